@@ -1,0 +1,222 @@
+"""python -m hipmap: the command line. With no subcommand it opens the app.
+
+Every failure a user can cause (bad arguments, missing or broken files) ends with exit status 2 and one line
+on stderr, never a traceback. Qt is imported only by the subcommands that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse would print the whole usage first)
+        raise UsageError(f"{self.prog}: {message} (try --help)")
+
+
+def _add_data_options(p):
+    p.add_argument("--data", type=Path, help="data folder (default: the one shipped with hipmap)")
+    p.add_argument("--assets", type=Path, help="assets folder (default: the one shipped with hipmap)")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hipmap", description="Find and treat the muscles behind hip and glute pain.")
+    parser.add_argument("--version", action="version", version=f"hipmap {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    m = sub.add_parser("match", help="rank the muscles whose referral patterns explain a pain pattern")
+    m.add_argument("--side", choices=("left", "right"), default="right", help="side for --region (default: right)")
+    m.add_argument("--region", action="append", default=[], metavar="NAME", help="a painful region (repeatable)")
+    m.add_argument("--point", action="append", default=[], metavar="VIEW:X,Y", help="a painful spot in a view's coordinates")
+    m.add_argument("--painmap", type=Path, help="a *.hipmap.json pain map")
+    m.add_argument("--top", type=int, default=5, help="how many candidates to show (default: 5)")
+    m.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_data_options(m)
+
+    c = sub.add_parser("check-data", help="validate data/ and assets/; prints FILE:LINE: message for each problem")
+    _add_data_options(c)
+
+    lp = sub.add_parser("list", help="list muscles, regions or exercises")
+    lp.add_argument("what", choices=("muscles", "regions", "exercises"))
+    lp.add_argument("--json", action="store_true")
+    _add_data_options(lp)
+
+    b = sub.add_parser("bench", help="measure matching latency")
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--runs", type=int, default=1000, help="runs per measurement (default: 1000)")
+    b.add_argument("--quick", action="store_true", help="a short run (smaller scaled atlas, fewer runs), for tests")
+    return parser
+
+
+def _load_atlas(args):
+    from .core.atlas import load_atlas
+    from .core.problems import DataError
+
+    try:
+        return load_atlas(args.data, args.assets)
+    except DataError as exc:
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more; run 'python -m hipmap check-data')" if len(exc.problems) > 1 else ""
+        raise UsageError(f"hipmap: the data is invalid: {first}{more}") from None
+
+
+_POINT = re.compile(r"^([a-z_]+):(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$")
+
+
+def _cmd_match(args) -> int:
+    from .core.atlas import REGION_IDS
+    from .core.matching import Matcher
+    from .core.painmap import PainMap, PainMapError, click_mark, load, region_marks
+
+    if not (args.region or args.point or args.painmap):
+        raise UsageError("hipmap match: give at least one of --region, --point or --painmap")
+    if args.top < 1:
+        raise UsageError("hipmap match: --top must be at least 1")
+    for name in args.region:
+        if name not in REGION_IDS:
+            raise UsageError(f"hipmap match: unknown region {name!r} (see 'python -m hipmap list regions')")
+    atlas = _load_atlas(args)
+    marks = []
+    if args.painmap:
+        try:
+            marks.extend(load(args.painmap).marks)
+        except PainMapError as exc:
+            raise UsageError(f"hipmap match: {exc}") from None
+    for name in args.region:
+        found = region_marks(atlas, name, args.side)
+        if not found:
+            raise UsageError(f"hipmap match: region {name!r} is not drawn on any view")
+        marks.extend(found)
+    for text in args.point:
+        match = _POINT.match(text.strip())
+        if not match:
+            raise UsageError(f"hipmap match: --point must look like VIEW:X,Y (for example posterior:380,300), got {text!r}")
+        view, x, y = match.group(1), float(match.group(2)), float(match.group(3))
+        if view not in atlas.views:
+            raise UsageError(f"hipmap match: unknown view {view!r} (expected one of: {', '.join(atlas.views)})")
+        if atlas.views[view].side_of(click_mark(view, x, y).geometry) is None:
+            raise UsageError(f"hipmap match: the point {x:g},{y:g} is not on the body in view {view!r}")
+        marks.append(click_mark(view, x, y))
+    result = Matcher(atlas).match(PainMap(tuple(marks)))
+    if args.json:
+        print(json.dumps(result.to_dict(top=args.top), indent=2))
+        return 0
+    if not result.candidates:
+        print(result.summary)
+        return 0
+    for rank, cand in enumerate(result.top(args.top), start=1):
+        print(f"{rank}. {cand.name} ({cand.side})  score {cand.score:.2f}")
+        for reason in cand.reasons:
+            print(f"     - {reason}")
+    print()
+    print(result.summary)
+    print("This is not a diagnosis. If you have numbness, weakness, or bladder or bowel changes, see a doctor.")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from .core.atlas import check_data, load_atlas
+
+    problems = check_data(args.data, args.assets)
+    if problems:
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    atlas = load_atlas(args.data, args.assets)
+    zones = sum(len(m.zones) for m in atlas.muscles.values())
+    points = sum(len(m.trigger_points) for m in atlas.muscles.values())
+    print(f"data OK: {len(atlas.muscles)} muscles, {len(atlas.regions)} regions, {len(atlas.views)} views, {zones} zone shapes, {points} trigger points")
+    return 0
+
+
+def _cmd_list(args) -> int:
+    atlas = _load_atlas(args)
+    if args.what == "muscles":
+        rows = [{"id": m.id, "name": m.name, "short": m.short} for m in atlas.muscles.values()]
+    elif args.what == "regions":
+        rows = [
+            {"id": r.id, "name": r.name, "views": [v for v, view in atlas.views.items() if r.id in view.region_ids()]}
+            for r in atlas.regions.values()
+        ]
+    else:
+        rows = [dict(e) for e in atlas.extras.get("exercises", ())]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']:<28} {row['name']}")
+    return 0
+
+
+def _cmd_bench(args) -> int:
+    from .core import bench
+
+    if args.runs < 10:
+        raise UsageError("hipmap bench: --runs must be at least 10")
+    result = bench.run(runs=args.runs, scaled_factor=10 if args.quick else 100, quick=args.quick)
+    result["note"] = (
+        "Latencies are per match() call; 'click' and 'painted_40_strokes' start with every mark new to the matcher. "
+        "Naive = every zone intersected with the pain in shapely, no index, no grid."
+    )
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    a = result["atlas"]
+    print(f"atlas: {a['muscles']} muscles, {a['zone_pieces']} zone pieces; load {a['load_ms']} ms, index {a['index_build_ms']} ms")
+
+    def line(label, s):
+        print(f"  {label:<34} median {s['median_ms']:8.3f} ms   p99 {s['p99_ms']:8.3f} ms   ({s['runs']} runs)")
+
+    print("shipped atlas:")
+    line("click match", result["click"])
+    line("40-stroke painted map", result["painted_40_strokes"])
+    line("40th stroke added to a painted map", result["painted_40_strokes_incremental"])
+    line("naive click (no index)", result["naive_click"])
+    line("naive 40-stroke (no index)", result["naive_painted_40_strokes"])
+    s = result["scaled"]
+    print(f"scaled atlas ({s['factor']}x: {s['muscles']} muscles, {s['zone_pieces']} pieces, built in {s['build_s']} s):")
+    line("click match", s["click"])
+    line("40-stroke painted map", s["painted_40_strokes"])
+    line("naive click (no index)", s["naive_click"])
+    line("naive 40-stroke (no index)", s["naive_painted_40_strokes"])
+    print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["meets_targets"].items()))
+    return 0
+
+
+def _cmd_gui(argv) -> int:
+    from .ui.app import main as gui_main
+
+    return gui_main(argv)
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser()
+    try:
+        if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+            return _cmd_gui(argv)
+        args = parser.parse_args(argv)
+        handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench}
+        return handlers[args.command](args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

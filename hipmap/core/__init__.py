@@ -1,0 +1,1 @@
+"""Plain-Python heart of hipmap. Nothing in this package may import Qt."""

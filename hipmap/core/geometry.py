@@ -1,0 +1,215 @@
+"""Shapes: SVG path data -> shapely, mirroring, brush marks, and the spatial index used for matching."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely import affinity
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from .svgpath import PathSyntaxError, parse_path
+
+EMPTY = Polygon()
+# Discs are drawn with 8 segments per quarter: smooth on screen, cheap to intersect.
+QUAD_SEGS = 8
+
+
+class ShapeError(ValueError):
+    pass
+
+
+def polygon_from_path(d: str) -> BaseGeometry:
+    """Closed SVG path -> polygon. Several subpaths combine by the even-odd rule (holes are allowed)."""
+    try:
+        subpaths = parse_path(d)
+    except PathSyntaxError as exc:
+        raise ShapeError(str(exc)) from None
+    shape = None
+    for points, _closed in subpaths:
+        if len(points) < 3:
+            raise ShapeError("a shape needs at least three points")
+        ring = Polygon(points)
+        if not ring.is_valid:
+            reason = shapely.is_valid_reason(ring)
+            raise ShapeError(f"not a valid polygon ({reason})")
+        shape = ring if shape is None else shape.symmetric_difference(ring)
+    if shape is None or shape.is_empty or shape.area <= 0:
+        raise ShapeError("the shape has no area")
+    return shape
+
+
+def polylines_from_path(d: str) -> list[list[tuple[float, float]]]:
+    try:
+        return [points for points, _closed in parse_path(d)]
+    except PathSyntaxError as exc:
+        raise ShapeError(str(exc)) from None
+
+
+def mirror(geometry: BaseGeometry, midline: float) -> BaseGeometry:
+    """Reflect across the vertical line x = midline (a person's right side <-> left side)."""
+    if geometry.is_empty:
+        return geometry
+    return affinity.scale(geometry, xfact=-1.0, yfact=1.0, origin=(midline, 0.0))
+
+
+def mirror_point(x: float, y: float, midline: float) -> tuple[float, float]:
+    return (2.0 * midline - x, y)
+
+
+def disc(x: float, y: float, radius: float) -> Polygon:
+    return Point(x, y).buffer(radius, quad_segs=QUAD_SEGS)
+
+
+def stroke(points, radius: float) -> BaseGeometry:
+    """The union of brush discs along a path: a buffered polyline (round caps and joins)."""
+    pts = [(float(x), float(y)) for x, y in points]
+    if len(pts) == 1 or all(p == pts[0] for p in pts):
+        return disc(pts[0][0], pts[0][1], radius)
+    return LineString(pts).buffer(radius, quad_segs=QUAD_SEGS)
+
+
+def valid(geometry: BaseGeometry) -> BaseGeometry:
+    """Marks painted by hand may self-intersect; keep only their polygonal area."""
+    if geometry.is_empty:
+        return EMPTY
+    if not geometry.is_valid:
+        geometry = shapely.make_valid(geometry)
+    return polygonal(geometry)
+
+
+def polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """Only the areas of a geometry (drops points and lines left by intersections)."""
+    if geometry.is_empty:
+        return EMPTY
+    if isinstance(geometry, (Polygon, MultiPolygon)):
+        return geometry
+    parts = [g for g in getattr(geometry, "geoms", []) if isinstance(g, (Polygon, MultiPolygon))]
+    if not parts:
+        return EMPTY
+    return shapely.union_all(parts)
+
+
+def union(geometries) -> BaseGeometry:
+    geometries = [g for g in geometries if g is not None and not g.is_empty]
+    if not geometries:
+        return EMPTY
+    if len(geometries) == 1:
+        return geometries[0]
+    return polygonal(shapely.union_all(geometries))
+
+
+def band(geometry: BaseGeometry, axis: str, start: float, end: float, reverse: bool = False) -> BaseGeometry:
+    """The part of a shape between two fractions of its bounding box along x or y.
+
+    reverse=True counts the fractions from the high end (for example from the right edge)."""
+    minx, miny, maxx, maxy = geometry.bounds
+    lo_edge, hi_edge = (minx, maxx) if axis == "x" else (miny, maxy)
+    size = hi_edge - lo_edge
+    if reverse:
+        lo, hi = hi_edge - end * size, hi_edge - start * size
+    else:
+        lo, hi = lo_edge + start * size, lo_edge + end * size
+    pad = 1.0
+    if axis == "x":
+        box = shapely.box(lo, miny - pad, hi, maxy + pad)
+    else:
+        box = shapely.box(minx - pad, lo, maxx + pad, hi)
+    return polygonal(geometry.intersection(box))
+
+
+def to_geojson(geometry: BaseGeometry, precision: int = 2) -> dict:
+    geometry = shapely.set_precision(geometry, 10**-precision) if precision is not None else geometry
+    return shapely.geometry.mapping(geometry)
+
+
+class Grid:
+    """Cell centres over a view, for fast area sums: a shape covers the cells whose centres lie inside it.
+
+    The columns are placed symmetrically about the view's centre line, so that a shape and its mirror image
+    cover mirror-image cells; the small offset keeps centres off the 0.1-unit coordinates used in drawings,
+    so that no centre sits exactly on an edge."""
+
+    OFFSET = 0.4731
+
+    def __init__(self, viewbox, cell: float = 3.0):
+        x0, y0, w, h = viewbox
+        cx = x0 + w / 2.0
+        half = int(np.ceil((w / 2.0) / cell))
+        right = cx + self.OFFSET + cell * np.arange(half)
+        self.xs = np.concatenate([(2 * cx - right)[::-1], right])
+        self.ys = y0 + self.OFFSET + cell * np.arange(int(np.ceil(h / cell)))
+        self.nx, self.ny = len(self.xs), len(self.ys)
+        self.size = self.nx * self.ny
+        self.cell_area = cell * cell
+
+    def cells(self, geometry: BaseGeometry) -> np.ndarray:
+        """Sorted flat indices (row * nx + column) of the cells whose centres lie inside the shape."""
+        if geometry is None or geometry.is_empty:
+            return np.zeros(0, dtype=np.int64)
+        return self.cells_many([geometry])[0]
+
+    def cells_many(self, geometries) -> list[np.ndarray]:
+        """cells() for many shapes in one vectorised pass (a painted map has dozens of strokes)."""
+        geometries = np.asarray(list(geometries), dtype=object)
+        empty = np.zeros(0, dtype=np.int64)
+        if not len(geometries):
+            return []
+        parts, part_owner = shapely.get_parts(geometries, return_index=True)
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+        if not len(coords):
+            return [empty for _ in geometries]
+        same = coord_ring[1:] == coord_ring[:-1]
+        x1, y1 = coords[:-1, 0][same], coords[:-1, 1][same]
+        x2, y2 = coords[1:, 0][same], coords[1:, 1][same]
+        owner = part_owner[ring_part[coord_ring[:-1][same]]]
+        # Each edge crosses the rows whose centre y lies in [min y, max y): half-open, so a vertex shared by
+        # two edges is counted once, and horizontal edges cross nothing.
+        lo = np.searchsorted(self.ys, np.minimum(y1, y2), side="left")
+        hi = np.searchsorted(self.ys, np.maximum(y1, y2), side="left")
+        counts = hi - lo
+        edge = np.repeat(np.arange(len(x1)), counts)
+        row = expand_ranges(lo, counts)
+        if not len(row):
+            return [empty for _ in geometries]
+        yc = self.ys[row]
+        xc = x1[edge] + (yc - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
+        who = owner[edge]
+        order = np.lexsort((xc, row, who))
+        xc, row, who = xc[order], row[order], who[order]
+        # Even-odd rule: within one shape and row, crossings pair up into inside spans.
+        c0 = np.searchsorted(self.xs, xc[0::2])
+        c1 = np.searchsorted(self.xs, xc[1::2])
+        span_counts = np.maximum(c1 - c0, 0)
+        flat = expand_ranges(row[0::2] * self.nx + c0, span_counts)
+        flat_owner = np.repeat(who[0::2], span_counts)
+        bounds = np.searchsorted(flat_owner, np.arange(len(geometries) + 1))
+        return [np.sort(flat[bounds[i] : bounds[i + 1]]) for i in range(len(geometries))]
+
+
+def expand_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenate range(s, s + n) for every (s, n), vectorised."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.repeat(np.asarray(starts, dtype=np.int64) - (np.cumsum(counts) - counts), counts) + np.arange(total)
+
+
+class CellIndex:
+    """Which items (zone pieces, trigger points) cover each grid cell: a compressed inverted index."""
+
+    def __init__(self, size: int, cells_per_item: list):
+        lengths = np.fromiter((len(c) for c in cells_per_item), dtype=np.int64, count=len(cells_per_item))
+        all_cells = np.concatenate(cells_per_item) if cells_per_item else np.zeros(0, dtype=np.int64)
+        items = np.repeat(np.arange(len(cells_per_item)), lengths)
+        order = np.argsort(all_cells, kind="stable")
+        self.items = items[order]
+        self.ptr = np.zeros(size + 1, dtype=np.int64)
+        np.add.at(self.ptr, all_cells + 1, 1)
+        self.ptr = np.cumsum(self.ptr)
+
+    def lookup(self, cells: np.ndarray):
+        """(position in `cells`, item) for every item covering one of the cells."""
+        counts = self.ptr[cells + 1] - self.ptr[cells]
+        return np.repeat(np.arange(len(cells)), counts), self.items[expand_ranges(self.ptr[cells], counts)]

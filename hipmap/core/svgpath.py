@@ -1,0 +1,157 @@
+"""SVG path data -> polylines. Curves are flattened finely enough that drawn and hit-tested shapes agree."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtZzAa])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
+_ARGC = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
+MAX_PATH_CHARS = 500_000
+# Chord length (in view units) that a flattened curve segment may span; the views are 600 x 1000.
+FLATTEN_STEP = 3.0
+
+
+class PathSyntaxError(ValueError):
+    pass
+
+
+def _tokens(d: str):
+    if len(d) > MAX_PATH_CHARS:
+        raise PathSyntaxError(f"path data is too long ({len(d)} characters)")
+    for match in _TOKEN.finditer(d):
+        command, number, _space, other = match.groups()
+        if command:
+            yield command
+        elif number:
+            value = float(number)
+            if not math.isfinite(value):
+                raise PathSyntaxError(f"number out of range: {number!r}")
+            yield value
+        elif other:
+            raise PathSyntaxError(f"unexpected character {other!r} in path data")
+
+
+def _segments(n_points_hint: float) -> int:
+    return max(2, min(64, int(math.ceil(n_points_hint / FLATTEN_STEP))))
+
+
+def _cubic(p0, p1, p2, p3):
+    length = math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)
+    n = _segments(length)
+    out = []
+    for i in range(1, n + 1):
+        t = i / n
+        mt = 1 - t
+        a, b, c, e = mt**3, 3 * mt * mt * t, 3 * mt * t * t, t**3
+        out.append((a * p0[0] + b * p1[0] + c * p2[0] + e * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + e * p3[1]))
+    return out
+
+
+def _quadratic(p0, p1, p2):
+    length = math.dist(p0, p1) + math.dist(p1, p2)
+    n = _segments(length)
+    out = []
+    for i in range(1, n + 1):
+        t = i / n
+        mt = 1 - t
+        out.append((mt * mt * p0[0] + 2 * mt * t * p1[0] + t * t * p2[0], mt * mt * p0[1] + 2 * mt * t * p1[1] + t * t * p2[1]))
+    return out
+
+
+def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
+    """Return subpaths as (points, closed). Raises PathSyntaxError on anything malformed."""
+    tokens = list(_tokens(d))
+    subpaths: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    closed = False
+    x = y = 0.0
+    start = (0.0, 0.0)
+    last_ctrl = None  # reflected control point for S/T
+    last_cmd = ""
+    i = 0
+    command = None
+
+    def finish():
+        nonlocal points, closed
+        if points:
+            subpaths.append((points, closed))
+        points, closed = [], False
+
+    while i < len(tokens):
+        tok = tokens[i]
+        if isinstance(tok, str):
+            if command is None and tok not in "Mm":
+                raise PathSyntaxError("path data must start with a move command (M)")
+            command = tok
+            i += 1
+            if command in "Aa":
+                raise PathSyntaxError("arc commands (A) are not supported; use curves (C)")
+            if command in "Zz":
+                if points:
+                    closed = True
+                    x, y = start
+                    finish()
+                last_cmd, last_ctrl = "Z", None
+                continue
+        elif command is None:
+            raise PathSyntaxError("path data must start with a move command (M)")
+        upper = command.upper()
+        relative = command.islower()
+        argc = _ARGC[upper]
+        if argc == 0:
+            raise PathSyntaxError("numbers after Z without a new command")
+        args = tokens[i : i + argc]
+        if len(args) < argc or any(isinstance(a, str) for a in args):
+            raise PathSyntaxError(f"command {command} needs {argc} numbers")
+        i += argc
+        ox, oy = (x, y) if relative else (0.0, 0.0)
+        if upper == "M":
+            finish()
+            x, y = args[0] + ox, args[1] + oy
+            start = (x, y)
+            points = [(x, y)]
+            command = "l" if relative else "L"  # implicit lineto after a moveto
+            last_ctrl = None
+        elif upper in "LHV":
+            if upper == "L":
+                x, y = args[0] + ox, args[1] + oy
+            elif upper == "H":
+                x = args[0] + ox
+            else:
+                y = args[0] + oy
+            if not points:
+                points = [start]
+            points.append((x, y))
+            last_ctrl = None
+        elif upper in "CS":
+            if upper == "C":
+                c1 = (args[0] + ox, args[1] + oy)
+                c2 = (args[2] + ox, args[3] + oy)
+                end = (args[4] + ox, args[5] + oy)
+            else:
+                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "CS" and last_ctrl else (x, y)
+                c2 = (args[0] + ox, args[1] + oy)
+                end = (args[2] + ox, args[3] + oy)
+            if not points:
+                points = [start]
+            points.extend(_cubic((x, y), c1, c2, end))
+            x, y = end
+            last_ctrl = c2
+        else:  # Q, T
+            if upper == "Q":
+                c1 = (args[0] + ox, args[1] + oy)
+                end = (args[2] + ox, args[3] + oy)
+            else:
+                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_cmd in "QT" and last_ctrl else (x, y)
+                end = (args[0] + ox, args[1] + oy)
+            if not points:
+                points = [start]
+            points.extend(_quadratic((x, y), c1, end))
+            x, y = end
+            last_ctrl = c1
+        last_cmd = upper
+    finish()
+    if not subpaths:
+        raise PathSyntaxError("path data is empty")
+    return subpaths

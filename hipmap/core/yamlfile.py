@@ -1,0 +1,126 @@
+"""YAML with line numbers, read only through PyYAML's safe loader.
+
+The safe loader composes the node tree (no arbitrary objects can be built); we then turn nodes into
+dicts and lists that remember the line of every key and item, so validation can say where a problem is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+MAX_YAML_BYTES = 2_000_000
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+class YMap(dict):
+    """A mapping that knows its own line and the line of each key."""
+
+    line: int = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    line: int = 1
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _convert(node, constructor, seen: set[int]):
+    if id(node) in seen:
+        raise YamlSyntaxError(_line(node), "anchors and aliases (& and *) are not supported in hipmap data")
+    seen.add(id(node))
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        raise YamlSyntaxError(_line(node), f"unsupported YAML tag {node.tag!r}")
+    if isinstance(node, yaml.MappingNode):
+        result = YMap()
+        result.line = _line(node)
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlSyntaxError(_line(key_node), "merge keys (<<) are not supported in hipmap data")
+            key = _convert(key_node, constructor, seen)
+            if isinstance(key, (dict, list)):
+                raise YamlSyntaxError(_line(key_node), "a mapping key must be a plain value")
+            if key in result:
+                raise YamlSyntaxError(
+                    _line(key_node), f"duplicate key {key!r} (first given on line {result.key_lines[key]})"
+                )
+            result[key] = _convert(value_node, constructor, seen)
+            result.key_lines[key] = _line(key_node)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = YList()
+        result.line = _line(node)
+        for item in node.value:
+            result.append(_convert(item, constructor, seen))
+            result.item_lines.append(_line(item))
+        return result
+    return constructor.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str):
+    """Parse YAML text with the safe loader; raise YamlSyntaxError with a 1-based line on any error."""
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: max(exc.position, 0)].count("\n") + 1
+        raise YamlSyntaxError(line, f"invalid YAML: {exc.reason} (character {exc.character!r})") from None
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            raise YamlSyntaxError(line, f"invalid YAML: {exc.problem or exc.context}") from None
+        except yaml.YAMLError as exc:
+            raise YamlSyntaxError(1, f"invalid YAML: {exc}") from None
+        if root is None:
+            return None
+        try:
+            return _convert(root, loader, set())
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark
+            raise YamlSyntaxError(mark.line + 1 if mark else 1, f"invalid YAML value: {exc.problem}") from None
+        except RecursionError:
+            raise YamlSyntaxError(1, "YAML nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path):
+    """Read and parse one YAML file. Errors carry the line; unreadable files raise OSError/UnicodeError."""
+    data = Path(path).read_bytes()
+    if len(data) > MAX_YAML_BYTES:
+        raise YamlSyntaxError(1, f"file is too large ({len(data)} bytes; the limit is {MAX_YAML_BYTES})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlSyntaxError(line, "file is not valid UTF-8 text") from None
+    return parse_yaml(text)

@@ -1,0 +1,24 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    from hipmap.core.atlas import load_atlas
+
+    return load_atlas()
+
+
+@pytest.fixture(scope="session")
+def matcher(atlas):
+    from hipmap.core.matching import Matcher
+
+    return Matcher(atlas)

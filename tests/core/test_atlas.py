@@ -1,0 +1,235 @@
+"""The shipped data loads, and broken copies of it are reported with file, line and problem."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hipmap import default_assets_dir, default_data_dir
+from hipmap.core.atlas import MUSCLE_IDS, REGION_IDS, VIEW_IDS, check_data
+
+
+def test_shipped_data_is_valid(atlas):
+    assert check_data() == []
+    assert set(atlas.muscles) == set(MUSCLE_IDS)
+    assert set(atlas.views) == set(VIEW_IDS)
+    assert set(atlas.regions) == set(REGION_IDS)
+
+
+def test_every_region_is_drawn_on_some_view_for_both_sides(atlas):
+    for region in REGION_IDS:
+        for side in ("right", "left"):
+            assert atlas.region_shapes(region, side), f"{region} ({side}) is on no view"
+
+
+def test_every_muscle_has_zones_and_trigger_points_on_both_sides(atlas):
+    for muscle in atlas.muscles.values():
+        for side in ("right", "left"):
+            assert any(k == "essential" and s == side for k, s, _v in muscle.zones), muscle.id
+            assert any(p.side == side for p in muscle.trigger_points), muscle.id
+        for point in muscle.trigger_points:
+            region = atlas.views[point.view].regions[(point.region, point.side)]
+            assert region.distance(__import__("shapely").Point(point.x, point.y)) <= 1.0
+
+
+def test_left_is_the_mirror_of_right(atlas):
+    from hipmap.core.geometry import mirror
+
+    post = atlas.views["posterior"]
+    for region in post.region_ids():
+        a = mirror(post.regions[(region, "right")], post.midline)
+        assert a.symmetric_difference(post.regions[(region, "left")]).area < 1e-6
+    lat_r, lat_l = atlas.views["lateral_right"], atlas.views["lateral_left"]
+    for region in lat_r.region_ids():
+        a = mirror(lat_r.regions[(region, "right")], lat_r.center_x)
+        assert a.symmetric_difference(lat_l.regions[(region, "left")]).area < 1e-6
+
+
+def test_regions_tile_each_side_without_overlap(atlas):
+    for view in atlas.views.values():
+        for side in view.sides:
+            shapes = [g for (r, s), g in view.regions.items() if s == side]
+            total = sum(g.area for g in shapes)
+            union = __import__("shapely").union_all(shapes)
+            assert total - union.area < 5.0, view.id
+            assert abs(union.area - view.body[side].area) < 0.01 * view.body[side].area, view.id
+
+
+def test_every_fact_names_a_known_source(atlas):
+    for muscle in atlas.muscles.values():
+        assert muscle.sources
+        for fact in muscle.symptoms + muscle.activators:
+            assert fact.sources and set(fact.sources) <= set(atlas.sources)
+        for point in muscle.trigger_points:
+            assert point.sources
+
+
+# ------------------------------------------------------------------------------------------ broken copies
+
+
+@pytest.fixture
+def copy(tmp_path):
+    data = tmp_path / "data"
+    assets = tmp_path / "assets"
+    shutil.copytree(default_data_dir(), data)
+    shutil.copytree(default_assets_dir(), assets)
+    return data, assets
+
+
+def mutate(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a file; return the 1-based line where the replacement starts."""
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    start = text.index(old)
+    path.write_text(text.replace(old, new, count))
+    return text[:start].count("\n") + 1
+
+
+def problems(copy):
+    return check_data(*copy)
+
+
+def assert_reported(found, filename, line, *words):
+    for problem in found:
+        head, _, message = problem.partition(": ")
+        if head.endswith(f"{filename}:{line}") and all(w in message for w in words):
+            return
+    raise AssertionError(f"no problem at {filename}:{line} with {words}; got:\n" + "\n".join(found))
+
+
+def first_line_with(path: Path, needle: str) -> int:
+    for i, line in enumerate(path.read_text().splitlines(), start=1):
+        if needle in line:
+            return i
+    raise AssertionError(needle)
+
+
+def test_yaml_syntax_error(copy):
+    f = copy[0] / "muscles" / "piriformis.yaml"
+    line = mutate(f, "symptoms:", "symptoms: [unclosed")
+    assert_reported(problems(copy), "piriformis.yaml", line + 1, "invalid YAML")
+
+
+def test_unknown_region_in_a_zone(copy):
+    f = copy[0] / "muscles" / "vastus_lateralis.yaml"
+    line = first_line_with(f, "regions: [")
+    text = f.read_text().splitlines()
+    text[line - 1] = text[line - 1].replace("regions: [", "regions: [outer_space, ")
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "vastus_lateralis.yaml", line, "unknown region", "outer_space")
+
+
+def test_id_that_is_not_a_muscle(copy):
+    f = copy[0] / "muscles" / "sartorius.yaml"
+    line = mutate(f, "id: sartorius", "id: sartorious")
+    found = problems(copy)
+    assert_reported(found, "sartorius.yaml", line, "unknown muscle id", "sartorious")
+    assert_reported(found, "sartorius.yaml", line, "does not match the file name")
+
+
+def test_missing_essential_zone(copy):
+    f = copy[0] / "muscles" / "pectineus.yaml"
+    line = mutate(f, "  essential:", "  essentail:")
+    found = problems(copy)
+    assert_reported(found, "pectineus.yaml", line, "unknown key", "essentail")
+    assert any("pectineus.yaml" in p and "missing required key 'essential'" in p for p in found)
+
+
+def test_zone_shape_that_is_not_a_valid_polygon(copy):
+    f = copy[0] / "muscles" / "gluteus_maximus.yaml"
+    line = mutate(f, "  spillover:\n", '  spillover:\n    - view: posterior\n      path: "M 350 300 L 400 350 L 400 300 L 350 350 Z"\n      source: ts2\n')
+    assert_reported(problems(copy), "gluteus_maximus.yaml", line + 2, "not a valid polygon", "Self-intersection")
+
+
+def test_duplicate_key(copy):
+    f = copy[0] / "muscles" / "biceps_femoris.yaml"
+    text = f.read_text()
+    f.write_text(text + "name: Again\n")
+    line = len(text.splitlines()) + 1
+    assert_reported(problems(copy), "biceps_femoris.yaml", line, "duplicate key", "name")
+
+
+def test_unknown_view_for_a_trigger_point(copy):
+    f = copy[0] / "muscles" / "rectus_femoris.yaml"
+    line = first_line_with(f, "view: ")
+    text = f.read_text().splitlines()
+    text[line - 1] = text[line - 1].split("view:")[0] + "view: topdown"
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "rectus_femoris.yaml", line, "unknown value 'topdown'", "posterior")
+
+
+def test_wrong_type(copy):
+    f = copy[0] / "muscles" / "adductor_magnus.yaml"
+    line = first_line_with(f, "name:")
+    text = f.read_text().splitlines()
+    text[line - 1] = "name: [1, 2]"
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "adductor_magnus.yaml", line, "expected non-empty text", "a list")
+
+
+def test_trigger_point_outside_its_region(copy):
+    f = copy[0] / "muscles" / "gluteus_medius.yaml"
+    line = first_line_with(f, "at: [")
+    text = f.read_text().splitlines()
+    text[line - 1] = text[line - 1].split("at:")[0] + "at: [5, 5]"
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "gluteus_medius.yaml", line, "is not inside region", "outside the body")
+
+
+def test_unknown_source(copy):
+    f = copy[0] / "muscles" / "iliopsoas.yaml"
+    line = first_line_with(f, "source: ")
+    text = f.read_text().splitlines()
+    text[line - 1] = text[line - 1].split("source:")[0] + "source: wikipedia"
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "iliopsoas.yaml", line, "unknown source 'wikipedia'")
+
+
+def test_band_out_of_range(copy):
+    f = copy[0] / "muscles" / "tensor_fasciae_latae.yaml"
+    line = mutate(f, "  essential:\n", "  essential:\n    - regions: [lateral_thigh]\n      from_top: [0.8, 0.2]\n      source: ts2\n")
+    assert_reported(problems(copy), "tensor_fasciae_latae.yaml", line + 2, "from_top", "0 <= start < end <= 1")
+
+
+def test_broken_region_path_in_svg(copy):
+    f = copy[1] / "views" / "posterior.svg"
+    line = first_line_with(f, 'id="region-heel"')
+    text = f.read_text().splitlines()
+    head, _, tail = text[line - 1].partition(' d="')
+    text[line - 1] = head + ' d="M 1 2 Q' + tail[tail.index('"'):]
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "posterior.svg", line, "region 'heel'", "needs 4 numbers")
+
+
+def test_duplicate_region_in_svg(copy):
+    f = copy[1] / "views" / "anterior.svg"
+    line = first_line_with(f, 'id="region-groin"')
+    text = f.read_text().splitlines()
+    text.insert(line, text[line - 1])
+    f.write_text("\n".join(text) + "\n")
+    assert_reported(problems(copy), "anterior.svg", line + 1, "duplicate region 'groin'")
+
+
+def test_unknown_view_in_views_yaml(copy):
+    f = copy[0] / "views.yaml"
+    line = mutate(f, "  lateral_left:", "  lateral_lft:")
+    found = problems(copy)
+    assert_reported(found, "views.yaml", line, "unknown view 'lateral_lft'")
+    assert any("missing view 'lateral_left'" in p for p in found)
+
+
+def test_missing_muscle_file(copy):
+    (copy[0] / "muscles" / "piriformis.yaml").unlink()
+    assert_reported(problems(copy), "piriformis.yaml", 1, "missing muscle 'piriformis'")
+
+
+def test_all_problems_in_one_pass(copy):
+    a = mutate(copy[0] / "muscles" / "piriformis.yaml", "id: piriformis", "id: piriform")
+    b = mutate(copy[0] / "regions.yaml", "  heel:", "  heal:")
+    f = copy[1] / "views" / "lateral_right.svg"
+    c = first_line_with(f, 'viewBox=')
+    mutate(f, 'viewBox="0 0 600 1000"', 'viewBox="0 0 -600 1000"')
+    found = problems(copy)
+    assert_reported(found, "piriformis.yaml", a, "unknown muscle id")
+    assert_reported(found, "regions.yaml", b, "unknown region 'heal'")
+    assert_reported(found, "lateral_right.svg", c, "viewBox")

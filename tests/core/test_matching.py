@@ -1,0 +1,150 @@
+"""Clinical sanity of the ranking, and the properties the ranking must keep."""
+
+import random
+
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hipmap.core.painmap import Mark, PainMap, click_mark, mirrored, region_marks
+from hipmap.core.synthetic import random_click_map, random_painted_map
+
+
+def regions_map(atlas, regions, side="right", intensity=6):
+    marks = []
+    for region in regions:
+        marks.extend(region_marks(atlas, region, side, intensity))
+    return PainMap(tuple(marks))
+
+
+# Each row: pain regions (right side unless said) -> a muscle that must be among the top 3.
+# Patterns follow the referral-pattern fact sheet (shared/domain/referral-patterns.md).
+PATTERNS = [
+    ("lateral thigh down to the ankle", ["lateral_thigh", "lateral_knee", "lateral_leg", "lateral_ankle"], "gluteus_minimus_anterior"),
+    ("side of hip, outer thigh and leg", ["lateral_hip", "lateral_thigh", "lateral_leg"], "gluteus_minimus_anterior"),
+    ("buttock, back of thigh and calf", ["buttock_center", "lower_buttock", "posterior_thigh", "posterior_calf"], "gluteus_minimus_posterior"),
+    ("back of thigh, knee and calf", ["posterior_thigh", "posterior_knee", "posterior_calf"], "gluteus_minimus_posterior"),
+    ("SI joint and mid buttock", ["sacroiliac", "buttock_center"], "piriformis"),
+    ("SI joint, mid buttock and upper back of thigh", ["sacroiliac", "buttock_center", "posterior_thigh"], "piriformis"),
+    ("front-outer hip and outer thigh", ["anterior_hip", "greater_trochanter", "lateral_thigh"], "tensor_fasciae_latae"),
+    ("front of hip and trochanter", ["anterior_hip", "greater_trochanter"], "tensor_fasciae_latae"),
+    ("SI joint, buttock and trochanter", ["sacroiliac", "lower_buttock", "greater_trochanter", "iliac_crest"], "quadratus_lumborum"),
+    ("hip bone rim, side of hip and trochanter", ["iliac_crest", "lateral_hip", "greater_trochanter"], "quadratus_lumborum"),
+    ("low back and upper front of thigh", ["lower_back", "groin", "anterior_thigh"], "iliopsoas"),
+    ("low back, SI joint and groin", ["lower_back", "sacroiliac", "groin"], "iliopsoas"),
+    ("hip bone rim, SI joint and upper buttock", ["iliac_crest", "sacroiliac", "upper_buttock", "lateral_hip"], "gluteus_medius"),
+    ("sacrum, SI joint and gluteal fold", ["sacrum_coccyx", "sacroiliac", "lower_buttock"], "gluteus_maximus"),
+    ("low back, SI joint, sacrum and buttock", ["lower_back", "sacroiliac", "sacrum_coccyx", "buttock_center"], "lumbar_paraspinals"),
+    ("whole outer thigh and outer knee", ["lateral_thigh", "lateral_knee"], "vastus_lateralis"),
+    ("back of the knee", ["posterior_knee"], "biceps_femoris"),
+    ("gluteal fold, back of thigh and inner knee", ["lower_buttock", "posterior_thigh", "medial_knee"], "medial_hamstrings"),
+    ("groin, inner thigh and inner knee", ["groin", "medial_thigh", "medial_knee"], "adductor_longus_brevis"),
+    ("groin and inner thigh", ["groin", "medial_thigh"], "adductor_magnus"),
+    ("front and inner thigh to the inner knee", ["anterior_thigh", "medial_thigh", "medial_knee"], "sartorius"),
+    ("deep groin", ["groin"], "pectineus"),
+    ("around the kneecap", ["anterior_knee"], "rectus_femoris"),
+]
+
+
+@pytest.mark.parametrize("label, regions, expected", PATTERNS, ids=[p[0] for p in PATTERNS])
+def test_fact_sheet_patterns_rank_the_expected_muscle_in_the_top_3(atlas, matcher, label, regions, expected):
+    result = matcher.match(regions_map(atlas, regions))
+    top = [(c.muscle_id, c.side) for c in result.top(3)]
+    assert (expected, "right") in top, f"{label}: top 3 was {top}"
+
+
+def test_left_side_pain_ranks_left_side_muscles(atlas, matcher):
+    result = matcher.match(regions_map(atlas, ["lateral_thigh", "lateral_knee", "lateral_leg", "lateral_ankle"], side="left"))
+    assert all(c.side == "left" for c in result.top(3))
+    assert ("gluteus_minimus_anterior", "left") in [c.key for c in result.top(3)]
+
+
+def test_reasons_are_in_words_and_name_the_regions(atlas, matcher):
+    result = matcher.match(regions_map(atlas, ["lateral_thigh", "lateral_knee", "lateral_leg", "lateral_ankle"]))
+    cand = result.find("gluteus_minimus_anterior", "right")
+    text = " ".join(cand.reasons)
+    assert "main referral zone covers" in text and "%" in text
+    assert atlas.regions["lateral_thigh"].name.lower() in text
+
+
+def test_explaining_set_for_pain_that_needs_two_muscles(atlas, matcher):
+    # Front of the knee (rectus femoris) plus back of the knee (biceps femoris): no one muscle covers both.
+    result = matcher.match(regions_map(atlas, ["anterior_knee", "posterior_knee"]))
+    assert len(result.explaining) >= 2
+    assert result.explained_share > 0.8
+    assert 0 <= result.unexplained_share <= 0.2 + 1e-9
+
+
+def test_pain_no_muscle_refers_to_is_reported_unexplained(atlas, matcher):
+    result = matcher.match(regions_map(atlas, ["dorsal_foot"]))
+    assert result.explained_share < 0.5
+    assert ("dorsal_foot", "right") in result.unexplained_regions
+
+
+def test_empty_map_gives_no_candidates(matcher):
+    result = matcher.match(PainMap())
+    assert result.candidates == () and result.explained_share == 0
+
+
+def test_scores_stay_between_0_and_1(atlas, matcher):
+    rng = random.Random(3)
+    for _ in range(30):
+        result = matcher.match(random_painted_map(atlas, rng, 10))
+        assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
+        assert [c.score for c in result.candidates] == sorted((c.score for c in result.candidates), reverse=True)
+
+
+def _comparable(result):
+    return sorted((c.muscle_id, c.side, round(c.score, 6)) for c in result.candidates)
+
+
+def _swap(rows):
+    other = {"right": "left", "left": "right"}
+    return sorted((m, other[s], sc) for m, s, sc in rows)
+
+
+def test_mirroring_a_pain_map_swaps_sides_and_nothing_else(atlas, matcher):
+    rng = random.Random(11)
+    maps = [random_painted_map(atlas, rng, 8) for _ in range(8)] + [random_click_map(atlas, rng) for _ in range(12)]
+    maps.append(regions_map(atlas, ["lateral_thigh", "lateral_leg"]))
+    for pm in maps:
+        before, after = matcher.match(pm), matcher.match(mirrored(pm, atlas))
+        assert _comparable(after) == _swap(_comparable(before))
+        assert after.explained_share == pytest.approx(before.explained_share, abs=1e-6)
+        twice = mirrored(mirrored(pm, atlas), atlas)
+        for a, b in zip(pm.marks, twice.marks):
+            assert a.view == b.view and a.geometry.symmetric_difference(b.geometry).area < 1e-6
+
+
+@st.composite
+def pain_and_addition(draw, atlas):
+    rng = random.Random(draw(st.integers(0, 10**6)))
+    base = random_painted_map(atlas, rng, draw(st.integers(0, 6))) if draw(st.booleans()) else random_click_map(atlas, rng)
+    muscle = draw(st.sampled_from(sorted(atlas.muscles)))
+    side = draw(st.sampled_from(["right", "left"]))
+    keys = sorted(k for k in atlas.muscles[muscle].zones if k[0] == "essential" and k[1] == side)
+    _kind, _side, view = draw(st.sampled_from(keys))
+    inner = atlas.muscles[muscle].zone("essential", side, view).buffer(-1.0)
+    if inner.is_empty:
+        inner = atlas.muscles[muscle].zone("essential", side, view)
+    minx, miny, maxx, maxy = inner.bounds
+    for _ in range(200):
+        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        if inner.contains(shapely.Point(x, y)):
+            break
+    disc = click_mark(view, x, y, radius=draw(st.floats(2, 30))).geometry.intersection(inner)
+    mark = Mark(view, disc, draw(st.integers(1, 10)))
+    return base, mark, muscle, side
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_adding_pain_inside_an_essential_zone_never_lowers_that_muscles_score(atlas, matcher, data):
+    base, mark, muscle, side = data.draw(pain_and_addition(atlas))
+    if mark.geometry.is_empty:
+        return
+    before = matcher.match(base).find(muscle, side)
+    after = matcher.match(base.add(mark)).find(muscle, side)
+    # A sliver too small to cover any grid cell adds no pain, so "no candidate" (score 0) is allowed.
+    assert (after.score if after else 0.0) >= (before.score if before else 0.0) - 1e-9

@@ -1,0 +1,103 @@
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipmap.core import painmap as pm
+from hipmap.core.painmap import Mark, PainMap, PainMapError, click_mark, stroke_mark
+
+
+def sample_map():
+    return PainMap(
+        (
+            click_mark("posterior", 380, 300, intensity=7, qualities=("aching",)),
+            stroke_mark("lateral_right", [(300, 400), (305, 450), (310, 500)], radius=10, intensity=4, qualities=("burning", "tingling")),
+        )
+    )
+
+
+def test_save_then_load_gives_the_same_marks(tmp_path):
+    original = sample_map()
+    path = tmp_path / "me.hipmap.json"
+    pm.save(original, path)
+    loaded = pm.load(path)
+    assert len(loaded.marks) == 2
+    for a, b in zip(original.marks, loaded.marks):
+        assert (a.view, a.intensity, a.qualities) == (b.view, b.intensity, b.qualities)
+        assert a.geometry.symmetric_difference(b.geometry).area < 0.5
+
+
+def test_file_has_the_contract_shape(tmp_path):
+    data = json.loads(pm.dumps(sample_map()))
+    assert data["format"] == "hipmap.painmap" and data["version"] == 1
+    mark = data["marks"][0]
+    assert {"view", "geometry", "intensity", "qualities"} <= set(mark)
+    assert mark["geometry"]["type"] == "Polygon"
+
+
+def test_a_future_version_is_refused_clearly(tmp_path):
+    path = tmp_path / "new.hipmap.json"
+    path.write_text(json.dumps({"format": "hipmap.painmap", "version": 99, "marks": []}))
+    with pytest.raises(PainMapError, match="newer hipmap.*version 99"):
+        pm.load(path)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "invalid JSON"),
+        ('{"format": "other", "version": 1, "marks": []}', "not a hipmap pain map"),
+        ('{"format": "hipmap.painmap", "marks": []}', "version"),
+        ('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "top"}]}', "unknown view"),
+        ('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "intensity": 11}]}', "intensity"),
+        ('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "qualities": ["itchy"]}]}', "qualities"),
+        ('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "geometry": {"type": "Point", "coordinates": [1, 2]}}]}', "Polygon"),
+        ('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [NaN, 1], [1, 1]]]}}]}', "finite"),
+    ],
+)
+def test_broken_files_name_the_file_and_the_problem(tmp_path, content, message):
+    path = tmp_path / "broken.hipmap.json"
+    path.write_text(content)
+    with pytest.raises(PainMapError, match=message) as info:
+        pm.load(path)
+    assert "broken.hipmap.json" in str(info.value)
+
+
+def test_a_self_intersecting_stroke_becomes_a_valid_shape():
+    mark = stroke_mark("posterior", [(350, 300), (400, 350), (400, 300), (350, 350), (350, 300)], radius=3)
+    assert mark.geometry.is_valid and mark.geometry.area > 0
+
+
+def test_edits_return_new_maps():
+    base = sample_map()
+    more = base.add(click_mark("anterior", 250, 400))
+    assert len(base.marks) == 2 and len(more.marks) == 3
+    assert more.without(2) == base
+    assert more.cleared().is_empty()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300)
+@given(st.fixed_dictionaries({"format": st.just("hipmap.painmap"), "version": st.just(1), "marks": st.lists(json_values, max_size=3)}) | json_values)
+def test_any_json_reads_or_fails_with_a_painmap_error(data):
+    try:
+        result = pm.loads(json.dumps(data).encode(), "fuzz")
+    except PainMapError:
+        return
+    assert isinstance(result, PainMap)
+    assert all(isinstance(m, Mark) and m.geometry.is_valid for m in result.marks)
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_read_or_fail_with_a_painmap_error(data):
+    try:
+        pm.loads(data, "fuzz")
+    except PainMapError:
+        pass
