@@ -210,6 +210,19 @@ class CellIndex:
         self.ptr = np.cumsum(self.ptr)
 
     def lookup(self, cells: np.ndarray):
-        """(position in `cells`, item) for every item covering one of the cells."""
+        """(how many items cover each cell, the covering items in cell order), for sorted unique cells."""
         counts = self.ptr[cells + 1] - self.ptr[cells]
-        return np.repeat(np.arange(len(cells)), counts), self.items[expand_ranges(self.ptr[cells], counts)]
+        if not len(cells):
+            return counts, self.items[:0]
+        # Painted cells come in runs along grid rows; a run's items are one contiguous slice of the index.
+        breaks = np.flatnonzero(np.diff(cells) != 1) + 1
+        if len(breaks) < RUNS_AS_SLICES:
+            firsts = cells[np.concatenate(([0], breaks))]
+            lasts = cells[np.concatenate((breaks - 1, [len(cells) - 1]))]
+            items = np.concatenate([self.items[a:b] for a, b in zip(self.ptr[firsts], self.ptr[lasts + 1])])
+        else:
+            items = self.items[expand_ranges(self.ptr[cells], counts)]
+        return counts, items
+
+
+RUNS_AS_SLICES = 4000

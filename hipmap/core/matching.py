@@ -202,6 +202,11 @@ class Matcher:
         order = np.argsort(self.piece_candidate, kind="stable")
         bounds = np.searchsorted(self.piece_candidate[order], np.arange(len(self.candidates) + 1))
         self.pieces_of = [order[bounds[c] : bounds[c + 1]] for c in range(len(self.candidates))]
+        # Regions of each essential zone in the order the data names them, when drawn on some view.
+        self.drawn_essential = []
+        for c, (muscle_id, _side) in enumerate(self.candidates):
+            drawn = {self.piece_region[p] for p in self.pieces_of[c] if self.piece_essential[p]}
+            self.drawn_essential.append(tuple(r for r in atlas.muscles[muscle_id].zone_regions.get("essential", ()) if r in drawn))
         names = sorted(range(len(self.candidates)), key=lambda c: (atlas.muscles[self.candidates[c][0]].name, self.candidates[c][1]))
         self.name_rank = np.empty(len(self.candidates), dtype=np.int64)
         self.name_rank[names] = np.arange(len(names))  # ties in score are listed by name, then side
@@ -265,23 +270,21 @@ class Matcher:
         weighted = np.zeros(n_pieces)
         raw = np.zeros(n_pieces)
         on_point = np.zeros(n, dtype=bool)
-        pain_weights, pain_regions, pair_pos, pair_piece = [], [], [], []
+        pain_weights, pain_regions, pair_counts, pair_piece = [], [], [], []
         total = 0.0
-        offset = 0
         for view_id, (cells, w) in self.pain_cells(painmap).items():
             vi = self.views[view_id]
             area = vi.grid.cell_area
             total += w.sum() * area
-            pos, piece = vi.pieces.lookup(cells)
-            weighted += np.bincount(piece, weights=w[pos] * area, minlength=n_pieces)
+            counts, piece = vi.pieces.lookup(cells)
+            weighted += np.bincount(piece, weights=np.repeat(w * area, counts), minlength=n_pieces)
             raw += np.bincount(piece, minlength=n_pieces) * area
             pain_regions.append(vi.cell_region[cells])
-            _pos, point = vi.points.lookup(cells)
+            point_counts, point = vi.points.lookup(cells)
             on_point[vi.point_owner[point]] = True
             pain_weights.append(w * area)
-            pair_pos.append(pos + offset)
+            pair_counts.append(counts)
             pair_piece.append(piece)
-            offset += len(cells)
         if total <= 0:
             return MatchResult(summary="Mark where it hurts to see which muscles may be involved.")
 
@@ -304,7 +307,7 @@ class Matcher:
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit]))][:MAX_CANDIDATES]
         candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
         pain = np.concatenate(pain_weights)
-        pairs = (np.concatenate(pair_pos), np.concatenate(pair_piece))
+        pairs = (np.concatenate(pair_counts), np.concatenate(pair_piece))
         explaining, share, covered = self._explaining_set(order, candidates, pain, pairs, total)
         unexplained = self._unexplained(np.concatenate(pain_regions), pain, covered, total)
         return MatchResult(candidates, explaining, share, unexplained, total, self._summary(explaining, share, unexplained))
@@ -321,8 +324,7 @@ class Matcher:
             target[self.piece_region[p]] = target.get(self.piece_region[p], 0.0) + weighted[p]
         ess_pieces = mine[is_ess]
         marked = {self.piece_region[p] for p in ess_pieces[raw[ess_pieces] > NAMED_SHARE * self.piece_area[ess_pieces]]}
-        drawn = {self.piece_region[p] for p in ess_pieces}
-        unmarked = [r for r in muscle.zone_regions.get("essential", ()) if r in drawn and r not in marked]
+        unmarked = [r for r in self.drawn_essential[c] if r not in marked]
         ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
         spill_names = sorted((r for r in spill_regions if r not in ess_regions), key=lambda r: -spill_regions[r])
 
@@ -359,10 +361,13 @@ class Matcher:
         pool = list(order[:EXPLAIN_POOL])
         row_of = np.full(len(self.candidates), -1, dtype=np.int64)
         row_of[pool] = np.arange(len(pool))
-        pos, piece = pairs
+        counts, piece = pairs
+        in_pool = np.zeros(len(self.piece_area), dtype=bool)
+        in_pool[np.concatenate([self.pieces_of[c] for c in pool])] = True
+        keep = np.flatnonzero(in_pool[piece])
+        pos = np.searchsorted(np.cumsum(counts), keep, side="right")  # the pain cell each kept pair belongs to
+        piece = piece[keep]
         rows = row_of[self.piece_candidate[piece]]
-        keep = rows >= 0
-        pos, piece, rows = pos[keep], piece[keep], rows[keep]
         ess = self.piece_essential[piece]
         # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
         ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(pain)).astype(np.int64)
