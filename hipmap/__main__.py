@@ -51,6 +51,17 @@ def _build_parser() -> argparse.ArgumentParser:
     lp.add_argument("--json", action="store_true")
     _add_data_options(lp)
 
+    s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
+    s.add_argument("out", type=Path, metavar="OUT.png")
+    s.add_argument("--view", choices=("posterior", "anterior", "lateral_right", "lateral_left"))
+    s.add_argument("--painmap", type=Path)
+    s.add_argument("--region", action="append", default=[], metavar="NAME")
+    s.add_argument("--side", choices=("left", "right"), default="right")
+    s.add_argument("--select", metavar="MUSCLE", help="a muscle id to select (its zones are drawn)")
+    s.add_argument("--size", default="1360x880", metavar="WxH")
+    s.add_argument("--layout", choices=("tabs", "side"), default="tabs")
+    s.add_argument("--dark", action="store_true", help="use a dark palette")
+
     b = sub.add_parser("bench", help="measure matching latency")
     b.add_argument("--json", action="store_true")
     b.add_argument("--runs", type=int, default=1000, help="runs per measurement (default: 1000)")
@@ -194,6 +205,37 @@ def _cmd_bench(args) -> int:
     return 0
 
 
+def _cmd_screenshot(args) -> int:
+    from .core.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.painmap import PainMapError, load
+
+    match = re.match(r"^(\d{2,5})x(\d{2,5})$", args.size)
+    if not match:
+        raise UsageError("hipmap screenshot: --size must look like 1360x880")
+    for name in args.region:
+        if name not in REGION_IDS:
+            raise UsageError(f"hipmap screenshot: unknown region {name!r} (see 'python -m hipmap list regions')")
+    if args.select and args.select not in MUSCLE_IDS:
+        raise UsageError(f"hipmap screenshot: unknown muscle {args.select!r} (see 'python -m hipmap list muscles')")
+    if args.painmap:
+        try:
+            load(args.painmap)
+        except PainMapError as exc:
+            raise UsageError(f"hipmap screenshot: {exc}") from None
+    if args.out.parent and not args.out.parent.exists():
+        raise UsageError(f"hipmap screenshot: folder {str(args.out.parent)!r} does not exist")
+    _load_atlas(argparse.Namespace(data=None, assets=None))
+    from .ui.screenshot import render
+
+    try:
+        render(args.out, args.view, args.painmap, args.region, args.side, args.select,
+               (int(match.group(1)), int(match.group(2))), args.layout, args.dark)  # fmt: skip
+    except OSError as exc:
+        raise UsageError(f"hipmap screenshot: {exc}") from None
+    print(args.out)
+    return 0
+
+
 def _cmd_gui(argv) -> int:
     from .ui.app import main as gui_main
 
@@ -207,7 +249,7 @@ def main(argv=None) -> int:
         if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
             return _cmd_gui(argv)
         args = parser.parse_args(argv)
-        handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench}
+        handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench, "screenshot": _cmd_screenshot}
         return handlers[args.command](args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)

@@ -22,3 +22,12 @@ def matcher(atlas):
     from hipmap.core.matching import Matcher
 
     return Matcher(atlas)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_test_paths():
+    """Keep tests away from the user's settings and data: Qt's test mode uses separate locations."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    yield

@@ -1,93 +1,596 @@
-"""The application entry point and main window.
-
-This first window shows the diagrams; marking pain and live candidates arrive with the body-map window.
-"""
+"""The application: main window, actions, menus, settings, files and autosave."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
-
-from .. import __version__
-from ..core.atlas import Atlas, View, load_atlas
-from ..core.problems import DataError
-
-DISCLAIMER = (
-    "hipmap offers information for self-care, not a diagnosis. Numbness, weakness, fever, or bladder or bowel "
-    "changes need a doctor."
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
+from .. import __version__
+from ..core import painmap as pm
+from ..core.atlas import Atlas, load_atlas
+from ..core.matching import Matcher
+from ..core.painmap import QUALITIES, PainMapError
+from ..core.problems import DataError
+from .bodyview import BodyView
+from .candidates import CandidateList
+from .document import PainDocument, SaveError
+from .musclepanel import MusclePanel
 
-class DiagramWidget(QWidget):
-    """One view's drawing, scaled to fit, mirrored for lateral_left, with the person's sides labelled."""
+DISCLAIMER = (
+    "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel "
+    "changes need a doctor."
+)
+FILE_FILTER = "hipmap pain maps (*.hipmap.json);;All files (*)"
+AUTOSAVE_MS = 5000  # a crash loses at most this much marking
+MAX_RECENT = 8
+TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 
-    def __init__(self, view: View, parent=None):
-        super().__init__(parent)
-        self.view = view
-        self.renderer = QSvgRenderer(str(view.svg_file), self)
-        self.setAccessibleName(f"{view.title} view of the body")
-        self.setMinimumSize(240, 400)
 
-    def paintEvent(self, _event):
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
-        x0, y0, w, h = self.view.viewbox
-        scale = min(self.width() / w, self.height() / h)
-        painter.translate((self.width() - w * scale) / 2, (self.height() - h * scale) / 2)
-        painter.scale(scale, scale)
-        painter.save()
-        if self.view.mirrored:
-            painter.translate(2 * x0 + w, 0)
-            painter.scale(-1, 1)
-        self.renderer.render(painter, QRectF(x0, y0, w, h))
-        painter.restore()
-        painter.setPen(self.palette().text().color())
-        font = painter.font()
-        font.setPixelSize(22)
-        font.setBold(True)
-        painter.setFont(font)
-        for side in self.view.sides:
-            cx = self.view.body[side].centroid.x
-            painter.drawText(QRectF(cx - 80, y0 + 4, 160, 30), Qt.AlignCenter, side.upper())
-        painter.end()
+def data_location() -> Path:
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas):
+    def __init__(self, atlas: Atlas, matcher: Matcher | None = None, settings: QSettings | None = None):
         super().__init__()
         self.atlas = atlas
-        self.setWindowTitle("hipmap")
-        tabs = QTabWidget()
-        tabs.setAccessibleName("Body views")
-        for view in atlas.views.values():
-            tabs.addTab(DiagramWidget(view), view.title)
+        self.settings = settings or QSettings()
+        self.document = PainDocument(atlas, matcher, self)
+        self.selected: tuple[str, str] | None = None
+        self.previewed: tuple[str, str] | None = None
+        self._autosaved_index = 0
+        self.setWindowIcon(QIcon.fromTheme("applications-science"))
+
+        renderers = {}
+        self.views: dict[str, BodyView] = {}
+        for view_id, view in atlas.views.items():
+            key = str(view.svg_file)
+            renderers.setdefault(key, QSvgRenderer(key, self))
+            body = BodyView(atlas, view_id, renderers[key])
+            body.strokeFinished.connect(self._on_stroke)
+            body.eraseFinished.connect(self._on_erase)
+            body.hoverChanged.connect(self._on_hover)
+            self.views[view_id] = body
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Body views")
+        self.tabs.setDocumentMode(True)
+        self.side_by_side = QWidget()
+        self.side_by_side.setAccessibleName("Body views side by side")
+        QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
+        self.view_stack = QStackedWidget()
+        self.view_stack.addWidget(self.tabs)
+        self.view_stack.addWidget(self.side_by_side)
+
+        self.candidates = CandidateList()
+        self.candidates.selected.connect(self._on_selected)
+        self.candidates.hovered.connect(self._on_candidate_hover)
+        self.muscle_panel = MusclePanel()
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.candidates)
+        right.addWidget(self.muscle_panel)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        self.right_splitter = right
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.view_stack)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.addWidget(self.splitter, 1)
         note = QLabel(DISCLAIMER)
         note.setWordWrap(True)
         note.setAccessibleName("Medical disclaimer")
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(tabs, 1)
+        note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         layout.addWidget(note)
         self.setCentralWidget(central)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.Quit, toolTip="Close hipmap")
-        quit_action.triggered.connect(self.close)
-        about = QAction("&About hipmap", self, toolTip="Version and disclaimer")
-        about.triggered.connect(lambda: QMessageBox.about(self, "About hipmap", f"hipmap {__version__}\n\n{DISCLAIMER}"))
-        self.menuBar().addMenu("&File").addAction(quit_action)
-        self.menuBar().addMenu("&Help").addAction(about)
-        self.statusBar().showMessage(f"{len(atlas.muscles)} muscles loaded")
-        self.resize(1000, 800)
+
+        self.hover_label = QLabel()
+        self.hover_label.setAccessibleName("Region under the pointer")
+        self.statusBar().addPermanentWidget(self.hover_label)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.document.changed.connect(self._on_document_changed)
+        self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.undo_stack.indexChanged.connect(self._update_title)
+
+        layout_mode = self.settings.value("view/layout", "tabs")
+        self.set_layout_mode("side" if layout_mode == "side" else "tabs")
+        self.tabs.setCurrentIndex(int(self.settings.value("view/tab", 0) or 0))
+        self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 880)
+        self._on_document_changed(self.document.painmap, self.document.result)
+        self._update_title()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # ------------------------------------------------------------------------------------------ actions
+
+    def _action(self, text, slot, shortcut=None, tip="", checkable=False, icon=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        label = text.replace("&", "").rstrip(".")
+        keys = action.shortcut().toString(QKeySequence.NativeText)
+        action.setToolTip(f"{tip or label} ({keys})" if keys else (tip or label))
+        action.setStatusTip(tip or label)
+        action.setCheckable(checkable)
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self):
+        A = self._action
+        self.act_new = A("&New", self.new_map, QKeySequence.New, "Start a new, empty pain map", icon="document-new")
+        self.act_open = A("&Open...", self.open_dialog, QKeySequence.Open, "Open a saved pain map", icon="document-open")
+        self.act_save = A("&Save", self.save, QKeySequence.Save, "Save the pain map", icon="document-save")
+        self.act_save_as = A("Save &As...", self.save_as, QKeySequence.SaveAs, "Save the pain map under a new name")
+        self.act_quit = A("&Quit", self.close, QKeySequence.Quit, "Close hipmap")
+        stack = self.document.undo_stack
+        self.act_undo = A("&Undo", stack.undo, QKeySequence.Undo, "Undo the last change")
+        self.act_redo = A("&Redo", stack.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo the change you undid")
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.act_undo.setStatusTip(f"Undo: {text}" if text else "Undo"))
+        stack.redoTextChanged.connect(lambda text: self.act_redo.setStatusTip(f"Redo: {text}" if text else "Redo"))
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.act_clear = A("C&lear All Marks", self.document.clear, "Ctrl+Shift+Backspace", "Remove every mark (can be undone)")
+        self.act_mark_region = A("&Mark a Region...", self.mark_region_dialog, "Ctrl+M", "Mark a whole region by name, without the mouse")
+
+        self.tool_group = QActionGroup(self)
+        self.act_brush = A("&Brush", lambda: self.set_tool("brush"), "B", "Click or drag on a diagram to mark pain", checkable=True)
+        self.act_eraser = A("&Eraser", lambda: self.set_tool("eraser"), "E", "Drag over marks to erase them", checkable=True)
+        self.act_pan = A("&Pan", lambda: self.set_tool("pan"), "H", "Drag to move a zoomed diagram", checkable=True)
+        for act in (self.act_brush, self.act_eraser, self.act_pan):
+            self.tool_group.addAction(act)
+        self.act_brush.setChecked(True)
+        self.act_bigger = A("Bigger Brush", lambda: self.brush_spin.stepBy(2), "]", "Make the brush bigger")
+        self.act_smaller = A("Smaller Brush", lambda: self.brush_spin.stepBy(-2), "[", "Make the brush smaller")
+        self.act_more = A("Stronger Pain", lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", "Rate new marks one step higher")
+        self.act_less = A("Milder Pain", lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", "Rate new marks one step lower")
+        self.intensity_actions = []
+        for level in range(10):
+            act = A(f"Pain {level}", lambda _c=False, v=level: self.intensity_slider.setValue(v), str(level), f"Rate new marks {level} out of 10")
+            self.intensity_actions.append(act)
+        self.act_ten = A("Pain 10", lambda: self.intensity_slider.setValue(10), "Shift+0", "Rate new marks 10 out of 10")
+        self.quality_actions = {}
+        for i, quality in enumerate(TOOL_QUALITIES):
+            act = A(quality.capitalize(), None, f"Alt+{i + 1}", f"Describe new marks as {quality}", checkable=True)
+            self.quality_actions[quality] = act
+
+        self.act_zoom_in = A("Zoom &In", lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, "Zoom in on the diagram")
+        self.act_zoom_out = A("Zoom &Out", lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, "Zoom out")
+        self.act_fit = A("&Fit to Window", lambda: self.current_view().fit(), "Ctrl+0", "Show the whole diagram")
+        self.layout_group = QActionGroup(self)
+        self.act_tabs = A("&Tabs", lambda: self.set_layout_mode("tabs"), "Ctrl+Shift+T", "One diagram at a time", checkable=True)
+        self.act_side = A("&Side by Side", lambda: self.set_layout_mode("side"), "Ctrl+Shift+A", "All diagrams at once", checkable=True)
+        self.layout_group.addAction(self.act_tabs)
+        self.layout_group.addAction(self.act_side)
+        self.view_actions = []
+        for i, (view_id, view) in enumerate(self.atlas.views.items()):
+            act = A(f"{view.title} View", lambda _c=False, v=view_id: self.show_view(v), f"Ctrl+{i + 1}", f"Show the {view.title.lower()} view")
+            self.view_actions.append(act)
+        self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
+        self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
+        self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
+        self.act_shortcuts = A("&Keyboard Shortcuts", self.show_shortcuts, "F1", "List every keyboard shortcut")
+
+    def _make_menus(self):
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)
+        self._update_recent_menu()
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_mark_region, self.act_clear])
+        tools = bar.addMenu("&Tools")
+        tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        tools.addSeparator()
+        tools.addActions([self.act_bigger, self.act_smaller])
+        intensity = tools.addMenu("Pain &Rating for New Marks")
+        intensity.addActions(self.intensity_actions + [self.act_ten, self.act_more, self.act_less])
+        quality = tools.addMenu("Pain &Quality for New Marks")
+        quality.addActions(list(self.quality_actions.values()))
+        view = bar.addMenu("&View")
+        view.addActions(self.view_actions)
+        view.addSeparator()
+        view.addActions([self.act_tabs, self.act_side])
+        view.addSeparator()
+        view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
+        view.addSeparator()
+        view.addActions([self.act_next, self.act_prev])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.act_shortcuts, self.act_about])
+
+    def _make_toolbar(self):
+        bar = QToolBar("Main")
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.setAccessibleName("Main toolbar")
+        bar.addActions([self.act_new, self.act_open, self.act_save])
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        bar.addWidget(QLabel(" Size "))
+        self.brush_spin = QSpinBox()
+        self.brush_spin.setRange(4, 40)
+        self.brush_spin.setSingleStep(2)
+        self.brush_spin.setSuffix(" px")
+        self.brush_spin.setAccessibleName("Brush size")
+        self.brush_spin.lineEdit().setAccessibleName("Brush size")
+        self.brush_spin.setToolTip("Brush size ([ and ] change it)")
+        self.brush_spin.valueChanged.connect(self._on_brush_size)
+        bar.addWidget(self.brush_spin)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Pain "))
+        self.intensity_slider = QSlider(Qt.Horizontal)
+        self.intensity_slider.setRange(0, 10)
+        self.intensity_slider.setValue(int(self.settings.value("tools/intensity", 5) or 5))
+        self.intensity_slider.setFixedWidth(130)
+        self.intensity_slider.setTickPosition(QSlider.TicksBelow)
+        self.intensity_slider.setAccessibleName("Pain rating for new marks, 0 to 10")
+        self.intensity_slider.setToolTip("How strong the pain is, 0 to 10 (keys 0-9, Shift+0 for 10)")
+        self.intensity_label = QLabel()
+        self.intensity_label.setMinimumWidth(44)
+        self.intensity_label.setAccessibleName("Pain rating")
+        self.intensity_slider.valueChanged.connect(self._on_intensity)
+        bar.addWidget(self.intensity_slider)
+        bar.addWidget(self.intensity_label)
+        self._on_intensity(self.intensity_slider.value())
+        bar.addSeparator()
+        bar.addActions(list(self.quality_actions.values()))
+        self.addToolBar(bar)
+
+    # ------------------------------------------------------------------------------------------ views
+
+    def set_layout_mode(self, mode: str):
+        """Tabs show one diagram large; side by side shows all four. The same widgets move between them."""
+        current = self.current_view_id() if hasattr(self, "_mode") else None
+        self._mode = mode
+        row = self.side_by_side.layout()
+        if mode == "side":
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for view in self.views.values():
+                row.addWidget(view)
+                view.show()
+            self.view_stack.setCurrentWidget(self.side_by_side)
+            self.act_side.setChecked(True)
+        else:
+            for view_id, view in self.views.items():
+                row.removeWidget(view)
+                self.tabs.addTab(view, self.atlas.views[view_id].title)
+            self.view_stack.setCurrentWidget(self.tabs)
+            self.act_tabs.setChecked(True)
+            if current:
+                self.show_view(current)
+        self.settings.setValue("view/layout", mode)
+        self._set_tab_order()
+
+    def _set_tab_order(self):
+        chain = list(self.views.values()) if self._mode == "side" else [self.tabs]
+        chain += [self.candidates, self.muscle_panel]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def current_view_id(self) -> str:
+        if getattr(self, "_mode", "tabs") == "tabs" and self.tabs.currentWidget() is not None:
+            return self.tabs.currentWidget().view_id
+        focused = QApplication.focusWidget()
+        for view_id, view in self.views.items():
+            if view is focused:
+                return view_id
+        return next(iter(self.views))
+
+    def current_view(self) -> BodyView:
+        return self.views[self.current_view_id()]
+
+    def show_view(self, view_id: str):
+        view = self.views[view_id]
+        if self._mode == "tabs":
+            self.tabs.setCurrentWidget(view)
+            self.settings.setValue("view/tab", self.tabs.currentIndex())
+        view.setFocus()
+
+    def set_tool(self, tool: str):
+        for view in self.views.values():
+            view.set_tool(tool)
+        {"brush": self.act_brush, "eraser": self.act_eraser, "pan": self.act_pan}[tool].setChecked(True)
+
+    def _on_brush_size(self, value: int):
+        for view in self.views.values():
+            view.brush_radius = float(value)
+        self.settings.setValue("tools/brush", value)
+
+    def _on_intensity(self, value: int):
+        self.intensity_label.setText(f"{value}/10")
+        self.settings.setValue("tools/intensity", value)
+
+    def new_qualities(self) -> tuple[str, ...]:
+        return tuple(q for q in QUALITIES if q in self.quality_actions and self.quality_actions[q].isChecked())
+
+    # ------------------------------------------------------------------------------------------ marking
+
+    def _on_stroke(self, view_id, points, radius):
+        if not self.document.add_stroke(view_id, points, radius, self.intensity_slider.value(), self.new_qualities()):
+            self.statusBar().showMessage("Mark on the body itself: that spot is outside the diagram.", 4000)
+
+    def _on_erase(self, view_id, points, radius):
+        self.document.erase(view_id, points, radius)
+
+    def _on_hover(self, text: str):
+        self.hover_label.setText(text)
+
+    def mark_region_dialog(self):
+        items, keys = [], []
+        for region in self.atlas.regions.values():
+            for side in ("right", "left"):
+                if self.atlas.region_shapes(region.id, side):
+                    items.append(f"{side.capitalize()} {region.name[0].lower()}{region.name[1:]}")
+                    keys.append((region.id, side))
+        choice, ok = QInputDialog.getItem(self, "Mark a region", "Where does it hurt?", items, 0, False)
+        if ok and choice in items:
+            region_id, side = keys[items.index(choice)]
+            self.document.add_region(region_id, side, self.intensity_slider.value(), self.new_qualities())
+
+    # ------------------------------------------------------------------------------------------ results
+
+    def _on_document_changed(self, painmap, result):
+        for view in self.views.values():
+            view.set_marks(painmap.marks)
+        self.candidates.set_result(result)
+        keys = {c.key for c in result.candidates}
+        if self.selected and self.selected not in keys:
+            self.selected = None
+        self._show_overlay()
+        self._show_panel()
+        n = len(painmap.marks)
+        self.statusBar().showMessage(f"{n} mark{'s' if n != 1 else ''}" if n else "Click or drag on a diagram to mark where it hurts.")
+
+    def _on_selected(self, muscle_id: str, side: str):
+        self.selected = (muscle_id, side) if muscle_id else None
+        self._show_overlay()
+        self._show_panel()
+
+    def _on_candidate_hover(self, muscle_id: str, side: str):
+        self.previewed = (muscle_id, side) if muscle_id else None
+        self._show_overlay()
+
+    def _show_overlay(self):
+        key, preview = (self.previewed, True) if self.previewed and self.previewed != self.selected else (self.selected, False)
+        muscle = self.atlas.muscles.get(key[0]) if key else None
+        for view in self.views.values():
+            view.set_overlay(muscle, key[1] if key else None, preview=preview)
+
+    def _show_panel(self):
+        if not self.selected:
+            self.muscle_panel.show_muscle(self.atlas, None, None, None)
+            return
+        candidate = self.document.result.find(*self.selected)
+        self.muscle_panel.show_muscle(self.atlas, self.selected[0], self.selected[1], candidate)
+
+    def select_candidate(self, muscle_id: str, side: str):
+        self.candidates.select(muscle_id, side)
+        self._on_selected(muscle_id, side)
+
+    def _step_candidate(self, step: int):
+        found = self.document.result.candidates
+        if not found:
+            return
+        keys = [c.key for c in found]
+        i = keys.index(self.selected) + step if self.selected in keys else 0
+        self.select_candidate(*keys[max(0, min(len(keys) - 1, i))])
+
+    # ------------------------------------------------------------------------------------------ files
+
+    def _update_title(self, *_):
+        name = self.document.path.name if self.document.path else "Untitled pain map"
+        self.setWindowTitle(f"{name}[*] — hipmap")
+        self.setWindowModified(self.document.is_modified())
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current map (saved, discarded, or nothing to lose)."""
+        if not self.document.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved marks", "Save your marks before closing this pain map?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
+        )  # fmt: skip
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_map(self):
+        if self.maybe_save():
+            self.document.new()
+            self._clear_autosave()
+
+    def open_dialog(self):
+        if not self.maybe_save():
+            return
+        start = str(self.document.path.parent) if self.document.path else QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, "Open pain map", start, FILE_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            self.document.open(path)
+        except PainMapError as exc:
+            QMessageBox.critical(self, "Cannot open this pain map", f"hipmap could not read the file.\n\n{exc}")
+            return False
+        self._add_recent(path)
+        self._clear_autosave()
+        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / "pain.hipmap.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Save pain map", start, FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".hipmap.json"):
+            path += ".hipmap.json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except SaveError as exc:
+            QMessageBox.critical(self, "Cannot save", str(exc))
+            return False
+        self._add_recent(path)
+        self._clear_autosave()
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _add_recent(self, path: Path):
+        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self):
+        self.recent_menu.clear()
+        recent = self._recent()
+        for i, path in enumerate(recent):
+            act = self.recent_menu.addAction(f"&{i + 1} {Path(path).name}")
+            act.setToolTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ------------------------------------------------------------------------------------------ autosave
+
+    @staticmethod
+    def autosave_path() -> Path:
+        return data_location() / "autosave.hipmap.json"
+
+    def autosave(self):
+        """Keep unsaved marks on disk every few seconds; removed again once they are saved or discarded."""
+        index = self.document.undo_stack.index()
+        if not self.document.is_modified():
+            return
+        if index == self._autosaved_index and self.autosave_path().exists():
+            return
+        from .document import write_atomically
+
+        write_atomically(self.autosave_path(), pm.dumps(self.document.painmap))
+        self._autosaved_index = index
+
+    def _clear_autosave(self):
+        self.autosave_path().unlink(missing_ok=True)
+        self._autosaved_index = self.document.undo_stack.index()
+
+    def offer_restore(self):
+        """After a crash or kill, the autosave file is still there: offer its marks back."""
+        path = self.autosave_path()
+        if not path.exists():
+            return
+        try:
+            painmap = pm.load(path)
+        except PainMapError:
+            path.rename(path.with_suffix(".unreadable"))
+            return
+        if painmap.is_empty():
+            path.unlink(missing_ok=True)
+            return
+        answer = QMessageBox.question(
+            self, "Restore unsaved marks?",
+            f"hipmap did not close normally last time. Restore the {len(painmap.marks)} unsaved mark(s)?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
+        )  # fmt: skip
+        if answer == QMessageBox.Yes:
+            self.document.restore(painmap)
+        else:
+            path.unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------------------------------ help, close
+
+    def about(self):
+        QMessageBox.about(self, "About hipmap", f"<b>hipmap {__version__}</b><p>{DISCLAIMER}</p>")
+
+    def show_shortcuts(self):
+        rows = []
+        for act in self.actions():
+            keys = act.shortcut().toString(QKeySequence.NativeText)
+            if keys and not act.text().startswith("Pain "):
+                rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
+        rows.append("<tr><td><b>0-9, Shift+0</b></td><td>Pain rating for new marks</td></tr>")
+        QMessageBox.information(self, "Keyboard shortcuts", "<table cellpadding='3'>" + "".join(rows) + "</table>")
+
+    def closeEvent(self, event):
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._clear_autosave()
+        event.accept()
 
 
 def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("hipmap")
     app.setOrganizationName("hipmap")
+    app.setApplicationVersion(__version__)
     try:
         atlas = load_atlas()
     except DataError as exc:
@@ -95,4 +598,8 @@ def main(argv=None) -> int:
         return 1
     window = MainWindow(atlas)
     window.show()
+    window.offer_restore()
+    args = [a for a in (argv or []) if not a.startswith("-")]
+    if args:
+        window.open_path(Path(args[0]))
     return app.exec()

@@ -1,0 +1,437 @@
+"""One body diagram: the drawing, the pain marks, and the selected muscle's zones and trigger points.
+
+Scene coordinates are the view's SVG coordinates, so every shape from the core is drawn where it is hit-tested.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+)
+
+from ..core.atlas import Atlas, Muscle
+from ..core.painmap import NERVE_QUALITIES, Mark
+from .shapes import painter_path
+from .colors import PAIN_RGB, ZONE_RGB, pain_fill
+
+Z_DIAGRAM, Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(8)
+MIN_STEP = 1.5  # units between recorded stroke points
+
+
+class DiagramItem(QGraphicsItem):
+    """The SVG drawing of one view, mirrored for lateral_left."""
+
+    def __init__(self, renderer: QSvgRenderer, viewbox, mirrored: bool):
+        super().__init__()
+        self.renderer = renderer
+        self.box = QRectF(*viewbox)
+        self.mirrored = mirrored
+        self.setZValue(Z_DIAGRAM)
+
+    def boundingRect(self) -> QRectF:
+        return self.box
+
+    def paint(self, painter: QPainter, _option, _widget=None):
+        painter.save()
+        if self.mirrored:
+            painter.translate(2 * self.box.x() + self.box.width(), 0)
+            painter.scale(-1, 1)
+        self.renderer.render(painter, self.box)
+        painter.restore()
+
+
+class ScreenLabel(QGraphicsItem):
+    """Text anchored at a scene point but drawn at a fixed screen size, so it stays readable when small."""
+
+    def __init__(self, text: str, pixel_size: int, bold: bool = True, align=Qt.AlignHCenter | Qt.AlignTop):
+        super().__init__()
+        self.text = text
+        self.font = QFont()
+        self.font.setPixelSize(pixel_size)
+        self.font.setBold(bold)
+        self.font.setLetterSpacing(QFont.PercentageSpacing, 108)
+        self.align = align
+        self.color = QColor("black")
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        self.setZValue(Z_LABELS)
+        from PySide6.QtGui import QFontMetricsF
+
+        m = QFontMetricsF(self.font)
+        w, h = m.horizontalAdvance(text) + 4, m.height() + 2
+        x = -w / 2 if align & Qt.AlignHCenter else (-w if align & Qt.AlignRight else 0)
+        self.rect = QRectF(x, 0, w, h)
+
+    def setBrush(self, color):
+        self.color = QColor(color)
+        self.update()
+
+    def at(self, x: float, y: float) -> "ScreenLabel":
+        self.setPos(x, y)
+        return self
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def paint(self, painter: QPainter, _option, _widget=None):
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        painter.drawText(self.rect, Qt.AlignCenter, self.text)
+
+
+class IntensityBadge(QGraphicsItem):
+    """A white disc with the 0-10 rating, readable over any fill."""
+
+    RADIUS = 8.5
+
+    def __init__(self, intensity: int):
+        super().__init__()
+        self.text = str(intensity)
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations)  # same size on screen at any zoom
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 1.5
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, _option, _widget=None):
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(QColor(*PAIN_RGB).darker(160), 1.3))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        r = self.RADIUS
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        font = QFont()
+        font.setPixelSize(11 if len(self.text) == 1 else 9)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(60, 20, 5))
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignCenter, self.text)
+
+
+class TriggerCross(QGraphicsItem):
+    """An X mark (the clinical convention for a trigger point), dark with a white halo, fixed on-screen size."""
+
+    SIZE = 7.0
+
+    def __init__(self, strength: float = 1.0):
+        super().__init__()
+        self.strength = strength
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+
+    def boundingRect(self) -> QRectF:
+        r = self.SIZE + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, _option, _widget=None):
+        painter.setRenderHint(QPainter.Antialiasing)
+        s = self.SIZE
+        for color, width in ((QColor(255, 255, 255, int(240 * self.strength)), 6.0), (QColor(20, 24, 40, int(255 * self.strength)), 2.8)):
+            painter.setPen(QPen(color, width, Qt.SolidLine, Qt.RoundCap))
+            painter.drawLine(QPointF(-s, -s), QPointF(s, s))
+            painter.drawLine(QPointF(-s, s), QPointF(s, -s))
+
+
+class BodyView(QGraphicsView):
+    """Shows one view; turns clicks and drags into stroke requests for the document to apply."""
+
+    strokeFinished = Signal(str, list, float)  # view id, points in view coordinates, brush radius
+    eraseFinished = Signal(str, list, float)
+    hoverChanged = Signal(str)  # "Right outer thigh" under the cursor, or ""
+
+    def __init__(self, atlas: Atlas, view_id: str, renderer: QSvgRenderer, parent=None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.view_id = view_id
+        self.view = atlas.views[view_id]
+        self.tool = "brush"
+        self.brush_radius = 12.0
+        self._stroke: list[tuple[float, float]] | None = None
+        self._panning: QPointF | None = None
+        self._zoomed = False
+        self._hovered = None
+        self._marks: tuple[Mark, ...] = ()
+
+        scene = QGraphicsScene(self)
+        scene.setSceneRect(QRectF(*self.view.viewbox))
+        self.setScene(scene)
+        scene.addItem(DiagramItem(renderer, self.view.viewbox, self.view.mirrored))
+        self.hover_item = scene.addPath(QPainterPath(), QPen(Qt.NoPen), QBrush(Qt.NoBrush))
+        self.hover_item.setZValue(Z_HOVER)
+        self.preview_item = scene.addPath(QPainterPath(), QPen(Qt.NoPen), QBrush(Qt.NoBrush))
+        self.preview_item.setZValue(Z_PREVIEW)
+        self.mark_items: list[QGraphicsItem] = []
+        self.overlay_items: list[QGraphicsItem] = []
+        self._add_side_labels()
+
+        self.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform | QPainter.TextAntialiasing)
+        self.setMouseTracking(True)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFrameShape(QGraphicsView.NoFrame)
+        self.setAccessibleName(f"{self.view.title} view of the body")
+        self.setAccessibleDescription(
+            "Click or drag to mark where it hurts. The person's left and right are labelled on the diagram."
+        )
+        self.viewport().setAccessibleName(self.accessibleName())
+        self.setMinimumSize(180, 300)
+        self.setCursor(Qt.CrossCursor)
+
+    # ------------------------------------------------------------------------------------------ labels
+
+    def _add_side_labels(self):
+        """The person's left and right on the figure itself: laterality is the commonest body-map error."""
+        scene = self.scene()
+        x0, y0, w, _h = self.view.viewbox
+        labels = []
+        if self.view.midline is not None:
+            for side in self.view.sides:
+                toward = 1 if self.view.body[side].centroid.x > self.view.midline else -1
+                labels.append(ScreenLabel(side.upper(), 17).at(self.view.midline + toward * 95, y0 + 8))
+        else:
+            side = self.view.sides[0]
+            front_is_right = not self.view.mirrored  # lateral_right faces right; its mirror faces left
+            labels.append(ScreenLabel(f"{side.upper()} SIDE", 17).at(x0 + w / 2, y0 + 8))
+            labels.append(ScreenLabel("FRONT →" if front_is_right else "← FRONT", 12, False).at(x0 + w / 2 + (150 if front_is_right else -150), y0 + 545))
+            labels.append(ScreenLabel("← BACK" if front_is_right else "BACK →", 12, False).at(x0 + w / 2 + (-150 if front_is_right else 150), y0 + 545))
+        for label in labels:
+            label.setBrush(self.palette().text().color())
+            scene.addItem(label)
+        self._label_items = labels
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            for item in getattr(self, "_label_items", []):
+                item.setBrush(self.palette().text().color())
+
+    # ------------------------------------------------------------------------------------------ content
+
+    def set_marks(self, marks) -> None:
+        """Show the marks of this view (the document passes all marks; others are ignored)."""
+        marks = tuple(m for m in marks if m.view == self.view_id)
+        if marks == self._marks:
+            return
+        self._marks = marks
+        scene = self.scene()
+        for item in self.mark_items:
+            scene.removeItem(item)
+        self.mark_items = []
+        for mark in marks:
+            path = painter_path(mark.geometry)
+            item = QGraphicsPathItem(path)
+            item.setBrush(pain_fill(mark.intensity))
+            outline = QPen(QColor(*PAIN_RGB).darker(140), 1.2)
+            outline.setCosmetic(True)
+            if any(q in NERVE_QUALITIES for q in mark.qualities):
+                outline.setStyle(Qt.DashLine)  # nerve-like qualities get a second, non-colour cue
+            item.setPen(outline)
+            item.setZValue(Z_MARKS)
+            qualities = ", ".join(mark.qualities) if mark.qualities else "no quality chosen"
+            item.setToolTip(f"Pain {mark.intensity}/10 ({qualities})")
+            scene.addItem(item)
+            self.mark_items.append(item)
+            self.mark_items.append(self._intensity_label(mark))
+
+    def _intensity_label(self, mark: Mark) -> QGraphicsItem:
+        """A small badge with the pain number: intensity never relies on colour strength alone."""
+        point = mark.geometry.representative_point()
+        badge = IntensityBadge(mark.intensity)
+        badge.setPos(point.x, point.y)
+        badge.setZValue(Z_MARKS + 0.5)
+        self.scene().addItem(badge)
+        return badge
+
+    def set_overlay(self, muscle: Muscle | None, side: str | None, preview: bool = False) -> None:
+        """Draw a muscle's essential zone (solid), spillover zone (hatched) and trigger points (X)."""
+        scene = self.scene()
+        for item in self.overlay_items:
+            scene.removeItem(item)
+        self.overlay_items = []
+        if muscle is None or side not in self.view.sides:
+            return
+        strength = 0.55 if preview else 1.0
+        zone = QColor(*ZONE_RGB)
+        essential = muscle.zone("essential", side, self.view_id)
+        spill = muscle.zone("spillover", side, self.view_id)
+        if not spill.is_empty:
+            if not essential.is_empty:
+                spill = spill.difference(essential)
+            hatch = QBrush(QColor(zone.red(), zone.green(), zone.blue(), int(200 * strength)), Qt.BDiagPattern)
+            hatch.setTransform(QTransform.fromScale(1.0, 1.0))
+            pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(230 * strength)), 1.4, Qt.DashLine)
+            pen.setCosmetic(True)
+            self._overlay_path(painter_path(spill), pen, hatch, Z_SPILL, f"{muscle.name}: spillover zone (hatched)")
+        if not essential.is_empty:
+            fill = QColor(zone.red(), zone.green(), zone.blue(), int(120 * strength))
+            pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 1.6)
+            pen.setCosmetic(True)
+            self._overlay_path(painter_path(essential), pen, QBrush(fill), Z_ESSENTIAL, f"{muscle.name}: essential zone (solid)")
+            edge = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 2.0)
+            edge.setCosmetic(True)
+            self._overlay_path(painter_path(essential), edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, f"{muscle.name}: essential zone")
+        for point in muscle.points_on(self.view_id, side):
+            self._cross(point.x, point.y, strength, f"{muscle.name}: trigger point ({point.depth}). {point.note}")
+
+    def _overlay_path(self, path, pen, brush, z, tip):
+        item = self.scene().addPath(path, pen, brush)
+        item.setZValue(z)
+        item.setToolTip(tip)
+        self.overlay_items.append(item)
+
+    def _cross(self, x, y, strength, tip):
+        item = TriggerCross(strength)
+        item.setPos(x, y)
+        item.setZValue(Z_POINTS)
+        item.setToolTip(tip)
+        self.scene().addItem(item)
+        self.overlay_items.append(item)
+
+    # ------------------------------------------------------------------------------------------ view control
+
+    def fit(self):
+        self._zoomed = False
+        self.resetTransform()
+        self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
+
+    def zoom_by(self, factor: float):
+        current = self.transform().m11()
+        fit = min(self.viewport().width() / self.sceneRect().width(), self.viewport().height() / self.sceneRect().height())
+        target = max(fit, min(current * factor, fit * 8))
+        if math.isclose(target, fit, rel_tol=1e-3):
+            self.fit()
+            return
+        self._zoomed = True
+        self.scale(target / current, target / current)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if not self._zoomed:
+            self.fit()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._zoomed:
+            self.fit()
+
+    def wheelEvent(self, event):
+        if event.modifiers() & Qt.ControlModifier:
+            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ------------------------------------------------------------------------------------------ painting
+
+    def _scene_point(self, event) -> tuple[float, float]:
+        p = self.mapToScene(event.position().toPoint())
+        return (p.x(), p.y())
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MiddleButton or (event.button() == Qt.LeftButton and self.tool == "pan"):
+            self._panning = event.position()
+            self.setCursor(Qt.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.LeftButton and self.tool in ("brush", "eraser"):
+            self._stroke = [self._scene_point(event)]
+            self._update_preview()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if self._panning is not None:
+            delta = event.position() - self._panning
+            self._panning = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            return
+        x, y = self._scene_point(event)
+        if self._stroke is not None:
+            last = self._stroke[-1]
+            if math.hypot(x - last[0], y - last[1]) >= MIN_STEP:
+                self._stroke.append((x, y))
+                self._update_preview()
+        self._hover(x, y)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self._panning is not None and event.button() in (Qt.MiddleButton, Qt.LeftButton):
+            self._panning = None
+            self.setCursor(Qt.OpenHandCursor if self.tool == "pan" else Qt.CrossCursor)
+            return
+        if self._stroke is not None and event.button() == Qt.LeftButton:
+            points, self._stroke = self._stroke, None
+            self.preview_item.setPath(QPainterPath())
+            signal = self.eraseFinished if self.tool == "eraser" else self.strokeFinished
+            signal.emit(self.view_id, points, float(self.brush_radius))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event):
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def _update_preview(self):
+        path = QPainterPath()
+        x, y = self._stroke[0]
+        path.moveTo(x, y)
+        for x, y in self._stroke[1:]:
+            path.lineTo(x, y)
+        if len(self._stroke) == 1:
+            path.lineTo(x + 0.01, y)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * self.brush_radius)
+        stroker.setCapStyle(Qt.RoundCap)
+        stroker.setJoinStyle(Qt.RoundJoin)
+        outline = stroker.createStroke(path).simplified()
+        self.preview_item.setPath(outline)
+        if self.tool == "eraser":
+            self.preview_item.setBrush(QColor(255, 255, 255, 140))
+            pen = QPen(QColor(80, 80, 80), 1.2, Qt.DashLine)
+        else:
+            self.preview_item.setBrush(pain_fill(5))
+            pen = QPen(QColor(*PAIN_RGB).darker(140), 1.2)
+        pen.setCosmetic(True)
+        self.preview_item.setPen(pen)
+
+    def set_tool(self, tool: str):
+        self.tool = tool
+        self.setCursor(Qt.OpenHandCursor if tool == "pan" else Qt.CrossCursor)
+
+    # ------------------------------------------------------------------------------------------ hover
+
+    def _hover(self, x, y):
+        self._set_hover(self.view.region_at(x, y))
+
+    def _set_hover(self, found):
+        if found == self._hovered:
+            return
+        self._hovered = found
+        if found is None:
+            self.hover_item.setPath(QPainterPath())
+            self.hoverChanged.emit("")
+            return
+        region_id, side = found
+        self.hover_item.setPath(painter_path(self.view.regions[(region_id, side)]))
+        highlight = self.palette().highlight().color()
+        highlight.setAlpha(45)
+        self.hover_item.setBrush(highlight)
+        pen = QPen(self.palette().highlight().color(), 1.0, Qt.DotLine)
+        pen.setCosmetic(True)
+        self.hover_item.setPen(pen)
+        name = self.atlas.regions[region_id].name if region_id in self.atlas.regions else region_id
+        self.hoverChanged.emit(f"{side.capitalize()} {name[0].lower()}{name[1:]}")
+
+    def hovered_region(self):
+        return self._hovered

@@ -1,0 +1,137 @@
+"""The open pain map: edits as undoable commands, matching after every change, reading and writing files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import painmap as pm
+from ..core.atlas import Atlas
+from ..core.geometry import polygonal, stroke, union, valid
+from ..core.matching import Matcher, MatchResult
+from ..core.painmap import Mark, PainMap
+
+
+class SaveError(Exception):
+    pass
+
+
+class _ReplaceMap(QUndoCommand):
+    """Every edit swaps one immutable map for another, so undo restores the exact previous map."""
+
+    def __init__(self, document: "PainDocument", before: PainMap, after: PainMap, text: str):
+        super().__init__(text)
+        self.document, self.before, self.after = document, before, after
+
+    def redo(self):
+        self.document._set(self.after)
+
+    def undo(self):
+        self.document._set(self.before)
+
+
+class PainDocument(QObject):
+    changed = Signal(object, object)  # PainMap, MatchResult
+
+    def __init__(self, atlas: Atlas, matcher: Matcher | None = None, parent=None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.matcher = matcher or Matcher(atlas)
+        self.undo_stack = QUndoStack(self)
+        self.painmap = PainMap()
+        self.result = MatchResult(summary=self.matcher.match(PainMap()).summary)
+        self.path: Path | None = None
+        self._body = {v: union(view.body.values()) for v, view in atlas.views.items()}
+
+    # ------------------------------------------------------------------------------------------ state
+
+    def _set(self, painmap: PainMap):
+        self.painmap = painmap
+        self.result = self.matcher.match(painmap)
+        self.changed.emit(self.painmap, self.result)
+
+    def apply(self, painmap: PainMap, text: str) -> bool:
+        if painmap == self.painmap:
+            return False
+        self.undo_stack.push(_ReplaceMap(self, self.painmap, painmap, text))
+        return True
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ------------------------------------------------------------------------------------------ edits
+
+    def add_stroke(self, view_id: str, points, radius: float, intensity: int, qualities=()) -> bool:
+        """Add a click (one point) or a painted stroke; the part off the body is dropped."""
+        shape = polygonal(valid(stroke(points, radius)).intersection(self._body[view_id]))
+        if shape.is_empty or shape.area < 1.0:
+            return False
+        mark = Mark(view_id, shape, int(intensity), tuple(qualities), self.atlas.views[view_id].side_of(shape))
+        return self.apply(self.painmap.add(mark), "Mark pain" if len(points) <= 2 else "Paint pain")
+
+    def add_region(self, region_id: str, side: str, intensity: int, qualities=()) -> bool:
+        marks = pm.region_marks(self.atlas, region_id, side, int(intensity), tuple(qualities))
+        name = self.atlas.regions[region_id].name
+        painmap = self.painmap
+        for mark in marks:
+            painmap = painmap.add(mark)
+        return self.apply(painmap, f"Mark {side} {name.lower()}")
+
+    def erase(self, view_id: str, points, radius: float) -> bool:
+        rubber = valid(stroke(points, radius))
+        marks = []
+        for mark in self.painmap.marks:
+            if mark.view == view_id and mark.geometry.intersects(rubber):
+                rest = polygonal(valid(mark.geometry.difference(rubber)))
+                if rest.is_empty or rest.area < 1.0:
+                    continue
+                mark = mark.with_(geometry=rest, side=self.atlas.views[view_id].side_of(rest))
+            marks.append(mark)
+        return self.apply(PainMap(tuple(marks), self.painmap.note, self.painmap.created), "Erase")
+
+    def clear(self) -> bool:
+        return self.apply(self.painmap.cleared(), "Clear all marks")
+
+    # ------------------------------------------------------------------------------------------ files
+
+    def new(self):
+        self.undo_stack.clear()
+        self.path = None
+        self._set(PainMap())
+        self.undo_stack.setClean()
+
+    def open(self, path: Path):
+        """Read a pain map; on any error the current map is left exactly as it was."""
+        painmap = pm.with_sides(pm.load(path), self.atlas)
+        self.undo_stack.clear()
+        self.path = Path(path)
+        self._set(painmap)
+        self.undo_stack.setClean()
+
+    def restore(self, painmap: PainMap):
+        """Recovered after a crash: shown as unsaved work, so closing asks before dropping it."""
+        self.undo_stack.clear()
+        self.path = None
+        self._set(PainMap())
+        self.undo_stack.setClean()
+        self.apply(pm.with_sides(painmap, self.atlas), "Restore unsaved marks")
+
+    def save(self, path: Path | None = None):
+        path = Path(path or self.path)
+        write_atomically(path, pm.dumps(self.painmap))
+        self.path = path
+        self.undo_stack.setClean()
+
+
+def write_atomically(path: Path, data: bytes):
+    """QSaveFile writes beside the target and renames over it only when everything is on disk."""
+    out = QSaveFile(str(path))
+    if not out.open(QSaveFile.WriteOnly):
+        raise SaveError(f"cannot write {path}: {out.errorString()}")
+    if out.write(data) != len(data):
+        out.cancelWriting()
+        raise SaveError(f"cannot write {path}: {out.errorString()}")
+    if not out.commit():
+        raise SaveError(f"cannot write {path}: {out.errorString()}")

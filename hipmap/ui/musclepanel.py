@@ -1,0 +1,204 @@
+"""Details of the selected muscle: what it is, where its trigger points are, how its pain feels, when to see
+a clinician.
+
+Every piece of atlas text is escaped before it goes into rich text; colours come from the palette and the
+page is rebuilt when the palette changes, so it reads the same in light and dark themes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ..core.atlas import Atlas, Fact, Muscle
+from ..core.matching import Candidate
+from . import style
+
+PLACEHOLDER = "Select a muscle in the list to see where its trigger points are and what it does."
+SAFETY_HEADING = "See a clinician instead if you have:"
+SAFETY = (
+    ("Numbness or pins and needles running down the leg.", False),
+    ("Weakness in the leg, or a foot that drops or catches when you walk.", False),
+    ("Numbness between the legs or around the bottom, or changes in bladder or bowel control: get urgent help.", True),
+    ("Fever, feeling unwell, or pain that started after a fall or injury.", False),
+    ("Constant pain at night that does not ease when you rest or change position.", False),
+)
+DEPTH_WORDS = {"deep": "deep in the muscle", "superficial": "close to the surface"}
+POINT_SCHEME = "trigger-point"
+
+_e = html.escape
+
+
+def _source_keys(muscle: Muscle) -> list[str]:
+    keys = [*muscle.sources]
+    for fact in (*muscle.symptoms, *muscle.activators):
+        keys.extend(fact.sources)
+    for point in muscle.trigger_points:
+        keys.extend(point.sources)
+    return list(dict.fromkeys(keys))
+
+
+def _facts(facts: tuple[Fact, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
+
+
+def muscle_html(
+    atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False
+) -> str:
+    """The page for one muscle, as Qt rich text."""
+    quiet = style.secondary_text(palette).name()
+    accent = style.accent(palette).name()
+    warn_bg = style.warning_background(palette).name()
+    warn_edge = style.warning_edge(palette).name()
+    shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
+    parts = [f"<h2>{_e(muscle.name)}</h2>"]
+    meta = [f"{side.capitalize()} side"] if side else []
+    if candidate is not None:
+        meta.append(f"match {round(100 * candidate.score)}%")
+    if meta:
+        parts.append(f"<p class='meta' style='color:{quiet}'>{_e(' · '.join(meta))}</p>")
+    parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
+
+    if candidate is not None and candidate.reasons:
+        parts.append("<h3>Why it is suggested</h3>")
+        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in candidate.reasons) + "</ul>")
+
+    parts.append(f"<h3>About this muscle</h3><p>{_e(muscle.description)}</p>")
+
+    points = [(i, p) for i, p in enumerate(muscle.trigger_points) if p.side == shown_side]
+    if points:
+        parts.append("<h3>Where its trigger points are</h3>")
+        parts.append(
+            "<p>Trigger points are small, tender spots in a muscle that can send pain elsewhere. "
+            "On the diagrams they are shown as <b>X</b> marks.</p>"
+        )
+        items = []
+        for i, p in points:
+            view = atlas.views[p.view].title if p.view in atlas.views else p.view
+            detail = f"{DEPTH_WORDS.get(p.depth, p.depth).capitalize()} · {view} view"
+            # The document takes link colours from the application palette, not the widget's: set it here.
+            link = ""
+            if point_links:
+                link = f" &nbsp;<a href='{POINT_SCHEME}:{i}' style='color:{accent}'>Show on diagram</a>"
+            items.append(f"<li>{_e(p.note)}<br><span style='color:{quiet}'>{_e(detail)}</span>{link}</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+
+    if muscle.symptoms:
+        parts.append("<h3>How its pain feels</h3>" + _facts(muscle.symptoms))
+    if muscle.activators:
+        parts.append("<h3>What can set it off</h3>" + _facts(muscle.activators))
+
+    safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in SAFETY)
+    parts.append(
+        f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
+        f" style='margin-top:18px; border-color:{warn_edge}; border-style:solid; border-collapse:collapse'>"
+        f"<tr><td bgcolor='{warn_bg}'>"
+        f"<p class='safety'><b>{_e(SAFETY_HEADING)}</b></p><ul>{safety}</ul></td></tr></table>"
+    )
+
+    titles = [atlas.sources[k].title for k in _source_keys(muscle) if k in atlas.sources]
+    if titles:
+        parts.append(f"<p class='sources' style='color:{quiet}'><small>Sources: {_e('; '.join(titles))}.</small></p>")
+    return "".join(parts)
+
+
+STYLESHEET = """
+h2 { margin-top: 0px; margin-bottom: 2px; }
+h3 { margin-top: 16px; margin-bottom: 4px; }
+p { margin-top: 0px; margin-bottom: 6px; }
+p.lead { margin-top: 6px; }
+ul { margin-top: 0px; margin-bottom: 4px; margin-left: 0px; -qt-list-indent: 1; }
+li { margin-bottom: 4px; }
+p.safety { margin-bottom: 6px; }
+p.sources { margin-top: 14px; }
+"""
+
+
+class MusclePanel(QWidget):
+    """Shows one muscle and side; ``show_muscle(atlas, None, None, None)`` returns to the placeholder."""
+
+    triggerPointActivated = Signal(int)  # index into Muscle.trigger_points; only with point_links=True
+
+    def __init__(self, parent=None, point_links: bool = False):
+        super().__init__(parent)
+        self.point_links = point_links
+        self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
+        self.setAccessibleName("Muscle details")
+
+        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setMargin(24)
+        self.placeholder.setFont(style.scaled_font(self.font(), 1.05))
+
+        # QTextBrowser is itself a scroll area, and gives selectable, screen-reader-readable text.
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QFrame.NoFrame)
+        self.browser.setAccessibleName("Muscle details")
+        self.browser.document().setDefaultStyleSheet(STYLESHEET)
+        self.browser.document().setDocumentMargin(14)
+        self.browser.anchorClicked.connect(self._on_anchor)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.browser)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._apply_palette()
+
+    def show_muscle(
+        self, atlas: Atlas | None, muscle_id: str | None, side: str | None, candidate: Candidate | None = None
+    ) -> None:
+        muscle = atlas.muscles.get(muscle_id) if atlas is not None and muscle_id else None
+        self._shown = None if muscle is None else (atlas, muscle, side or None, candidate)
+        self._render()
+
+    def show_data(self, atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None = None) -> None:
+        """Show a Muscle object directly (for edited or preview data not in the atlas)."""
+        self._shown = (atlas, muscle, side or None, candidate)
+        self._render()
+
+    def clear(self) -> None:
+        self.show_muscle(None, None, None, None)
+
+    def current(self) -> tuple[str, str | None] | None:
+        return (self._shown[1].id, self._shown[2]) if self._shown else None
+
+    def plain_text(self) -> str:
+        """What the panel shows, as plain text."""
+        return self.browser.toPlainText() if self._shown else self.placeholder.text()
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        if self._shown is None:
+            self.browser.clear()
+            self.stack.setCurrentWidget(self.placeholder)
+            self.setAccessibleDescription(PLACEHOLDER)
+            return
+        atlas, muscle, side, candidate = self._shown
+        bar = self.browser.verticalScrollBar()
+        top = bar.value() if keep_scroll else 0
+        self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links))
+        bar.setValue(top)
+        self.stack.setCurrentWidget(self.browser)
+        self.setAccessibleDescription(f"{muscle.name}{', ' + side + ' side' if side else ''}")
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == POINT_SCHEME and url.path().isdigit():
+            self.triggerPointActivated.emit(int(url.path()))
+
+    def _apply_palette(self) -> None:
+        p = self.placeholder.palette()
+        p.setColor(QPalette.WindowText, style.secondary_text(self.palette(), on_window=True))
+        self.placeholder.setPalette(p)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:
+            self._apply_palette()
+            if self._shown is not None:
+                self._render(keep_scroll=True)  # colours are baked into the page

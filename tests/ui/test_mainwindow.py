@@ -1,0 +1,258 @@
+"""The body-map window driven as a person would: clicks, drags, keys, files."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QInputDialog, QMessageBox, QWidget
+
+from hipmap.core import painmap as pm
+
+from .conftest import region_centre, viewport_pos
+
+
+def click(view, x, y):
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, viewport_pos(view, x, y))
+
+
+def drag(view, points):
+    vp = view.viewport()
+
+    def send(kind, x, y, buttons):
+        pos = QPointF(viewport_pos(view, x, y))
+        event = QMouseEvent(kind, pos, vp.mapToGlobal(pos), Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton, buttons, Qt.NoModifier)
+        QApplication.sendEvent(vp, event)
+
+    send(QEvent.MouseButtonPress, *points[0], Qt.LeftButton)
+    for x, y in points[1:]:
+        send(QEvent.MouseMove, x, y, Qt.LeftButton)
+    send(QEvent.MouseButtonRelease, *points[-1], Qt.NoButton)
+
+
+def visible_candidate_texts(window):
+    view = window.candidates.findChild(QAbstractItemView)
+    model = view.model()
+    return [model.index(r, 0).data(Qt.AccessibleTextRole) or model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def panel_text(window):
+    from PySide6.QtWidgets import QLabel, QTextBrowser
+
+    texts = [w.text() for w in window.muscle_panel.findChildren(QLabel)]
+    texts += [w.toPlainText() for w in window.muscle_panel.findChildren(QTextBrowser)]
+    return "\n".join(texts)
+
+
+def top3(window):
+    return [c.key for c in window.document.result.top(3)]
+
+
+@pytest.mark.parametrize(
+    "view_id, region, expected",
+    [
+        ("anterior", "anterior_hip", "tensor_fasciae_latae"),
+        ("posterior", "posterior_knee", "biceps_femoris"),
+        ("lateral_right", "lateral_thigh", "vastus_lateralis"),
+        ("anterior", "anterior_knee", "rectus_femoris"),
+    ],
+)
+def test_clicking_a_region_marks_it_and_ranks_the_expected_muscle(window, atlas, view_id, region, expected):
+    window.show_view(view_id)
+    view = window.views[view_id]
+    click(view, *region_centre(atlas, view_id, region))
+    assert len(window.document.painmap.marks) == 1
+    mark = window.document.painmap.marks[0]
+    assert mark.view == view_id and mark.intensity == window.intensity_slider.value()
+    assert (expected, "right") in top3(window)
+    # What the person sees: the list's rows name the muscles, best first.
+    shown = visible_candidate_texts(window)
+    assert any(atlas.muscles[expected].name in text for text in shown[:3])
+
+
+def test_left_side_click_on_the_back_view_gives_left_side_muscles(window, atlas):
+    window.show_view("posterior")
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "posterior_knee", "left"))
+    assert all(side == "left" for _m, side in top3(window))
+
+
+def test_dragging_paints_a_stroke(window, atlas):
+    window.show_view("lateral_right")
+    view = window.views["lateral_right"]
+    shape = atlas.views["lateral_right"].regions[("lateral_thigh", "right")]
+    x, y = shape.representative_point().x, shape.bounds[1] + 10
+    points = [(x, y + 8 * i) for i in range(25)]
+    drag(view, points)
+    marks = window.document.painmap.marks
+    assert len(marks) == 1
+    minx, miny, maxx, maxy = marks[0].geometry.bounds
+    assert maxy - miny > 150 and maxx - minx < 40  # a long vertical stroke, not a dot
+    assert window.document.undo_stack.undoText() == "Paint pain"
+
+
+def test_undo_and_redo_restore_the_exact_previous_map(window, atlas, qtbot):
+    view = window.views["posterior"]
+    window.show_view("posterior")
+    maps = [window.document.painmap]
+    for region in ("buttock_center", "posterior_thigh", "posterior_calf"):
+        click(view, *region_centre(atlas, "posterior", region))
+        maps.append(window.document.painmap)
+    window.intensity_slider.setValue(9)
+    drag(view, [(350, 300), (360, 320), (370, 340)])
+    maps.append(window.document.painmap)
+    for expected in reversed(maps[:-1]):
+        QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+        assert window.document.painmap == expected
+    assert window.document.painmap.is_empty() and not window.act_undo.isEnabled()
+    for expected in maps[1:]:
+        QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+        assert window.document.painmap == expected
+    assert window.views["posterior"].mark_items  # the marks are back on screen
+
+
+def test_selecting_a_candidate_shows_its_zones_on_every_view(window, atlas):
+    window.show_view("lateral_right")
+    click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", "lateral_thigh"))
+    window.candidates.setFocus()
+    window.select_candidate("gluteus_minimus_anterior", "right")
+    muscle = atlas.muscles["gluteus_minimus_anterior"]
+    for view_id, view in window.views.items():
+        has_zone = not muscle.zone("essential", "right", view_id).is_empty
+        assert bool(view.overlay_items) == has_zone, view_id
+    lateral = window.views["lateral_right"]
+    zone = muscle.zone("essential", "right", "lateral_right")
+    solid = [i for i in lateral.overlay_items if "essential zone (solid)" in i.toolTip()]
+    rect = solid[0].path().boundingRect()
+    assert rect.left() == pytest.approx(zone.bounds[0], abs=1) and rect.bottom() == pytest.approx(zone.bounds[3], abs=1)
+    crosses = [i for i in lateral.overlay_items if type(i).__name__ == "TriggerCross"]
+    assert len(crosses) == len(muscle.points_on("lateral_right", "right"))
+    assert "Gluteus minimus" in panel_text(window)
+
+
+def test_arrow_keys_in_the_list_move_the_selection_and_the_overlay(window, atlas):
+    window.show_view("posterior")
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
+    first, second = window.document.result.candidates[:2]
+    window.select_candidate(*first.key)
+    window.candidates.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Down)
+    assert window.selected == second.key
+
+
+def test_hovering_names_the_region(window, atlas):
+    window.show_view("anterior")
+    view = window.views["anterior"]
+    x, y = region_centre(atlas, "anterior", "groin")
+    QTest.mouseMove(view.viewport(), viewport_pos(view, x, y))
+    assert window.hover_label.text() == f"Right {atlas.regions['groin'].name[0].lower()}{atlas.regions['groin'].name[1:]}"
+
+
+def test_eraser_removes_pain(window, atlas):
+    window.show_view("posterior")
+    view = window.views["posterior"]
+    click(view, *region_centre(atlas, "posterior", "posterior_thigh"))
+    QTest.keyClick(window, Qt.Key_E)
+    assert view.tool == "eraser"
+    x, y = region_centre(atlas, "posterior", "posterior_thigh")
+    drag(view, [(x - 30, y), (x + 30, y)])
+    assert window.document.painmap.is_empty()
+
+
+def test_save_then_open_restores_the_same_marks(window, atlas, tmp_path):
+    view = window.views["anterior"]
+    window.show_view("anterior")
+    window.quality_actions["burning"].setChecked(True)
+    click(view, *region_centre(atlas, "anterior", "anterior_thigh"))
+    before = window.document.painmap
+    path = tmp_path / "me.hipmap.json"
+    assert window._save_to(path)
+    assert not window.document.is_modified() and "me.hipmap.json" in window.windowTitle()
+    window.document.new()
+    assert window.open_path(path)
+    after = window.document.painmap
+    assert [(m.view, m.intensity, m.qualities) for m in after.marks] == [(m.view, m.intensity, m.qualities) for m in before.marks]
+    assert after.marks[0].geometry.symmetric_difference(before.marks[0].geometry).area < 1.0
+    assert str(path) in window._recent()
+
+
+def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_path, monkeypatch):
+    click(window.views[window.current_view_id()], 300, 400)
+    before = window.document.painmap
+    bad = tmp_path / "bad.hipmap.json"
+    bad.write_text('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "intensity": "lots"}]}')
+    content = bad.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]) or QMessageBox.Ok)
+    assert not window.open_path(bad)
+    assert shown and "intensity" in shown[0] and "bad.hipmap.json" in shown[0]
+    assert bad.read_bytes() == content
+    assert window.document.painmap == before
+
+
+def test_keyboard_only_marking_with_the_region_dialog(window, atlas, monkeypatch):
+    choice = f"Left {atlas.regions['lateral_thigh'].name[0].lower()}{atlas.regions['lateral_thigh'].name[1:]}"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: (choice, True))
+    QTest.keyClick(window, Qt.Key_M, Qt.ControlModifier)
+    assert window.document.painmap.marks and all(m.side == "left" for m in window.document.painmap.marks)
+    assert ("gluteus_minimus_anterior", "left") in [c.key for c in window.document.result.top(3)] or ("vastus_lateralis", "left") in top3(window)
+
+
+def test_number_keys_set_the_pain_rating(window):
+    window.views["posterior"].setFocus()
+    QTest.keyClick(window, Qt.Key_8)
+    assert window.intensity_slider.value() == 8 and window.intensity_label.text() == "8/10"
+
+
+def test_unsaved_changes_prompt_can_cancel_closing(window, atlas, monkeypatch):
+    click(window.views[window.current_view_id()], 300, 400)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
+    assert window.close() is False and window.isVisible()
+
+
+def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monkeypatch):
+    from hipmap.ui.app import MainWindow
+
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "lower_buttock"))
+    window.autosave()
+    path = window.autosave_path()
+    assert path.exists() and pm.load(path).marks
+    # A new session finds the file (the old one "crashed") and offers the marks back.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    other = MainWindow(atlas, window.document.matcher, settings=window.settings)
+    qtbot.addWidget(other)
+    other.autosave_timer.stop()
+    other.offer_restore()
+    assert len(other.document.painmap.marks) == 1 and other.document.is_modified()
+    other.document.undo_stack.setClean()
+    other._clear_autosave()
+
+
+def test_layout_choice_is_remembered(window, atlas, matcher):
+    from hipmap.ui.app import MainWindow
+
+    QTest.keyClick(window, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window._mode == "side" and all(v.isVisible() for v in window.views.values())
+    again = MainWindow(atlas, matcher, settings=window.settings)
+    assert again._mode == "side"
+    again.deleteLater()
+
+
+def test_every_control_has_an_accessible_name(window):
+    missing = []
+    for widget in window.findChildren(QWidget):
+        interactive = isinstance(widget, (QAbstractButton, QAbstractSlider, QAbstractSpinBox)) or widget.focusPolicy() & Qt.TabFocus
+        if not interactive or not widget.isVisibleTo(window):
+            continue
+        iface = QAccessible.queryAccessibleInterface(widget)
+        name = iface.text(QAccessible.Name) if iface else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
+    assert not missing, missing
+
+
+def test_every_action_has_a_tooltip_and_menu_actions_show_shortcuts(window):
+    for action in window.actions():
+        assert action.toolTip().strip(), action.text()
+    assert window.act_undo.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.act_redo.shortcuts()]

@@ -1,0 +1,109 @@
+"""The muscle panel shows what a person needs to know about the selected muscle, in plain text."""
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from hipmap.core.painmap import PainMap, region_marks
+from hipmap.ui import style
+from hipmap.ui.musclepanel import PLACEHOLDER, SAFETY_HEADING, MusclePanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    w = MusclePanel()
+    qtbot.addWidget(w)
+    w.resize(420, 700)
+    w.show()
+    return w
+
+
+@pytest.fixture(scope="module")
+def candidate(atlas, matcher):
+    result = matcher.match(PainMap(tuple(region_marks(atlas, "lateral_thigh", "right"))))
+    return result.find("gluteus_minimus_anterior", "right")
+
+
+def test_starts_with_a_placeholder_and_clears_back_to_it(panel, atlas):
+    assert panel.accessibleName() == "Muscle details"
+    assert panel.plain_text() == PLACEHOLDER and panel.placeholder.isVisible()
+    panel.show_muscle(atlas, "piriformis", "left", None)
+    assert panel.browser.isVisible() and panel.current() == ("piriformis", "left")
+    panel.show_muscle(atlas, None, None, None)
+    assert panel.plain_text() == PLACEHOLDER and panel.current() is None
+
+
+def test_shows_the_muscle_its_reasons_symptoms_and_safety_advice(panel, atlas, candidate):
+    muscle = atlas.muscles["gluteus_minimus_anterior"]
+    panel.show_muscle(atlas, muscle.id, "right", candidate)
+    text = panel.plain_text()
+    assert muscle.name in text and "Right side" in text
+    assert f"match {round(100 * candidate.score)}%" in text
+    assert "Why it is suggested" in text and candidate.reasons[0] in text
+    assert muscle.short.split(",")[0] in text
+    assert muscle.symptoms[0].text in text
+    assert "What can set it off" in text and muscle.activators[0].text in text
+    assert "X marks" in text
+    for point in muscle.points_on("anterior", "right"):
+        assert point.note in text
+    assert SAFETY_HEADING in text and "bladder or bowel" in text and "pins and needles" in text
+    assert "Sources:" in text and atlas.sources["ts2"].title in text
+    # Sections read in the order a person needs them.
+    order = ["Why it is suggested", "About this muscle", "Where its trigger points are", "How its pain feels"]
+    order += [SAFETY_HEADING, "Sources:"]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+
+
+def test_without_a_candidate_there_is_no_reason_section(panel, atlas):
+    panel.show_muscle(atlas, "piriformis", None, None)
+    text = panel.plain_text()
+    assert atlas.muscles["piriformis"].name in text and "Why it is suggested" not in text
+
+
+def test_activators_section_is_hidden_when_there_are_none(panel, atlas):
+    assert not atlas.muscles["sartorius"].activators
+    panel.show_muscle(atlas, "sartorius", "left", None)
+    text = panel.plain_text()
+    assert "Sartorius" in text and "Left side" in text
+    assert "What can set it off" not in text
+    assert SAFETY_HEADING in text
+
+
+def test_data_text_is_escaped_not_interpreted(panel, atlas):
+    muscle = replace(atlas.muscles["piriformis"], description="a <b> c & d")
+    panel.show_data(atlas, muscle, "right", None)
+    assert "a <b> c & d" in panel.plain_text()
+
+
+def test_trigger_point_links_emit_the_point_index(qtbot, atlas):
+    w = MusclePanel(point_links=True)
+    qtbot.addWidget(w)
+    w.show_muscle(atlas, "sartorius", "right", None)
+    assert "Show on diagram" in w.plain_text()
+    with qtbot.waitSignal(w.triggerPointActivated) as blocker:
+        w.browser.anchorClicked.emit(QUrl("trigger-point:2"))
+    assert blocker.args == [2]
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_follows_the_palette(qtbot, atlas, candidate, tmp_path, dark):
+    w = MusclePanel()
+    qtbot.addWidget(w)
+    if dark:
+        w.setPalette(style.dark_palette())
+    w.resize(420, 900)
+    w.show_muscle(atlas, candidate.muscle_id, candidate.side, candidate)
+    w.show()
+    qtbot.waitExposed(w)
+    image = w.grab().toImage()
+    assert image.save(str(tmp_path / f"panel_{'dark' if dark else 'light'}.png"))
+    background = image.pixelColor(3, 3)
+    assert (background.lightnessF() < 0.5) == dark
+    # Text is drawn in the palette's text colour: some pixels near the title are far from the background.
+    title = [image.pixelColor(x, y) for x in range(10, 300, 2) for y in range(10, 40, 2)]
+    assert max(abs(c.lightnessF() - background.lightnessF()) for c in title) > 0.6
+    # Switching palette later rebuilds the page in the new colours.
+    w.setPalette(w.style().standardPalette() if dark else style.dark_palette())
+    flipped = w.grab().toImage().pixelColor(3, 3)
+    assert (flipped.lightnessF() < 0.5) != dark
