@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._show_panel)
         self.document.changed.connect(self._on_document_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.undo_stack.indexChanged.connect(self._update_title)
@@ -392,14 +396,14 @@ class MainWindow(QMainWindow):
         if self.selected and self.selected not in keys:
             self.selected = None
         self._show_overlay()
-        self._show_panel()
+        self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
         n = len(painmap.marks)
         self.statusBar().showMessage(f"{n} mark{'s' if n != 1 else ''}" if n else "Click or drag on a diagram to mark where it hurts.")
 
     def _on_selected(self, muscle_id: str, side: str):
         self.selected = (muscle_id, side) if muscle_id else None
         self._show_overlay()
-        self._show_panel()
+        self._panel_timer.start()
 
     def _on_candidate_hover(self, muscle_id: str, side: str):
         self.previewed = (muscle_id, side) if muscle_id else None

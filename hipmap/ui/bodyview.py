@@ -158,14 +158,17 @@ class BodyView(QGraphicsView):
         self._marks: tuple[Mark, ...] = ()
 
         scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.NoIndex)  # a few dozen items, changed on every stroke
         scene.setSceneRect(QRectF(*self.view.viewbox))
         self.setScene(scene)
-        scene.addItem(DiagramItem(renderer, self.view.viewbox, self.view.mirrored))
+        self.diagram = DiagramItem(renderer, self.view.viewbox, self.view.mirrored)
+        self.setCacheMode(QGraphicsView.CacheBackground)  # the drawing is rendered once per zoom level
         self.hover_item = scene.addPath(QPainterPath(), QPen(Qt.NoPen), QBrush(Qt.NoBrush))
         self.hover_item.setZValue(Z_HOVER)
         self.preview_item = scene.addPath(QPainterPath(), QPen(Qt.NoPen), QBrush(Qt.NoBrush))
         self.preview_item.setZValue(Z_PREVIEW)
         self.mark_items: list[QGraphicsItem] = []
+        self._zone_cache: dict = {}
         self.overlay_items: list[QGraphicsItem] = []
         self._add_side_labels()
 
@@ -184,6 +187,10 @@ class BodyView(QGraphicsView):
         self.viewport().setAccessibleName(self.accessibleName())
         self.setMinimumSize(180, 300)
         self.setCursor(Qt.CrossCursor)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF):
+        painter.fillRect(rect, self.palette().base())
+        self.diagram.paint(painter, None)
 
     # ------------------------------------------------------------------------------------------ labels
 
@@ -212,6 +219,7 @@ class BodyView(QGraphicsView):
         if event.type() == event.Type.PaletteChange:
             for item in getattr(self, "_label_items", []):
                 item.setBrush(self.palette().text().color())
+            self.resetCachedContent()
 
     # ------------------------------------------------------------------------------------------ content
 
@@ -252,6 +260,10 @@ class BodyView(QGraphicsView):
 
     def set_overlay(self, muscle: Muscle | None, side: str | None, preview: bool = False) -> None:
         """Draw a muscle's essential zone (solid), spillover zone (hatched) and trigger points (X)."""
+        key = (muscle.id if muscle else None, side, preview)
+        if key == getattr(self, "_overlay_key", None):
+            return
+        self._overlay_key = key
         scene = self.scene()
         for item in self.overlay_items:
             scene.removeItem(item)
@@ -260,26 +272,35 @@ class BodyView(QGraphicsView):
             return
         strength = 0.55 if preview else 1.0
         zone = QColor(*ZONE_RGB)
-        essential = muscle.zone("essential", side, self.view_id)
-        spill = muscle.zone("spillover", side, self.view_id)
-        if not spill.is_empty:
-            if not essential.is_empty:
-                spill = spill.difference(essential)
+        essential_path, spill_path = self._zone_paths(muscle, side)
+        if not spill_path.isEmpty():
             hatch = QBrush(QColor(zone.red(), zone.green(), zone.blue(), int(200 * strength)), Qt.BDiagPattern)
             hatch.setTransform(QTransform.fromScale(1.0, 1.0))
             pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(230 * strength)), 1.4, Qt.DashLine)
             pen.setCosmetic(True)
-            self._overlay_path(painter_path(spill), pen, hatch, Z_SPILL, f"{muscle.name}: spillover zone (hatched)")
-        if not essential.is_empty:
+            self._overlay_path(spill_path, pen, hatch, Z_SPILL, f"{muscle.name}: spillover zone (hatched)")
+        if not essential_path.isEmpty():
             fill = QColor(zone.red(), zone.green(), zone.blue(), int(120 * strength))
             pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 1.6)
             pen.setCosmetic(True)
-            self._overlay_path(painter_path(essential), pen, QBrush(fill), Z_ESSENTIAL, f"{muscle.name}: essential zone (solid)")
+            self._overlay_path(essential_path, pen, QBrush(fill), Z_ESSENTIAL, f"{muscle.name}: essential zone (solid)")
             edge = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 2.0)
             edge.setCosmetic(True)
-            self._overlay_path(painter_path(essential), edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, f"{muscle.name}: essential zone")
+            self._overlay_path(essential_path, edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, f"{muscle.name}: essential zone")
         for point in muscle.points_on(self.view_id, side):
             self._cross(point.x, point.y, strength, f"{muscle.name}: trigger point ({point.depth}). {point.note}")
+
+    def _zone_paths(self, muscle: Muscle, side: str):
+        """(essential, spillover outside the essential zone) as painter paths, made once per muscle and side."""
+        key = (muscle.id, side)
+        found = self._zone_cache.get(key)
+        if found is None:
+            essential = muscle.zone("essential", side, self.view_id)
+            spill = muscle.zone("spillover", side, self.view_id)
+            if not spill.is_empty and not essential.is_empty:
+                spill = spill.difference(essential)
+            found = self._zone_cache[key] = (painter_path(essential), painter_path(spill))
+        return found
 
     def _overlay_path(self, path, pen, brush, z, tip):
         item = self.scene().addPath(path, pen, brush)

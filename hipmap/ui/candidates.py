@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,6 +37,11 @@ from PySide6.QtWidgets import (
 
 from ..core.matching import Candidate, MatchResult
 from . import style
+
+# Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
+# PySide6 6.12 ("deallocating None" after a few hundred paints); objects avoid it.
+NO_PEN = QPen(Qt.NoPen)
+NO_BRUSH = QBrush(Qt.NoBrush)
 
 CandidateRole = Qt.UserRole + 1
 RankRole = Qt.UserRole + 2
@@ -135,14 +140,26 @@ class _RowLayout:
     PAD_X, PAD_Y, BADGE, GAP = 12, 10, 26, 10
     BAR_H = 8
 
+    _fonts: dict = {}
+
+    @classmethod
+    def fonts(cls, font):
+        """Fonts and metrics derived from the list's font, made once per font."""
+        key = font.key()
+        found = cls._fonts.get(key)
+        if found is None:
+            name_font = style.scaled_font(font, 1.05, bold=True)
+            small_font = style.scaled_font(font, 0.9)
+            more_font = style.scaled_font(font, 0.9, italic=True)
+            pct_font = style.scaled_font(font, 1.0, bold=True)
+            metrics = (QFontMetrics(name_font), QFontMetrics(small_font), QFontMetrics(pct_font), QFontMetrics(more_font))
+            found = cls._fonts[key] = (name_font, small_font, more_font, pct_font, metrics)
+        return found
+
     def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int):
         self.font = option.font
-        self.name_font = style.scaled_font(option.font, 1.05, bold=True)
-        self.small_font = style.scaled_font(option.font, 0.9)
-        self.more_font = style.scaled_font(option.font, 0.9, italic=True)
-        self.pct_font = style.scaled_font(option.font, 1.0, bold=True)
-        fm_name, fm_small = QFontMetrics(self.name_font), QFontMetrics(self.small_font)
-        fm_pct = QFontMetrics(self.pct_font)
+        self.name_font, self.small_font, self.more_font, self.pct_font, metrics = self.fonts(option.font)
+        fm_name, fm_small, fm_pct, fm_more = metrics
         x = self.PAD_X + self.BADGE + self.GAP
         w = max(60, width - x - self.PAD_X)
         y = self.PAD_Y
@@ -186,7 +203,7 @@ class _RowLayout:
         self.more = None
         if hidden > 0:
             self.more_text = f"+ {hidden} more reason{'s' if hidden > 1 else ''} (see details)"
-            self.more = block(QFontMetrics(self.more_font), self.more_text, x + self.bullet_w, w - self.bullet_w)
+            self.more = block(fm_more, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
 
@@ -197,6 +214,7 @@ class CandidateDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView):
         super().__init__(view)
         self.view = view
+        self._layouts: dict = {}
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         # QListView asks for size hints without a row width; rows always span the viewport.
@@ -206,11 +224,19 @@ class CandidateDelegate(QStyledItemDelegate):
         c = index.data(CandidateRole)
         if c is None:
             return None
-        return _RowLayout(option, c, bool(index.data(ExplainingRole)), width or self._width(option))
+        width = width or self._width(option)
+        explaining = bool(index.data(ExplainingRole))
+        # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
+        key = (c, explaining, width, option.font.key())
+        lay = self._layouts.get(key)
+        if lay is None:
+            if len(self._layouts) > 400:
+                self._layouts.clear()
+            lay = self._layouts[key] = _RowLayout(option, c, explaining, width)
+        return lay
 
     def sizeHint(self, option, index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        opt = QStyleOptionViewItem(option)  # the font is all a layout needs; no need to fill in the rest
         lay = self.layout(opt, index)
         if lay is None:
             return super().sizeHint(option, index)
@@ -239,14 +265,14 @@ class CandidateDelegate(QStyledItemDelegate):
         full = QRectF(0, 0, rect.width(), rect.height())
         if selected or hovered:
             tint = style.blend(base, highlight, 0.2) if selected else style.blend(base, text, 0.06)
-            painter.setPen(Qt.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(tint)
             painter.drawRoundedRect(full.adjusted(3, 2, -3, -2), 6, 6)
         if selected:
             painter.setBrush(highlight)
             painter.drawRoundedRect(QRectF(3, 6, 4, rect.height() - 12), 2, 2)
         if focused:
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(NO_BRUSH)
             painter.setPen(highlight)
             painter.drawRoundedRect(full.adjusted(3.5, 2.5, -3.5, -2.5), 6, 6)
         elif index.row() < index.model().rowCount() - 1 and not selected:
@@ -255,7 +281,7 @@ class CandidateDelegate(QStyledItemDelegate):
 
         # Rank badge: filled for the explaining set, outlined otherwise (the marker text says the same in words).
         explaining = bool(index.data(ExplainingRole))
-        painter.setPen(Qt.NoPen if explaining else accent)
+        painter.setPen(NO_PEN if explaining else QPen(accent))
         painter.setBrush(accent if explaining else Qt.NoBrush)
         painter.drawEllipse(QRectF(lay.badge).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.setFont(style.scaled_font(opt.font, 0.9, bold=True))
@@ -273,7 +299,7 @@ class CandidateDelegate(QStyledItemDelegate):
             painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), EXPLAINING_LABEL)
 
         track = QRectF(lay.bar)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(NO_PEN)
         painter.setBrush(style.blend(base, text, 0.14))
         painter.drawRoundedRect(track, lay.BAR_H / 2, lay.BAR_H / 2)
         filled = track.width() * max(0.0, min(1.0, lay.score))
@@ -313,6 +339,10 @@ class CandidateView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.Adjust)  # re-measure rows when the width changes
         self.setUniformItemSizes(False)
+        # Lay out the first rows at once and the rest in later passes of the event loop: the list is rebuilt
+        # on every stroke, and only the top rows are on screen.
+        self.setLayoutMode(QListView.Batched)
+        self.setBatchSize(8)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setFrameShape(QFrame.NoFrame)

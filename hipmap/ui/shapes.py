@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry.base import BaseGeometry
-
-
-def _ring(coords) -> QPolygonF:
-    return QPolygonF([QPointF(x, y) for x, y in coords])
 
 
 def painter_path(geometry: BaseGeometry | None) -> QPainterPath:
@@ -16,13 +13,10 @@ def painter_path(geometry: BaseGeometry | None) -> QPainterPath:
     path.setFillRule(Qt.OddEvenFill)  # interiors become holes
     if geometry is None or geometry.is_empty:
         return path
-    polygons = getattr(geometry, "geoms", [geometry])
-    for polygon in polygons:
+    for polygon in shapely.get_parts(geometry):
         if polygon.geom_type != "Polygon" or polygon.is_empty:
             continue
-        path.addPolygon(_ring(polygon.exterior.coords))
-        path.closeSubpath()
-        for interior in polygon.interiors:
-            path.addPolygon(_ring(interior.coords))
+        for ring in (polygon.exterior, *polygon.interiors):
+            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in shapely.get_coordinates(ring).tolist()]))
             path.closeSubpath()
     return path

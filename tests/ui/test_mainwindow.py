@@ -111,7 +111,7 @@ def test_undo_and_redo_restore_the_exact_previous_map(window, atlas, qtbot):
     assert window.views["posterior"].mark_items  # the marks are back on screen
 
 
-def test_selecting_a_candidate_shows_its_zones_on_every_view(window, atlas):
+def test_selecting_a_candidate_shows_its_zones_on_every_view(window, atlas, qtbot):
     window.show_view("lateral_right")
     click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", "lateral_thigh"))
     window.candidates.setFocus()
@@ -127,7 +127,7 @@ def test_selecting_a_candidate_shows_its_zones_on_every_view(window, atlas):
     assert rect.left() == pytest.approx(zone.bounds[0], abs=1) and rect.bottom() == pytest.approx(zone.bounds[3], abs=1)
     crosses = [i for i in lateral.overlay_items if type(i).__name__ == "TriggerCross"]
     assert len(crosses) == len(muscle.points_on("lateral_right", "right"))
-    assert "Gluteus minimus" in panel_text(window)
+    qtbot.waitUntil(lambda: "Gluteus minimus" in panel_text(window), timeout=2000)  # the panel follows the list
 
 
 def test_arrow_keys_in_the_list_move_the_selection_and_the_overlay(window, atlas):

@@ -1,0 +1,129 @@
+"""Window performance: mouse release to repainted candidates and overlays, and start-up against a bare window."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RELEASE_TARGET_MS = 16.0
+STARTUP_TARGET_RATIO = 1.5
+
+_BARE = r"""
+import time; t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare window"))
+window.resize(1360, 880)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            print((time.perf_counter() - t0) * 1000, flush=True)
+            app.quit()
+        return False
+first = First()
+window.centralWidget().installEventFilter(first)
+window.show()
+app.exec()
+"""
+
+_HIPMAP = r"""
+import time; t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from hipmap.core.atlas import load_atlas
+from hipmap.ui.app import MainWindow
+window = MainWindow(load_atlas(), settings=QSettings(sys.argv[1], QSettings.IniFormat))
+window.autosave_timer.stop()
+window.resize(1360, 880)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            print((time.perf_counter() - t0) * 1000, flush=True)
+            app.quit()
+        return False
+first = First()
+window.current_view().viewport().installEventFilter(first)
+window.show()
+app.exec()
+"""
+
+
+def _stats(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return {"runs": len(ordered), "median_ms": round(statistics.median(ordered), 3), "p99_ms": round(p99, 3), "max_ms": round(ordered[-1], 3)}
+
+
+def startup(runs: int = 5) -> dict:
+    """Process start to the first painted frame, for a bare PySide6 window and for hipmap, interleaved."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    bare, hip = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = str(Path(tmp) / "settings.ini")
+        for _ in range(runs):
+            for script, out, args in ((_BARE, bare, []), (_HIPMAP, hip, [settings])):
+                done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=120)
+                out.append(float(done.stdout.strip().splitlines()[-1]))
+    ratio = statistics.median(hip) / statistics.median(bare)
+    return {"bare_window": _stats(bare), "hipmap_window": _stats(hip), "ratio_of_medians": round(ratio, 2), "target_ratio": STARTUP_TARGET_RATIO}
+
+
+def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
+    """A click on the diagram: mouse release -> new mark, new ranking, list and overlays repainted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.atlas import load_atlas
+    from ..core.synthetic import random_point_on_body
+    from .app import MainWindow
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    atlas = load_atlas()
+    rng = random.Random(seed)
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
+        window.autosave_timer.stop()
+        window.resize(1360, 880)
+        window.show()
+        app.processEvents()
+        view_ids = list(atlas.views)
+        for i in range(runs):
+            if i % 40 == 0:
+                window.document.new()  # a fresh map every 40 marks, like a new patient
+            view_id = view_ids[(i // 10) % len(view_ids)]  # ten marks on a view, then the next view
+            window.show_view(view_id)
+            view = window.views[view_id]
+            x, y = random_point_on_body(atlas, rng, view_id)
+            pos = QPointF(view.mapFromScene(QPointF(x, y)))
+            glob = QPointF(view.viewport().mapToGlobal(pos))
+            QApplication.sendEvent(view.viewport(), QMouseEvent(QEvent.MouseButtonPress, pos, glob, Qt.LeftButton, Qt.LeftButton, Qt.NoModifier))
+            app.processEvents()
+            t0 = time.perf_counter_ns()
+            QApplication.sendEvent(view.viewport(), QMouseEvent(QEvent.MouseButtonRelease, pos, glob, Qt.LeftButton, Qt.NoButton, Qt.NoModifier))
+            if window.selected is None and window.document.result.candidates:
+                window.select_candidate(*window.document.result.candidates[0].key)
+            view.viewport().repaint()  # paint now, synchronously: the diagram with its overlay...
+            window.candidates.repaint()  # ...and the candidate list with its header
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+        window.document.undo_stack.setClean()
+        window.close()
+    result = _stats(samples)
+    result["slowest"] = sorted(((round(ms, 1), i) for i, ms in enumerate(samples)), reverse=True)[:12]
+    result["target_p99_ms"] = RELEASE_TARGET_MS
+    return result
