@@ -36,6 +36,9 @@ EXPLAIN_MAX = 4
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
 
 
+EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
+
+
 def intensity_weight(intensity: int) -> float:
     """Pain rated 0 is a mark with no pain now; stronger pain counts up to twice as much as mild pain."""
     return 0.0 if intensity <= 0 else 0.5 + 0.05 * min(intensity, 10)
@@ -286,7 +289,7 @@ class Matcher:
             pair_counts.append(counts)
             pair_piece.append(piece)
         if total <= 0:
-            return MatchResult(summary="Mark where it hurts to see which muscles may be involved.")
+            return MatchResult(summary=EMPTY_SUMMARY)
 
         ess = self.piece_essential
         explained = np.minimum(np.bincount(self.piece_candidate[ess], weights=weighted[ess], minlength=n) / total, 1.0)

@@ -16,20 +16,28 @@ class PathSyntaxError(ValueError):
     pass
 
 
-def _tokens(d: str):
+_FAST_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtZzAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_SEPARATORS = re.compile(r"[\s,]*")
+
+
+def _tokens(d: str) -> list:
     if len(d) > MAX_PATH_CHARS:
         raise PathSyntaxError(f"path data is too long ({len(d)} characters)")
-    for match in _TOKEN.finditer(d):
-        command, number, _space, other = match.groups()
-        if command:
-            yield command
-        elif number:
-            value = float(number)
-            if not math.isfinite(value):
-                raise PathSyntaxError(f"number out of range: {number!r}")
-            yield value
-        elif other:
-            raise PathSyntaxError(f"unexpected character {other!r} in path data")
+    # Everything that is not a command or a number must be a separator; else name the first stray character.
+    if not _SEPARATORS.fullmatch(_FAST_TOKEN.sub(" ", d)):
+        for match in _TOKEN.finditer(d):
+            if match.group(4):
+                raise PathSyntaxError(f"unexpected character {match.group(4)!r} in path data")
+    tokens: list = []
+    for tok in _FAST_TOKEN.findall(d):
+        if len(tok) == 1 and tok.isalpha():
+            tokens.append(tok)
+            continue
+        value = float(tok)
+        if not math.isfinite(value):
+            raise PathSyntaxError(f"number out of range: {tok!r}")
+        tokens.append(value)
+    return tokens
 
 
 def _segments(n_points_hint: float) -> int:
@@ -61,7 +69,7 @@ def _quadratic(p0, p1, p2):
 
 def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
     """Return subpaths as (points, closed). Raises PathSyntaxError on anything malformed."""
-    tokens = list(_tokens(d))
+    tokens = _tokens(d)
     subpaths: list[tuple[list[tuple[float, float]], bool]] = []
     points: list[tuple[float, float]] = []
     closed = False

@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 
 MAX_YAML_BYTES = 2_000_000
+# libyaml's parser when PyYAML was built with it (several times faster); same safe constructors either way.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlSyntaxError(Exception):
@@ -87,7 +89,7 @@ def _convert(node, constructor, seen: set[int]):
 def parse_yaml(text: str):
     """Parse YAML text with the safe loader; raise YamlSyntaxError with a 1-based line on any error."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _SafeLoader(text)
     except yaml.reader.ReaderError as exc:
         line = text[: max(exc.position, 0)].count("\n") + 1
         raise YamlSyntaxError(line, f"invalid YAML: {exc.reason} (character {exc.character!r})") from None

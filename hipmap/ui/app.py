@@ -602,6 +602,7 @@ def main(argv=None) -> int:
         return 1
     window = MainWindow(atlas)
     window.show()
+    QTimer.singleShot(0, lambda: window.document.matcher)  # build the index right after the first paint
     window.offer_restore()
     args = [a for a in (argv or []) if not a.startswith("-")]
     if args:

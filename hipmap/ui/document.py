@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core import painmap as pm
 from ..core.atlas import Atlas
 from ..core.geometry import polygonal, stroke, union, valid
-from ..core.matching import Matcher, MatchResult
+from ..core.matching import EMPTY_SUMMARY, Matcher, MatchResult
 from ..core.painmap import Mark, PainMap
 
 
@@ -38,14 +38,21 @@ class PainDocument(QObject):
     def __init__(self, atlas: Atlas, matcher: Matcher | None = None, parent=None):
         super().__init__(parent)
         self.atlas = atlas
-        self.matcher = matcher or Matcher(atlas)
+        self._matcher = matcher
         self.undo_stack = QUndoStack(self)
         self.painmap = PainMap()
-        self.result = MatchResult(summary=self.matcher.match(PainMap()).summary)
+        self.result = MatchResult(summary=EMPTY_SUMMARY)
         self.path: Path | None = None
         self._body = {v: union(view.body.values()) for v, view in atlas.views.items()}
 
     # ------------------------------------------------------------------------------------------ state
+
+    @property
+    def matcher(self) -> Matcher:
+        """Built on first use: an empty map needs no matching, so the window can show before the index exists."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.atlas)
+        return self._matcher
 
     def _set(self, painmap: PainMap):
         self.painmap = painmap
