@@ -329,7 +329,7 @@ class Matcher:
         marked = {self.piece_region[p] for p in ess_pieces[raw[ess_pieces] > NAMED_SHARE * self.piece_area[ess_pieces]]}
         unmarked = [r for r in self.drawn_essential[c] if r not in marked]
         ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
-        spill_names = sorted((r for r in spill_regions if r not in ess_regions), key=lambda r: -spill_regions[r])
+        spill_names = sorted(spill_regions, key=lambda r: -spill_regions[r])
 
         def name_of(region_id):
             region = self.atlas.regions.get(region_id)
@@ -337,10 +337,12 @@ class Matcher:
 
         reasons = []
         if explained[c] > 0:
-            reasons.append(f"Its main referral zone covers {_percent(explained[c])} of the pain you marked: {_listing([name_of(r) for r in ess_names])}.")
+            where = _listing([name_of(r) for r in ess_names])
+            reasons.append(f"Its main referral zone covers {_percent(explained[c])} of the pain you marked{': ' + where if where else ''}.")
         if spill[c] >= 0.01:
             lead = "Its wider (spillover) zone covers" + (" another" if explained[c] > 0 else "")
-            reasons.append(f"{lead} {_percent(spill[c])}: {_listing([name_of(r) for r in spill_names] or ['the same places'])}.")
+            where = _listing([name_of(r) for r in spill_names])
+            reasons.append(f"{lead} {_percent(spill[c])}{': ' + where if where else ''}.")
             if explained[c] <= 0:
                 reasons.append("Only its spillover zone reaches your pain, so it is a weaker match.")
         if coverage[c] > 0:
@@ -415,7 +417,7 @@ class Matcher:
     def _summary(self, explaining, share, unexplained) -> str:
         if not explaining:
             return "None of the muscles in hipmap refer pain to exactly this pattern."
-        names = _listing([f"{c.name} ({c.side})" for c in explaining])
+        names = _listing([f"{c.name}, {c.side} side" for c in explaining])
         n = len(explaining)
         text = f"{'This muscle explains' if n == 1 else f'These {n} muscles together explain'} {_percent(share)} of your marked pain: {names}."
         if unexplained:

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
+        right.setSizes([600, 320])  # the details need room too
         self.right_splitter = right
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.view_stack)
