@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Body views")
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if hasattr(self, "_mode") else None)
         self.side_by_side = QWidget()
         self.side_by_side.setAccessibleName("Body views side by side")
         QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
@@ -322,8 +323,9 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     def _set_tab_order(self):
-        chain = list(self.views.values()) if self._mode == "side" else [self.tabs]
+        chain = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
         chain += [self.candidates, self.muscle_panel]
+        chain = [w.focusProxy() or w for w in chain]  # the list and the text inside the composite widgets
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 

@@ -139,6 +139,7 @@ class MusclePanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.NoFrame)
         self.browser.setAccessibleName("Muscle details")
+        self.setFocusProxy(self.browser)  # Tab into the panel lands on the text, which scrolls with the keys
         self.browser.document().setDefaultStyleSheet(STYLESHEET)
         self.browser.document().setDocumentMargin(14)
         self.browser.anchorClicked.connect(self._on_anchor)

@@ -256,3 +256,22 @@ def test_every_action_has_a_tooltip_and_menu_actions_show_shortcuts(window):
         assert action.toolTip().strip(), action.text()
     assert window.act_undo.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.act_redo.shortcuts()]
+
+
+def test_tab_moves_from_the_diagram_to_the_list_to_the_details(window, atlas, qtbot):
+    window.document.add_region("buttock_center", "right", 5)
+    window.select_candidate(*window.document.result.candidates[0].key)
+    qtbot.waitUntil(lambda: window.muscle_panel.focusProxy().isVisible(), timeout=2000)
+    window.set_layout_mode("side")
+    first = window.views["posterior"]
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    seen = []
+    for _ in range(12):
+        widget = QApplication.focusWidget()
+        owner = next((name for name, w in (("views", tuple(window.views.values())), ("list", (window.candidates,)), ("panel", (window.muscle_panel,)))
+                      if any(widget is x or x.isAncestorOf(widget) for x in w)), None)
+        if owner and (not seen or seen[-1] != owner):
+            seen.append(owner)
+        QTest.keyClick(widget, Qt.Key_Tab)
+    assert seen[:3] == ["views", "list", "panel"], seen
