@@ -24,6 +24,7 @@ from .colors import PAIN_RGB, ZONE_RGB, pain_fill
 
 Z_DIAGRAM, Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(8)
 MIN_STEP = 1.5  # units between recorded stroke points
+SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
 
 
 class DiagramItem(QGraphicsItem):
@@ -91,17 +92,20 @@ class IntensityBadge(QGraphicsItem):
 
     RADIUS = 8.5
 
-    def __init__(self, intensity: int):
+    def __init__(self, intensity: int, beside: bool = False):
         super().__init__()
         self.text = str(intensity)
+        # A small mark would vanish under its badge: then the badge sits just outside its top-right corner.
+        self.offset = QPointF(self.RADIUS + 1, -self.RADIUS - 1) if beside else QPointF(0, 0)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)  # same size on screen at any zoom
 
     def boundingRect(self) -> QRectF:
         r = self.RADIUS + 1.5
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return QRectF(-r, -r, 2 * r, 2 * r).translated(self.offset)
 
     def paint(self, painter: QPainter, _option, _widget=None):
         painter.setRenderHint(QPainter.Antialiasing)
+        painter.translate(self.offset)
         painter.setPen(QPen(QColor(*PAIN_RGB).darker(160), 1.3))
         painter.setBrush(QColor(255, 255, 255, 235))
         r = self.RADIUS
@@ -251,9 +255,14 @@ class BodyView(QGraphicsView):
 
     def _intensity_label(self, mark: Mark) -> QGraphicsItem:
         """A small badge with the pain number: intensity never relies on colour strength alone."""
-        point = mark.geometry.representative_point()
-        badge = IntensityBadge(mark.intensity)
-        badge.setPos(point.x, point.y)
+        minx, miny, maxx, maxy = mark.geometry.bounds
+        if min(maxx - minx, maxy - miny) < SMALL_MARK:
+            badge = IntensityBadge(mark.intensity, beside=True)
+            badge.setPos(maxx - 0.15 * (maxx - minx), miny + 0.15 * (maxy - miny))
+        else:
+            point = mark.geometry.representative_point()
+            badge = IntensityBadge(mark.intensity)
+            badge.setPos(point.x, point.y)
         badge.setZValue(Z_MARKS + 0.5)
         self.scene().addItem(badge)
         return badge
