@@ -22,22 +22,7 @@ from .problems import Collector, DataError
 from .svgdoc import SvgError, parse_svg_file, parse_transform, parse_viewbox
 from .yamlfile import YamlSyntaxError, YList, YMap, load_yaml_file
 
-SIDES = ("right", "left")
-ZONE_KINDS = ("essential", "spillover")
-VIEW_IDS = ("posterior", "anterior", "lateral_right", "lateral_left")
-REGION_IDS = (
-    "lower_back", "sacroiliac", "sacrum_coccyx", "iliac_crest", "upper_buttock", "buttock_center",
-    "lower_buttock", "lateral_hip", "greater_trochanter", "groin", "anterior_hip", "lower_abdomen",
-    "anterior_thigh", "medial_thigh", "lateral_thigh", "posterior_thigh", "anterior_knee", "lateral_knee",
-    "medial_knee", "posterior_knee", "posterior_calf", "lateral_leg", "anterior_shin", "lateral_ankle",
-    "medial_ankle", "heel", "dorsal_foot",
-)  # fmt: skip
-MUSCLE_IDS = (
-    "gluteus_minimus_anterior", "gluteus_minimus_posterior", "tensor_fasciae_latae", "gluteus_medius",
-    "gluteus_maximus", "piriformis", "quadratus_lumborum", "iliopsoas", "lumbar_paraspinals", "vastus_lateralis",
-    "biceps_femoris", "medial_hamstrings", "adductor_longus_brevis", "adductor_magnus", "sartorius", "pectineus",
-    "rectus_femoris",
-)  # fmt: skip
+from .vocabulary import MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS  # noqa: F401  (re-exported)
 DEPTHS = ("superficial", "deep")
 # Regions of one side may touch but not overlap; this much shared area (square units) is drawing noise.
 OVERLAP_TOLERANCE = 1.0

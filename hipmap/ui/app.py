@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
@@ -26,16 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..core import painmap as pm
-from ..core.atlas import Atlas, load_atlas
-from ..core.matching import Matcher
-from ..core.painmap import QUALITIES, PainMapError
-from ..core.problems import DataError
-from .bodyview import BodyView
-from .candidates import CandidateList
-from .document import PainDocument, SaveError
-from .musclepanel import MusclePanel
+from .. import __version__, default_assets_dir
+from ..core.vocabulary import VIEW_IDS
+from .firstframe import FirstFrame
+
+# The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
+QUALITY_ORDER = ("aching", "burning", "tingling", "numbness", "sharp", "throbbing")  # as core.painmap.QUALITIES
 
 DISCLAIMER = (
     "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel "
@@ -54,53 +52,45 @@ def data_location() -> Path:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas, matcher: Matcher | None = None, settings: QSettings | None = None):
+    """The main window. Built in two steps: the frame (menus, toolbar, the drawings) paints at once;
+    attach(atlas) then adds the interactive diagrams, the candidate list and the details."""
+
+    def __init__(self, atlas=None, matcher=None, settings: QSettings | None = None, assets_dir: Path | None = None):
         super().__init__()
-        self.atlas = atlas
         self.settings = settings or QSettings()
-        self.document = PainDocument(atlas, matcher, self)
+        self.atlas = None
+        self.document = None
+        self.views: dict = {}
         self.selected: tuple[str, str] | None = None
         self.previewed: tuple[str, str] | None = None
         self._autosaved_index = 0
+        self._mode = "side" if self.settings.value("view/layout", "tabs") == "side" else "tabs"
         self.setWindowIcon(QIcon.fromTheme("applications-science"))
-
-        renderers = {}
-        self.views: dict[str, BodyView] = {}
-        for view_id, view in atlas.views.items():
-            key = str(view.svg_file)
-            renderers.setdefault(key, QSvgRenderer(key, self))
-            body = BodyView(atlas, view_id, renderers[key])
-            body.strokeFinished.connect(self._on_stroke)
-            body.eraseFinished.connect(self._on_erase)
-            body.hoverChanged.connect(self._on_hover)
-            self.views[view_id] = body
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Body views")
         self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if hasattr(self, "_mode") else None)
+        self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if self.views else None)
         self.side_by_side = QWidget()
         self.side_by_side.setAccessibleName("Body views side by side")
         QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
+        tab = int(self.settings.value("view/tab", 0) or 0)
+        first_views = list(VIEW_IDS) if self._mode == "side" else [VIEW_IDS[tab if 0 <= tab < len(VIEW_IDS) else 0]]
+        self.first_frame = FirstFrame(assets_dir or default_assets_dir(), first_views)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.tabs)
         self.view_stack.addWidget(self.side_by_side)
+        self.view_stack.addWidget(self.first_frame)
+        self.view_stack.setCurrentWidget(self.first_frame)
 
-        self.candidates = CandidateList()
-        self.candidates.selected.connect(self._on_selected)
-        self.candidates.hovered.connect(self._on_candidate_hover)
-        self.muscle_panel = MusclePanel()
-        right = QSplitter(Qt.Vertical)
-        right.addWidget(self.candidates)
-        right.addWidget(self.muscle_panel)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
-        right.setChildrenCollapsible(False)
-        right.setSizes([600, 320])  # the details need room too
-        self.right_splitter = right
+        self.right_stack = QStackedWidget()
+        loading = QLabel("Loading…")
+        loading.setAlignment(Qt.AlignCenter)
+        loading.setAccessibleName("Loading")
+        self.right_stack.addWidget(loading)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.view_stack)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.right_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -123,30 +113,103 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
-        self.document.changed.connect(self._on_document_changed)
-        self.document.undo_stack.cleanChanged.connect(self._update_title)
-        self.document.undo_stack.indexChanged.connect(self._update_title)
-
-        layout_mode = self.settings.value("view/layout", "tabs")
-        self.set_layout_mode("side" if layout_mode == "side" else "tabs")
-        self.tabs.setCurrentIndex(int(self.settings.value("view/tab", 0) or 0))
-        self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 880)
-        self._on_document_changed(self.document.painmap, self.document.result)
-        self._update_title()
-
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        self._set_ready(False)
+        self._update_title()
+        if atlas is not None:
+            self.attach(atlas, matcher)
+
+    def attach(self, atlas, matcher=None):
+        """Add everything that needs the atlas; from here on the window is fully interactive."""
+        from PySide6.QtSvg import QSvgRenderer
+
+        from .bodyview import BodyView
+        from .candidates import CandidateList
+        from .document import PainDocument
+        from .musclepanel import MusclePanel
+
+        self.atlas = atlas
+        self.document = PainDocument(atlas, matcher, self)
+        renderers = {}
+        for view_id, view in atlas.views.items():
+            key = str(view.svg_file)
+            renderers.setdefault(key, QSvgRenderer(key, self))
+            body = BodyView(atlas, view_id, renderers[key])
+            body.strokeFinished.connect(self._on_stroke)
+            body.eraseFinished.connect(self._on_erase)
+            body.hoverChanged.connect(self._on_hover)
+            body.brush_radius = float(self.brush_spin.value())
+            self.views[view_id] = body
+
+        self.candidates = CandidateList()
+        self.candidates.selected.connect(self._on_selected)
+        self.candidates.hovered.connect(self._on_candidate_hover)
+        self.muscle_panel = MusclePanel()
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.candidates)
+        right.addWidget(self.muscle_panel)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        right.setSizes([600, 320])  # the details need room too
+        self.right_splitter = right
+        self.right_stack.addWidget(right)
+        self.right_stack.setCurrentWidget(right)
+
+        stack = self.document.undo_stack
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_undo_text)
+        stack.cleanChanged.connect(self._update_title)
+        stack.indexChanged.connect(self._update_title)
+        self.document.changed.connect(self._on_document_changed)
+
+        self.set_layout_mode(self._mode)
+        self.tabs.setCurrentIndex(int(self.settings.value("view/tab", 0) or 0))
+        # The splitter was laid out around the loading placeholders: give the diagrams their share again.
+        state = self.settings.value("window/splitter")
+        if state is None or not self.splitter.restoreState(state):
+            total = sum(self.splitter.sizes()) or self.width()
+            self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
+        self.view_stack.removeWidget(self.first_frame)
+        self.first_frame.deleteLater()
+        self._set_ready(True)
+        self._on_document_changed(self.document.painmap, self.document.result)
+        self._update_title()
         self.autosave_timer.start()
+
+    def _on_undo_text(self, _text=""):
+        """Name the step in the status tips: "Undo: Paint pain"."""
+        if self.document is None or not shiboken6.isValid(self.act_undo):
+            return  # the stack is being torn down with the window
+        stack = self.document.undo_stack
+        self.act_undo.setStatusTip(f"Undo: {stack.undoText()}" if stack.canUndo() else "Undo")
+        self.act_redo.setStatusTip(f"Redo: {stack.redoText()}" if stack.canRedo() else "Redo")
+
+    def _set_ready(self, ready: bool):
+        """Before the atlas is attached, only the actions that need no data work."""
+        always = {self.act_quit, self.act_about, self.act_shortcuts}
+        for action in self.actions():
+            if action not in always:
+                action.setEnabled(ready)
+        if ready:
+            self.act_undo.setEnabled(self.document.undo_stack.canUndo())
+            self.act_redo.setEnabled(self.document.undo_stack.canRedo())
+        for widget in (self.brush_spin, self.intensity_slider):
+            widget.setEnabled(ready)
 
     # ------------------------------------------------------------------------------------------ actions
 
@@ -173,16 +236,9 @@ class MainWindow(QMainWindow):
         self.act_save = A("&Save", self.save, QKeySequence.Save, "Save the pain map", icon="document-save")
         self.act_save_as = A("Save &As...", self.save_as, QKeySequence.SaveAs, "Save the pain map under a new name")
         self.act_quit = A("&Quit", self.close, QKeySequence.Quit, "Close hipmap")
-        stack = self.document.undo_stack
-        self.act_undo = A("&Undo", stack.undo, QKeySequence.Undo, "Undo the last change")
-        self.act_redo = A("&Redo", stack.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo the change you undid")
-        stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.act_undo.setStatusTip(f"Undo: {text}" if text else "Undo"))
-        stack.redoTextChanged.connect(lambda text: self.act_redo.setStatusTip(f"Redo: {text}" if text else "Redo"))
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
-        self.act_clear = A("C&lear All Marks", self.document.clear, "Ctrl+Shift+Backspace", "Remove every mark (can be undone)")
+        self.act_undo = A("&Undo", lambda: self.document.undo_stack.undo(), QKeySequence.Undo, "Undo the last change")
+        self.act_redo = A("&Redo", lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo the change you undid")
+        self.act_clear = A("C&lear All Marks", lambda: self.document.clear(), "Ctrl+Shift+Backspace", "Remove every mark (can be undone)")
         self.act_mark_region = A("&Mark a Region...", self.mark_region_dialog, "Ctrl+M", "Mark a whole region by name, without the mouse")
 
         self.tool_group = QActionGroup(self)
@@ -215,8 +271,10 @@ class MainWindow(QMainWindow):
         self.layout_group.addAction(self.act_tabs)
         self.layout_group.addAction(self.act_side)
         self.view_actions = []
-        for i, (view_id, view) in enumerate(self.atlas.views.items()):
-            act = A(f"{view.title} View", lambda _c=False, v=view_id: self.show_view(v), f"Ctrl+{i + 1}", f"Show the {view.title.lower()} view")
+        titles = {"posterior": "Back", "anterior": "Front", "lateral_right": "Right Side", "lateral_left": "Left Side"}
+        for i, view_id in enumerate(VIEW_IDS):
+            title = titles[view_id]
+            act = A(f"{title} View", lambda _c=False, v=view_id: self.show_view(v), f"Ctrl+{i + 1}", f"Show the {title.lower()} view")
             self.view_actions.append(act)
         self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
         self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
@@ -338,7 +396,7 @@ class MainWindow(QMainWindow):
                 return view_id
         return next(iter(self.views))
 
-    def current_view(self) -> BodyView:
+    def current_view(self):
         return self.views[self.current_view_id()]
 
     def show_view(self, view_id: str):
@@ -363,7 +421,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("tools/intensity", value)
 
     def new_qualities(self) -> tuple[str, ...]:
-        return tuple(q for q in QUALITIES if q in self.quality_actions and self.quality_actions[q].isChecked())
+        return tuple(q for q in QUALITY_ORDER if q in self.quality_actions and self.quality_actions[q].isChecked())
 
     # ------------------------------------------------------------------------------------------ marking
 
@@ -440,13 +498,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ files
 
     def _update_title(self, *_):
-        name = self.document.path.name if self.document.path else "Untitled pain map"
-        self.setWindowTitle(f"{name}[*] — hipmap")
-        self.setWindowModified(self.document.is_modified())
+        path = self.document.path if self.document else None
+        self.setWindowTitle(f"{path.name if path else 'Untitled pain map'}[*] — hipmap")
+        self.setWindowModified(bool(self.document and self.document.is_modified()))
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current map (saved, discarded, or nothing to lose)."""
-        if not self.document.is_modified():
+        if self.document is None or not self.document.is_modified():
             return True
         answer = QMessageBox.question(
             self, "Unsaved marks", "Save your marks before closing this pain map?",
@@ -470,6 +528,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        from ..core.painmap import PainMapError
+
         try:
             self.document.open(path)
         except PainMapError as exc:
@@ -495,6 +555,8 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        from .document import SaveError
+
         try:
             self.document.save(path)
         except SaveError as exc:
@@ -538,9 +600,10 @@ class MainWindow(QMainWindow):
             return
         if index == self._autosaved_index and self.autosave_path().exists():
             return
+        from ..core.painmap import dumps
         from .document import write_atomically
 
-        write_atomically(self.autosave_path(), pm.dumps(self.document.painmap))
+        write_atomically(self.autosave_path(), dumps(self.document.painmap))
         self._autosaved_index = index
 
     def _clear_autosave(self):
@@ -552,8 +615,10 @@ class MainWindow(QMainWindow):
         path = self.autosave_path()
         if not path.exists():
             return
+        from ..core.painmap import PainMapError, load
+
         try:
-            painmap = pm.load(path)
+            painmap = load(path)
         except PainMapError:
             path.rename(path.with_suffix(".unreadable"))
             return
@@ -589,7 +654,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self._clear_autosave()
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.document is not None:
+            self._clear_autosave()
         event.accept()
 
 
@@ -598,16 +665,32 @@ def main(argv=None) -> int:
     app.setApplicationName("hipmap")
     app.setOrganizationName("hipmap")
     app.setApplicationVersion(__version__)
-    try:
-        atlas = load_atlas()
-    except DataError as exc:
-        QMessageBox.critical(None, "hipmap cannot start", "The app's data files have problems:\n\n" + "\n".join(str(p) for p in exc.problems[:20]))
-        return 1
-    window = MainWindow(atlas)
+    window = MainWindow()
     window.show()
-    QTimer.singleShot(0, lambda: window.document.matcher)  # build the index right after the first paint
-    window.offer_restore()
-    args = [a for a in (argv or []) if not a.startswith("-")]
-    if args:
-        window.open_path(Path(args[0]))
+    files = [a for a in (argv or []) if not a.startswith("-")]
+    started = []
+
+    def finish_loading():
+        if started:
+            return
+        started.append(True)
+        from ..core.atlas import load_atlas
+        from ..core.problems import DataError
+
+        try:
+            atlas = load_atlas()
+        except DataError as exc:
+            problems = "\n".join(str(p) for p in exc.problems[:20])
+            QMessageBox.critical(window, "hipmap cannot start", f"The app's data files have problems:\n\n{problems}")
+            app.exit(1)
+            return
+        window.attach(atlas)
+        QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
+        window.offer_restore()
+        if files:
+            window.open_path(Path(files[0]))
+
+    # Load once the drawings are on screen; the timer covers a window that is never exposed.
+    window.first_frame.painted.connect(lambda: QTimer.singleShot(0, finish_loading))
+    QTimer.singleShot(500, finish_loading)
     return app.exec()

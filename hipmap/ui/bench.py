@@ -35,25 +35,37 @@ window.show()
 app.exec()
 """
 
+# The same steps as hipmap.ui.app.main(): the window first, the atlas once its drawings are on screen.
 _HIPMAP = r"""
 import time; t0 = time.perf_counter()
 import sys
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
-from hipmap.core.atlas import load_atlas
 from hipmap.ui.app import MainWindow
-window = MainWindow(load_atlas(), settings=QSettings(sys.argv[1], QSettings.IniFormat))
-window.autosave_timer.stop()
+window = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
 window.resize(1360, 880)
-class First(QObject):
+times = {}
+class Watch(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint:
-            print((time.perf_counter() - t0) * 1000, flush=True)
-            app.quit()
+        if event.type() == QEvent.Paint and obj.objectName() not in times:
+            times[obj.objectName()] = (time.perf_counter() - t0) * 1000
+            if obj.objectName() == "ready":
+                print(times["first"], times["ready"], flush=True)
+                app.quit()
         return False
-first = First()
-window.current_view().viewport().installEventFilter(first)
+watch = Watch()
+window.first_frame.setObjectName("first")
+window.first_frame.installEventFilter(watch)
+def load():
+    from hipmap.core.atlas import load_atlas
+    window.attach(load_atlas())
+    window.autosave_timer.stop()
+    view = window.current_view().viewport()
+    view.setObjectName("ready")
+    view.installEventFilter(watch)
+    view.update()
+window.first_frame.painted.connect(lambda: QTimer.singleShot(0, load))
 window.show()
 app.exec()
 """
@@ -70,15 +82,24 @@ def startup(runs: int = 5) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
-    bare, hip = [], []
+    bare, first, ready = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
         for _ in range(runs):
-            for script, out, args in ((_BARE, bare, []), (_HIPMAP, hip, [settings])):
-                done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=120)
-                out.append(float(done.stdout.strip().splitlines()[-1]))
-    ratio = statistics.median(hip) / statistics.median(bare)
-    return {"bare_window": _stats(bare), "hipmap_window": _stats(hip), "ratio_of_medians": round(ratio, 2), "target_ratio": STARTUP_TARGET_RATIO}
+            done = subprocess.run([sys.executable, "-c", _BARE], capture_output=True, text=True, env=env, timeout=120)
+            bare.append(float(done.stdout.strip().splitlines()[-1]))
+            done = subprocess.run([sys.executable, "-c", _HIPMAP, settings], capture_output=True, text=True, env=env, timeout=120)
+            painted, interactive = (float(v) for v in done.stdout.strip().splitlines()[-1].split())
+            first.append(painted)
+            ready.append(interactive)
+    ratio = statistics.median(first) / statistics.median(bare)
+    return {
+        "bare_window": _stats(bare),
+        "hipmap_window": _stats(first),  # the window with its diagrams drawn
+        "hipmap_interactive": _stats(ready),  # marking works: the atlas is loaded and the diagrams are live
+        "ratio_of_medians": round(ratio, 2),
+        "target_ratio": STARTUP_TARGET_RATIO,
+    }
 
 
 def release_to_paint(runs: int = 500, seed: int = 3) -> dict:

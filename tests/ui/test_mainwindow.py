@@ -275,3 +275,22 @@ def test_tab_moves_from_the_diagram_to_the_list_to_the_details(window, atlas, qt
             seen.append(owner)
         QTest.keyClick(widget, Qt.Key_Tab)
     assert seen[:3] == ["views", "list", "panel"], seen
+
+
+def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from hipmap.ui.app import MainWindow
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.first_frame.painted, timeout=3000):
+        win.first_frame.update()
+    image = win.first_frame.grab().toImage()
+    middle = image.height() // 2
+    assert any(image.pixelColor(x, middle) != image.pixelColor(1, middle) for x in range(0, image.width(), 3))
+    assert not win.act_clear.isEnabled() and not win.act_save.isEnabled() and win.act_quit.isEnabled()
+    win.attach(atlas)
+    assert win.act_clear.isEnabled() and win.views and win.view_stack.currentWidget() in (win.tabs, win.side_by_side)
+    assert not win.act_undo.isEnabled()
