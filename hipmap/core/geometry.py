@@ -225,4 +225,4 @@ class CellIndex:
         return counts, items
 
 
-RUNS_AS_SLICES = 4000
+RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing

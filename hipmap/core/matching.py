@@ -205,6 +205,10 @@ class Matcher:
         order = np.argsort(self.piece_candidate, kind="stable")
         bounds = np.searchsorted(self.piece_candidate[order], np.arange(len(self.candidates) + 1))
         self.pieces_of = [order[bounds[c] : bounds[c + 1]] for c in range(len(self.candidates))]
+        self.piece_facts = [
+            [(bool(self.piece_essential[p]), self.piece_region[p], float(self.piece_area[p])) for p in self.pieces_of[c]]
+            for c in range(len(self.candidates))
+        ]
         # Regions of each essential zone in the order the data names them, when drawn on some view.
         self.drawn_essential = []
         for c, (muscle_id, _side) in enumerate(self.candidates):
@@ -319,14 +323,17 @@ class Matcher:
         muscle_id, side = self.candidates[c]
         muscle = self.atlas.muscles[muscle_id]
         mine = self.pieces_of[c]
-        is_ess = self.piece_essential[mine]
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
-        for p in mine[weighted[mine] > NAMED_SHARE * total]:
-            target = ess_regions if self.piece_essential[p] else spill_regions
-            target[self.piece_region[p]] = target.get(self.piece_region[p], 0.0) + weighted[p]
-        ess_pieces = mine[is_ess]
-        marked = {self.piece_region[p] for p in ess_pieces[raw[ess_pieces] > NAMED_SHARE * self.piece_area[ess_pieces]]}
+        marked = set()
+        named = NAMED_SHARE * total
+        # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
+        for w, r, (is_ess, region, area) in zip(weighted[mine].tolist(), raw[mine].tolist(), self.piece_facts[c]):
+            if w > named:
+                target = ess_regions if is_ess else spill_regions
+                target[region] = target.get(region, 0.0) + w
+            if is_ess and r > NAMED_SHARE * area:
+                marked.add(region)
         unmarked = [r for r in self.drawn_essential[c] if r not in marked]
         ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
         spill_names = sorted(spill_regions, key=lambda r: -spill_regions[r])
