@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -749,76 +750,16 @@ def render_svg(v: View) -> str:
 
 # ------------------------------------------------------------------------------------------------- checking
 
-_TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtZzAa])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
-_ARGC = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}href"
 
 
 def parse_d(d: str):
-    """SVG path data (M L H V C S Q T Z, absolute or relative) -> list of (points, closed)."""
-    toks = [m.group(1) or float(m.group(2)) for m in _TOKEN.finditer(d)]
-    subs, pts = [], []
-    x = y = 0.0
-    start = (0.0, 0.0)
-    cmd, last_ctrl, last = None, None, ""
-    i = 0
-    while i < len(toks):
-        if isinstance(toks[i], str):
-            cmd = toks[i]
-            i += 1
-            if cmd in "Aa":
-                raise ValueError("arc command in path data")
-            if cmd in "Zz":
-                if pts:
-                    subs.append((pts, True))
-                pts, (x, y), last = [], start, "Z"
-                continue
-        up, rel = cmd.upper(), cmd.islower()
-        a = toks[i:i + _ARGC[up]]
-        i += _ARGC[up]
-        ox, oy = (x, y) if rel else (0.0, 0.0)
-        if up == "M":
-            if pts:
-                subs.append((pts, False))
-            x, y = a[0] + ox, a[1] + oy
-            start, pts = (x, y), [(x, y)]
-            cmd = "l" if rel else "L"
-            last_ctrl = None
-        elif up in "LHV":
-            if up == "L":
-                x, y = a[0] + ox, a[1] + oy
-            elif up == "H":
-                x = a[0] + ox
-            else:
-                y = a[0] + oy
-            pts.append((x, y))
-        elif up in "CS":
-            if up == "C":
-                c1, c2, e = (a[0] + ox, a[1] + oy), (a[2] + ox, a[3] + oy), (a[4] + ox, a[5] + oy)
-            else:
-                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last in "CS" and last_ctrl else (x, y)
-                c2, e = (a[0] + ox, a[1] + oy), (a[2] + ox, a[3] + oy)
-            pts.extend(_flatten_cubic((x, y), c1, c2, e, 1.0))
-            x, y = e
-            last_ctrl = c2
-        else:
-            if up == "Q":
-                c, e = (a[0] + ox, a[1] + oy), (a[2] + ox, a[3] + oy)
-            else:
-                c = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last in "QT" and last_ctrl else (x, y)
-                e = (a[0] + ox, a[1] + oy)
-            c1 = (x + 2 / 3 * (c[0] - x), y + 2 / 3 * (c[1] - y))
-            c2 = (e[0] + 2 / 3 * (c[0] - e[0]), e[1] + 2 / 3 * (c[1] - e[1]))
-            pts.extend(_flatten_cubic((x, y), c1, c2, e, 1.0))
-            x, y = e
-            last_ctrl = c
-        last = up
-    if pts:
-        subs.append((pts, False))
-    return subs
+    """Read path data back with the app's own reader, so --check sees exactly what hipmap will load."""
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from hipmap.core.svgpath import parse_path
 
-
-SVG_NS = "{http://www.w3.org/2000/svg}"
-XLINK = "{http://www.w3.org/1999/xlink}href"
+    return parse_path(d)
 
 
 def load_view_file(path: Path):

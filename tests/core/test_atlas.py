@@ -97,6 +97,15 @@ def assert_reported(found, filename, line, *words):
     raise AssertionError(f"no problem at {filename}:{line} with {words}; got:\n" + "\n".join(found))
 
 
+def rewrite_line(path: Path, needle: str, new) -> int:
+    """Replace the first line containing needle with new(old line); return its 1-based number."""
+    lines = path.read_text().splitlines()
+    number = first_line_with(path, needle)
+    lines[number - 1] = new(lines[number - 1])
+    path.write_text("\n".join(lines) + "\n")
+    return number
+
+
 def first_line_with(path: Path, needle: str) -> int:
     for i, line in enumerate(path.read_text().splitlines(), start=1):
         if needle in line:
@@ -112,10 +121,7 @@ def test_yaml_syntax_error(copy):
 
 def test_unknown_region_in_a_zone(copy):
     f = copy[0] / "muscles" / "vastus_lateralis.yaml"
-    line = first_line_with(f, "regions: [")
-    text = f.read_text().splitlines()
-    text[line - 1] = text[line - 1].replace("regions: [", "regions: [outer_space, ")
-    f.write_text("\n".join(text) + "\n")
+    line = rewrite_line(f, "regions: [", lambda old: old.replace("regions: [", "regions: [outer_space, "))
     assert_reported(problems(copy), "vastus_lateralis.yaml", line, "unknown region", "outer_space")
 
 
@@ -151,37 +157,25 @@ def test_duplicate_key(copy):
 
 def test_unknown_view_for_a_trigger_point(copy):
     f = copy[0] / "muscles" / "rectus_femoris.yaml"
-    line = first_line_with(f, "view: ")
-    text = f.read_text().splitlines()
-    text[line - 1] = text[line - 1].split("view:")[0] + "view: topdown"
-    f.write_text("\n".join(text) + "\n")
+    line = rewrite_line(f, "view: ", lambda old: old.split("view:")[0] + "view: topdown")
     assert_reported(problems(copy), "rectus_femoris.yaml", line, "unknown value 'topdown'", "posterior")
 
 
 def test_wrong_type(copy):
     f = copy[0] / "muscles" / "adductor_magnus.yaml"
-    line = first_line_with(f, "name:")
-    text = f.read_text().splitlines()
-    text[line - 1] = "name: [1, 2]"
-    f.write_text("\n".join(text) + "\n")
+    line = rewrite_line(f, "name:", lambda old: "name: [1, 2]")
     assert_reported(problems(copy), "adductor_magnus.yaml", line, "expected non-empty text", "a list")
 
 
 def test_trigger_point_outside_its_region(copy):
     f = copy[0] / "muscles" / "gluteus_medius.yaml"
-    line = first_line_with(f, "at: [")
-    text = f.read_text().splitlines()
-    text[line - 1] = text[line - 1].split("at:")[0] + "at: [5, 5]"
-    f.write_text("\n".join(text) + "\n")
+    line = rewrite_line(f, "at: [", lambda old: old.split("at:")[0] + "at: [5, 5]")
     assert_reported(problems(copy), "gluteus_medius.yaml", line, "is not inside region", "outside the body")
 
 
 def test_unknown_source(copy):
     f = copy[0] / "muscles" / "iliopsoas.yaml"
-    line = first_line_with(f, "source: ")
-    text = f.read_text().splitlines()
-    text[line - 1] = text[line - 1].split("source:")[0] + "source: wikipedia"
-    f.write_text("\n".join(text) + "\n")
+    line = rewrite_line(f, "source: ", lambda old: old.split("source:")[0] + "source: wikipedia")
     assert_reported(problems(copy), "iliopsoas.yaml", line, "unknown source 'wikipedia'")
 
 
@@ -193,11 +187,12 @@ def test_band_out_of_range(copy):
 
 def test_broken_region_path_in_svg(copy):
     f = copy[1] / "views" / "posterior.svg"
-    line = first_line_with(f, 'id="region-heel"')
-    text = f.read_text().splitlines()
-    head, _, tail = text[line - 1].partition(' d="')
-    text[line - 1] = head + ' d="M 1 2 Q' + tail[tail.index('"'):]
-    f.write_text("\n".join(text) + "\n")
+
+    def break_path(old):
+        head, _, tail = old.partition(' d="')
+        return head + ' d="M 1 2 Q' + tail[tail.index('"'):]
+
+    line = rewrite_line(f, 'id="region-heel"', break_path)
     assert_reported(problems(copy), "posterior.svg", line, "region 'heel'", "needs 4 numbers")
 
 
