@@ -133,7 +133,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, atlas, matcher=None):
         """Add everything that needs the atlas; from here on the window is fully interactive."""
-        from PySide6.QtSvg import QSvgRenderer
 
         from .bodyview import BodyView
         from .candidates import CandidateList

@@ -13,7 +13,6 @@ def render(out: Path, view=None, painmap=None, regions=(), side="right", select=
     from PySide6.QtWidgets import QApplication
 
     from ..core.atlas import load_atlas
-    from ..core.painmap import load
     from .app import MainWindow
     from .style import dark_palette
 

@@ -1,6 +1,5 @@
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, QSettings
 
 
 @pytest.fixture

@@ -1,0 +1,176 @@
+"""Reading typed fields out of line-aware YAML, reporting every problem as FILE:LINE: message.
+
+Shared by every loader of data/ (the atlas, the red flags, ...) so that all of them speak the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .problems import Collector
+from .yamlfile import YamlSyntaxError, YList, YMap, load_yaml_file
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    note: str = ""
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"text {value[:40]!r}"
+    return f"{type(value).__name__} {value!r}"
+
+
+class _Reader:
+    """Reads typed fields from one YAML mapping, reporting problems with the file and line."""
+
+    def __init__(self, col: Collector, file: Path, mapping, where: str, allowed: tuple[str, ...]):
+        self.col, self.file, self.where = col, file, where
+        self.ok = isinstance(mapping, dict)
+        self.map = mapping if self.ok else YMap()
+        if not self.ok:
+            line = getattr(mapping, "line", 1)
+            col.add(file, line, f"{where}: expected a mapping, got {_describe(mapping)}")
+            return
+        for key in mapping:
+            if key not in allowed:
+                col.add(
+                    file, mapping.line_of(key), f"{where}: unknown key {key!r} (expected one of: {', '.join(allowed)})"
+                )
+
+    def line(self, key=None) -> int:
+        if key is None:
+            return getattr(self.map, "line", 1)
+        return self.map.line_of(key) if isinstance(self.map, YMap) else 1
+
+    def _missing(self, key, required):
+        if required and self.ok:
+            self.col.add(self.file, self.line(), f"{self.where}: missing required key {key!r}")
+
+    def text(self, key, required=True, default=""):
+        if key not in self.map:
+            self._missing(key, required)
+            return default
+        value = self.map[key]
+        if not isinstance(value, str) or not value.strip():
+            self.col.add(self.file, self.line(key), f"{self.where}.{key}: expected non-empty text, got {_describe(value)}")
+            return default
+        return " ".join(value.split()) if "\n" in value.strip() else value.strip()
+
+    def choice(self, key, options, required=True, default=None):
+        value = self.text(key, required=required, default=None)
+        if value is None:
+            return default
+        if value not in options:
+            self.col.add(
+                self.file, self.line(key), f"{self.where}.{key}: unknown value {value!r} (expected one of: {', '.join(options)})"
+            )
+            return default
+        return value
+
+    def items(self, key, required=True):
+        """A list value; returns (list, line)."""
+        if key not in self.map:
+            self._missing(key, required)
+            return YList(), self.line()
+        value = self.map[key]
+        if not isinstance(value, list):
+            self.col.add(self.file, self.line(key), f"{self.where}.{key}: expected a list, got {_describe(value)}")
+            return YList(), self.line(key)
+        return value, self.line(key)
+
+    def text_list(self, key, options=None, required=True):
+        values, _line = self.items(key, required)
+        result = []
+        for i, value in enumerate(values):
+            line = values.line_of(i) if isinstance(values, YList) else self.line(key)
+            if not isinstance(value, str) or not value.strip():
+                self.col.add(self.file, line, f"{self.where}.{key}[{i}]: expected text, got {_describe(value)}")
+            elif options is not None and value not in options:
+                self.col.add(self.file, line, f"{self.where}.{key}: unknown {key.rstrip('s')} {value!r} (expected one of: {', '.join(options)})")
+            else:
+                result.append(value)
+        return result
+
+    def fraction_pair(self, key):
+        if key not in self.map:
+            return None
+        value = self.map[key]
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+            or not (0.0 <= value[0] < value[1] <= 1.0)
+        ):
+            self.col.add(
+                self.file, self.line(key), f"{self.where}.{key}: expected [start, end] with 0 <= start < end <= 1, got {_describe(value)}"
+            )
+            return None
+        return float(value[0]), float(value[1])
+
+    def sources(self, known: Mapping, required=True) -> tuple[str, ...]:
+        keys: list[str] = []
+        if "source" in self.map and "sources" in self.map:
+            self.col.add(self.file, self.line("sources"), f"{self.where}: give either 'source' or 'sources', not both")
+        if "source" in self.map:
+            value = self.text("source")
+            keys = [value] if value else []
+            line = self.line("source")
+        elif "sources" in self.map:
+            keys = self.text_list("sources")
+            line = self.line("sources")
+        else:
+            self._missing("source", required)
+            return ()
+        for key in keys:
+            if key not in known:
+                self.col.add(self.file, line, f"{self.where}: unknown source {key!r} (expected one of: {', '.join(known)})")
+        return tuple(k for k in keys if k in known)
+
+
+def _load(col: Collector, path: Path):
+    """A YAML file's content, or None after reporting why it cannot be read."""
+    try:
+        return load_yaml_file(path)
+    except FileNotFoundError:
+        col.add(path, 1, "file not found")
+    except YamlSyntaxError as exc:
+        col.add(path, exc.line, str(exc))
+    except (OSError, UnicodeError) as exc:
+        col.add(path, 1, f"cannot read the file: {exc}")
+    return None
+
+
+def _top_mapping(col, path, data, key):
+    if data is None:
+        return None
+    if not isinstance(data, dict) or key not in data or not isinstance(data[key], dict):
+        col.add(path, getattr(data, "line", 1), f"expected a top-level mapping {key!r}")
+        return None
+    for extra in data:
+        if extra != key:
+            col.add(path, data.line_of(extra), f"unknown top-level key {extra!r} (expected only {key!r})")
+    return data[key]
+
+
+def _load_sources(col, data_dir: Path) -> dict[str, Source]:
+    path = data_dir / "sources.yaml"
+    entries = _top_mapping(col, path, _load(col, path), "sources")
+    sources = {}
+    for key, value in (entries or {}).items():
+        r = _Reader(col, path, value, f"sources.{key}", ("title", "note"))
+        sources[str(key)] = Source(str(key), r.text("title"), r.text("note", required=False))
+    return sources
