@@ -12,10 +12,9 @@ pieces under the pain, so its cost follows the size of the pain, not the size of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from .atlas import SIDES, Atlas
