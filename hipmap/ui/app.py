@@ -164,8 +164,31 @@ class MainWindow(QMainWindow):
         right.setChildrenCollapsible(False)
         right.setSizes([600, 320])  # the details need room too
         self.right_splitter = right
-        self.right_stack.addWidget(right)
-        self.right_stack.setCurrentWidget(right)
+        from ..core.problems import DataError
+        from ..core.safety import load_red_flags
+        from .screening import nerve_banner_html, style_banner
+
+        try:
+            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None)
+        except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
+            self.red_flags = None
+            self._red_flag_problem = str(exc.problems[0])
+        # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
+        self.nerve_banner = QLabel()
+        self.nerve_banner.setAccessibleName("Nerve signs: have them examined")
+        self.nerve_banner.setOpenExternalLinks(False)
+        self.nerve_banner.linkActivated.connect(lambda _link: self.open_screening())
+        if self.red_flags is not None:
+            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
+        style_banner(self.nerve_banner)
+        self.nerve_banner.hide()
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.nerve_banner)
+        column_layout.addWidget(right, 1)
+        self.right_stack.addWidget(column)
+        self.right_stack.setCurrentWidget(column)
 
         stack = self.document.undo_stack
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -277,6 +300,7 @@ class MainWindow(QMainWindow):
             self.view_actions.append(act)
         self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
         self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
+        self.act_screen = A("Check for &Warning Signs...", self.open_screening, "Ctrl+Shift+K", "Questions about signs that need a doctor before self-care")
         self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
         self.act_shortcuts = A("&Keyboard Shortcuts", self.show_shortcuts, "F1", "List every keyboard shortcut")
 
@@ -311,7 +335,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.act_next, self.act_prev])
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.act_shortcuts, self.act_about])
+        help_menu.addActions([self.act_screen, self.act_shortcuts, self.act_about])
 
     def _make_toolbar(self):
         bar = QToolBar("Main")
@@ -451,6 +475,7 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, painmap, result):
         for view in self.views.values():
             view.set_marks(painmap.marks)
+        self.nerve_banner.setVisible(self.red_flags is not None and painmap.has_nerve_signs())
         self.candidates.set_result(result)
         keys = {c.key for c in result.candidates}
         if self.selected and self.selected not in keys:
@@ -633,6 +658,27 @@ class MainWindow(QMainWindow):
             self.document.restore(painmap)
         else:
             path.unlink(missing_ok=True)
+
+    def open_screening(self):
+        """The warning-signs questions, in a window that does not block the diagram."""
+        if self.red_flags is None:
+            QMessageBox.warning(self, "Warning-signs check unavailable", f"The red-flag data could not be read:\n{getattr(self, '_red_flag_problem', '')}")
+            return None
+        from datetime import datetime, timezone
+
+        from .screening import ScreeningDialog
+
+        dialog = ScreeningDialog(self.red_flags, nerve_signs=self.document.painmap.has_nerve_signs(), parent=self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+
+        def remember(_code):
+            if dialog.result().complete:
+                self.settings.setValue("safety/screened_at", datetime.now(timezone.utc).isoformat())
+
+        dialog.finished.connect(remember)
+        dialog.open()
+        self.screening_dialog = dialog
+        return dialog
 
     # ------------------------------------------------------------------------------------------ help, close
 

@@ -293,3 +293,35 @@ def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas,
     win.attach(atlas)
     assert win.act_clear.isEnabled() and win.views and win.view_stack.currentWidget() in (win.tabs, win.side_by_side)
     assert not win.act_undo.isEnabled()
+
+
+def test_tingling_marks_show_the_nerve_sign_banner_and_the_check_gives_advice(window, atlas, qtbot):
+    window.show_view("posterior")
+    window.quality_actions["tingling"].setChecked(True)
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "posterior_thigh"))
+    assert window.nerve_banner.isVisible()
+    assert "examined" in window.nerve_banner.text()
+    dialog = window.open_screening()
+    qtbot.waitExposed(dialog)
+    assert not dialog.result().may_self_treat  # the nerve signs alone put self-care on hold
+    for question in window.red_flags.questions:
+        dialog.set_answer(question.id, False)
+    dialog.set_answer("saddle_numbness", True)
+    text = dialog.advice.toPlainText()
+    emergency = window.red_flags.advice_for("saddle_numbness")
+    assert emergency.urgency == "emergency" and text.index(emergency.title) < text.index(window.red_flags.nerve_signs.title)
+    assert window.red_flags.note.split()[0] in text
+    dialog.close()
+    QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert not window.nerve_banner.isVisible()
+
+
+def test_screening_dialog_controls_have_accessible_names(window, qtbot):
+    dialog = window.open_screening()
+    qtbot.waitExposed(dialog)
+    from PySide6.QtWidgets import QRadioButton
+
+    radios = dialog.findChildren(QRadioButton)
+    assert len(radios) == 2 * len(window.red_flags.questions)
+    assert all(r.accessibleName().startswith(("Yes:", "No:")) for r in radios)
+    dialog.close()
