@@ -29,7 +29,7 @@ SCREENING_VALID_FOR = timedelta(days=30)
 FILE_NAME = "red_flags.yaml"
 
 _ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
-_TOP_KEYS = ("questions", "advice", "nerve_signs", "note")
+_TOP_KEYS = ("questions", "advice", "nerve_signs", "note", "see_a_clinician")
 _QUESTION_KEYS = ("id", "question", "help", "urgency", "advice_id", "source", "sources")
 _ADVICE_KEYS = ("urgency", "title", "text", "source", "sources")
 
@@ -67,6 +67,7 @@ class RedFlags:
     note: str
     sources: Mapping[str, Source]
     file: Path | None = None
+    see_a_clinician: tuple[tuple[str, bool], ...] = ()  # (sign, urgent): the short list shown beside each muscle
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:
@@ -204,13 +205,27 @@ def load_red_flags(path: str | Path | None = None) -> RedFlags:
     else:
         col.add(path, top.line(), "red_flags: missing required key 'nerve_signs'")
     note = top.text("note")
+    signs = []
+    sign_items, _line = top.items("see_a_clinician")
+    for i, item in enumerate(sign_items):
+        r = _Reader(col, path, item, f"see_a_clinician[{i}]", ("text", "urgent", "source", "sources"))
+        if not r.ok:
+            continue
+        text = r.text("text")
+        r.sources(sources)
+        urgent = item.get("urgent", False)
+        if not isinstance(urgent, bool):
+            col.add(path, r.line("urgent"), f"see_a_clinician[{i}].urgent: expected true or false, got {_describe(urgent)}")
+            urgent = False
+        if text:
+            signs.append((text, urgent))
 
     used = {q.get("advice_id") for q in items if isinstance(q, dict) and isinstance(q.get("advice_id"), str)}
     for advice_id in declared:
         if advice_id not in used:
             col.add(path, declared.line_of(advice_id), f"advice {advice_id!r} is not used by any question")
     col.raise_if_any()
-    return RedFlags(questions, MappingProxyType(advice), nerve_signs, note, MappingProxyType(sources), path)
+    return RedFlags(questions, MappingProxyType(advice), nerve_signs, note, MappingProxyType(sources), path, tuple(signs))
 
 
 # --------------------------------------------------------------------------------------------- screening

@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.nerve_banner.linkActivated.connect(lambda _link: self.open_screening())
         if self.red_flags is not None:
             self.nerve_banner.setText(nerve_banner_html(self.red_flags))
+            self.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
         style_banner(self.nerve_banner)
         self.nerve_banner.hide()
         column = QWidget()

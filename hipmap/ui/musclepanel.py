@@ -19,13 +19,6 @@ from . import style
 
 PLACEHOLDER = "Select a muscle in the list to see where its trigger points are and what it does."
 SAFETY_HEADING = "See a clinician instead if you have:"
-SAFETY = (
-    ("Numbness or pins and needles running down the leg.", False),
-    ("Weakness in the leg, or a foot that drops or catches when you walk.", False),
-    ("Numbness between the legs or around the bottom, or changes in bladder or bowel control: get urgent help.", True),
-    ("Fever, feeling unwell, or pain that started after a fall or injury.", False),
-    ("Constant pain at night that does not ease when you rest or change position.", False),
-)
 DEPTH_WORDS = {"deep": "deep in the muscle", "superficial": "close to the surface"}
 POINT_SCHEME = "trigger-point"
 
@@ -46,7 +39,8 @@ def _facts(facts: tuple[Fact, ...]) -> str:
 
 
 def muscle_html(
-    atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False
+    atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
+    safety_signs=(),
 ) -> str:
     """The page for one muscle, as Qt rich text."""
     quiet = style.secondary_text(palette).name()
@@ -91,7 +85,9 @@ def muscle_html(
     if muscle.activators:
         parts.append("<h3>What can set it off</h3>" + _facts(muscle.activators))
 
-    safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in SAFETY)
+    # The signs come from data/red_flags.yaml; without them, point to the full check rather than say nothing.
+    signs = safety_signs or (("Use Help > Check for Warning Signs before self-care.", False),)
+    safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in signs)
     parts.append(
         f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
         f" style='margin-top:18px; border-color:{warn_edge}; border-style:solid; border-collapse:collapse'>"
@@ -126,6 +122,7 @@ class MusclePanel(QWidget):
         super().__init__(parent)
         self.point_links = point_links
         self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
+        self.safety_signs: tuple = ()
         self.setAccessibleName("Muscle details")
 
         self.placeholder = QLabel(PLACEHOLDER)
@@ -164,6 +161,11 @@ class MusclePanel(QWidget):
         self._shown = (atlas, muscle, side or None, candidate)
         self._render()
 
+    def set_safety_signs(self, signs) -> None:
+        """(text, urgent) pairs for "See a clinician instead if you have:" (data/red_flags.yaml)."""
+        self.safety_signs = tuple(signs)
+        self._render(keep_scroll=True)
+
     def clear(self) -> None:
         self.show_muscle(None, None, None, None)
 
@@ -183,7 +185,7 @@ class MusclePanel(QWidget):
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
-        self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links))
+        self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs))
         bar.setValue(top)
         self.stack.setCurrentWidget(self.browser)
         self.setAccessibleDescription(f"{muscle.name}{', ' + side + ' side' if side else ''}")

@@ -407,3 +407,18 @@ def test_missing_file(tmp_path):
     shutil.copy(default_data_dir() / "sources.yaml", tmp_path / "sources.yaml")
     found = problems(tmp_path / "red_flags.yaml")
     assert_reported(found, 1, "file not found")
+
+
+def test_the_see_a_clinician_list_is_data_with_the_urgent_sign_marked():
+    from hipmap.core.safety import load_red_flags
+
+    signs = load_red_flags().see_a_clinician
+    assert len(signs) >= 4
+    assert any(urgent and "bladder or bowel" in text for text, urgent in signs)
+    assert any("pins and needles" in text for text, _urgent in signs)
+
+
+def test_a_see_a_clinician_sign_with_a_bad_urgent_flag(copy):
+    line = line_of(copy, "urgent: true", after="see_a_clinician:")
+    edit_line(copy, line, "urgent: true", "urgent: very")
+    assert_reported(problems(copy), line, "see_a_clinician[2].urgent", "expected true or false")

@@ -12,7 +12,10 @@ from hipmap.ui.musclepanel import PLACEHOLDER, SAFETY_HEADING, MusclePanel
 
 @pytest.fixture
 def panel(qtbot):
+    from hipmap.core.safety import load_red_flags
+
     w = MusclePanel()
+    w.set_safety_signs(load_red_flags().see_a_clinician)  # as the main window does
     qtbot.addWidget(w)
     w.resize(420, 700)
     w.show()
