@@ -127,7 +127,7 @@ def _cmd_match(args) -> int:
         print(result.summary)
         return 0
     for rank, cand in enumerate(result.top(args.top), start=1):
-        print(f"{rank}. {cand.name} ({cand.side})  score {cand.score:.2f}")
+        print(f"{rank}. {cand.name}, {cand.side} side  (score {cand.score:.2f})")
         for reason in cand.reasons:
             print(f"     - {reason}")
     print()
