@@ -1,0 +1,566 @@
+"""The guided routine player: a large countdown to follow from the floor, 2-3 m from the screen.
+
+``PlayerWidget`` only shows and voices a core ``RoutinePlayer``: every time and phase comes from the engine, which
+a 50 ms timer asks what happened (``tick``). Spoken cues (off by default) and tones (on by default) are optional
+extras: when they cannot work on this computer the routine carries on and a one-time note says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from ..core.routine import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
+from . import sounds as sounds_module
+from . import style
+
+NO_PEN = QPen(Qt.NoPen)
+NO_BRUSH = QBrush(Qt.NoBrush)
+
+TICK_MS = 50
+DIGITS = 0.44  # digit height as a share of the ring's side
+STALE_S = 0.5  # a countdown reported later than this happened while the app was blocked: no tick for it
+PHASE_NAMES = {"ready": "Get ready", "hold": "Hold", "rest": "Rest", "switch": "Switch sides"}
+SPEECH_UNAVAILABLE = "Spoken cues are not available on this computer."
+SOUND_UNAVAILABLE = "Sounds are not available on this computer."
+# Ring colours by phase (light, dark); the phase is always named in words too.
+REST_LIGHT, REST_DARK = QColor("#1f7a4d"), QColor("#5fd39a")
+
+
+def phase_name(phase: Phase | None) -> str:
+    return PHASE_NAMES.get(phase.kind, phase.kind.capitalize()) if phase else ""
+
+
+def step_line(routine: Routine, phase: Phase) -> str:
+    step = routine.steps[phase.step_index]
+    return step.title if step.side == "none" else f"{step.title} \u2014 {step.side} side"
+
+
+def whole_seconds(remaining: float) -> int:
+    """The number shown: 20.0 left shows 20, 19.99 still shows 20, 0.2 shows 1."""
+    return max(0, math.ceil(remaining - 1e-6))
+
+
+def clock_text(seconds: float) -> str:
+    s = max(0, round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+class CountdownRing(QWidget):
+    """A ring whose arc is the remaining share of the phase, with the whole seconds left in big digits."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fraction = 0.0
+        self.seconds_text = ""
+        self.caption = ""
+        self.kind = ""
+        self.setAccessibleName("Time left in this phase")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(160, 160)
+
+    def set_state(self, fraction: float, seconds_text: str, caption: str, kind: str) -> None:
+        changed = (seconds_text, caption, kind) != (self.seconds_text, self.caption, self.kind)
+        self.fraction, self.seconds_text, self.caption, self.kind = fraction, seconds_text, caption, kind
+        if changed:
+            self.setAccessibleDescription(f"{seconds_text} seconds left. {caption}".strip() if seconds_text else caption)
+        self.update()
+
+    def colour(self) -> QColor:
+        pal = self.palette()
+        dark = style.is_dark(pal)
+        if self.kind == "rest":
+            return QColor(REST_DARK if dark else REST_LIGHT)
+        if self.kind in ("ready", "switch"):
+            return style.warning_edge(pal)
+        return style.accent(pal)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def paintEvent(self, _event):
+        pal = self.palette()
+        side = min(self.width(), self.height())
+        pen_w = max(8.0, side * 0.065)
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        ring = box.adjusted(pen_w / 2 + 2, pen_w / 2 + 2, -pen_w / 2 - 2, -pen_w / 2 - 2)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setBrush(NO_BRUSH)
+        track = QPen(style.hairline(pal), pen_w)
+        p.setPen(track)
+        p.drawEllipse(ring)
+        if self.fraction > 0:
+            arc = QPen(self.colour(), pen_w)
+            arc.setCapStyle(Qt.RoundCap)
+            p.setPen(arc)
+            p.drawArc(ring, 90 * 16, -round(max(0.0, min(1.0, self.fraction)) * 360 * 16))
+        text_colour = pal.color(QPalette.WindowText)
+        digits = QFont(self.font())
+        digits.setPixelSize(max(12, round(side * DIGITS)))
+        digits.setBold(True)
+        p.setPen(QPen(text_colour))
+        p.setFont(digits)
+        digit_box = QRectF(box.left(), box.top() + side * 0.08, side, side * 0.72)
+        p.drawText(digit_box, Qt.AlignCenter, self.seconds_text)
+        if self.caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(side * 0.075)))
+            small.setBold(True)
+            room = side * 0.62
+            wide = QFontMetrics(small).horizontalAdvance(self.caption)
+            if wide > room:
+                small.setPixelSize(max(8, int(small.pixelSize() * room / wide)))
+            p.setFont(small)
+            p.setPen(QPen(style.secondary_text(pal, on_window=True)))
+            p.drawText(QRectF(box.left(), box.top() + side * 0.68, side, side * 0.14), Qt.AlignCenter, self.caption)
+        p.end()
+
+
+class ProgressBar(QWidget):
+    """A thin palette-aware bar for the whole routine."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.value = 0.0
+        self.setFixedHeight(10)
+        self.setAccessibleName("Routine progress")
+
+    def set_value(self, value: float) -> None:
+        value = max(0.0, min(1.0, value))
+        if value != self.value:
+            self.value = value
+            self.setAccessibleDescription(f"{round(100 * value)}% done")
+            self.update()
+
+    def paintEvent(self, _event):
+        pal = self.palette()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setPen(NO_PEN)
+        r = QRectF(self.rect())
+        radius = r.height() / 2
+        p.setBrush(QBrush(style.hairline(pal)))
+        p.drawRoundedRect(r, radius, radius)
+        if self.value > 0:
+            p.setBrush(QBrush(style.accent(pal)))
+            p.drawRoundedRect(QRectF(r.left(), r.top(), max(r.height(), r.width() * self.value), r.height()), radius, radius)
+        p.end()
+
+
+class PlayerWidget(QWidget):
+    """Plays a routine hands-free: big countdown, phase in words, optional tones and spoken cues."""
+
+    finished = Signal(object)  # the RunLog, when the routine finishes or is stopped
+    stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
+
+    def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None):
+        super().__init__(parent)
+        self.routine = routine
+        self._clock = clock
+        self.player = RoutinePlayer(routine, clock)
+        self.spoken: list[str] = []  # every text we asked the speech engine to say
+        self.beeps: list[tuple[str, float]] = []  # every tone we asked for: ("phase" | "tick", event time)
+        self.notices: list[str] = []  # one-time messages shown in the status line
+        self._speech = speech
+        self._speech_enabled = False
+        self._speech_failed = False
+        self._sound_enabled = True
+        self._volume = 1.0
+        self.sounds = sound if sound is not None else sounds_module.Sounds(
+            lambda: self._notice(SOUND_UNAVAILABLE), parent=self)
+        self._last_state = self.player.state
+        self._finished_sent = False
+        self.setWindowTitle(f"{routine.name or 'Routine'} \u2014 hipmap")
+        self.setAccessibleName("Routine player")
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.refresh()
+
+    # ---- construction
+
+    def _build(self) -> None:
+        self.title_label = QLabel(self.routine.name or "Routine")
+        self.title_label.setAccessibleName("Routine name")
+        self.step_count_label = QLabel()
+        self.step_count_label.setAccessibleName("Step")
+        self.step_count_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.progress_bar = ProgressBar()
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.step_count_label)
+
+        self.ring = CountdownRing()
+        self.phase_label = QLabel()
+        self.phase_label.setAccessibleName("Phase")
+        self.step_label = QLabel()
+        self.step_label.setAccessibleName("Exercise")
+        self.cue_label = QLabel()
+        self.cue_label.setAccessibleName("Cue")
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName("Next")
+        for label in (self.phase_label, self.step_label, self.cue_label, self.next_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # the ring keeps its half
+        words_box = QWidget()
+        words_box.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        words = QVBoxLayout(words_box)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addStretch(1)
+        words.addWidget(self.phase_label)
+        words.addSpacing(6)
+        words.addWidget(self.step_label)
+        words.addSpacing(4)
+        words.addWidget(self.cue_label)
+        words.addSpacing(24)
+        words.addWidget(self.next_label)
+        words.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.ring, 1)
+        middle.addSpacing(32)
+        middle.addWidget(words_box, 1)
+
+        self.pause_action = self._action("Pause", self.toggle_pause, Qt.Key_Space, "Start, pause or resume")
+        self.back_action = self._action("Back", self.back, Qt.Key_Left, "Restart this phase, or go to the previous one")
+        self.skip_action = self._action("Skip", self.skip, Qt.Key_Right, "Skip to the next phase")
+        self.hurt_action = self._action("Skip \u2014 it hurts", self.skip_because_it_hurts, Qt.Key_H,
+                                        "Stop this exercise now and note that it hurt")
+        self.stop_action = self._action("Stop", self.stop, Qt.Key_Escape, "End the routine")
+        self.fullscreen_action = self._action("Full screen", self.toggle_full_screen, Qt.Key_F11,
+                                              "Fill the screen, or go back to a window", checkable=True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.buttons: list[QToolButton] = []
+        for action in (self.back_action, self.pause_action, self.skip_action, self.hurt_action, self.stop_action,
+                       None, self.fullscreen_action):
+            if action is None:
+                buttons.addStretch(1)
+                continue
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            button.setFocusPolicy(Qt.NoFocus)  # Space must reach the pause shortcut, never "click" a button
+            button.setAccessibleName(action.text())
+            button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+            self.buttons.append(button)
+            buttons.addWidget(button)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 20)
+        outer.addLayout(top)
+        outer.addSpacing(6)
+        outer.addWidget(self.progress_bar)
+        outer.addSpacing(16)
+        outer.addLayout(middle, 1)
+        outer.addSpacing(16)
+        outer.addLayout(buttons)
+        outer.addSpacing(6)
+        outer.addWidget(self.status_label)
+        self._apply_fonts()
+
+    def _action(self, text, slot, key, tip, checkable=False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _apply_fonts(self) -> None:
+        """Sizes follow the widget's height so that the words stay readable from the floor."""
+        h = max(400, self.height())
+        base = self.font()
+
+        def px(factor, bold=False):
+            f = QFont(base)
+            f.setPixelSize(max(12, round(h * factor)))
+            f.setBold(bold)
+            return f
+
+        self.phase_label.setFont(px(0.085, bold=True))
+        self.step_label.setFont(px(0.042, bold=True))
+        self.cue_label.setFont(px(0.036))
+        self.next_label.setFont(px(0.032))
+        self.title_label.setFont(px(0.03, bold=True))
+        self.step_count_label.setFont(px(0.03))
+        self.status_label.setFont(px(0.024))
+        button_font = px(0.026, bold=True)
+        fm = QFontMetrics(button_font)
+        pad = max(6, round(h * 0.014))
+        for button in self.buttons:
+            button.setFont(button_font)
+            texts = ("Start", "Pause", "Resume") if button.defaultAction() is self.pause_action else (button.text(),)
+            widest = max(fm.horizontalAdvance(t) for t in texts)
+            button.setMinimumSize(widest + 4 * pad, fm.height() + 2 * pad)
+        self._colour_labels()
+
+    def _colour_labels(self) -> None:
+        pal = self.palette()
+        quiet = style.secondary_text(pal, on_window=True).name()
+        for label in (self.cue_label, self.next_label, self.step_count_label, self.status_label):
+            label.setStyleSheet(f"color: {quiet};")
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self._colour_labels()
+
+    # ---- options
+
+    def set_speech_enabled(self, enabled: bool) -> None:
+        self._speech_enabled = bool(enabled)
+
+    def speech_enabled(self) -> bool:
+        return self._speech_enabled
+
+    def set_sound_enabled(self, enabled: bool) -> None:
+        self._sound_enabled = bool(enabled)
+
+    def sound_enabled(self) -> bool:
+        return self._sound_enabled
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, float(volume)))
+        if hasattr(self.sounds, "set_volume"):
+            self.sounds.set_volume(self._volume)
+        if self._speech is not None and not self._speech_failed:
+            with contextlib.suppress(Exception):  # a broken engine must not break the setting
+                self._speech.setVolume(self._volume)
+
+    def volume(self) -> float:
+        return self._volume
+
+    # ---- commands (each is also a QAction with a shortcut)
+
+    def start(self) -> None:
+        self.player.start()
+        self.timer.start()
+        self.tick()
+
+    def toggle_pause(self) -> None:
+        if self.player.state == "idle":
+            self.start()
+            return
+        self.player.toggle_pause()
+        self.tick()
+
+    def pause(self) -> None:
+        self.player.pause()
+        self.tick()
+
+    def resume(self) -> None:
+        self.player.resume()
+        self.tick()
+
+    def skip(self) -> None:
+        self.player.skip()
+        self.tick()
+
+    def back(self) -> None:
+        self.player.back()
+        self.tick()
+
+    def skip_because_it_hurts(self) -> None:
+        self.player.skip_because_it_hurts()
+        self.tick()
+
+    def stop(self) -> None:
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        self.player.stop()
+        self.tick()
+
+    def toggle_full_screen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+        self.fullscreen_action.setChecked(window.isFullScreen())
+
+    # ---- the tick
+
+    def tick(self) -> None:
+        """Ask the engine what happened since the last tick, announce it, and redraw."""
+        events = self.player.update()
+        now = self._clock()
+        starts = [e for e in events if isinstance(e, PhaseStarted)]
+        for event in events:
+            if isinstance(event, PhaseStarted) and event is starts[-1]:
+                # After a stall several phases may have passed: announce only the one we are in.
+                self._beep("phase", event.at)
+                self._say(event.phase.cue)
+            elif isinstance(event, Countdown) and now - event.at <= STALE_S:
+                if event.phase_index == self.player.phase_index:
+                    self._beep("tick", event.at)
+            elif isinstance(event, Finished):
+                self._finish(event)
+        if self.player.state != self._last_state:
+            self._last_state = self.player.state
+            self.stateChanged.emit(self._last_state)
+        self.refresh()
+
+    def _finish(self, event: Finished) -> None:
+        self.timer.stop()
+        if not self._finished_sent:
+            self._finished_sent = True
+            if not event.log.stopped:
+                self._say("Well done. Routine complete.")
+            self.finished.emit(event.log)
+
+    # ---- showing
+
+    def seconds_left(self) -> int:
+        return whole_seconds(self.player.remaining()) if self.player.current_phase else 0
+
+    def countdown_text(self) -> str:
+        return self.ring.seconds_text
+
+    def refresh(self) -> None:
+        pl = self.player
+        phase = pl.current_phase
+        state = pl.state
+        steps = len(self.routine.steps)
+        self.pause_action.setText({"idle": "Start", "paused": "Resume"}.get(state, "Pause"))
+        for action in (self.back_action, self.skip_action, self.hurt_action, self.stop_action):
+            action.setEnabled(state in ("running", "paused"))
+        self.pause_action.setEnabled(state in ("idle", "running", "paused"))
+        for button in self.buttons:
+            button.setAccessibleName(button.defaultAction().text())
+        if phase is not None:
+            left = pl.remaining()
+            caption = "PAUSED" if state == "paused" else "seconds"
+            self.ring.set_state(left / phase.seconds if phase.seconds else 0.0, str(whole_seconds(left)),
+                                caption, phase.kind)
+            self._set(self.phase_label, phase_name(phase) + (" (paused)" if state == "paused" else ""))
+            self._set(self.step_label, step_line(self.routine, phase))
+            self._set(self.cue_label, self._cue_text(phase))
+            self._set(self.next_label, self._next_text(pl.next_phase(), phase))
+            self._set(self.step_count_label,
+                      f"Step {phase.step_index + 1} of {steps} \u00b7 {clock_text((1 - pl.progress()) * self.routine.total_seconds())} left")
+        elif state == "idle":
+            first = pl.next_phase()
+            self.ring.set_state(1.0, str(first.seconds) if first else "", "Space to start", first.kind if first else "")
+            self._set(self.phase_label, "Ready when you are")
+            self._set(self.step_label, step_line(self.routine, first) if first else "This routine has no steps.")
+            self._set(self.cue_label, f"{steps} steps, about {clock_text(self.routine.total_seconds())} in all")
+            self._set(self.next_label, "Press Space or Start to begin.")
+            self._set(self.step_count_label, f"{steps} steps")
+        else:
+            done = state == "finished"
+            self.ring.set_state(0.0, "\u2713" if done else "", "", "")
+            self._set(self.phase_label, "Finished" if done else "Stopped")
+            self._set(self.step_label, f"Well done: {self.routine.name}" if done else self.routine.name)
+            held = sum(r.holds_done for r in pl.log.steps)
+            self._set(self.cue_label, f"{held} holds in {clock_text(pl.log.actual_total_s)}")
+            self._set(self.next_label, "")
+            self._set(self.step_count_label, f"{steps} of {steps} steps" if done else "")
+        self.progress_bar.set_value(pl.progress())
+        if self.ring.seconds_text:
+            self.ring.setAccessibleDescription(f"{self.ring.seconds_text} seconds left")
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _cue_text(self, phase: Phase) -> str:
+        step = self.routine.steps[phase.step_index]
+        if phase.kind == "hold":  # the cue is the phase name, already shown large
+            return f"Repetition {phase.rep} of {step.reps}" if step.reps > 1 else "Keep a steady, bearable pressure."
+        if phase.kind == "rest":
+            return "Ease off the ball and breathe."
+        if phase.kind == "ready":
+            return "Settle onto the ball and breathe slowly."
+        return phase.cue
+
+    def _next_text(self, following: Phase | None, current: Phase) -> str:
+        if following is None:
+            return "Next: finished"
+        if following.kind == "switch":
+            return f"Next: {following.cue}"
+        if following.step_index != current.step_index:
+            return f"Next: {step_line(self.routine, following)}"
+        return f"Next: {phase_name(following)} {following.seconds} s"
+
+    # ---- sounds and speech
+
+    def _notice(self, text: str) -> None:
+        if text in self.notices:
+            return
+        self.notices.append(text)
+        self.status_label.setText("  ".join(self.notices))
+        self.status_label.show()
+
+    def _beep(self, kind: str, at: float) -> None:
+        if not self._sound_enabled:
+            return
+        self.beeps.append((kind, at))
+        try:
+            self.sounds.play(kind)
+        except Exception:  # noqa: BLE001 - a sound must never stop the routine
+            self._notice(SOUND_UNAVAILABLE)
+
+    def _engine(self):
+        if self._speech is None and not self._speech_failed:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                if not QTextToSpeech.availableEngines():
+                    raise RuntimeError("no speech engine")
+                self._speech = QTextToSpeech(self)
+            except Exception:  # noqa: BLE001
+                self._speech_failed = True
+                self._notice(SPEECH_UNAVAILABLE)
+                return None
+            self._speech.setVolume(self._volume)
+        if self._speech is not None and not self._speech_failed:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                if self._speech.state() == QTextToSpeech.State.Error:
+                    raise RuntimeError(self._speech.errorString())
+            except Exception:  # noqa: BLE001
+                self._speech_failed = True
+                self._notice(SPEECH_UNAVAILABLE)
+        return None if self._speech_failed else self._speech
+
+    def _say(self, text: str) -> None:
+        if not self._speech_enabled:
+            return
+        engine = self._engine()
+        if engine is None:
+            return
+        self.spoken.append(text)
+        try:
+            engine.say(text)
+        except Exception:  # noqa: BLE001
+            self._speech_failed = True
+            self._notice(SPEECH_UNAVAILABLE)
+
+    def closeEvent(self, event):
+        self.timer.stop()
+        if self._speech is not None and not self._speech_failed:
+            with contextlib.suppress(Exception):
+                self._speech.stop()
+        super().closeEvent(event)
