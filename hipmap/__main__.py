@@ -162,7 +162,7 @@ def _cmd_list(args) -> int:
             for r in atlas.regions.values()
         ]
     else:
-        rows = [dict(e) for e in atlas.extras.get("exercises", ())]
+        rows = [e.as_row() for e in atlas.exercises.values()]
     if args.json:
         print(json.dumps(rows, indent=2))
     else:

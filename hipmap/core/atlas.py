@@ -20,6 +20,7 @@ from .. import default_assets_dir, default_data_dir
 from .geometry import EMPTY, ShapeError, band, mirror, polygon_from_path, polygonal, union
 from .problems import Collector, DataError
 from .fields import Source, _describe, _load, _load_sources, _Reader, _top_mapping  # noqa: F401  (Source re-exported)
+from .exercises import Exercise, _load_exercises, read_int, read_pressure
 from .svgdoc import SvgError, parse_svg_file, parse_transform, parse_viewbox
 from .vocabulary import MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS  # noqa: F401  (re-exported)
 DEPTHS = ("superficial", "deep")
@@ -93,6 +94,24 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Compression:
+    exercise: str  # an exercise id of kind compression
+    where: str  # where to place the ball, in plain words
+    pressure: str  # the target on 0-10, e.g. "4-7"
+    hold_s: int
+    reps: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelfCare:
+    compression: Compression
+    stretches: tuple[str, ...]  # exercise ids of kind stretch; empty when the sources give none for this muscle
+    habits: tuple[Fact, ...]
+    cautions: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class Muscle:
     id: str
     name: str
@@ -105,6 +124,7 @@ class Muscle:
     trigger_points: tuple[TriggerPoint, ...]  # every view and both sides
     zones: Mapping[tuple[str, str, str], BaseGeometry]  # (kind, side, view) -> shape; absent = empty
     file: Path | None = None
+    self_care: SelfCare | None = None
 
     def zone(self, kind: str, side: str, view: str) -> BaseGeometry:
         return self.zones.get((kind, side, view), EMPTY)
@@ -122,6 +142,7 @@ class Atlas:
     data_dir: Path | None = None
     assets_dir: Path | None = None
     extras: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    exercises: Mapping[str, Exercise] = field(default_factory=lambda: MappingProxyType({}))
 
     def __repr__(self) -> str:
         return f"<Atlas: {len(self.muscles)} muscles, {len(self.views)} views, {len(self.regions)} regions>"
@@ -409,11 +430,71 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
     return out
 
 
-def _load_muscle(col, file: Path, views, regions, sources, mirrors) -> Muscle | None:
+def _facts(col, file, items, where, sources) -> tuple[Fact, ...]:
+    out = []
+    for i, item in enumerate(items):
+        fr = _Reader(col, file, item, f"{where}[{i}]", ("text", "source", "sources"))
+        if fr.ok:
+            text = fr.text("text")
+            srcs = fr.sources(sources)
+            if text:
+                out.append(Fact(text, srcs))
+    return tuple(out)
+
+
+def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], sources) -> SelfCare | None:
+    """exercises: id -> kind of every exercise declared in data/exercises.yaml (None when its kind is broken)."""
+    r = _Reader(col, file, data, "self_care", ("compression", "stretches", "habits", "cautions"))
+    if not r.ok:
+        return None
+    before = len(col.problems)
+    compression = None
+    if "compression" not in data:
+        r._missing("compression", True)
+    else:
+        cr = _Reader(col, file, data["compression"], "self_care.compression",
+                     ("exercise", "where", "pressure", "hold_s", "reps", "source", "sources"))  # fmt: skip
+        if cr.ok:
+            kinds = [e for e, kind in exercises.items() if kind == "compression"]
+            exercise = cr.text("exercise")
+            if exercise and exercise not in kinds and not (exercise in exercises and exercises[exercise] is None):
+                what = "is a stretch, not a compression set-up" if exercise in exercises else "is not in data/exercises.yaml"
+                col.add(file, cr.line("exercise"), f"self_care.compression.exercise: {exercise!r} {what} (expected one of: {', '.join(kinds)})")
+            where = cr.text("where")
+            pressure = read_pressure(cr)
+            hold = read_int(cr, "hold_s", 1, 600)
+            reps = read_int(cr, "reps", 1, 20)
+            srcs = cr.sources(sources)
+            compression = Compression(exercise, where, pressure, hold, reps, srcs)
+    stretches, line = r.items("stretches")
+    stretch_ids = []
+    for i, value in enumerate(stretches):
+        item_line = stretches.line_of(i) if hasattr(stretches, "line_of") else line
+        if not isinstance(value, str) or value not in exercises:
+            col.add(file, item_line, f"self_care.stretches[{i}]: unknown exercise {value!r} (not in data/exercises.yaml)")
+        elif exercises[value] is None:
+            continue  # its entry is broken, and reported there
+        elif exercises[value] != "stretch":
+            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is a {exercises[value]} exercise, not a stretch")
+        elif value in stretch_ids:
+            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is listed twice")
+        else:
+            stretch_ids.append(value)
+    habits = _facts(col, file, r.items("habits", required=False)[0], "self_care.habits", sources)
+    cautions = _facts(col, file, r.items("cautions", required=False)[0], "self_care.cautions", sources)
+    if len(col.problems) > before or compression is None:
+        return None
+    return SelfCare(compression, tuple(stretch_ids), habits, cautions)
+
+
+def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None) -> Muscle | None:
     data = _load(col, file)
     if data is None:
         return None
-    allowed = ("id", "name", "short", "description", "source", "sources", "trigger_points", "zones", "symptoms", "activators")
+    allowed = (
+        "id", "name", "short", "description", "source", "sources", "trigger_points", "zones", "symptoms", "activators",
+        "self_care",
+    )  # fmt: skip
     r = _Reader(col, file, data, "muscle", allowed)
     if not r.ok:
         return None
@@ -508,11 +589,16 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors) -> Muscle | 
                 if shape is None or shape.is_empty:
                     continue
                 zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+    self_care = None
+    if "self_care" in data:
+        self_care = _load_self_care(col, file, data["self_care"], exercises or {}, sources)
+    else:
+        col.add(file, r.line(), "muscle: missing required key 'self_care'")
     if not muscle_id:
         return None
     return Muscle(
         muscle_id, name, short, description, muscle_sources, facts.get("symptoms", ()), facts.get("activators", ()),
-        _freeze(zone_regions), tuple(points), _freeze(zones), file,
+        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care,
     )  # fmt: skip
 
 
@@ -525,13 +611,15 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None) -> 
     regions = _load_regions(col, data_dir)
     views = _load_views(col, data_dir, assets_dir)
     mirrors = _view_mirrors(views)
+    declared: dict[str, str | None] = {}
+    exercises = _load_exercises(col, data_dir, assets_dir, sources, declared)
     muscles: dict[str, Muscle] = {}
     muscle_dir = data_dir / "muscles"
     files = sorted(muscle_dir.glob("*.yaml")) if muscle_dir.is_dir() else []
     if not muscle_dir.is_dir():
         col.add(muscle_dir, 1, "folder of muscle files not found")
     for file in files:
-        muscle = _load_muscle(col, file, views, regions, sources, mirrors)
+        muscle = _load_muscle(col, file, views, regions, sources, mirrors, declared)
         if muscle is None:
             continue
         if muscle.id in muscles:
@@ -545,7 +633,11 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None) -> 
                 col.add(muscle_dir / f"{muscle_id}.yaml", 1, f"missing muscle {muscle_id!r}: every muscle in DESIGN.md needs a file")
     col.raise_if_any()
     ordered = {m: muscles[m] for m in MUSCLE_IDS if m in muscles}
-    return Atlas(_freeze({v: views[v] for v in VIEW_IDS if v in views}), _freeze(regions), _freeze(ordered), _freeze(sources), data_dir, assets_dir)
+    extras = _freeze({"exercises": tuple(_freeze(e.as_row()) for e in exercises.values())})
+    return Atlas(
+        _freeze({v: views[v] for v in VIEW_IDS if v in views}), _freeze(regions), _freeze(ordered), _freeze(sources),
+        data_dir, assets_dir, extras, _freeze(exercises),
+    )  # fmt: skip
 
 
 def check_data(data_dir=None, assets_dir=None) -> list[str]:

@@ -1,0 +1,221 @@
+"""The self-care exercise library and each muscle's self-care: the shipped data, and broken copies of it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hipmap import default_data_dir
+from hipmap.core.exercises import KINDS, Exercise, load_exercises
+from hipmap.core.problems import DataError
+from hipmap.core.svgdoc import parse_svg_file
+
+from .test_atlas import assert_reported, copy, first_line_with, mutate, problems, rewrite_line  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ------------------------------------------------------------------------------------------ shipped data
+
+
+def test_shipped_exercises_load():
+    exercises = load_exercises()
+    assert {"ball_against_wall", "ball_on_floor", "ball_bench_edge"} <= set(exercises)
+    assert {"standing_crossover_adduction", "passive_adduction_bench", "seated_glute_stretch", "pigeon_pose", "low_lunge"} <= set(exercises)
+    for ex in exercises.values():
+        assert isinstance(ex, Exercise) and ex.kind in KINDS
+        assert 3 <= len(ex.steps) <= 6
+        assert 1 <= ex.hold_s <= 600 and 0 <= ex.rest_s <= 600 and 1 <= ex.reps <= 20
+        assert ex.sources and ex.feel and ex.avoid
+        if ex.kind == "compression":
+            assert ex.pressure and "referred pain" in ex.avoid and "sharp pain" in ex.avoid
+            assert 15 <= ex.hold_s <= 90 and 2 <= ex.reps <= 3
+        else:
+            assert ex.pressure == "" and "bouncing" in ex.avoid
+            assert ex.hold_s == 30 and 2 <= ex.reps <= 4 and ex.per_side
+
+
+def test_exercises_are_frozen():
+    ex = load_exercises()["ball_on_floor"]
+    with pytest.raises(AttributeError):
+        ex.hold_s = 99
+
+
+def test_pictograms_exist_and_parse_as_svg():
+    for ex in load_exercises().values():
+        assert ex.pictogram.is_file()
+        root = parse_svg_file(ex.pictogram)
+        assert root.tag == "svg" and root.attrs.get("viewBox") == "0 0 200 200"
+        assert not any(e.tag == "text" for e in root.iter())
+
+
+def test_pictograms_render_with_qt_svg():
+    from PySide6.QtSvg import QSvgRenderer
+
+    for ex in load_exercises().values():
+        assert QSvgRenderer(str(ex.pictogram)).isValid(), ex.pictogram
+
+
+def test_every_muscle_has_a_compression_step_and_known_stretches(atlas):
+    assert set(atlas.exercises) == set(load_exercises())
+    for muscle in atlas.muscles.values():
+        care = muscle.self_care
+        assert care is not None, muscle.id
+        assert atlas.exercises[care.compression.exercise].kind == "compression", muscle.id
+        assert care.compression.where and care.compression.pressure and care.compression.sources
+        for stretch in care.stretches:
+            assert atlas.exercises[stretch].kind == "stretch", (muscle.id, stretch)
+        for fact in care.habits + care.cautions:
+            assert fact.sources and set(fact.sources) <= set(atlas.sources)
+        assert any("referred pain" in c.text for c in care.cautions), muscle.id
+
+
+def test_stretches_and_habits_only_where_the_sources_give_them(atlas):
+    with_stretches = {m.id for m in atlas.muscles.values() if m.self_care.stretches}
+    assert with_stretches == {"gluteus_minimus_anterior", "gluteus_minimus_posterior", "tensor_fasciae_latae"}
+    assert "low_lunge" in atlas.muscle("tensor_fasciae_latae").self_care.stretches
+    for muscle in atlas.muscles.values():
+        for habit in muscle.self_care.habits:
+            assert "seed" in habit.sources
+
+
+def test_deep_gluteus_minimus_gets_more_pressure_than_the_superficial_tfl(atlas):
+    def low(mid):
+        return int(atlas.muscle(mid).self_care.compression.pressure.split("-")[0])
+
+    assert low("gluteus_minimus_anterior") > low("tensor_fasciae_latae")
+    assert low("gluteus_minimus_posterior") > low("tensor_fasciae_latae")
+
+
+def test_atlas_extras_list_the_exercises(atlas):
+    rows = atlas.extras["exercises"]
+    assert [r["id"] for r in rows] == list(atlas.exercises)
+    assert all(r["name"] for r in rows)
+
+
+def test_cli_lists_exercises_as_json():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-m", "hipmap", "list", "exercises", "--json"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert [r["id"] for r in rows] == list(load_exercises())
+    assert all(r["name"] and r["kind"] in KINDS for r in rows)
+
+
+# ------------------------------------------------------------------------------------------ broken copies
+
+
+def test_unknown_key_and_bad_kind_in_exercises(copy):
+    f = copy[0] / "exercises.yaml"
+    line = mutate(f, "    kind: compression\n", "    kind: squeeze\n")
+    line2 = rewrite_line(f, "feel: A mild stretch deep in the buttock of", lambda old: old.replace("feel:", "feeling:"))
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", line, "unknown value", "squeeze")
+    assert_reported(found, "exercises.yaml", line2, "unknown key", "feeling")
+
+
+def test_numbers_out_of_range(copy):
+    f = copy[0] / "exercises.yaml"
+    hold = rewrite_line(f, "hold_s: 30", lambda old: old.replace("30", "601"))
+    rest = rewrite_line(f, "rest_s: 10", lambda old: old.replace("10", "-1"))
+    reps = rewrite_line(f, "reps: 3", lambda old: old.replace("3", "21"))
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", hold, "hold_s", "1 to 600", "601")
+    assert_reported(found, "exercises.yaml", rest, "rest_s", "0 to 600")
+    assert_reported(found, "exercises.yaml", reps, "reps", "1 to 20", "21")
+
+
+def test_missing_field_and_missing_pictogram(copy):
+    f = copy[0] / "exercises.yaml"
+    start = first_line_with(f, "- id: low_lunge")
+    mutate(f, "    feel: A mild stretch at the front and outside", "    fel: A mild stretch at the front and outside")
+    (copy[1] / "exercises" / "pigeon_pose.svg").unlink()
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", start, "missing required key 'feel'")
+    assert_reported(found, "exercises.yaml", first_line_with(f, "pictogram: exercises/pigeon_pose.svg"), "file not found")
+
+
+def test_broken_pictogram_svg(copy):
+    (copy[1] / "exercises" / "low_lunge.svg").write_text('<svg viewBox="0 0 200 200">\n<path d="M0 0"\n')
+    found = problems(copy)
+    assert any("low_lunge.svg:" in p for p in found), found
+
+
+def test_duplicate_id_and_unknown_source(copy):
+    f = copy[0] / "exercises.yaml"
+    dup = mutate(f, "  - id: ball_bench_edge", "  - id: ball_on_floor")
+    src = rewrite_line(f, "sources: [seed, factsheet, acsm]", lambda old: old.replace("acsm", "blog"))
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", dup, "duplicate exercise id", "ball_on_floor")
+    assert_reported(found, "exercises.yaml", src, "unknown source", "blog")
+
+
+def test_pressure_on_a_stretch_and_bad_pressure(copy):
+    f = copy[0] / "exercises.yaml"
+    bad = rewrite_line(f, 'pressure: "4-7"', lambda old: old.replace("4-7", "7-12"))
+    stretch = mutate(f, "    feel: A mild, even stretch", '    pressure: "3"\n    feel: A mild, even stretch')
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", bad, "0-10", "7-12")
+    assert_reported(found, "exercises.yaml", stretch, "only compression exercises")
+
+
+def test_unknown_exercise_in_a_muscles_self_care(copy):
+    f = copy[0] / "muscles" / "piriformis.yaml"
+    line = mutate(f, "    exercise: ball_on_floor", "    exercise: foam_roller")
+    found = problems(copy)
+    assert_reported(found, "piriformis.yaml", line, "foam_roller", "not in data/exercises.yaml")
+
+
+def test_unknown_or_wrong_kind_stretch_in_a_muscles_self_care(copy):
+    f = copy[0] / "muscles" / "tensor_fasciae_latae.yaml"
+    line = rewrite_line(f, "  stretches: [low_lunge", lambda old: old.replace("low_lunge", "splits, ball_on_floor"))
+    found = problems(copy)
+    assert_reported(found, "tensor_fasciae_latae.yaml", line, "unknown exercise", "splits")
+    assert_reported(found, "tensor_fasciae_latae.yaml", line, "ball_on_floor", "not a stretch")
+
+
+def test_compression_step_used_as_stretch_and_stretch_as_compression(copy):
+    f = copy[0] / "muscles" / "gluteus_medius.yaml"
+    line = mutate(f, "    exercise: ball_against_wall", "    exercise: low_lunge")
+    assert_reported(problems(copy), "gluteus_medius.yaml", line, "low_lunge", "is a stretch")
+
+
+def test_self_care_problems_in_one_pass(copy):
+    f = copy[0] / "muscles" / "sartorius.yaml"
+    hold = rewrite_line(f, "    hold_s: 20", lambda old: old.replace("20", "0"))
+    unknown = mutate(f, "  habits: []", "  habbits: []")
+    pressure = rewrite_line(f, '    pressure: "4-7"', lambda old: old.replace("4-7", "hard"))
+    src = rewrite_line(f, "      source: factsheet", lambda old: old.replace("factsheet", "wiki"))
+    found = problems(copy)
+    assert_reported(found, "sartorius.yaml", hold, "hold_s", "1 to 600")
+    assert_reported(found, "sartorius.yaml", unknown, "unknown key", "habbits")
+    assert_reported(found, "sartorius.yaml", pressure, "pressure", "hard")
+    assert_reported(found, "sartorius.yaml", src, "unknown source", "wiki")
+
+
+def test_missing_self_care(copy):
+    f = copy[0] / "muscles" / "pectineus.yaml"
+    text = f.read_text()
+    f.write_text(text[: text.index("self_care:")])
+    assert_reported(problems(copy), "pectineus.yaml", 1, "missing required key 'self_care'")
+
+
+def test_a_broken_exercise_is_reported_once_not_in_every_muscle(copy):
+    f = copy[0] / "exercises.yaml"
+    line = mutate(f, "    kind: compression\n", "    kind: squeeze\n")
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", line, "squeeze")
+    assert not any("ball_against_wall" in p and "muscles" in p for p in found), found
+
+
+def test_load_exercises_raises_with_every_problem(copy):
+    f = copy[0] / "exercises.yaml"
+    mutate(f, "    reps: 3\n", "    reps: 0\n", count=2)
+    with pytest.raises(DataError) as info:
+        load_exercises(*copy)
+    assert sum("reps" in str(p) for p in info.value.problems) == 2
+    assert load_exercises(default_data_dir())
