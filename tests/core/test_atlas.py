@@ -1,11 +1,8 @@
 """The shipped data loads, and broken copies of it are reported with file, line and problem."""
 
-import shutil
 from pathlib import Path
 
-import pytest
 
-from hipmap import default_assets_dir, default_data_dir
 from hipmap.core.atlas import MUSCLE_IDS, REGION_IDS, VIEW_IDS, check_data
 
 
@@ -65,15 +62,6 @@ def test_every_fact_names_a_known_source(atlas):
 
 
 # ------------------------------------------------------------------------------------------ broken copies
-
-
-@pytest.fixture
-def copy(tmp_path):
-    data = tmp_path / "data"
-    assets = tmp_path / "assets"
-    shutil.copytree(default_data_dir(), data)
-    shutil.copytree(default_assets_dir(), assets)
-    return data, assets
 
 
 def mutate(path: Path, old: str, new: str, count: int = 1) -> int:

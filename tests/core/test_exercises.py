@@ -13,7 +13,7 @@ from hipmap.core.exercises import KINDS, Exercise, load_exercises
 from hipmap.core.problems import DataError
 from hipmap.core.svgdoc import parse_svg_file
 
-from .test_atlas import assert_reported, copy, first_line_with, mutate, problems, rewrite_line  # noqa: F401
+from .test_atlas import assert_reported, first_line_with, mutate, problems, rewrite_line
 
 ROOT = Path(__file__).resolve().parents[2]
 
