@@ -38,6 +38,52 @@ def _facts(facts: tuple[Fact, ...]) -> str:
     return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
 
 
+def _exercise_html(exercise, dose: str, where: str = "") -> str:
+    """One exercise: pictogram, name, the dose in numbers, the steps, and what it should and should not feel like."""
+    picture = exercise.pictogram.resolve().as_uri() if exercise.pictogram else ""
+    img = f"<img src='{picture}' width='96' height='96' style='float: right'>" if picture else ""
+    steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
+    parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
+    if where:
+        parts.append(f"<p><b>Where:</b> {_e(where)}</p>")
+    parts.append(f"<ol>{steps}</ol>")
+    if exercise.feel:
+        parts.append(f"<p><b>It should feel:</b> {_e(exercise.feel)}</p>")
+    if exercise.avoid:
+        parts.append(f"<p><b>Avoid:</b> {_e(exercise.avoid)}</p>")
+    parts.append(f"</td><td valign='top' width='104'>{img}</td></tr></table>")
+    return "".join(parts)
+
+
+def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
+    care = getattr(muscle, "self_care", None)
+    exercises = getattr(atlas, "exercises", {}) or {}
+    if care is None:
+        return ""
+    parts = ["<h3>What you can do</h3>"]
+    press = exercises.get(care.compression.exercise)
+    if press is not None:
+        c = care.compression
+        dose = f"Pressure {c.pressure} out of 10 · hold {c.hold_s} s · {c.reps} times{' · each side' if press.per_side else ''}"
+        parts.append(_exercise_html(press, dose, c.where))
+    stretches = [exercises[s] for s in care.stretches if s in exercises]
+    if stretches:
+        parts.append("<h3>Stretches</h3>")
+        for stretch in stretches:
+            dose = f"Hold {stretch.hold_s} s · {stretch.reps} times{' · each side' if stretch.per_side else ''}"
+            parts.append(_exercise_html(stretch, dose))
+    else:
+        parts.append(
+            f"<p style='color:{quiet}'>Our sources give no stretch for this muscle, so hipmap suggests none; "
+            "a physiotherapist can show you one that suits you.</p>"
+        )
+    if care.habits:
+        parts.append("<h3>Habits that help</h3>" + _facts(care.habits))
+    if care.cautions:
+        parts.append("<h3>Take care</h3>" + _facts(care.cautions))
+    return "".join(parts)
+
+
 def muscle_html(
     atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
     safety_signs=(),
@@ -79,6 +125,8 @@ def muscle_html(
                 link = f" &nbsp;<a href='{POINT_SCHEME}:{i}' style='color:{accent}'>Show on diagram</a>"
             items.append(f"<li>{_e(p.note)}<br><span style='color:{quiet}'>{_e(detail)}</span>{link}</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
+
+    parts.append(_self_care_html(atlas, muscle, quiet))
 
     if muscle.symptoms:
         parts.append("<h3>How its pain feels</h3>" + _facts(muscle.symptoms))

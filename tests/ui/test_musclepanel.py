@@ -110,3 +110,16 @@ def test_follows_the_palette(qtbot, atlas, candidate, tmp_path, dark):
     w.setPalette(w.style().standardPalette() if dark else style.dark_palette())
     flipped = w.grab().toImage().pixelColor(3, 3)
     assert (flipped.lightnessF() < 0.5) != dark
+
+
+def test_self_care_steps_with_doses_pictograms_and_honest_gaps(panel, atlas):
+    panel.show_muscle(atlas, "gluteus_minimus_anterior", "right", None)
+    text = panel.plain_text()
+    care = atlas.muscles["gluteus_minimus_anterior"].self_care
+    press = atlas.exercises[care.compression.exercise]
+    assert "What you can do" in text and press.name in text
+    assert f"Pressure {care.compression.pressure} out of 10" in text and f"hold {care.compression.hold_s} s" in text
+    assert all(atlas.exercises[s].name in text for s in care.stretches)
+    assert press.pictogram.name in panel.browser.toHtml()
+    panel.show_muscle(atlas, "sartorius", "right", None)
+    assert "Our sources give no stretch for this muscle" in panel.plain_text()
