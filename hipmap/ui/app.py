@@ -65,23 +65,12 @@ class MainWindow(QMainWindow):
         self.previewed: tuple[str, str] | None = None
         self._autosaved_index = 0
         self._mode = "side" if self.settings.value("view/layout", "tabs") == "side" else "tabs"
-        self.setWindowIcon(QIcon.fromTheme("applications-science"))
 
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Body views")
-        self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if self.views else None)
-        self.side_by_side = QWidget()
-        self.side_by_side.setAccessibleName("Body views side by side")
-        QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
         tab = int(self.settings.value("view/tab", 0) or 0)
         first_views = list(VIEW_IDS) if self._mode == "side" else [VIEW_IDS[tab if 0 <= tab < len(VIEW_IDS) else 0]]
         self.first_frame = FirstFrame(assets_dir or default_assets_dir(), first_views)
-        self.view_stack = QStackedWidget()
-        self.view_stack.addWidget(self.tabs)
-        self.view_stack.addWidget(self.side_by_side)
+        self.view_stack = QStackedWidget()  # the tabs and the side-by-side row join it in attach()
         self.view_stack.addWidget(self.first_frame)
-        self.view_stack.setCurrentWidget(self.first_frame)
 
         self.right_stack = QStackedWidget()
         loading = QLabel("Loading…")
@@ -94,6 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 300])  # proportions: the diagrams get most of the width
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -141,6 +131,15 @@ class MainWindow(QMainWindow):
 
         self.atlas = atlas
         self.document = PainDocument(atlas, matcher, self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Body views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if self.views else None)
+        self.side_by_side = QWidget()
+        self.side_by_side.setAccessibleName("Body views side by side")
+        QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
+        self.view_stack.addWidget(self.tabs)
+        self.view_stack.addWidget(self.side_by_side)
         renderers = {}
         for view_id, view in atlas.views.items():
             key = str(view.svg_file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
@@ -40,6 +40,12 @@ class FirstFrame(QWidget):
             renderer = QSvgRenderer(str(path), self) if path.is_file() else None
             self.drawings.append((renderer, mirrored))
         self._announced = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 800)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 400)
 
     def paintEvent(self, _event):
         painter = QPainter(self)
