@@ -394,7 +394,12 @@ class RoutinePlayer:
                 break
             self._leave(end, completed=True)
             self._enter(k + 1, end, self._clock_at(end), rebase=False)
-        return now, self._rt(now)
+        rt = self._rt(now)
+        if self._state == "running":
+            # A boundary reached within EPSILON counts as passed: a command in that sliver happens at the
+            # boundary, not a hair before it, so event times never go backwards.
+            now = max(now, self._clock_at(rt))
+        return now, rt
 
     def _leave(self, rt: float, completed: bool) -> None:
         phase = self.phases[self._index]

@@ -532,3 +532,17 @@ def test_missing_field_is_named():
         routine_from_dict(data, where="routine")
     with pytest.raises(RoutineError, match=r"^my.json: "):
         routine_from_dict({}, where="my.json")
+
+
+def test_a_command_a_hair_before_a_boundary_happens_at_the_boundary():
+    # Found by hypothesis: 1.9999999999999982 s counts as the 2 s boundary, so a skip then must not be
+    # stamped before the phase it ends.
+    step = Step(kind="compression", muscle_id="piriformis", title="Piriformis", side="right", ready_s=0, hold_s=1, rest_s=0, reps=1)
+    clock = FakeClock(0.0)
+    player = RoutinePlayer(Routine("edge", (step, step, step)), clock)
+    player.start()
+    clock.advance(1.9999999999999982)
+    player.skip()
+    events = player.update()
+    times = [e.at for e in events]
+    assert times == sorted(times)
