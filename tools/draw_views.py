@@ -736,7 +736,7 @@ def render_svg(v: View) -> str:
         out.append(f'      <path id="landmark-{lid}" class="landmark" {line} stroke="{LANDMARK}" '
                    f'stroke-width="1.2" opacity="0.6" d="{p.d()}"/>')
     out.append('    </g>')
-    out.append('    <g id="regions" fill="none" stroke="none">')
+    out.append('    <g id="regions" fill="none" stroke="none" display="none">')
     for name in VIEW_REGIONS[v.name]:
         out.append(f'      <path id="region-{name}" fill="none" stroke="none" d="{region_d(v.regions[name])}"/>')
     out.append('    </g>')
