@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import shiboken6
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 880)
+        self.player_clock = time.monotonic  # tests give the routine player a fake clock
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
             self.view_actions.append(act)
         self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
         self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
+        self.act_routine = A("Start &Routine for This Muscle", self.start_routine, "Ctrl+R", "Play the tennis-ball hold and stretches for the selected muscle, with a timer")
         self.act_screen = A("Check for &Warning Signs...", self.open_screening, "Ctrl+Shift+K", "Questions about signs that need a doctor before self-care")
         self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
         self.act_shortcuts = A("&Keyboard Shortcuts", self.show_shortcuts, "F1", "List every keyboard shortcut")
@@ -319,6 +322,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_mark_region, self.act_clear])
         tools = bar.addMenu("&Tools")
+        tools.addActions([self.act_routine])
+        tools.addSeparator()
         tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
         tools.addSeparator()
         tools.addActions([self.act_bigger, self.act_smaller])
@@ -672,13 +677,69 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
 
         def remember(_code):
-            if dialog.result().complete:
+            result = dialog.result()
+            if result.complete:
                 self.settings.setValue("safety/screened_at", datetime.now(timezone.utc).isoformat())
+                self.settings.setValue("safety/may_self_treat", "yes" if result.may_self_treat else "no")
 
         dialog.finished.connect(remember)
         dialog.open()
         self.screening_dialog = dialog
         return dialog
+
+    def start_routine(self):
+        """The selected muscle's routine in the player, once the warning-signs check allows self-care."""
+        if not self.selected:
+            self.statusBar().showMessage("Select a muscle in the list first.", 4000)
+            return None
+        from datetime import datetime, timezone
+
+        from ..core.routine import routine_for_muscle
+        from ..core.safety import needs_screening
+        from .player import PlayerWidget
+
+        painmap = self.document.painmap
+        if self.red_flags is None:
+            QMessageBox.warning(self, "Routine unavailable", "The warning-signs check could not be loaded, so hipmap will not start a routine.")
+            return None
+        if painmap.has_nerve_signs():
+            self.statusBar().showMessage("Numbness or tingling needs a clinician first: self-care is on hold.", 6000)
+            self.open_screening()
+            return None
+        last = self.settings.value("safety/screened_at")
+        try:
+            last_time = datetime.fromisoformat(last) if last else None
+        except (TypeError, ValueError):
+            last_time = None
+        if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
+            self.statusBar().showMessage("Please answer the warning-signs questions before the first routine.", 6000)
+            self.open_screening()
+            return None
+        if self.settings.value("safety/may_self_treat") != "yes":
+            QMessageBox.information(
+                self, "A doctor first",
+                "Your answers to the warning-signs check mean a doctor should see you before self-treatment. "
+                "You can run the check again from the Help menu if something has changed.",
+            )  # fmt: skip
+            return None
+        muscle_id, side = self.selected
+        routine = routine_for_muscle(self.atlas.muscles[muscle_id], side, self.atlas.exercises)
+        player = PlayerWidget(routine, clock=self.player_clock)
+        player.setWindowTitle(f"{routine.name} — hipmap routine")
+        player.setAttribute(Qt.WA_DeleteOnClose)
+        player.setWindowFlag(Qt.Window)
+        player.setParent(self, Qt.Window)
+        player.finished.connect(self._on_routine_finished)
+        player.resize(1100, 720)
+        player.show()
+        self.player = player
+        return player
+
+    def _on_routine_finished(self, log):
+        done = sum(1 for step in log.steps if step.status == "done")
+        hurt = sum(1 for step in log.steps if step.status == "hurt")
+        text = f"Routine {'stopped' if log.stopped else 'finished'}: {done} of {len(log.steps)} steps done"
+        self.statusBar().showMessage(text + (f", {hurt} skipped because it hurt." if hurt else "."), 8000)
 
     # ------------------------------------------------------------------------------------------ help, close
 

@@ -546,3 +546,17 @@ def test_a_command_a_hair_before_a_boundary_happens_at_the_boundary():
     events = player.update()
     times = [e.at for e in events]
     assert times == sorted(times)
+
+
+def test_a_routine_from_a_muscles_self_care_data(atlas):
+    from hipmap.core.routine import routine_for_muscle
+
+    muscle = atlas.muscles["tensor_fasciae_latae"]
+    routine = routine_for_muscle(muscle, "left", atlas.exercises)
+    care = muscle.self_care
+    assert routine.steps[0].kind == "compression" and routine.steps[0].hold_s == care.compression.hold_s
+    assert routine.steps[0].reps == care.compression.reps and all(s.side == "left" for s in routine.steps)
+    assert [s.exercise_id for s in routine.steps[1:]] == list(care.stretches)
+    assert routine.total_seconds() > 0
+    only_pressure = routine_for_muscle(atlas.muscles["sartorius"], "right", atlas.exercises)
+    assert [s.kind for s in only_pressure.steps] == ["compression"]

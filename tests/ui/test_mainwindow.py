@@ -325,3 +325,42 @@ def test_screening_dialog_controls_have_accessible_names(window, qtbot):
     assert len(radios) == 2 * len(window.red_flags.questions)
     assert all(r.accessibleName().startswith(("Yes:", "No:")) for r in radios)
     dialog.close()
+
+
+def test_a_routine_starts_only_after_the_warning_signs_check(window, atlas, qtbot):
+    window.show_view("anterior")
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    window.select_candidate("tensor_fasciae_latae", "right")
+    QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
+    assert getattr(window, "player", None) is None and window.screening_dialog.isVisible()
+    for question in window.red_flags.questions:
+        window.screening_dialog.set_answer(question.id, False)
+    window.screening_dialog.close()
+    assert window.settings.value("safety/may_self_treat") == "yes"
+
+    now = [0.0]
+    window.player_clock = lambda: now[0]
+    player = window.start_routine()
+    qtbot.waitExposed(player)
+    care = atlas.muscles["tensor_fasciae_latae"].self_care
+    assert player.player.routine.steps[0].hold_s == care.compression.hold_s
+    assert [s.exercise_id for s in player.player.routine.steps[1:]] == list(care.stretches)
+    player.start()
+    now[0] = 12.0
+    player.tick()
+    assert player.phase_label.text() == "Hold"
+    with qtbot.waitSignal(player.finished, timeout=2000):
+        player.stop()
+    assert "Routine stopped" in window.statusBar().currentMessage()
+    player.close()
+
+
+def test_a_yes_in_the_check_keeps_routines_closed(window, atlas):
+    window.show_view("anterior")
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    window.select_candidate("tensor_fasciae_latae", "right")
+    dialog = window.open_screening()
+    for question in window.red_flags.questions:
+        dialog.set_answer(question.id, question.id == "fever_unwell")
+    dialog.close()
+    assert window.start_routine() is None and getattr(window, "player", None) is None
