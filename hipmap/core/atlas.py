@@ -30,10 +30,6 @@ OVERLAP_TOLERANCE = 1.0
 POINT_TOLERANCE = 1.0
 
 
-def other_side(side: str) -> str:
-    return "left" if side == "right" else "right"
-
-
 @dataclass(frozen=True)
 class Region:
     id: str

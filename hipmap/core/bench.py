@@ -48,7 +48,7 @@ def _cold(matcher: Matcher):
     return run_one
 
 
-def _incremental_cases(atlas: Atlas, painted: list[PainMap]):
+def _incremental_cases(painted: list[PainMap]):
     """(map of 39 strokes, the same map plus a 40th): what happens while someone paints."""
     return [(PainMap(pm.marks[:-1]), pm) for pm in painted]
 
@@ -98,7 +98,7 @@ def run(runs: int = 1000, scaled_factor: int = 100, seed: int = 1, quick: bool =
         "atlas": {"muscles": len(atlas.muscles), "zone_pieces": matcher.piece_count, "load_ms": round(load_ms, 1), "index_build_ms": round(build_ms, 1)},
         "click": _stats(_time_calls(_cold(matcher), clicks, runs)),
         "painted_40_strokes": _stats(_time_calls(_cold(matcher), painted, runs)),
-        "painted_40_strokes_incremental": _stats(_time_incremental(matcher, _incremental_cases(atlas, painted), runs)),
+        "painted_40_strokes_incremental": _stats(_time_incremental(matcher, _incremental_cases(painted), runs)),
         "naive_click": _stats(_time_calls(lambda pm: naive_scores(atlas, pm), clicks, runs)),
         "naive_painted_40_strokes": _stats(_time_calls(lambda pm: naive_scores(atlas, pm), painted, runs)),
     }

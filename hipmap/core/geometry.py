@@ -39,22 +39,11 @@ def polygon_from_path(d: str) -> BaseGeometry:
     return shape
 
 
-def polylines_from_path(d: str) -> list[list[tuple[float, float]]]:
-    try:
-        return [points for points, _closed in parse_path(d)]
-    except PathSyntaxError as exc:
-        raise ShapeError(str(exc)) from None
-
-
 def mirror(geometry: BaseGeometry, midline: float) -> BaseGeometry:
     """Reflect across the vertical line x = midline (a person's right side <-> left side)."""
     if geometry.is_empty:
         return geometry
     return affinity.scale(geometry, xfact=-1.0, yfact=1.0, origin=(midline, 0.0))
-
-
-def mirror_point(x: float, y: float, midline: float) -> tuple[float, float]:
-    return (2.0 * midline - x, y)
 
 
 def disc(x: float, y: float, radius: float) -> Polygon:

@@ -98,12 +98,6 @@ class MatchResult:
                 return c
         return None
 
-    def rank_of(self, muscle_id: str, side: str | None = None) -> int | None:
-        for i, c in enumerate(self.candidates):
-            if c.muscle_id == muscle_id and (side is None or c.side == side):
-                return i + 1
-        return None
-
     def to_dict(self, top: int | None = None) -> dict:
         chosen = self.candidates if top is None else self.candidates[:top]
         return {
@@ -430,7 +424,3 @@ class Matcher:
             regions = [f"{side} {self.atlas.regions[r].name.lower()}" for r, side in unexplained[:3]]
             text += f" Not explained: {_listing(regions)}."
         return text
-
-
-def match(atlas: Atlas, painmap: PainMap) -> MatchResult:
-    return Matcher(atlas).match(painmap)

@@ -59,9 +59,6 @@ class PainMap:
     def without(self, index: int) -> "PainMap":
         return replace(self, marks=self.marks[:index] + self.marks[index + 1 :])
 
-    def replaced(self, index: int, mark: Mark) -> "PainMap":
-        return replace(self, marks=self.marks[:index] + (mark,) + self.marks[index + 1 :])
-
     def cleared(self) -> "PainMap":
         return replace(self, marks=())
 
@@ -83,9 +80,6 @@ class PainMap:
 
     def has_nerve_signs(self) -> bool:
         return any(q in NERVE_QUALITIES for m in self.marks for q in m.qualities)
-
-    def total_area(self) -> float:
-        return sum(self.geometry_on(v).area for v in self.views())
 
 
 def _now() -> str:

@@ -34,7 +34,6 @@ from ..core.vocabulary import VIEW_IDS
 from .firstframe import FirstFrame
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
-QUALITY_ORDER = ("aching", "burning", "tingling", "numbness", "sharp", "throbbing")  # as core.painmap.QUALITIES
 
 DISCLAIMER = (
     "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel "
@@ -449,7 +448,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("tools/intensity", value)
 
     def new_qualities(self) -> tuple[str, ...]:
-        return tuple(q for q in QUALITY_ORDER if q in self.quality_actions and self.quality_actions[q].isChecked())
+        return tuple(q for q, action in self.quality_actions.items() if action.isChecked())
 
     # ------------------------------------------------------------------------------------------ marking
 

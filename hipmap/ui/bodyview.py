@@ -21,32 +21,11 @@ from ..core.atlas import Atlas, Muscle
 from ..core.painmap import NERVE_QUALITIES, Mark
 from .shapes import painter_path
 from .colors import PAIN_RGB, ZONE_RGB, pain_fill
+from .firstframe import draw_view
 
-Z_DIAGRAM, Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(8)
+Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 MIN_STEP = 1.5  # units between recorded stroke points
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
-
-
-class DiagramItem(QGraphicsItem):
-    """The SVG drawing of one view, mirrored for lateral_left."""
-
-    def __init__(self, renderer: QSvgRenderer, viewbox, mirrored: bool):
-        super().__init__()
-        self.renderer = renderer
-        self.box = QRectF(*viewbox)
-        self.mirrored = mirrored
-        self.setZValue(Z_DIAGRAM)
-
-    def boundingRect(self) -> QRectF:
-        return self.box
-
-    def paint(self, painter: QPainter, _option, _widget=None):
-        painter.save()
-        if self.mirrored:
-            painter.translate(2 * self.box.x() + self.box.width(), 0)
-            painter.scale(-1, 1)
-        self.renderer.render(painter, self.box)
-        painter.restore()
 
 
 class ScreenLabel(QGraphicsItem):
@@ -165,7 +144,7 @@ class BodyView(QGraphicsView):
         scene.setItemIndexMethod(QGraphicsScene.NoIndex)  # a few dozen items, changed on every stroke
         scene.setSceneRect(QRectF(*self.view.viewbox))
         self.setScene(scene)
-        self.diagram = DiagramItem(renderer, self.view.viewbox, self.view.mirrored)
+        self.renderer = renderer
         self.setCacheMode(QGraphicsView.CacheBackground)  # the drawing is rendered once per zoom level
         self.hover_item = scene.addPath(QPainterPath(), QPen(Qt.NoPen), QBrush(Qt.NoBrush))
         self.hover_item.setZValue(Z_HOVER)
@@ -194,7 +173,7 @@ class BodyView(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF):
         painter.fillRect(rect, self.palette().base())
-        self.diagram.paint(painter, None)
+        draw_view(painter, self.renderer, QRectF(*self.view.viewbox), self.view.mirrored)
 
     # ------------------------------------------------------------------------------------------ labels
 
@@ -462,6 +441,3 @@ class BodyView(QGraphicsView):
         self.hover_item.setPen(pen)
         name = self.atlas.regions[region_id].name if region_id in self.atlas.regions else region_id
         self.hoverChanged.emit(f"{side.capitalize()} {name[0].lower()}{name[1:]}")
-
-    def hovered_region(self):
-        return self._hovered

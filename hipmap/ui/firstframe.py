@@ -26,6 +26,16 @@ def drawing_for(view_id: str) -> tuple[str, bool]:
     return f"{view_id}.svg", False
 
 
+def draw_view(painter: QPainter, renderer: QSvgRenderer, box: QRectF, mirrored: bool) -> None:
+    """Render a view's SVG into its viewBox, mirrored left-right for lateral_left."""
+    painter.save()
+    if mirrored:
+        painter.translate(2 * box.x() + box.width(), 0)
+        painter.scale(-1, 1)
+    renderer.render(painter, box)
+    painter.restore()
+
+
 class FirstFrame(QWidget):
     painted = Signal()  # once, after the first paint
 
@@ -61,10 +71,7 @@ class FirstFrame(QWidget):
             painter.save()
             painter.translate(i * slot_w + (slot_w - w * scale) / 2, (self.height() - h * scale) / 2)
             painter.scale(scale, scale)
-            if mirrored:
-                painter.translate(2 * x0 + w, 0)
-                painter.scale(-1, 1)
-            renderer.render(painter, QRectF(x0, y0, w, h))
+            draw_view(painter, renderer, QRectF(x0, y0, w, h), mirrored)
             painter.restore()
         painter.setPen(self.palette().placeholderText().color())
         painter.drawText(self.rect().adjusted(0, 0, 0, -12), Qt.AlignHCenter | Qt.AlignBottom, "Loading the body atlas…")
