@@ -111,6 +111,23 @@ def with_sides(painmap: PainMap, atlas: Atlas) -> PainMap:
     return replace(painmap, marks=marks)
 
 
+def extent(painmap: PainMap, atlas: Atlas) -> float:
+    """The share of the body drawing that is marked, over all views (0-1): the "pain extent" of digital pain
+    drawings. Every view counts in the total, so a map marked on one view compares fairly with one marked on two."""
+    marked = total = 0.0
+    for view_id, view in atlas.views.items():
+        body = shapely.union_all(list(view.body.values()))
+        total += body.area
+        pain = painmap.geometry_on(view_id)
+        if not pain.is_empty:
+            marked += pain.intersection(body).area
+    return min(1.0, marked / total) if total else 0.0
+
+
+def strongest(painmap: PainMap) -> int | None:
+    return max((m.intensity for m in painmap.marks), default=None)
+
+
 # --------------------------------------------------------------------------------------------- mirroring
 
 

@@ -450,29 +450,10 @@ class RoutinePlayer:
         return RunLog(self.routine.name, tuple(records), self._cum[-1], self.elapsed(), paused, self._state == "stopped")
 
 
-READY_S = 10  # reading time before each step: enough to get down onto the ball
-
-
 def routine_for_muscle(muscle, side: str, exercises) -> Routine:
     """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side.
 
     ``muscle`` is an atlas Muscle with ``self_care``; ``exercises`` maps exercise ids to Exercise objects."""
-    care = getattr(muscle, "self_care", None)
-    if care is None:
-        raise RoutineError(f"{muscle.id}: no self-care data")
-    steps = []
-    press = exercises.get(care.compression.exercise)
-    steps.append(Step(
-        kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
-        title=f"Tennis ball: {muscle.name}", side=side, ready_s=READY_S, hold_s=care.compression.hold_s,
-        rest_s=press.rest_s if press is not None else 10, reps=care.compression.reps,
-    ))  # fmt: skip
-    for stretch_id in care.stretches:
-        stretch = exercises.get(stretch_id)
-        if stretch is None:
-            continue
-        steps.append(Step(
-            kind="stretch", muscle_id=muscle.id, exercise_id=stretch_id, title=stretch.name, side=side,
-            ready_s=READY_S, hold_s=stretch.hold_s, rest_s=stretch.rest_s, reps=stretch.reps,
-        ))  # fmt: skip
-    return Routine(f"{muscle.name}, {side} side", tuple(steps))
+    from .routine_builder import muscle_steps
+
+    return Routine(f"{muscle.name}, {side} side", tuple(muscle_steps(muscle, side, exercises)))

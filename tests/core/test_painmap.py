@@ -101,3 +101,17 @@ def test_any_bytes_read_or_fail_with_a_painmap_error(data):
         pm.loads(data, "fuzz")
     except PainMapError:
         pass
+
+
+def test_extent_is_the_marked_share_of_the_whole_body_drawing(atlas):
+    from hipmap.core.painmap import PainMap, extent, region_marks, strongest
+
+    assert extent(PainMap(), atlas) == 0.0 and strongest(PainMap()) is None
+    one = PainMap(tuple(region_marks(atlas, "lateral_thigh", "right", intensity=6)))
+    two = PainMap(one.marks + tuple(region_marks(atlas, "lateral_thigh", "left", intensity=3)))
+    assert 0.0 < extent(one, atlas) < 0.1
+    assert extent(two, atlas) == pytest.approx(2 * extent(one, atlas), rel=0.02)
+    assert extent(PainMap(one.marks + one.marks), atlas) == pytest.approx(extent(one, atlas))  # overlap counts once
+    assert strongest(two) == 6
+    everything = PainMap(tuple(m for r in atlas.regions for s in ("right", "left") for m in region_marks(atlas, r, s)))
+    assert extent(everything, atlas) == pytest.approx(1.0, abs=0.02)
