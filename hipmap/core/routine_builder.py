@@ -74,15 +74,23 @@ def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, nam
 def merged(current: Routine, planned: Routine) -> Routine:
     """The planned steps, but with the user's order and edits for every step they already have.
 
-    Steps of ``current`` that the plan no longer has are dropped. New steps, in plan order, go after the last step
-    on the same side, so each side stays one block and turning over is still needed only once."""
-    wanted = {step_key(s) for s in planned.steps}
-    steps = [s for s in current.steps if step_key(s) in wanted]
+    Steps of ``current`` that the plan no longer has are dropped. A new step goes just before the next step of the
+    plan that is already there (so a muscle's compression comes before a stretch it shares with another muscle);
+    failing that, after the last step on its side, so each side stays one block and you turn over only once."""
+    wanted = {step_key(s): s for s in planned.steps}
+    # A kept step takes the plan's muscle: a shared stretch may now be there for a different ticked muscle.
+    steps = [replace(s, muscle_id=wanted[step_key(s)].muscle_id) for s in current.steps if step_key(s) in wanted]
     have = {step_key(s) for s in steps}
-    for step in planned.steps:
-        if step_key(step) in have:
+    plan_keys = [step_key(s) for s in planned.steps]
+    for i, step in enumerate(planned.steps):
+        if plan_keys[i] in have:
             continue
-        same_side = [i for i, s in enumerate(steps) if s.side == step.side]
-        steps.insert(same_side[-1] + 1 if same_side else len(steps), step)
-        have.add(step_key(step))
+        later = next((k for k in plan_keys[i + 1 :] if k in have), None)
+        if later is not None:
+            at = next(j for j, s in enumerate(steps) if step_key(s) == later)
+        else:
+            same_side = [j for j, s in enumerate(steps) if s.side == step.side]
+            at = same_side[-1] + 1 if same_side else len(steps)
+        steps.insert(at, step)
+        have.add(plan_keys[i])
     return replace(current, steps=tuple(steps))

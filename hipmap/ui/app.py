@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1360, 880)
         self.player_clock = time.monotonic  # tests give the routine player a fake clock
+        self.player = self.builder = None
+        self.before_routine = self.comparing_from = self.compare_dialog = None
+        self.last_run = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
             body.hoverChanged.connect(self._on_hover)
             body.brush_radius = float(self.brush_spin.value())
             self.views[view_id] = body
+        self.renderers = renderers
 
         self.candidates = CandidateList()
         self.candidates.selected.connect(self._on_selected)
@@ -187,6 +191,16 @@ class MainWindow(QMainWindow):
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.nerve_banner)
+        # After a routine: a reminder of what to do now, with the way to the comparison.
+        self.remark_banner = QLabel(
+            "<b>After the routine:</b> mark your pain as it feels now (the marks from before are kept), then "
+            "<a href='compare'>compare before and after</a> (Ctrl+Shift+B)."
+        )
+        self.remark_banner.setAccessibleName("After the routine: mark your pain again, then compare")
+        self.remark_banner.linkActivated.connect(lambda _link: self.compare_before_after())
+        style_banner(self.remark_banner, info=True)
+        self.remark_banner.hide()
+        column_layout.addWidget(self.remark_banner)
         column_layout.addWidget(right, 1)
         self.right_stack.addWidget(column)
         self.right_stack.setCurrentWidget(column)
@@ -233,6 +247,7 @@ class MainWindow(QMainWindow):
             self.act_redo.setEnabled(self.document.undo_stack.canRedo())
         for widget in (self.brush_spin, self.intensity_slider):
             widget.setEnabled(ready)
+        self.act_compare.setEnabled(ready and self.comparing_from is not None)
 
     # ------------------------------------------------------------------------------------------ actions
 
@@ -302,6 +317,8 @@ class MainWindow(QMainWindow):
         self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
         self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
         self.act_routine = A("Start &Routine for This Muscle", self.start_routine, "Ctrl+R", "Play the tennis-ball hold and stretches for the selected muscle, with a timer")
+        self.act_builder = A("&Build a Routine...", self.open_builder, "Ctrl+Shift+R", "Combine the muscles that explain your pain into one routine, adjust it and save it")
+        self.act_compare = A("&Compare Before and After", self.compare_before_after, "Ctrl+Shift+B", "Your pain before the last routine beside your pain now")
         self.act_screen = A("Check for &Warning Signs...", self.open_screening, "Ctrl+Shift+K", "Questions about signs that need a doctor before self-care")
         self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
         self.act_shortcuts = A("&Keyboard Shortcuts", self.show_shortcuts, "F1", "List every keyboard shortcut")
@@ -321,7 +338,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_mark_region, self.act_clear])
         tools = bar.addMenu("&Tools")
-        tools.addActions([self.act_routine])
+        tools.addActions([self.act_routine, self.act_builder, self.act_compare])
         tools.addSeparator()
         tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
         tools.addSeparator()
@@ -691,20 +708,26 @@ class MainWindow(QMainWindow):
         if not self.selected:
             self.statusBar().showMessage("Select a muscle in the list first.", 4000)
             return None
+        from ..core.routine import routine_for_muscle
+
+        muscle_id, side = self.selected
+        return self.play_routine(routine_for_muscle(self.atlas.muscles[muscle_id], side, self.atlas.exercises))
+
+    def self_care_allowed(self) -> bool:
+        """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
+        When it is not allowed, say why and open the check."""
         from datetime import datetime, timezone
 
-        from ..core.routine import routine_for_muscle
         from ..core.safety import needs_screening
-        from .player import PlayerWidget
 
         painmap = self.document.painmap
         if self.red_flags is None:
             QMessageBox.warning(self, "Routine unavailable", "The warning-signs check could not be loaded, so hipmap will not start a routine.")
-            return None
+            return False
         if painmap.has_nerve_signs():
             self.statusBar().showMessage("Numbness or tingling needs a clinician first: self-care is on hold.", 6000)
             self.open_screening()
-            return None
+            return False
         last = self.settings.value("safety/screened_at")
         try:
             last_time = datetime.fromisoformat(last) if last else None
@@ -713,32 +736,95 @@ class MainWindow(QMainWindow):
         if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
             self.statusBar().showMessage("Please answer the warning-signs questions before the first routine.", 6000)
             self.open_screening()
-            return None
+            return False
         if self.settings.value("safety/may_self_treat") != "yes":
             QMessageBox.information(
                 self, "A doctor first",
                 "Your answers to the warning-signs check mean a doctor should see you before self-treatment. "
                 "You can run the check again from the Help menu if something has changed.",
             )  # fmt: skip
+            return False
+        return True
+
+    def play_routine(self, routine):
+        """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture."""
+        if not routine.steps or not self.self_care_allowed():
             return None
-        muscle_id, side = self.selected
-        routine = routine_for_muscle(self.atlas.muscles[muscle_id], side, self.atlas.exercises)
+        from .player import PlayerWidget
+
+        if self.player is not None:
+            self.player.close()
         player = PlayerWidget(routine, clock=self.player_clock)
-        player.setWindowTitle(f"{routine.name} — hipmap routine")
+        player.setWindowTitle(f"{routine.name} \u2014 hipmap routine")
         player.setAttribute(Qt.WA_DeleteOnClose)
-        player.setWindowFlag(Qt.Window)
         player.setParent(self, Qt.Window)
         player.finished.connect(self._on_routine_finished)
+        player.destroyed.connect(lambda *_: setattr(self, "player", None) if self.player is player else None)
         player.resize(1100, 720)
         player.show()
         self.player = player
+        self.before_routine = self.document.painmap
         return player
 
+    def open_builder(self):
+        """The routine builder, offering the current candidates with the explaining set ticked."""
+        from ..core.routine_library import RoutineLibrary
+        from .builder import RoutineBuilder, builder_choices
+
+        if self.builder is not None:
+            self.builder.close()
+        choices = builder_choices(self.document.result, self.selected, self.atlas)
+        builder = RoutineBuilder(self.atlas, choices, RoutineLibrary(data_location() / "routines"), parent=self)
+        builder.setAttribute(Qt.WA_DeleteOnClose)
+        builder.startRequested.connect(self.play_routine)
+        builder.destroyed.connect(lambda *_: setattr(self, "builder", None) if self.builder is builder else None)
+        builder.show()
+        builder.raise_()
+        builder.activateWindow()
+        self.builder = builder
+        return builder
+
     def _on_routine_finished(self, log):
+        self.last_run = log
         done = sum(1 for step in log.steps if step.status == "done")
         hurt = sum(1 for step in log.steps if step.status == "hurt")
         text = f"Routine {'stopped' if log.stopped else 'finished'}: {done} of {len(log.steps)} steps done"
         self.statusBar().showMessage(text + (f", {hurt} skipped because it hurt." if hurt else "."), 8000)
+        if done and self.before_routine is not None and not self.before_routine.is_empty():
+            self.offer_remark()
+
+    def offer_remark(self):
+        """After a routine: mark the pain as it is now, then compare with before."""
+        answer = QMessageBox.question(
+            self, "How does it feel now?",
+            "Mark your pain again as it feels now, to compare it with before the routine?\n\n"
+            "The marks from before are kept for the comparison (and Undo brings them back).",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
+        )  # fmt: skip
+        if answer != QMessageBox.Yes:
+            return
+        self.comparing_from = self.before_routine
+        self.document.clear()
+        self.act_compare.setEnabled(True)
+        self.remark_banner.show()
+        self.raise_()
+        self.activateWindow()
+
+    def compare_before_after(self):
+        """Before and after the routine side by side, with the figures that changed."""
+        if self.comparing_from is None:
+            self.statusBar().showMessage("Finish a routine and mark your pain again to compare.", 5000)
+            return None
+        from .compare import BeforeAfterDialog
+
+        self.remark_banner.hide()
+        dialog = BeforeAfterDialog(self.atlas, self.comparing_from, self.document.painmap, self.renderers,
+                                   view=self.current_view().view_id, parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "compare_dialog", None) if self.compare_dialog is dialog else None)
+        dialog.show()
+        self.compare_dialog = dialog
+        return dialog
 
     # ------------------------------------------------------------------------------------------ help, close
 
@@ -762,6 +848,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
             self._clear_autosave()
+        for tool in (self.player, self.builder, self.compare_dialog):
+            if tool is not None:
+                tool.close()  # the player, builder and comparison belong to this window
         event.accept()
 
 

@@ -118,11 +118,11 @@ def nerve_banner_html(red_flags: RedFlags) -> str:
     )
 
 
-def style_banner(label: QLabel):
+def style_banner(label: QLabel, info: bool = False):
+    """A note above the results: warning colours for safety, the accent for a plain reminder."""
     palette = label.palette()
-    label.setStyleSheet(
-        f"QLabel {{ background: {style.warning_background(palette).name()}; "
-        f"border-left: 4px solid {style.warning_edge(palette).name()}; padding: 8px; }}"
-    )
+    background = palette.alternateBase().color() if info else style.warning_background(palette)
+    edge = style.accent(palette) if info else style.warning_edge(palette)
+    label.setStyleSheet(f"QLabel {{ background: {background.name()}; border-left: 4px solid {edge.name()}; padding: 8px; }}")
     label.setWordWrap(True)
     label.setTextFormat(Qt.RichText)

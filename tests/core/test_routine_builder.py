@@ -64,13 +64,23 @@ def test_merging_keeps_edits_and_order_and_slots_new_steps_in_place(atlas):
     edited = first.with_step_changed(0, hold_s=45, reps=3).moved(len(first.steps) - 1, 0)
     plan = build_routine(choose(atlas, (GMIN, "right"), (TFL, "right")), atlas.exercises)
     result = merged(edited, plan)
-    assert [step_key(s) for s in result.steps[: len(edited.steps)]] == [step_key(s) for s in edited.steps]
-    kept = next(s for s in result.steps if s.kind == "compression" and s.muscle_id == GMIN)
-    assert (kept.hold_s, kept.reps) == (45, 3)
+    kept = [step_key(s) for s in result.steps if step_key(s) in set(map(step_key, edited.steps))]
+    assert kept == [step_key(s) for s in edited.steps]  # the user's order
+    press = next(s for s in result.steps if s.kind == "compression" and s.muscle_id == GMIN)
+    assert (press.hold_s, press.reps) == (45, 3)  # the user's edits
     assert {step_key(s) for s in result.steps} == {step_key(s) for s in plan.steps}
     # Removing the muscle again removes exactly its steps, and the edits to the others stay.
     back = merged(result, build_routine(choose(atlas, (GMIN, "right")), atlas.exercises))
     assert back.steps == edited.steps
+
+
+def test_a_new_muscles_compression_comes_before_a_stretch_it_shares(atlas):
+    only_gmin = build_routine(choose(atlas, (GMIN, "right")), atlas.exercises)
+    result = merged(only_gmin, build_routine(choose(atlas, (TFL, "right")), atlas.exercises))
+    assert result.steps[0].kind == "compression" and result.steps[0].muscle_id == TFL
+    assert all(s.muscle_id == TFL for s in result.steps)  # shared stretches now belong to the muscle still ticked
+    left = merged(only_gmin, build_routine(choose(atlas, (GMIN, "right"), (TFL, "left")), atlas.exercises))
+    assert left.steps[: len(only_gmin.steps)] == only_gmin.steps and {s.side for s in left.steps[len(only_gmin.steps):]} == {"left"}
 
 
 @settings(max_examples=60, deadline=None)

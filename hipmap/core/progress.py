@@ -1,0 +1,71 @@
+"""Two pain maps compared in figures a person can read: how much is marked, how strong, where.
+
+These describe the person's own drawings; they are not measurements of healing, and the wording says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .atlas import Atlas
+from .painmap import PainMap, extent, strongest
+
+
+@dataclass(frozen=True)
+class Figures:
+    extent: float  # share of the body drawing marked, 0-1
+    strongest: int | None
+    average: float | None  # intensity weighted by marked area
+    marks: int
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    before: str
+    after: str
+    change: str  # in words: "less", "more", "same" with the amount
+    better: bool | None  # None: no direction (or nothing to compare)
+
+
+def figures(painmap: PainMap, atlas: Atlas) -> Figures:
+    weighted = area = 0.0
+    for mark in painmap.marks:
+        a = mark.geometry.area
+        weighted += a * mark.intensity
+        area += a
+    return Figures(extent(painmap, atlas), strongest(painmap), weighted / area if area else None, len(painmap.marks))
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.1f}%" if 0 < share < 0.1 else f"{share * 100:.0f}%"
+
+
+def compare(before: PainMap, after: PainMap, atlas: Atlas) -> list[Row]:
+    b, a = figures(before, atlas), figures(after, atlas)
+    rows = []
+    delta = (a.extent - b.extent) * 100
+    if abs(delta) < 0.05:
+        change = "about the same"
+    else:
+        change = f"{abs(delta):.1f} percentage points {'less' if delta < 0 else 'more'}"
+    rows.append(Row("Area marked (share of the body drawing)", _percent(b.extent), _percent(a.extent), change,
+                    None if abs(delta) < 0.05 else delta < 0))  # fmt: skip
+    if b.strongest is None or a.strongest is None:
+        rows.append(Row("Strongest pain", _rating(b.strongest), _rating(a.strongest), "nothing to compare" if b.strongest is None else
+                        "no pain marked now", None if b.strongest is None else True))  # fmt: skip
+    else:
+        d = a.strongest - b.strongest
+        rows.append(Row("Strongest pain", _rating(b.strongest), _rating(a.strongest),
+                        "the same" if d == 0 else f"{abs(d)} {'lower' if d < 0 else 'higher'}", None if d == 0 else d < 0))  # fmt: skip
+    if b.average is not None and a.average is not None:
+        d = a.average - b.average
+        rows.append(Row("Average pain over the marked area", f"{b.average:.1f}/10", f"{a.average:.1f}/10",
+                        "about the same" if abs(d) < 0.05 else f"{abs(d):.1f} {'lower' if d < 0 else 'higher'}",
+                        None if abs(d) < 0.05 else d < 0))  # fmt: skip
+    rows.append(Row("Marks", str(b.marks), str(a.marks), "", None))
+    return rows
+
+
+def _rating(value: int | None) -> str:
+    return "none" if value is None else f"{value}/10"

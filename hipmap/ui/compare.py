@@ -1,0 +1,129 @@
+"""Two pain maps side by side on the same diagram, with the figures that changed: before and after a routine,
+or any two saved sessions."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ..core.progress import compare
+from . import style
+from .bodyview import BodyView
+
+VIEW_TITLES = {"posterior": "Back", "lateral_right": "Right side", "lateral_left": "Left side", "anterior": "Front"}
+NOTE = "These figures compare your own drawings. They help you notice change; they do not measure healing or make a diagnosis."
+
+
+class BeforeAfterDialog(QDialog):
+    def __init__(self, atlas, before, after, renderers, view: str = "posterior", titles=("Before", "After"),
+                 heading: str = "Before and after your routine", parent=None):  # fmt: skip
+        super().__init__(parent)
+        self.atlas, self.before, self.after = atlas, before, after
+        self.setWindowTitle(f"{heading} \u2014 hipmap")
+        self.setAccessibleName(heading)
+        self.pairs: dict[str, tuple[BodyView, BodyView]] = {}
+        self.view_buttons = QButtonGroup(self)
+        choose = QHBoxLayout()
+        title = QLabel(heading)
+        title.setFont(style.scaled_font(self.font(), 1.35, bold=True))
+        choose.addWidget(title, 1)
+        self.columns = QGridLayout()
+        self.titles = titles
+        for column, text in enumerate(titles):
+            label = QLabel(text)
+            label.setFont(style.scaled_font(self.font(), 1.2, bold=True))
+            label.setAlignment(Qt.AlignCenter)
+            self.columns.addWidget(label, 0, column)
+        self.views_by_id = {}
+        for n, view_id in enumerate(v for v in VIEW_TITLES if v in atlas.views):
+            button = QPushButton(VIEW_TITLES[view_id])
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show the {VIEW_TITLES[view_id].lower()} view")
+            self.view_buttons.addButton(button)
+            choose.addWidget(button)
+            action = QAction(button.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
+            self.addAction(action)
+            button.setToolTip(f"{VIEW_TITLES[view_id]} view ({action.shortcut().toString(QKeySequence.NativeText)})")
+            button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
+            self.views_by_id[view_id] = button
+        for view_id in self.views_by_id:
+            pair = []
+            for column, (painmap, name) in enumerate(((before, titles[0]), (after, titles[1]))):
+                body = BodyView(atlas, view_id, renderers[str(atlas.views[view_id].svg_file)])
+                body.set_tool("pan")  # looking, not marking
+                body.setCursor(Qt.ArrowCursor)
+                body.set_marks(painmap.marks)
+                body.setAccessibleName(f"{name}: {VIEW_TITLES[view_id].lower()} view with the marked pain")
+                body.setAccessibleDescription("Read-only. The marks show where it hurt and how much (numbers on each mark).")
+                self.columns.addWidget(body, 1, column)
+                pair.append(body)
+            self.pairs[view_id] = tuple(pair)
+
+        self.figures = QLabel(self._figures_html())
+        self.figures.setTextFormat(Qt.RichText)
+        self.figures.setAccessibleName("What changed")
+        self.figures.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.Close).setToolTip("Close the comparison (Esc)")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addLayout(self.columns, 1)
+        layout.addWidget(self.figures)
+        layout.addWidget(buttons)
+        # The view asked for if it shows any of the pain, else the one that shows the most.
+        marked_views = {m.view for m in before.marks + after.marks}
+        start = view if view in self.pairs and (view in marked_views or not marked_views) else self._busiest_view()
+        self.show_view(start)
+        self.resize(1100, 820)
+
+    def _busiest_view(self) -> str:
+        counts = {v: sum(m.view == v for m in self.before.marks + self.after.marks) for v in self.pairs}
+        return max(counts, key=counts.get) if any(counts.values()) else next(iter(self.pairs))
+
+    def show_view(self, view_id: str) -> None:
+        self.current = view_id
+        for vid, pair in self.pairs.items():
+            for body in pair:
+                body.setVisible(vid == view_id)
+        self.views_by_id[view_id].setChecked(True)
+        for body in self.pairs[view_id]:
+            body.fit()
+
+    def rows(self):
+        return compare(self.before, self.after, self.atlas)
+
+    def _figures_html(self) -> str:
+        palette = self.palette()
+        quiet = style.secondary_text(palette).name()
+        cells = []
+        for row in self.rows():
+            # The direction is said in words and with an arrow, never by colour alone.
+            arrow = {True: "\u2193 ", False: "\u2191 ", None: ""}[row.better]
+            verdict = {True: " (better)", False: " (worse)", None: ""}[row.better]
+            cells.append(
+                f"<tr><td>{html.escape(row.label)}</td><td align='center'>{html.escape(row.before)}</td>"
+                f"<td align='center'>{html.escape(row.after)}</td>"
+                f"<td>{arrow}{html.escape(row.change)}{verdict}</td></tr>"
+            )
+        return (
+            "<table cellpadding='4' cellspacing='0' width='100%'>"
+            f"<tr><th align='left'>Figure</th><th>{html.escape(self.titles[0])}</th><th>{html.escape(self.titles[1])}</th><th align='left'>Change</th></tr>"
+            + "".join(cells) + f"</table><p style='color:{quiet}'>{html.escape(NOTE)}</p>"
+        )  # fmt: skip
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        for body in self.pairs[self.current]:
+            body.fit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        for body in self.pairs.get(getattr(self, "current", ""), ()):
+            body.fit()
