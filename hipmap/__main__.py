@@ -183,11 +183,13 @@ def _cmd_bench(args) -> int:
         result["window"] = {
             "release_to_paint": ui_bench.release_to_paint(runs=50 if args.quick else 500),
             "startup": ui_bench.startup(runs=2 if args.quick else 7),
+            "player": ui_bench.player_timing(4 if args.quick else 120),
         }
     if "window" in result:
         w = result["window"]
         result["meets_targets"]["release_to_paint_p99"] = w["release_to_paint"]["p99_ms"] < w["release_to_paint"]["target_p99_ms"]
         result["meets_targets"]["startup_ratio"] = w["startup"]["meets_target"]
+        result["meets_targets"]["player_end_error"] = w["player"]["meets_target"]
     result["note"] = (
         "Latencies are per match() call; 'click' and 'painted_40_strokes' start with every mark new to the matcher. "
         "Naive = every zone intersected with the pain in shapely, no index, no grid."
@@ -222,6 +224,13 @@ def _cmd_bench(args) -> int:
         line("start-up, hipmap window painted", st["hipmap_window"])
         line("start-up, hipmap ready for marking", st["hipmap_interactive"])
         print(f"  start-up ratio {st['ratio_of_medians']} (target {st['target_ratio']})")
+        p = w["player"]
+        if "error" in p:
+            print(f"routine player: {p['error']}")
+        else:
+            print(f"routine player ({p['planned_s']} s routine, {p['phases']} phases, real clock):")
+            print(f"  end-time error {p['end_error_ms']:+.3f} ms (target under {p['target_end_error_ms']:.0f} ms)")
+            line("phase change shown after its time", p["phase_change_shown_late_ms"])
     print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["meets_targets"].items()))
     return 0
 

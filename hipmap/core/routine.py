@@ -351,6 +351,16 @@ class RoutinePlayer:
             return min(self._rt(self._clock()), self._off(self._index + 1))
         return self._frozen
 
+    def next_event_in(self) -> float | None:
+        """Seconds until the next thing to announce (a 3-2-1 count or the end of the phase), while running:
+        the player aims a timer at it, so beeps and phase changes come on time rather than at the next poll."""
+        if self._state != "running":
+            return None
+        rt = self._rt(self._clock())
+        phase, end = self.phases[self._index], self._off(self._index + 1)
+        due = [end] + [end - n for n in COUNTDOWN if n < phase.seconds and n not in self._counted]
+        return max(0.0, min(t - rt for t in due))
+
     def progress(self) -> float:
         if self._state == "finished":
             return 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import statistics
@@ -155,3 +156,70 @@ def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
     result["slowest"] = sorted(((round(ms, 1), i) for i, ms in enumerate(samples)), reverse=True)[:12]
     result["target_p99_ms"] = RELEASE_TARGET_MS
     return result
+
+
+PLAYER_TARGET_MS = 20.0
+
+
+def bench_routine(total_s: int = 120):
+    """A routine of exactly ``total_s`` seconds with every kind of phase: ready, holds, rests and a side switch."""
+    from ..core.routine import SWITCH_S, Routine, Step
+
+    def step(side, hold, reps, rest, ready=5):
+        return Step(kind="compression", muscle_id="piriformis", title=f"Tennis ball, {side}", side=side,
+                    ready_s=ready, hold_s=hold, rest_s=rest, reps=reps)  # fmt: skip
+
+    if total_s < 40:  # a short check (bench --quick): one step, a second to get ready, then one hold
+        routine = Routine("Benchmark", [step("right", total_s - 1, 1, 0, ready=1)])
+        assert routine.total_seconds() == total_s
+        return routine
+    # right: 5 + 2 x (hold + 5 rest); switch; left: 5 + hold + 5 + hold (no rest after the very last hold)
+    fixed = 5 + 2 * 5 + SWITCH_S + 5 + 5
+    hold, extra = divmod(total_s - fixed, 4)
+    routine = Routine("Benchmark", [step("right", hold, 2, 5), step("left", hold, 2, 5, ready=5 + extra)])
+    assert routine.total_seconds() == total_s, routine.total_seconds()
+    return routine
+
+
+def player_timing(total_s: int = 120) -> dict:
+    """Play a routine in the real player widget on the real clock, and compare what happened with the plan:
+    when each phase change reached the screen, and when the routine ended, against start + planned seconds."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .player import PlayerWidget
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    routine = bench_routine(total_s)
+    widget = PlayerWidget(routine, clock=time.monotonic)
+    widget.set_sound_enabled(False)  # timing, not the sound card
+    widget.resize(1100, 720)
+    widget.show()
+    app.processEvents()
+    planned_starts = [0, *itertools.accumulate(p.seconds for p in widget.player.phases)][:-1]
+    seen: list[tuple[int, float, float]] = []  # phase index, engine time, when the widget showed it
+    ended: list[float] = []
+    loop = QEventLoop()
+    widget.phaseStarted.connect(lambda index, at: seen.append((index, at, time.monotonic())))
+    widget.finished.connect(lambda _log: (ended.append(time.monotonic()), loop.quit()))
+    QTimer.singleShot(int((total_s + 10) * 1000), loop.quit)  # a hang must not hang the bench
+    widget.start()
+    start = widget.player._start
+    loop.exec()
+    widget.close()
+    if not ended:
+        return {"planned_s": total_s, "error": "the routine did not finish", "meets_target": False}
+    end_error_ms = (ended[0] - (start + total_s)) * 1000
+    schedule_ms = [abs(at - (start + planned_starts[i])) * 1000 for i, at, _shown in seen]
+    shown_ms = [(shown - (start + planned_starts[i])) * 1000 for i, _at, shown in seen]
+    return {
+        "planned_s": total_s,
+        "phases": len(planned_starts),
+        "phase_changes_seen": len(seen),
+        "end_error_ms": round(end_error_ms, 3),
+        "engine_schedule_max_error_ms": round(max(schedule_ms, default=0.0), 6),
+        "phase_change_shown_late_ms": _stats(shown_ms),
+        "target_end_error_ms": PLAYER_TARGET_MS,
+        "meets_target": abs(end_error_ms) < PLAYER_TARGET_MS,
+    }

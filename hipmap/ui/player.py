@@ -157,6 +157,7 @@ class PlayerWidget(QWidget):
     """Plays a routine hands-free: big countdown, phase in words, optional tones and spoken cues."""
 
     finished = Signal(object)  # the RunLog, when the routine finishes or is stopped
+    phaseStarted = Signal(int, float)  # phase index, and the exact clock time the engine says it began
     stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
 
     def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None):
@@ -185,6 +186,12 @@ class PlayerWidget(QWidget):
         self.timer.setTimerType(Qt.PreciseTimer)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        # The 50 ms poll keeps the ring moving; this one-shot is aimed at the next count or phase end, so a beep
+        # or a phase change is heard within a millisecond or two of its time, not up to a poll later.
+        self.event_timer = QTimer(self)
+        self.event_timer.setSingleShot(True)
+        self.event_timer.setTimerType(Qt.PreciseTimer)
+        self.event_timer.timeout.connect(self.tick)
         self.refresh()
 
     # ---- construction
@@ -410,6 +417,7 @@ class PlayerWidget(QWidget):
                 # After a stall several phases may have passed: announce only the one we are in.
                 self._beep("phase", event.at)
                 self._say(event.phase.cue)
+                self.phaseStarted.emit(event.phase_index, event.at)
             elif isinstance(event, Countdown) and now - event.at <= STALE_S:
                 if event.phase_index == self.player.phase_index:
                     self._beep("tick", event.at)
@@ -418,10 +426,19 @@ class PlayerWidget(QWidget):
         if self.player.state != self._last_state:
             self._last_state = self.player.state
             self.stateChanged.emit(self._last_state)
+        self._aim()
         self.refresh()
+
+    def _aim(self) -> None:
+        due = self.player.next_event_in()
+        if due is None:
+            self.event_timer.stop()
+        else:
+            self.event_timer.start(math.ceil(due * 1000))  # never early: a tick before the boundary finds nothing
 
     def _finish(self, event: Finished) -> None:
         self.timer.stop()
+        self.event_timer.stop()
         if not self._finished_sent:
             self._finished_sent = True
             if not event.log.stopped:

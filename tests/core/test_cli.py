@@ -110,3 +110,6 @@ def test_bench_quick_reports_every_figure():
     for key in ("click", "painted_40_strokes", "painted_40_strokes_incremental", "naive_click", "naive_painted_40_strokes"):
         assert data[key]["runs"] >= 20 and data[key]["p99_ms"] >= data[key]["median_ms"] > 0
     assert data["scaled"]["factor"] == 10 and data["scaled"]["muscles"] == 170
+    player = data["window"]["player"]
+    assert player["planned_s"] == 4 and player["phase_changes_seen"] == player["phases"] == 2
+    assert "end_error_ms" in data["window"]["player"] and "player_end_error" in data["meets_targets"]

@@ -560,3 +560,22 @@ def test_a_routine_from_a_muscles_self_care_data(atlas):
     assert routine.total_seconds() > 0
     only_pressure = routine_for_muscle(atlas.muscles["sartorius"], "right", atlas.exercises)
     assert [s.kind for s in only_pressure.steps] == ["compression"]
+
+
+def test_next_event_in_points_at_the_next_count_or_phase_end():
+    routine = Routine("r", [Step(kind="compression", muscle_id="piriformis", title="t", side="right", ready_s=5, hold_s=20, rest_s=0, reps=1)])
+    player, clock = player_for(routine)
+    assert player.next_event_in() is None  # idle
+    player.start()
+    assert player.next_event_in() == pytest.approx(2.0)  # ready 5 s: the "3" comes at 2 s
+    clock.advance(2.0)
+    player.update()
+    assert player.next_event_in() == pytest.approx(1.0)  # then "2"
+    clock.advance(2.5)
+    player.update()
+    assert player.next_event_in() == pytest.approx(0.5)  # the end of the ready phase
+    clock.advance(0.5)
+    player.update()
+    assert player.current_phase.kind == "hold" and player.next_event_in() == pytest.approx(17.0)
+    player.pause()
+    assert player.next_event_in() is None
