@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
             self.resize(1360, 880)
         self.player_clock = time.monotonic  # tests give the routine player a fake clock
         self.player = self.builder = None
-        self.before_routine = self.comparing_from = self.compare_dialog = None
+        self.before_routine = self.comparing_from = self.compare_dialog = self.presentation = None
         self.last_run = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
         self.act_routine = A("Start &Routine for This Muscle", self.start_routine, "Ctrl+R", "Play the tennis-ball hold and stretches for the selected muscle, with a timer")
         self.act_builder = A("&Build a Routine...", self.open_builder, "Ctrl+Shift+R", "Combine the muscles that explain your pain into one routine, adjust it and save it")
+        self.act_present = A("&Presentation Mode", self.present, "F5", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)")
         self.act_compare = A("&Compare Before and After", self.compare_before_after, "Ctrl+Shift+B", "Your pain before the last routine beside your pain now")
         self.act_screen = A("Check for &Warning Signs...", self.open_screening, "Ctrl+Shift+K", "Questions about signs that need a doctor before self-care")
         self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
         view.addSeparator()
         view.addActions([self.act_next, self.act_prev])
+        view.addSeparator()
+        view.addAction(self.act_present)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_screen, self.act_shortcuts, self.act_about])
 
@@ -754,7 +757,8 @@ class MainWindow(QMainWindow):
 
         if self.player is not None:
             self.player.close()
-        player = PlayerWidget(routine, clock=self.player_clock)
+        pictures = {exercise_id: exercise.pictogram for exercise_id, exercise in self.atlas.exercises.items()}
+        player = PlayerWidget(routine, clock=self.player_clock, pictograms=pictures)
         player.setWindowTitle(f"{routine.name} \u2014 hipmap routine")
         player.setAttribute(Qt.WA_DeleteOnClose)
         player.setParent(self, Qt.Window)
@@ -810,6 +814,26 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def present(self):
+        """Presentation mode: the ranked muscles (all of them when nothing is marked), full screen, no personal data."""
+        from .present import PresentationWindow, muscles_to_present
+
+        muscles = muscles_to_present(self.atlas, self.document.result.candidates)
+        renderers = {view_id: body.renderer for view_id, body in self.views.items()}
+        window = PresentationWindow(self.atlas, muscles, self.document.painmap, renderers, parent=self)
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.closed.connect(self._presentation_closed)
+        if self.selected in muscles:
+            window.go_to(muscles.index(self.selected))
+        self.presentation = window
+        window.show_presentation()
+        return window
+
+    def _presentation_closed(self):
+        self.presentation = None
+        self.raise_()
+        self.activateWindow()
+
     def compare_before_after(self):
         """Before and after the routine side by side, with the figures that changed."""
         if self.comparing_from is None:
@@ -848,7 +872,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
             self._clear_autosave()
-        for tool in (self.player, self.builder, self.compare_dialog):
+        for tool in (self.player, self.builder, self.compare_dialog, self.presentation):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
         event.accept()

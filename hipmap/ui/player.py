@@ -13,6 +13,7 @@ import time
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..core.routine import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
@@ -122,6 +123,45 @@ class CountdownRing(QWidget):
         p.end()
 
 
+class Pictogram(QWidget):
+    """The exercise's drawing, kept in proportion, on a light card so its lines read in a dark palette too."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.renderer: QSvgRenderer | None = None
+        self.path = None
+        self._cache: dict = {}
+        self.setAccessibleName("Picture of the exercise")
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
+        self.setMinimumHeight(90)
+        self.hide()  # until there is a picture to show
+
+    def set_picture(self, path, description: str = "") -> None:
+        if path == self.path:
+            return
+        self.path = path
+        if path is not None and path not in self._cache:
+            renderer = QSvgRenderer(str(path), self)
+            self._cache[path] = renderer if renderer.isValid() else None
+        self.renderer = self._cache.get(path) if path is not None else None
+        self.setAccessibleDescription(description)
+        self.setVisible(self.renderer is not None)
+        self.update()
+
+    def paintEvent(self, _event):
+        if self.renderer is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        size = self.renderer.defaultSize().scaled(self.size(), Qt.KeepAspectRatio)
+        box = QRectF(0, (self.height() - size.height()) / 2, size.width(), size.height())  # flush with the words
+        if style.is_dark(self.palette()):
+            painter.setPen(NO_PEN)
+            painter.setBrush(QColor("#eef1f4"))
+            painter.drawRoundedRect(box, 12, 12)
+        self.renderer.render(painter, box.adjusted(6, 6, -6, -6))
+
+
 class ProgressBar(QWidget):
     """A thin palette-aware bar for the whole routine."""
 
@@ -160,9 +200,11 @@ class PlayerWidget(QWidget):
     phaseStarted = Signal(int, float)  # phase index, and the exact clock time the engine says it began
     stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
 
-    def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None):
+    def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None, pictograms=None):
+        """``pictograms`` maps exercise ids to SVG files, drawn beside the countdown."""
         super().__init__(parent)
         self.routine = routine
+        self.pictograms = dict(pictograms or {})
         self._clock = clock
         self.player = RoutinePlayer(routine, clock)
         self.spoken: list[str] = []  # every text we asked the speech engine to say
@@ -223,7 +265,10 @@ class PlayerWidget(QWidget):
         words_box.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         words = QVBoxLayout(words_box)
         words.setContentsMargins(0, 0, 0, 0)
+        self.pictogram = Pictogram()
         words.addStretch(1)
+        words.addWidget(self.pictogram, 4)
+        words.addSpacing(12)
         words.addWidget(self.phase_label)
         words.addSpacing(6)
         words.addWidget(self.step_label)
@@ -464,6 +509,9 @@ class PlayerWidget(QWidget):
         self.pause_action.setEnabled(state in ("idle", "running", "paused"))
         for button in self.buttons:
             button.setAccessibleName(button.defaultAction().text())
+        shown = phase or (pl.next_phase() if state == "idle" else None)
+        step = self.routine.steps[shown.step_index] if shown else None
+        self.pictogram.set_picture(self.pictograms.get(step.exercise_id) if step else None, step.title if step else "")
         if phase is not None:
             left = pl.remaining()
             caption = "PAUSED" if state == "paused" else "seconds"

@@ -271,3 +271,25 @@ def test_renders_mid_hold_in_both_palettes(make, clock, mode, tmp_path):
     found = any((image.pixel(x, y) & 0xFFFFFF) == text
                 for x in range(ring.left(), ring.right(), 3) for y in range(ring.top(), ring.bottom(), 3))
     assert found
+
+
+def test_the_exercise_picture_is_shown_beside_the_countdown(qtbot, clock, atlas):
+    from hipmap.core.routine_builder import build_routine
+
+    routine = build_routine([(atlas.muscles["tensor_fasciae_latae"], "right")], atlas.exercises)
+    pictures = {k: e.pictogram for k, e in atlas.exercises.items()}
+    w = PlayerWidget(routine, clock=clock, pictograms=pictures)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    assert w.pictogram.isVisible() and w.pictogram.path == pictures[routine.steps[0].exercise_id]  # before start
+    w.start()
+    w.skip_because_it_hurts()  # on to the first stretch
+    assert w.pictogram.path == pictures[routine.steps[1].exercise_id]
+    assert w.pictogram.accessibleDescription() == routine.steps[1].title
+    image = w.pictogram.grab().toImage()
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 3  # drawn
+    bare = PlayerWidget(routine, clock=clock)  # no pictures known: the words take the room
+    qtbot.addWidget(bare)
+    bare.show()
+    assert not bare.pictogram.isVisible()
