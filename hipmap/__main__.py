@@ -62,6 +62,16 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--layout", choices=("tabs", "side"), default="tabs")
     s.add_argument("--dark", action="store_true", help="use a dark palette")
 
+    h = sub.add_parser("handout", help="write a PDF self-care handout for a pain map")
+    h.add_argument("out", type=Path, metavar="OUT.pdf")
+    h.add_argument("--painmap", type=Path, help="a *.hipmap.json pain map")
+    h.add_argument("--region", action="append", default=[], metavar="NAME", help="a painful region (repeatable)")
+    h.add_argument("--select", action="append", default=[], metavar="MUSCLE",
+                   help="a muscle id to include (repeatable; default: the muscles that explain the pain)")  # fmt: skip
+    h.add_argument("--side", choices=("left", "right"),
+                   help="side for --region and --select (default: right for regions, the matched side for muscles)")  # fmt: skip
+    h.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="paper size (default: A4)")
+
     b = sub.add_parser("bench", help="measure matching latency")
     b.add_argument("--json", action="store_true")
     b.add_argument("--runs", type=int, default=1000, help="runs per measurement (default: 1000)")
@@ -266,6 +276,60 @@ def _cmd_screenshot(args) -> int:
     return 0
 
 
+def _cmd_handout(args) -> int:
+    from .core.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.matching import Matcher
+    from .core.painmap import PainMap, PainMapError, load, region_marks
+    from .core.problems import DataError
+
+    if not (args.painmap or args.region or args.select):
+        raise UsageError("hipmap handout: give --painmap (or --region), or name muscles with --select")
+    for name in args.region:
+        if name not in REGION_IDS:
+            raise UsageError(f"hipmap handout: unknown region {name!r} (see 'python -m hipmap list regions')")
+    for name in args.select:
+        if name not in MUSCLE_IDS:
+            raise UsageError(f"hipmap handout: unknown muscle {name!r} (see 'python -m hipmap list muscles')")
+    if args.out.parent and not args.out.parent.exists():
+        raise UsageError(f"hipmap handout: folder {str(args.out.parent)!r} does not exist")
+    if args.out.is_dir():
+        raise UsageError(f"hipmap handout: {str(args.out)!r} is a folder")
+    marks = []
+    if args.painmap:
+        try:
+            marks.extend(load(args.painmap).marks)
+        except PainMapError as exc:
+            raise UsageError(f"hipmap handout: {exc}") from None
+    atlas = _load_atlas(argparse.Namespace(data=None, assets=None))
+    for name in args.region:
+        marks.extend(region_marks(atlas, name, args.side or "right"))
+    painmap = PainMap(tuple(marks))
+    result = Matcher(atlas).match(painmap) if marks else None
+    if args.select:
+        muscles = []
+        for name in dict.fromkeys(args.select):
+            found = result.find(name) if result is not None else None
+            muscles.append((name, args.side or (found.side if found else "right")))
+    else:
+        muscles = [(c.muscle_id, c.side) for c in result.explaining] if result is not None else []
+        if not muscles:
+            raise UsageError("hipmap handout: no muscle in hipmap explains the marked pain; name muscles with --select")
+    from .ui import handout
+
+    try:
+        handout.ensure_app()
+        made = handout.build_handout(atlas, painmap, muscles, page_size=args.page_size, match=result)
+        pages = handout.write_pdf(made, args.out)
+    except handout.HandoutError as exc:
+        raise UsageError(f"hipmap handout: {exc}") from None
+    except DataError as exc:
+        raise UsageError(f"hipmap handout: the data is invalid: {exc.problems[0]}") from None
+    except OSError as exc:
+        raise UsageError(f"hipmap handout: cannot write {str(args.out)!r}: {exc.strerror or exc}") from None
+    print(f"{args.out} ({pages} pages, {args.page_size})")
+    return 0
+
+
 def _cmd_gui(argv) -> int:
     from .ui.app import main as gui_main
 
@@ -279,7 +343,8 @@ def main(argv=None) -> int:
         if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
             return _cmd_gui(argv)
         args = parser.parse_args(argv)
-        handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench, "screenshot": _cmd_screenshot}
+        handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench, "screenshot": _cmd_screenshot,
+                    "handout": _cmd_handout}
         return handlers[args.command](args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
