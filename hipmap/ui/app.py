@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -45,8 +46,15 @@ MAX_RECENT = 8
 TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 
 
+DATA_DIR_OVERRIDE: Path | None = None  # --data-dir
+
+
 def data_location() -> Path:
-    path = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    """Where autosave, routines and the session history live: --data-dir, else $HIPMAP_DATA_DIR, else the
+    platform's application data folder."""
+    from ..core.store import data_dir_override
+
+    path = DATA_DIR_OVERRIDE or data_dir_override() or Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -116,6 +124,9 @@ class MainWindow(QMainWindow):
         self.player_clock = time.monotonic  # tests give the routine player a fake clock
         self.player = self.builder = None
         self.before_routine = self.comparing_from = self.compare_dialog = self.presentation = None
+        self.last_routine = self.history = None
+        self._store = None
+        self._store_tried = False
         self.last_run = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -273,6 +284,9 @@ class MainWindow(QMainWindow):
         self.act_open = A("&Open...", self.open_dialog, QKeySequence.Open, "Open a saved pain map", icon="document-open")
         self.act_save = A("&Save", self.save, QKeySequence.Save, "Save the pain map", icon="document-save")
         self.act_save_as = A("Save &As...", self.save_as, QKeySequence.SaveAs, "Save the pain map under a new name")
+        self.act_save_session = A("Save Session to &History...", self.save_session, "Ctrl+Shift+H", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings")
+        self.act_export_handout = A("&Export Handout (PDF)...", self.export_handout, "Ctrl+E", "A printable PDF: your pain, the muscles, what to do and the warning signs")
+        self.act_print_handout = A("&Print Handout...", self.print_handout, QKeySequence.Print, "Print the handout")
         self.act_quit = A("&Quit", self.close, QKeySequence.Quit, "Close hipmap")
         self.act_undo = A("&Undo", lambda: self.document.undo_stack.undo(), QKeySequence.Undo, "Undo the last change")
         self.act_redo = A("&Redo", lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo the change you undid")
@@ -332,6 +346,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setToolTipsVisible(True)
         self._update_recent_menu()
         file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save_session])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export_handout, self.act_print_handout])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -768,6 +786,7 @@ class MainWindow(QMainWindow):
         player.show()
         self.player = player
         self.before_routine = self.document.painmap
+        self.last_routine = routine
         return player
 
     def open_builder(self):
@@ -813,6 +832,114 @@ class MainWindow(QMainWindow):
         self.remark_banner.show()
         self.raise_()
         self.activateWindow()
+
+    # ------------------------------------------------------------------------------------------ sessions, handout
+
+    def session_store(self):
+        """The history database, opened on first use; None when it cannot be used this time."""
+        if not self._store_tried:
+            from .sessions import open_store
+
+            self._store_tried = True
+            self._store = open_store(self, self.settings, data_location())
+        return self._store
+
+    def save_session(self):
+        store = self.session_store()
+        if store is None:
+            self.statusBar().showMessage("The session history is not available, so this session cannot be saved.", 6000)
+            return None
+        from .sessions import SaveSessionDialog
+
+        dialog = SaveSessionDialog(
+            store, self.atlas, self.document.painmap, self.document.result, routine=self.last_routine,
+            run_log=self.last_run, before_map=self.before_routine, person=self.settings.value("store/person", "") or "",
+            parent=self,
+        )  # fmt: skip
+        self.session_dialog = dialog
+        if dialog.exec() != QDialog.Accepted or dialog.saved is None:
+            return None
+        saved = dialog.saved
+        self.settings.setValue("store/person", saved.person)
+        self.last_run = None  # a routine is saved with one session only
+        who = f" for {saved.person}" if saved.person else ""
+        self.statusBar().showMessage(f"Session saved to the history{who}.", 5000)
+        if self.history is not None:
+            self.history.refresh()
+        return saved
+
+    def start_from_session(self, session):
+        """A past session's pain map as the start of a new, unsaved one."""
+        from ..core.painmap import PainMapError, from_json_dict
+
+        if not self.maybe_save():
+            return
+        try:
+            painmap = from_json_dict(session.painmap, where=f"session of {session.created_at}")
+        except PainMapError as exc:
+            QMessageBox.warning(self, "Session cannot be used", str(exc))
+            return
+        self.document.restore(painmap, "Start from a past session")
+        self._clear_autosave()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage("Started a new pain map from a past session; it is not saved yet.", 6000)
+
+    def handout_muscles(self) -> list[tuple[str, str]]:
+        """The muscles a handout covers: the set that explains the pain, and the selected muscle."""
+        result = self.document.result
+        chosen = [c.key for c in result.explaining] or [c.key for c in result.candidates[:1]]
+        if self.selected and tuple(self.selected) not in chosen:
+            chosen.append(tuple(self.selected))
+        return chosen
+
+    def _handout(self):
+        from .handout import HandoutError, build_handout
+
+        muscles = self.handout_muscles()
+        if not muscles:
+            self.statusBar().showMessage("Mark where it hurts, or select a muscle, before making a handout.", 6000)
+            return None
+        routine = self.builder.current_routine() if self.builder is not None and self.builder.routine.steps else None
+        try:
+            return build_handout(self.atlas, self.document.painmap, muscles, routine=routine, match=self.document.result,
+                                 red_flags=self.red_flags)  # fmt: skip
+        except HandoutError as exc:
+            QMessageBox.warning(self, "No handout", str(exc))
+            return None
+
+    def export_handout(self, path: Path | None = None):
+        handout = self._handout()
+        if handout is None:
+            return None
+        if path is None:
+            from datetime import date
+
+            start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export handout", str(start), "PDF documents (*.pdf)")
+            if not chosen:
+                return None
+            path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        from .handout import write_pdf
+
+        try:
+            pages = write_pdf(handout, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Handout not saved", f"The handout could not be written to {path}:\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Handout saved: {path.name} ({pages} pages).", 6000)
+        return path
+
+    def print_handout(self):
+        handout = self._handout()
+        if handout is None:
+            return None
+        from .handout import print_with_dialog
+
+        pages = print_with_dialog(handout, self)
+        if pages:
+            self.statusBar().showMessage(f"Handout sent to the printer ({pages} pages).", 6000)
+        return pages
 
     def present(self):
         """Presentation mode: the ranked muscles (all of them when nothing is marked), full screen, no personal data."""
@@ -872,13 +999,42 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
             self._clear_autosave()
-        for tool in (self.player, self.builder, self.compare_dialog, self.presentation):
+        for tool in (self.player, self.builder, self.compare_dialog, self.presentation, self.history):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
+        if self._store is not None:
+            self._store.close()
         event.accept()
 
 
+def _data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
+    """--data-dir DIR (or --data-dir=DIR): keep everything hipmap writes in DIR; the rest of argv is returned."""
+    rest, found, i = [], None, 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--data-dir":
+            if i + 1 >= len(argv):
+                raise SystemExit("hipmap: --data-dir needs a folder")
+            found, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--data-dir="):
+            found = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    return (Path(found).expanduser() if found else None), rest
+
+
 def main(argv=None) -> int:
+    global DATA_DIR_OVERRIDE
+    try:
+        data_dir, argv = _data_dir_option(list(argv or []))
+        if data_dir is not None:
+            data_dir.mkdir(parents=True, exist_ok=True)
+    except (SystemExit, OSError) as exc:
+        print(f"hipmap: cannot use the data folder: {exc}", file=sys.stderr)
+        return 2
+    DATA_DIR_OVERRIDE = data_dir
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("hipmap")
     app.setOrganizationName("hipmap")
@@ -905,6 +1061,7 @@ def main(argv=None) -> int:
         window.attach(atlas)
         QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
         window.offer_restore()
+        window.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:
             window.open_path(Path(files[0]))
 

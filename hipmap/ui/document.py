@@ -117,13 +117,13 @@ class PainDocument(QObject):
         self._set(painmap)
         self.undo_stack.setClean()
 
-    def restore(self, painmap: PainMap):
-        """Recovered after a crash: shown as unsaved work, so closing asks before dropping it."""
+    def restore(self, painmap: PainMap, text: str = "Restore unsaved marks"):
+        """Marks from elsewhere (after a crash, or a past session): shown as unsaved work, so closing asks first."""
         self.undo_stack.clear()
         self.path = None
         self._set(PainMap())
         self.undo_stack.setClean()
-        self.apply(pm.with_sides(painmap, self.atlas), "Restore unsaved marks")
+        self.apply(pm.with_sides(painmap, self.atlas), text)
 
     def save(self, path: Path | None = None):
         path = Path(path or self.path)
