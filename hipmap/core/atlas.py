@@ -128,6 +128,24 @@ class Muscle:
     def points_on(self, view: str, side: str | None = None) -> tuple[TriggerPoint, ...]:
         return tuple(p for p in self.trigger_points if p.view == view and (side is None or p.side == side))
 
+    def source_keys(self, exercises: Mapping | None = None) -> list[str]:
+        """Every source behind what is said about this muscle: its facts, trigger points and self-care (with the
+        exercises it names, when the library is given), in first-cited order."""
+        keys = [*self.sources]
+        for fact in (*self.symptoms, *self.activators):
+            keys.extend(fact.sources)
+        for point in self.trigger_points:
+            keys.extend(point.sources)
+        care = self.self_care
+        if care is not None:
+            keys.extend(care.compression.sources)
+            for fact in (*care.habits, *care.cautions):
+                keys.extend(fact.sources)
+            for exercise_id in (care.compression.exercise, *care.stretches):
+                if exercises and exercise_id in exercises:
+                    keys.extend(exercises[exercise_id].sources)
+        return list(dict.fromkeys(keys))
+
 
 @dataclass(frozen=True)
 class Atlas:

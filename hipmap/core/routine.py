@@ -102,7 +102,8 @@ class Routine:
                 very_last = i == len(self.steps) - 1 and rep == step.reps
                 if step.rest_s and not very_last:
                     out.append(Phase("rest", i, rep, step.side, step.rest_s, "Rest"))
-            previous_side = step.side
+            if step.side != "none":  # right, both-sides, left: still a turn to the left side
+                previous_side = step.side
         return out
 
     def total_seconds(self, switch_s: int = SWITCH_S) -> int:

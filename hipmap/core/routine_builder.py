@@ -35,8 +35,9 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
     for stretch_id in care.stretches:
         stretch = exercises.get(stretch_id)
         if stretch is not None:
-            steps.append(Step(
-                kind="stretch", muscle_id=muscle.id, exercise_id=stretch_id, title=stretch.name, side=side,
+            steps.append(Step(  # a stretch of both sides at once (per_side false) belongs to no one side
+                kind="stretch", muscle_id=muscle.id, exercise_id=stretch_id, title=stretch.name,
+                side=side if stretch.per_side else "none",
                 ready_s=READY_S, hold_s=stretch.hold_s, rest_s=stretch.rest_s, reps=stretch.reps,
             ))  # fmt: skip
     return steps

@@ -1061,19 +1061,7 @@ def _source_keys(handout: Handout) -> list[str]:
     keys: list[str] = []
     atlas = handout.atlas
     for entry in handout.muscles:
-        m = entry.muscle
-        keys += [*m.sources]
-        for fact in (*m.symptoms, *m.activators):
-            keys += fact.sources
-        for point in m.trigger_points:
-            keys += point.sources
-        if m.self_care is not None:
-            keys += m.self_care.compression.sources
-            for fact in (*m.self_care.habits, *m.self_care.cautions):
-                keys += fact.sources
-            for ex_id in (m.self_care.compression.exercise, *m.self_care.stretches):
-                if ex_id in atlas.exercises:
-                    keys += atlas.exercises[ex_id].sources
+        keys += entry.muscle.source_keys(atlas.exercises)
     flags = handout.red_flags
     for advice in (*flags.advice.values(), flags.nerve_signs):
         if advice is not None:

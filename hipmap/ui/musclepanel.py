@@ -25,15 +25,6 @@ POINT_SCHEME = "trigger-point"
 _e = html.escape
 
 
-def _source_keys(muscle: Muscle) -> list[str]:
-    keys = [*muscle.sources]
-    for fact in (*muscle.symptoms, *muscle.activators):
-        keys.extend(fact.sources)
-    for point in muscle.trigger_points:
-        keys.extend(point.sources)
-    return list(dict.fromkeys(keys))
-
-
 def _facts(facts: tuple[Fact, ...]) -> str:
     return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
 
@@ -51,6 +42,8 @@ def _exercise_html(exercise, dose: str, where: str = "") -> str:
         parts.append(f"<p><b>It should feel:</b> {_e(exercise.feel)}</p>")
     if exercise.avoid:
         parts.append(f"<p><b>Avoid:</b> {_e(exercise.avoid)}</p>")
+    if exercise.cautions:
+        parts.append("<p><b>Take care:</b></p><ul>" + "".join(f"<li>{_e(c)}</li>" for c in exercise.cautions) + "</ul>")
     parts.append(f"</td><td valign='top' width='104'>{img}</td></tr></table>")
     return "".join(parts)
 
@@ -143,7 +136,7 @@ def muscle_html(
         f"<p class='safety'><b>{_e(SAFETY_HEADING)}</b></p><ul>{safety}</ul></td></tr></table>"
     )
 
-    titles = [atlas.sources[k].title for k in _source_keys(muscle) if k in atlas.sources]
+    titles = [atlas.sources[k].title for k in muscle.source_keys(atlas.exercises) if k in atlas.sources]
     if titles:
         parts.append(f"<p class='sources' style='color:{quiet}'><small>Sources: {_e('; '.join(titles))}.</small></p>")
     return "".join(parts)

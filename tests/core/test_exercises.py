@@ -16,6 +16,14 @@ from hipmap.core.svgdoc import parse_svg_file
 from .test_atlas import assert_reported, first_line_with, mutate, problems, rewrite_line
 
 ROOT = Path(__file__).resolve().parents[2]
+NEW_STRETCHES = (
+    "knee_to_chest", "standing_side_bend", "standing_quad_stretch", "lying_hamstring_stretch", "seated_butterfly",
+    "side_lunge_adductor",
+)  # fmt: skip
+BOTH_SIDES_AT_ONCE = {"seated_butterfly"}  # per_side: false
+# The house style of the pictograms: stroke figures in these colours only (docs/data-format.md).
+PICTOGRAM_COLOURS = {"#3f6e9e", "#8fb0cf", "#9aa3ab", "#c9ced3", "#d08a3c", "#d6e04a", "#8c9424", "none"}
+PICTOGRAM_TAGS = {"svg", "path", "circle", "line", "rect", "ellipse", "polyline", "polygon", "g"}
 
 
 # ------------------------------------------------------------------------------------------ shipped data
@@ -25,6 +33,7 @@ def test_shipped_exercises_load():
     exercises = load_exercises()
     assert {"ball_against_wall", "ball_on_floor", "ball_bench_edge"} <= set(exercises)
     assert {"standing_crossover_adduction", "passive_adduction_bench", "seated_glute_stretch", "pigeon_pose", "low_lunge"} <= set(exercises)
+    assert set(NEW_STRETCHES) <= set(exercises)
     for ex in exercises.values():
         assert isinstance(ex, Exercise) and ex.kind in KINDS
         assert 3 <= len(ex.steps) <= 6
@@ -34,8 +43,9 @@ def test_shipped_exercises_load():
             assert ex.pressure and "referred pain" in ex.avoid and "sharp pain" in ex.avoid
             assert 15 <= ex.hold_s <= 90 and 2 <= ex.reps <= 3
         else:
-            assert ex.pressure == "" and "bouncing" in ex.avoid
-            assert ex.hold_s == 30 and 2 <= ex.reps <= 4 and ex.per_side
+            assert ex.pressure == "" and "bouncing" in ex.avoid and "pain" in ex.avoid
+            assert ex.hold_s == 30 and 2 <= ex.reps <= 4  # ACSM: about 30 s, 2-4 times
+            assert ex.per_side == (ex.id not in BOTH_SIDES_AT_ONCE), ex.id
 
 
 def test_exercises_are_frozen():
@@ -50,6 +60,26 @@ def test_pictograms_exist_and_parse_as_svg():
         root = parse_svg_file(ex.pictogram)
         assert root.tag == "svg" and root.attrs.get("viewBox") == "0 0 200 200"
         assert not any(e.tag == "text" for e in root.iter())
+
+
+def test_every_exercise_has_its_own_pictogram_in_the_house_style():
+    """assets/exercises/<id>.svg for every exercise, SVG Tiny 200 x 200, shapes only, the shared palette (no Qt here:
+    the core's own SVG reader)."""
+    exercises = load_exercises()
+    assert {ex.pictogram.name for ex in exercises.values()} == {f"{i}.svg" for i in exercises}
+    on_disk = {p.name for p in (ROOT / "assets" / "exercises").glob("*.svg")}
+    assert on_disk == {f"{i}.svg" for i in exercises}  # no orphans
+    for ex in exercises.values():
+        root = parse_svg_file(ex.pictogram)
+        attrs = root.attrs
+        assert (attrs.get("version"), attrs.get("baseProfile")) == ("1.2", "tiny"), ex.id
+        assert (attrs.get("width"), attrs.get("height")) == ("200", "200"), ex.id
+        elements = list(root.iter())
+        assert {e.tag for e in elements} <= PICTOGRAM_TAGS, (ex.id, {e.tag for e in elements})
+        colours = {e.attrs[k].lower() for e in elements for k in ("fill", "stroke") if k in e.attrs}
+        assert colours <= PICTOGRAM_COLOURS, (ex.id, colours - PICTOGRAM_COLOURS)
+        assert sum(e.tag == "circle" and e.attrs.get("r") == "13" for e in elements) == 1, ex.id  # one head
+        assert any(e.attrs.get("stroke") == "#3f6e9e" and e.attrs.get("stroke-width") == "11" for e in elements), ex.id
 
 
 def test_pictograms_render_with_qt_svg():
@@ -73,10 +103,83 @@ def test_every_muscle_has_a_compression_step_and_known_stretches(atlas):
         assert any("referred pain" in c.text for c in care.cautions), muscle.id
 
 
-def test_stretches_and_habits_only_where_the_sources_give_them(atlas):
-    with_stretches = {m.id for m in atlas.muscles.values() if m.self_care.stretches}
-    assert with_stretches == {"gluteus_minimus_anterior", "gluteus_minimus_posterior", "tensor_fasciae_latae"}
-    assert "low_lunge" in atlas.muscle("tensor_fasciae_latae").self_care.stretches
+def test_every_muscle_has_one_to_three_stretches_from_the_library(atlas):
+    for muscle in atlas.muscles.values():
+        stretches = muscle.self_care.stretches
+        assert 1 <= len(stretches) <= 3, (muscle.id, stretches)
+        assert len(set(stretches)) == len(stretches), muscle.id
+        for stretch in stretches:
+            assert stretch in atlas.exercises and atlas.exercises[stretch].kind == "stretch", (muscle.id, stretch)
+
+
+def test_every_stretch_in_the_library_is_used_and_sourced(atlas):
+    used = {s for m in atlas.muscles.values() for s in m.self_care.stretches}
+    stretches = {i for i, ex in atlas.exercises.items() if ex.kind == "stretch"}
+    assert used == stretches
+    for i in stretches:
+        sources = set(atlas.exercises[i].sources)
+        assert "acsm" in sources, i  # the hold and repetitions
+        assert sources & {"ts1", "ts2", "davies", "seed"}, i  # the stretch itself
+
+
+def test_the_stretches_follow_what_each_muscle_does(atlas):
+    """Each stretch puts the muscle in its long position (the opposite of what it does); TFL keeps the three the seed
+    article ties to it."""
+
+    def stretches(mid):
+        return atlas.muscle(mid).self_care.stretches
+
+    tfl = ["low_lunge", "standing_crossover_adduction", "passive_adduction_bench"]
+    assert list(stretches("tensor_fasciae_latae")) == tfl
+    assert set(stretches("gluteus_minimus_anterior")) == {"standing_crossover_adduction", "passive_adduction_bench"}
+    assert set(stretches("gluteus_minimus_posterior")) == {"seated_glute_stretch", "pigeon_pose"}
+    assert "standing_side_bend" in stretches("quadratus_lumborum")
+    assert "knee_to_chest" in stretches("lumbar_paraspinals") and "knee_to_chest" in stretches("gluteus_maximus")
+    for mid in ("biceps_femoris", "medial_hamstrings"):
+        assert "lying_hamstring_stretch" in stretches(mid)
+    for mid in ("rectus_femoris", "vastus_lateralis"):
+        assert "standing_quad_stretch" in stretches(mid)
+    for mid in ("iliopsoas", "rectus_femoris", "sartorius"):
+        assert "low_lunge" in stretches(mid)  # hip extension
+    for mid in ("adductor_longus_brevis", "adductor_magnus", "pectineus"):
+        assert "seated_butterfly" in stretches(mid)
+    assert {"seated_glute_stretch", "pigeon_pose"} <= set(stretches("piriformis"))
+    assert {"passive_adduction_bench", "standing_crossover_adduction"} <= set(stretches("gluteus_medius"))
+
+
+def test_stretch_text_is_safe_and_says_which_side(atlas):
+    for ex in atlas.exercises.values():
+        if ex.kind != "stretch":
+            continue
+        steps = " ".join(ex.steps)
+        if ex.per_side:
+            assert "you are stretching" in steps, ex.id  # which leg or side goes where
+        else:
+            assert "you are stretching" not in steps and "both" in steps, ex.id
+        if ex.steps[0].startswith("Stand"):
+            assert any("balance" in c for c in ex.cautions), ex.id  # something steady to hold
+    ex = atlas.exercises
+    assert any("kneecap" in c for c in ex["knee_to_chest"].cautions)
+    quad, hamstring = ex["standing_quad_stretch"], ex["lying_hamstring_stretch"]
+    assert "chair" in quad.steps[0] and any("strap" in c for c in quad.cautions)
+    assert "twist" in ex["standing_side_bend"].avoid and "forward" in ex["standing_side_bend"].avoid
+    assert "bent" in hamstring.steps[0] and "tingling" in hamstring.avoid
+    assert any("nerve" in c for c in hamstring.cautions)
+    assert "push the knees down" in ex["seated_butterfly"].avoid
+
+
+def test_a_both_sides_stretch_is_done_once_in_a_two_sided_routine(atlas):
+    from hipmap.core.routine_builder import build_routine
+
+    pectineus = atlas.muscles["pectineus"]
+    routine = build_routine([(pectineus, "right"), (pectineus, "left")], atlas.exercises)
+    butterflies = [s for s in routine.steps if s.exercise_id == "seated_butterfly"]
+    assert [s.side for s in butterflies] == ["none"]
+    switches = [p for p in routine.phases() if p.kind == "switch"]
+    assert len(switches) == 1 and switches[0].side == "left"  # right, both at once, then turn to the left
+
+
+def test_habits_come_from_the_seed_article(atlas):
     for muscle in atlas.muscles.values():
         for habit in muscle.self_care.habits:
             assert "seed" in habit.sources
@@ -148,7 +251,7 @@ def test_broken_pictogram_svg(copy):
 def test_duplicate_id_and_unknown_source(copy):
     f = copy[0] / "exercises.yaml"
     dup = mutate(f, "  - id: ball_bench_edge", "  - id: ball_on_floor")
-    src = rewrite_line(f, "sources: [seed, factsheet, acsm]", lambda old: old.replace("acsm", "blog"))
+    src = rewrite_line(f, "sources: [ts2, davies, acsm]", lambda old: old.replace("acsm", "blog"))
     found = problems(copy)
     assert_reported(found, "exercises.yaml", dup, "duplicate exercise id", "ball_on_floor")
     assert_reported(found, "exercises.yaml", src, "unknown source", "blog")

@@ -97,7 +97,9 @@ def test_no_switch_for_unsided_steps_and_no_zero_length_phases():
         Step(kind="stretch", muscle_id="piriformis", title="B", side="none", ready_s=3),
         Step(kind="stretch", muscle_id="piriformis", title="C", side="left", ready_s=3),
     ]
-    assert [p.kind for p in Routine("r", steps).phases()] == ["hold", "hold", "ready", "hold", "rest", "ready", "hold"]
+    # No switch into or out of the both-sides step, but right ... left is still a turn to the other side.
+    kinds = [p.kind for p in Routine("r", steps).phases()]
+    assert kinds == ["hold", "hold", "ready", "hold", "rest", "switch", "ready", "hold"]
     assert [p.kind for p in two_by_two().phases(switch_s=0)].count("switch") == 0
 
 
@@ -558,7 +560,12 @@ def test_a_routine_from_a_muscles_self_care_data(atlas):
     assert routine.steps[0].reps == care.compression.reps and all(s.side == "left" for s in routine.steps)
     assert [s.exercise_id for s in routine.steps[1:]] == list(care.stretches)
     assert routine.total_seconds() > 0
-    only_pressure = routine_for_muscle(atlas.muscles["sartorius"], "right", atlas.exercises)
+    # A muscle whose sources give no stretch (every shipped muscle has one now): the compression alone.
+    from dataclasses import replace
+
+    sartorius = atlas.muscles["sartorius"]
+    bare = replace(sartorius, self_care=replace(sartorius.self_care, stretches=()))
+    only_pressure = routine_for_muscle(bare, "right", atlas.exercises)
     assert [s.kind for s in only_pressure.steps] == ["compression"]
 
 

@@ -121,5 +121,23 @@ def test_self_care_steps_with_doses_pictograms_and_honest_gaps(panel, atlas):
     assert f"Pressure {care.compression.pressure} out of 10" in text and f"hold {care.compression.hold_s} s" in text
     assert all(atlas.exercises[s].name in text for s in care.stretches)
     assert press.pictogram.name in panel.browser.toHtml()
-    panel.show_muscle(atlas, "sartorius", "right", None)
+    # A stretch done on both sides at once is not dosed "each side".
+    panel.show_muscle(atlas, "pectineus", "right", None)
+    butterfly = atlas.exercises["seated_butterfly"]
+    assert butterfly.name in panel.plain_text() and butterfly.pictogram.name in panel.browser.toHtml()
+    assert f"Hold {butterfly.hold_s} s · {butterfly.reps} times\n" in panel.plain_text()
+    # Every shipped muscle has a stretch now; a muscle whose sources give none says so rather than invent one.
+    from dataclasses import replace
+
+    sartorius = atlas.muscles["sartorius"]
+    panel.show_data(atlas, replace(sartorius, self_care=replace(sartorius.self_care, stretches=())), "right")
     assert "Our sources give no stretch for this muscle" in panel.plain_text()
+
+
+def test_each_exercise_shows_its_cautions_and_the_sources_cover_the_exercises(panel, atlas):
+    hamstring = atlas.exercises["lying_hamstring_stretch"]
+    panel.show_data(atlas, atlas.muscles["biceps_femoris"], "right")
+    text = panel.plain_text()
+    assert "Take care:" in text and all(caution in text for caution in hamstring.cautions)
+    for key in hamstring.sources:  # e.g. ACSM, only cited by the exercise
+        assert atlas.sources[key].title.split(":")[0] in text
