@@ -777,6 +777,14 @@ class MainWindow(QMainWindow):
             self.player.close()
         pictures = {exercise_id: exercise.pictogram for exercise_id, exercise in self.atlas.exercises.items()}
         player = PlayerWidget(routine, clock=self.player_clock, pictograms=pictures)
+        # Tones on, voice off, unless the person chose otherwise last time.
+        player.set_sound_enabled(self.settings.value("player/sound", "true") != "false")
+        player.set_speech_enabled(self.settings.value("player/speech", "false") == "true")
+        try:
+            player.set_volume(float(self.settings.value("player/volume", 1.0)))
+        except (TypeError, ValueError):
+            pass
+        player.optionsChanged.connect(lambda: self._remember_player_options(player))
         player.setWindowTitle(f"{routine.name} \u2014 hipmap routine")
         player.setAttribute(Qt.WA_DeleteOnClose)
         player.setParent(self, Qt.Window)
@@ -788,6 +796,11 @@ class MainWindow(QMainWindow):
         self.before_routine = self.document.painmap
         self.last_routine = routine
         return player
+
+    def _remember_player_options(self, player):
+        self.settings.setValue("player/sound", "true" if player.sound_enabled() else "false")
+        self.settings.setValue("player/speech", "true" if player.speech_enabled() else "false")
+        self.settings.setValue("player/volume", player.volume())
 
     def open_builder(self):
         """The routine builder, offering the current candidates with the explaining set ticked."""

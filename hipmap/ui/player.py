@@ -11,10 +11,10 @@ import contextlib
 import math
 import time
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from ..core.routine import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
 from . import sounds as sounds_module
@@ -197,7 +197,8 @@ class PlayerWidget(QWidget):
     """Plays a routine hands-free: big countdown, phase in words, optional tones and spoken cues."""
 
     finished = Signal(object)  # the RunLog, when the routine finishes or is stopped
-    phaseStarted = Signal(int, float)  # phase index, and the exact clock time the engine says it began
+    phaseStarted = Signal(int, float)
+    optionsChanged = Signal()  # sounds, spoken cues or volume changed: the app keeps them in its settings  # phase index, and the exact clock time the engine says it began
     stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
 
     def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None, pictograms=None):
@@ -290,26 +291,50 @@ class PlayerWidget(QWidget):
         self.stop_action = self._action("Stop", self.stop, Qt.Key_Escape, "End the routine")
         self.fullscreen_action = self._action("Full screen", self.toggle_full_screen, Qt.Key_F11,
                                               "Fill the screen, or go back to a window", checkable=True)
+        self.sound_action = self._action("Sounds", lambda: self.set_sound_enabled(self.sound_action.isChecked()),
+                                         Qt.Key_M, "Beep at each change and for the last 3 seconds", checkable=True)
+        self.speech_action = self._action("Spoken cues", lambda: self.set_speech_enabled(self.speech_action.isChecked()),
+                                          Qt.Key_V, "Say each change out loud (\u201cHold\u201d, \u201cRest\u201d, \u201cSwitch to your left side\u201d)",
+                                          checkable=True)  # fmt: skip
+        self.louder_action = self._action("Louder", lambda: self.set_volume(self._volume + 0.1), Qt.Key_Up, "Turn the sounds and voice up")
+        self.quieter_action = self._action("Quieter", lambda: self.set_volume(self._volume - 0.1), Qt.Key_Down, "Turn the sounds and voice down")
+        self.sound_action.setChecked(True)
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        self.buttons: list[QToolButton] = []
+        self.buttons: list[QToolButton] = []  # the big ones, to use from the floor
         for action in (self.back_action, self.pause_action, self.skip_action, self.hurt_action, self.stop_action,
                        None, self.fullscreen_action):
             if action is None:
                 buttons.addStretch(1)
                 continue
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.NoFocus)  # Space must reach the pause shortcut, never "click" a button
-            button.setAccessibleName(action.text())
-            button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-            self.buttons.append(button)
-            buttons.addWidget(button)
+            buttons.addWidget(self._button(action))
+            self.buttons.append(buttons.itemAt(buttons.count() - 1).widget())
+        # Sound options in a quieter row under the controls, with the status line.
+        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action)]
+        self.volume_slider = QSlider(Qt.Horizontal)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(100)
+        self.volume_slider.setFocusPolicy(Qt.NoFocus)  # the keys belong to the player: Up and Down change it
+        self.volume_slider.setAccessibleName("Volume")
+        self.volume_slider.setToolTip("Volume of the sounds and the voice (Up / Down)")
+        self.volume_slider.setFixedWidth(140)
+        self.volume_slider.valueChanged.connect(lambda value: self.set_volume(value / 100))
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Status")
         self.status_label.setWordWrap(True)
         self.status_label.hide()
+        volume_label = QLabel("Volume")
+        volume_label.setBuddy(self.volume_slider)
+        options = QHBoxLayout()
+        options.setSpacing(10)
+        options.addWidget(self.status_label, 1)
+        options.addStretch(0)
+        for button in self.option_buttons:
+            options.addWidget(button)
+        options.addSpacing(8)
+        options.addWidget(volume_label)
+        options.addWidget(self.volume_slider)
+        self.volume_label = volume_label
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 20)
@@ -320,9 +345,18 @@ class PlayerWidget(QWidget):
         outer.addLayout(middle, 1)
         outer.addSpacing(16)
         outer.addLayout(buttons)
-        outer.addSpacing(6)
-        outer.addWidget(self.status_label)
+        outer.addSpacing(10)
+        outer.addLayout(options)
         self._apply_fonts()
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.NoFocus)  # Space must reach the pause shortcut, never "click" a button
+        button.setAccessibleName(action.text())
+        button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        return button
 
     def _action(self, text, slot, key, tip, checkable=False) -> QAction:
         action = QAction(text, self)
@@ -352,6 +386,8 @@ class PlayerWidget(QWidget):
         self.title_label.setFont(px(0.03, bold=True))
         self.step_count_label.setFont(px(0.03))
         self.status_label.setFont(px(0.024))
+        for widget in (*self.option_buttons, self.volume_label):
+            widget.setFont(px(0.022))
         button_font = px(0.026, bold=True)
         fm = QFontMetrics(button_font)
         pad = max(6, round(h * 0.014))
@@ -381,18 +417,27 @@ class PlayerWidget(QWidget):
 
     def set_speech_enabled(self, enabled: bool) -> None:
         self._speech_enabled = bool(enabled)
+        self.speech_action.setChecked(self._speech_enabled)
+        if enabled:
+            self._engine()  # says now, not at the next cue, if there is no voice on this computer
+        self.optionsChanged.emit()
 
     def speech_enabled(self) -> bool:
         return self._speech_enabled
 
     def set_sound_enabled(self, enabled: bool) -> None:
         self._sound_enabled = bool(enabled)
+        self.sound_action.setChecked(self._sound_enabled)
+        self.optionsChanged.emit()
 
     def sound_enabled(self) -> bool:
         return self._sound_enabled
 
     def set_volume(self, volume: float) -> None:
-        self._volume = max(0.0, min(1.0, float(volume)))
+        self._volume = round(max(0.0, min(1.0, float(volume))), 2)
+        with QSignalBlocker(self.volume_slider):
+            self.volume_slider.setValue(round(self._volume * 100))
+        self.optionsChanged.emit()
         if hasattr(self.sounds, "set_volume"):
             self.sounds.set_volume(self._volume)
         if self._speech is not None and not self._speech_failed:

@@ -233,13 +233,15 @@ def test_tones_are_small_wav_files(tmp_path):
 def test_actions_and_buttons_are_labelled(make):
     w = make()
     actions = w.actions()
-    assert {a.shortcut().toString() for a in actions} == {"Space", "Left", "Right", "H", "Esc", "F11"}
+    assert {a.shortcut().toString() for a in actions} == {"Space", "Left", "Right", "H", "Esc", "F11", "M", "V", "Up", "Down"}
     for action in actions:
         assert not action.shortcut().isEmpty() and action.toolTip() and action.shortcut().toString() in action.toolTip()
     buttons = w.findChildren(QToolButton)
-    assert len(buttons) == 6
+    assert len(buttons) == 8
     assert all(b.accessibleName() for b in buttons)
-    assert {b.accessibleName() for b in buttons} >= {"Start", "Back", "Skip", "Skip \u2014 it hurts", "Stop", "Full screen"}
+    assert {b.accessibleName() for b in buttons} >= {"Start", "Back", "Skip", "Skip \u2014 it hurts", "Stop", "Full screen",
+                                                     "Sounds", "Spoken cues"}
+    assert w.volume_slider.accessibleName() == "Volume"
     for label in (w.phase_label, w.step_label, w.cue_label, w.next_label, w.status_label, w.ring, w.progress_bar):
         assert label.accessibleName()
 
@@ -293,3 +295,41 @@ def test_the_exercise_picture_is_shown_beside_the_countdown(qtbot, clock, atlas)
     qtbot.addWidget(bare)
     bare.show()
     assert not bare.pictogram.isVisible()
+
+
+def test_sound_voice_and_volume_from_the_keyboard(make, qtbot, clock):
+    w = make()
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    changes = []
+    w.optionsChanged.connect(lambda: changes.append((w.sound_enabled(), w.speech_enabled(), w.volume())))
+    assert w.sound_enabled() and not w.speech_enabled() and w.volume() == 1.0  # tones on, voice off
+    w.start()
+    qtbot.keyClick(w, Qt.Key_M)
+    assert not w.sound_enabled() and not w.sound_action.isChecked()
+    clock.to(5.0); w.tick()
+    assert w.beeps == [("phase", T0)]  # the start was heard; the hold, with sounds off, is not
+    qtbot.keyClick(w, Qt.Key_Down)
+    qtbot.keyClick(w, Qt.Key_Down)
+    assert w.volume() == 0.8 and w.volume_slider.value() == 80
+    qtbot.keyClick(w, Qt.Key_V)
+    assert w.speech_enabled() and w.speech_action.isChecked()
+    assert changes[-1][:2] == (False, True) and len(changes) == 4
+
+
+def test_the_window_remembers_the_sound_options(window, atlas, qtbot):
+    from .test_builder import screened
+
+    from .conftest import region_centre
+    from .test_mainwindow import click
+
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    screened(window)
+    window.select_candidate("tensor_fasciae_latae", "right")
+    first = window.start_routine()
+    first.set_sound_enabled(False)
+    first.set_volume(0.3)
+    first.close()
+    second = window.start_routine()
+    assert not second.sound_enabled() and second.volume() == 0.3 and not second.speech_enabled()
+    second.close()
