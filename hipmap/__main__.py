@@ -195,11 +195,14 @@ def _cmd_bench(args) -> int:
             "startup": ui_bench.startup(runs=2 if args.quick else 7),
             "player": ui_bench.player_timing(4 if args.quick else 120),
         }
+        result["window"]["history_1000"] = ui_bench.history_open(1000, runs=5 if args.quick else 15)
     if "window" in result:
         w = result["window"]
         result["meets_targets"]["release_to_paint_p99"] = w["release_to_paint"]["p99_ms"] < w["release_to_paint"]["target_p99_ms"]
         result["meets_targets"]["startup_ratio"] = w["startup"]["meets_target"]
         result["meets_targets"]["player_end_error"] = w["player"]["meets_target"]
+        if "history_1000" in w:
+            result["meets_targets"]["history_open"] = w["history_1000"]["meets_target"]
     result["note"] = (
         "Latencies are per match() call; 'click' and 'painted_40_strokes' start with every mark new to the matcher. "
         "Naive = every zone intersected with the pain in shapely, no index, no grid."
@@ -241,6 +244,11 @@ def _cmd_bench(args) -> int:
             print(f"routine player ({p['planned_s']} s routine, {p['phases']} phases, real clock):")
             print(f"  end-time error {p['end_error_ms']:+.3f} ms (target under {p['target_end_error_ms']:.0f} ms)")
             line("phase change shown after its time", p["phase_change_shown_late_ms"])
+        if "history_1000" in w:
+            h = w["history_1000"]
+            print(f"history window ({h['sessions']:,} sessions):")
+            line("opened, chart and list painted", h)
+            print(f"  first open {h['first_ms']:.1f} ms, slowest {h['max_ms']:.1f} ms (target under {h['target_ms']:.0f} ms)")
     print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in result["meets_targets"].items()))
     return 0
 

@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         self.act_save = A("&Save", self.save, QKeySequence.Save, "Save the pain map", icon="document-save")
         self.act_save_as = A("Save &As...", self.save_as, QKeySequence.SaveAs, "Save the pain map under a new name")
         self.act_save_session = A("Save Session to &History...", self.save_session, "Ctrl+Shift+H", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings")
+        self.act_history = A("&History...", self.open_history, "Ctrl+H", "Past sessions, a chart of pain over time, and comparisons")
         self.act_export_handout = A("&Export Handout (PDF)...", self.export_handout, "Ctrl+E", "A printable PDF: your pain, the muscles, what to do and the warning signs")
         self.act_print_handout = A("&Print Handout...", self.print_handout, QKeySequence.Print, "Print the handout")
         self.act_quit = A("&Quit", self.close, QKeySequence.Quit, "Close hipmap")
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_session])
+        file_menu.addActions([self.act_save_session, self.act_history])
         file_menu.addSeparator()
         file_menu.addActions([self.act_export_handout, self.act_print_handout])
         file_menu.addSeparator()
@@ -880,6 +881,26 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.refresh()
         return saved
+
+    def open_history(self):
+        store = self.session_store()
+        if store is None:
+            self.statusBar().showMessage("The session history is not available.", 6000)
+            return None
+        from .history import HistoryWindow
+
+        if self.history is not None:
+            self.history.refresh()
+            self.history.raise_()
+            self.history.activateWindow()
+            return self.history
+        history = HistoryWindow(store, self.atlas, self.renderers, person=self.settings.value("store/person") or None, parent=self)
+        history.setAttribute(Qt.WA_DeleteOnClose)
+        history.startFrom.connect(self.start_from_session)
+        history.destroyed.connect(lambda *_: setattr(self, "history", None) if self.history is history else None)
+        history.show()
+        self.history = history
+        return history
 
     def start_from_session(self, session):
         """A past session's pain map as the start of a new, unsaved one."""

@@ -149,3 +149,27 @@ def test_data_dir_option(argv, folder, rest):
 def test_data_dir_option_needs_a_folder():
     with pytest.raises(SystemExit):
         _data_dir_option(["--data-dir"])
+
+
+def test_history_from_the_window_lists_the_saved_session_and_starts_a_map_from_it(window, atlas, data_dir, monkeypatch, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
+    accept_with(monkeypatch, person="AB")
+    saved = window.save_session()
+    QTest.keyClick(window, Qt.Key_H, Qt.ControlModifier)
+    history = window.history
+    assert history is not None and history.isVisible()
+    assert [s.id for s in window.session_store().summaries("AB")] == [saved.id]
+    window.document.new()
+    history.startFrom.emit(window.session_store().get(saved.id))
+    assert len(window.document.painmap.marks) == len(pm_marks(saved))
+    accept_with(monkeypatch, person="AB")
+    window.save_session()  # the open history follows
+    assert history.model.rowCount() == 2
+    history.close()
+
+
+def pm_marks(session):
+    return session.painmap["marks"]

@@ -1,0 +1,354 @@
+"""The history window: the list, the chart, and looking at, starting from, comparing and deleting sessions."""
+
+import os
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hipmap.core.painmap import PainMap, region_marks, to_json_dict
+from hipmap.core.store import Session, Store, synthetic_sessions
+from hipmap.ui import chart as chart_module
+from hipmap.ui.compare import BeforeAfterDialog
+from hipmap.ui.history import HistoryWindow, SessionViewer
+
+
+@pytest.fixture
+def utc():
+    """Local time is UTC here, so the dates the window shows are known."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    chart_module.local_time.cache_clear()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+    chart_module.local_time.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def renderers(atlas):
+    out = {}
+    for view in atlas.views.values():
+        out.setdefault(str(view.svg_file), QSvgRenderer(str(view.svg_file)))
+    return out
+
+
+def painmap_of(atlas, *regions, intensity=6):
+    marks = [m for region in regions for m in region_marks(atlas, region, "right", intensity)]
+    return to_json_dict(PainMap(tuple(marks)))
+
+
+CANDIDATES = [
+    {"id": "gluteus_minimus_anterior", "name": "Gluteus minimus (front fibres)", "side": "right", "score": 0.82},
+    {"id": "tensor_fasciae_latae", "name": "Tensor fasciae latae (TFL)", "side": "right", "score": 0.41},
+]
+RUN_LOG = {
+    "routine_name": "Evening hip",
+    "steps": [
+        {"step_index": 0, "title": "Tennis ball: Gluteus minimus", "side": "right", "status": "done", "holds_done": 2, "reps": 2, "elapsed_s": 0.0},
+        {"step_index": 1, "title": "Stretch: Gluteus minimus", "side": "right", "status": "hurt", "holds_done": 0, "reps": 2, "elapsed_s": 0.0},
+    ],
+    "planned_total_s": 200,
+    "actual_total_s": 150.0,
+    "paused_s": 0.0,
+    "stopped": False,
+}  # fmt: skip
+ROUTINE = {"format": "hipmap.routine", "version": 1, "name": "Evening hip", "steps": [
+    {"kind": "compression", "muscle_id": "gluteus_minimus_anterior", "title": "Tennis ball: Gluteus minimus", "side": "right", "hold_s": 30, "reps": 2},
+    {"kind": "stretch", "muscle_id": "gluteus_minimus_anterior", "title": "Stretch: Gluteus minimus", "side": "right", "hold_s": 30, "reps": 2},
+]}  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path, atlas):
+    store = Store.open(tmp_path / "sessions.sqlite3")
+    store.save_many([
+        Session(None, "2026-03-03T09:30:00Z", "Anna", painmap_of(atlas, "lateral_thigh", "lateral_leg", intensity=7),
+                CANDIDATES, ROUTINE, RUN_LOG, 7, 5, 0.12),
+        Session(None, "2026-06-10T16:45:00Z", "Ben", painmap_of(atlas, "buttock_center"), CANDIDATES[::-1], None, None, 5, None, 0.04),
+        Session(None, "2026-08-01T08:00:00Z", "", painmap_of(atlas, "groin"), [], None, None, None, None, None),
+        Session(None, "2026-11-25T14:05:00Z", "Anna", painmap_of(atlas, "lateral_thigh", intensity=3), CANDIDATES, None, None, 4, 3, 0.05),
+    ])  # fmt: skip
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def history(qtbot, store, atlas, renderers, utc):
+    window = HistoryWindow(store, atlas, renderers)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def row_texts(window, row):
+    model = window.table.model()
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def visible_headers(window):
+    model = window.table.model()
+    return [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount()) if not window.table.isColumnHidden(c)]
+
+
+def click_row(window, row, modifier=Qt.NoModifier):
+    table = window.table
+    rect = table.visualRect(table.model().index(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, modifier, rect.center())
+
+
+def test_the_list_shows_sessions_newest_first_with_readable_columns(history):
+    assert visible_headers(history) == ["Date", "Person", "Pain before", "Pain after", "Area", "Top muscles", "Routine"]
+    assert history.table.model().rowCount() == 4
+    assert row_texts(history, 0) == ["25 Nov 2026, 14:05", "Anna", "4/10", "3/10", "5.0%",
+                                     "Gluteus minimus (front fibres), Tensor fasciae latae (TFL)", "\u2014"]  # fmt: skip
+    assert row_texts(history, 2)[:2] == ["10 Jun 2026, 16:45", "Ben"]
+    assert row_texts(history, 3) == ["3 Mar 2026, 09:30", "Anna", "7/10", "5/10", "12%",
+                                     "Gluteus minimus (front fibres), Tensor fasciae latae (TFL)", "done, 1 skipped"]  # fmt: skip
+    unrated = row_texts(history, 1)
+    assert unrated[1:5] == ["No label", "\u2014", "\u2014", "\u2014"]
+    assert history.summary_label.text() == "4 sessions from 3 Mar to 25 Nov 2026; pain 7 \u2192 4"
+    assert history.selected_ids() == [history.table.model().summary(0).id]  # the newest is selected
+    assert "2 people" in history.mixed_label.text() or "3 people" in history.mixed_label.text()
+
+
+def test_choosing_a_person_shows_only_their_sessions(history):
+    combo = history.person_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Everyone", "No label", "Anna", "Ben"]
+    combo.setCurrentIndex(combo.findText("Anna"))
+    assert history.table.model().rowCount() == 2
+    assert [row_texts(history, r)[0] for r in range(2)] == ["25 Nov 2026, 14:05", "3 Mar 2026, 09:30"]
+    assert "Person" not in visible_headers(history)  # one person: the column would only repeat the name
+    assert history.summary_label.text() == "2 sessions from 3 Mar to 25 Nov 2026; pain 7 \u2192 4"
+    assert history.mixed_label.isHidden()
+    assert [v for _id, _when, v in history.chart.points("before")] == [7, 4]
+    combo.setCurrentIndex(combo.findText("No label"))
+    assert history.table.model().rowCount() == 1
+    assert history.chart.points("before") == []
+    assert [p[1].day for p in history.chart.points("after")] == []
+    assert history.summary_label.text() == "1 session on 1 Aug 2026"
+
+
+def test_a_window_opened_for_one_person(qtbot, store, atlas, renderers, utc):
+    window = HistoryWindow(store, atlas, renderers, person="ben")
+    qtbot.addWidget(window)
+    assert window.person_combo.currentText() == "Ben"
+    assert window.table.model().rowCount() == 1
+
+
+def test_the_chart_plots_before_and_after_with_gaps_and_area(history, store):
+    chart = history.chart
+    before = chart.points("before")
+    after = chart.points("after")
+    area = chart.points("area")
+    assert [v for _i, _w, v in before] == [7, 5, 4]  # oldest first; the unrated session is a gap
+    assert [v for _i, _w, v in after] == [5, 3]
+    assert [round(v, 2) for _i, _w, v in area] == [0.12, 0.04, 0.05]
+    assert [w.strftime("%Y-%m-%d") for _i, w, _v in before] == ["2026-03-03", "2026-06-10", "2026-11-25"]
+    # Before is drawn higher than after for the same session (pain 7 above 5).
+    first = before[0][0]
+    assert chart.position_of(first, "before").y() < chart.position_of(first, "after").y()
+    assert chart.position_of(first, "before").x() < chart.position_of(before[-1][0], "before").x()
+    tip = chart.tooltip_text(first)
+    assert "3 Mar 2026, 09:30" in tip and "7/10" in tip and "5/10" in tip and "12%" in tip
+    image = chart.grab()
+    assert image.width() > 0
+
+
+def test_an_empty_history_says_so(qtbot, tmp_path, atlas, renderers, utc):
+    with Store.open(tmp_path / "empty.sqlite3") as store:
+        window = HistoryWindow(store, atlas, renderers)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.chart.is_empty()
+        assert window.chart.empty_heading == "No sessions yet"
+        assert window.summary_label.text() == "No sessions"
+        assert window.table.model().rowCount() == 0
+        assert not window.act_open.isEnabled() and not window.act_compare.isEnabled()
+        window.chart.grab()  # paints the empty state without error
+
+
+def test_one_session_is_charted(qtbot, tmp_path, atlas, renderers, utc):
+    with Store.open(tmp_path / "one.sqlite3") as store:
+        store.save(Session(None, "2026-11-25T14:05:00Z", "Anna", painmap_of(atlas, "groin"), [], None, None, 6, 2, 0.03))
+        window = HistoryWindow(store, atlas, renderers)
+        qtbot.addWidget(window)
+        window.show()
+        (sid, _when, value), = window.chart.points("before")
+        assert value == 6
+        pos = window.chart.position_of(sid, "before")
+        assert window.chart.rect().contains(pos.toPoint())
+        window.chart.grab()
+
+
+def test_clicking_a_point_on_the_chart_selects_that_session(history):
+    chart = history.chart
+    oldest = chart.points("before")[0][0]
+    QTest.mouseClick(chart, Qt.LeftButton, Qt.NoModifier, chart.position_of(oldest, "before").toPoint())
+    assert history.selected_ids() == [oldest]
+    assert row_texts(history, history.selected_rows()[0])[0] == "3 Mar 2026, 09:30"
+    # Ctrl+click adds a second one: then the two can be compared.
+    newest = chart.points("before")[-1][0]
+    QTest.mouseClick(chart, Qt.LeftButton, Qt.ControlModifier, chart.position_of(newest, "after").toPoint())
+    assert sorted(history.selected_ids()) == sorted([oldest, newest])
+    assert history.act_compare.isEnabled() and not history.act_open.isEnabled()
+    # Far from any point: nothing changes.
+    QTest.mouseClick(chart, Qt.LeftButton, Qt.NoModifier, QPoint(2, 2))
+    assert sorted(history.selected_ids()) == sorted([oldest, newest])
+
+
+def test_open_read_only_shows_the_session_with_its_marks(history, qtbot):
+    click_row(history, 3)  # 3 Mar: Anna, lateral thigh and leg, a routine with a step that hurt
+    history.table.setFocus()
+    QTest.keyClick(history.table, Qt.Key_Return)
+    viewer = history.viewer
+    assert isinstance(viewer, SessionViewer) and viewer.isVisible()
+    assert "read-only" in viewer.windowTitle().lower()
+    assert viewer.badge.text() == "Read-only"
+    assert viewer.title_label.text() == "Session of 3 Mar 2026, 09:30"
+    assert "Anna" in viewer.person_label.text()
+    shown = viewer.bodies[viewer.current]
+    assert shown.isVisible() and shown.mark_items  # it opens on a view with marks, and they are drawn
+    assert shown.tool == "pan"  # looking, not marking
+    assert viewer.bodies["lateral_right"].mark_items and not viewer.bodies["lateral_left"].mark_items
+    text = viewer.details_text()
+    for expected in ("Gluteus minimus (front fibres)", "82%", "41%", "Right", "Evening hip", "Done",
+                     "Stopped: it hurt", "7/10", "5/10", "12% of the body drawing"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_start_new_map_from_a_session(history, qtbot):
+    click_row(history, 2)  # Ben
+    wanted = history.table.model().summary(2).id
+    with qtbot.waitSignal(history.startFrom) as blocker:
+        QTest.keyClick(history, Qt.Key_N, Qt.ControlModifier)
+    assert blocker.args[0].id == wanted and blocker.args[0].person == "Ben"
+    assert blocker.args[0].painmap["marks"]
+    # The same from the read-only viewer: its button, and the window passes it on.
+    viewer = history.open_read_only()
+    with qtbot.waitSignal(history.startFrom) as blocker:
+        qtbot.mouseClick(viewer.start_button, Qt.LeftButton)
+    assert blocker.args[0].id == wanted
+
+
+def test_compare_two_sessions_side_by_side(history, qtbot):
+    assert not history.act_compare.isEnabled()
+    click_row(history, 0)
+    click_row(history, 3, Qt.ControlModifier)
+    assert history.act_compare.isEnabled()
+    QTest.keyClick(history, Qt.Key_D, Qt.ControlModifier)
+    dialog = history.compare_dialog
+    assert isinstance(dialog, BeforeAfterDialog) and dialog.isVisible()
+    assert dialog.titles == ("3 Mar 2026, 09:30", "25 Nov 2026, 14:05")  # older first
+    assert dialog.windowTitle().startswith("Two sessions compared")
+    assert len(dialog.before.marks) > len(dialog.after.marks)
+    assert any(row.label.startswith("Area marked") for row in dialog.rows())
+
+
+def test_compare_names_the_people_when_they_differ(history):
+    click_row(history, 0)
+    click_row(history, 2, Qt.ControlModifier)
+    dialog = history.compare_two()
+    assert dialog.titles == ("10 Jun 2026, 16:45 (Ben)", "25 Nov 2026, 14:05 (Anna)")
+
+
+def test_delete_asks_first(history, store, no_modal_dialogs):
+    click_row(history, 0)
+    QTest.keyClick(history.table, Qt.Key_Delete)  # the test answers Discard: nothing happens
+    assert no_modal_dialogs and store.count() == 4
+
+
+def test_delete_removes_the_session_after_confirming(history, store, monkeypatch, qtbot):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.Yes)
+    click_row(history, 0)
+    gone = history.selected_ids()[0]
+    with qtbot.waitSignal(history.sessionDeleted) as blocker:
+        QTest.keyClick(history.table, Qt.Key_Delete)
+    assert "25 Nov 2026, 14:05" in asked[0] and "cannot be undone" in asked[0]
+    assert blocker.args == [gone]
+    assert store.count() == 3
+    with pytest.raises(KeyError):
+        store.get(gone)
+    assert history.table.model().rowCount() == 3
+    assert row_texts(history, 0)[0] == "1 Aug 2026, 08:00"
+    assert gone not in [i for i, _w, _v in history.chart.points("before")]
+    assert history.selected_ids()  # the next session is selected, ready for the next action
+
+
+def test_refresh_shows_a_session_saved_meanwhile(history, store, atlas):
+    store.save(Session(None, "2026-12-01T10:00:00Z", "Chloé", painmap_of(atlas, "groin"), [], None, None, 2, 1, 0.02))
+    history.refresh()
+    assert history.table.model().rowCount() == 5
+    assert row_texts(history, 0)[:2] == ["1 Dec 2026, 10:00", "Chloé"]
+    combo = history.person_combo
+    assert "Chloé" in [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_actions_have_shortcuts_and_tooltips(history):
+    for action, keys in ((history.act_open, "Return"), (history.act_start, "Ctrl+N"), (history.act_compare, "Ctrl+D"),
+                         (history.act_delete, "Del"), (history.act_close, "Esc")):  # fmt: skip
+        assert action.shortcut().toString() == keys
+        assert action.toolTip()
+        assert history.buttons[action].accessibleName()
+    QTest.keyClick(history, Qt.Key_Escape)
+    assert not history.isVisible()
+
+
+def test_a_thousand_sessions_load(qtbot, tmp_path, atlas, renderers, utc):
+    with Store.open(tmp_path / "many.sqlite3") as store:
+        store.save_many(synthetic_sessions(1000))
+        window = HistoryWindow(store, atlas, renderers)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.table.model().rowCount() == 1000
+        assert len(window.chart.points("before")) == 1000
+        assert window.chart.pain_note()  # many sessions: averaged lines, a dot per session
+        window.chart.repaint()
+        window.table.viewport().repaint()
+        window.person_combo.setCurrentIndex(window.person_combo.findText("Anna"))
+        assert 0 < window.table.model().rowCount() < 1000
+
+
+def test_the_history_bench_reports_its_figures():
+    from hipmap.ui import bench
+
+    result = bench.history_open(n=60, runs=2)
+    assert result["runs"] == 2 and result["sessions"] == 60 and result["points_drawn"] == 60
+    assert result["max_ms"] >= result["median_ms"] > 0 and result["target_ms"] == 200.0
+    assert isinstance(result["meets_target"], bool)
+
+
+def test_the_chart_can_be_used_from_the_keyboard(history):
+    chart = history.chart
+    ids = [i for i, _w, _v in chart.points("area")]
+    chart.setFocus()
+    QTest.keyClick(chart, Qt.Key_Home)
+    assert history.selected_ids() == [history.table.model().summary(3).id]  # the oldest session
+    QTest.keyClick(chart, Qt.Key_Right)
+    assert history.selected_ids() == [ids[1]]
+    QTest.keyClick(chart, Qt.Key_End)
+    assert history.selected_ids() == [history.table.model().summary(0).id]
+
+
+def test_hovering_a_point_highlights_it(history):
+    chart = history.chart
+    sid = chart.points("before")[1][0]
+    pos = chart.position_of(sid, "before")
+    move = QMouseEvent(QEvent.MouseMove, pos, chart.mapToGlobal(pos), Qt.NoButton, Qt.NoButton, Qt.NoModifier)
+    QApplication.sendEvent(chart, move)
+    assert chart.session_at(pos) == sid
+    assert chart.hovered_session() == sid
+    QApplication.sendEvent(chart, QEvent(QEvent.Leave))
+    assert chart.hovered_session() is None
