@@ -261,6 +261,7 @@ class RoutinePlayer:
         self._base_index = 0
         self._base_offset = 0.0
         self._counted: set[int] = set()  # countdowns already emitted in the current phase
+        self._floor = 0.0  # routine time of the last event reported: time never runs back behind it
         self._pending: list[Event] = []
         self._holds_done = [set() for _ in routine.steps]
         self._hurt: set[int] = set()
@@ -384,8 +385,8 @@ class RoutinePlayer:
     def _rt(self, now: float) -> float:
         if self._state != "running":
             return self._frozen
-        # Never before the current phase's start: a boundary counted as reached stays reached.
-        return max(now - self._start - self._paused_total, self._off(self._index))
+        # Never before the current phase's start or the last event: a boundary counted as reached stays reached.
+        return max(now - self._start - self._paused_total, self._off(self._index), self._floor)
 
     def _clock_at(self, rt: float) -> float:
         return self._start + self._paused_total + rt
@@ -400,6 +401,7 @@ class RoutinePlayer:
             for n in COUNTDOWN:
                 if n < phase.seconds and n not in self._counted and rt + EPSILON >= end - n:
                     self._counted.add(n)
+                    self._floor = max(self._floor, end - n)
                     self._pending.append(Countdown(n, k, self._clock_at(end - n)))
             if rt + EPSILON < end:
                 break

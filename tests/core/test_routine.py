@@ -586,3 +586,17 @@ def test_next_event_in_points_at_the_next_count_or_phase_end():
     assert player.current_phase.kind == "hold" and player.next_event_in() == pytest.approx(17.0)
     player.pause()
     assert player.next_event_in() is None
+
+
+@pytest.mark.parametrize("start", [0.0, 0.1, 1000.0, 12345.678])
+def test_a_command_a_hair_before_a_countdown_happens_after_it(start):
+    # The "2" of a 5 s phase is counted as reached a hair early (within EPSILON); a skip in that sliver must not be
+    # reported before it.
+    routine = Routine("r", [Step(kind="compression", muscle_id="piriformis", title="t", side="right", ready_s=5, hold_s=5, rest_s=0)])
+    player, clock = player_for(routine, start)
+    player.start()
+    clock.t = start + 2.0 - 1e-12
+    player.skip()
+    events = player.update()
+    assert [type(e).__name__ for e in events] == ["PhaseStarted", "Countdown", "PhaseStarted"]
+    assert [e.at for e in events] == sorted(e.at for e in events)
