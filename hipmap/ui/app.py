@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .. import __version__, default_assets_dir
 from ..core.vocabulary import VIEW_IDS
 from .firstframe import FirstFrame
+from .windows import keep_window
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
@@ -787,13 +788,11 @@ class MainWindow(QMainWindow):
             pass
         player.optionsChanged.connect(lambda: self._remember_player_options(player))
         player.setWindowTitle(f"{routine.name} \u2014 hipmap routine")
-        player.setAttribute(Qt.WA_DeleteOnClose)
         player.setParent(self, Qt.Window)
         player.finished.connect(self._on_routine_finished)
-        player.destroyed.connect(lambda *_: setattr(self, "player", None) if self.player is player else None)
         player.resize(1100, 720)
         player.show()
-        self.player = player
+        keep_window(self, "player", player)
         self.before_routine = self.document.painmap
         self.last_routine = routine
         return player
@@ -812,13 +811,11 @@ class MainWindow(QMainWindow):
             self.builder.close()
         choices = builder_choices(self.document.result, self.selected, self.atlas)
         builder = RoutineBuilder(self.atlas, choices, RoutineLibrary(data_location() / "routines"), parent=self)
-        builder.setAttribute(Qt.WA_DeleteOnClose)
         builder.startRequested.connect(self.play_routine)
-        builder.destroyed.connect(lambda *_: setattr(self, "builder", None) if self.builder is builder else None)
         builder.show()
         builder.raise_()
         builder.activateWindow()
-        self.builder = builder
+        keep_window(self, "builder", builder)
         return builder
 
     def _on_routine_finished(self, log):
@@ -895,11 +892,9 @@ class MainWindow(QMainWindow):
             self.history.activateWindow()
             return self.history
         history = HistoryWindow(store, self.atlas, self.renderers, person=self.settings.value("store/person") or None, parent=self)
-        history.setAttribute(Qt.WA_DeleteOnClose)
         history.startFrom.connect(self.start_from_session)
-        history.destroyed.connect(lambda *_: setattr(self, "history", None) if self.history is history else None)
         history.show()
-        self.history = history
+        keep_window(self, "history", history)
         return history
 
     def start_from_session(self, session):
@@ -1005,10 +1000,8 @@ class MainWindow(QMainWindow):
         self.remark_banner.hide()
         dialog = BeforeAfterDialog(self.atlas, self.comparing_from, self.document.painmap, self.renderers,
                                    view=self.current_view().view_id, parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "compare_dialog", None) if self.compare_dialog is dialog else None)
         dialog.show()
-        self.compare_dialog = dialog
+        keep_window(self, "compare_dialog", dialog)
         return dialog
 
     # ------------------------------------------------------------------------------------------ help, close

@@ -17,6 +17,17 @@ VIEW_TITLES = {"posterior": "Back", "lateral_right": "Right side", "lateral_left
 NOTE = "These figures compare your own drawings. They help you notice change; they do not measure healing or make a diagnosis."
 
 
+def read_only_body(atlas, view_id: str, renderers, marks, accessible_name: str) -> BodyView:
+    """A diagram to look at, not to mark: the marks with their ratings, panning only."""
+    body = BodyView(atlas, view_id, renderers[str(atlas.views[view_id].svg_file)])
+    body.set_tool("pan")
+    body.setCursor(Qt.ArrowCursor)
+    body.set_marks(marks)
+    body.setAccessibleName(accessible_name)
+    body.setAccessibleDescription("Read-only. The numbers on the marks are the pain ratings, 0 to 10.")
+    return body
+
+
 class BeforeAfterDialog(QDialog):
     def __init__(self, atlas, before, after, renderers, view: str = "posterior", titles=("Before", "After"),
                  heading: str = "Before and after your routine", parent=None):  # fmt: skip
@@ -54,12 +65,8 @@ class BeforeAfterDialog(QDialog):
         for view_id in self.views_by_id:
             pair = []
             for column, (painmap, name) in enumerate(((before, titles[0]), (after, titles[1]))):
-                body = BodyView(atlas, view_id, renderers[str(atlas.views[view_id].svg_file)])
-                body.set_tool("pan")  # looking, not marking
-                body.setCursor(Qt.ArrowCursor)
-                body.set_marks(painmap.marks)
-                body.setAccessibleName(f"{name}: {VIEW_TITLES[view_id].lower()} view with the marked pain")
-                body.setAccessibleDescription("Read-only. The marks show where it hurt and how much (numbers on each mark).")
+                body = read_only_body(atlas, view_id, renderers, painmap.marks,
+                                      f"{name}: {VIEW_TITLES[view_id].lower()} view with the marked pain")  # fmt: skip
                 self.columns.addWidget(body, 1, column)
                 pair.append(body)
             self.pairs[view_id] = tuple(pair)

@@ -33,7 +33,8 @@ from ..core.store import SKIPPED_STATUSES, Session, SessionSummary, StoreError
 from . import style
 from .bodyview import BodyView
 from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time
-from .compare import VIEW_TITLES
+from .compare import VIEW_TITLES, read_only_body
+from .windows import keep_window
 
 EVERYONE = "Everyone"
 NO_LABEL = "No label"
@@ -245,12 +246,7 @@ class SessionViewer(QDialog):
             button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.view_buttons.addButton(button)
             choose.addWidget(button)
-            body = BodyView(atlas, view_id, renderers[str(atlas.views[view_id].svg_file)])
-            body.set_tool("pan")  # looking, not marking
-            body.setCursor(Qt.ArrowCursor)
-            body.set_marks(self.marks)
-            body.setAccessibleName(f"{name} view with the pain marked in this session")
-            body.setAccessibleDescription("Read-only. The numbers on the marks are the pain ratings, 0 to 10.")
+            body = read_only_body(atlas, view_id, renderers, self.marks, f"{name} view with the pain marked in this session")
             self.stack.addWidget(body)
             self.bodies[view_id] = body
             self.buttons_by_view[view_id] = button
@@ -733,11 +729,9 @@ class HistoryWindow(QWidget):
     def view_session(self, session: Session) -> SessionViewer:
         """Show a session read-only in its own window (the one the app may also call)."""
         viewer = SessionViewer(self.atlas, session, self.renderers, parent=self)
-        viewer.setAttribute(Qt.WA_DeleteOnClose)
         viewer.startFrom.connect(self.startFrom)
-        viewer.destroyed.connect(lambda *_: setattr(self, "viewer", None) if self.viewer is viewer else None)
         viewer.show()
-        self.viewer = viewer
+        keep_window(self, "viewer", viewer)
         return viewer
 
     def open_read_only(self) -> SessionViewer | None:
@@ -774,10 +768,8 @@ class HistoryWindow(QWidget):
             titles = [f"{t} ({person_text(s.person)})" for t, s in zip(titles, (older, newer))]
         dialog = BeforeAfterDialog(self.atlas, maps[0], maps[1], self.renderers, titles=tuple(titles),
                                    heading="Two sessions compared", parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "compare_dialog", None) if self.compare_dialog is dialog else None)
         dialog.show()
-        self.compare_dialog = dialog
+        keep_window(self, "compare_dialog", dialog)
         return dialog
 
     def delete_selected(self) -> bool:

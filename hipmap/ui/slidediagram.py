@@ -102,36 +102,38 @@ class Drawing(QGraphicsItem):
         draw_view(painter, self.renderer, self.box, self.mirrored)
 
 
-class BigCross(TriggerCross):
+class InViewUnits:
+    """Mixin for an item drawn at a fixed screen size (ItemIgnoresTransformations): draw it in view units instead,
+    scaled by ``scale_by``, so it grows with the diagram on a big screen."""
+
+    scale_by = 1.0
+
+    def _in_view_units(self, scale: float) -> None:
+        self.scale_by = scale
+        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, False)
+
+    def boundingRect(self) -> QRectF:
+        return QTransform.fromScale(self.scale_by, self.scale_by).mapRect(super().boundingRect())
+
+    def paint(self, painter: QPainter, option, widget=None):
+        painter.scale(self.scale_by, self.scale_by)
+        super().paint(painter, option, widget)
+
+
+class BigCross(InViewUnits, TriggerCross):
     """The X of a trigger point, sized in view units so it grows with the diagram."""
 
     def __init__(self, scale: float = CROSS_SCALE):
         super().__init__()
-        self.scale_by = scale
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, False)
-
-    def boundingRect(self) -> QRectF:
-        return QTransform.fromScale(self.scale_by, self.scale_by).mapRect(super().boundingRect())
-
-    def paint(self, painter: QPainter, option, widget=None):
-        painter.scale(self.scale_by, self.scale_by)
-        super().paint(painter, option, widget)
+        self._in_view_units(scale)
 
 
-class BigBadge(IntensityBadge):
+class BigBadge(InViewUnits, IntensityBadge):
     """A mark's 0-10 rating, sized in view units."""
 
     def __init__(self, intensity: int, beside: bool = False, scale: float = BADGE_SCALE):
         super().__init__(intensity, beside)
-        self.scale_by = scale
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, False)
-
-    def boundingRect(self) -> QRectF:
-        return QTransform.fromScale(self.scale_by, self.scale_by).mapRect(super().boundingRect())
-
-    def paint(self, painter: QPainter, option, widget=None):
-        painter.scale(self.scale_by, self.scale_by)
-        super().paint(painter, option, widget)
+        self._in_view_units(scale)
 
 
 def view_shows(muscle: Muscle, view_id: str, side: str) -> bool:
