@@ -61,6 +61,10 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--size", default="1360x880", metavar="WxH")
     s.add_argument("--layout", choices=("tabs", "side"), default="tabs")
     s.add_argument("--dark", action="store_true", help="use a dark palette")
+    s.add_argument("--high-contrast", action="store_true", help="use the high-contrast look (View > High Contrast)")
+    s.add_argument("--font-scale", type=float, default=1.0, metavar="F",
+                   help="draw text F times the default size, as with a larger system font (e.g. 1.5)")  # fmt: skip
+    s.add_argument("--lang", choices=("en", "es"), default="en", help="the interface language (default: en)")
 
     h = sub.add_parser("handout", help="write a PDF self-care handout for a pain map")
     h.add_argument("out", type=Path, metavar="OUT.pdf")
@@ -71,6 +75,7 @@ def _build_parser() -> argparse.ArgumentParser:
     h.add_argument("--side", choices=("left", "right"),
                    help="side for --region and --select (default: right for regions, the matched side for muscles)")  # fmt: skip
     h.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="paper size (default: A4)")
+    h.add_argument("--lang", choices=("en", "es"), default="en", help="the handout's language (default: en)")
 
     b = sub.add_parser("bench", help="measure matching latency")
     b.add_argument("--json", action="store_true")
@@ -270,6 +275,8 @@ def _cmd_screenshot(args) -> int:
             load(args.painmap)
         except PainMapError as exc:
             raise UsageError(f"hipmap screenshot: {exc}") from None
+    if not 0.5 <= args.font_scale <= 4.0:
+        raise UsageError("hipmap screenshot: --font-scale must be between 0.5 and 4")
     if args.out.parent and not args.out.parent.exists():
         raise UsageError(f"hipmap screenshot: folder {str(args.out.parent)!r} does not exist")
     _load_atlas(argparse.Namespace(data=None, assets=None))
@@ -277,7 +284,8 @@ def _cmd_screenshot(args) -> int:
 
     try:
         render(args.out, args.view, args.painmap, args.region, args.side, args.select,
-               (int(match.group(1)), int(match.group(2))), args.layout, args.dark)  # fmt: skip
+               (int(match.group(1)), int(match.group(2))), args.layout, args.dark,
+               high_contrast=args.high_contrast, font_scale=args.font_scale, lang=args.lang)  # fmt: skip
     except OSError as exc:
         raise UsageError(f"hipmap screenshot: {exc}") from None
     print(args.out)
@@ -309,10 +317,19 @@ def _cmd_handout(args) -> int:
         except PainMapError as exc:
             raise UsageError(f"hipmap handout: {exc}") from None
     atlas = _load_atlas(argparse.Namespace(data=None, assets=None))
+    phrases = None
+    if args.lang != "en":  # the interface's translations and the data's (data/i18n/<lang>.yaml)
+        from .core.atlas import load_atlas
+        from .ui import handout as _handout
+        from .ui import i18n
+
+        _handout.ensure_app()
+        i18n.install(args.lang)
+        atlas, phrases = load_atlas(language=args.lang), i18n.matching_phrases()
     for name in args.region:
         marks.extend(region_marks(atlas, name, args.side or "right"))
     painmap = PainMap(tuple(marks))
-    result = Matcher(atlas).match(painmap) if marks else None
+    result = Matcher(atlas, phrases).match(painmap) if marks else None
     if args.select:
         muscles = []
         for name in dict.fromkeys(args.select):
@@ -344,18 +361,30 @@ def _cmd_gui(argv) -> int:
     return gui_main(argv)
 
 
+_LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode() for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _escape_unprintable_output() -> None:
+    """A path given in bytes that are not UTF-8 reaches Python as lone surrogates; print it escaped rather than
+    fail with a traceback on a strict stdout (the default outside the C locale)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
     try:
         if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
             return _cmd_gui(argv)
+        _escape_unprintable_output()
         args = parser.parse_args(argv)
         handlers = {"match": _cmd_match, "check-data": _cmd_check, "list": _cmd_list, "bench": _cmd_bench, "screenshot": _cmd_screenshot,
                     "handout": _cmd_handout}
         return handlers[args.command](args)
-    except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+    except UsageError as exc:  # one line, even when it quotes an argument that holds a line break
+        print(str(exc).translate(_LINE_BREAKS), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

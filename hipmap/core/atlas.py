@@ -70,6 +70,23 @@ class View:
             return None
         return touched[0] if len(touched) == 1 else "both"
 
+    def regions_under(self, geometry: BaseGeometry, min_share: float = 0.1) -> list[tuple[str, str]]:
+        """The regions (id, side) holding at least ``min_share`` of a shape, most of it first: the words for
+        where a mark lies ("right outer thigh"), for people who cannot see the diagram."""
+        if geometry.is_empty or geometry.area <= 0.0:
+            return []
+        keys = list(self.regions)
+        shapes = list(self.regions.values())
+        near = shapely.intersects(shapes, geometry)
+        found = []
+        for key, shape, hit in zip(keys, shapes, near):
+            if hit:
+                share = shape.intersection(geometry).area / geometry.area
+                if share >= min_share:
+                    found.append((share, key))
+        found.sort(key=lambda item: -item[0])
+        return [key for _share, key in found]
+
 
 @dataclass(frozen=True)
 class TriggerPoint:
@@ -431,7 +448,7 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
                 continue
             if from_top:
                 shape = band(shape, "y", *from_top)
-            if from_medial and view.midline is not None:
+            if from_medial and view.midline is not None and not view.body["right"].is_empty:  # else reported
                 lateral_is_high_x = view.body["right"].centroid.x > view.midline
                 shape = band(shape, "x", *from_medial, reverse=not lateral_is_high_x)
             if from_back and view.midline is None:
@@ -616,8 +633,11 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     )  # fmt: skip
 
 
-def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None) -> Atlas:
-    """Load and check everything; raise DataError listing every problem found."""
+def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, language: str | None = None) -> Atlas:
+    """Load and check everything; raise DataError listing every problem found.
+
+    ``language`` (e.g. "es") puts the text of data/i18n/<language>.yaml in place of the English where it has some
+    (hipmap.core.translations); None, "en" or a language without a file gives the English."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     assets_dir = Path(assets_dir) if assets_dir else default_assets_dir()
     col = Collector()
@@ -648,16 +668,42 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None) -> 
     col.raise_if_any()
     ordered = {m: muscles[m] for m in MUSCLE_IDS if m in muscles}
     extras = _freeze({"exercises": tuple(_freeze(e.as_row()) for e in exercises.values())})
-    return Atlas(
+    atlas = Atlas(
         _freeze({v: views[v] for v in VIEW_IDS if v in views}), _freeze(regions), _freeze(ordered), _freeze(sources),
         data_dir, assets_dir, extras, _freeze(exercises),
     )  # fmt: skip
+    if language:
+        from .translations import read_translation, translate_atlas, translation_file
+
+        atlas = translate_atlas(col, atlas, read_translation(col, data_dir, language), translation_file(data_dir, language))
+        col.raise_if_any()
+    return atlas
 
 
 def check_data(data_dir=None, assets_dir=None) -> list[str]:
     """Every problem as a FILE:LINE: message line; empty when the data is valid."""
     try:
-        load_atlas(data_dir, assets_dir)
+        atlas = load_atlas(data_dir, assets_dir)
     except DataError as exc:
         return [str(p) for p in exc.problems]
-    return []
+    return check_translations(atlas)
+
+
+def check_translations(atlas: Atlas) -> list[str]:
+    """Problems in the data's translation files (data/i18n/*.yaml), as FILE:LINE: message lines."""
+    from .safety import load_red_flags
+    from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
+
+    data_dir = atlas.data_dir or default_data_dir()
+    try:
+        flags = load_red_flags(data_dir / "red_flags.yaml") if (data_dir / "red_flags.yaml").exists() else None
+    except DataError:
+        flags = None  # its own problems are reported where it is loaded
+    col = Collector()
+    for language in available_languages(data_dir):
+        file = translation_file(data_dir, language)
+        data = read_translation(col, data_dir, language)
+        translate_atlas(col, atlas, data, file)
+        if flags is not None:
+            translate_red_flags(col, flags, data, file)
+    return [str(p) for p in col.problems]

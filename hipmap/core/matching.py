@@ -13,6 +13,8 @@ pieces under the pain, so its cost follows the size of the pain, not the size of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 import numpy as np
 from shapely.geometry.base import BaseGeometry
@@ -36,6 +38,31 @@ NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more tha
 
 
 EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
+# The words of reasons and summaries, with {named} placeholders. The CLI and its JSON contract use these English ones;
+# the UI passes Matcher(phrases=...) in the language it shows (hipmap.ui.i18n.matching_phrases), with the same keys.
+PHRASES = MappingProxyType({
+    "empty": EMPTY_SUMMARY,
+    "main": "Its main referral zone covers {percent} of the pain you marked.",
+    "main_where": "Its main referral zone covers {percent} of the pain you marked: {where}.",
+    "spill": "Its wider (spillover) zone covers {percent}.",
+    "spill_where": "Its wider (spillover) zone covers {percent}: {where}.",
+    "spill_more": "Its wider (spillover) zone covers another {percent}.",
+    "spill_more_where": "Its wider (spillover) zone covers another {percent}: {where}.",
+    "spill_only": "Only its spillover zone reaches your pain, so it is a weaker match.",
+    "coverage": "You marked {percent} of its main zone.",
+    "unmarked": "Its usual pattern also reaches {where}, which you did not mark.",
+    "on_point": "Some of your pain lies over one of its trigger points.",
+    "none": "None of the muscles in hipmap refer pain to exactly this pattern.",
+    "one": "This muscle explains {percent} of your marked pain: {names}.",
+    "many": "These {n} muscles together explain {percent} of your marked pain: {names}.",
+    "muscle_side": "{name}, {side} side",
+    "not_explained": " Not explained: {regions}.",
+    "side_region": "{side} {region}",
+    "percent": "{value}%",
+    "and": " and ",
+    "left": "left",
+    "right": "right",
+})  # fmt: skip
 
 
 def intensity_weight(intensity: int) -> float:
@@ -110,14 +137,14 @@ class MatchResult:
         }
 
 
-def _percent(x: float) -> str:
-    return f"{round(100 * x):d}%"
+def _percent(x: float, template: str = "{value}%") -> str:
+    return template.format(value=f"{round(100 * x):d}")
 
 
-def _listing(names: list[str]) -> str:
+def _listing(names: list[str], and_word: str = " and ") -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + and_word + names[-1]
 
 
 class _ViewIndex:
@@ -138,8 +165,9 @@ class Matcher:
     covers the cells whose centres lie inside it. An inverted index from cells to zone pieces means a match
     touches only the zones under the pain."""
 
-    def __init__(self, atlas: Atlas):
+    def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None):
         self.atlas = atlas
+        self.phrases = {**PHRASES, **(phrases or {})}
         self.candidates: list[tuple[str, str]] = [(m, s) for m in atlas.muscles for s in SIDES]
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
@@ -286,7 +314,7 @@ class Matcher:
             pair_counts.append(counts)
             pair_piece.append(piece)
         if total <= 0:
-            return MatchResult(summary=EMPTY_SUMMARY)
+            return MatchResult(summary=self.phrases["empty"])
 
         ess = self.piece_essential
         explained = np.minimum(np.bincount(self.piece_candidate[ess], weights=weighted[ess], minlength=n) / total, 1.0)
@@ -335,22 +363,30 @@ class Matcher:
             region = self.atlas.regions.get(region_id)
             return region.name.lower() if region else region_id.replace("_", " ")
 
+        p = self.phrases
+
+        def pct(x):
+            return _percent(x, p["percent"])
+
+        def listing(names):
+            return _listing(names, p["and"])
+
         reasons = []
         if explained[c] > 0:
-            where = _listing([name_of(r) for r in ess_names])
-            reasons.append(f"Its main referral zone covers {_percent(explained[c])} of the pain you marked{': ' + where if where else ''}.")
+            where = listing([name_of(r) for r in ess_names])
+            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained[c]), where=where))
         if spill[c] >= 0.01:
-            lead = "Its wider (spillover) zone covers" + (" another" if explained[c] > 0 else "")
-            where = _listing([name_of(r) for r in spill_names])
-            reasons.append(f"{lead} {_percent(spill[c])}{': ' + where if where else ''}.")
+            key = "spill_more" if explained[c] > 0 else "spill"
+            where = listing([name_of(r) for r in spill_names])
+            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill[c]), where=where))
             if explained[c] <= 0:
-                reasons.append("Only its spillover zone reaches your pain, so it is a weaker match.")
+                reasons.append(p["spill_only"])
         if coverage[c] > 0:
-            reasons.append(f"You marked {_percent(coverage[c])} of its main zone.")
+            reasons.append(p["coverage"].format(percent=pct(coverage[c])))
         if unmarked and coverage[c] < 0.9:
-            reasons.append(f"Its usual pattern also reaches {_listing([name_of(r) for r in unmarked[:3]])}, which you did not mark.")
+            reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
         if on_point[c]:
-            reasons.append("Some of your pain lies over one of its trigger points.")
+            reasons.append(p["on_point"])
         return Candidate(
             muscle_id, muscle.name, side, float(scores[c]), float(explained[c]), float(spill[c]), float(coverage[c]),
             bool(on_point[c]), tuple(ess_names), tuple(spill_names), tuple(unmarked), tuple(reasons),
@@ -415,12 +451,13 @@ class Matcher:
         return tuple(out)
 
     def _summary(self, explaining, share, unexplained) -> str:
+        p = self.phrases
         if not explaining:
-            return "None of the muscles in hipmap refer pain to exactly this pattern."
-        names = _listing([f"{c.name}, {c.side} side" for c in explaining])
+            return p["none"]
+        names = _listing([p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side)) for c in explaining], p["and"])
         n = len(explaining)
-        text = f"{'This muscle explains' if n == 1 else f'These {n} muscles together explain'} {_percent(share)} of your marked pain: {names}."
+        text = p["one" if n == 1 else "many"].format(n=n, percent=_percent(share, p["percent"]), names=names)
         if unexplained:
-            regions = [f"{side} {self.atlas.regions[r].name.lower()}" for r, side in unexplained[:3]]
-            text += f" Not explained: {_listing(regions)}."
+            regions = [p["side_region"].format(side=p.get(side, side), region=self.atlas.regions[r].name.lower()) for r, side in unexplained[:3]]
+            text += p["not_explained"].format(regions=_listing(regions, p["and"]))
         return text

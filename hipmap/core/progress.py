@@ -41,31 +41,50 @@ def _percent(share: float) -> str:
     return f"{share * 100:.1f}%" if 0 < share < 0.1 else f"{share * 100:.0f}%"
 
 
-def compare(before: PainMap, after: PainMap, atlas: Atlas) -> list[Row]:
+# The words of the rows, with {named} placeholders; the UI passes compare(phrases=...) in its language, same keys.
+PHRASES = {
+    "area": "Area marked (share of the body drawing)",
+    "strongest": "Strongest pain",
+    "average": "Average pain over the marked area",
+    "marks": "Marks",
+    "about_same": "about the same",
+    "points_less": "{value} percentage points less",
+    "points_more": "{value} percentage points more",
+    "nothing": "nothing to compare",
+    "no_pain_now": "no pain marked now",
+    "same": "the same",
+    "lower": "{value} lower",
+    "higher": "{value} higher",
+    "none": "none",
+}
+
+
+def compare(before: PainMap, after: PainMap, atlas: Atlas, phrases: dict[str, str] | None = None) -> list[Row]:
+    p = {**PHRASES, **(phrases or {})}
     b, a = figures(before, atlas), figures(after, atlas)
     rows = []
     delta = (a.extent - b.extent) * 100
     if abs(delta) < 0.05:
-        change = "about the same"
+        change = p["about_same"]
     else:
-        change = f"{abs(delta):.1f} percentage points {'less' if delta < 0 else 'more'}"
-    rows.append(Row("Area marked (share of the body drawing)", _percent(b.extent), _percent(a.extent), change,
+        change = p["points_less" if delta < 0 else "points_more"].format(value=f"{abs(delta):.1f}")
+    rows.append(Row(p["area"], _percent(b.extent), _percent(a.extent), change,
                     None if abs(delta) < 0.05 else delta < 0))  # fmt: skip
     if b.strongest is None or a.strongest is None:
-        rows.append(Row("Strongest pain", _rating(b.strongest), _rating(a.strongest), "nothing to compare" if b.strongest is None else
-                        "no pain marked now", None if b.strongest is None else True))  # fmt: skip
+        rows.append(Row(p["strongest"], _rating(b.strongest, p), _rating(a.strongest, p), p["nothing"] if b.strongest is None else
+                        p["no_pain_now"], None if b.strongest is None else True))  # fmt: skip
     else:
         d = a.strongest - b.strongest
-        rows.append(Row("Strongest pain", _rating(b.strongest), _rating(a.strongest),
-                        "the same" if d == 0 else f"{abs(d)} {'lower' if d < 0 else 'higher'}", None if d == 0 else d < 0))  # fmt: skip
+        rows.append(Row(p["strongest"], _rating(b.strongest, p), _rating(a.strongest, p),
+                        p["same"] if d == 0 else p["lower" if d < 0 else "higher"].format(value=abs(d)), None if d == 0 else d < 0))  # fmt: skip
     if b.average is not None and a.average is not None:
         d = a.average - b.average
-        rows.append(Row("Average pain over the marked area", f"{b.average:.1f}/10", f"{a.average:.1f}/10",
-                        "about the same" if abs(d) < 0.05 else f"{abs(d):.1f} {'lower' if d < 0 else 'higher'}",
+        rows.append(Row(p["average"], f"{b.average:.1f}/10", f"{a.average:.1f}/10",
+                        p["about_same"] if abs(d) < 0.05 else p["lower" if d < 0 else "higher"].format(value=f"{abs(d):.1f}"),
                         None if abs(d) < 0.05 else d < 0))  # fmt: skip
-    rows.append(Row("Marks", str(b.marks), str(a.marks), "", None))
+    rows.append(Row(p["marks"], str(b.marks), str(a.marks), "", None))
     return rows
 
 
-def _rating(value: int | None) -> str:
-    return "none" if value is None else f"{value}/10"
+def _rating(value: int | None, p=PHRASES) -> str:
+    return p["none"] if value is None else f"{value}/10"

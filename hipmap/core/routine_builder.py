@@ -43,17 +43,31 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
     return steps
 
 
-def default_name(choices: Sequence[tuple[object, str]]) -> str:
+# The words of default routine names; the UI passes phrases=... in its language, same keys.
+NAME_PHRASES = {
+    "new": "New routine", "two": "{first} and {second}", "more": "{first} and {count} more",
+    "one_side": "{side} side", "both_sides": "both sides", "name": "{who}, {where}", "left": "left", "right": "right",
+}  # fmt: skip
+
+
+def default_name(choices: Sequence[tuple[object, str]], phrases: Mapping[str, str] | None = None) -> str:
+    p = {**NAME_PHRASES, **(phrases or {})}
     names = list(dict.fromkeys(muscle.name for muscle, _side in choices))
     sides = list(dict.fromkeys(side for _muscle, side in choices))
     if not names:
-        return "New routine"
-    who = names[0] if len(names) == 1 else (f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} and {len(names) - 1} more")
-    where = f"{sides[0]} side" if len(sides) == 1 else "both sides"
-    return f"{who}, {where}"
+        return p["new"]
+    if len(names) == 1:
+        who = names[0]
+    elif len(names) == 2:
+        who = p["two"].format(first=names[0], second=names[1])
+    else:
+        who = p["more"].format(first=names[0], count=len(names) - 1)
+    where = p["one_side"].format(side=p.get(sides[0], sides[0])) if len(sides) == 1 else p["both_sides"]
+    return p["name"].format(who=who, where=where)
 
 
-def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, name: str | None = None) -> Routine:
+def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, name: str | None = None,
+                  phrases: Mapping[str, str] | None = None) -> Routine:
     """A routine for (muscle, side) pairs, in the order given, grouped by side so that you turn over only once.
 
     Sides come in the order they first appear; a stretch shared by two muscles on the same side is done once."""
@@ -69,7 +83,7 @@ def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, nam
                 if step_key(step) not in seen:
                     seen.add(step_key(step))
                     steps.append(step)
-    return Routine(default_name(choices) if name is None else name, tuple(steps))
+    return Routine(default_name(choices, phrases) if name is None else name, tuple(steps))
 
 
 def merged(current: Routine, planned: Routine) -> Routine:

@@ -172,7 +172,7 @@ def _read_questions(col, file, items, advice, declared, sources) -> tuple[Questi
     return tuple(questions)
 
 
-def load_red_flags(path: str | Path | None = None) -> RedFlags:
+def load_red_flags(path: str | Path | None = None, language: str | None = None) -> RedFlags:
     """Load and check the red-flag screen; raise ``DataError`` listing every problem as ``FILE:LINE: message``.
 
     ``path`` is the red-flags YAML file (default: red_flags.yaml in ``hipmap.default_data_dir()``). Source keys are
@@ -225,7 +225,13 @@ def load_red_flags(path: str | Path | None = None) -> RedFlags:
         if advice_id not in used:
             col.add(path, declared.line_of(advice_id), f"advice {advice_id!r} is not used by any question")
     col.raise_if_any()
-    return RedFlags(questions, MappingProxyType(advice), nerve_signs, note, MappingProxyType(sources), path, tuple(signs))
+    flags = RedFlags(questions, MappingProxyType(advice), nerve_signs, note, MappingProxyType(sources), path, tuple(signs))
+    if language:  # the text of data/i18n/<language>.yaml in place of the English (hipmap.core.translations)
+        from .translations import read_translation, translate_red_flags, translation_file
+
+        flags = translate_red_flags(col, flags, read_translation(col, path.parent, language), translation_file(path.parent, language))
+        col.raise_if_any()
+    return flags
 
 
 # --------------------------------------------------------------------------------------------- screening

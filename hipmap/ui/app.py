@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
@@ -34,14 +35,14 @@ from .. import __version__, default_assets_dir
 from ..core.vocabulary import VIEW_IDS
 from .firstframe import FirstFrame
 from .windows import keep_window
+from .i18n import QT_TRANSLATE_NOOP, quality_name, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
 DISCLAIMER = (
-    "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel "
-    "changes need a doctor."
+    QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
 )
-FILE_FILTER = "hipmap pain maps (*.hipmap.json);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("app", "hipmap pain maps (*.hipmap.json);;All files (*)")
 AUTOSAVE_MS = 5000  # a crash loses at most this much marking
 MAX_RECENT = 8
 TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
@@ -58,6 +59,13 @@ def data_location() -> Path:
     path = DATA_DIR_OVERRIDE or data_dir_override() or Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+class _FitColumn(QWidget):
+    """The results column, inside a scroll area: at least as tall as its words need at its width."""
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalMinimumHeightForWidth(width)
 
 
 class MainWindow(QMainWindow):
@@ -82,9 +90,9 @@ class MainWindow(QMainWindow):
         self.view_stack.addWidget(self.first_frame)
 
         self.right_stack = QStackedWidget()
-        loading = QLabel("Loading…")
+        loading = QLabel(translate("app", "Loading…"))
         loading.setAlignment(Qt.AlignCenter)
-        loading.setAccessibleName("Loading")
+        loading.setAccessibleName(translate("app", "Loading"))
         self.right_stack.addWidget(loading)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.view_stack)
@@ -98,20 +106,22 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.addWidget(self.splitter, 1)
-        note = QLabel(DISCLAIMER)
+        note = QLabel(translate("app", DISCLAIMER))
         note.setWordWrap(True)
-        note.setAccessibleName("Medical disclaimer")
+        note.setAccessibleName(translate("app", "Medical disclaimer"))
         note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         layout.addWidget(note)
         self.setCentralWidget(central)
 
         self.hover_label = QLabel()
-        self.hover_label.setAccessibleName("Region under the pointer")
+        self.hover_label.setAccessibleName(translate("app", "Region under the pointer"))
         self.statusBar().addPermanentWidget(self.hover_label)
 
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        if self.settings.value("view/high_contrast", "false") == "true":
+            self.set_high_contrast(True)
         self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
@@ -148,11 +158,12 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self.document = PainDocument(atlas, matcher, self)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Body views")
+        self.tabs.setAccessibleName(translate("app", "Body views"))
+        self.tabs.tabBar().setAccessibleName(translate("app", "Body views"))
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(lambda _i: self._set_tab_order() if self.views else None)
         self.side_by_side = QWidget()
-        self.side_by_side.setAccessibleName("Body views side by side")
+        self.side_by_side.setAccessibleName(translate("app", "Body views side by side"))
         QHBoxLayout(self.side_by_side).setContentsMargins(0, 0, 0, 0)
         self.view_stack.addWidget(self.tabs)
         self.view_stack.addWidget(self.side_by_side)
@@ -185,13 +196,15 @@ class MainWindow(QMainWindow):
         from .screening import nerve_banner_html, style_banner
 
         try:
-            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None)
+            from .i18n import current_language
+
+            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
         except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
             self.red_flags = None
             self._red_flag_problem = str(exc.problems[0])
         # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
         self.nerve_banner = QLabel()
-        self.nerve_banner.setAccessibleName("Nerve signs: have them examined")
+        self.nerve_banner.setAccessibleName(translate("app", "Nerve signs: have them examined"))
         self.nerve_banner.setOpenExternalLinks(False)
         self.nerve_banner.linkActivated.connect(lambda _link: self.open_screening())
         if self.red_flags is not None:
@@ -199,23 +212,31 @@ class MainWindow(QMainWindow):
             self.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
         style_banner(self.nerve_banner)
         self.nerve_banner.hide()
-        column = QWidget()
+        column = _FitColumn()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.nerve_banner)
         # After a routine: a reminder of what to do now, with the way to the comparison.
         self.remark_banner = QLabel(
-            "<b>After the routine:</b> mark your pain as it feels now (the marks from before are kept), then "
-            "<a href='compare'>compare before and after</a> (Ctrl+Shift+B)."
+            translate("app", "<b>After the routine:</b> mark your pain as it feels now (the marks from before are kept), then <a href='compare'>compare before and after</a> (Ctrl+Shift+B).")
         )
-        self.remark_banner.setAccessibleName("After the routine: mark your pain again, then compare")
+        self.remark_banner.setAccessibleName(translate("app", "After the routine: mark your pain again, then compare"))
         self.remark_banner.linkActivated.connect(lambda _link: self.compare_before_after())
         style_banner(self.remark_banner, info=True)
         self.remark_banner.hide()
         column_layout.addWidget(self.remark_banner)
         column_layout.addWidget(right, 1)
-        self.right_stack.addWidget(column)
-        self.right_stack.setCurrentWidget(column)
+        # With very large text the column may not fit: then it scrolls rather than squeeze its words.
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.NoFocus)
+        scroll.setAccessibleName(translate("app", "Results"))
+        self.right_stack.addWidget(scroll)
+        self.right_stack.setCurrentWidget(scroll)
+        self.right_stack.setMinimumWidth(40 * self.fontMetrics().averageCharWidth())  # about 40 characters a line
 
         stack = self.document.undo_stack
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -245,12 +266,12 @@ class MainWindow(QMainWindow):
         if self.document is None or not shiboken6.isValid(self.act_undo):
             return  # the stack is being torn down with the window
         stack = self.document.undo_stack
-        self.act_undo.setStatusTip(f"Undo: {stack.undoText()}" if stack.canUndo() else "Undo")
-        self.act_redo.setStatusTip(f"Redo: {stack.redoText()}" if stack.canRedo() else "Redo")
+        self.act_undo.setStatusTip(translate("app", "Undo: {undoText}").format(undoText=stack.undoText()) if stack.canUndo() else translate("app", "Undo"))
+        self.act_redo.setStatusTip(translate("app", "Redo: {redoText}").format(redoText=stack.redoText()) if stack.canRedo() else translate("app", "Redo"))
 
     def _set_ready(self, ready: bool):
         """Before the atlas is attached, only the actions that need no data work."""
-        always = {self.act_quit, self.act_about, self.act_shortcuts}
+        always = {self.act_quit, self.act_about, self.act_shortcuts, self.act_high_contrast}
         for action in self.actions():
             if action not in always:
                 action.setEnabled(ready)
@@ -281,70 +302,73 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self):
         A = self._action
-        self.act_new = A("&New", self.new_map, QKeySequence.New, "Start a new, empty pain map", icon="document-new")
-        self.act_open = A("&Open...", self.open_dialog, QKeySequence.Open, "Open a saved pain map", icon="document-open")
-        self.act_save = A("&Save", self.save, QKeySequence.Save, "Save the pain map", icon="document-save")
-        self.act_save_as = A("Save &As...", self.save_as, QKeySequence.SaveAs, "Save the pain map under a new name")
-        self.act_save_session = A("Save Session to &History...", self.save_session, "Ctrl+Shift+H", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings")
-        self.act_history = A("&History...", self.open_history, "Ctrl+H", "Past sessions, a chart of pain over time, and comparisons")
-        self.act_export_handout = A("&Export Handout (PDF)...", self.export_handout, "Ctrl+E", "A printable PDF: your pain, the muscles, what to do and the warning signs")
-        self.act_print_handout = A("&Print Handout...", self.print_handout, QKeySequence.Print, "Print the handout")
-        self.act_quit = A("&Quit", self.close, QKeySequence.Quit, "Close hipmap")
-        self.act_undo = A("&Undo", lambda: self.document.undo_stack.undo(), QKeySequence.Undo, "Undo the last change")
-        self.act_redo = A("&Redo", lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo the change you undid")
-        self.act_clear = A("C&lear All Marks", lambda: self.document.clear(), "Ctrl+Shift+Backspace", "Remove every mark (can be undone)")
-        self.act_mark_region = A("&Mark a Region...", self.mark_region_dialog, "Ctrl+M", "Mark a whole region by name, without the mouse")
+        self.act_new = A(translate("app", "&New"), self.new_map, QKeySequence.New, translate("app", "Start a new, empty pain map"), icon="document-new")
+        self.act_open = A(translate("app", "&Open..."), self.open_dialog, QKeySequence.Open, translate("app", "Open a saved pain map"), icon="document-open")
+        self.act_save = A(translate("app", "&Save"), self.save, QKeySequence.Save, translate("app", "Save the pain map"), icon="document-save")
+        self.act_save_as = A(translate("app", "Save &As..."), self.save_as, "Ctrl+Shift+S", translate("app", "Save the pain map under a new name"))
+        self.act_save_session = A(translate("app", "Save Session to &History..."), self.save_session, "Ctrl+Shift+H", translate("app", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings"))
+        self.act_history = A(translate("app", "H&istory..."), self.open_history, "Ctrl+H", translate("app", "Past sessions, a chart of pain over time, and comparisons"))
+        self.act_export_handout = A(translate("app", "&Export Handout (PDF)..."), self.export_handout, "Ctrl+E", translate("app", "A printable PDF: your pain, the muscles, what to do and the warning signs"))
+        self.act_print_handout = A(translate("app", "&Print Handout..."), self.print_handout, QKeySequence.Print, translate("app", "Print the handout"))
+        self.act_quit = A(translate("app", "&Quit"), self.close, "Ctrl+Q", translate("app", "Close hipmap"))
+        self.act_undo = A(translate("app", "&Undo"), lambda: self.document.undo_stack.undo(), QKeySequence.Undo, translate("app", "Undo the last change"))
+        self.act_redo = A(translate("app", "&Redo"), lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], translate("app", "Redo the change you undid"))
+        self.act_clear = A(translate("app", "C&lear All Marks"), lambda: self.document.clear(), "Ctrl+Shift+Backspace", translate("app", "Remove every mark (can be undone)"))
+        self.act_mark_region = A(translate("app", "&Mark a Region..."), self.mark_region_dialog, "Ctrl+M", translate("app", "Mark a whole region by name, without the mouse"))
 
         self.tool_group = QActionGroup(self)
-        self.act_brush = A("&Brush", lambda: self.set_tool("brush"), "B", "Click or drag on a diagram to mark pain", checkable=True)
-        self.act_eraser = A("&Eraser", lambda: self.set_tool("eraser"), "E", "Drag over marks to erase them", checkable=True)
-        self.act_pan = A("&Pan", lambda: self.set_tool("pan"), "H", "Drag to move a zoomed diagram", checkable=True)
+        self.act_brush = A(translate("app", "&Brush"), lambda: self.set_tool("brush"), "B", translate("app", "Click or drag on a diagram to mark pain"), checkable=True)
+        self.act_eraser = A(translate("app", "&Eraser"), lambda: self.set_tool("eraser"), "E", translate("app", "Drag over marks to erase them"), checkable=True)
+        self.act_pan = A(translate("app", "&Pan"), lambda: self.set_tool("pan"), "H", translate("app", "Drag to move a zoomed diagram"), checkable=True)
         for act in (self.act_brush, self.act_eraser, self.act_pan):
             self.tool_group.addAction(act)
         self.act_brush.setChecked(True)
-        self.act_bigger = A("Bigger Brush", lambda: self.brush_spin.stepBy(2), "]", "Make the brush bigger")
-        self.act_smaller = A("Smaller Brush", lambda: self.brush_spin.stepBy(-2), "[", "Make the brush smaller")
-        self.act_more = A("Stronger Pain", lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", "Rate new marks one step higher")
-        self.act_less = A("Milder Pain", lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", "Rate new marks one step lower")
+        self.act_bigger = A(translate("app", "Bigger Brush"), lambda: self.brush_spin.stepBy(2), "]", translate("app", "Make the brush bigger"))
+        self.act_smaller = A(translate("app", "Smaller Brush"), lambda: self.brush_spin.stepBy(-2), "[", translate("app", "Make the brush smaller"))
+        self.act_more = A(translate("app", "Stronger Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", translate("app", "Rate new marks one step higher"))
+        self.act_less = A(translate("app", "Milder Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", translate("app", "Rate new marks one step lower"))
         self.intensity_actions = []
         for level in range(10):
-            act = A(f"Pain {level}", lambda _c=False, v=level: self.intensity_slider.setValue(v), str(level), f"Rate new marks {level} out of 10")
+            act = A(translate("app", "Pain {level}").format(level=level), lambda _c=False, v=level: self.intensity_slider.setValue(v), str(level), translate("app", "Rate new marks {level} out of 10").format(level=level))
             self.intensity_actions.append(act)
-        self.act_ten = A("Pain 10", lambda: self.intensity_slider.setValue(10), "Shift+0", "Rate new marks 10 out of 10")
+        self.act_ten = A(translate("app", "Pain 10"), lambda: self.intensity_slider.setValue(10), "Shift+0", translate("app", "Rate new marks 10 out of 10"))
         self.quality_actions = {}
         for i, quality in enumerate(TOOL_QUALITIES):
-            act = A(quality.capitalize(), None, f"Alt+{i + 1}", f"Describe new marks as {quality}", checkable=True)
+            act = A(quality_name(quality).capitalize(), None, f"Alt+{i + 1}", translate("app", "Describe new marks as {quality}").format(quality=quality_name(quality)), checkable=True)
             self.quality_actions[quality] = act
 
-        self.act_zoom_in = A("Zoom &In", lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, "Zoom in on the diagram")
-        self.act_zoom_out = A("Zoom &Out", lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, "Zoom out")
-        self.act_fit = A("&Fit to Window", lambda: self.current_view().fit(), "Ctrl+0", "Show the whole diagram")
+        self.act_zoom_in = A(translate("app", "Zoom &In"), lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, translate("app", "Zoom in on the diagram"))
+        self.act_zoom_out = A(translate("app", "Zoom &Out"), lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, translate("app", "Zoom out"))
+        self.act_fit = A(translate("app", "&Fit to Window"), lambda: self.current_view().fit(), "Ctrl+0", translate("app", "Show the whole diagram"))
         self.layout_group = QActionGroup(self)
-        self.act_tabs = A("&Tabs", lambda: self.set_layout_mode("tabs"), "Ctrl+Shift+T", "One diagram at a time", checkable=True)
-        self.act_side = A("&Side by Side", lambda: self.set_layout_mode("side"), "Ctrl+Shift+A", "All diagrams at once", checkable=True)
+        self.act_tabs = A(translate("app", "&Tabs"), lambda: self.set_layout_mode("tabs"), "Ctrl+Shift+T", translate("app", "One diagram at a time"), checkable=True)
+        self.act_side = A(translate("app", "&Side by Side"), lambda: self.set_layout_mode("side"), "Ctrl+Shift+A", translate("app", "All diagrams at once"), checkable=True)
         self.layout_group.addAction(self.act_tabs)
         self.layout_group.addAction(self.act_side)
         self.view_actions = []
-        titles = {"posterior": "Back", "anterior": "Front", "lateral_right": "Right Side", "lateral_left": "Left Side"}
+        titles = {"posterior": translate("app", "Back"), "anterior": translate("app", "Front"), "lateral_right": translate("app", "Right Side"), "lateral_left": translate("app", "Left Side")}
         for i, view_id in enumerate(VIEW_IDS):
             title = titles[view_id]
-            act = A(f"{title} View", lambda _c=False, v=view_id: self.show_view(v), f"Ctrl+{i + 1}", f"Show the {title.lower()} view")
+            act = A(translate("app", "{title} View").format(title=title), lambda _c=False, v=view_id: self.show_view(v), f"Ctrl+{i + 1}", translate("app", "Show the {lower} view").format(lower=title.lower()))
             self.view_actions.append(act)
-        self.act_next = A("Next Muscle", lambda: self._step_candidate(1), "Ctrl+Down", "Select the next muscle in the list")
-        self.act_prev = A("Previous Muscle", lambda: self._step_candidate(-1), "Ctrl+Up", "Select the previous muscle in the list")
-        self.act_routine = A("Start &Routine for This Muscle", self.start_routine, "Ctrl+R", "Play the tennis-ball hold and stretches for the selected muscle, with a timer")
-        self.act_builder = A("&Build a Routine...", self.open_builder, "Ctrl+Shift+R", "Combine the muscles that explain your pain into one routine, adjust it and save it")
-        self.act_present = A("&Presentation Mode", self.present, "F5", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)")
-        self.act_compare = A("&Compare Before and After", self.compare_before_after, "Ctrl+Shift+B", "Your pain before the last routine beside your pain now")
-        self.act_screen = A("Check for &Warning Signs...", self.open_screening, "Ctrl+Shift+K", "Questions about signs that need a doctor before self-care")
-        self.act_about = A("&About hipmap", self.about, None, "Version and disclaimer")
-        self.act_shortcuts = A("&Keyboard Shortcuts", self.show_shortcuts, "F1", "List every keyboard shortcut")
+        self.act_high_contrast = A(translate("app", "&High Contrast"), self.set_high_contrast, "Ctrl+Shift+C", translate("app", "White on black with thick outlines, and stronger marks and zones on the diagrams"), checkable=True)
+        self.act_next_pane = A(translate("app", "Ne&xt Pane"), lambda: self.focus_pane(1), "F6", translate("app", "Move the keyboard focus to the next part of the window"))
+        self.act_prev_pane = A(translate("app", "Pre&vious Pane"), lambda: self.focus_pane(-1), "Shift+F6", translate("app", "Move the keyboard focus to the previous part of the window"))
+        self.act_next = A(translate("app", "Next Muscle"), lambda: self._step_candidate(1), "Ctrl+Down", translate("app", "Select the next muscle in the list"))
+        self.act_prev = A(translate("app", "Previous Muscle"), lambda: self._step_candidate(-1), "Ctrl+Up", translate("app", "Select the previous muscle in the list"))
+        self.act_routine = A(translate("app", "Start &Routine for This Muscle"), self.start_routine, "Ctrl+R", translate("app", "Play the tennis-ball hold and stretches for the selected muscle, with a timer"))
+        self.act_builder = A(translate("app", "B&uild a Routine..."), self.open_builder, "Ctrl+Shift+R", translate("app", "Combine the muscles that explain your pain into one routine, adjust it and save it"))
+        self.act_present = A(translate("app", "&Presentation Mode"), self.present, "F5", translate("app", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)"))
+        self.act_compare = A(translate("app", "&Compare Before and After"), self.compare_before_after, "Ctrl+Shift+B", translate("app", "Your pain before the last routine beside your pain now"))
+        self.act_screen = A(translate("app", "Check for &Warning Signs..."), self.open_screening, "Ctrl+Shift+K", translate("app", "Questions about signs that need a doctor before self-care"))
+        self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
+        self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
 
     def _make_menus(self):
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("app", "&File"))
         file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(translate("app", "Open &Recent"))
         self.recent_menu.setToolTipsVisible(True)
         self._update_recent_menu()
         file_menu.addActions([self.act_save, self.act_save_as])
@@ -354,21 +378,21 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_export_handout, self.act_print_handout])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(translate("app", "&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_mark_region, self.act_clear])
-        tools = bar.addMenu("&Tools")
+        tools = bar.addMenu(translate("app", "&Tools"))
         tools.addActions([self.act_routine, self.act_builder, self.act_compare])
         tools.addSeparator()
         tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
         tools.addSeparator()
         tools.addActions([self.act_bigger, self.act_smaller])
-        intensity = tools.addMenu("Pain &Rating for New Marks")
+        intensity = tools.addMenu(translate("app", "Pain Ra&ting for New Marks"))
         intensity.addActions(self.intensity_actions + [self.act_ten, self.act_more, self.act_less])
-        quality = tools.addMenu("Pain &Quality for New Marks")
+        quality = tools.addMenu(translate("app", "Pain &Quality for New Marks"))
         quality.addActions(list(self.quality_actions.values()))
-        view = bar.addMenu("&View")
+        view = bar.addMenu(translate("app", "&View"))
         view.addActions(self.view_actions)
         view.addSeparator()
         view.addActions([self.act_tabs, self.act_side])
@@ -377,42 +401,70 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.act_next, self.act_prev])
         view.addSeparator()
+        view.addActions([self.act_next_pane, self.act_prev_pane])
+        view.addSeparator()
+        view.addAction(self.act_high_contrast)
         view.addAction(self.act_present)
-        help_menu = bar.addMenu("&Help")
+        view.addSeparator()
+        self._make_language_menu(view)
+        help_menu = bar.addMenu(translate("app", "&Help"))
         help_menu.addActions([self.act_screen, self.act_shortcuts, self.act_about])
 
+    def _make_language_menu(self, parent_menu):
+        from .i18n import LANGUAGES, MNEMONICS, SETTING, current_language
+
+        self.language_menu = parent_menu.addMenu(translate("app", "&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(MNEMONICS.get(code, name), self, checkable=True)  # each language in its own words
+            action.setData(code)
+            action.setToolTip(translate("app", "Show hipmap in {language} (after a restart)").format(language=name))
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._language_setting = SETTING
+
+    def set_language(self, code: str):
+        """Remember the interface language; it takes effect the next time hipmap starts."""
+        self.settings.setValue(self._language_setting, code)
+        self.statusBar().showMessage(translate("app", "The language changes after restarting hipmap."), 8000)
+
     def _make_toolbar(self):
-        bar = QToolBar("Main")
+        bar = QToolBar(translate("app", "Main"))
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        bar.setAccessibleName("Main toolbar")
+        bar.setAccessibleName(translate("app", "Main toolbar"))
         bar.addActions([self.act_new, self.act_open, self.act_save])
         bar.addSeparator()
         bar.addActions([self.act_undo, self.act_redo])
         bar.addSeparator()
         bar.addActions([self.act_brush, self.act_eraser, self.act_pan])
-        bar.addWidget(QLabel(" Size "))
+        bar.addWidget(QLabel(translate("app", " Size ")))
         self.brush_spin = QSpinBox()
         self.brush_spin.setRange(4, 40)
         self.brush_spin.setSingleStep(2)
         self.brush_spin.setSuffix(" px")
-        self.brush_spin.setAccessibleName("Brush size")
-        self.brush_spin.lineEdit().setAccessibleName("Brush size")
-        self.brush_spin.setToolTip("Brush size ([ and ] change it)")
+        self.brush_spin.setAccessibleName(translate("app", "Brush size"))
+        self.brush_spin.lineEdit().setAccessibleName(translate("app", "Brush size"))
+        self.brush_spin.setToolTip(translate("app", "Brush size ([ and ] change it)"))
         self.brush_spin.valueChanged.connect(self._on_brush_size)
         bar.addWidget(self.brush_spin)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Pain "))
+        bar.addWidget(QLabel(translate("app", " Pain ")))
         self.intensity_slider = QSlider(Qt.Horizontal)
         self.intensity_slider.setRange(0, 10)
         self.intensity_slider.setValue(int(self.settings.value("tools/intensity", 5) or 5))
         self.intensity_slider.setFixedWidth(130)
         self.intensity_slider.setTickPosition(QSlider.TicksBelow)
-        self.intensity_slider.setAccessibleName("Pain rating for new marks, 0 to 10")
-        self.intensity_slider.setToolTip("How strong the pain is, 0 to 10 (keys 0-9, Shift+0 for 10)")
+        self.intensity_slider.setAccessibleName(translate("app", "Pain rating for new marks, 0 to 10"))
+        self.intensity_slider.setToolTip(translate("app", "How strong the pain is, 0 to 10 (keys 0-9, Shift+0 for 10)"))
         self.intensity_label = QLabel()
         self.intensity_label.setMinimumWidth(44)
-        self.intensity_label.setAccessibleName("Pain rating")
+        self.intensity_label.setAccessibleName(translate("app", "Pain rating"))
         self.intensity_slider.valueChanged.connect(self._on_intensity)
         bar.addWidget(self.intensity_slider)
         bar.addWidget(self.intensity_label)
@@ -420,6 +472,13 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions(list(self.quality_actions.values()))
         self.addToolBar(bar)
+        # The buttons that appear when the toolbar or the menu bar is too narrow for all it holds.
+        for parent, name, text in ((bar, "qt_toolbar_ext_button", translate("app", "More toolbar commands")),
+                                   (self.menuBar(), "qt_menubar_ext_button", translate("app", "More menus"))):  # fmt: skip
+            extension = parent.findChild(QWidget, name)
+            if extension is not None:
+                extension.setAccessibleName(text)
+                extension.setToolTip(text)
 
     # ------------------------------------------------------------------------------------------ views
 
@@ -447,6 +506,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/layout", mode)
         self._set_tab_order()
 
+    def tab_chain(self) -> list[QWidget]:
+        """The order Tab follows: the toolbar's controls, the view tabs, the diagram(s), the list, the details."""
+        views = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
+        return [w.focusProxy() or w for w in (self.brush_spin, self.intensity_slider, *views, self.candidates, self.muscle_panel)]
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab and Shift+Tab go round tab_chain(), skipping what is hidden (Qt's own chain could loop between the
+        list and the details, never reaching the diagrams again)."""
+        chain = [w for w in self.tab_chain() if w.isVisible() and w.isEnabled()] if self.views else []
+        focused = QApplication.focusWidget()
+        at = next((i for i, w in enumerate(chain) if focused is not None and (w is focused or w.isAncestorOf(focused))), -1)
+        if at < 0:
+            return super().focusNextPrevChild(next_)
+        chain[(at + (1 if next_ else -1)) % len(chain)].setFocus(Qt.TabFocusReason if next_ else Qt.BacktabFocusReason)
+        return True
+
     def _set_tab_order(self):
         chain = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
         chain += [self.candidates, self.muscle_panel]
@@ -473,6 +548,35 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/tab", self.tabs.currentIndex())
         view.setFocus()
 
+    def set_high_contrast(self, on: bool):
+        """White on black with thick outlines, app-wide; the diagrams draw marks, zones and trigger points more
+        strongly. Remembered for the next start."""
+        from .screening import style_banner
+        from .style import apply_high_contrast
+
+        apply_high_contrast(bool(on))
+        if self.views:  # the banners' colours are worked out from the palette
+            style_banner(self.nerve_banner)
+            style_banner(self.remark_banner, info=True)
+        self.act_high_contrast.setChecked(bool(on))
+        self.settings.setValue("view/high_contrast", "true" if on else "false")
+
+    def panes(self) -> list[QWidget]:
+        """The parts of the window F6 moves between: the diagram(s), the list, the details, the toolbar."""
+        if not self.views:
+            return []
+        shown = list(self.views.values()) if self._mode == "side" else [self.tabs.currentWidget()]
+        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.brush_spin]
+
+    def focus_pane(self, step: int):
+        panes = [w for w in self.panes() if w.isVisible() and w.isEnabled()]
+        if not panes:
+            return
+        focused = QApplication.focusWidget()
+        at = next((i for i, w in enumerate(panes) if focused is not None and (w is focused or w.isAncestorOf(focused))), -1)
+        target = panes[(at + step) % len(panes)] if at >= 0 else panes[0 if step > 0 else -1]
+        target.setFocus(Qt.ShortcutFocusReason)
+
     def set_tool(self, tool: str):
         for view in self.views.values():
             view.set_tool(tool)
@@ -494,7 +598,7 @@ class MainWindow(QMainWindow):
 
     def _on_stroke(self, view_id, points, radius):
         if not self.document.add_stroke(view_id, points, radius, self.intensity_slider.value(), self.new_qualities()):
-            self.statusBar().showMessage("Mark on the body itself: that spot is outside the diagram.", 4000)
+            self.statusBar().showMessage(translate("app", "Mark on the body itself: that spot is outside the diagram."), 4000)
 
     def _on_erase(self, view_id, points, radius):
         self.document.erase(view_id, points, radius)
@@ -503,16 +607,16 @@ class MainWindow(QMainWindow):
         self.hover_label.setText(text)
 
     def mark_region_dialog(self):
-        items, keys = [], []
-        for region in self.atlas.regions.values():
-            for side in ("right", "left"):
-                if self.atlas.region_shapes(region.id, side):
-                    items.append(f"{side.capitalize()} {region.name[0].lower()}{region.name[1:]}")
-                    keys.append((region.id, side))
-        choice, ok = QInputDialog.getItem(self, "Mark a region", "Where does it hurt?", items, 0, False)
-        if ok and choice in items:
-            region_id, side = keys[items.index(choice)]
-            self.document.add_region(region_id, side, self.intensity_slider.value(), self.new_qualities())
+        """The regions as a searchable list: Enter marks one, Esc closes (for the keyboard and screen readers)."""
+        from .regions import RegionDialog
+
+        dialog = RegionDialog(self.atlas, self.intensity_slider.value(), self.new_qualities(), TOOL_QUALITIES,
+                              parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.regionChosen.connect(lambda region, side, rating, qualities: self.document.add_region(region, side, rating, qualities))
+        dialog.open()
+        self.region_dialog = dialog
+        return dialog
 
     # ------------------------------------------------------------------------------------------ results
 
@@ -527,7 +631,7 @@ class MainWindow(QMainWindow):
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
         n = len(painmap.marks)
-        self.statusBar().showMessage(f"{n} mark{'s' if n != 1 else ''}" if n else "Click or drag on a diagram to mark where it hurts.")
+        self.statusBar().showMessage((translate("app", "%n mark", "", n) if n == 1 else translate("app", "%n marks", "", n)) if n else translate("app", "Click or drag on a diagram to mark where it hurts."))
 
     def _on_selected(self, muscle_id: str, side: str):
         self.selected = (muscle_id, side) if muscle_id else None
@@ -567,7 +671,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_):
         path = self.document.path if self.document else None
-        self.setWindowTitle(f"{path.name if path else 'Untitled pain map'}[*] — hipmap")
+        self.setWindowTitle(translate("app", "{name}[*] — hipmap").format(name=path.name if path else translate("app", "Untitled pain map")))
         self.setWindowModified(bool(self.document and self.document.is_modified()))
 
     def maybe_save(self) -> bool:
@@ -575,7 +679,7 @@ class MainWindow(QMainWindow):
         if self.document is None or not self.document.is_modified():
             return True
         answer = QMessageBox.question(
-            self, "Unsaved marks", "Save your marks before closing this pain map?",
+            self, translate("app", "Unsaved marks"), translate("app", "Save your marks before closing this pain map?"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
         )  # fmt: skip
         if answer == QMessageBox.Save:
@@ -591,7 +695,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.document.path.parent) if self.document.path else QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, "Open pain map", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("app", "Open pain map"), start, translate("app", FILE_FILTER))
         if path:
             self.open_path(Path(path))
 
@@ -601,11 +705,11 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except PainMapError as exc:
-            QMessageBox.critical(self, "Cannot open this pain map", f"hipmap could not read the file.\n\n{exc}")
+            QMessageBox.critical(self, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=exc))
             return False
         self._add_recent(path)
         self._clear_autosave()
-        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        self.statusBar().showMessage(translate("app", "Opened {name}").format(name=path.name), 4000)
         return True
 
     def save(self) -> bool:
@@ -615,7 +719,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = str(self.document.path or Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / "pain.hipmap.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save pain map", start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, translate("app", "Save pain map"), start, translate("app", FILE_FILTER))
         if not path:
             return False
         if not path.endswith(".hipmap.json"):
@@ -628,11 +732,11 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except SaveError as exc:
-            QMessageBox.critical(self, "Cannot save", str(exc))
+            QMessageBox.critical(self, translate("app", "Cannot save"), str(exc))
             return False
         self._add_recent(path)
         self._clear_autosave()
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.statusBar().showMessage(translate("app", "Saved {name}").format(name=path.name), 4000)
         return True
 
     def _recent(self) -> list[str]:
@@ -693,9 +797,10 @@ class MainWindow(QMainWindow):
         if painmap.is_empty():
             path.unlink(missing_ok=True)
             return
+        count = len(painmap.marks)
         answer = QMessageBox.question(
-            self, "Restore unsaved marks?",
-            f"hipmap did not close normally last time. Restore the {len(painmap.marks)} unsaved mark(s)?",
+            self, translate("app", "Restore unsaved marks?"),
+            (translate("app", "hipmap did not close normally last time. Restore the %n unsaved mark?", "", count) if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count)),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
         )  # fmt: skip
         if answer == QMessageBox.Yes:
@@ -706,7 +811,7 @@ class MainWindow(QMainWindow):
     def open_screening(self):
         """The warning-signs questions, in a window that does not block the diagram."""
         if self.red_flags is None:
-            QMessageBox.warning(self, "Warning-signs check unavailable", f"The red-flag data could not be read:\n{getattr(self, '_red_flag_problem', '')}")
+            QMessageBox.warning(self, translate("app", "Warning-signs check unavailable"), translate("app", "The red-flag data could not be read:\n{getattr}").format(getattr=getattr(self, '_red_flag_problem', '')))
             return None
         from datetime import datetime, timezone
 
@@ -729,12 +834,19 @@ class MainWindow(QMainWindow):
     def start_routine(self):
         """The selected muscle's routine in the player, once the warning-signs check allows self-care."""
         if not self.selected:
-            self.statusBar().showMessage("Select a muscle in the list first.", 4000)
+            self.statusBar().showMessage(translate("app", "Select a muscle in the list first."), 4000)
             return None
         from ..core.routine import routine_for_muscle
 
         muscle_id, side = self.selected
-        return self.play_routine(routine_for_muscle(self.atlas.muscles[muscle_id], side, self.atlas.exercises))
+        from dataclasses import replace
+
+        from ..core.routine_builder import default_name
+        from .i18n import routine_name_phrases
+
+        muscle = self.atlas.muscles[muscle_id]
+        routine = routine_for_muscle(muscle, side, self.atlas.exercises)
+        return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())))
 
     def self_care_allowed(self) -> bool:
         """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
@@ -745,10 +857,10 @@ class MainWindow(QMainWindow):
 
         painmap = self.document.painmap
         if self.red_flags is None:
-            QMessageBox.warning(self, "Routine unavailable", "The warning-signs check could not be loaded, so hipmap will not start a routine.")
+            QMessageBox.warning(self, translate("app", "Routine unavailable"), translate("app", "The warning-signs check could not be loaded, so hipmap will not start a routine."))
             return False
         if painmap.has_nerve_signs():
-            self.statusBar().showMessage("Numbness or tingling needs a clinician first: self-care is on hold.", 6000)
+            self.statusBar().showMessage(translate("app", "Numbness or tingling needs a clinician first: self-care is on hold."), 6000)
             self.open_screening()
             return False
         last = self.settings.value("safety/screened_at")
@@ -757,14 +869,13 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             last_time = None
         if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
-            self.statusBar().showMessage("Please answer the warning-signs questions before the first routine.", 6000)
+            self.statusBar().showMessage(translate("app", "Please answer the warning-signs questions before the first routine."), 6000)
             self.open_screening()
             return False
         if self.settings.value("safety/may_self_treat") != "yes":
             QMessageBox.information(
-                self, "A doctor first",
-                "Your answers to the warning-signs check mean a doctor should see you before self-treatment. "
-                "You can run the check again from the Help menu if something has changed.",
+                self, translate("app", "A doctor first"),
+                translate("app", "Your answers to the warning-signs check mean a doctor should see you before self-treatment. You can run the check again from the Help menu if something has changed."),
             )  # fmt: skip
             return False
         return True
@@ -787,7 +898,7 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             pass
         player.optionsChanged.connect(lambda: self._remember_player_options(player))
-        player.setWindowTitle(f"{routine.name} \u2014 hipmap routine")
+        player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
         player.setParent(self, Qt.Window)
         player.finished.connect(self._on_routine_finished)
         player.resize(1100, 720)
@@ -822,17 +933,16 @@ class MainWindow(QMainWindow):
         self.last_run = log
         done = sum(1 for step in log.steps if step.status == "done")
         hurt = sum(1 for step in log.steps if step.status == "hurt")
-        text = f"Routine {'stopped' if log.stopped else 'finished'}: {done} of {len(log.steps)} steps done"
-        self.statusBar().showMessage(text + (f", {hurt} skipped because it hurt." if hurt else "."), 8000)
+        text = (translate("app", "Routine stopped: {done} of {count} steps done") if log.stopped else translate("app", "Routine finished: {done} of {count} steps done")).format(done=done, count=len(log.steps))
+        self.statusBar().showMessage(text + (translate("app", ", {hurt} skipped because it hurt.").format(hurt=hurt) if hurt else "."), 8000)
         if done and self.before_routine is not None and not self.before_routine.is_empty():
             self.offer_remark()
 
     def offer_remark(self):
         """After a routine: mark the pain as it is now, then compare with before."""
         answer = QMessageBox.question(
-            self, "How does it feel now?",
-            "Mark your pain again as it feels now, to compare it with before the routine?\n\n"
-            "The marks from before are kept for the comparison (and Undo brings them back).",
+            self, translate("app", "How does it feel now?"),
+            translate("app", "Mark your pain again as it feels now, to compare it with before the routine?\n\nThe marks from before are kept for the comparison (and Undo brings them back)."),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
         )  # fmt: skip
         if answer != QMessageBox.Yes:
@@ -858,7 +968,7 @@ class MainWindow(QMainWindow):
     def save_session(self):
         store = self.session_store()
         if store is None:
-            self.statusBar().showMessage("The session history is not available, so this session cannot be saved.", 6000)
+            self.statusBar().showMessage(translate("app", "The session history is not available, so this session cannot be saved."), 6000)
             return None
         from .sessions import SaveSessionDialog
 
@@ -873,8 +983,8 @@ class MainWindow(QMainWindow):
         saved = dialog.saved
         self.settings.setValue("store/person", saved.person)
         self.last_run = None  # a routine is saved with one session only
-        who = f" for {saved.person}" if saved.person else ""
-        self.statusBar().showMessage(f"Session saved to the history{who}.", 5000)
+        who = translate("app", " for {person}").format(person=saved.person) if saved.person else ""
+        self.statusBar().showMessage(translate("app", "Session saved to the history{who}.").format(who=who), 5000)
         if self.history is not None:
             self.history.refresh()
         return saved
@@ -882,7 +992,7 @@ class MainWindow(QMainWindow):
     def open_history(self):
         store = self.session_store()
         if store is None:
-            self.statusBar().showMessage("The session history is not available.", 6000)
+            self.statusBar().showMessage(translate("app", "The session history is not available."), 6000)
             return None
         from .history import HistoryWindow
 
@@ -904,15 +1014,15 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         try:
-            painmap = from_json_dict(session.painmap, where=f"session of {session.created_at}")
+            painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
         except PainMapError as exc:
-            QMessageBox.warning(self, "Session cannot be used", str(exc))
+            QMessageBox.warning(self, translate("app", "Session cannot be used"), str(exc))
             return
-        self.document.restore(painmap, "Start from a past session")
+        self.document.restore(painmap, translate("app", "Start from a past session"))
         self._clear_autosave()
         self.raise_()
         self.activateWindow()
-        self.statusBar().showMessage("Started a new pain map from a past session; it is not saved yet.", 6000)
+        self.statusBar().showMessage(translate("app", "Started a new pain map from a past session; it is not saved yet."), 6000)
 
     def handout_muscles(self) -> list[tuple[str, str]]:
         """The muscles a handout covers: the set that explains the pain, and the selected muscle."""
@@ -927,14 +1037,14 @@ class MainWindow(QMainWindow):
 
         muscles = self.handout_muscles()
         if not muscles:
-            self.statusBar().showMessage("Mark where it hurts, or select a muscle, before making a handout.", 6000)
+            self.statusBar().showMessage(translate("app", "Mark where it hurts, or select a muscle, before making a handout."), 6000)
             return None
         routine = self.builder.current_routine() if self.builder is not None and self.builder.routine.steps else None
         try:
             return build_handout(self.atlas, self.document.painmap, muscles, routine=routine, match=self.document.result,
                                  red_flags=self.red_flags)  # fmt: skip
         except HandoutError as exc:
-            QMessageBox.warning(self, "No handout", str(exc))
+            QMessageBox.warning(self, translate("app", "No handout"), str(exc))
             return None
 
     def export_handout(self, path: Path | None = None):
@@ -945,7 +1055,7 @@ class MainWindow(QMainWindow):
             from datetime import date
 
             start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export handout", str(start), "PDF documents (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, translate("app", "Export handout"), str(start), translate("app", "PDF documents (*.pdf)"))
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
@@ -954,9 +1064,9 @@ class MainWindow(QMainWindow):
         try:
             pages = write_pdf(handout, path)
         except OSError as exc:
-            QMessageBox.warning(self, "Handout not saved", f"The handout could not be written to {path}:\n{exc}")
+            QMessageBox.warning(self, translate("app", "Handout not saved"), translate("app", "The handout could not be written to {path}:\n{exc}").format(path=path, exc=exc))
             return None
-        self.statusBar().showMessage(f"Handout saved: {path.name} ({pages} pages).", 6000)
+        self.statusBar().showMessage((translate("app", "Handout saved: {name} (%n page).", "", pages) if pages == 1 else translate("app", "Handout saved: {name} (%n pages).", "", pages)).format(name=path.name), 6000)
         return path
 
     def print_handout(self):
@@ -967,7 +1077,7 @@ class MainWindow(QMainWindow):
 
         pages = print_with_dialog(handout, self)
         if pages:
-            self.statusBar().showMessage(f"Handout sent to the printer ({pages} pages).", 6000)
+            self.statusBar().showMessage((translate("app", "Handout sent to the printer (%n page).", "", pages) if pages == 1 else translate("app", "Handout sent to the printer (%n pages).", "", pages)), 6000)
         return pages
 
     def present(self):
@@ -993,7 +1103,7 @@ class MainWindow(QMainWindow):
     def compare_before_after(self):
         """Before and after the routine side by side, with the figures that changed."""
         if self.comparing_from is None:
-            self.statusBar().showMessage("Finish a routine and mark your pain again to compare.", 5000)
+            self.statusBar().showMessage(translate("app", "Finish a routine and mark your pain again to compare."), 5000)
             return None
         from .compare import BeforeAfterDialog
 
@@ -1007,7 +1117,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ help, close
 
     def about(self):
-        QMessageBox.about(self, "About hipmap", f"<b>hipmap {__version__}</b><p>{DISCLAIMER}</p>")
+        QMessageBox.about(self, translate("app", "About hipmap"), translate("app", "<b>hipmap {version__}</b><p>{DISCLAIMER}</p>").format(version__=__version__, DISCLAIMER=translate("app", DISCLAIMER)))
 
     def show_shortcuts(self):
         rows = []
@@ -1015,8 +1125,8 @@ class MainWindow(QMainWindow):
             keys = act.shortcut().toString(QKeySequence.NativeText)
             if keys and not act.text().startswith("Pain "):
                 rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
-        rows.append("<tr><td><b>0-9, Shift+0</b></td><td>Pain rating for new marks</td></tr>")
-        QMessageBox.information(self, "Keyboard shortcuts", "<table cellpadding='3'>" + "".join(rows) + "</table>")
+        rows.append(translate("app", "<tr><td><b>0-9, Shift+0</b></td><td>Pain rating for new marks</td></tr>"))
+        QMessageBox.information(self, translate("app", "Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>")
 
     def closeEvent(self, event):
         if not self.maybe_save():
@@ -1041,7 +1151,7 @@ def _data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
         arg = argv[i]
         if arg == "--data-dir":
             if i + 1 >= len(argv):
-                raise SystemExit("hipmap: --data-dir needs a folder")
+                raise SystemExit(translate("app", "hipmap: --data-dir needs a folder"))
             found, i = argv[i + 1], i + 2
             continue
         if arg.startswith("--data-dir="):
@@ -1054,6 +1164,8 @@ def _data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
 
 def main(argv=None) -> int:
     global DATA_DIR_OVERRIDE
+    if argv is None:  # the hipmap-gui entry point and the menu entry's %F put the arguments in sys.argv
+        argv = sys.argv[1:]
     try:
         data_dir, argv = _data_dir_option(list(argv or []))
         if data_dir is not None:
@@ -1062,10 +1174,20 @@ def main(argv=None) -> int:
         print(f"hipmap: cannot use the data folder: {exc}", file=sys.stderr)
         return 2
     DATA_DIR_OVERRIDE = data_dir
+    from . import i18n
+
+    try:
+        lang, argv = i18n.lang_option(list(argv or []))
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("hipmap")
     app.setOrganizationName("hipmap")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(default_assets_dir() / "icons" / "hipmap.svg")))
+    app.setDesktopFileName("hipmap")
+    i18n.install(i18n.chosen_language(QSettings(), lang), app)
     window = MainWindow()
     window.show()
     files = [a for a in (argv or []) if not a.startswith("-")]
@@ -1079,10 +1201,10 @@ def main(argv=None) -> int:
         from ..core.problems import DataError
 
         try:
-            atlas = load_atlas()
+            atlas = load_atlas(language=i18n.current_language())  # data text in the interface's language
         except DataError as exc:
             problems = "\n".join(str(p) for p in exc.problems[:20])
-            QMessageBox.critical(window, "hipmap cannot start", f"The app's data files have problems:\n\n{problems}")
+            QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return
         window.attach(atlas)

@@ -20,12 +20,25 @@ from PySide6.QtWidgets import (
 from ..core.atlas import Atlas, Muscle
 from ..core.painmap import NERVE_QUALITIES, Mark
 from .shapes import painter_path
-from .colors import PAIN_RGB, ZONE_RGB, pain_fill
+from .colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .firstframe import draw_view
+from .i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 MIN_STEP = 1.5  # units between recorded stroke points
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
+DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("bodyview", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("bodyview", "close to the surface")}
+HINT = QT_TRANSLATE_NOOP("bodyview", "Click or drag to mark where it hurts; Ctrl+M marks a region by name. The person's left and right are labelled.")
+DESCRIBED_MARKS = 12  # a screen reader hears this many marks, then how many more there are
+
+
+def text_scale() -> float:
+    """How much larger than usual the application's font is (1.0 up to about 13 px): the labels and badges drawn
+    at a fixed pixel size grow with it, so they follow a larger system font like the rest of the window."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    return max(1.0, QFontInfo(QApplication.font()).pixelSize() / 13.0)
 
 
 class ScreenLabel(QGraphicsItem):
@@ -35,7 +48,7 @@ class ScreenLabel(QGraphicsItem):
         super().__init__()
         self.text = text
         self.font = QFont()
-        self.font.setPixelSize(pixel_size)
+        self.font.setPixelSize(round(pixel_size * text_scale()))
         self.font.setBold(bold)
         self.font.setLetterSpacing(QFont.PercentageSpacing, 108)
         self.align = align
@@ -74,12 +87,14 @@ class IntensityBadge(QGraphicsItem):
     def __init__(self, intensity: int, beside: bool = False):
         super().__init__()
         self.text = str(intensity)
+        self.k = text_scale()
         # A small mark would vanish under its badge: then the badge sits just outside its top-right corner.
-        self.offset = QPointF(self.RADIUS + 1, -self.RADIUS - 1) if beside else QPointF(0, 0)
+        r = self.RADIUS * self.k
+        self.offset = QPointF(r + 1, -r - 1) if beside else QPointF(0, 0)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)  # same size on screen at any zoom
 
     def boundingRect(self) -> QRectF:
-        r = self.RADIUS + 1.5
+        r = self.RADIUS * self.k + 1.5
         return QRectF(-r, -r, 2 * r, 2 * r).translated(self.offset)
 
     def paint(self, painter: QPainter, _option, _widget=None):
@@ -87,10 +102,10 @@ class IntensityBadge(QGraphicsItem):
         painter.translate(self.offset)
         painter.setPen(QPen(QColor(*PAIN_RGB).darker(160), 1.3))
         painter.setBrush(QColor(255, 255, 255, 235))
-        r = self.RADIUS
+        r = self.RADIUS * self.k
         painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
         font = QFont()
-        font.setPixelSize(11 if len(self.text) == 1 else 9)
+        font.setPixelSize(round((11 if len(self.text) == 1 else 9) * self.k))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(60, 20, 5))
@@ -105,16 +120,17 @@ class TriggerCross(QGraphicsItem):
     def __init__(self, strength: float = 1.0):
         super().__init__()
         self.strength = strength
+        self.scale_ = diagram_style().cross_scale  # larger and bolder in high contrast
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations)
 
     def boundingRect(self) -> QRectF:
-        r = self.SIZE + 4
+        r = (self.SIZE + 4) * self.scale_
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter: QPainter, _option, _widget=None):
         painter.setRenderHint(QPainter.Antialiasing)
-        s = self.SIZE
-        for color, width in ((QColor(255, 255, 255, int(240 * self.strength)), 6.0), (QColor(20, 24, 40, int(255 * self.strength)), 2.8)):
+        s, k = self.SIZE * self.scale_, self.scale_
+        for color, width in ((QColor(255, 255, 255, int(240 * self.strength)), 6.0 * k), (QColor(20, 24, 40, int(255 * self.strength)), 2.8 * k)):
             painter.setPen(QPen(color, width, Qt.SolidLine, Qt.RoundCap))
             painter.drawLine(QPointF(-s, -s), QPointF(s, s))
             painter.drawLine(QPointF(-s, s), QPointF(s, -s))
@@ -139,6 +155,10 @@ class BodyView(QGraphicsView):
         self._zoomed = False
         self._hovered = None
         self._marks: tuple[Mark, ...] = ()
+        self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions), for the description
+        self._overlay_args = (None, None, False)
+        self._overlay_text = ""
+        self.hint = translate("bodyview", HINT)
 
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.NoIndex)  # a few dozen items, changed on every stroke
@@ -163,11 +183,9 @@ class BodyView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setFrameShape(QGraphicsView.NoFrame)
-        self.setAccessibleName(f"{self.view.title} view of the body")
-        self.setAccessibleDescription(
-            "Click or drag to mark where it hurts. The person's left and right are labelled on the diagram."
-        )
+        self.setAccessibleName(translate("bodyview", "{title} view of the body").format(title=self.view.title))
         self.viewport().setAccessibleName(self.accessibleName())
+        self.update_description()
         self.setMinimumSize(180, 300)
         self.setCursor(Qt.CrossCursor)
 
@@ -185,13 +203,13 @@ class BodyView(QGraphicsView):
         if self.view.midline is not None:
             for side in self.view.sides:
                 toward = 1 if self.view.body[side].centroid.x > self.view.midline else -1
-                labels.append(ScreenLabel(side.upper(), 17).at(self.view.midline + toward * 95, y0 + 8))
+                labels.append(ScreenLabel(side_name(side).upper(), 17).at(self.view.midline + toward * 95, y0 + 8))
         else:
             side = self.view.sides[0]
             front_is_right = not self.view.mirrored  # lateral_right faces right; its mirror faces left
-            labels.append(ScreenLabel(f"{side.upper()} SIDE", 17).at(x0 + w / 2, y0 + 8))
-            labels.append(ScreenLabel("FRONT →" if front_is_right else "← FRONT", 12, False).at(x0 + w / 2 + (150 if front_is_right else -150), y0 + 545))
-            labels.append(ScreenLabel("← BACK" if front_is_right else "BACK →", 12, False).at(x0 + w / 2 + (-150 if front_is_right else 150), y0 + 545))
+            labels.append(ScreenLabel(translate("bodyview", "{upper} SIDE").format(upper=side_name(side).upper()), 17).at(x0 + w / 2, y0 + 8))
+            labels.append(ScreenLabel(translate("bodyview", "FRONT →") if front_is_right else translate("bodyview", "← FRONT"), 12, False).at(x0 + w / 2 + (150 if front_is_right else -150), y0 + 545))
+            labels.append(ScreenLabel(translate("bodyview", "← BACK") if front_is_right else translate("bodyview", "BACK →"), 12, False).at(x0 + w / 2 + (-150 if front_is_right else 150), y0 + 545))
         for label in labels:
             label.setBrush(self.palette().text().color())
             scene.addItem(label)
@@ -199,10 +217,24 @@ class BodyView(QGraphicsView):
 
     def changeEvent(self, event):
         super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
+        if event.type() == event.Type.FontChange and hasattr(self, "_label_items"):
+            for item in self._label_items:
+                self.scene().removeItem(item)
+            self._add_side_labels()  # at the new size
+            self.restyle()
+        if event.type() == event.Type.PaletteChange and hasattr(self, "_overlay_args"):
             for item in getattr(self, "_label_items", []):
                 item.setBrush(self.palette().text().color())
-            self.resetCachedContent()
+            self.restyle()
+
+    def restyle(self) -> None:
+        """Draw everything again in the current colours and stroke widths (after the high-contrast switch)."""
+        marks, self._marks = self._marks, ()
+        self.set_marks(marks)
+        self._overlay_key = None
+        self.set_overlay(*self._overlay_args)
+        self.resetCachedContent()
+        self.viewport().update()
 
     # ------------------------------------------------------------------------------------------ content
 
@@ -220,17 +252,18 @@ class BodyView(QGraphicsView):
             path = painter_path(mark.geometry)
             item = QGraphicsPathItem(path)
             item.setBrush(pain_fill(mark.intensity))
-            outline = QPen(QColor(*PAIN_RGB).darker(140), 1.2)
+            outline = QPen(QColor(*PAIN_RGB).darker(140), diagram_style().mark_edge)
             outline.setCosmetic(True)
             if any(q in NERVE_QUALITIES for q in mark.qualities):
                 outline.setStyle(Qt.DashLine)  # nerve-like qualities get a second, non-colour cue
             item.setPen(outline)
             item.setZValue(Z_MARKS)
-            qualities = ", ".join(mark.qualities) if mark.qualities else "no quality chosen"
-            item.setToolTip(f"Pain {mark.intensity}/10 ({qualities})")
+            qualities = ", ".join(quality_name(q) for q in mark.qualities) if mark.qualities else translate("bodyview", "no quality chosen")
+            item.setToolTip(translate("bodyview", "Pain {intensity}/10 ({qualities})").format(intensity=mark.intensity, qualities=qualities))
             scene.addItem(item)
             self.mark_items.append(item)
             self.mark_items.append(self._intensity_label(mark))
+        self.update_description()
 
     def _intensity_label(self, mark: Mark) -> QGraphicsItem:
         """A small badge with the pain number: intensity never relies on colour strength alone."""
@@ -252,31 +285,80 @@ class BodyView(QGraphicsView):
         if key == getattr(self, "_overlay_key", None):
             return
         self._overlay_key = key
+        self._overlay_args = (muscle, side, preview)
         scene = self.scene()
         for item in self.overlay_items:
             scene.removeItem(item)
         self.overlay_items = []
+        self._overlay_text = ""
         if muscle is None or side not in self.view.sides:
+            self.update_description()
             return
         strength = 0.55 if preview else 1.0
+        look = diagram_style()
         zone = QColor(*ZONE_RGB)
         essential_path, spill_path = self._zone_paths(muscle, side)
         if not spill_path.isEmpty():
-            hatch = QBrush(QColor(zone.red(), zone.green(), zone.blue(), int(200 * strength)), Qt.BDiagPattern)
+            hatch = QBrush(QColor(zone.red(), zone.green(), zone.blue(), int(look.spill_alpha * strength)), Qt.BDiagPattern)
             hatch.setTransform(QTransform.fromScale(1.0, 1.0))
-            pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(230 * strength)), 1.4, Qt.DashLine)
+            pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(230 * strength)), look.spill_edge, Qt.DashLine)
             pen.setCosmetic(True)
-            self._overlay_path(spill_path, pen, hatch, Z_SPILL, f"{muscle.name}: spillover zone (hatched)")
+            self._overlay_path(spill_path, pen, hatch, Z_SPILL, translate("bodyview", "{name}: spillover zone (hatched)").format(name=muscle.name))
         if not essential_path.isEmpty():
-            fill = QColor(zone.red(), zone.green(), zone.blue(), int(120 * strength))
+            fill = QColor(zone.red(), zone.green(), zone.blue(), int(look.essential_alpha * strength))
             pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 1.6)
             pen.setCosmetic(True)
-            self._overlay_path(essential_path, pen, QBrush(fill), Z_ESSENTIAL, f"{muscle.name}: essential zone (solid)")
-            edge = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 2.0)
+            self._overlay_path(essential_path, pen, QBrush(fill), Z_ESSENTIAL, translate("bodyview", "{name}: essential zone (solid)").format(name=muscle.name))
+            edge = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), look.essential_edge)
             edge.setCosmetic(True)
-            self._overlay_path(essential_path, edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, f"{muscle.name}: essential zone")
-        for point in muscle.points_on(self.view_id, side):
-            self._cross(point.x, point.y, strength, f"{muscle.name}: trigger point ({point.depth}). {point.note}")
+            self._overlay_path(essential_path, edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, translate("bodyview", "{name}: essential zone").format(name=muscle.name))
+        points = muscle.points_on(self.view_id, side)
+        n_points = len(points)
+        for point in points:
+            self._cross(point.x, point.y, strength, translate("bodyview", "{name}: trigger point ({depth}). {note}").format(name=muscle.name, depth=translate("bodyview", DEPTH_WORDS.get(point.depth, point.depth)), note=point.note))
+        shown = [text for present, text in (
+            (not essential_path.isEmpty(), translate("bodyview", "its usual pain area (solid blue)")),
+            (not spill_path.isEmpty(), translate("bodyview", "where its pain can also spread (hatched)")),
+            (bool(points), (translate("bodyview", "%n trigger point (X)", "", n_points) if n_points == 1 else translate("bodyview", "%n trigger points (X)", "", n_points))),
+        ) if present]  # fmt: skip
+        if shown:
+            self._overlay_text = translate("bodyview", "Showing {name}, {side} side: {join}.").format(name=muscle.name, side=side_name(side), join=', '.join(shown))
+        self.update_description()
+
+    # ------------------------------------------------------------------------------------------ description
+
+    def marks_text(self) -> str:
+        """The marks in words: "2 marks: right outer thigh (pain 6), right outer leg (pain 5, burning)"."""
+        if not self._marks:
+            return translate("bodyview", "No marks.")
+        cache, self._mark_regions = self._mark_regions, {}
+        items = []
+        for mark in self._marks[:DESCRIBED_MARKS]:
+            found = cache.get(id(mark))
+            if found is None or found[0] is not mark:
+                found = (mark, tuple(self.view.regions_under(mark.geometry)[:3]))
+            self._mark_regions[id(mark)] = found  # the mark is kept with its entry, so its id stays its own
+            names = [self._region_words(region_id, side) for region_id, side in found[1]]
+            where = " and ".join(names) if len(names) < 3 else translate("bodyview", "{value}, {value2} and {value3}").format(value=names[0], value2=names[1], value3=names[2])
+            rating = ", ".join((translate("bodyview", "pain {intensity}").format(intensity=mark.intensity), *mark.qualities))
+            items.append(translate("bodyview", "{where} ({rating})").format(where=where or translate("bodyview", "the body"), rating=rating))
+        n = len(self._marks)
+        more = translate("bodyview", "; and {value} more").format(value=n - len(items)) if n > len(items) else ""
+        return (translate("bodyview", "%n mark: {items}{more}.", "", n) if n == 1 else translate("bodyview", "%n marks: {items}{more}.", "", n)).format(items='; '.join(items), more=more)
+
+    def _region_words(self, region_id: str, side: str) -> str:
+        name = self.atlas.regions[region_id].name if region_id in self.atlas.regions else region_id.replace("_", " ")
+        return side_and_region(side, name, capital=False)
+
+    def update_description(self) -> None:
+        """What a screen reader says about the diagram: the marks, the muscle shown, how to mark."""
+        text = " ".join(t for t in (self.marks_text(), self._overlay_text, self.hint) if t)
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
+    def set_hint(self, hint: str) -> None:
+        self.hint = hint
+        self.update_description()
 
     def _zone_paths(self, muscle: Muscle, side: str):
         """(essential, spillover outside the essential zone) as painter paths, made once per muscle and side."""
@@ -440,4 +522,4 @@ class BodyView(QGraphicsView):
         pen.setCosmetic(True)
         self.hover_item.setPen(pen)
         name = self.atlas.regions[region_id].name if region_id in self.atlas.regions else region_id
-        self.hoverChanged.emit(f"{side.capitalize()} {name[0].lower()}{name[1:]}")
+        self.hoverChanged.emit(side_and_region(side, name))

@@ -33,8 +33,9 @@ from ..core.routine import LIMITS, Routine, RoutineError
 from ..core.routine_builder import build_routine, default_name, merged, muscle_steps, step_key
 from ..core.routine_library import RoutineLibrary
 from .player import clock_text
+from .i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
 
-COLUMNS = ("Step", "Side", "Hold", "Reps", "Rest")
+COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
 EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
 
 
@@ -75,12 +76,12 @@ class RoutineBuilder(QDialog):
         self.routine = Routine("")
         self.name_touched = False
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle("Build a routine \u2014 hipmap")
-        self.setAccessibleName("Routine builder")
+        self.setWindowTitle(translate("builder", "Build a routine — hipmap"))
+        self.setAccessibleName(translate("builder", "Routine builder"))
         self._build()
         for muscle_id, side, _ticked in choices:
             self._offer(muscle_id, side)
-        self._set_state(build_routine(self._pairs(t for t in choices if t[2]), atlas.exercises),
+        self._set_state(build_routine(self._pairs(t for t in choices if t[2]), atlas.exercises, phrases=routine_name_phrases()),
                         frozenset((m, s) for m, s, t in choices if t))  # fmt: skip
         self.undo_stack.clear()
         self._refresh_saved()
@@ -99,36 +100,36 @@ class RoutineBuilder(QDialog):
         return action
 
     def _build(self) -> None:
-        self.act_up = self._action("Move &Up", lambda: self.move_step(-1), ["Alt+Up"], "Move the chosen step earlier")
-        self.act_down = self._action("Move &Down", lambda: self.move_step(1), ["Alt+Down"], "Move the chosen step later")
-        self.act_remove = self._action("&Remove Step", self.remove_step, ["Delete"], "Take the chosen step out of the routine")
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_up = self._action(translate("builder", "Move &Up"), lambda: self.move_step(-1), ["Alt+Up"], translate("builder", "Move the chosen step earlier"))
+        self.act_down = self._action(translate("builder", "Move &Down"), lambda: self.move_step(1), ["Alt+Down"], translate("builder", "Move the chosen step later"))
+        self.act_remove = self._action(translate("builder", "&Remove Step"), self.remove_step, ["Delete"], translate("builder", "Take the chosen step out of the routine"))
+        self.act_undo = self.undo_stack.createUndoAction(self, translate("builder", "&Undo"))
         self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_stack.createRedoAction(self, translate("builder", "&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, tip in ((self.act_undo, "Undo the last change"), (self.act_redo, "Redo the change you undid")):
+        for action, tip in ((self.act_undo, translate("builder", "Undo the last change")), (self.act_redo, translate("builder", "Redo the change you undid"))):
             action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
             self.addAction(action)
-        self.act_save = self._action("&Save", self.save, ["Ctrl+S"], "Save this routine under its name")
-        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], "Play this routine with the timer")
+        self.act_save = self._action(translate("builder", "&Save"), self.save, ["Ctrl+S"], translate("builder", "Save this routine under its name"))
+        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Routine name")
+        self.name_edit.setAccessibleName(translate("builder", "Routine name"))
         self.name_edit.setMaxLength(120)
         self.name_edit.textEdited.connect(self._on_name_edited)
         self.saved_combo = QComboBox()
-        self.saved_combo.setAccessibleName("Saved routines")
+        self.saved_combo.setAccessibleName(translate("builder", "Saved routines"))
         self.saved_combo.setMinimumContentsLength(18)
-        self.open_button = QPushButton("&Open Saved")
-        self.open_button.setToolTip("Load the chosen saved routine")
+        self.open_button = QPushButton(translate("builder", "&Open Saved"))
+        self.open_button.setToolTip(translate("builder", "Load the chosen saved routine"))
         self.open_button.clicked.connect(self.open_saved)
-        self.delete_button = QPushButton("Delete Saved")
-        self.delete_button.setToolTip("Delete the chosen saved routine from this computer")
+        self.delete_button = QPushButton(translate("builder", "Delete Saved"))
+        self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
         self.delete_button.clicked.connect(self.delete_saved)
         top = QHBoxLayout()
-        name_label = QLabel("&Name:")
+        name_label = QLabel(translate("builder", "&Name:"))
         name_label.setBuddy(self.name_edit)
-        saved_label = QLabel("Sa&ved:")
+        saved_label = QLabel(translate("builder", "Sa&ved:"))
         saved_label.setBuddy(self.saved_combo)
         top.addWidget(name_label)
         top.addWidget(self.name_edit, 2)
@@ -139,19 +140,19 @@ class RoutineBuilder(QDialog):
         top.addWidget(self.delete_button)
 
         self.muscle_list = QListWidget()
-        self.muscle_list.setAccessibleName("Muscles in the routine")
-        self.muscle_list.setAccessibleDescription("Tick a muscle to add its tennis-ball hold and stretches; Space ticks.")
+        self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
+        self.muscle_list.setAccessibleDescription(translate("builder", "Tick a muscle to add its tennis-ball hold and stretches; Space ticks."))
         self.muscle_list.itemChanged.connect(self._on_muscle_ticked)
-        muscles_box = QGroupBox("&Muscles")
+        muscles_box = QGroupBox(translate("builder", "&Muscles"))
         box = QVBoxLayout(muscles_box)
-        hint = QLabel("Ticked muscles add their tennis-ball hold, then their stretches.")
+        hint = QLabel(translate("builder", "Ticked muscles add their tennis-ball hold, then their stretches."))
         hint.setWordWrap(True)
         box.addWidget(hint)
         box.addWidget(self.muscle_list)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Steps of the routine")
+        self.table.setHorizontalHeaderLabels([translate("builder", c) for c in COLUMNS])
+        self.table.setAccessibleName(translate("builder", "Steps of the routine"))
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -163,13 +164,13 @@ class RoutineBuilder(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_step)
 
-        self.hold_spin = self._spin("hold_s", " s", "Hold for")
-        self.reps_spin = self._spin("reps", "", "Repetitions")
-        self.rest_spin = self._spin("rest_s", " s", "Rest after each hold")
+        self.hold_spin = self._spin("hold_s", " s", translate("builder", "Hold for"))
+        self.reps_spin = self._spin("reps", "", translate("builder", "Repetitions"))
+        self.rest_spin = self._spin("rest_s", " s", translate("builder", "Rest after each hold"))
         self.reps_spin.setPrefix("\u00d7 ")
         edit = QFormLayout()
-        edit.addRow("&Hold:", self.hold_spin)
-        edit.addRow("Re&petitions:", self.reps_spin)
+        edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
+        edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
         edit.addRow("R&est:", self.rest_spin)
         buttons = QVBoxLayout()
         for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
@@ -194,16 +195,16 @@ class RoutineBuilder(QDialog):
         middle.addWidget(steps_box, 3)
 
         self.total_label = QLabel()
-        self.total_label.setAccessibleName("Routine length")
-        self.save_button = QPushButton("Save")
+        self.total_label.setAccessibleName(translate("builder", "Routine length"))
+        self.save_button = QPushButton(translate("builder", "Save"))
         self.save_button.clicked.connect(self.act_save.trigger)
         self.save_button.setToolTip(self.act_save.toolTip())
-        self.start_button = QPushButton("Start Routine")
+        self.start_button = QPushButton(translate("builder", "Start Routine"))
         self.start_button.clicked.connect(self.act_start.trigger)
         self.start_button.setToolTip(self.act_start.toolTip())
         self.start_button.setDefault(True)
-        close_button = QPushButton("Close")
-        close_button.setToolTip("Close the builder (Esc)")
+        close_button = QPushButton(translate("builder", "Close"))
+        close_button.setToolTip(translate("builder", "Close the builder (Esc)"))
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
@@ -243,7 +244,7 @@ class RoutineBuilder(QDialog):
         if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
             return
         self.offered.append((muscle_id, side))
-        item = QListWidgetItem(f"{self.atlas.muscles[muscle_id].name}, {side}")
+        item = QListWidgetItem(f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}")
         item.setData(Qt.UserRole, (muscle_id, side))
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Unchecked)
@@ -271,7 +272,7 @@ class RoutineBuilder(QDialog):
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(self.routine.steps))
             for i, step in enumerate(self.routine.steps):
-                cells = (step.title, step.side.capitalize() if step.side != "none" else "Both",
+                cells = (step_title(step.title), side_name(step.side).capitalize() if step.side != "none" else translate("builder", "Both"),
                          f"{step.hold_s} s", f"\u00d7 {step.reps}", f"{step.rest_s} s")  # fmt: skip
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
@@ -283,9 +284,9 @@ class RoutineBuilder(QDialog):
         switches = sum(p.kind == "switch" for p in self.routine.phases())
         n = len(self.routine.steps)
         self.total_label.setText(
-            f"<b>Total {clock_text(self.routine.total_seconds())}</b> \u00b7 {n} step{'s' * (n != 1)}"
-            + (f" \u00b7 {switches} side switch{'es' * (switches != 1)}" if switches else "")
-            if n else "No steps yet: tick a muscle on the left."
+            (translate("builder", "<b>Total {time}</b> · %n step", "", n) if n == 1 else translate("builder", "<b>Total {time}</b> · %n steps", "", n)).format(time=clock_text(self.routine.total_seconds()))
+            + ((translate("builder", " · %n side switch", "", switches) if switches == 1 else translate("builder", " · %n side switches", "", switches)) if switches else "")
+            if n else translate("builder", "No steps yet: tick a muscle on the left.")
         )  # fmt: skip
         for widget in (self.act_start, self.act_save, self.start_button, self.save_button):
             widget.setEnabled(bool(n))
@@ -307,7 +308,7 @@ class RoutineBuilder(QDialog):
         return rows[0].row() if rows else -1
 
     def _named(self, routine: Routine, ticked) -> Routine:
-        return Routine(default_name(self._pairs(sorted(ticked, key=self.offered.index))), routine.steps)
+        return Routine(default_name(self._pairs(sorted(ticked, key=self.offered.index)), routine_name_phrases()), routine.steps)
 
     # ---- edits
 
@@ -320,7 +321,7 @@ class RoutineBuilder(QDialog):
         return {step_key(s) for m, side in pairs for s in muscle_steps(self.atlas.muscles[m], side, self.atlas.exercises)}
 
     def _plan(self, ticked, dropped) -> Routine:
-        plan = build_routine(self._pairs(sorted(ticked, key=self.offered.index)), self.atlas.exercises)
+        plan = build_routine(self._pairs(sorted(ticked, key=self.offered.index)), self.atlas.exercises, phrases=routine_name_phrases())
         return Routine(plan.name, tuple(s for s in plan.steps if step_key(s) not in dropped))
 
     def set_ticked(self, ticked) -> None:
@@ -331,7 +332,8 @@ class RoutineBuilder(QDialog):
         # A muscle ticked afresh comes back whole: forget the steps removed from it before.
         dropped = self.dropped - self._own_keys(added | removed)
         (muscle_id, _side), = list(added or removed)[:1] or [("", "")]
-        text = f"{'Add' if added else 'Remove'} {self.atlas.muscles[muscle_id].name if muscle_id else 'muscles'}"
+        what = self.atlas.muscles[muscle_id].name if muscle_id else translate("builder", "muscles")
+        text = (translate("builder", "Add {what}") if added else translate("builder", "Remove {what}")).format(what=what)
         self._push(self._named(merged(self.routine, self._plan(ticked, dropped)), ticked), ticked, text, dropped=dropped)
 
     def move_step(self, delta: int) -> None:
@@ -339,7 +341,7 @@ class RoutineBuilder(QDialog):
         to = row + delta
         if row < 0 or not 0 <= to < len(self.routine.steps):
             return
-        self._push(self.routine.moved(row, to), self.ticked, "Move step")
+        self._push(self.routine.moved(row, to), self.ticked, translate("builder", "Move step"))
         self.table.selectRow(to)
 
     def remove_step(self) -> None:
@@ -354,7 +356,7 @@ class RoutineBuilder(QDialog):
         emptied = {pair for pair in self.ticked if not self._own_keys([pair]) & left}
         ticked = self.ticked - emptied
         dropped -= self._own_keys(emptied)
-        self._push(self._named(rest, ticked) if emptied else rest, ticked, f"Remove {step.title}", dropped=dropped)
+        self._push(self._named(rest, ticked) if emptied else rest, ticked, translate("builder", "Remove {title}").format(title=step_title(step.title)), dropped=dropped)
 
     def change_step(self, field: str, value: int) -> None:
         row = self.current_row()
@@ -364,7 +366,7 @@ class RoutineBuilder(QDialog):
             routine = self.routine.with_step_changed(row, **{field: value})
         except RoutineError:
             return  # the spin box's range already keeps values valid
-        self._push(routine, self.ticked, "Change step", merge_key=(row, field))
+        self._push(routine, self.ticked, translate("builder", "Change step"), merge_key=(row, field))
 
     def _on_name_edited(self, text: str) -> None:
         self.name_touched = bool(text.strip())
@@ -374,13 +376,13 @@ class RoutineBuilder(QDialog):
     def _refresh_saved(self) -> None:
         self.saved_combo.clear()
         for saved in self.library.saved():
-            label = saved.name if saved.routine is not None else f"{saved.name} (cannot be read)"
+            label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
             self.saved_combo.addItem(label, saved.name)
             if saved.routine is None:
                 self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
         has = self.saved_combo.count() > 0
         if not has:
-            self.saved_combo.addItem("No saved routines yet")
+            self.saved_combo.addItem(translate("builder", "No saved routines yet"))
         for widget in (self.saved_combo, self.open_button, self.delete_button):
             widget.setEnabled(has)
 
@@ -391,18 +393,18 @@ class RoutineBuilder(QDialog):
         routine = self.current_routine()
         if not routine.name.strip():
             self.name_edit.setFocus()
-            QMessageBox.information(self, "Name the routine", "Give the routine a name before saving it.")
+            QMessageBox.information(self, translate("builder", "Name the routine"), translate("builder", "Give the routine a name before saving it."))
             return False
         try:
             self.library.save(routine)
         except (RoutineError, OSError) as exc:
-            QMessageBox.warning(self, "Routine not saved", f"The routine could not be saved:\n{exc}")
+            QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
             return False
         self._refresh_saved()
         self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(routine.name)))
         self.name_edit.setText(routine.name)
         self.name_touched = True
-        self.setWindowTitle(f"{routine.name} \u2014 routine builder")
+        self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
         return True
 
     def open_saved(self) -> None:
@@ -412,7 +414,7 @@ class RoutineBuilder(QDialog):
         try:
             routine = self.library.load(name)
         except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, "Routine cannot be opened", f"That saved routine cannot be read:\n{exc}")
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
             return
         for step in routine.steps:
             if step.kind == "compression" and step.side in ("right", "left"):
@@ -422,20 +424,20 @@ class RoutineBuilder(QDialog):
         dropped = {step_key(s) for s in self._plan(ticked, ()).steps} - {step_key(s) for s in routine.steps}
         self.name_touched = True
         self.name_edit.setText(routine.name)
-        self.setWindowTitle(f"{routine.name} \u2014 routine builder")
-        self._push(routine, ticked, f"Open {routine.name}", dropped=dropped)
+        self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
+        self._push(routine, ticked, translate("builder", "Open {name}").format(name=routine.name), dropped=dropped)
 
     def delete_saved(self) -> None:
         name = self.saved_combo.currentData()
         if not name:
             return
-        answer = QMessageBox.question(self, "Delete saved routine?", f"Delete the saved routine \u201c{name}\u201d from this computer?",
+        answer = QMessageBox.question(self, translate("builder", "Delete saved routine?"), translate("builder", "Delete the saved routine “{name}” from this computer?").format(name=name),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
         if answer == QMessageBox.Yes:
             try:
                 self.library.delete(name)
             except (KeyError, OSError) as exc:
-                QMessageBox.warning(self, "Not deleted", str(exc))
+                QMessageBox.warning(self, translate("builder", "Not deleted"), str(exc))
             self._refresh_saved()
 
     def start(self) -> None:

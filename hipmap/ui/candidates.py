@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.matching import Candidate, MatchResult
 from . import style
+from .i18n import QT_TRANSLATE_NOOP, side_name, side_phrase, translate
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
 # PySide6 6.12 ("deallocating None" after a few hundred paints); objects avoid it.
@@ -49,16 +50,16 @@ ExplainingRole = Qt.UserRole + 3
 
 VISIBLE_REASONS = 2
 EMPTY_TEXT = (
-    "Click or paint where it hurts on the diagram. The muscles whose pain patterns match it will be listed here."
+    QT_TRANSLATE_NOOP("candidates", "Click or paint where it hurts on the diagram. The muscles whose pain patterns match it will be listed here.")
 )
-NO_MATCH_HINT = "Try marking the place where the pain is strongest, or check that you marked the correct side."
-NOTE_TEXT = "These are possibilities to explore, not a diagnosis."
+NO_MATCH_HINT = QT_TRANSLATE_NOOP("candidates", "Try marking the place where the pain is strongest, or check that you marked the correct side.")
+NOTE_TEXT = QT_TRANSLATE_NOOP("candidates", "These are possibilities to explore, not a diagnosis.")
 STAR = "\u2605"
-EXPLAINING_LABEL = f"{STAR} Part of the explaining set"
+EXPLAINING_LABEL = QT_TRANSLATE_NOOP("candidates", "{star} Part of the explaining set")
 
 
 def side_word(side: str) -> str:
-    return side.capitalize() if side else ""
+    return side_name(side).capitalize() if side else ""
 
 
 def percent(x: float) -> str:
@@ -66,7 +67,7 @@ def percent(x: float) -> str:
 
 
 def accessible_text(rank: int, c: Candidate) -> str:
-    text = f"{rank}. {c.name}, {c.side} side, match {percent(c.score)}"
+    text = translate("candidates", "{rank}. {name}, {side} side, match {percent}").format(rank=rank, name=c.name, side=side_name(c.side), percent=percent(c.score))
     return text + (f": {c.reasons[0]}" if c.reasons else "")
 
 
@@ -119,7 +120,7 @@ class CandidateModel(QAbstractListModel):
         if role == Qt.AccessibleTextRole:
             return accessible_text(rank, c)
         if role == Qt.AccessibleDescriptionRole:
-            extra = " Part of the set of muscles that together explain most of your pain."
+            extra = translate("candidates", " Part of the set of muscles that together explain most of your pain.")
             return (" ".join(c.reasons[1:]) + (extra if c.key in self._explaining else "")).strip()
         if role == Qt.ToolTipRole:
             return self._tooltip(rank, c)
@@ -127,9 +128,9 @@ class CandidateModel(QAbstractListModel):
 
     def _tooltip(self, rank: int, c: Candidate) -> str:
         e = html.escape
-        head = f"<b>{rank}. {e(c.name)}</b> &middot; {e(side_word(c.side))} side &middot; match {percent(c.score)}"
+        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} side &middot; match {percent}").format(rank=rank, e=e(c.name), e2=e(side_word(c.side)), percent=percent(c.score))
         if c.key in self._explaining:
-            head += f"<br>{STAR} Part of the set that explains most of your pain"
+            head += translate("candidates", "<br>{STAR} Part of the set that explains most of your pain").format(STAR=STAR)
         items = "".join(f"<li>{e(r)}</li>" for r in c.reasons)
         return f"<qt>{head}{f'<ul>{items}</ul>' if items else ''}</qt>"
 
@@ -173,21 +174,21 @@ class _RowLayout:
         self.name = block(fm_name, c.name, x, w)
         y = self.name.bottom() + 1 + 3
         # Side, then the explaining marker on the same line when it fits.
-        self.side_text = f"{side_word(c.side)} side"
+        self.side_text = side_phrase(c.side)
         side_w = fm_small.horizontalAdvance(self.side_text)
         self.side = QRect(x, y, side_w + 1, fm_small.height())
         self.marker = None
         if explaining:
             sep = fm_small.horizontalAdvance("   ")
-            marker_w = fm_small.horizontalAdvance(EXPLAINING_LABEL) + 1
+            marker_w = fm_small.horizontalAdvance(translate("candidates", EXPLAINING_LABEL).format(star=STAR)) + 1
             if side_w + sep + marker_w <= w:
                 self.marker = QRect(x + side_w + sep, y, marker_w, fm_small.height())
             else:
                 y += fm_small.height()
                 self.marker = QRect(x, y, min(w, marker_w), fm_small.height())
         y += fm_small.height() + 6
-        self.pct_text = f"{percent(c.score)} match"
-        pct_w = fm_pct.horizontalAdvance("100% match") + 2
+        self.pct_text = translate("candidates", "{percent} match").format(percent=percent(c.score))
+        pct_w = fm_pct.horizontalAdvance(translate("candidates", "100% match")) + 2
         line_h = max(fm_pct.height(), self.BAR_H)
         self.bar = QRect(x, y + (line_h - self.BAR_H) // 2, max(20, w - pct_w - 10), self.BAR_H)
         self.pct = QRect(x + w - pct_w, y, pct_w, line_h)
@@ -202,7 +203,7 @@ class _RowLayout:
         hidden = len(c.reasons) - VISIBLE_REASONS
         self.more = None
         if hidden > 0:
-            self.more_text = f"+ {hidden} more reason{'s' if hidden > 1 else ''} (see details)"
+            self.more_text = (translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
             self.more = block(fm_more, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
@@ -296,7 +297,7 @@ class CandidateDelegate(QStyledItemDelegate):
         painter.drawText(lay.side, int(Qt.AlignLeft | Qt.AlignTop), lay.side_text)
         if lay.marker is not None:
             painter.setPen(accent)
-            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), EXPLAINING_LABEL)
+            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), translate("candidates", EXPLAINING_LABEL).format(star=STAR))
 
         track = QRectF(lay.bar)
         painter.setPen(NO_PEN)
@@ -360,7 +361,9 @@ class CandidateView(QListView):
     def _hover_at(self, pos: QPoint | None) -> None:
         index = self.indexAt(pos) if pos is not None else QModelIndex()
         row = index.row() if index.isValid() else -1
-        if row != self._hover_row:
+        # Leaving always ends the hover: after reset_hover() (a new result under a resting pointer) the row is
+        # already -1 while the list still previews a muscle.
+        if row != self._hover_row or pos is None:
             self._hover_row = row
             self.hoveredRow.emit(row)
 
@@ -394,12 +397,12 @@ class CandidateList(QWidget):
         self._hovered: tuple[str, str] | None = None
         self._restoring = False
 
-        self.title = QLabel("Muscles that may explain your pain")
+        self.title = QLabel(translate("candidates", "Muscles that may explain your pain"))
         self.title.setFont(style.scaled_font(self.font(), 1.15, bold=True))
         self.title.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(translate("candidates", "Summary"))
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setFont(style.scaled_font(self.font(), 0.9))
@@ -409,8 +412,8 @@ class CandidateList(QWidget):
         self.view.setModel(self.model)
         self.delegate = CandidateDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
-        self.view.setAccessibleName("Muscles that may explain your pain")
-        self.view.setAccessibleDescription("Use the arrow keys to choose a muscle and see its details.")
+        self.view.setAccessibleName(translate("candidates", "Muscles that may explain your pain"))
+        self.view.setAccessibleDescription(translate("candidates", "Use the arrow keys to choose a muscle and see its details."))
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.view.activated.connect(self._on_activated)
         self.view.hoveredRow.connect(self._on_hovered_row)
@@ -421,15 +424,15 @@ class CandidateList(QWidget):
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setMargin(24)
         self.empty.setFont(style.scaled_font(self.font(), 1.05))
-        self.empty.setAccessibleName("No muscles to show yet")
+        self.empty.setAccessibleName(translate("candidates", "No muscles to show yet"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
 
-        self.note = QLabel(NOTE_TEXT)
+        self.note = QLabel(translate("candidates", NOTE_TEXT))
         self.note.setWordWrap(True)
         self.note.setFont(style.scaled_font(self.font(), 0.9, italic=True))
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(translate("candidates", "Note"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 10)
@@ -447,6 +450,23 @@ class CandidateList(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(350, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the words around the list at the width it has (they wrap, so with large text they need more
+        height), and a few rows of the list."""
+        base = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(base.width(), self.width()) - margins.left() - margins.right()
+        labels = [w for w in (self.title, self.summary, self.legend, self.note) if not w.isHidden()]
+        height = margins.top() + margins.bottom() + sum(label.heightForWidth(width) for label in labels)
+        height += self.stack.minimumSizeHint().height() + layout.spacing() * len(labels) + 2
+        return QSize(base.width(), max(base.height(), height))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the words wrap differently now: the minimum height follows
 
     # ------------------------------------------------------------------------------------------- public API
 
@@ -533,16 +553,17 @@ class CandidateList(QWidget):
         has_rows = bool(result.candidates)
         self.stack.setCurrentWidget(self.view if has_rows else self.empty)
         if has_rows:
-            self.summary.setText(result.summary or f"{len(result.candidates)} muscles may be involved.")
+            self.summary.setText(result.summary or translate("candidates", "{count} muscles may be involved.").format(count=len(result.candidates)))
         self.summary.setVisible(has_rows)
         if result.pain_area > 0 and not has_rows:
-            self.empty.setText(_empty_html("No close match", result.summary, NO_MATCH_HINT))
+            self.empty.setText(_empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT)))
         else:
-            self.empty.setText(_empty_html("Nothing marked yet", EMPTY_TEXT))
+            self.empty.setText(_empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT)))
         self.legend.setText(
-            f"{STAR} marks the muscles that together explain {percent(result.explained_share)} of your pain."
+            translate("candidates", "{STAR} marks the muscles that together explain {percent} of your pain.").format(STAR=STAR, percent=percent(result.explained_share))
         )
         self.legend.setVisible(bool(result.explaining))
+        self.updateGeometry()
 
     def _apply_palette(self) -> None:
         pal = self.palette()

@@ -19,23 +19,23 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPe
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from . import style
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 # Objects, not the Qt.NoPen / Qt.NoBrush enums: see candidates.py (a PySide6 6.12 reference-count bug).
 NO_PEN = QPen(Qt.NoPen)
 NO_BRUSH = QBrush(Qt.NoBrush)
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
 DAY_S = 86_400.0
 MARKER_LIMIT = 60  # more points than this: lines only (single points between gaps keep their marker)
 MIN_SPAN_S = 2 * DAY_S
-LEGEND_BEFORE = "Pain before"
-LEGEND_AFTER = "Pain after"
-PAIN_TITLE = "Pain (0\u201310)"
-AREA_TITLE = "Area marked (% of the body drawing)"
-EMPTY_HEADING = "No sessions yet"
+LEGEND_BEFORE = QT_TRANSLATE_NOOP("chart", "Pain before")
+LEGEND_AFTER = QT_TRANSLATE_NOOP("chart", "Pain after")
+PAIN_TITLE = QT_TRANSLATE_NOOP("chart", "Pain (0–10)")
+AREA_TITLE = QT_TRANSLATE_NOOP("chart", "Area marked (% of the body drawing)")
+EMPTY_HEADING = QT_TRANSLATE_NOOP("chart", "No sessions yet")
 EMPTY_TEXT = (
-    "Each saved session appears here: the pain before and after, and how much of the body drawing was "
-    "marked, so you can see how it changes over time."
+    QT_TRANSLATE_NOOP("chart", "Each saved session appears here: the pain before and after, and how much of the body drawing was marked, so you can see how it changes over time.")
 )
 
 
@@ -49,7 +49,7 @@ def local_time(created_at: str) -> datetime:
 
 
 def format_day(when: datetime | date, year: bool = True) -> str:
-    text = f"{when.day} {MONTHS[when.month - 1]}"
+    text = f"{when.day} {translate('chart', MONTHS[when.month - 1])}"
     return f"{text} {when.year}" if year else text
 
 
@@ -61,8 +61,8 @@ def format_when(when: datetime) -> str:
 def format_range(first: datetime, last: datetime) -> str:
     """'3 Mar to 25 Nov 2026', or '3 Mar 2025 to 25 Nov 2026' across a new year."""
     if first.date() == last.date():
-        return f"on {format_day(last)}"
-    return f"from {format_day(first, year=first.year != last.year)} to {format_day(last)}"
+        return translate("chart", "on {format_day}").format(format_day=format_day(last))
+    return translate("chart", "from {format_day} to {format_day2}").format(format_day=format_day(first, year=first.year != last.year), format_day2=format_day(last))
 
 
 def format_rating(value: int | None) -> str:
@@ -158,7 +158,7 @@ def _tick_label(unit: str, day: date) -> str:
     if unit == "year":
         return str(day.year)
     if unit == "month":
-        return MONTHS[day.month - 1]
+        return translate("chart", MONTHS[day.month - 1])
     return format_day(day, year=False)
 
 
@@ -201,8 +201,8 @@ def _day_of(t: float) -> date:
 
 def time_ticks(t0: float, t1: float, width: float, fm: QFontMetricsF, gap: float = 20.0):
     """The finest calendar step whose labels fit side by side: (unit, [(seconds, label), ...])."""
-    widest_day = max(fm.horizontalAdvance(f"28 {m}") for m in MONTHS)
-    widest = {"day": widest_day, "week": widest_day, "month": max(fm.horizontalAdvance(m) for m in MONTHS),
+    widest_day = max(fm.horizontalAdvance(f"28 {translate('chart', m)}") for m in MONTHS)
+    widest = {"day": widest_day, "week": widest_day, "month": max(fm.horizontalAdvance(translate("chart", m)) for m in MONTHS),
               "year": fm.horizontalAdvance("2088")}  # fmt: skip
     span = max(t1 - t0, 1.0)
     unit, count = _STEPS[-1][:2]
@@ -264,8 +264,8 @@ class PainChart(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMinimumSize(440, 260)
-        self.setAccessibleName("Pain over time")
-        self.setAccessibleDescription(EMPTY_HEADING)
+        self.setAccessibleName(translate("chart", "Pain over time"))
+        self.setAccessibleDescription(translate("chart", EMPTY_HEADING))
         self.setAttribute(Qt.WA_OpaquePaintEvent)  # every pixel is painted: no background fill first
         self._points: list[ChartPoint] = []
         self._times: list[float] = []
@@ -277,8 +277,8 @@ class PainChart(QWidget):
         self._cache_key = None
         self._cache = None
         self._segments: dict = {}
-        self.empty_heading = EMPTY_HEADING
-        self.empty_text = EMPTY_TEXT
+        self.empty_heading = translate("chart", EMPTY_HEADING)
+        self.empty_text = translate("chart", EMPTY_TEXT)
 
     # ---- data
 
@@ -374,10 +374,10 @@ class PainChart(QWidget):
         if len(self._points) > MARKER_LIMIT and usable / len(self._points) < TREND_SPACING_PX:
             self._trend = trend_window(t1 - t0)
         note = self._note_text()
-        pain_title = QRectF(left, top, bold.horizontalAdvance(PAIN_TITLE) + (fm.horizontalAdvance(note) + 12 if note else 0) + 4, lh)
+        pain_title = QRectF(left, top, bold.horizontalAdvance(translate("chart", PAIN_TITLE)) + (fm.horizontalAdvance(note) + 12 if note else 0) + 4, lh)
         # Legend entries: a 26 px sample of line and marker, then the words.
         legend, x = [], w - right
-        for series, text in reversed((("before", LEGEND_BEFORE), ("after", LEGEND_AFTER))):
+        for series, text in reversed((("before", translate("chart", LEGEND_BEFORE)), ("after", translate("chart", LEGEND_AFTER)))):
             width = 26 + 6 + fm.horizontalAdvance(text)
             x -= width
             legend.insert(0, (series, QRectF(x, top, width, lh)))
@@ -393,7 +393,7 @@ class PainChart(QWidget):
         pain_h = round(available * 0.64)
         area_h = available - pain_h
         pain = QRectF(left, pain_top, max(40.0, w - left - right), pain_h)
-        area_title = QRectF(left, pain.bottom() + 18, bold.horizontalAdvance(AREA_TITLE) + 4, lh)
+        area_title = QRectF(left, pain.bottom() + 18, bold.horizontalAdvance(translate("chart", AREA_TITLE)) + 4, lh)
         area = QRectF(left, area_title.bottom() + 8, pain.width(), area_h)
         frame = _Frame(pain, area, pain_title, area_title, legend, area.bottom() + 4, area.bottom() + 4 + ticks_h,
                        t0, t1, inner)  # fmt: skip
@@ -410,7 +410,7 @@ class PainChart(QWidget):
     def _note_text(self) -> str:
         if not self._trend:
             return ""
-        return f"lines: {self._trend[1]} average; dots: each session"
+        return translate("chart", "lines: {value} average; dots: each session").format(value=self._trend[1])
 
     def _area_top(self) -> float:
         return self._area_max
@@ -628,12 +628,12 @@ class PainChart(QWidget):
     def _paint_titles(self, painter: QPainter, frame: _Frame, c) -> None:
         painter.setFont(style.scaled_font(self.font(), 1.0, bold=True))
         painter.setPen(c["text"])
-        painter.drawText(frame.pain_title, Qt.AlignLeft | Qt.AlignVCenter, PAIN_TITLE)
-        painter.drawText(frame.area_title, Qt.AlignLeft | Qt.AlignVCenter, AREA_TITLE)
+        painter.drawText(frame.pain_title, Qt.AlignLeft | Qt.AlignVCenter, translate("chart", PAIN_TITLE))
+        painter.drawText(frame.area_title, Qt.AlignLeft | Qt.AlignVCenter, translate("chart", AREA_TITLE))
         painter.setFont(self.font())
         note = self._note_text()
         if note:
-            shift = QFontMetricsF(style.scaled_font(self.font(), 1.0, bold=True)).horizontalAdvance(PAIN_TITLE) + 12
+            shift = QFontMetricsF(style.scaled_font(self.font(), 1.0, bold=True)).horizontalAdvance(translate("chart", PAIN_TITLE)) + 12
             painter.setPen(c["quiet"])
             painter.drawText(frame.pain_title.adjusted(shift, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, note)
         for series, rect in frame.legend:
@@ -642,7 +642,7 @@ class PainChart(QWidget):
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + 26, y))
             self._marker(painter, series, QPointF(rect.left() + 13, y), c)
             painter.setPen(c["text"])
-            painter.drawText(rect.adjusted(32, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, LEGEND_BEFORE if series == "before" else LEGEND_AFTER)
+            painter.drawText(rect.adjusted(32, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, translate("chart", LEGEND_BEFORE if series == "before" else LEGEND_AFTER))
 
     def _paint_grid(self, painter: QPainter, frame: _Frame, c, unit, ticks, fm: QFontMetricsF) -> None:
         painter.setFont(self.font())
@@ -757,9 +757,9 @@ class PainChart(QWidget):
         lines = [format_when(p.when)]
         if p.person:
             lines.append(p.person)
-        lines.append(f"Pain before the routine: {format_rating(p.before)}")
-        lines.append(f"Pain after the routine: {format_rating(p.after)}")
-        lines.append(f"Area marked: {format_area(p.extent)}")
+        lines.append(translate("chart", "Pain before the routine: {format_rating}").format(format_rating=format_rating(p.before)))
+        lines.append(translate("chart", "Pain after the routine: {format_rating}").format(format_rating=format_rating(p.after)))
+        lines.append(translate("chart", "Area marked: {format_area}").format(format_area=format_area(p.extent)))
         return "\n".join(lines)
 
     def mouseMoveEvent(self, event):

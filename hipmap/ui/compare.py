@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QGridLayo
 from ..core.progress import compare
 from . import style
 from .bodyview import BodyView
+from .i18n import QT_TRANSLATE_NOOP, progress_phrases, translate
 
-VIEW_TITLES = {"posterior": "Back", "lateral_right": "Right side", "lateral_left": "Left side", "anterior": "Front"}
-NOTE = "These figures compare your own drawings. They help you notice change; they do not measure healing or make a diagnosis."
+VIEW_TITLES = {"posterior": QT_TRANSLATE_NOOP("compare", "Back"), "lateral_right": QT_TRANSLATE_NOOP("compare", "Right side"), "lateral_left": QT_TRANSLATE_NOOP("compare", "Left side"), "anterior": QT_TRANSLATE_NOOP("compare", "Front")}
+NOTE = QT_TRANSLATE_NOOP("compare", "These figures compare your own drawings. They help you notice change; they do not measure healing or make a diagnosis.")
 
 
 def read_only_body(atlas, view_id: str, renderers, marks, accessible_name: str) -> BodyView:
@@ -24,16 +25,18 @@ def read_only_body(atlas, view_id: str, renderers, marks, accessible_name: str) 
     body.setCursor(Qt.ArrowCursor)
     body.set_marks(marks)
     body.setAccessibleName(accessible_name)
-    body.setAccessibleDescription("Read-only. The numbers on the marks are the pain ratings, 0 to 10.")
+    body.set_hint(translate("compare", "Read-only. The numbers on the marks are the pain ratings, 0 to 10."))
     return body
 
 
 class BeforeAfterDialog(QDialog):
-    def __init__(self, atlas, before, after, renderers, view: str = "posterior", titles=("Before", "After"),
-                 heading: str = "Before and after your routine", parent=None):  # fmt: skip
+    def __init__(self, atlas, before, after, renderers, view: str = "posterior", titles=None,
+                 heading: str | None = None, parent=None):  # fmt: skip
         super().__init__(parent)
+        titles = titles or (translate("compare", "Before"), translate("compare", "After"))
+        heading = heading or translate("compare", "Before and after your routine")
         self.atlas, self.before, self.after = atlas, before, after
-        self.setWindowTitle(f"{heading} \u2014 hipmap")
+        self.setWindowTitle(translate("compare", "{heading} — hipmap").format(heading=heading))
         self.setAccessibleName(heading)
         self.pairs: dict[str, tuple[BodyView, BodyView]] = {}
         self.view_buttons = QButtonGroup(self)
@@ -50,34 +53,35 @@ class BeforeAfterDialog(QDialog):
             self.columns.addWidget(label, 0, column)
         self.views_by_id = {}
         for n, view_id in enumerate(v for v in VIEW_TITLES if v in atlas.views):
-            button = QPushButton(VIEW_TITLES[view_id])
+            button = QPushButton(translate("compare", VIEW_TITLES[view_id]))
             button.setCheckable(True)
-            button.setAccessibleName(f"Show the {VIEW_TITLES[view_id].lower()} view")
+            button.setAccessibleName(translate("compare", "Show the {lower} view").format(lower=translate("compare", VIEW_TITLES[view_id]).lower()))
             self.view_buttons.addButton(button)
             choose.addWidget(button)
             action = QAction(button.text(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.addAction(action)
-            button.setToolTip(f"{VIEW_TITLES[view_id]} view ({action.shortcut().toString(QKeySequence.NativeText)})")
+            button.setToolTip(translate("compare", "{value} view ({toString})").format(value=translate("compare", VIEW_TITLES[view_id]), toString=action.shortcut().toString(QKeySequence.NativeText)))
+            action.setToolTip(button.toolTip())
             button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.views_by_id[view_id] = button
         for view_id in self.views_by_id:
             pair = []
             for column, (painmap, name) in enumerate(((before, titles[0]), (after, titles[1]))):
                 body = read_only_body(atlas, view_id, renderers, painmap.marks,
-                                      f"{name}: {VIEW_TITLES[view_id].lower()} view with the marked pain")  # fmt: skip
+                                      translate("compare", "{name}: {lower} view with the marked pain").format(name=name, lower=translate("compare", VIEW_TITLES[view_id]).lower()))  # fmt: skip
                 self.columns.addWidget(body, 1, column)
                 pair.append(body)
             self.pairs[view_id] = tuple(pair)
 
         self.figures = QLabel(self._figures_html())
         self.figures.setTextFormat(Qt.RichText)
-        self.figures.setAccessibleName("What changed")
+        self.figures.setAccessibleName(translate("compare", "What changed"))
         self.figures.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.Close).setToolTip("Close the comparison (Esc)")
+        buttons.button(QDialogButtonBox.Close).setToolTip(translate("compare", "Close the comparison (Esc)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
@@ -104,7 +108,7 @@ class BeforeAfterDialog(QDialog):
             body.fit()
 
     def rows(self):
-        return compare(self.before, self.after, self.atlas)
+        return compare(self.before, self.after, self.atlas, progress_phrases())
 
     def _figures_html(self) -> str:
         palette = self.palette()
@@ -113,16 +117,15 @@ class BeforeAfterDialog(QDialog):
         for row in self.rows():
             # The direction is said in words and with an arrow, never by colour alone.
             arrow = {True: "\u2193 ", False: "\u2191 ", None: ""}[row.better]
-            verdict = {True: " (better)", False: " (worse)", None: ""}[row.better]
+            verdict = {True: translate("compare", " (better)"), False: translate("compare", " (worse)"), None: ""}[row.better]
             cells.append(
                 f"<tr><td>{html.escape(row.label)}</td><td align='center'>{html.escape(row.before)}</td>"
                 f"<td align='center'>{html.escape(row.after)}</td>"
                 f"<td>{arrow}{html.escape(row.change)}{verdict}</td></tr>"
             )
         return (
-            "<table cellpadding='4' cellspacing='0' width='100%'>"
-            f"<tr><th align='left'>Figure</th><th>{html.escape(self.titles[0])}</th><th>{html.escape(self.titles[1])}</th><th align='left'>Change</th></tr>"
-            + "".join(cells) + f"</table><p style='color:{quiet}'>{html.escape(NOTE)}</p>"
+            translate("compare", "<table cellpadding='4' cellspacing='0' width='100%'><tr><th align='left'>Figure</th><th>{escape}</th><th>{escape2}</th><th align='left'>Change</th></tr>").format(escape=html.escape(self.titles[0]), escape2=html.escape(self.titles[1]))
+            + "".join(cells) + f"</table><p style='color:{quiet}'>{html.escape(translate('compare', NOTE))}</p>"
         )  # fmt: skip
 
     def showEvent(self, event):

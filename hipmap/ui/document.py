@@ -12,6 +12,7 @@ from ..core.atlas import Atlas
 from ..core.geometry import polygonal, stroke, union, valid
 from ..core.matching import EMPTY_SUMMARY, Matcher, MatchResult
 from ..core.painmap import Mark, PainMap
+from .i18n import matching_phrases, side_name, translate
 
 
 class SaveError(Exception):
@@ -41,7 +42,7 @@ class PainDocument(QObject):
         self._matcher = matcher
         self.undo_stack = QUndoStack(self)
         self.painmap = PainMap()
-        self.result = MatchResult(summary=EMPTY_SUMMARY)
+        self.result = MatchResult(summary=translate("matching", EMPTY_SUMMARY))
         self.path: Path | None = None
         self._body = {v: union(view.body.values()) for v, view in atlas.views.items()}
 
@@ -51,7 +52,7 @@ class PainDocument(QObject):
     def matcher(self) -> Matcher:
         """Built on first use: an empty map needs no matching, so the window can show before the index exists."""
         if self._matcher is None:
-            self._matcher = Matcher(self.atlas)
+            self._matcher = Matcher(self.atlas, matching_phrases())  # reasons in the interface's language
         return self._matcher
 
     def _set(self, painmap: PainMap):
@@ -76,7 +77,7 @@ class PainDocument(QObject):
         if shape.is_empty or shape.area < 1.0:
             return False
         mark = Mark(view_id, shape, int(intensity), tuple(qualities), self.atlas.views[view_id].side_of(shape))
-        return self.apply(self.painmap.add(mark), "Mark pain" if len(points) <= 2 else "Paint pain")
+        return self.apply(self.painmap.add(mark), translate("document", "Mark pain") if len(points) <= 2 else translate("document", "Paint pain"))
 
     def add_region(self, region_id: str, side: str, intensity: int, qualities=()) -> bool:
         marks = pm.region_marks(self.atlas, region_id, side, int(intensity), tuple(qualities))
@@ -84,7 +85,7 @@ class PainDocument(QObject):
         painmap = self.painmap
         for mark in marks:
             painmap = painmap.add(mark)
-        return self.apply(painmap, f"Mark {side} {name.lower()}")
+        return self.apply(painmap, translate("document", "Mark {side} {lower}").format(side=side_name(side), lower=name.lower()))
 
     def erase(self, view_id: str, points, radius: float) -> bool:
         rubber = valid(stroke(points, radius))
@@ -96,10 +97,10 @@ class PainDocument(QObject):
                     continue
                 mark = mark.with_(geometry=rest, side=self.atlas.views[view_id].side_of(rest))
             marks.append(mark)
-        return self.apply(PainMap(tuple(marks), self.painmap.note, self.painmap.created), "Erase")
+        return self.apply(PainMap(tuple(marks), self.painmap.note, self.painmap.created), translate("document", "Erase"))
 
     def clear(self) -> bool:
-        return self.apply(self.painmap.cleared(), "Clear all marks")
+        return self.apply(self.painmap.cleared(), translate("document", "Clear all marks"))
 
     # ------------------------------------------------------------------------------------------ files
 
@@ -117,8 +118,9 @@ class PainDocument(QObject):
         self._set(painmap)
         self.undo_stack.setClean()
 
-    def restore(self, painmap: PainMap, text: str = "Restore unsaved marks"):
+    def restore(self, painmap: PainMap, text: str | None = None):
         """Marks from elsewhere (after a crash, or a past session): shown as unsaved work, so closing asks first."""
+        text = text or translate("document", "Restore unsaved marks")
         self.undo_stack.clear()
         self.path = None
         self._set(PainMap())
@@ -136,9 +138,9 @@ def write_atomically(path: Path, data: bytes):
     """QSaveFile writes beside the target and renames over it only when everything is on disk."""
     out = QSaveFile(str(path))
     if not out.open(QSaveFile.WriteOnly):
-        raise SaveError(f"cannot write {path}: {out.errorString()}")
+        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
     if out.write(data) != len(data):
         out.cancelWriting()
-        raise SaveError(f"cannot write {path}: {out.errorString()}")
+        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
     if not out.commit():
-        raise SaveError(f"cannot write {path}: {out.errorString()}")
+        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))

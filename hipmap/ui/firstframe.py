@@ -15,6 +15,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from ..core.vocabulary import VIEW_IDS
+from .i18n import translate
 
 VIEWBOX = (0.0, 0.0, 600.0, 1000.0)
 
@@ -41,7 +42,7 @@ class FirstFrame(QWidget):
 
     def __init__(self, assets_dir: Path, view_ids=None, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Body diagrams (loading)")
+        self.setAccessibleName(translate("firstframe", "Body diagrams (loading)"))
         self.view_ids = [v for v in (view_ids or VIEW_IDS[:1]) if v in VIEW_IDS]
         self.drawings = []
         for view_id in self.view_ids:
@@ -74,7 +75,7 @@ class FirstFrame(QWidget):
             draw_view(painter, renderer, QRectF(x0, y0, w, h), mirrored)
             painter.restore()
         painter.setPen(self.palette().placeholderText().color())
-        painter.drawText(self.rect().adjusted(0, 0, 0, -12), Qt.AlignHCenter | Qt.AlignBottom, "Loading the body atlas…")
+        painter.drawText(self.rect().adjusted(0, 0, 0, -12), Qt.AlignHCenter | Qt.AlignBottom, translate("firstframe", "Loading the body atlas…"))
         painter.end()
         if not self._announced:
             self._announced = True

@@ -46,8 +46,9 @@ from ..core.routine import Routine
 from .colors import PAIN_RGB, ZONE_RGB, pain_fill
 from .firstframe import draw_view
 from .shapes import painter_path
+from .i18n import QT_TRANSLATE_NOOP, current_language, long_date, matching_phrases, routine_name_phrases, side_name, step_title, translate
 
-TITLE = "hipmap — self-care handout"
+TITLE = QT_TRANSLATE_NOOP("handout", "hipmap — self-care handout")
 PAGE_SIZES = {"A4": QPageSize.A4, "Letter": QPageSize.Letter}
 MARGIN_MM = 15.0
 PDF_DPI = 600  # device units per inch of the PDF: only the precision of coordinates; everything stays vector
@@ -59,13 +60,11 @@ RULE = QColor(150, 150, 150)
 PAIN_EDGE = QColor(*PAIN_RGB).darker(160)
 CROP_PAD = 12.0  # view units around the body outline when a diagram is cropped to the body
 URGENCY_LEAD = {
-    "emergency": "If you answer yes to any of these, get medical help now: go to an emergency department, or call "
-    "emergency services if you cannot get there safely.",
-    "urgent": "If you answer yes to any of these, contact a doctor today, or within 24 hours at the latest.",
-    "soon": "If you answer yes to any of these, book an appointment with a doctor or physiotherapist in the next "
-    "few days.",
+    "emergency": QT_TRANSLATE_NOOP("handout", "If you answer yes to any of these, get medical help now: go to an emergency department, or call emergency services if you cannot get there safely."),
+    "urgent": QT_TRANSLATE_NOOP("handout", "If you answer yes to any of these, contact a doctor today, or within 24 hours at the latest."),
+    "soon": QT_TRANSLATE_NOOP("handout", "If you answer yes to any of these, book an appointment with a doctor or physiotherapist in the next few days."),
 }
-DEPTH_WORDS = {"deep": "deep in the muscle", "superficial": "close to the surface"}
+DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("handout", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("handout", "close to the surface")}
 
 _e = html.escape
 
@@ -107,7 +106,7 @@ def combined_routine(atlas: Atlas, muscles) -> Routine:
     stretches, one side at a time, a shared stretch once. Muscles without self-care data add nothing."""
     from ..core.routine_builder import build_routine
 
-    return build_routine([(m, side) for m, side in muscles if m.self_care is not None], atlas.exercises)
+    return build_routine([(m, side) for m, side in muscles if m.self_care is not None], atlas.exercises, phrases=routine_name_phrases())
 
 
 def build_handout(
@@ -131,22 +130,22 @@ def build_handout(
     """
     size = {k.lower(): k for k in PAGE_SIZES}.get(str(page_size).lower())
     if size is None:
-        raise HandoutError(f"page size must be A4 or Letter, got {page_size!r}")
+        raise HandoutError(translate("handout", "page size must be A4 or Letter, got {page_size!r}").format(page_size=page_size))
     painmap = painmap if painmap is not None else PainMap()
     chosen: list[tuple[Muscle, str]] = []
     for muscle_id, side in muscles:
         if muscle_id not in atlas.muscles:
-            raise HandoutError(f"unknown muscle {muscle_id!r}")
+            raise HandoutError(translate("handout", "unknown muscle {muscle_id!r}").format(muscle_id=muscle_id))
         if side not in ("left", "right"):
-            raise HandoutError(f"side must be 'left' or 'right', got {side!r}")
+            raise HandoutError(translate("handout", "side must be 'left' or 'right', got {side!r}").format(side=side))
         if not any(m.id == muscle_id and s == side for m, s in chosen):
             chosen.append((atlas.muscles[muscle_id], side))
     if not chosen:
-        raise HandoutError("choose at least one muscle for the handout")
+        raise HandoutError(translate("handout", "choose at least one muscle for the handout"))
     if match is None and not painmap.is_empty():
         from ..core.matching import Matcher
 
-        match = Matcher(atlas).match(painmap)
+        match = Matcher(atlas, matching_phrases()).match(painmap)
     entries = []
     for i, (muscle, side) in enumerate(chosen, start=1):
         found = match.find(muscle.id, side) if match is not None else None
@@ -155,11 +154,11 @@ def build_handout(
         from ..core.safety import FILE_NAME, load_red_flags
 
         path = Path(atlas.data_dir) / FILE_NAME if atlas.data_dir else None
-        red_flags = load_red_flags(path if path is not None and path.is_file() else None)
+        red_flags = load_red_flags(path if path is not None and path.is_file() else None, language=current_language())
     if routine is None:
         routine = combined_routine(atlas, chosen)
     return Handout(
-        atlas, painmap, tuple(entries), routine, size, red_flags, title or TITLE, date or _date.today(),
+        atlas, painmap, tuple(entries), routine, size, red_flags, title or translate("handout", TITLE), date or _date.today(),
         _summary(match, chosen, painmap),
     )  # fmt: skip
 
@@ -390,14 +389,14 @@ class ExerciseBlock(Block):
         label = f"{_e(self.label)}: " if self.label else ""
         parts = [f"<h3>{label}{_e(ex.name)}</h3>", f"<p class='dose'>{_e(self.dose)}</p>"]
         if self.where:
-            parts.append(f"<p><b>Where:</b> {_e(self.where)}</p>")
+            parts.append(translate("handout", "<p><b>Where:</b> {e}</p>").format(e=_e(self.where)))
         parts.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in ex.steps) + "</ol>")
         if ex.feel:
-            parts.append(f"<p><b>It should feel:</b> {_e(ex.feel)}</p>")
+            parts.append(translate("handout", "<p><b>It should feel:</b> {e}</p>").format(e=_e(ex.feel)))
         if ex.avoid:
-            parts.append(f"<p><b>Avoid:</b> {_e(ex.avoid)}</p>")
+            parts.append(translate("handout", "<p><b>Avoid:</b> {e}</p>").format(e=_e(ex.avoid)))
         if ex.cautions:
-            parts.append(f"<p><b>Good to know:</b> {_e(' '.join(ex.cautions))}</p>")
+            parts.append(translate("handout", "<p><b>Good to know:</b> {e}</p>").format(e=_e(' '.join(ex.cautions))))
         return "".join(parts)
 
     def _geometry(self, ctx, width):
@@ -441,7 +440,7 @@ class RoutineTableBlock(Block):
 
     def _html(self, ctx, rows, with_total):
         pad = ctx.css(3.5)
-        head = ["#", "Step", "Side", "Hold × reps", "Rest", "Time"]
+        head = ["#", translate("handout", "Step"), translate("handout", "Side"), translate("handout", "Hold × reps"), translate("handout", "Rest"), translate("handout", "Time")]
         out = [
             (
                 f"<table width='100%' cellspacing='0' cellpadding='{pad:.2f}' border='1' "
@@ -507,7 +506,7 @@ def _side_words(view) -> tuple[str, str]:
     if view.midline is not None:
         return "", ""
     front_right = not view.mirrored
-    return f"{view.sides[0].upper()} SIDE", ("← back     front →" if front_right else "← front     back →")
+    return translate("handout", "{upper} SIDE").format(upper=side_name(view.sides[0]).upper()), (translate("handout", "← back     front →") if front_right else translate("handout", "← front     back →"))
 
 
 class DiagramRow:
@@ -624,12 +623,12 @@ class DiagramRow:
         if view.midline is not None:
             for side in view.sides:
                 cx = to_device.map(QPointF(view.body[side].centroid.x, 0)).x()
-                painter.drawText(QRectF(cx - ctx.mm(10), top.y(), ctx.mm(20), label_h), Qt.AlignCenter, side.upper())
+                painter.drawText(QRectF(cx - ctx.mm(10), top.y(), ctx.mm(20), label_h), Qt.AlignCenter, translate("handout", "LEFT") if side == "left" else translate("handout", "RIGHT"))
         else:
             painter.drawText(top, Qt.AlignCenter, above)
         painter.setFont(base_font(7.5, True))
         caption = QRectF(box.x() - ctx.mm(8), box.bottom() + ctx.pt(2), box.width() + ctx.mm(16), caption_h)
-        title = f"{view.title} view"
+        title = translate("handout", "{title} view").format(title=view.title)
         painter.drawText(caption, Qt.AlignHCenter | Qt.AlignTop, title)
         if below:
             painter.setFont(base_font(7))
@@ -720,14 +719,14 @@ def _tag(painter, ctx, at: QPointF, text: str) -> None:
     painter.drawText(rect, Qt.AlignCenter, text)
 
 
-LEGEND_PAIN = ("pain", "Where you marked pain. The number is how strong it is, from 0 to 10.")
-LEGEND_NERVE = ("nerve", "Dashed edge: tingling or numbness, a nerve sign to have examined.")
-LEGEND_POINTS = ("cross_number", "Trigger point. The number is the muscle's number in this handout.")
-LEGEND_ESSENTIAL = ("essential", "Essential zone (solid): where pain from this muscle is usually felt.")
-LEGEND_SPILL = ("spill", "Spillover zone (hatched): where it is sometimes felt too.")
-LEGEND_OUTLINE = ("outline", "Dotted line: the pain you marked.")
-LEGEND_CROSS = ("cross", "Trigger point: the spot to press with the ball.")
-LEGEND_SIDES = ("", "LEFT and RIGHT are your own left and right.")
+LEGEND_PAIN = ("pain", QT_TRANSLATE_NOOP("handout", "Where you marked pain. The number is how strong it is, from 0 to 10."))
+LEGEND_NERVE = ("nerve", QT_TRANSLATE_NOOP("handout", "Dashed edge: tingling or numbness, a nerve sign to have examined."))
+LEGEND_POINTS = ("cross_number", QT_TRANSLATE_NOOP("handout", "Trigger point. The number is the muscle's number in this handout."))
+LEGEND_ESSENTIAL = ("essential", QT_TRANSLATE_NOOP("handout", "Essential zone (solid): where pain from this muscle is usually felt."))
+LEGEND_SPILL = ("spill", QT_TRANSLATE_NOOP("handout", "Spillover zone (hatched): where it is sometimes felt too."))
+LEGEND_OUTLINE = ("outline", QT_TRANSLATE_NOOP("handout", "Dotted line: the pain you marked."))
+LEGEND_CROSS = ("cross", QT_TRANSLATE_NOOP("handout", "Trigger point: the spot to press with the ball."))
+LEGEND_SIDES = ("", QT_TRANSLATE_NOOP("handout", "LEFT and RIGHT are your own left and right."))
 
 
 class Legend:
@@ -738,7 +737,7 @@ class Legend:
 
     def _docs(self, ctx, width):
         sw = ctx.pt(14)
-        return [(kind, ctx.doc(f"<p class='small'>{_e(text)}</p>", width - (sw + ctx.pt(5) if kind else 0), 8)) for kind, text in self.items]
+        return [(kind, ctx.doc(f"<p class='small'>{_e(translate('handout', text))}</p>", width - (sw + ctx.pt(5) if kind else 0), 8)) for kind, text in self.items]
 
     def height(self, ctx, width):
         return sum(max(d.size().height(), ctx.pt(12)) + ctx.pt(3) for _k, d in self._docs(ctx, width))
@@ -836,20 +835,20 @@ def _seconds(s: int) -> str:
 
 
 def _times(n: int) -> str:
-    return "once" if n == 1 else ("twice" if n == 2 else f"{n} times")
+    return "once" if n == 1 else ("twice" if n == 2 else translate("handout", "{n} times").format(n=n))
 
 
 def _compression_dose(care, exercise) -> str:
     c = care.compression
-    rest = f" · rest {exercise.rest_s} s between" if exercise.rest_s else ""
-    side = " · each side" if exercise.per_side else ""
-    return f"Pressure {c.pressure} out of 10 · hold {c.hold_s} s · {_times(c.reps)}{rest}{side}"
+    rest = translate("handout", " · rest {rest_s} s between").format(rest_s=exercise.rest_s) if exercise.rest_s else ""
+    side = translate("handout", " · each side") if exercise.per_side else ""
+    return translate("handout", "Pressure {pressure} out of 10 · hold {hold_s} s · {times}{rest}{side}").format(pressure=c.pressure, hold_s=c.hold_s, times=_times(c.reps), rest=rest, side=side)
 
 
 def _stretch_dose(exercise) -> str:
-    rest = f" · rest {exercise.rest_s} s between" if exercise.rest_s else ""
-    side = " · each side" if exercise.per_side else ""
-    return f"Hold {exercise.hold_s} s · {_times(exercise.reps)}{rest}{side}"
+    rest = translate("handout", " · rest {rest_s} s between").format(rest_s=exercise.rest_s) if exercise.rest_s else ""
+    side = translate("handout", " · each side") if exercise.per_side else ""
+    return translate("handout", "Hold {hold_s} s · {times}{rest}{side}").format(hold_s=exercise.hold_s, times=_times(exercise.reps), rest=rest, side=side)
 
 
 def _views_for(handout: Handout, sides, marked_sides: bool = False) -> list[str]:
@@ -863,18 +862,9 @@ def _views_for(handout: Handout, sides, marked_sides: bool = False) -> list[str]
 
 
 def _header_block(handout: Handout) -> Block:
-    names = "; ".join(f"{m.muscle.name}, {m.side} side" for m in handout.muscles)
+    names = "; ".join(translate("handout", "{name}, {side} side").format(name=m.muscle.name, side=side_name(m.side)) for m in handout.muscles)
     html_text = (
-        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-        f"<td><h1>{_e(handout.title)}</h1>"
-        f"<p class='quiet'>Prepared on {handout.date.day} {handout.date.strftime('%B')} {handout.date.year}"
-        f" · for self-care of: {_e(names)}</p></td>"
-        "<td align='right' width='32%'><p class='quiet'><br>Name: ______________________</p></td>"
-        "</tr></table>"
-        "<p class='lead'>You marked where it hurts, and hipmap found the muscles whose trigger points most often send "
-        "pain to those places. For each muscle this handout shows where its trigger points are and what you can do: "
-        "pressure with a tennis ball, gentle stretches and everyday habits. Stop anything that causes sharp pain. "
-        "Please read the warning signs at the end before you start.</p>"
+        translate("handout", "<table width='100%' cellspacing='0' cellpadding='0'><tr><td><h1>{e}</h1><p class='quiet'>Prepared on {date} · for self-care of: {e2}</p></td><td align='right' width='32%'><p class='quiet'><br>Name: ______________________</p></td></tr></table><p class='lead'>You marked where it hurts, and hipmap found the muscles whose trigger points most often send pain to those places. For each muscle this handout shows where its trigger points are and what you can do: pressure with a tennis ball, gentle stretches and everyday habits. Stop anything that causes sharp pain. Please read the warning signs at the end before you start.</p>").format(e=_e(handout.title), date=long_date(handout.date), e2=_e(names))
     )
     if handout.painmap.is_empty():
         html_text = html_text.replace(
@@ -890,34 +880,30 @@ def _overview_blocks(handout: Handout) -> list[Block]:
     figures = [_Figure(v, "filled", handout.muscles, numbered=True) for v in _views_for(handout, sides, True)]
     legend = ([LEGEND_PAIN] if has_pain else []) + ([LEGEND_NERVE] if handout.painmap.has_nerve_signs() else [])
     legend += [LEGEND_POINTS, LEGEND_SIDES]
-    heading = "Where you marked pain, and the trigger points" if has_pain else "Where the trigger points are"
+    heading = translate("handout", "Where you marked pain, and the trigger points") if has_pain else translate("handout", "Where the trigger points are")
     listing = "".join(
-        f"<li><b>{_e(m.muscle.name)}</b>, {m.side} side<br><span class='quiet'>{_e(m.muscle.short)}</span></li>"
+        translate("handout", "<li><b>{e}</b>, {side} side<br><span class='quiet'>{e2}</span></li>").format(e=_e(m.muscle.name), side=side_name(m.side), e2=_e(m.muscle.short))
         for m in handout.muscles
     )
-    side_html = "<h3>The muscles in this handout</h3>" + f"<ol>{listing}</ol>"
+    side_html = translate("handout", "<h3>The muscles in this handout</h3>") + f"<ol>{listing}</ol>"
     if handout.summary:
         side_html += f"<p class='quiet'>{_e(handout.summary)}</p>"
     steps = [
         (
-            "First read <b>When to see a doctor</b> near the end. If any of those signs applies to you, see a "
-            "clinician instead of starting self-care."
+            translate("handout", "First read <b>When to see a doctor</b> near the end. If any of those signs applies to you, see a clinician instead of starting self-care.")
         ),
         (
-            "For each muscle, find its trigger points (the X marks) on the diagrams and in the words beside them: "
-            "that is where the tennis ball goes, not where the pain is felt."
+            translate("handout", "For each muscle, find its trigger points (the X marks) on the diagrams and in the words beside them: that is where the tennis ball goes, not where the pain is felt.")
         ),
         (
-            "Press and stretch as written: a tender but tolerable pressure and a mild stretch, never sharp pain and "
-            "no bouncing."
+            translate("handout", "Press and stretch as written: a tender but tolerable pressure and a mild stretch, never sharp pain and no bouncing.")
         ),
     ]
     if handout.routine is not None and handout.routine.steps:
         steps.append(
-            f"<b>Your routine</b> lists every step in order with its timing (about "
-            f"{max(1, round(handout.routine.total_seconds() / 60))} minutes in all)."
+            translate("handout", "<b>Your routine</b> lists every step in order with its timing (about {max} minutes in all).").format(max=max(1, round(handout.routine.total_seconds() / 60)))
         )
-    how = "<h3>How to use this handout</h3><ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
+    how = translate("handout", "<h3>How to use this handout</h3><ol>") + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
     return [
         FiguresBlock("diagrams:overview", f"<h2>{_e(heading)}</h2>", DiagramRow(figures), side_html, Legend(legend), 142),
         HtmlBlock("how-to-use", how, "text", frame="box", space_before=10),
@@ -930,19 +916,17 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     views = _views_for(handout, (side,))
     has_pain = not handout.painmap.is_empty()
     heading = (
-        f"<h2>{entry.number}. {_e(muscle.name)} — {side} side</h2><p class='lead'>{_e(muscle.short)}</p>"
+        translate("handout", "<h2>{number}. {e} — {side} side</h2><p class='lead'>{e2}</p>").format(number=entry.number, e=_e(muscle.name), side=side_name(side), e2=_e(muscle.short))
     )
     if entry.reasons:
-        heading += f"<p class='quiet'>Why it fits your pain: {_e(' '.join(entry.reasons))}</p>"
+        heading += translate("handout", "<p class='quiet'>Why it fits your pain: {e}</p>").format(e=_e(' '.join(entry.reasons)))
     points = [p for p in muscle.trigger_points if p.side == side and p.view in views]
     items = "".join(
-        f"<li>{_e(p.note)}<br><span class='quiet'>{_e(DEPTH_WORDS.get(p.depth, p.depth).capitalize())} · "
-        f"{_e(atlas.views[p.view].title)} view</span></li>"
+        translate("handout", "<li>{e}<br><span class='quiet'>{e2} · {e3} view</span></li>").format(e=_e(p.note), e2=_e(translate("handout", DEPTH_WORDS.get(p.depth, p.depth)).capitalize()), e3=_e(atlas.views[p.view].title))
         for p in points
     )
     side_html = (
-        "<h3>Where its trigger points are</h3><p>Trigger points are small, tender spots in a muscle that can send "
-        "pain elsewhere. They are the X marks on the diagrams.</p>" + (f"<ul>{items}</ul>" if items else "")
+        translate("handout", "<h3>Where its trigger points are</h3><p>Trigger points are small, tender spots in a muscle that can send pain elsewhere. They are the X marks on the diagrams.</p>") + (f"<ul>{items}</ul>" if items else "")
     )
     figures = [_Figure(v, "outline" if has_pain else "", (entry,), zones=entry) for v in views]
     legend = [LEGEND_ESSENTIAL, LEGEND_SPILL] + ([LEGEND_OUTLINE] if has_pain else []) + [LEGEND_CROSS]
@@ -951,13 +935,13 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     ]
     care = muscle.self_care
     if care is None:
-        blocks.append(HtmlBlock(f"care:{key}", "<p>Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.</p>"))
+        blocks.append(HtmlBlock(f"care:{key}", translate("handout", "<p>Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.</p>")))
         return blocks
-    blocks.append(HtmlBlock(f"heading:care:{key}", "<h3>What you can do</h3>", "heading", keep_with_next=True, space_before=10))
+    blocks.append(HtmlBlock(f"heading:care:{key}", translate("handout", "<h3>What you can do</h3>"), "heading", keep_with_next=True, space_before=10))
     press = atlas.exercises.get(care.compression.exercise)
     if press is not None:
         blocks.append(
-            ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, "Tennis ball")
+            ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, translate("handout", "Tennis ball"))
         )
     stretches = [atlas.exercises[s] for s in care.stretches if s in atlas.exercises]
     if stretches:
@@ -966,23 +950,21 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
             if earlier is not None:
                 blocks.append(HtmlBlock(
                     f"exercise-ref:{stretch.id}:{key}",
-                    f"<p><b>Stretch: {_e(stretch.name)}</b> — {_e(_stretch_dose(stretch))}. Steps and picture: see "
-                    f"{_e(earlier)}, above.</p>",
+                    translate("handout", "<p><b>Stretch: {e}</b> — {e2}. Steps and picture: see {e3}, above.</p>").format(e=_e(stretch.name), e2=_e(_stretch_dose(stretch)), e3=_e(earlier)),
                     "exercise",
                 ))  # fmt: skip
                 continue
             shown_exercises[stretch.id] = f"{entry.number}. {muscle.name}"
-            blocks.append(ExerciseBlock(f"exercise:{stretch.id}:{key}", stretch, _stretch_dose(stretch), label="Stretch"))
+            blocks.append(ExerciseBlock(f"exercise:{stretch.id}:{key}", stretch, _stretch_dose(stretch), label=translate("handout", "Stretch")))
     else:
         blocks.append(HtmlBlock(
             f"no-stretch:{key}",
-            "<p class='quiet'>Our sources give no stretch for this muscle, so hipmap suggests none; a physiotherapist "
-            "can show you one that suits you.</p>",
+            translate("handout", "<p class='quiet'>Our sources give no stretch for this muscle, so hipmap suggests none; a physiotherapist can show you one that suits you.</p>"),
         ))  # fmt: skip
     if care.habits:
-        blocks.append(ItemsBlock(f"habits:{key}", "Habits that help", [_e(f.text) for f in care.habits]))
+        blocks.append(ItemsBlock(f"habits:{key}", translate("handout", "Habits that help"), [_e(f.text) for f in care.habits]))
     if care.cautions:
-        blocks.append(ItemsBlock(f"cautions:{key}", "Take care", [_e(f.text) for f in care.cautions], frame="box"))
+        blocks.append(ItemsBlock(f"cautions:{key}", translate("handout", "Take care"), [_e(f.text) for f in care.cautions], frame="box"))
     return blocks
 
 
@@ -994,10 +976,10 @@ def routine_rows(handout: Handout) -> tuple[list[list[str]], int]:
         per_step[phase.step_index] += phase.seconds
     rows = []
     for i, step in enumerate(routine.steps):
-        title = _e(step.title)
+        title = _e(step_title(step.title))
         muscle = handout.atlas.muscles.get(step.muscle_id)
         if step.kind == "compression" and muscle is not None and muscle.self_care is not None:
-            title += f"<br><span class='quiet'>pressure {_e(muscle.self_care.compression.pressure)} out of 10</span>"
+            title += translate("handout", "<br><span class='quiet'>pressure {e} out of 10</span>").format(e=_e(muscle.self_care.compression.pressure))
         rows.append([
             str(i + 1), title, "both" if step.side == "none" else step.side, f"{step.hold_s} s × {step.reps}",
             f"{step.rest_s} s" if step.rest_s else "—", _seconds(per_step[i]),
@@ -1011,34 +993,31 @@ def _routine_blocks(handout: Handout) -> list[Block]:
         return []
     rows, total = routine_rows(handout)
     ready = sorted({s.ready_s for s in routine.steps})
-    ready_text = f"{ready[0]} s" if len(ready) == 1 else "a few seconds"
+    ready_text = f"{ready[0]} s" if len(ready) == 1 else translate("handout", "a few seconds")
     intro = (
-        "<h2>Your routine</h2>"
-        f"<p>The steps in order, as hipmap's routine player times them. Each step starts with {ready_text} to get "
-        "into position; the time of each step includes its holds, the rests between them and any change of side. "
-        f"<b>Total time: {_seconds(total)}</b> (minutes:seconds).</p>"
+        translate("handout", "<h2>Your routine</h2><p>The steps in order, as hipmap's routine player times them. Each step starts with {ready_text} to get into position; the time of each step includes its holds, the rests between them and any change of side. <b>Total time: {seconds}</b> (minutes:seconds).</p>").format(ready_text=ready_text, seconds=_seconds(total))
     )
     return [
         HtmlBlock("heading:routine", intro, "heading", keep_with_next=True, space_before=18),
-        RoutineTableBlock("table:routine", rows, ("Total time (minutes:seconds)", _seconds(total))),
+        RoutineTableBlock("table:routine", rows, (translate("handout", "Total time (minutes:seconds)"), _seconds(total))),
     ]
 
 
 def _safety_blocks(handout: Handout) -> list[Block]:
     flags = handout.red_flags
-    blocks: list[Block] = [HtmlBlock("heading:safety", "<h2>When to see a doctor</h2>", "heading", keep_with_next=True, space_before=18)]
+    blocks: list[Block] = [HtmlBlock("heading:safety", translate("handout", "<h2>When to see a doctor</h2>"), "heading", keep_with_next=True, space_before=18)]
     signs = [f"<b>{_e(t)}</b>" if urgent else _e(t) for t, urgent in flags.see_a_clinician]
     if signs:
         blocks.append(ItemsBlock(
-            "safety:see-a-doctor", "See a doctor promptly if you have:", signs,
-            intro="Self-care with a ball and stretches is for muscle pain. These signs need a clinician instead:",
+            "safety:see-a-doctor", translate("handout", "See a doctor promptly if you have:"), signs,
+            intro=translate("handout", "Self-care with a ball and stretches is for muscle pain. These signs need a clinician instead:"),
             frame="warn",
         ))  # fmt: skip
-    groups = [(u, lead, [_e(q.question) for q in flags.questions if q.urgency == u]) for u, lead in URGENCY_LEAD.items()]
+    groups = [(u, lead, [_e(q.question) for q in flags.questions if q.urgency == u]) for u, lead in ((u, translate("handout", lead)) for u, lead in URGENCY_LEAD.items())]
     groups = [g for g in groups if g[2]]
     if groups:
         blocks.append(HtmlBlock(
-            "heading:warning-signs", "<h3>Warning signs: ask yourself before each session</h3>", "heading",
+            "heading:warning-signs", translate("handout", "<h3>Warning signs: ask yourself before each session</h3>"), "heading",
             keep_with_next=True, space_before=10,
         ))  # fmt: skip
     for urgency, lead, questions in groups:
@@ -1050,8 +1029,7 @@ def _safety_blocks(handout: Handout) -> list[Block]:
         blocks.append(HtmlBlock("safety:nerve-signs", f"<h3>{_e(advice.title)}</h3><p>{_e(advice.text)}</p>"))
     blocks.append(HtmlBlock(
         "safety:note",
-        f"<h3>This is not a diagnosis</h3><p>{_e(flags.note)} In every case above, leave hipmap's self-care until "
-        "you have been examined.</p>",
+        translate("handout", "<h3>This is not a diagnosis</h3><p>{e} In every case above, leave hipmap's self-care until you have been examined.</p>").format(e=_e(flags.note)),
         frame="box",
     ))  # fmt: skip
     return blocks
@@ -1072,10 +1050,9 @@ def _source_keys(handout: Handout) -> list[str]:
 def _sources_block(handout: Handout) -> Block:
     sources = handout.atlas.sources
     titles = [sources[k].title for k in _source_keys(handout) if k in sources]
-    drawing = f" The body diagrams were drawn for hipmap from the proportions in {sources['drillis'].title}." if "drillis" in sources else ""
+    drawing = translate("handout", " The body diagrams were drawn for hipmap from the proportions in {title}.").format(title=sources['drillis'].title) if "drillis" in sources else ""
     text = (
-        "<p class='small quiet'><b>Sources.</b> hipmap's text is written in its own words from: "
-        f"{_e('; '.join(titles))}.{_e(drawing)} Made with hipmap {__version__}.</p>"
+        translate("handout", "<p class='small quiet'><b>Sources.</b> hipmap's text is written in its own words from: {e}.{e2} Made with hipmap {version__}.</p>").format(e=_e('; '.join(titles)), e2=_e(drawing), version__=__version__)
     )
     return HtmlBlock("sources", text, "sources", space_before=14)
 
@@ -1199,7 +1176,7 @@ class _Furniture:
         handout = ctx.handout
         self.number_w = ctx.mm(24)
         note = handout.red_flags.note if handout.red_flags is not None else ""
-        self.note = ctx.doc(f"<p class='quiet'><b>Not a diagnosis.</b> {_e(note)}</p>", ctx.width - self.number_w, 7)
+        self.note = ctx.doc(translate("handout", "<p class='quiet'><b>Not a diagnosis.</b> {e}</p>").format(e=_e(note)), ctx.width - self.number_w, 7)
         self.footer_height = self.note.size().height() + ctx.pt(7)
         self.header_font = base_font(7.5)
         self.header_height = QFontMetricsF(self.header_font, ctx.device).height() + ctx.pt(10)
@@ -1215,7 +1192,7 @@ class _Furniture:
             line_h = self.header_height - ctx.pt(10)
             box = QRectF(0, 0, ctx.width, line_h)
             painter.drawText(box, Qt.AlignLeft | Qt.AlignVCenter, handout.title)
-            when = f"{handout.date.day} {handout.date.strftime('%B')} {handout.date.year}"
+            when = long_date(handout.date)
             painter.drawText(box, Qt.AlignRight | Qt.AlignVCenter, when)
             painter.setPen(rule)
             painter.drawLine(QPointF(0, line_h + ctx.pt(3)), QPointF(ctx.width, line_h + ctx.pt(3)))
@@ -1227,7 +1204,7 @@ class _Furniture:
         painter.setPen(INK)
         painter.drawText(
             QRectF(ctx.width - self.number_w, top + ctx.pt(6), self.number_w, self.footer_height - ctx.pt(6)),
-            Qt.AlignRight | Qt.AlignTop, f"page {page + 1} of {count}",
+            Qt.AlignRight | Qt.AlignTop, translate("handout", "page {value} of {count}").format(value=page + 1, count=count),
         )  # fmt: skip
         painter.restore()
 
@@ -1260,14 +1237,14 @@ def paint_handout(handout: Handout, device, pages: tuple[int, int] | None = None
     first, last = max(1, first), min(layout.page_count, last if last > 0 else layout.page_count)
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("cannot start painting the handout (the printer or file is not available)")
+        raise OSError(translate("handout", "cannot start painting the handout (the printer or file is not available)"))
     try:
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setRenderHint(QPainter.TextAntialiasing)
         started = False
         for page in range(first - 1, last):
             if started and not device.newPage():
-                raise OSError("cannot start a new page")
+                raise OSError(translate("handout", "cannot start a new page"))
             started = True
             furniture.paint(painter, page, layout.page_count)
             for block, block_page, rect in placed:
@@ -1289,13 +1266,13 @@ def pdf_bytes(handout: Handout) -> tuple[bytes, HandoutLayout]:
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(_page_layout(handout.page_size))
     writer.setTitle(handout.title)
-    writer.setCreator(f"hipmap {__version__}")
+    writer.setCreator(translate("handout", "hipmap {version__}").format(version__=__version__))
     layout = paint_handout(handout, writer)
     del writer  # flushes the PDF trailer into the buffer
     buffer.close()
     out = bytes(data.data())
     if not out.startswith(b"%PDF"):
-        raise OSError("the PDF could not be produced")
+        raise OSError(translate("handout", "the PDF could not be produced"))
     return out, layout
 
 
@@ -1344,7 +1321,7 @@ def print_with_dialog(handout: Handout, parent=None) -> int | None:
     printer.setDocName(handout.title)
     count = layout_handout(handout, printer).page_count
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print handout")
+    dialog.setWindowTitle(translate("handout", "Print handout"))
     dialog.setOption(QAbstractPrintDialog.PrintPageRange, True)
     dialog.setMinMax(1, count)
     if dialog.exec() != QPrintDialog.Accepted:

@@ -35,18 +35,18 @@ from .bodyview import BodyView
 from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time
 from .compare import VIEW_TITLES, read_only_body
 from .windows import keep_window
+from .i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 
-EVERYONE = "Everyone"
-NO_LABEL = "No label"
+EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
+NO_LABEL = QT_TRANSLATE_NOOP("history", "No label")
 READ_ONLY_NOTE = (
-    "Read-only: this is a saved session, shown as it was. Nothing here can be changed; "
-    "\u201cStart a New Map From This\u201d copies its marks into a new, unsaved map."
+    QT_TRANSLATE_NOOP("history", "Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.")
 )
 STATUS_WORDS = {  # symbol and words: never colour alone
-    "done": ("\u2713", "Done"),
-    "skipped": ("\u21b7", "Skipped"),
-    "hurt": ("\u2715", "Stopped: it hurt"),
-    "unfinished": ("\u2026", "Not reached"),
+    "done": ("\u2713", QT_TRANSLATE_NOOP("history", "Done")),
+    "skipped": ("\u21b7", QT_TRANSLATE_NOOP("history", "Skipped")),
+    "hurt": ("\u2715", QT_TRANSLATE_NOOP("history", "Stopped: it hurt")),
+    "unfinished": ("\u2026", QT_TRANSLATE_NOOP("history", "Not reached")),
 }
 SessionIdRole = Qt.UserRole + 1
 
@@ -56,17 +56,17 @@ def _shortcut_text(action: QAction) -> str:
 
 
 def person_text(person: str) -> str:
-    return person or NO_LABEL
+    return person or translate("history", NO_LABEL)
 
 
 def routine_text(summary: SessionSummary) -> tuple[str, str]:
     """What the Routine column shows, and the same in words for a screen reader or tooltip."""
     if not summary.has_routine:
-        return "\u2014", "No routine"
+        return "\u2014", translate("history", "No routine")
     n = summary.skipped_steps
     if not n:
-        return "done", "Routine done"
-    return f"done, {n} skipped", f"Routine done; {n} step{'s' if n != 1 else ''} skipped or stopped because it hurt"
+        return translate("history", "done"), translate("history", "Routine done")
+    return translate("history", "done, {n} skipped").format(n=n), (translate("history", "Routine done; %n step skipped or stopped because it hurt", "", n) if n == 1 else translate("history", "Routine done; %n steps skipped or stopped because it hurt", "", n))
 
 
 def _duration(seconds: float) -> str:
@@ -74,7 +74,7 @@ def _duration(seconds: float) -> str:
     minutes, secs = divmod(seconds, 60)
     if not minutes:
         return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return translate("history", "{minutes} min {secs} s").format(minutes=minutes, secs=secs) if secs else translate("history", "{minutes} min").format(minutes=minutes)
 
 
 # ------------------------------------------------------------------------------------------------ the list
@@ -83,15 +83,15 @@ def _duration(seconds: float) -> str:
 class SessionTableModel(QAbstractTableModel):
     """SessionSummary rows, newest first; text is made only for the rows on screen."""
 
-    HEADERS = ("Date", "Person", "Pain before", "Pain after", "Area", "Top muscles", "Routine")
+    HEADERS = (QT_TRANSLATE_NOOP("history", "Date"), QT_TRANSLATE_NOOP("history", "Person"), QT_TRANSLATE_NOOP("history", "Pain before"), QT_TRANSLATE_NOOP("history", "Pain after"), QT_TRANSLATE_NOOP("history", "Area"), QT_TRANSLATE_NOOP("history", "Top muscles"), QT_TRANSLATE_NOOP("history", "Routine"))
     TIPS = (
-        "When the session was saved (local time)",
-        "Whose session it is",
-        "Pain before, 0 to 10",
-        "Pain after, 0 to 10",
-        "Share of the body drawing that was marked",
-        "The best-matching muscles that were shown, best first",
-        "Whether a routine was done, and how many steps were skipped",
+        QT_TRANSLATE_NOOP("history", "When the session was saved (local time)"),
+        QT_TRANSLATE_NOOP("history", "Whose session it is"),
+        QT_TRANSLATE_NOOP("history", "Pain before, 0 to 10"),
+        QT_TRANSLATE_NOOP("history", "Pain after, 0 to 10"),
+        QT_TRANSLATE_NOOP("history", "Share of the body drawing that was marked"),
+        QT_TRANSLATE_NOOP("history", "The best-matching muscles that were shown, best first"),
+        QT_TRANSLATE_NOOP("history", "Whether a routine was done, and how many steps were skipped"),
     )
     CENTRED = (2, 3, 4)
 
@@ -127,9 +127,9 @@ class SessionTableModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.DisplayRole:
-            return self.HEADERS[section]
+            return translate("history", self.HEADERS[section])
         if role == Qt.ToolTipRole:
-            return self.TIPS[section]
+            return translate("history", self.TIPS[section])
         if role == Qt.TextAlignmentRole:
             return int((Qt.AlignHCenter if section in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
         return None
@@ -174,7 +174,8 @@ class SessionTableModel(QAbstractTableModel):
                 return routine_text(s)[1]
             if column in (2, 3):
                 value = s.pain_before if column == 2 else s.pain_after
-                return f"{self.HEADERS[column]}: {'not rated' if value is None else f'{value} out of 10'}"
+                rating = translate("history", "not rated") if value is None else translate("history", "{value} out of 10").format(value=value)
+                return translate("history", "{header}: {rating}").format(header=translate("history", self.HEADERS[column]), rating=rating)
             return self.text(row, column) if role == Qt.AccessibleTextRole else None
         return None
 
@@ -193,26 +194,26 @@ class SessionViewer(QDialog):
 
         self.atlas, self.session = atlas, session
         self.when = format_when(local_time(session.created_at))
-        self.setWindowTitle(f"Session of {self.when} (read-only) \u2014 hipmap")
-        self.setAccessibleName(f"Session of {self.when}, read-only")
+        self.setWindowTitle(translate("history", "Session of {when} (read-only) — hipmap").format(when=self.when))
+        self.setAccessibleName(translate("history", "Session of {when}, read-only").format(when=self.when))
         self.problem = ""
         try:
-            self.painmap = from_json_dict(session.painmap, "this session's pain map")
+            self.painmap = from_json_dict(session.painmap, translate("history", "this session's pain map"))
         except PainMapError as exc:
             self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), str(exc)
         self.marks = self.painmap.marks
 
-        badge = QLabel("Read-only")
+        badge = QLabel(translate("history", "Read-only"))
         badge.setObjectName("readOnlyBadge")
         badge.setFont(style.scaled_font(self.font(), 0.95, bold=True))
-        badge.setAccessibleName("Read-only")
+        badge.setAccessibleName(translate("history", "Read-only"))
         self.badge = badge
-        title = QLabel(f"Session of {self.when}")
+        title = QLabel(translate("history", "Session of {when}").format(when=self.when))
         title.setFont(style.scaled_font(self.font(), 1.35, bold=True))
         self.title_label = title
-        who = QLabel(f"Person: <b>{html.escape(session.person)}</b>" if session.person else "No person label")
+        who = QLabel(translate("history", "Person: <b>{escape}</b>").format(escape=html.escape(session.person)) if session.person else translate("history", "No person label"))
         who.setFont(style.scaled_font(self.font(), 1.2))
-        who.setAccessibleName(f"Person: {session.person or 'no label'}")
+        who.setAccessibleName(translate("history", "Person: {person}").format(person=session.person or translate("history", "no label")))
         self.person_label = who
         heading = QHBoxLayout()
         heading.addWidget(title)
@@ -221,7 +222,7 @@ class SessionViewer(QDialog):
         heading.addSpacing(24)
         heading.addWidget(who)
         heading.addStretch(1)
-        note = QLabel(READ_ONLY_NOTE if not self.problem else f"{READ_ONLY_NOTE}\n{self.problem}")
+        note = QLabel(translate("history", READ_ONLY_NOTE) if not self.problem else f"{translate('history', READ_ONLY_NOTE)}\n{self.problem}")
         note.setWordWrap(True)
         self.note_label = note
 
@@ -236,17 +237,19 @@ class SessionViewer(QDialog):
             name = VIEW_TITLES[view_id]
             button = QPushButton(f"{name} ({counts[view_id]})" if counts[view_id] else name)
             button.setCheckable(True)
-            button.setAccessibleName(f"Show the {name.lower()} view")
+            button.setAccessibleName(translate("history", "Show the {lower} view").format(lower=name.lower()))
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.addAction(action)
-            marks_word = f"{counts[view_id]} mark{'s' if counts[view_id] != 1 else ''}" if counts[view_id] else "no marks"
-            button.setToolTip(f"{name} view: {marks_word} ({_shortcut_text(action)})")
+            count = counts[view_id]
+            marks_word = (translate("history", "%n mark", "", count) if count == 1 else translate("history", "%n marks", "", count)) if count else translate("history", "no marks")
+            button.setToolTip(translate("history", "{name} view: {marks_word} ({shortcut_text})").format(name=name, marks_word=marks_word, shortcut_text=_shortcut_text(action)))
+            action.setToolTip(button.toolTip())
             button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.view_buttons.addButton(button)
             choose.addWidget(button)
-            body = read_only_body(atlas, view_id, renderers, self.marks, f"{name} view with the pain marked in this session")
+            body = read_only_body(atlas, view_id, renderers, self.marks, translate("history", "{name} view with the pain marked in this session").format(name=name))
             self.stack.addWidget(body)
             self.bodies[view_id] = body
             self.buttons_by_view[view_id] = button
@@ -259,22 +262,22 @@ class SessionViewer(QDialog):
         self.details.setOpenLinks(False)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.details.setMinimumWidth(380)
-        self.details.setAccessibleName("What was found and done in this session")
+        self.details.setAccessibleName(translate("history", "What was found and done in this session"))
         self.details.setHtml(self.details_html())
 
         body_row = QHBoxLayout()
         body_row.addLayout(left, 3)
         body_row.addWidget(self.details, 2)
 
-        self.act_start = QAction("Start a New Map From This", self)
+        self.act_start = QAction(translate("history", "Start a New Map From This"), self)
         self.act_start.setShortcut(QKeySequence("Ctrl+N"))
-        self.act_start.setToolTip(f"Copy these marks into a new, unsaved pain map ({_shortcut_text(self.act_start)})")
+        self.act_start.setToolTip(translate("history", "Copy these marks into a new, unsaved pain map ({shortcut_text})").format(shortcut_text=_shortcut_text(self.act_start)))
         self.act_start.triggered.connect(self.start_from)
         self.act_start.setEnabled(not self.problem)
         self.addAction(self.act_start)
         self.start_button = _action_button(self.act_start)
-        close = QPushButton("Close")
-        close.setToolTip("Close this session (Esc)")
+        close = QPushButton(translate("history", "Close"))
+        close.setToolTip(translate("history", "Close this session (Esc)"))
         close.clicked.connect(self.reject)
         close.setDefault(True)
         buttons = QHBoxLayout()
@@ -316,31 +319,30 @@ class SessionViewer(QDialog):
 
             extent = painmap_extent(self.painmap, self.atlas)
         rows = [
-            ("Pain before", format_rating(s.pain_before) if s.pain_before is not None else "not rated"),
-            ("Pain after", format_rating(s.pain_after) if s.pain_after is not None else "not rated"),
-            ("Area marked", f"{format_area(extent)} of the body drawing" if extent is not None else "not measured"),
-            ("Marks", str(len(self.marks))),
+            (translate("history", "Pain before"), format_rating(s.pain_before) if s.pain_before is not None else translate("history", "not rated")),
+            (translate("history", "Pain after"), format_rating(s.pain_after) if s.pain_after is not None else translate("history", "not rated")),
+            (translate("history", "Area marked"), translate("history", "{format_area} of the body drawing").format(format_area=format_area(extent)) if extent is not None else translate("history", "not measured")),
+            (translate("history", "Marks"), str(len(self.marks))),
         ]
-        parts.append("<h3>Pain</h3><table cellpadding='3' cellspacing='0'>" + "".join(
+        parts.append(translate("history", "<h3>Pain</h3><table cellpadding='3' cellspacing='0'>") + "".join(
             f"<tr><td>{e(k)}</td><td><b>{e(v)}</b></td></tr>" for k, v in rows) + "</table>")  # fmt: skip
         if s.candidates:
             cells = "".join(
                 f"<tr><td align='right' width='24'>{i}.</td><td>{e(c.get('name', c.get('id', '?')))}</td>"
-                f"<td>{e(str(c.get('side', '')).capitalize())}</td><td align='right'>{round(100 * float(c.get('score', 0)))}%</td></tr>"
+                f"<td>{e(side_name(str(c.get('side', ''))).capitalize())}</td><td align='right'>{round(100 * float(c.get('score', 0)))}%</td></tr>"
                 for i, c in enumerate(s.candidates, 1)
             )
             parts.append(
-                "<h3>Muscles that were shown</h3><table cellpadding='3' cellspacing='0' width='100%'>"
-                "<tr><th></th><th align='left'>Muscle</th><th align='left'>Side</th><th align='right'>Match</th></tr>"
+                translate("history", "<h3>Muscles that were shown</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th></th><th align='left'>Muscle</th><th align='left'>Side</th><th align='right'>Match</th></tr>")
                 + cells + "</table>"
             )  # fmt: skip
         else:
-            parts.append(f"<h3>Muscles that were shown</h3><p style='color:{quiet}'>None were saved with this session.</p>")
+            parts.append(translate("history", "<h3>Muscles that were shown</h3><p style='color:{quiet}'>None were saved with this session.</p>").format(quiet=quiet))
         parts.append(self._routine_html(quiet))
         if s.note.strip():
             parts.append(f"<h3>Note</h3><p>{e(s.note).replace(chr(10), '<br>')}</p>")
         if self.painmap.note.strip() and self.painmap.note.strip() != s.note.strip():
-            parts.append(f"<h3>Note on the pain map</h3><p>{e(self.painmap.note).replace(chr(10), '<br>')}</p>")
+            parts.append(translate("history", "<h3>Note on the pain map</h3><p>{replace}</p>").format(replace=e(self.painmap.note).replace(chr(10), '<br>')))
         return "".join(parts)
 
     def _routine_html(self, quiet: str) -> str:
@@ -351,26 +353,25 @@ class SessionViewer(QDialog):
             rows = []
             for step in log.get("steps", []):
                 symbol, word = STATUS_WORDS.get(step.get("status"), ("", str(step.get("status"))))
-                side = str(step.get("side", "")).capitalize()
-                holds = f"{step.get('holds_done', 0)} of {step.get('reps', 0)}"
-                rows.append(f"<tr><td>{e(symbol)} {e(word)}</td><td>{e(step.get('title', ''))}</td><td>{e(side)}</td>"
+                word = translate("history", word)
+                side = side_name(str(step.get("side", ""))).capitalize()
+                holds = translate("history", "{get} of {get2}").format(get=step.get('holds_done', 0), get2=step.get('reps', 0))
+                rows.append(f"<tr><td>{e(symbol)} {e(word)}</td><td>{e(step_title(str(step.get('title', ''))))}</td><td>{e(side)}</td>"
                             f"<td align='right'>{e(holds)}</td></tr>")  # fmt: skip
             skipped = sum(1 for step in log.get("steps", []) if step.get("status") in SKIPPED_STATUSES)
-            summary = f"Took {_duration(log.get('actual_total_s', 0))} (planned {_duration(log.get('planned_total_s', 0))})."
+            summary = translate("history", "Took {duration} (planned {duration2}).").format(duration=_duration(log.get('actual_total_s', 0)), duration2=_duration(log.get('planned_total_s', 0)))
             if log.get("stopped"):
-                summary += " Stopped before the end."
+                summary += translate("history", " Stopped before the end.")
             if skipped:
-                summary += f" {skipped} step{'s' if skipped != 1 else ''} skipped or stopped because it hurt."
+                summary += (translate("history", " %n step skipped or stopped because it hurt.", "", skipped) if skipped == 1 else translate("history", " %n steps skipped or stopped because it hurt.", "", skipped))
             return (
-                f"<h3>Routine: {e(log.get('routine_name') or 'routine')}</h3>"
-                "<table cellpadding='3' cellspacing='0' width='100%'>"
-                "<tr><th align='left'>Status</th><th align='left'>Step</th><th align='left'>Side</th><th align='right'>Holds</th></tr>"
+                translate("history", "<h3>Routine: {e}</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th align='left'>Status</th><th align='left'>Step</th><th align='left'>Side</th><th align='right'>Holds</th></tr>").format(e=e(log.get('routine_name') or 'routine'))
                 + "".join(rows) + f"</table><p style='color:{quiet}'>{e(summary)}</p>"
             )  # fmt: skip
         if s.routine:
-            steps = "".join(f"<li>{e(step.get('title', ''))} ({e(str(step.get('side', '')))})</li>" for step in s.routine.get("steps", []))
-            return f"<h3>Routine: {e(s.routine.get('name', ''))}</h3><p style='color:{quiet}'>Planned, not played.</p><ul>{steps}</ul>"
-        return f"<h3>Routine</h3><p style='color:{quiet}'>No routine was done in this session.</p>"
+            steps = "".join(f"<li>{e(step_title(str(step.get('title', ''))))} ({e(side_name(str(step.get('side', ''))))})</li>" for step in s.routine.get("steps", []))
+            return translate("history", "<h3>Routine: {e}</h3><p style='color:{quiet}'>Planned, not played.</p><ul>{steps}</ul>").format(e=e(s.routine.get('name', '')), quiet=quiet, steps=steps)
+        return translate("history", "<h3>Routine</h3><p style='color:{quiet}'>No routine was done in this session.</p>").format(quiet=quiet)
 
     def _apply_palette(self) -> None:
         palette = self.palette()
@@ -435,20 +436,20 @@ class HistoryWindow(QWidget):
         self.store, self.atlas, self.renderers = store, atlas, renderers
         self.viewer: SessionViewer | None = None
         self.compare_dialog = None
-        self.setWindowTitle("History \u2014 hipmap")
-        self.setAccessibleName("History of sessions")
+        self.setWindowTitle(translate("history", "History — hipmap"))
+        self.setAccessibleName(translate("history", "History of sessions"))
 
         # Top: whose sessions, and a sentence about them.
         self.person_combo = QComboBox()
-        self.person_combo.setAccessibleName("Person")
-        self.person_combo.setToolTip("Show the sessions of one person, of sessions with no label, or of everyone")
+        self.person_combo.setAccessibleName(translate("history", "Person"))
+        self.person_combo.setToolTip(translate("history", "Show the sessions of one person, of sessions with no label, or of everyone"))
         self.person_combo.setMinimumContentsLength(14)
         self.person_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        person_label = QLabel("&Person:")
+        person_label = QLabel(translate("history", "&Person:"))
         person_label.setBuddy(self.person_combo)
         self.summary_label = QLabel()
         self.summary_label.setFont(style.scaled_font(self.font(), 1.1, bold=True))
-        self.summary_label.setAccessibleName("Summary")
+        self.summary_label.setAccessibleName(translate("history", "Summary"))
         self.summary_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         top = QHBoxLayout()
         top.addWidget(person_label)
@@ -465,7 +466,7 @@ class HistoryWindow(QWidget):
         self.model = SessionTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Sessions, newest first")
+        self.table.setAccessibleName(translate("history", "Sessions, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -485,12 +486,12 @@ class HistoryWindow(QWidget):
         header.setMinimumSectionSize(40)
         pad = 28
         widths = {
-            0: fm.horizontalAdvance("28 Sep 2026, 14:05") + pad,
-            1: fm.horizontalAdvance("Person name here") + pad,
-            2: fm.horizontalAdvance("Pain before") + pad,
-            3: fm.horizontalAdvance("Pain before") + pad,
-            4: fm.horizontalAdvance("Area 100%") + pad,
-            6: fm.horizontalAdvance("done, 2 skipped") + pad,
+            0: fm.horizontalAdvance(translate("history", "28 Sep 2026, 14:05")) + pad,
+            1: fm.horizontalAdvance(translate("history", "Person name here")) + pad,
+            2: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
+            3: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
+            4: fm.horizontalAdvance(translate("history", "Area 100%")) + pad,
+            6: fm.horizontalAdvance(translate("history", "done, 2 skipped")) + pad,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -509,17 +510,17 @@ class HistoryWindow(QWidget):
         self.splitter = splitter
 
         # Actions, each with a shortcut and a tooltip, and a button row that mirrors them.
-        self.act_open = self._action("&Open Read-Only", [QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)],
-                                     "Look at the selected session: its marks, the muscles shown and the routine",
+        self.act_open = self._action(translate("history", "&Open Read-Only"), [QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)],
+                                     translate("history", "Look at the selected session: its marks, the muscles shown and the routine"),
                                      self.open_read_only)  # fmt: skip
-        self.act_start = self._action("&Start New Map From This", [QKeySequence("Ctrl+N")],
-                                      "Start a new, unsaved pain map with the selected session's marks", self.start_new)  # fmt: skip
-        self.act_compare = self._action("&Compare Two", [QKeySequence("Ctrl+D")],
-                                        "Show the two selected sessions side by side (select two with Ctrl+click)",
+        self.act_start = self._action(translate("history", "&Start New Map From This"), [QKeySequence("Ctrl+N")],
+                                      translate("history", "Start a new, unsaved pain map with the selected session's marks"), self.start_new)  # fmt: skip
+        self.act_compare = self._action(translate("history", "&Compare Two"), [QKeySequence("Ctrl+D")],
+                                        translate("history", "Show the two selected sessions side by side (select two with Ctrl+click)"),
                                         self.compare_two)  # fmt: skip
-        self.act_delete = self._action("&Delete Session", [QKeySequence(QKeySequence.Delete)],
-                                       "Delete the selected session from this computer, after asking", self.delete_selected)  # fmt: skip
-        self.act_close = self._action("Close", [QKeySequence(Qt.Key_Escape)], "Close the history", self.close)
+        self.act_delete = self._action(translate("history", "&Delete Session"), [QKeySequence(QKeySequence.Delete)],
+                                       translate("history", "Delete the selected session from this computer, after asking"), self.delete_selected)  # fmt: skip
+        self.act_close = self._action(translate("history", "Close"), [QKeySequence(Qt.Key_Escape)], translate("history", "Close the history"), self.close)
         self.act_close.setEnabled(True)
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -575,8 +576,8 @@ class HistoryWindow(QWidget):
         combo.blockSignals(True)
         try:
             combo.clear()
-            combo.addItem(EVERYONE, None)
-            combo.addItem(NO_LABEL, "")
+            combo.addItem(translate("history", EVERYONE), None)
+            combo.addItem(translate("history", NO_LABEL), "")
             try:
                 people = self.store.people()
             except StoreError:
@@ -621,21 +622,19 @@ class HistoryWindow(QWidget):
         self.chart.set_points(chart_points(summaries))
         self.table.setColumnHidden(1, person is not None)  # one person: the column would repeat the name
         if problem:
-            self.chart.set_empty_text("The sessions could not be read", problem)
+            self.chart.set_empty_text(translate("history", "The sessions could not be read"), problem)
         elif person is None:
-            self.chart.set_empty_text("No sessions yet", "Each saved session appears here: the pain before and after, "
-                                      "and how much of the body drawing was marked.")  # fmt: skip
+            self.chart.set_empty_text(translate("history", "No sessions yet"), translate("history", "Each saved session appears here: the pain before and after, and how much of the body drawing was marked."))  # fmt: skip
         else:
-            who = person or "sessions with no label"
-            self.chart.set_empty_text(f"No sessions for {who} yet" if person else "No sessions without a label",
-                                      "Choose another person above, or save a session to start the history.")  # fmt: skip
+            who = person or translate("history", "sessions with no label")
+            self.chart.set_empty_text(translate("history", "No sessions for {who} yet").format(who=who) if person else translate("history", "No sessions without a label"),
+                                      translate("history", "Choose another person above, or save a session to start the history."))  # fmt: skip
         self.summary_label.setText(self.summary_text(summaries))
         self.chart.setAccessibleDescription(self.summary_label.text())
         people = {s.person for s in summaries}
         if person is None and len(people) > 1:
             self.mixed_label.setText(
-                f"The sessions of {len(people)} people are shown together. Choose a person to follow one "
-                "person\u2019s pain over time."
+                translate("history", "The sessions of {count} people are shown together. Choose a person to follow one person’s pain over time.").format(count=len(people))
             )
             self.mixed_label.show()
         else:
@@ -649,17 +648,17 @@ class HistoryWindow(QWidget):
     @staticmethod
     def summary_text(summaries) -> str:
         if not summaries:
-            return "No sessions"
+            return translate("history", "No sessions")
         n = len(summaries)
         first, last = local_time(summaries[-1].created_at), local_time(summaries[0].created_at)
-        text = f"{n:,} session{'s' if n != 1 else ''} {format_range(first, last)}"
+        text = (translate("history", "{count} session {range}", "", n) if n == 1 else translate("history", "{count} sessions {range}", "", n)).format(count=f'{n:,}', range=format_range(first, last))
         rated = [s.pain_before for s in reversed(summaries) if s.pain_before is not None]
         if not rated:
             rated = [s.pain_after for s in reversed(summaries) if s.pain_after is not None]
         if len(rated) >= 2:
-            text += f"; pain {rated[0]} \u2192 {rated[-1]}"
+            text += translate("history", "; pain {value} → {value2}").format(value=rated[0], value2=rated[-1])
         elif rated:
-            text += f"; pain {rated[0]}"
+            text += translate("history", "; pain {value}").format(value=rated[0])
         return text
 
     # ---- selection
@@ -706,7 +705,7 @@ class HistoryWindow(QWidget):
         self.act_start.setEnabled(n == 1)
         self.act_compare.setEnabled(n == 2)
         self.act_delete.setEnabled(n >= 1)
-        self.act_delete.setText("&Delete Sessions" if n > 1 else "&Delete Session")
+        self.act_delete.setText(translate("history", "&Delete Sessions") if n > 1 else translate("history", "&Delete Session"))
 
     def _selected_session(self) -> Session | None:
         ids = self.selected_ids()
@@ -718,10 +717,10 @@ class HistoryWindow(QWidget):
         try:
             return self.store.get(session_id)
         except KeyError:
-            QMessageBox.warning(self, "Session not found", "That session is no longer in the database.")
+            QMessageBox.warning(self, translate("history", "Session not found"), translate("history", "That session is no longer in the database."))
             self.refresh()
         except StoreError as exc:
-            QMessageBox.warning(self, "Cannot read the session", str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot read the session"), str(exc))
         return None
 
     # ---- what to do with sessions
@@ -759,15 +758,15 @@ class HistoryWindow(QWidget):
             return None
         older, newer = sorted(sessions, key=lambda s: (s.created_at, s.id))
         try:
-            maps = [from_json_dict(s.painmap, f"the session of {format_when(local_time(s.created_at))}") for s in (older, newer)]
+            maps = [from_json_dict(s.painmap, translate("history", "the session of {format_when}").format(format_when=format_when(local_time(s.created_at)))) for s in (older, newer)]
         except PainMapError as exc:
-            QMessageBox.warning(self, "Cannot compare these sessions", str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot compare these sessions"), str(exc))
             return None
         titles = [format_when(local_time(s.created_at)) for s in (older, newer)]
         if older.person.casefold() != newer.person.casefold():
             titles = [f"{t} ({person_text(s.person)})" for t, s in zip(titles, (older, newer))]
         dialog = BeforeAfterDialog(self.atlas, maps[0], maps[1], self.renderers, titles=tuple(titles),
-                                   heading="Two sessions compared", parent=self)  # fmt: skip
+                                   heading=translate("history", "Two sessions compared"), parent=self)  # fmt: skip
         dialog.show()
         keep_window(self, "compare_dialog", dialog)
         return dialog
@@ -780,10 +779,10 @@ class HistoryWindow(QWidget):
         if len(summaries) == 1:
             s = summaries[0]
             who = f" ({s.person})" if s.person else ""
-            question = f"Delete the session of {format_when(local_time(s.created_at))}{who}?"
+            question = translate("history", "Delete the session of {format_when}{who}?").format(format_when=format_when(local_time(s.created_at)), who=who)
         else:
-            question = f"Delete these {len(summaries)} sessions?"
-        answer = QMessageBox.question(self, "Delete session", f"{question}\n\nThis cannot be undone.",
+            question = translate("history", "Delete these {count} sessions?").format(count=len(summaries))
+        answer = QMessageBox.question(self, translate("history", "Delete session"), translate("history", "{question}\n\nThis cannot be undone.").format(question=question),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
         if answer != QMessageBox.Yes:
             return False
@@ -797,7 +796,7 @@ class HistoryWindow(QWidget):
                     pass  # already gone
                 deleted.append(s.id)
         except StoreError as exc:
-            QMessageBox.warning(self, "Cannot delete", str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot delete"), str(exc))
         for session_id in deleted:
             self.sessionDeleted.emit(session_id)
         self._fill_people(self.current_person())

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBo
 from ..core.atlas import Atlas, Fact, Muscle
 from ..core.matching import Candidate
 from . import style
+from .i18n import QT_TRANSLATE_NOOP, side_phrase, translate
 
-PLACEHOLDER = "Select a muscle in the list to see where its trigger points are and what it does."
-SAFETY_HEADING = "See a clinician instead if you have:"
-DEPTH_WORDS = {"deep": "deep in the muscle", "superficial": "close to the surface"}
+PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list to see where its trigger points are and what it does.")
+SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "See a clinician instead if you have:")
+DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("musclepanel", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("musclepanel", "close to the surface")}
 POINT_SCHEME = "trigger-point"
 
 _e = html.escape
@@ -36,14 +37,14 @@ def _exercise_html(exercise, dose: str, where: str = "") -> str:
     steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
     parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
     if where:
-        parts.append(f"<p><b>Where:</b> {_e(where)}</p>")
+        parts.append(translate("musclepanel", "<p><b>Where:</b> {e}</p>").format(e=_e(where)))
     parts.append(f"<ol>{steps}</ol>")
     if exercise.feel:
-        parts.append(f"<p><b>It should feel:</b> {_e(exercise.feel)}</p>")
+        parts.append(translate("musclepanel", "<p><b>It should feel:</b> {e}</p>").format(e=_e(exercise.feel)))
     if exercise.avoid:
-        parts.append(f"<p><b>Avoid:</b> {_e(exercise.avoid)}</p>")
+        parts.append(translate("musclepanel", "<p><b>Avoid:</b> {e}</p>").format(e=_e(exercise.avoid)))
     if exercise.cautions:
-        parts.append("<p><b>Take care:</b></p><ul>" + "".join(f"<li>{_e(c)}</li>" for c in exercise.cautions) + "</ul>")
+        parts.append(translate("musclepanel", "<p><b>Take care:</b></p><ul>") + "".join(f"<li>{_e(c)}</li>" for c in exercise.cautions) + "</ul>")
     parts.append(f"</td><td valign='top' width='104'>{img}</td></tr></table>")
     return "".join(parts)
 
@@ -53,27 +54,28 @@ def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
     exercises = getattr(atlas, "exercises", {}) or {}
     if care is None:
         return ""
-    parts = ["<h3>What you can do</h3>"]
+    parts = [translate("musclepanel", "<h3>What you can do</h3>")]
     press = exercises.get(care.compression.exercise)
     if press is not None:
         c = care.compression
-        dose = f"Pressure {c.pressure} out of 10 · hold {c.hold_s} s · {c.reps} times{' · each side' if press.per_side else ''}"
+        dose = translate("musclepanel", "Pressure {pressure} out of 10 · hold {hold} s · {reps} times").format(pressure=c.pressure, hold=c.hold_s, reps=c.reps)
+        dose += translate("musclepanel", " · each side") if press.per_side else ""
         parts.append(_exercise_html(press, dose, c.where))
     stretches = [exercises[s] for s in care.stretches if s in exercises]
     if stretches:
         parts.append("<h3>Stretches</h3>")
         for stretch in stretches:
-            dose = f"Hold {stretch.hold_s} s · {stretch.reps} times{' · each side' if stretch.per_side else ''}"
+            dose = translate("musclepanel", "Hold {hold} s · {reps} times").format(hold=stretch.hold_s, reps=stretch.reps)
+            dose += translate("musclepanel", " · each side") if stretch.per_side else ""
             parts.append(_exercise_html(stretch, dose))
     else:
         parts.append(
-            f"<p style='color:{quiet}'>Our sources give no stretch for this muscle, so hipmap suggests none; "
-            "a physiotherapist can show you one that suits you.</p>"
+            translate("musclepanel", "<p style='color:{quiet}'>Our sources give no stretch for this muscle, so hipmap suggests none; a physiotherapist can show you one that suits you.</p>").format(quiet=quiet)
         )
     if care.habits:
-        parts.append("<h3>Habits that help</h3>" + _facts(care.habits))
+        parts.append(translate("musclepanel", "<h3>Habits that help</h3>") + _facts(care.habits))
     if care.cautions:
-        parts.append("<h3>Take care</h3>" + _facts(care.cautions))
+        parts.append(translate("musclepanel", "<h3>Take care</h3>") + _facts(care.cautions))
     return "".join(parts)
 
 
@@ -88,57 +90,56 @@ def muscle_html(
     warn_edge = style.warning_edge(palette).name()
     shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
     parts = [f"<h2>{_e(muscle.name)}</h2>"]
-    meta = [f"{side.capitalize()} side"] if side else []
+    meta = [side_phrase(side)] if side else []
     if candidate is not None:
-        meta.append(f"match {round(100 * candidate.score)}%")
+        meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
     if meta:
         parts.append(f"<p class='meta' style='color:{quiet}'>{_e(' · '.join(meta))}</p>")
     parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
 
     if candidate is not None and candidate.reasons:
-        parts.append("<h3>Why it is suggested</h3>")
+        parts.append(translate("musclepanel", "<h3>Why it is suggested</h3>"))
         parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in candidate.reasons) + "</ul>")
 
-    parts.append(f"<h3>About this muscle</h3><p>{_e(muscle.description)}</p>")
+    parts.append(translate("musclepanel", "<h3>About this muscle</h3><p>{e}</p>").format(e=_e(muscle.description)))
 
     points = [(i, p) for i, p in enumerate(muscle.trigger_points) if p.side == shown_side]
     if points:
-        parts.append("<h3>Where its trigger points are</h3>")
+        parts.append(translate("musclepanel", "<h3>Where its trigger points are</h3>"))
         parts.append(
-            "<p>Trigger points are small, tender spots in a muscle that can send pain elsewhere. "
-            "On the diagrams they are shown as <b>X</b> marks.</p>"
+            translate("musclepanel", "<p>Trigger points are small, tender spots in a muscle that can send pain elsewhere. On the diagrams they are shown as <b>X</b> marks.</p>")
         )
         items = []
         for i, p in points:
             view = atlas.views[p.view].title if p.view in atlas.views else p.view
-            detail = f"{DEPTH_WORDS.get(p.depth, p.depth).capitalize()} · {view} view"
+            detail = translate("musclepanel", "{capitalize} · {view} view").format(capitalize=translate("musclepanel", DEPTH_WORDS.get(p.depth, p.depth)).capitalize(), view=view)
             # The document takes link colours from the application palette, not the widget's: set it here.
             link = ""
             if point_links:
-                link = f" &nbsp;<a href='{POINT_SCHEME}:{i}' style='color:{accent}'>Show on diagram</a>"
+                link = translate("musclepanel", " &nbsp;<a href='{POINT_SCHEME}:{i}' style='color:{accent}'>Show on diagram</a>").format(POINT_SCHEME=POINT_SCHEME, i=i, accent=accent)
             items.append(f"<li>{_e(p.note)}<br><span style='color:{quiet}'>{_e(detail)}</span>{link}</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
 
     parts.append(_self_care_html(atlas, muscle, quiet))
 
     if muscle.symptoms:
-        parts.append("<h3>How its pain feels</h3>" + _facts(muscle.symptoms))
+        parts.append(translate("musclepanel", "<h3>How its pain feels</h3>") + _facts(muscle.symptoms))
     if muscle.activators:
-        parts.append("<h3>What can set it off</h3>" + _facts(muscle.activators))
+        parts.append(translate("musclepanel", "<h3>What can set it off</h3>") + _facts(muscle.activators))
 
     # The signs come from data/red_flags.yaml; without them, point to the full check rather than say nothing.
-    signs = safety_signs or (("Use Help > Check for Warning Signs before self-care.", False),)
+    signs = safety_signs or ((translate("musclepanel", "Use Help > Check for Warning Signs before self-care."), False),)
     safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in signs)
     parts.append(
         f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
         f" style='margin-top:18px; border-color:{warn_edge}; border-style:solid; border-collapse:collapse'>"
         f"<tr><td bgcolor='{warn_bg}'>"
-        f"<p class='safety'><b>{_e(SAFETY_HEADING)}</b></p><ul>{safety}</ul></td></tr></table>"
+        f"<p class='safety'><b>{_e(translate('musclepanel', SAFETY_HEADING))}</b></p><ul>{safety}</ul></td></tr></table>"
     )
 
     titles = [atlas.sources[k].title for k in muscle.source_keys(atlas.exercises) if k in atlas.sources]
     if titles:
-        parts.append(f"<p class='sources' style='color:{quiet}'><small>Sources: {_e('; '.join(titles))}.</small></p>")
+        parts.append(translate("musclepanel", "<p class='sources' style='color:{quiet}'><small>Sources: {e}.</small></p>").format(quiet=quiet, e=_e('; '.join(titles))))
     return "".join(parts)
 
 
@@ -164,9 +165,9 @@ class MusclePanel(QWidget):
         self.point_links = point_links
         self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
         self.safety_signs: tuple = ()
-        self.setAccessibleName("Muscle details")
+        self.setAccessibleName(translate("musclepanel", "Muscle details"))
 
-        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder = QLabel(translate("musclepanel", PLACEHOLDER))
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.placeholder.setMargin(24)
@@ -176,7 +177,7 @@ class MusclePanel(QWidget):
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.NoFrame)
-        self.browser.setAccessibleName("Muscle details")
+        self.browser.setAccessibleName(translate("musclepanel", "Muscle details"))
         self.setFocusProxy(self.browser)  # Tab into the panel lands on the text, which scrolls with the keys
         self.browser.document().setDefaultStyleSheet(STYLESHEET)
         self.browser.document().setDocumentMargin(14)
@@ -221,7 +222,7 @@ class MusclePanel(QWidget):
         if self._shown is None:
             self.browser.clear()
             self.stack.setCurrentWidget(self.placeholder)
-            self.setAccessibleDescription(PLACEHOLDER)
+            self.setAccessibleDescription(translate("musclepanel", PLACEHOLDER))
             return
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
@@ -229,7 +230,7 @@ class MusclePanel(QWidget):
         self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs))
         bar.setValue(top)
         self.stack.setCurrentWidget(self.browser)
-        self.setAccessibleDescription(f"{muscle.name}{', ' + side + ' side' if side else ''}")
+        self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == POINT_SCHEME and url.path().isdigit():

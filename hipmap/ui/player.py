@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolBu
 from ..core.routine import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
 from . import sounds as sounds_module
 from . import style
+from .i18n import QT_TRANSLATE_NOOP, current_language, side_name, step_title, translate
 
 NO_PEN = QPen(Qt.NoPen)
 NO_BRUSH = QBrush(Qt.NoBrush)
@@ -26,20 +27,34 @@ NO_BRUSH = QBrush(Qt.NoBrush)
 TICK_MS = 50
 DIGITS = 0.44  # digit height as a share of the ring's side
 STALE_S = 0.5  # a countdown reported later than this happened while the app was blocked: no tick for it
-PHASE_NAMES = {"ready": "Get ready", "hold": "Hold", "rest": "Rest", "switch": "Switch sides"}
-SPEECH_UNAVAILABLE = "Spoken cues are not available on this computer."
-SOUND_UNAVAILABLE = "Sounds are not available on this computer."
+PHASE_NAMES = {"ready": QT_TRANSLATE_NOOP("player", "Get ready"), "hold": QT_TRANSLATE_NOOP("player", "Hold"), "rest": QT_TRANSLATE_NOOP("player", "Rest"), "switch": QT_TRANSLATE_NOOP("player", "Switch sides")}
+SPEECH_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Spoken cues are not available on this computer.")
+SOUND_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Sounds are not available on this computer.")
 # Ring colours by phase (light, dark); the phase is always named in words too.
 REST_LIGHT, REST_DARK = QColor("#1f7a4d"), QColor("#5fd39a")
 
 
 def phase_name(phase: Phase | None) -> str:
-    return PHASE_NAMES.get(phase.kind, phase.kind.capitalize()) if phase else ""
+    return translate("player", PHASE_NAMES.get(phase.kind, phase.kind.capitalize())) if phase else ""
 
 
 def step_line(routine: Routine, phase: Phase) -> str:
     step = routine.steps[phase.step_index]
-    return step.title if step.side == "none" else f"{step.title} \u2014 {step.side} side"
+    title = step_title(step.title)
+    return title if step.side == "none" else translate("player", "{title} — {side} side").format(title=title, side=side_name(step.side))
+
+
+def phase_cue(routine: Routine, phase: Phase) -> str:
+    """What is said (and shown) when PHASE starts, in the interface's language (the core's Phase.cue is English)."""
+    if phase.kind == "switch":
+        return translate("player", "Switch to your {side} side").format(side=side_name(phase.side))
+    if phase.kind == "ready":
+        return translate("player", "Get ready: {title}").format(title=step_title(routine.steps[phase.step_index].title))
+    if phase.kind == "hold":
+        return translate("cue", "Hold")
+    if phase.kind == "rest":
+        return translate("cue", "Rest")
+    return phase.cue
 
 
 def whole_seconds(remaining: float) -> int:
@@ -61,7 +76,7 @@ class CountdownRing(QWidget):
         self.seconds_text = ""
         self.caption = ""
         self.kind = ""
-        self.setAccessibleName("Time left in this phase")
+        self.setAccessibleName(translate("player", "Time left in this phase"))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(160, 160)
 
@@ -69,7 +84,7 @@ class CountdownRing(QWidget):
         changed = (seconds_text, caption, kind) != (self.seconds_text, self.caption, self.kind)
         self.fraction, self.seconds_text, self.caption, self.kind = fraction, seconds_text, caption, kind
         if changed:
-            self.setAccessibleDescription(f"{seconds_text} seconds left. {caption}".strip() if seconds_text else caption)
+            self.setAccessibleDescription(translate("player", "{seconds_text} seconds left. {caption}").format(seconds_text=seconds_text, caption=caption).strip() if seconds_text else caption)
         self.update()
 
     def colour(self) -> QColor:
@@ -131,7 +146,7 @@ class Pictogram(QWidget):
         self.renderer: QSvgRenderer | None = None
         self.path = None
         self._cache: dict = {}
-        self.setAccessibleName("Picture of the exercise")
+        self.setAccessibleName(translate("player", "Picture of the exercise"))
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
         self.setMinimumHeight(90)
         self.hide()  # until there is a picture to show
@@ -169,13 +184,13 @@ class ProgressBar(QWidget):
         super().__init__(parent)
         self.value = 0.0
         self.setFixedHeight(10)
-        self.setAccessibleName("Routine progress")
+        self.setAccessibleName(translate("player", "Routine progress"))
 
     def set_value(self, value: float) -> None:
         value = max(0.0, min(1.0, value))
         if value != self.value:
             self.value = value
-            self.setAccessibleDescription(f"{round(100 * value)}% done")
+            self.setAccessibleDescription(translate("player", "{round}% done").format(round=round(100 * value)))
             self.update()
 
     def paintEvent(self, _event):
@@ -217,11 +232,11 @@ class PlayerWidget(QWidget):
         self._sound_enabled = True
         self._volume = 1.0
         self.sounds = sound if sound is not None else sounds_module.Sounds(
-            lambda: self._notice(SOUND_UNAVAILABLE), parent=self)
+            lambda: self._notice(translate("player", SOUND_UNAVAILABLE)), parent=self)
         self._last_state = self.player.state
         self._finished_sent = False
-        self.setWindowTitle(f"{routine.name or 'Routine'} \u2014 hipmap")
-        self.setAccessibleName("Routine player")
+        self.setWindowTitle(translate("player", "{name} — hipmap").format(name=routine.name or translate("player", "Routine")))
+        self.setAccessibleName(translate("player", "Routine player"))
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self._build()
@@ -240,10 +255,10 @@ class PlayerWidget(QWidget):
     # ---- construction
 
     def _build(self) -> None:
-        self.title_label = QLabel(self.routine.name or "Routine")
-        self.title_label.setAccessibleName("Routine name")
+        self.title_label = QLabel(self.routine.name or translate("player", "Routine"))
+        self.title_label.setAccessibleName(translate("player", "Routine name"))
         self.step_count_label = QLabel()
-        self.step_count_label.setAccessibleName("Step")
+        self.step_count_label.setAccessibleName(translate("player", "Step"))
         self.step_count_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.progress_bar = ProgressBar()
         top = QHBoxLayout()
@@ -252,13 +267,13 @@ class PlayerWidget(QWidget):
 
         self.ring = CountdownRing()
         self.phase_label = QLabel()
-        self.phase_label.setAccessibleName("Phase")
+        self.phase_label.setAccessibleName(translate("player", "Phase"))
         self.step_label = QLabel()
-        self.step_label.setAccessibleName("Exercise")
+        self.step_label.setAccessibleName(translate("player", "Exercise"))
         self.cue_label = QLabel()
-        self.cue_label.setAccessibleName("Cue")
+        self.cue_label.setAccessibleName(translate("player", "Cue"))
         self.next_label = QLabel()
-        self.next_label.setAccessibleName("Next")
+        self.next_label.setAccessibleName(translate("player", "Next"))
         for label in (self.phase_label, self.step_label, self.cue_label, self.next_label):
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # the ring keeps its half
@@ -283,21 +298,21 @@ class PlayerWidget(QWidget):
         middle.addSpacing(32)
         middle.addWidget(words_box, 1)
 
-        self.pause_action = self._action("Pause", self.toggle_pause, Qt.Key_Space, "Start, pause or resume")
-        self.back_action = self._action("Back", self.back, Qt.Key_Left, "Restart this phase, or go to the previous one")
-        self.skip_action = self._action("Skip", self.skip, Qt.Key_Right, "Skip to the next phase")
-        self.hurt_action = self._action("Skip \u2014 it hurts", self.skip_because_it_hurts, Qt.Key_H,
-                                        "Stop this exercise now and note that it hurt")
-        self.stop_action = self._action("Stop", self.stop, Qt.Key_Escape, "End the routine")
-        self.fullscreen_action = self._action("Full screen", self.toggle_full_screen, Qt.Key_F11,
-                                              "Fill the screen, or go back to a window", checkable=True)
-        self.sound_action = self._action("Sounds", lambda: self.set_sound_enabled(self.sound_action.isChecked()),
-                                         Qt.Key_M, "Beep at each change and for the last 3 seconds", checkable=True)
-        self.speech_action = self._action("Spoken cues", lambda: self.set_speech_enabled(self.speech_action.isChecked()),
-                                          Qt.Key_V, "Say each change out loud (\u201cHold\u201d, \u201cRest\u201d, \u201cSwitch to your left side\u201d)",
+        self.pause_action = self._action(translate("player", "Pause"), self.toggle_pause, Qt.Key_Space, translate("player", "Start, pause or resume"))
+        self.back_action = self._action(translate("player", "Back"), self.back, Qt.Key_Left, translate("player", "Restart this phase, or go to the previous one"))
+        self.skip_action = self._action(translate("player", "Skip"), self.skip, Qt.Key_Right, translate("player", "Skip to the next phase"))
+        self.hurt_action = self._action(translate("player", "Skip — it hurts"), self.skip_because_it_hurts, Qt.Key_H,
+                                        translate("player", "Stop this exercise now and note that it hurt"))
+        self.stop_action = self._action(translate("player", "Stop"), self.stop, Qt.Key_Escape, translate("player", "End the routine"))
+        self.fullscreen_action = self._action(translate("player", "Full screen"), self.toggle_full_screen, Qt.Key_F11,
+                                              translate("player", "Fill the screen, or go back to a window"), checkable=True)
+        self.sound_action = self._action(translate("player", "Sounds"), lambda: self.set_sound_enabled(self.sound_action.isChecked()),
+                                         Qt.Key_M, translate("player", "Beep at each change and for the last 3 seconds"), checkable=True)
+        self.speech_action = self._action(translate("player", "Spoken cues"), lambda: self.set_speech_enabled(self.speech_action.isChecked()),
+                                          Qt.Key_V, translate("player", "Say each change out loud (“Hold”, “Rest”, “Switch to your left side”)"),
                                           checkable=True)  # fmt: skip
-        self.louder_action = self._action("Louder", lambda: self.set_volume(self._volume + 0.1), Qt.Key_Up, "Turn the sounds and voice up")
-        self.quieter_action = self._action("Quieter", lambda: self.set_volume(self._volume - 0.1), Qt.Key_Down, "Turn the sounds and voice down")
+        self.louder_action = self._action(translate("player", "Louder"), lambda: self.set_volume(self._volume + 0.1), Qt.Key_Up, translate("player", "Turn the sounds and voice up"))
+        self.quieter_action = self._action(translate("player", "Quieter"), lambda: self.set_volume(self._volume - 0.1), Qt.Key_Down, translate("player", "Turn the sounds and voice down"))
         self.sound_action.setChecked(True)
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
@@ -315,15 +330,15 @@ class PlayerWidget(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
         self.volume_slider.setFocusPolicy(Qt.NoFocus)  # the keys belong to the player: Up and Down change it
-        self.volume_slider.setAccessibleName("Volume")
-        self.volume_slider.setToolTip("Volume of the sounds and the voice (Up / Down)")
+        self.volume_slider.setAccessibleName(translate("player", "Volume"))
+        self.volume_slider.setToolTip(translate("player", "Volume of the sounds and the voice (Up / Down)"))
         self.volume_slider.setFixedWidth(140)
         self.volume_slider.valueChanged.connect(lambda value: self.set_volume(value / 100))
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(translate("player", "Status"))
         self.status_label.setWordWrap(True)
         self.status_label.hide()
-        volume_label = QLabel("Volume")
+        volume_label = QLabel(translate("player", "Volume"))
         volume_label.setBuddy(self.volume_slider)
         options = QHBoxLayout()
         options.setSpacing(10)
@@ -393,7 +408,7 @@ class PlayerWidget(QWidget):
         pad = max(6, round(h * 0.014))
         for button in self.buttons:
             button.setFont(button_font)
-            texts = ("Start", "Pause", "Resume") if button.defaultAction() is self.pause_action else (button.text(),)
+            texts = (translate("player", "Start"), translate("player", "Pause"), translate("player", "Resume")) if button.defaultAction() is self.pause_action else (button.text(),)
             widest = max(fm.horizontalAdvance(t) for t in texts)
             button.setMinimumSize(widest + 4 * pad, fm.height() + 2 * pad)
         self._colour_labels()
@@ -506,7 +521,7 @@ class PlayerWidget(QWidget):
             if isinstance(event, PhaseStarted) and event is starts[-1]:
                 # After a stall several phases may have passed: announce only the one we are in.
                 self._beep("phase", event.at)
-                self._say(event.phase.cue)
+                self._say(phase_cue(self.routine, event.phase))
                 self.phaseStarted.emit(event.phase_index, event.at)
             elif isinstance(event, Countdown) and now - event.at <= STALE_S:
                 if event.phase_index == self.player.phase_index:
@@ -532,7 +547,7 @@ class PlayerWidget(QWidget):
         if not self._finished_sent:
             self._finished_sent = True
             if not event.log.stopped:
-                self._say("Well done. Routine complete.")
+                self._say(translate("player", "Well done. Routine complete."))
             self.finished.emit(event.log)
 
     # ---- showing
@@ -548,7 +563,7 @@ class PlayerWidget(QWidget):
         phase = pl.current_phase
         state = pl.state
         steps = len(self.routine.steps)
-        self.pause_action.setText({"idle": "Start", "paused": "Resume"}.get(state, "Pause"))
+        self.pause_action.setText({"idle": translate("player", "Start"), "paused": translate("player", "Resume")}.get(state, translate("player", "Pause")))
         for action in (self.back_action, self.skip_action, self.hurt_action, self.stop_action):
             action.setEnabled(state in ("running", "paused"))
         self.pause_action.setEnabled(state in ("idle", "running", "paused"))
@@ -556,38 +571,38 @@ class PlayerWidget(QWidget):
             button.setAccessibleName(button.defaultAction().text())
         shown = phase or (pl.next_phase() if state == "idle" else None)
         step = self.routine.steps[shown.step_index] if shown else None
-        self.pictogram.set_picture(self.pictograms.get(step.exercise_id) if step else None, step.title if step else "")
+        self.pictogram.set_picture(self.pictograms.get(step.exercise_id) if step else None, step_title(step.title) if step else "")
         if phase is not None:
             left = pl.remaining()
-            caption = "PAUSED" if state == "paused" else "seconds"
+            caption = translate("player", "PAUSED") if state == "paused" else translate("player", "seconds")
             self.ring.set_state(left / phase.seconds if phase.seconds else 0.0, str(whole_seconds(left)),
                                 caption, phase.kind)
-            self._set(self.phase_label, phase_name(phase) + (" (paused)" if state == "paused" else ""))
+            self._set(self.phase_label, translate("player", "{phase} (paused)").format(phase=phase_name(phase)) if state == "paused" else phase_name(phase))
             self._set(self.step_label, step_line(self.routine, phase))
             self._set(self.cue_label, self._cue_text(phase))
             self._set(self.next_label, self._next_text(pl.next_phase(), phase))
             self._set(self.step_count_label,
-                      f"Step {phase.step_index + 1} of {steps} \u00b7 {clock_text((1 - pl.progress()) * self.routine.total_seconds())} left")
+                      translate("player", "Step {value} of {steps} · {clock_text} left").format(value=phase.step_index + 1, steps=steps, clock_text=clock_text((1 - pl.progress()) * self.routine.total_seconds())))
         elif state == "idle":
             first = pl.next_phase()
-            self.ring.set_state(1.0, str(first.seconds) if first else "", "Space to start", first.kind if first else "")
-            self._set(self.phase_label, "Ready when you are")
-            self._set(self.step_label, step_line(self.routine, first) if first else "This routine has no steps.")
-            self._set(self.cue_label, f"{steps} steps, about {clock_text(self.routine.total_seconds())} in all")
-            self._set(self.next_label, "Press Space or Start to begin.")
-            self._set(self.step_count_label, f"{steps} steps")
+            self.ring.set_state(1.0, str(first.seconds) if first else "", translate("player", "Space to start"), first.kind if first else "")
+            self._set(self.phase_label, translate("player", "Ready when you are"))
+            self._set(self.step_label, step_line(self.routine, first) if first else translate("player", "This routine has no steps."))
+            self._set(self.cue_label, translate("player", "{steps} steps, about {clock_text} in all").format(steps=steps, clock_text=clock_text(self.routine.total_seconds())))
+            self._set(self.next_label, translate("player", "Press Space or Start to begin."))
+            self._set(self.step_count_label, translate("player", "{steps} steps").format(steps=steps))
         else:
             done = state == "finished"
             self.ring.set_state(0.0, "\u2713" if done else "", "", "")
-            self._set(self.phase_label, "Finished" if done else "Stopped")
-            self._set(self.step_label, f"Well done: {self.routine.name}" if done else self.routine.name)
+            self._set(self.phase_label, translate("player", "Finished") if done else translate("player", "Stopped"))
+            self._set(self.step_label, translate("player", "Well done: {name}").format(name=self.routine.name) if done else self.routine.name)
             held = sum(r.holds_done for r in pl.log.steps)
-            self._set(self.cue_label, f"{held} holds in {clock_text(pl.log.actual_total_s)}")
+            self._set(self.cue_label, translate("player", "{held} holds in {clock_text}").format(held=held, clock_text=clock_text(pl.log.actual_total_s)))
             self._set(self.next_label, "")
-            self._set(self.step_count_label, f"{steps} of {steps} steps" if done else "")
+            self._set(self.step_count_label, translate("player", "{steps} of {steps} steps").format(steps=steps) if done else "")
         self.progress_bar.set_value(pl.progress())
         if self.ring.seconds_text:
-            self.ring.setAccessibleDescription(f"{self.ring.seconds_text} seconds left")
+            self.ring.setAccessibleDescription(translate("player", "{seconds_text} seconds left").format(seconds_text=self.ring.seconds_text))
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
@@ -597,21 +612,21 @@ class PlayerWidget(QWidget):
     def _cue_text(self, phase: Phase) -> str:
         step = self.routine.steps[phase.step_index]
         if phase.kind == "hold":  # the cue is the phase name, already shown large
-            return f"Repetition {phase.rep} of {step.reps}" if step.reps > 1 else "Keep a steady, bearable pressure."
+            return translate("player", "Repetition {rep} of {reps}").format(rep=phase.rep, reps=step.reps) if step.reps > 1 else translate("player", "Keep a steady, bearable pressure.")
         if phase.kind == "rest":
-            return "Ease off the ball and breathe."
+            return translate("player", "Ease off the ball and breathe.")
         if phase.kind == "ready":
-            return "Settle onto the ball and breathe slowly."
-        return phase.cue
+            return translate("player", "Settle onto the ball and breathe slowly.")
+        return phase_cue(self.routine, phase)
 
     def _next_text(self, following: Phase | None, current: Phase) -> str:
         if following is None:
-            return "Next: finished"
+            return translate("player", "Next: finished")
         if following.kind == "switch":
-            return f"Next: {following.cue}"
+            return translate("player", "Next: {cue}").format(cue=phase_cue(self.routine, following))
         if following.step_index != current.step_index:
-            return f"Next: {step_line(self.routine, following)}"
-        return f"Next: {phase_name(following)} {following.seconds} s"
+            return translate("player", "Next: {step_line}").format(step_line=step_line(self.routine, following))
+        return translate("player", "Next: {phase_name} {seconds} s").format(phase_name=phase_name(following), seconds=following.seconds)
 
     # ---- sounds and speech
 
@@ -629,7 +644,7 @@ class PlayerWidget(QWidget):
         try:
             self.sounds.play(kind)
         except Exception:  # noqa: BLE001 - a sound must never stop the routine
-            self._notice(SOUND_UNAVAILABLE)
+            self._notice(translate("player", SOUND_UNAVAILABLE))
 
     def _engine(self):
         if self._speech is None and not self._speech_failed:
@@ -637,11 +652,17 @@ class PlayerWidget(QWidget):
                 from PySide6.QtTextToSpeech import QTextToSpeech
 
                 if not QTextToSpeech.availableEngines():
-                    raise RuntimeError("no speech engine")
+                    raise RuntimeError(translate("player", "no speech engine"))
                 self._speech = QTextToSpeech(self)
+                if current_language() != "en":  # speak the cues in the interface's language, when a voice has it
+                    from PySide6.QtCore import QLocale
+
+                    wanted = QLocale(current_language())
+                    if any(loc.language() == wanted.language() for loc in self._speech.availableLocales()):
+                        self._speech.setLocale(wanted)
             except Exception:  # noqa: BLE001
                 self._speech_failed = True
-                self._notice(SPEECH_UNAVAILABLE)
+                self._notice(translate("player", SPEECH_UNAVAILABLE))
                 return None
             self._speech.setVolume(self._volume)
         if self._speech is not None and not self._speech_failed:
@@ -652,7 +673,7 @@ class PlayerWidget(QWidget):
                     raise RuntimeError(self._speech.errorString())
             except Exception:  # noqa: BLE001
                 self._speech_failed = True
-                self._notice(SPEECH_UNAVAILABLE)
+                self._notice(translate("player", SPEECH_UNAVAILABLE))
         return None if self._speech_failed else self._speech
 
     def _say(self, text: str) -> None:
@@ -666,7 +687,7 @@ class PlayerWidget(QWidget):
             engine.say(text)
         except Exception:  # noqa: BLE001
             self._speech_failed = True
-            self._notice(SPEECH_UNAVAILABLE)
+            self._notice(translate("player", SPEECH_UNAVAILABLE))
 
     def closeEvent(self, event):
         self.timer.stop()

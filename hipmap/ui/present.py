@@ -19,26 +19,29 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ..core.atlas import Atlas
 from .slidediagram import ACCENT, BACKGROUND, LAYERS, QUIET, TEXT, DiagramRow, LegendSwatch, SlideDiagram, view_shows
 from .spotlight import Spotlight
+from .i18n import QT_TRANSLATE_NOOP, side_phrase, translate
 
 REVEAL_MS = 600
 TOAST_MS = 1800
 LAST_STAGE = 2  # 0: the body and the marks; 1: + trigger points; 2: + referral pattern
 LAYER_NAMES = {
-    "outline": "Outline", "regions": "Regions", "zones": "Zones", "points": "Trigger points", "marks": "Pain marks",
+    "outline": QT_TRANSLATE_NOOP("present", "Outline"), "regions": QT_TRANSLATE_NOOP("present", "Regions"), "zones": QT_TRANSLATE_NOOP("present", "Zones"), "points": QT_TRANSLATE_NOOP("present", "Trigger points"), "marks": QT_TRANSLATE_NOOP("present", "Pain marks"),
 }  # fmt: skip
 LEGEND_TEXT = {  # in the order the slide builds, so entries appear one under another
-    "marks": "Pain you marked (with its rating)",
-    "points": "Trigger point",
-    "essential": "Where its pain is usually felt",
-    "spill": "Where its pain can also spread",
+    "marks": QT_TRANSLATE_NOOP("present", "Pain you marked (with its rating)"),
+    "points": QT_TRANSLATE_NOOP("present", "Trigger point"),
+    "essential": QT_TRANSLATE_NOOP("present", "Where its pain is usually felt"),
+    "spill": QT_TRANSLATE_NOOP("present", "Where its pain can also spread"),
 }
-KEYS_TEXT = "PgDn next  ·  PgUp back  ·  1–5 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit"
-DISCLAIMER = "Possibilities to explore, not a diagnosis"
+KEYS_TEXT = QT_TRANSLATE_NOOP("present", "PgDn next  ·  PgUp back  ·  1–5 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit")
+DISCLAIMER = QT_TRANSLATE_NOOP("present", "Possibilities to explore, not a diagnosis")
 EMPTY_HTML = (
-    "<p style='font-size:x-large'><b>No muscles to present yet</b></p>"
-    f"<p style='color:{QUIET.name()}'>Mark where it hurts in the main window, and hipmap will rank the muscles "
-    "that may explain it.<br>Then start the presentation again.</p>"
-    f"<p style='color:{QUIET.name()}'>Press Esc to go back.</p>"
+    "<p style='font-size:x-large'><b>{heading}</b></p><p style='color:{quiet}'>{text}</p><p style='color:{quiet}'>{esc}</p>"
+)
+EMPTY_TEXTS = (
+    QT_TRANSLATE_NOOP("present", "No muscles to present yet"),
+    QT_TRANSLATE_NOOP("present", "Mark where it hurts in the main window, and hipmap will rank the muscles that may explain it.<br>Then start the presentation again."),
+    QT_TRANSLATE_NOOP("present", "Press Esc to go back."),
 )
 
 
@@ -99,8 +102,8 @@ class PresentationWindow(QWidget):
         self.layers_on = {name: name != "regions" for name in LAYERS}
         self._current: tuple[str, str] | None = None
         self._closed_sent = False
-        self.setWindowTitle("hipmap — presentation")  # never the file name: it may be the patient's name
-        self.setAccessibleName("Presentation")
+        self.setWindowTitle(translate("present", "hipmap — presentation"))  # never the file name: it may be the patient's name
+        self.setAccessibleName(translate("present", "Presentation"))
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(True)
         self.setAutoFillBackground(True)
@@ -163,10 +166,10 @@ class PresentationWindow(QWidget):
         return label
 
     def _build(self) -> None:
-        self.name_label = self._label("Muscle", wrap=True)
-        self.side_label = self._label("Side")
+        self.name_label = self._label(translate("present", "Muscle"), wrap=True)
+        self.side_label = self._label(translate("present", "Side"))
         self.side_label.setStyleSheet(f"color: {ACCENT.name()};")
-        self.description_label = self._label("About this muscle", quiet=True, wrap=True)
+        self.description_label = self._label(translate("present", "About this muscle"), quiet=True, wrap=True)
         self.about = QWidget()  # left of the diagrams: which side, and what the muscle is
         about = QVBoxLayout(self.about)
         about.setContentsMargins(0, 0, 0, 0)
@@ -176,12 +179,12 @@ class PresentationWindow(QWidget):
 
         self.row = DiagramRow(self.diagrams)
         self.legend = QWidget()  # right of the diagrams: the key to the symbols on screen
-        self.legend.setAccessibleName("Key to the symbols")
+        self.legend.setAccessibleName(translate("present", "Key to the symbols"))
         legend = QVBoxLayout(self.legend)
         legend.setContentsMargins(0, 0, 0, 0)
         self.legend_entries: dict[str, QWidget] = {}
         self.legend_swatches: list[LegendSwatch] = []
-        for kind, text in LEGEND_TEXT.items():
+        for kind, text in ((k, translate("present", t)) for k, t in LEGEND_TEXT.items()):
             entry = QWidget()
             line = QHBoxLayout(entry)
             line.setContentsMargins(0, 0, 0, 0)
@@ -202,17 +205,18 @@ class PresentationWindow(QWidget):
         middle.addWidget(self.row, 1)
         middle.addWidget(self.legend)
 
-        self.empty_label = self._label("Nothing to present", wrap=True)
+        self.empty_label = self._label(translate("present", "Nothing to present"), wrap=True)
         self.empty_label.setTextFormat(Qt.RichText)
-        self.empty_label.setText(EMPTY_HTML)
+        heading, text, esc = (translate("present", t) for t in EMPTY_TEXTS)
+        self.empty_label.setText(EMPTY_HTML.format(heading=heading, text=text, esc=esc, quiet=QUIET.name()))
         self.empty_label.setAlignment(Qt.AlignCenter)
 
-        self.disclaimer_label = self._label("Note", quiet=True)
-        self.disclaimer_label.setText(DISCLAIMER)
-        self.keys_label = self._label("Keys", quiet=True)
-        self.keys_label.setText(KEYS_TEXT)
+        self.disclaimer_label = self._label(translate("present", "Note"), quiet=True)
+        self.disclaimer_label.setText(translate("present", DISCLAIMER))
+        self.keys_label = self._label(translate("present", "Keys"), quiet=True)
+        self.keys_label.setText(translate("present", KEYS_TEXT))
         self.keys_label.setAlignment(Qt.AlignCenter)
-        self.counter_label = self._label("Muscle number", quiet=True)
+        self.counter_label = self._label(translate("present", "Muscle number"), quiet=True)
         self.counter_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         policy = self.counter_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the keys stay centred
@@ -230,7 +234,7 @@ class PresentationWindow(QWidget):
 
         # Overlays, in stacking order: none takes part in the layout or takes a click.
         self.spotlight = Spotlight(self)
-        self.toast = self._label("Layer change")
+        self.toast = self._label(translate("present", "Layer change"))
         self.toast.setParent(self)
         self.toast.setAlignment(Qt.AlignCenter)
         self.toast.setAttribute(Qt.WA_TransparentForMouseEvents)
@@ -239,7 +243,7 @@ class PresentationWindow(QWidget):
             " border-radius: 12px; padding: 10px 28px; }"
         )
         self.toast.hide()
-        self.help_panel = self._label("Keyboard keys")
+        self.help_panel = self._label(translate("present", "Keyboard keys"))
         self.help_panel.setParent(self)
         self.help_panel.setTextFormat(Qt.RichText)
         self.help_panel.setAttribute(Qt.WA_TransparentForMouseEvents)
@@ -249,7 +253,7 @@ class PresentationWindow(QWidget):
         )
         self.help_panel.hide()
         self.blank = QWidget(self)
-        self.blank.setAccessibleName("Blank screen")
+        self.blank.setAccessibleName(translate("present", "Blank screen"))
         self.blank.setAutoFillBackground(True)
         blank_palette = self.blank.palette()
         blank_palette.setColor(QPalette.Window, Qt.black)
@@ -276,27 +280,27 @@ class PresentationWindow(QWidget):
     def _make_actions(self) -> None:
         A = self._action
         # Clickers send PageDown/PageUp; their "blank" button sends B or a full stop.
-        self.act_next = A("Next", self.next_step,
+        self.act_next = A(translate("present", "Next"), self.next_step,
                           [Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Down, Qt.Key_Space, Qt.Key_N],
-                          "Show the trigger points, then the referral pattern, then the next muscle")
-        self.act_back = A("Back", self.previous_step,
-                          [Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Up, Qt.Key_Backspace, Qt.Key_P], "Step back")
-        self.act_first = A("First muscle", lambda: self.go_to(0), [Qt.Key_Home], "Go to the first muscle")
-        self.act_last = A("Last muscle", lambda: self.go_to(len(self.slides) - 1), [Qt.Key_End],
-                          "Go to the last muscle")
+                          translate("present", "Show the trigger points, then the referral pattern, then the next muscle"))
+        self.act_back = A(translate("present", "Back"), self.previous_step,
+                          [Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Up, Qt.Key_Backspace, Qt.Key_P], translate("present", "Step back"))
+        self.act_first = A(translate("present", "First muscle"), lambda: self.go_to(0), [Qt.Key_Home], translate("present", "Go to the first muscle"))
+        self.act_last = A(translate("present", "Last muscle"), lambda: self.go_to(len(self.slides) - 1), [Qt.Key_End],
+                          translate("present", "Go to the last muscle"))
         self.layer_actions: dict[str, QAction] = {}
         for i, name in enumerate(LAYERS):
             digit = getattr(Qt, f"Key_{i + 1}")
             self.layer_actions[name] = A(
-                LAYER_NAMES[name], lambda on, n=name: self._layer_toggled(n, on), [digit, Qt.KeypadModifier | digit],
-                f"Show or hide the {LAYER_NAMES[name].lower()}", checkable=True, checked=self.layers_on[name],
+                translate("present", LAYER_NAMES[name]), lambda on, n=name: self._layer_toggled(n, on), [digit, Qt.KeypadModifier | digit],
+                translate("present", "Show or hide the {lower}").format(lower=translate("present", LAYER_NAMES[name]).lower()), checkable=True, checked=self.layers_on[name],
             )  # fmt: skip
-        self.act_spotlight = A("Spotlight", self._spotlight_toggled, [Qt.Key_S, Qt.Key_L],
-                               "Dim the screen except around the pointer", checkable=True)
-        self.act_blank = A("Blank screen", self._blank_toggled, [Qt.Key_B, Qt.Key_Period],
-                           "Black out the screen, and back", checkable=True)
-        self.act_help = A("Keys", self._help_toggled, [Qt.Key_F1, Qt.Key_Question], "List every key", checkable=True)
-        self.act_exit = A("Exit presentation", self.close, [Qt.Key_Escape], "Return to the main window")
+        self.act_spotlight = A(translate("present", "Spotlight"), self._spotlight_toggled, [Qt.Key_S, Qt.Key_L],
+                               translate("present", "Dim the screen except around the pointer"), checkable=True)
+        self.act_blank = A(translate("present", "Blank screen"), self._blank_toggled, [Qt.Key_B, Qt.Key_Period],
+                           translate("present", "Black out the screen, and back"), checkable=True)
+        self.act_help = A(translate("present", "Keys"), self._help_toggled, [Qt.Key_F1, Qt.Key_Question], translate("present", "List every key"), checkable=True)
+        self.act_exit = A(translate("present", "Exit presentation"), self.close, [Qt.Key_Escape], translate("present", "Return to the main window"))
 
     # ------------------------------------------------------------------------------------------ public API
 
@@ -333,7 +337,7 @@ class PresentationWindow(QWidget):
             return
         if not self.deck.next():
             if self.slides:
-                self.show_toast("That was the last muscle  ·  Esc returns")
+                self.show_toast(translate("present", "That was the last muscle  ·  Esc returns"))
             return
         self._show_slide(animate=True)
 
@@ -372,7 +376,7 @@ class PresentationWindow(QWidget):
             widget.setVisible(not empty)
         self.empty_label.setVisible(empty)
         if empty:
-            self.keys_label.setText("Esc exit")
+            self.keys_label.setText(translate("present", "Esc exit"))
             return
         key = self.slides[self.deck.index]
         if key != self._current:
@@ -383,7 +387,7 @@ class PresentationWindow(QWidget):
                 diagram.set_muscle(muscle if view_id in views else None, side)
             self.row.show_views(views)
             self.name_label.setText(muscle.name)
-            self.side_label.setText(f"{side.capitalize()} side")
+            self.side_label.setText(side_phrase(side))
             self.description_label.setText(muscle.short)
             self.counter_label.setText(f"{self.deck.index + 1} / {len(self.slides)}")
         stage = self.deck.stage
@@ -421,7 +425,7 @@ class PresentationWindow(QWidget):
         for diagram in self.diagrams.values():
             diagram.set_layer(name, on)
         self._update_legend()
-        self.show_toast(f"{LAYER_NAMES[name]} {'on' if on else 'off'}")
+        self.show_toast((translate("present", "{layer} on") if on else translate("present", "{layer} off")).format(layer=translate("present", LAYER_NAMES[name])))
 
     def _spotlight_toggled(self, on: bool) -> None:
         if on:
@@ -433,7 +437,7 @@ class PresentationWindow(QWidget):
             self._raise_overlays()
         else:
             self.spotlight.hide()
-        self.show_toast(f"Spotlight {'on' if on else 'off'}")
+        self.show_toast(translate("present", "Spotlight {value}").format(value='on' if on else 'off'))
 
     def _blank_toggled(self, on: bool) -> None:
         self.blank.setVisible(on)
@@ -456,8 +460,7 @@ class PresentationWindow(QWidget):
                 state = ("  (on)" if action.isChecked() else "  (off)") if action in self.layer_actions.values() else ""
                 rows.append(f"<tr><td align='right' style='padding-right:18px'><b>{keys}</b></td>"
                             f"<td>{action.text()}{state}</td></tr>")  # fmt: skip
-            self.help_panel.setText("<p style='font-size:large'><b>Presentation keys</b></p>"
-                                    "<table cellspacing='4'>" + "".join(rows) + "</table>")
+            self.help_panel.setText(translate("present", "<p style='font-size:large'><b>Presentation keys</b></p><table cellspacing='4'>") + "".join(rows) + "</table>")
             self.help_panel.adjustSize()
             self._place_overlays()
         self.help_panel.setVisible(on)

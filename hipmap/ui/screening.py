@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.safety import RedFlags, Screening, ScreeningResult, evaluate
 from . import style
+from .i18n import translate
 
 def advice_html(red_flags: RedFlags, result: ScreeningResult, palette) -> str:
     """The advice as rich text: most urgent first, each with its heading; the note last."""
@@ -31,11 +32,10 @@ def advice_html(red_flags: RedFlags, result: ScreeningResult, palette) -> str:
             parts.append(f"<h3 style='color:{edge}'>{e(advice.title)}</h3><p>{e(advice.text)}</p>")
     elif result.complete:
         parts.append(
-            "<h3>No warning signs</h3><p>You answered no to every question. If anything changes, "
-            "run this check again.</p>"
+            translate("screening", "<h3>No warning signs</h3><p>You answered no to every question. If anything changes, run this check again.</p>")
         )
     else:
-        parts.append("<h3>Some questions are unanswered</h3><p>Please answer every question.</p>")
+        parts.append(translate("screening", "<h3>Some questions are unanswered</h3><p>Please answer every question.</p>"))
     parts.append(f"<p><i>{e(red_flags.note)}</i></p>")
     return "".join(parts)
 
@@ -47,12 +47,11 @@ class ScreeningDialog(QDialog):
         super().__init__(parent)
         self.red_flags = red_flags
         self.nerve_signs = nerve_signs
-        self.setWindowTitle("Check for warning signs")
-        self.setAccessibleName("Check for warning signs")
+        self.setWindowTitle(translate("screening", "Check for warning signs"))
+        self.setAccessibleName(translate("screening", "Check for warning signs"))
         self.groups: dict[str, QButtonGroup] = {}
         intro = QLabel(
-            "Before self-care, please answer these questions. A yes does not mean something is wrong, "
-            "but it means a doctor should check you first."
+            translate("screening", "Before self-care, please answer these questions. A yes does not mean something is wrong, but it means a doctor should check you first.")
         )
         intro.setWordWrap(True)
         form = QWidget()
@@ -62,8 +61,8 @@ class ScreeningDialog(QDialog):
             text.setWordWrap(True)
             if question.help:
                 text.setToolTip(question.help)
-            yes, no = QRadioButton("Yes"), QRadioButton("No")
-            for button, word in ((yes, "Yes"), (no, "No")):
+            yes, no = QRadioButton(translate("screening", "Yes")), QRadioButton(translate("screening", "No"))
+            for button, word in ((yes, translate("screening", "Yes")), (no, translate("screening", "No"))):
                 button.setAccessibleName(f"{word}: {question.question}")
             group = QButtonGroup(self)
             group.addButton(yes, 1)
@@ -78,9 +77,9 @@ class ScreeningDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("Questions")
+        scroll.setAccessibleName(translate("screening", "Questions"))
         self.advice = QTextBrowser()
-        self.advice.setAccessibleName("Advice")
+        self.advice.setAccessibleName(translate("screening", "Advice"))
         self.advice.setMinimumHeight(160)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
@@ -113,16 +112,18 @@ class ScreeningDialog(QDialog):
 def nerve_banner_html(red_flags: RedFlags) -> str:
     advice = red_flags.nerve_signs
     return (
-        f"<b>{html.escape(advice.title)}.</b> {html.escape(advice.text)} "
-        "<a href='screen'>Check for warning signs…</a>"
+        translate("screening", "<b>{escape}.</b> {escape2} <a href='screen'>Check for warning signs…</a>").format(escape=html.escape(advice.title), escape2=html.escape(advice.text))
     )
 
 
 def style_banner(label: QLabel, info: bool = False):
     """A note above the results: warning colours for safety, the accent for a plain reminder."""
-    palette = label.palette()
+    # The palette around the label: its own is the one this style sheet made (when the look changes, it is done again).
+    palette = (label.parentWidget() or label).palette()
     background = palette.alternateBase().color() if info else style.warning_background(palette)
     edge = style.accent(palette) if info else style.warning_edge(palette)
-    label.setStyleSheet(f"QLabel {{ background: {background.name()}; border-left: 4px solid {edge.name()}; padding: 8px; }}")
+    text = palette.color(palette.ColorRole.WindowText)
+    label.setStyleSheet(f"QLabel {{ background: {background.name()}; color: {text.name()}; border-left: 4px solid {edge.name()};"
+                        " padding: 8px; }")
     label.setWordWrap(True)
     label.setTextFormat(Qt.RichText)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..core.painmap import extent, strongest, to_json_dict
 from ..core.store import CorruptDatabase, NewerDatabase, Session, Store, StoreError, default_path, fresh_path_beside, run_log_to_dict, utc_now
+from .i18n import translate
 
 NOT_RATED = -1
 TOP_CANDIDATES = 10
@@ -25,8 +26,8 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         return Store.open(path)
     except (CorruptDatabase, NewerDatabase) as exc:
         answer = QMessageBox.question(
-            parent, "Session history cannot be opened",
-            f"{exc}\n\nStart a fresh, empty history beside it? The old file is kept exactly as it is.",
+            parent, translate("sessions", "Session history cannot be opened"),
+            translate("sessions", "{exc}\n\nStart a fresh, empty history beside it? The old file is kept exactly as it is.").format(exc=exc),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
         )  # fmt: skip
         if answer != QMessageBox.Yes:
@@ -35,12 +36,12 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         try:
             store = Store.open(fresh)
         except StoreError as again:
-            QMessageBox.warning(parent, "Session history unavailable", str(again))
+            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), str(again))
             return None
         settings.setValue("store/path", str(fresh))
         return store
     except (StoreError, OSError) as exc:
-        QMessageBox.warning(parent, "Session history unavailable", f"{exc}\n\nhipmap works without it; sessions cannot be saved this time.")
+        QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), translate("sessions", "{exc}\n\nhipmap works without it; sessions cannot be saved this time.").format(exc=exc))
         return None
 
 
@@ -57,8 +58,8 @@ class SaveSessionDialog(QDialog):
         super().__init__(parent)
         self.store, self.atlas, self.painmap, self.match = store, atlas, painmap, result
         self.routine, self.run_log = routine, run_log
-        self.setWindowTitle("Save session to history \u2014 hipmap")
-        self.setAccessibleName("Save session to history")
+        self.setWindowTitle(translate("sessions", "Save session to history — hipmap"))
+        self.setAccessibleName(translate("sessions", "Save session to history"))
 
         self.person_combo = QComboBox()
         self.person_combo.setEditable(True)
@@ -66,11 +67,11 @@ class SaveSessionDialog(QDialog):
         self.person_combo.addItem("")
         self.person_combo.addItems(store.people())
         self.person_combo.setCurrentText(person)
-        self.person_combo.setAccessibleName("Person label")
-        self.person_combo.setToolTip("A first name or initials to keep several people apart; leave empty if it is just you")
-        self.person_combo.lineEdit().setPlaceholderText("optional, e.g. initials")
-        self.before_spin = self._rating_spin("Pain before")
-        self.after_spin = self._rating_spin("Pain after")
+        self.person_combo.setAccessibleName(translate("sessions", "Person label"))
+        self.person_combo.setToolTip(translate("sessions", "A first name or initials to keep several people apart; leave empty if it is just you"))
+        self.person_combo.lineEdit().setPlaceholderText(translate("sessions", "optional, e.g. initials"))
+        self.before_spin = self._rating_spin(translate("sessions", "Pain before"))
+        self.after_spin = self._rating_spin(translate("sessions", "Pain after"))
         # Sensible starting values: the strongest mark before the routine and now; without a routine, "now" is before.
         now = strongest(painmap)
         if run_log is not None and before_map is not None:
@@ -81,14 +82,14 @@ class SaveSessionDialog(QDialog):
             self._set_rating(self.after_spin, None)
 
         form = QFormLayout()
-        form.addRow("&Person:", self.person_combo)
-        form.addRow("Pain &before (0-10):", self.before_spin)
-        form.addRow("Pain &after (0-10):", self.after_spin)
+        form.addRow(translate("sessions", "&Person:"), self.person_combo)
+        form.addRow(translate("sessions", "Pain &before (0-10):"), self.before_spin)
+        form.addRow(translate("sessions", "Pain &after (0-10):"), self.after_spin)
         self.summary = QLabel(self._summary_html())
         self.summary.setTextFormat(Qt.RichText)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What will be saved")
-        privacy = QLabel("Saved only on this computer, in hipmap's own folder. No name is needed.")
+        self.summary.setAccessibleName(translate("sessions", "What will be saved"))
+        privacy = QLabel(translate("sessions", "Saved only on this computer, in hipmap's own folder. No name is needed."))
         privacy.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -104,7 +105,7 @@ class SaveSessionDialog(QDialog):
     def _rating_spin(name: str) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(NOT_RATED, 10)
-        spin.setSpecialValueText("not rated")
+        spin.setSpecialValueText(translate("sessions", "not rated"))
         spin.setAccessibleName(name)
         spin.setSuffix(" / 10")
         return spin
@@ -119,16 +120,16 @@ class SaveSessionDialog(QDialog):
 
     def _summary_html(self) -> str:
         marks = len(self.painmap.marks)
-        lines = [f"Pain map: {marks} mark{'s' * (marks != 1)}, {extent(self.painmap, self.atlas) * 100:.1f}% of the body drawing"]
+        lines = [(translate("sessions", "Pain map: %n mark, {area:.1f}% of the body drawing", "", marks) if marks == 1 else translate("sessions", "Pain map: %n marks, {area:.1f}% of the body drawing", "", marks)).format(area=extent(self.painmap, self.atlas) * 100)]
         names = [f"{c.name} ({c.side})" for c in self.match.candidates[:3]]
         if names:
-            lines.append("Muscles shown: " + ", ".join(names) + (" and more" if len(self.match.candidates) > 3 else ""))
+            lines.append(translate("sessions", "Muscles shown: ") + ", ".join(names) + (translate("sessions", " and more") if len(self.match.candidates) > 3 else ""))
         if self.run_log is not None:
             done = sum(s.status == "done" for s in self.run_log.steps)
             hurt = sum(s.status == "hurt" for s in self.run_log.steps)
             skipped = sum(s.status == "skipped" for s in self.run_log.steps)
-            extra = ", ".join(t for t in (f"{skipped} skipped" if skipped else "", f"{hurt} stopped because it hurt" if hurt else "") if t)
-            lines.append(f"Routine: {self.run_log.routine_name}, {done} of {len(self.run_log.steps)} steps done" + (f" ({extra})" if extra else ""))
+            extra = ", ".join(t for t in (translate("sessions", "{skipped} skipped").format(skipped=skipped) if skipped else "", translate("sessions", "{hurt} stopped because it hurt").format(hurt=hurt) if hurt else "") if t)
+            lines.append(translate("sessions", "Routine: {routine_name}, {done} of {count} steps done").format(routine_name=self.run_log.routine_name, done=done, count=len(self.run_log.steps)) + (f" ({extra})" if extra else ""))
         return "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
 
     def session(self) -> Session:
@@ -145,6 +146,6 @@ class SaveSessionDialog(QDialog):
         try:
             self.saved = self.store.save(self.session())
         except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, "Session not saved", str(exc))
+            QMessageBox.warning(self, translate("sessions", "Session not saved"), str(exc))
             return
         super().accept()

@@ -28,6 +28,7 @@ from .bodyview import IntensityBadge, TriggerCross
 from .colors import PAIN_RGB, ZONE_RGB, pain_fill
 from .firstframe import draw_view
 from .shapes import painter_path
+from .i18n import side_and_region, side_name, translate
 
 LAYERS = ("outline", "regions", "zones", "points", "marks")
 # The presentation's own calm dark scheme: the light body drawing stands out and the room stays dim.
@@ -193,7 +194,7 @@ class SlideDiagram(QGraphicsView):
         self.setInteractive(False)  # no pop-ups on the audience's screen: hovering names a region below instead
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
-        self.setAccessibleName(f"{self.view.title} view of the body")
+        self.setAccessibleName(translate("slidediagram", "{title} view of the body").format(title=self.view.title))
         self._apply_visibility()
 
     # ------------------------------------------------------------------------------------------ building
@@ -210,7 +211,7 @@ class SlideDiagram(QGraphicsView):
     def _region_name(self, region_id: str, side: str) -> str:
         region = self.atlas.regions.get(region_id)
         name = region.name if region else region_id.replace("_", " ")
-        return f"{side.capitalize()} {name[0].lower()}{name[1:]}"
+        return side_and_region(side, name)
 
     def _text(self, text: str, units: float, x: float, y: float, align=Qt.AlignHCenter, bold: bool = True):
         item = QGraphicsSimpleTextItem(text)
@@ -236,7 +237,7 @@ class SlideDiagram(QGraphicsView):
             return
         side = self.view.sides[0]
         body = self.view.body[side]
-        self._text(f"{side.upper()} SIDE", SIDE_LABEL_UNITS, body.centroid.x, y0 + 4)
+        self._text(translate("slidediagram", "{upper} SIDE").format(upper=side_name(side).upper()), SIDE_LABEL_UNITS, body.centroid.x, y0 + 4)
         # Front and back beside the thigh, just clear of the body at that height.
         y = 545.0
         across = body.intersection(LineString([(x0, y), (x0 + w, y)]))
@@ -246,8 +247,8 @@ class SlideDiagram(QGraphicsView):
             left, right = across.bounds[0], across.bounds[2]
         faces_right = not self.view.mirrored  # lateral_right faces right; its mirror faces left
         size = SIDE_LABEL_UNITS * 0.8
-        self._text("FRONT →" if faces_right else "BACK →", size, right + 16, y - size / 2, Qt.AlignLeft, bold=False)
-        self._text("← BACK" if faces_right else "← FRONT", size, left - 16, y - size / 2, Qt.AlignRight, bold=False)
+        self._text(translate("slidediagram", "FRONT →") if faces_right else translate("slidediagram", "BACK →"), size, right + 16, y - size / 2, Qt.AlignLeft, bold=False)
+        self._text(translate("slidediagram", "← BACK") if faces_right else translate("slidediagram", "← FRONT"), size, left - 16, y - size / 2, Qt.AlignRight, bold=False)
 
     def _content_rect(self) -> QRectF:
         """The body and its labels with a margin: the figures are tall and narrow, so no width is wasted."""
@@ -425,14 +426,14 @@ class DiagramRow(QWidget):
             diagram.setParent(self)
             caption = QLabel(diagram.view.title, self)
             caption.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
-            caption.setAccessibleName(f"{diagram.view.title} view")
+            caption.setAccessibleName(translate("slidediagram", "{title} view").format(title=diagram.view.title))
             hover = QLabel("", self)
             hover.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
-            hover.setAccessibleName("Region under the pointer")
+            hover.setAccessibleName(translate("slidediagram", "Region under the pointer"))
             hover.setStyleSheet(f"color: {QUIET.name()};")
             diagram.hoverChanged.connect(lambda text, v=view_id: self._show_hover(v, text))
             self.captions[view_id], self.hovers[view_id] = caption, hover
-        self.setAccessibleName("Body diagrams")
+        self.setAccessibleName(translate("slidediagram", "Body diagrams"))
 
     def show_views(self, view_ids: list[str]) -> None:
         self.shown = list(view_ids)

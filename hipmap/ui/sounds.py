@@ -12,6 +12,7 @@ import tempfile
 import wave
 from collections.abc import Callable
 from pathlib import Path
+from .i18n import translate
 
 RATE = 22050
 # kind -> (frequency Hz, duration s, amplitude 0..1): a clear beep at each phase change, a softer tick for 3, 2, 1.
@@ -56,7 +57,7 @@ def make_effect(path: Path, parent=None):
     from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
     if not QMediaDevices.audioOutputs():
-        raise RuntimeError("no audio output")
+        raise RuntimeError(translate("sounds", "no audio output"))
     effect = QSoundEffect(parent)
     effect.setSource(QUrl.fromLocalFile(str(path)))
     return effect

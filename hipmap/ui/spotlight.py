@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QRadialGradient
 from PySide6.QtWidgets import QWidget
+from .i18n import translate
 
 DIM = QColor(0, 0, 0, 165)
 RADIUS_SHARE = 0.14  # of the screen's height
@@ -22,8 +23,8 @@ class Spotlight(QWidget):
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setAccessibleName("Spotlight")
-        self.setAccessibleDescription("Dims the screen except around the pointer")
+        self.setAccessibleName(translate("spotlight", "Spotlight"))
+        self.setAccessibleDescription(translate("spotlight", "Dims the screen except around the pointer"))
         self.hide()
 
     def radius(self) -> float:

@@ -6,7 +6,10 @@ The few fixed colours (accent, warning) come in a light and a dark variant chose
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
+
+from . import colors
 
 # Accent for score bars and markers: contrast of at least 4.5:1 on white (light) and on #1e1e1e (dark).
 ACCENT_LIGHT = QColor("#1a66c2")
@@ -41,7 +44,10 @@ def on_accent(palette: QPalette) -> QColor:
 
 
 def secondary_text(palette: QPalette, on_window: bool = False) -> QColor:
-    """Quieter text that keeps about 6:1 contrast: the text colour a third of the way toward its background."""
+    """Quieter text that keeps about 6:1 contrast: the text colour a third of the way toward its background.
+    In high contrast there is no quieter text: it is the text colour itself."""
+    if colors.high_contrast():
+        return palette.color(QPalette.WindowText if on_window else QPalette.Text)
     if on_window:
         return blend(palette.color(QPalette.WindowText), palette.color(QPalette.Window), 0.35)
     return blend(palette.color(QPalette.Text), palette.color(QPalette.Base), 0.35)
@@ -103,3 +109,100 @@ def dark_palette() -> QPalette:
     for role in (QPalette.Text, QPalette.WindowText, QPalette.ButtonText):
         p.setColor(QPalette.Disabled, role, QColor("#7a7a7a"))
     return p
+
+
+# High contrast: white on black, yellow for what is selected, focused or a link; thick outlines on controls.
+HC_TEXT, HC_BACK, HC_MARK = QColor("#ffffff"), QColor("#000000"), QColor("#ffff00")
+HIGH_CONTRAST_SHEET = """
+QPushButton, QToolButton, QComboBox, QLineEdit, QAbstractSpinBox, QTabBar::tab { border: 2px solid #ffffff; }
+QPushButton, QToolButton, QComboBox, QLineEdit { padding: 3px 6px; }
+QTabBar::tab { padding: 4px 10px; }
+QPushButton:checked, QToolButton:checked, QTabBar::tab:selected { background: #ffff00; color: #000000; }
+QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QTabBar::tab:focus,
+QAbstractItemView:focus, QGraphicsView:focus, QTextBrowser:focus { border: 3px solid #ffff00; }
+QPushButton:disabled, QToolButton:disabled { border-style: dashed; color: #b0b0b0; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border: 1px solid #ffffff; background: #000000; }
+QAbstractSpinBox::up-arrow { border-left: 5px solid none; border-right: 5px solid none;
+    border-bottom: 6px solid #ffffff; width: 0px; height: 0px; }
+QAbstractSpinBox::down-arrow { border-left: 5px solid none; border-right: 5px solid none;
+    border-top: 6px solid #ffffff; width: 0px; height: 0px; }
+QSlider:horizontal { margin: 0px 6px; }
+QSlider::groove:horizontal { height: 4px; margin: 2px 0; background: #ffffff; border: 1px solid #ffffff; }
+QSlider::handle:horizontal { width: 12px; margin: -8px 0; background: #ffff00; border: 2px solid #000000; border-radius: 3px; }
+QSlider::handle:horizontal:focus { border: 2px solid #ffffff; }
+QScrollBar { background: #000000; border: 1px solid #ffffff; }
+QScrollBar:vertical { width: 14px; }
+QScrollBar:horizontal { height: 14px; }
+QScrollBar::handle { background: #ffffff; min-height: 24px; min-width: 24px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QSplitter::handle { background: #ffffff; }
+QCheckBox::indicator, QRadioButton::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
+QRadioButton::indicator { border-radius: 9px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QAbstractItemView::indicator { width: 12px; height: 12px; border: 2px solid #ffffff; background: #000000; }
+QAbstractItemView::indicator:checked { background: #ffff00; }
+"""
+
+
+def high_contrast_palette() -> QPalette:
+    """White text on black; yellow for the selection and links (about 19:1 on black)."""
+    p = QPalette()
+    for role, colour in (
+        (QPalette.Window, HC_BACK),
+        (QPalette.WindowText, HC_TEXT),
+        (QPalette.Base, HC_BACK),
+        (QPalette.AlternateBase, QColor("#1c1c1c")),
+        (QPalette.Text, HC_TEXT),
+        (QPalette.Button, HC_BACK),
+        (QPalette.ButtonText, HC_TEXT),
+        (QPalette.BrightText, HC_MARK),
+        (QPalette.ToolTipBase, HC_BACK),
+        (QPalette.ToolTipText, HC_TEXT),
+        (QPalette.PlaceholderText, QColor("#d8d8d8")),
+        (QPalette.Highlight, HC_MARK),
+        (QPalette.HighlightedText, HC_BACK),
+        (QPalette.Link, HC_MARK),
+        (QPalette.LinkVisited, HC_MARK),
+        (QPalette.Light, HC_TEXT),
+        (QPalette.Midlight, QColor("#c0c0c0")),
+        (QPalette.Mid, QColor("#a0a0a0")),
+        (QPalette.Dark, HC_TEXT),
+        (QPalette.Shadow, HC_TEXT),
+    ):
+        p.setColor(role, colour)
+    for role in (QPalette.Text, QPalette.WindowText, QPalette.ButtonText):
+        p.setColor(QPalette.Disabled, role, QColor("#b0b0b0"))
+    return p
+
+
+_normal_look = None  # (palette, style sheet) from before high contrast was switched on
+
+
+def apply_high_contrast(on: bool) -> None:
+    """The one switch: the application's palette and outlines, and the diagrams' strokes (colors.py)."""
+    global _normal_look
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if on and not colors.high_contrast():
+        _normal_look = (QPalette(app.palette()), app.styleSheet())
+    if not on and not colors.high_contrast():
+        return
+    colors.set_high_contrast(on)
+    if on:
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(HIGH_CONTRAST_SHEET)
+    else:
+        palette, sheet = _normal_look or (QPalette(), "")
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        # Leaving a style sheet, Qt keeps the palette it gave each widget: let them inherit the normal one again.
+        for widget in app.allWidgets():
+            if not widget.testAttribute(Qt.WA_SetPalette):
+                widget.setPalette(QPalette())
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:  # a widget's own sheet may name palette colours ("palette(text)"): read them again
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAccessible, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QMessageBox, QWidget
 
 from hipmap.core import painmap as pm
 
@@ -189,12 +189,28 @@ def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_pa
     assert window.document.painmap == before
 
 
-def test_keyboard_only_marking_with_the_region_dialog(window, atlas, monkeypatch):
-    choice = f"Left {atlas.regions['lateral_thigh'].name[0].lower()}{atlas.regions['lateral_thigh'].name[1:]}"
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: (choice, True))
+def test_keyboard_only_marking_with_the_region_dialog(window, atlas, qtbot):
     QTest.keyClick(window, Qt.Key_M, Qt.ControlModifier)
-    assert window.document.painmap.marks and all(m.side == "left" for m in window.document.painmap.marks)
+    dialog = window.region_dialog
+    qtbot.waitExposed(dialog)
+    window.intensity_slider.setValue(3)  # the dialog keeps the rating it opened with, or the one chosen in it
+    dialog.rating.setValue(7)
+    QTest.keyClicks(dialog.search, "left outer th")  # typing narrows the list; Enter marks the first match
+    assert [item.text() for item in dialog.visible_items()] == ["Left outer thigh"]
+    QTest.keyClick(dialog.search, Qt.Key_Return)
+    marks = window.document.painmap.marks
+    assert marks and all(m.side == "left" and m.intensity == 7 for m in marks)
+    assert {m.view for m in marks} == set(atlas.region_shapes("lateral_thigh", "left"))
     assert ("gluteus_minimus_anterior", "left") in [c.key for c in window.document.result.top(3)] or ("vastus_lateralis", "left") in top3(window)
+    assert dialog.isVisible() and "Left outer thigh" in dialog.status.text()  # open for the next region
+    QTest.keyClick(dialog.search, Qt.Key_A, Qt.ControlModifier)
+    QTest.keyClicks(dialog.search, "knee")
+    QTest.keyClick(dialog.search, Qt.Key_Down)  # the arrows move through the list while typing
+    chosen = dialog.list.currentItem().text()
+    QTest.keyClick(dialog.search, Qt.Key_Return)
+    assert len(window.document.painmap.marks) > len(marks) and chosen.endswith("knee")
+    QTest.keyClick(dialog.search, Qt.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_number_keys_set_the_pain_rating(window):
