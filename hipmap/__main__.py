@@ -390,6 +390,10 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the system refuses (a name too long, no permission, ...) in a check
+        where = f": {exc.filename!r}" if exc.filename else ""
+        print(f"hipmap: {exc.strerror or exc}{where}".translate(_LINE_BREAKS)[:2000], file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -566,7 +566,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         note = pr.text("note", required=False)
         srcs = pr.sources(sources)
         at = item.get("at")
-        if not (isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in at)):
+        if not (isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15 for v in at)):
             if "at" in item:
                 col.add(file, pr.line("at"), f"{where}.at: expected [x, y] numbers, got {_describe(at)}")
             else:
@@ -649,8 +649,12 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
     exercises = _load_exercises(col, data_dir, assets_dir, sources, declared)
     muscles: dict[str, Muscle] = {}
     muscle_dir = data_dir / "muscles"
-    files = sorted(muscle_dir.glob("*.yaml")) if muscle_dir.is_dir() else []
-    if not muscle_dir.is_dir():
+    try:
+        have_muscle_dir = muscle_dir.is_dir()
+    except OSError:  # a name too long for the file system, ... (is_dir only answers False for a missing one)
+        have_muscle_dir = False
+    files = sorted(muscle_dir.glob("*.yaml")) if have_muscle_dir else []
+    if not have_muscle_dir:
         col.add(muscle_dir, 1, "folder of muscle files not found")
     for file in files:
         muscle = _load_muscle(col, file, views, regions, sources, mirrors, declared)
@@ -660,7 +664,7 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
             col.add(file, 1, f"duplicate muscle id {muscle.id!r} (also in {muscles[muscle.id].file.name})")
             continue
         muscles[muscle.id] = muscle
-    if muscle_dir.is_dir():
+    if have_muscle_dir:
         present = {f.stem for f in files}
         for muscle_id in MUSCLE_IDS:
             if muscle_id not in present:

@@ -27,7 +27,7 @@ _FIELDS = (
     "id", "name", "kind", "steps", "hold_s", "rest_s", "reps", "per_side", "pressure", "feel", "avoid", "cautions",
     "pictogram", "source", "sources",
 )  # fmt: skip
-_PRESSURE = re.compile(r"^(\d+)(?:-(\d+))?$")
+_PRESSURE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")  # few digits: int() of 5,000 digits raises ValueError
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,11 @@ def _read_pictogram(col, r: _Reader, assets_dir: Path):
     if Path(rel).is_absolute() or ".." in Path(rel).parts:
         col.add(r.file, r.line("pictogram"), f"{r.where}.pictogram: must be a path inside assets/, got {rel!r}")
         return None
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long for the file system, ...
+        found = False
+    if not found:
         col.add(r.file, r.line("pictogram"), f"{r.where}.pictogram: file not found: {rel}")
         return None
     try:

@@ -92,6 +92,8 @@ def band(geometry: BaseGeometry, axis: str, start: float, end: float, reverse: b
     """The part of a shape between two fractions of its bounding box along x or y.
 
     reverse=True counts the fractions from the high end (for example from the right edge)."""
+    if geometry.is_empty:  # no bounds to cut along
+        return EMPTY
     minx, miny, maxx, maxy = geometry.bounds
     lo_edge, hi_edge = (minx, maxx) if axis == "x" else (miny, maxy)
     size = hi_edge - lo_edge

@@ -6,11 +6,12 @@ A PainMap is immutable: every edit returns a new map, which makes undo exact and
 from __future__ import annotations
 
 import json
-import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import shapely
 from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
@@ -29,6 +30,11 @@ MAX_FILE_BYTES = 20_000_000
 MAX_MARKS = 5_000
 # Marks must lie near the diagram: the views are 600 x 1000; allow a margin for brushes at the edge.
 COORDINATE_LIMIT = 5_000.0
+# Repairing a shape that crosses itself (make_valid) costs more than the square of its crossings: 300 random points
+# (a 10 KB file) take half a minute. hipmap writes only valid shapes, so one file may ask for this much repair in all,
+# of shapes this big at most.
+MAX_REPAIR_CROSSINGS = 1_000
+MAX_REPAIR_POINTS = 10_000
 
 
 class PainMapError(ValueError):
@@ -190,13 +196,47 @@ def _finite_coords(value, depth=0) -> bool:
     if depth > 6:
         return False
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return math.isfinite(value) and abs(value) <= COORDINATE_LIMIT
+        return abs(value) <= COORDINATE_LIMIT  # False for NaN and infinity; no float() of a 400-digit int
     if isinstance(value, list):
         return all(_finite_coords(v, depth + 1) for v in value)
     return False
 
 
-def _read_geometry(where: str, value) -> BaseGeometry:
+def _crossings(geometry: BaseGeometry, cap: int) -> int:
+    """How many pairs of edges of a shape meet, besides neighbours on a ring: crossings, edges running along each
+    other and, in a valid shape, a hole touching its shell. Counted up to just over ``cap`` on shapes of up to
+    MAX_REPAIR_POINTS points, estimated from a sample of edges on bigger ones (GEOS takes seconds even to call a
+    tangle of 150,000 random points invalid)."""
+    rings = [r for part in getattr(geometry, "geoms", (geometry,)) if not part.is_empty for r in (part.exterior, *part.interiors)]
+    ends = [np.asarray(r.coords)[:, :2] for r in rings]
+    ends = [c[np.r_[True, np.any(np.diff(c, axis=0) != 0, axis=1)]] for c in ends]  # no zero-length edges
+    edges = [np.stack([c[:-1], c[1:]], axis=1) for c in ends if len(c) >= 2]
+    if not edges:
+        return 0
+    sizes = np.array([len(e) for e in edges])
+    ring = np.repeat(np.arange(len(edges)), sizes)  # each edge's ring, and its place on the ring
+    place = np.arange(len(ring)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    lines = shapely.linestrings(np.concatenate(edges))
+    n = len(lines)
+    order = np.arange(n) if n <= MAX_REPAIR_POINTS else np.random.default_rng(0).choice(n, 2048, replace=False)
+    batch = max(1, min(64, 500_000 // n))  # one edge may meet all the others: keep each query's answer small
+    tree = shapely.STRtree(lines)
+    found = checked = 0
+    for start in range(0, len(order), batch):
+        chunk = order[start : start + batch]
+        mine, other = tree.query(lines[chunk], predicate="intersects")
+        a, b = chunk[mine], other
+        gap = np.abs(place[a] - place[b])
+        neighbours = (ring[a] == ring[b]) & ((gap <= 1) | (gap == sizes[ring[a]] - 1))  # (and each edge itself)
+        found += int(np.count_nonzero(~neighbours))
+        checked += len(chunk)
+        if found > 2 * cap:
+            break
+    return found * n // checked // 2  # each pair was found from both sides
+
+
+def _read_geometry(where: str, value, repairs: list[int] | None = None) -> BaseGeometry:
+    """``repairs``: [crossings the file may still ask to repair], shared by its marks."""
     if not isinstance(value, dict) or value.get("type") not in ("Polygon", "MultiPolygon"):
         _fail(where, "expected a GeoJSON Polygon or MultiPolygon")
     coords = value.get("coordinates")
@@ -206,6 +246,16 @@ def _read_geometry(where: str, value) -> BaseGeometry:
         geometry = geojson_shape(value)
     except Exception as exc:  # shapely raises several types for malformed rings
         _fail(where, f"not a valid shape ({exc})")
+    repairs = [MAX_REPAIR_CROSSINGS] if repairs is None else repairs
+    points = shapely.get_num_coordinates(geometry)
+    meeting = _crossings(geometry, repairs[0])  # first: is_valid itself is slow on a big tangle
+    # Up to MAX_REPAIR_POINTS, is_valid is fast whatever the shape; a valid one needs no repair.
+    is_valid = points <= MAX_REPAIR_POINTS and geometry.is_valid if meeting > repairs[0] else geometry.is_valid
+    if not is_valid and (meeting > repairs[0] or points > MAX_REPAIR_POINTS):
+        _fail(where, f"the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to "
+                     f"{MAX_REPAIR_CROSSINGS} crossings in a file, in shapes of up to {MAX_REPAIR_POINTS} points)")  # fmt: skip
+    if not is_valid:
+        repairs[0] -= meeting
     return valid(geometry)
 
 
@@ -225,6 +275,7 @@ def from_json_dict(data, where: str = "pain map") -> PainMap:
     if len(marks_data) > MAX_MARKS:
         _fail(where, f"too many marks ({len(marks_data)}; the limit is {MAX_MARKS})")
     marks = []
+    repairs = [MAX_REPAIR_CROSSINGS]
     for i, item in enumerate(marks_data):
         at = f"{where}: marks[{i}]"
         if not isinstance(item, dict):
@@ -241,11 +292,16 @@ def from_json_dict(data, where: str = "pain map") -> PainMap:
         side = item.get("side")
         if side not in (None, "right", "left", "both"):
             _fail(at, f"side must be right, left or both, got {side!r}")
-        geometry = _read_geometry(f"{at}.geometry", item.get("geometry"))
+        geometry = _read_geometry(f"{at}.geometry", item.get("geometry"), repairs)
         marks.append(Mark(view, geometry, intensity, tuple(dict.fromkeys(qualities)), side))
     note = data.get("note", "")
     created = data.get("created", "")
-    return PainMap(tuple(marks), note if isinstance(note, str) else "", created if isinstance(created, str) else "")
+    return PainMap(tuple(marks), _text(note), _text(created))
+
+
+def _text(value) -> str:
+    """Free text as kept: JSON may escape half of a surrogate pair (\\ud800), which no file can hold again."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", value) if isinstance(value, str) else ""
 
 
 def loads(data: bytes, where: str = "pain map") -> PainMap:
@@ -259,6 +315,8 @@ def loads(data: bytes, where: str = "pain map") -> PainMap:
         _fail(f"{where}:{exc.lineno}", f"invalid JSON: {exc.msg}")
     except RecursionError:
         _fail(where, "JSON nested too deeply")
+    except ValueError:  # Python's limit on the digits of a whole number
+        _fail(where, "invalid JSON: a number is too long")
     return from_json_dict(parsed, where)
 
 

@@ -31,6 +31,11 @@ class RoutineError(ValueError):
     """A routine that cannot be built or read; the message names the place and what is wrong."""
 
 
+def _check_unicode(name: str, value: str) -> None:
+    if any("\ud800" <= ch <= "\udfff" for ch in value):  # half of a surrogate pair: no file can hold it
+        raise RoutineError(f"{name}: expected Unicode text, got {value!r}")
+
+
 # --------------------------------------------------------------------------------------------- model
 
 
@@ -56,6 +61,7 @@ class Step:
             if not isinstance(value, str) or len(value) > MAX_TEXT or (not allow_empty and not value.strip()):
                 least = 0 if allow_empty else 1
                 raise RoutineError(f"{name}: expected text of {least} to {MAX_TEXT} characters, got {value!r}")
+            _check_unicode(name, value)
         for name, (low, high) in LIMITS.items():
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -82,6 +88,7 @@ class Routine:
         object.__setattr__(self, "steps", tuple(self.steps))  # accept any sequence, keep a tuple
         if not isinstance(self.name, str) or len(self.name) > MAX_NAME:
             raise RoutineError(f"name: expected text of at most {MAX_NAME} characters, got {self.name!r}")
+        _check_unicode("name", self.name)
         if len(self.steps) > MAX_STEPS:
             raise RoutineError(f"steps: too many steps ({len(self.steps)}; the limit is {MAX_STEPS})")
         for i, step in enumerate(self.steps):

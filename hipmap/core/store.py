@@ -171,7 +171,8 @@ def _is_int(value) -> bool:
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    # (math.isfinite of a whole number too big for a float raises OverflowError; every int is finite)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and (isinstance(value, int) or math.isfinite(value))
 
 
 def _check_rating(name: str, value) -> None:
@@ -397,11 +398,16 @@ def _inspect(conn: sqlite3.Connection, path: Path, supported: int) -> None:
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise CorruptDatabase(path, f"its integrity check failed (“{problems[0]}”)")
+        first = " ".join(problems[0].split())  # SQLite's report can span lines; a message is one
+        raise CorruptDatabase(path, f"its integrity check failed (“{first}”)")
     ours = app_id == APPLICATION_ID
     if app_id not in (0, APPLICATION_ID) or (not ours and {t for t in tables if not t.startswith("sqlite_")}):
         raise CorruptDatabase(path, "it is an SQLite database, but another program's, not hipmap's")
+    if version < 0:  # user_version is a signed 32-bit number: hipmap never writes a negative one
+        raise CorruptDatabase(path, f"its schema version ({version}) is damaged")
     if version == 0:
+        if ours and {t for t in tables if not t.startswith("sqlite_")}:  # hipmap sets both in one transaction
+            raise CorruptDatabase(path, "it has hipmap's tables but no schema version")
         return
     if not ours:
         raise CorruptDatabase(path, "it has a schema version but no hipmap mark")
@@ -623,7 +629,8 @@ class Store:
     def _where_person(self, person: str | None) -> tuple[str, tuple]:
         if person is None:
             return "", ()
-        label = clean_label(person)
+        # A label read back from people() is looked up as it is, even one that save() would refuse (a damaged file).
+        label = person.strip() if isinstance(person, str) else clean_label(person)
         if not label:
             return " WHERE s.person_id IS NULL", ()
         return " WHERE s.person_id = (SELECT id FROM people WHERE folded = ?)", (label.casefold(),)

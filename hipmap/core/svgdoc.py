@@ -29,9 +29,12 @@ class Element:
     children: list = field(default_factory=list)
 
     def iter(self):
-        yield self
-        for child in self.children:
-            yield from child.iter()
+        """This element and every one below it, in document order (without recursion: nesting can be deep)."""
+        stack = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.children))
 
     def find_id(self, element_id: str):
         for element in self.iter():
@@ -75,6 +78,8 @@ def parse_svg_bytes(data: bytes) -> Element:
         raise SvgError(exc.lineno or 1, f"invalid XML: {expat.ErrorString(exc.code)}") from None
     except RecursionError:
         raise SvgError(1, "XML nested too deeply") from None
+    except (LookupError, ValueError) as exc:  # an encoding expat does not know, or a multi-byte one it refuses
+        raise SvgError(parser.CurrentLineNumber or 1, f"unsupported encoding in the XML declaration ({exc})") from None
     if not root or root[0].tag != "svg":
         raise SvgError(1, "not an SVG document (the root element must be <svg>)")
     return root[0]

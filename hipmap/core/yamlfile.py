@@ -83,7 +83,24 @@ def _convert(node, constructor, seen: set[int]):
             result.append(_convert(item, constructor, seen))
             result.item_lines.append(_line(item))
         return result
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # a number too long for Python, a date like 2001-13-45, ...
+        raise YamlSyntaxError(_line(node), f"invalid YAML value: {str(exc).split('; use sys.')[0]}") from None
+
+
+def _reader_error(text: str, exc) -> YamlSyntaxError:
+    """A character YAML does not allow. libyaml finds it while parsing and counts its position in UTF-8 bytes;
+    the pure-Python reader finds it at once and counts characters."""
+    position = max(exc.position, 0)
+    if _SafeLoader is yaml.SafeLoader:
+        line = text[:position].count("\n") + 1
+    else:
+        line = text.encode("utf-8", "surrogatepass")[:position].count(b"\n") + 1
+    char = exc.character
+    code = char if isinstance(char, int) else ord(char) if isinstance(char, str) and len(char) == 1 else None
+    shown = f"U+{code:04X}" if code is not None else repr(char)
+    return YamlSyntaxError(line, f"invalid YAML: {exc.reason} (character {shown})")
 
 
 def parse_yaml(text: str):
@@ -91,11 +108,12 @@ def parse_yaml(text: str):
     try:
         loader = _SafeLoader(text)
     except yaml.reader.ReaderError as exc:
-        line = text[: max(exc.position, 0)].count("\n") + 1
-        raise YamlSyntaxError(line, f"invalid YAML: {exc.reason} (character {exc.character!r})") from None
+        raise _reader_error(text, exc) from None
     try:
         try:
             root = loader.get_single_node()
+        except yaml.reader.ReaderError as exc:
+            raise _reader_error(text, exc) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
