@@ -509,7 +509,9 @@ class MainWindow(QMainWindow):
     def tab_chain(self) -> list[QWidget]:
         """The order Tab follows: the toolbar's controls, the view tabs, the diagram(s), the list, the details."""
         views = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
-        return [w.focusProxy() or w for w in (self.brush_spin, self.intensity_slider, *views, self.candidates, self.muscle_panel)]
+        # While the views move between the tabs and the side-by-side row, the tabs may have no current widget.
+        chain = (self.brush_spin, self.intensity_slider, *views, self.candidates, self.muscle_panel)
+        return [w.focusProxy() or w for w in chain if w is not None]
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         """Tab and Shift+Tab go round tab_chain(), skipping what is hidden (Qt's own chain could loop between the
