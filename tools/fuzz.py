@@ -722,7 +722,7 @@ def m_yaml_tree(rng, data, ctx):
 
     try:
         tree = yaml.safe_load(data)
-    except yaml.YAMLError:
+    except Exception:  # noqa: BLE001  (PyYAML raises ValueError and more besides YAMLError)
         return data
     names: list = []
     for _ in range(rng.randint(1, 3)):
@@ -869,7 +869,7 @@ def m_svg_attr(rng, data, ctx):
         b"", b"region-heel", b"region-elbow", b"region-", b"body", b"side-right", b"#side-right", b"#nothing",
         b"matrix(-1 0 0 1 600 0)", b"matrix(-1 0 0 1 1e309 0)", b"matrix(1 0 0 1 0 0)", b"matrix(-1,0,0,1,600)",
         b"rotate(45)", b"skewX(10)", b"translate(10)", b"scale(-1 1) translate(-600 0)", b"scale(1e308)",
-        b"matrix(-1 0 0 1 nan 0)", b"0 0 600 1000", b"0 0 0 0", b"0 0 -600 1000", b"0 0 1e309 1", b"a b c d",
+        b"matrix(-1 0 0 1 nan 0)", b"matrix(-1 0 0 1 1e300 0)", b"matrix(-1 0 0 1 1e308 0) translate(-1e308)", b"0 0 600 1000", b"0 0 0 0", b"0 0 -600 1000", b"0 0 1e309 1", b"a b c d",
         b"0 0 600", b"0 0 600 1000 5", b"http://example.com/x.svg", b"file:///etc/passwd",
     ]) if rng.random() < 0.8 else data[start:end] * 2  # fmt: skip
     return data[:start] + value + data[end:]
@@ -1145,7 +1145,8 @@ def m_routine_special(rng, tree, ctx):
     if not isinstance(tree, dict):
         tree = {"format": "hipmap.routine", "version": 1, "name": "x", "steps": []}
     steps = tree.get("steps") if isinstance(tree.get("steps"), list) else []
-    step = rng.choice(steps) if steps and isinstance(steps[0], dict) else {}
+    dicts = [s for s in steps if isinstance(s, dict)]  # earlier mutations may have put anything in the list
+    step = rng.choice(dicts) if dicts else {}
     value = rng.choice([0, -1, 1, 1.0, 30.5, "30", True, 600, 601, 120, 121, 20, 21, 10**20, None, [], {}, "", "\ud800", "x" * 121])
     if name in ("many-steps", "too-many-steps") and steps:
         tree["steps"] = steps[:1] * (100 if name == "many-steps" else 101)
@@ -1555,7 +1556,11 @@ def run_case(target: str, index: int, ctx: Context, worker: Worker, opts: dict) 
     case_dir.mkdir()
     rng = random.Random(f"{opts['seed']}/{target}/{index}")
     names: list = []
-    request = GENERATORS[target](rng, case_dir, ctx, names)
+    try:
+        request = GENERATORS[target](rng, case_dir, ctx, names)
+    except Exception:  # noqa: BLE001  (a bug of this tool: report it, and go on with the next case)
+        request = {"runner": "none", "mutations": names}
+        return request, {"outcome": "tool", "traceback": traceback.format_exc()}, ["fuzz tool: could not make the case"], case_dir
     request["mutations"] = names
     before = snapshot(case_dir)
     result = worker.run(request, opts["case_timeout"])

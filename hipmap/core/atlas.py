@@ -264,6 +264,9 @@ def _read_svg(col, path: Path, view_id: str, expected_regions: list[str]) -> _Dr
             if not (math.isclose(a, -1) and math.isclose(d, 1) and abs(b) < 1e-9 and abs(c) < 1e-9 and abs(f) < 1e-9):
                 col.add(path, element.line, "the <use> of #side-right must be a left-right mirror: matrix(-1 0 0 1 W 0)")
                 continue
+            if not viewbox[0] <= e / 2.0 <= viewbox[0] + viewbox[2]:  # (also false for NaN)
+                col.add(path, element.line, f"the mirror of #side-right must lie on the diagram: its axis x={e / 2.0:g} is outside the viewBox")
+                continue
             midline = e / 2.0
     body_element = side.find_id("body")
     body = EMPTY

@@ -10,6 +10,8 @@ _ARGC = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
 MAX_PATH_CHARS = 500_000
 # Chord length (in view units) that a flattened curve segment may span; the views are 600 x 1000.
 FLATTEN_STEP = 3.0
+# Far beyond any drawing, and small enough that sums of relative moves and curve lengths stay finite.
+MAX_NUMBER = 1e9
 
 
 class PathSyntaxError(ValueError):
@@ -34,7 +36,7 @@ def _tokens(d: str) -> list:
             tokens.append(tok)
             continue
         value = float(tok)
-        if not math.isfinite(value):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
             raise PathSyntaxError(f"number out of range: {tok!r}")
         tokens.append(value)
     return tokens

@@ -4,6 +4,7 @@ every reader, and one test for each bug the fuzzing found, so that each stays fi
 import importlib.util
 import json
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -61,7 +62,7 @@ def test_the_same_seed_makes_the_same_cases(tmp_path):
         case = tmp_path / f"case{attempt}"
         case.mkdir()
         names: list = []
-        fuzz.gen_painmap(__import__("random").Random("7/painmap/3"), case, ctx, names)
+        fuzz.gen_painmap(random.Random("7/painmap/3"), case, ctx, names)
         made.append((names, (case / "pain.hipmap.json").read_bytes() if (case / "pain.hipmap.json").is_file() else None))
     assert made[0] == made[1]
 
@@ -200,6 +201,15 @@ def test_deep_svg_nesting_and_unknown_encodings_are_svg_errors():
             parse_svg_bytes(b'<?xml version="1.0" encoding="' + encoding + b'"?><svg/>')
 
 
+def test_numbers_whose_sums_overflow_are_problems(copy):
+    with pytest.raises(PathSyntaxError, match="number out of range"):
+        parse_path("M 1e308 0 c 1e308 0 1e308 0 1e308 0 Z")  # the curve's length would be infinite
+    _data, assets = copy
+    path = assets / "views" / "posterior.svg"
+    path.write_text(path.read_text().replace('transform="matrix(-1 0 0 1 600 0)"', 'transform="matrix(-1 0 0 1 1e308 0) translate(-1e308)"'))
+    assert any("its axis x=inf is outside the viewBox" in p for p in _problems(copy))
+
+
 def test_a_view_without_a_body_outline_is_a_problem_not_a_crash(copy):
     _data, assets = copy
     path = assets / "views" / "anterior.svg"
@@ -216,8 +226,6 @@ def test_a_band_of_nothing_is_nothing():
 def test_a_huge_number_or_a_tangle_in_a_pain_map_is_refused_quickly():
     with pytest.raises(pm.PainMapError, match="a number is too long"):
         pm.loads(b'{"format": "hipmap.painmap", "version": ' + b"1" * 5000 + b', "marks": []}')
-    import random
-
     rng = random.Random(3)
     ring = [[round(rng.uniform(0, 600), 2), round(rng.uniform(0, 1000), 2)] for _ in range(300)]
     tangle = {"format": "hipmap.painmap", "version": 1,
