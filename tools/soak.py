@@ -214,9 +214,17 @@ class Soak:
         enabled = action.isEnabled()
         before = self.fired[id(action)]
         self.activate(self.window)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+
         target = QApplication.focusWidget()
         if target is None or target.window() is not self.window:
             target = self.window
+        typing = isinstance(target, (QAbstractSpinBox, QLineEdit)) or isinstance(target.parent(), QAbstractSpinBox)
+        if typing and not combo.keyboardModifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            # A plain key in a text field is typing, as Qt intends: a person would first click the diagram.
+            target = self.window.current_view()
+            target.setFocus()
         self.key(target, combo.key(), combo.keyboardModifiers())
         if enabled and expect_fired:
             _check(self.fired[id(action)] == before + 1,
@@ -426,13 +434,15 @@ class Soak:
         self.slowest = sorted([*self.slowest, (elapsed, kind, self.action_index)], reverse=True)[:8]
         return True
 
+    # Every kind once; the tool windows are opened together (player, builder, history, presentation), as many
+    # as a session can have at once, so the heap reaches its working size before memory is measured.
     WARM_UP = ("mark", "stroke", "hover_body", "select_candidate", "click_candidate", "hover_candidate", "zoom",
                "layout", "layout", "switch_view", "erase", "pan_drag", "intensity", "quality", "quality",
                "brush_size", "undo", "redo", "mark_region", "save_open", "save", "open_recent", "screening",
-               "mark", "routine_start", "player_start", "player_clock", "player_key", "player_close", "builder_open",
-               "builder_start", "player_close", "builder_close", "compare", "save_session", "history_open",
-               "history_use", "history_close", "present_open", "present_key", "present_close", "clear_all",
-               "new_map")  # fmt: skip
+               "mark", "routine_start", "player_start", "player_clock", "player_key", "builder_open",
+               "save_session", "history_open", "history_use", "present_open", "present_key", "player_clock",
+               "compare", "builder_start", "player_close", "builder_close", "history_close", "present_close",
+               "clear_all", "new_map")  # fmt: skip
 
     def warm_up(self) -> int:
         """Every kind of action once, in a fixed order: the first player loads the sound system, the first history

@@ -1148,19 +1148,9 @@ class MainWindow(QMainWindow):
 
 def _data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
     """--data-dir DIR (or --data-dir=DIR): keep everything hipmap writes in DIR; the rest of argv is returned."""
-    rest, found, i = [], None, 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--data-dir":
-            if i + 1 >= len(argv):
-                raise SystemExit(translate("app", "hipmap: --data-dir needs a folder"))
-            found, i = argv[i + 1], i + 2
-            continue
-        if arg.startswith("--data-dir="):
-            found = arg.split("=", 1)[1]
-        else:
-            rest.append(arg)
-        i += 1
+    from .argv import take_option
+
+    found, rest = take_option(argv, "--data-dir", translate("app", "hipmap: --data-dir needs a folder"))
     return (Path(found).expanduser() if found else None), rest
 
 

@@ -77,19 +77,9 @@ def install(language: str, app: QCoreApplication | None = None) -> bool:
 
 def lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
     """--lang CODE (or --lang=CODE): the interface language for this run; the rest of argv is returned."""
-    rest, found, i = [], None, 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--lang":
-            if i + 1 >= len(argv):
-                raise SystemExit("hipmap: --lang needs a language code, such as es")
-            found, i = argv[i + 1], i + 2
-            continue
-        if arg.startswith("--lang="):
-            found = arg.split("=", 1)[1]
-        else:
-            rest.append(arg)
-        i += 1
+    from .argv import take_option
+
+    found, rest = take_option(argv, "--lang", "hipmap: --lang needs a language code, such as es")
     if found is not None and found.strip().lower().replace("-", "_").split("_")[0] not in LANGUAGES:
         raise SystemExit(f"hipmap: unknown language {found!r} (choose from {', '.join(LANGUAGES)})")
     return found, rest
