@@ -214,15 +214,15 @@ class Soak:
         enabled = action.isEnabled()
         before = self.fired[id(action)]
         self.activate(self.window)
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
 
         target = QApplication.focusWidget()
         if target is None or target.window() is not self.window:
             target = self.window
         typing = isinstance(target, (QAbstractSpinBox, QLineEdit)) or isinstance(target.parent(), QAbstractSpinBox)
-        if typing and not combo.keyboardModifiers() & (Qt.ControlModifier | Qt.AltModifier):
-            # A plain key in a text field is typing, as Qt intends: a person would first click the diagram.
+        if typing:
+            # In a text field a plain key is typing and Ctrl+Z undoes the typing, as Qt intends: a person would first
+            # click the diagram.
             target = self.window.current_view()
             target.setFocus()
         self.key(target, combo.key(), combo.keyboardModifiers())
