@@ -485,6 +485,8 @@ class MainWindow(QMainWindow):
     def set_layout_mode(self, mode: str):
         """Tabs show one diagram large; side by side shows all four. The same widgets move between them."""
         current = self.current_view_id() if hasattr(self, "_mode") else None
+        focused = self.focusWidget()  # this window's, even while another window is in front
+        on_diagram = focused is not None and any(focused is v or v.isAncestorOf(focused) for v in self.views.values())
         self._mode = mode
         row = self.side_by_side.layout()
         if mode == "side":
@@ -495,6 +497,8 @@ class MainWindow(QMainWindow):
                 view.show()
             self.view_stack.setCurrentWidget(self.side_by_side)
             self.act_side.setChecked(True)
+            if on_diagram and current:  # moving the diagrams must not drop the keyboard focus (Ctrl+Z, 0-9)
+                self.views[current].setFocus()
         else:
             for view_id, view in self.views.items():
                 row.removeWidget(view)
@@ -980,9 +984,11 @@ class MainWindow(QMainWindow):
             parent=self,
         )  # fmt: skip
         self.session_dialog = dialog
-        if dialog.exec() != QDialog.Accepted or dialog.saved is None:
-            return None
+        accepted = dialog.exec() == QDialog.Accepted
         saved = dialog.saved
+        dialog.deleteLater()  # a modal dialog is made afresh each time: without this, every save kept one alive
+        if not accepted or saved is None:
+            return None
         self.settings.setValue("store/person", saved.person)
         self.last_run = None  # a routine is saved with one session only
         who = translate("app", " for {person}").format(person=saved.person) if saved.person else ""

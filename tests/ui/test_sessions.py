@@ -173,3 +173,17 @@ def test_history_from_the_window_lists_the_saved_session_and_starts_a_map_from_i
 
 def pm_marks(session):
     return session.painmap["marks"]
+
+
+def test_each_save_dialog_is_deleted_after_use(window, atlas, data_dir, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from hipmap.ui.sessions import SaveSessionDialog
+
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
+    accept_with(monkeypatch)
+    for _ in range(3):
+        window.save_session()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SaveSessionDialog)]
