@@ -23,6 +23,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2 (argparse would print the whole usage first)
         raise UsageError(f"{self.prog}: {message} (try --help)")
 
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:  # argparse gives `--top=--` the value [] instead of refusing it
+            if action.option_strings and action.nargs is None and not isinstance(action, argparse._AppendAction) \
+                    and isinstance(getattr(namespace, action.dest, None), list):  # fmt: skip
+                self.error(f"argument {'/'.join(action.option_strings)}: expected one argument")
+        return namespace, extras
+
 
 def _add_data_options(p):
     p.add_argument("--data", type=Path, help="data folder (default: the one shipped with hipmap)")
@@ -157,7 +165,7 @@ def _cmd_check(args) -> int:
     problems = check_data(args.data, args.assets)
     if problems:
         for line in problems:
-            print(line)
+            print(line.translate(_LINE_BREAKS))  # one line each, even for a folder named with a line break
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     atlas = load_atlas(args.data, args.assets)

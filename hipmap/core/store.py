@@ -61,7 +61,7 @@ class StoreError(Exception):
     """A problem with the sessions database; the message names the file and says what happens next."""
 
     def __init__(self, message: str, path: Path | None = None):
-        super().__init__(message)
+        super().__init__(" ".join(message.split()))  # one line, even when it quotes SQL from a damaged schema
         self.path = path
 
 
@@ -559,7 +559,10 @@ class Store:
 
     def people(self) -> list[str]:
         """Every label, with sessions or only added, sorted without regard to case."""
-        return sorted((row[0] for row in self._query("SELECT label FROM people")), key=lambda s: (s.casefold(), s))
+        labels = [row[0] for row in self._query("SELECT label FROM people")]
+        if not all(isinstance(label, str) for label in labels):  # hipmap writes only text there
+            raise CorruptDatabase(self.path, "a person's label is not text")
+        return sorted(labels, key=lambda s: (s.casefold(), s))
 
     def rename_person(self, old: str, new: str) -> None:
         """Rename a label everywhere. KeyError if `old` is unknown; ValueError if `new` is empty or someone else's."""

@@ -279,6 +279,19 @@ def test_an_integrity_report_is_one_line(tmp_path):
     assert "\n" not in str(caught.value)
 
 
+def test_damaged_schema_sql_is_quoted_on_one_line(tmp_path):
+    path = tmp_path / "sessions.sqlite3"
+    _hipmap_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE TABLE people (id INTEGER,' || char(10) || ' label `TEXT' WHERE name = 'people'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorruptDatabase, match="malformed database schema") as caught:
+        Store.open(path)
+    assert "\n" not in str(caught.value)
+
+
 def test_a_stored_label_that_save_would_refuse_still_finds_its_sessions(tmp_path):
     path = tmp_path / "sessions.sqlite3"
     _hipmap_db(path)
@@ -291,6 +304,17 @@ def test_a_stored_label_that_save_would_refuse_still_finds_its_sessions(tmp_path
         assert len(store.summaries(label)) == 1 and len(store.history(label)) == 1
 
 
+def test_a_label_that_is_not_text_is_damage(tmp_path):
+    path = tmp_path / "sessions.sqlite3"
+    _hipmap_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE people SET label = x'414243'")  # a BLOB, as a flipped type byte can make it
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store, pytest.raises(CorruptDatabase, match="label is not text"):
+        store.people()
+
+
 def _cli(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8:strict"}  # as outside the C locale
     return subprocess.run([sys.executable, "-m", "hipmap", *args], capture_output=True, cwd=cwd, env=env, timeout=120, check=False)
@@ -298,10 +322,12 @@ def _cli(*args, cwd=ROOT):
 
 def test_cli_errors_stay_one_line_for_any_argument(tmp_path):
     for args in (["check-data", "a\nb", "--x"], ["handout", "x" * 300, "--select", "piriformis"],
-                 ["check-data", "--data", "9" * 400]):  # fmt: skip
+                 ["check-data", "--data", "9" * 400], ["match", "--top=--", "--region", "heel"],
+                 ["check-data", "--data", "a\nb"]):  # fmt: skip
         out = _cli(*args, cwd=tmp_path)
         lines = out.stderr.decode().strip().splitlines()
         assert out.returncode in (1, 2) and len(lines) == 1 and b"Traceback" not in out.stderr, out.stderr
+        assert all(line.startswith("a\\nb/") for line in out.stdout.decode().splitlines()) if "a\nb" in args[-1] else True
     out = _cli("check-data", "--data", os.fsdecode(b"no-such-\xff"), cwd=tmp_path)
     assert out.returncode == 1 and b"Traceback" not in out.stderr and b"no-such-" in out.stdout
     assert os.listdir(tmp_path) == []
