@@ -12,12 +12,12 @@ pieces under the pain, so its cost follows the size of the pain, not the size of
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
 import numpy as np
-from shapely.geometry.base import BaseGeometry
 
 from .atlas import SIDES, Atlas
 from .geometry import CellIndex, Grid, disc
@@ -171,7 +171,7 @@ class Matcher:
         self.candidates: list[tuple[str, str]] = [(m, s) for m in atlas.muscles for s in SIDES]
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
-        self._mark_cells: dict[int, tuple[BaseGeometry, np.ndarray]] = {}
+        self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
         piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
         groups: dict[tuple[int, str], int] = {}
         group_area: list[float] = []
@@ -252,7 +252,7 @@ class Matcher:
         todo = []
         for i, geometry in enumerate(geometries):
             hit = self._mark_cells.get(id(geometry))
-            if hit is not None and hit[0] is geometry:
+            if hit is not None and hit[0]() is geometry:
                 out[i] = hit[1]
             else:
                 todo.append(i)
@@ -260,9 +260,13 @@ class Matcher:
             if len(self._mark_cells) + len(todo) > MARK_CACHE_SIZE:
                 self._mark_cells.clear()
             fresh = self.views[view_id].grid.cells_many([geometries[i] for i in todo])
+            cache = self._mark_cells
             for i, cells in zip(todo, fresh):
                 out[i] = cells
-                self._mark_cells[id(geometries[i])] = (geometries[i], cells)  # holding it keeps its id unique
+                # Weakly held: an entry lasts as long as its mark is used (the map, the undo history), no longer.
+                key = id(geometries[i])
+                ref = weakref.ref(geometries[i], lambda r, k=key: cache.pop(k) if cache.get(k, (None,))[0] is r else None)
+                cache[key] = (ref, cells)
         return out
 
     def pain_cells(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
