@@ -160,6 +160,8 @@ class Soak:
         self.saved_maps: dict[str, object] = {}
         self.files = 0
         self.fresh_segment = False  # this batch began with New and opens no file: undoing all must empty the map
+        self.warming = False  # in the warm-up: the check is answered "no" and a routine surely starts
+        self.sound_loaded_in_warm_up = False
         self.pointer_stale = False  # other windows were open: Qt's idea of what is under the pointer may be old
 
         self.settings = QSettings(str(workdir / "settings.ini"), QSettings.IniFormat)
@@ -466,14 +468,25 @@ class Soak:
         """Every kind of action once, in a fixed order: the first player loads the sound system, the first history
         opens the database, and so on. These one-time costs are paid before memory is measured."""
         first = self.action_index
-        for kind in self.WARM_UP:
-            if kind == "routine_start":
-                self.remark_without_nerve_signs()
-                for _ in range(5):
-                    if self.doc.result.candidates:
-                        break
-                    self.step("mark")
-            self.step(kind)
+        self.warming = True
+        try:
+            for kind in self.WARM_UP:
+                if kind == "routine_start":
+                    self.remark_without_nerve_signs()
+                    for _ in range(5):
+                        if self.doc.result.candidates:
+                            break
+                        self.step("mark")
+                self.step(kind)
+                if kind == "player_start":
+                    # The start beep loads QtMultimedia (FFmpeg, PulseAudio: about 18 MB, once). Left to chance, that
+                    # happened after the start figure was taken and read as growth.
+                    sounds = self.window.player.sounds
+                    _check(sounds._effects is not None or sounds.failed, "the warm-up routine played no sound")
+                    self.sound_loaded_in_warm_up = True
+        finally:
+            self.warming = False
+        _check(self.sound_loaded_in_warm_up, "the warm-up started no routine")
         return self.action_index - first
 
     def begin_fresh_segment(self):
@@ -847,7 +860,9 @@ class Soak:
         self.press(self.window.act_screen)
         dialog = self.open_screening_dialog()
         _check(dialog is not None, "Ctrl+Shift+K did not open the warning-signs check")
-        self.answer_screening(dialog, yes=self.rng.random() < 0.1 if yes is None else yes)
+        if yes is None:
+            yes = not self.warming and self.rng.random() < 0.1
+        self.answer_screening(dialog, yes=yes)
 
     def _expect_routine(self, old, what):
         """After asking for a routine: a player opens exactly when self-care is allowed."""
@@ -871,9 +886,9 @@ class Soak:
 
     def a_routine_start(self):
         w = self.window
-        if self.doc.painmap.has_nerve_signs() and self.rng.random() < 0.7:
+        if self.doc.painmap.has_nerve_signs() and (self.warming or self.rng.random() < 0.7):
             self.remark_without_nerve_signs()
-        elif self.settings.value("safety/may_self_treat") != "yes" and self.rng.random() < 0.7:
+        elif self.settings.value("safety/may_self_treat") != "yes" and (self.warming or self.rng.random() < 0.7):
             self.a_screening(yes=False)  # told "a doctor first" last time; the answers have changed since
         if w.selected is None:
             self.press(w.act_next)
