@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
             body = BodyView(atlas, view_id, renderers[key])
             body.strokeFinished.connect(self._on_stroke)
             body.eraseFinished.connect(self._on_erase)
-            body.hoverChanged.connect(self._on_hover)
+            body.hoverChanged.connect(lambda text, v=view_id: self._on_hover(v, text))
             body.brush_radius = float(self.brush_spin.value())
             self.views[view_id] = body
         self.renderers = renderers
@@ -609,7 +609,14 @@ class MainWindow(QMainWindow):
     def _on_erase(self, view_id, points, radius):
         self.document.erase(view_id, points, radius)
 
-    def _on_hover(self, text: str):
+    def _on_hover(self, view_id: str, text: str):
+        # One diagram holds the hover at a time. A leave event can go missing (a window opening under the
+        # pointer); without this, the diagram left behind would still think it shows its region and stay silent
+        # when the pointer comes back to it.
+        if text:
+            for other_id, other in self.views.items():
+                if other_id != view_id:
+                    other.clear_hover()
         self.hover_label.setText(text)
 
     def mark_region_dialog(self):

@@ -505,6 +505,11 @@ class BodyView(QGraphicsView):
     def _hover(self, x, y):
         self._set_hover(self.view.region_at(x, y))
 
+    def clear_hover(self):
+        """Forget the hovered region without announcing it (another diagram has the pointer now)."""
+        self._hovered = None
+        self.hover_item.setPath(QPainterPath())
+
     def _set_hover(self, found):
         if found == self._hovered:
             return

@@ -63,3 +63,30 @@ def test_the_matchers_cache_keeps_no_mark_alive(atlas):
     del mark, again
     gc.collect()
     assert gone() is None and not matcher._mark_cells
+
+
+def _move_without_leave(view, scene_point):
+    """A pointer move delivered straight to one diagram, with no enter or leave for the others (as when a window
+    that opened under the pointer swallowed the leave)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    pos = QPointF(view.mapFromScene(QPointF(*scene_point)))
+    event = QMouseEvent(QEvent.MouseMove, pos, view.viewport().mapToGlobal(pos), Qt.NoButton, Qt.NoButton, Qt.NoModifier)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_a_diagram_that_missed_its_leave_still_names_the_region_when_the_pointer_returns(window, qtbot, atlas):
+    window.set_layout_mode("side")
+    front, back = window.views["anterior"], window.views["posterior"]
+    thigh = atlas.views["anterior"].regions[("anterior_thigh", "left")].representative_point()
+    buttock = atlas.views["posterior"].regions[("buttock_center", "right")].representative_point()
+    _move_without_leave(front, (thigh.x, thigh.y))
+    assert window.hover_label.text() == "Left front of the thigh"
+    _move_without_leave(back, (buttock.x, buttock.y))  # the front diagram got no leave
+    assert "buttock" in window.hover_label.text().lower()
+    assert front.hover_item.path().isEmpty()  # only one diagram shows a hovered region
+    _move_without_leave(back, (-500.0, -500.0))  # off the body
+    assert window.hover_label.text() == ""
+    _move_without_leave(front, (thigh.x, thigh.y))  # back to the front diagram, same region as before
+    assert window.hover_label.text() == "Left front of the thigh"
