@@ -1342,7 +1342,7 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
         report = {"seed": seed, "actions_requested": actions, "batch": batch, "check_every": check_every,
                   "skipped_kinds": sorted(skip)}  # fmt: skip
         failure = None
-        batch_times, rss_series = [], []
+        batch_times, rss_series, in_use_series = [], [], []
         rss_start = raw_start = children_start = toplevel_start = None
         snapshot = None
         batches = max(1, math.ceil(actions / batch))
@@ -1366,8 +1366,9 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
                 soak.fresh_segment = False
                 checkpoints += undo_all
                 batch_times.append(time.perf_counter() - t_batch)
-                gc.collect()
-                rss_series.append(round(rss_mb(), 2))
+                raw, in_use = measure_rss()  # raw first: the trim is what the in-use figure adds
+                rss_series.append(round(raw, 2))
+                in_use_series.append(round(in_use, 2))
                 if b == 0:  # after the warm-up batch: every kind of window has been built once or so
                     soak.close_tools()
                     raw_start, rss_start = measure_rss()
@@ -1377,7 +1378,7 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
                     if trace:
                         snapshot = tracemalloc.take_snapshot()
                 if progress:
-                    progress(b + 1, batches, soak, rss_series[-1])
+                    progress(b + 1, batches, soak, rss_series[-1], in_use_series[-1])
         except SoakFailure as exc:
             failure = {"action_index": soak.action_index, "action": soak.kind, "message": str(exc),
                        "traceback": traceback.format_exc()}  # fmt: skip
@@ -1420,6 +1421,7 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
             "rss_raw_growth_mb": None if raw_growth is None else round(raw_growth, 2),
             "rss_peak_mb": round(rss_mb("VmHWM"), 2),
             "rss_after_each_batch_mb": rss_series,
+            "rss_in_use_after_each_batch_mb": in_use_series,
             "measured_over_s": round(timed, 2) if t_run else None,
             "window_qobjects_start_end": [children_start, children_end],
             "top_level_widgets_start_end": [toplevel_start, toplevel_end],
@@ -1494,9 +1496,9 @@ def main(argv=None) -> int:
         parser.error("--actions, --batch and --check-every must be at least 1")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    def progress(done, total, soak, rss):
+    def progress(done, total, soak, rss, in_use):
         if not args.quiet:
-            print(f"batch {done}/{total}: {soak.action_index + 1} actions, RSS {rss:.1f} MB, "
+            print(f"batch {done}/{total}: {soak.action_index + 1} actions, RSS {rss:.1f} MB ({in_use:.1f} in use), "
                   f"undo stack {soak.stack.count()}", file=sys.stderr, flush=True)  # fmt: skip
 
     report = run(args.actions, args.seed, args.batch, args.check_every, progress=progress, trace=args.tracemalloc,
