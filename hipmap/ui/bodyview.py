@@ -27,6 +27,8 @@ from .i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, t
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 MIN_STEP = 1.5  # units between recorded stroke points
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
+MIN_LABEL_GAP_PX = 6  # screen pixels between a pair of labels and the line they are centred on
+LABEL_MARGIN_PX = 4  # screen pixels between a label and the side of its pane
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("bodyview", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("bodyview", "close to the surface")}
 HINT = QT_TRANSLATE_NOOP("bodyview", "Click or drag to mark where it hurts; Ctrl+M marks a region by name. The person's left and right are labelled.")
 DESCRIBED_MARKS = 12  # a screen reader hears this many marks, then how many more there are
@@ -200,20 +202,49 @@ class BodyView(QGraphicsView):
         scene = self.scene()
         x0, y0, w, _h = self.view.viewbox
         labels = []
+        self._spread = []  # (label, centre x, direction, preferred distance): kept apart at any zoom
+        self._titles = []  # centred labels that must fit the pane's width
         if self.view.midline is not None:
             for side in self.view.sides:
                 toward = 1 if self.view.body[side].centroid.x > self.view.midline else -1
-                labels.append(ScreenLabel(side_name(side).upper(), 17).at(self.view.midline + toward * 95, y0 + 8))
+                label = ScreenLabel(side_name(side).upper(), 17).at(self.view.midline + toward * 95, y0 + 8)
+                labels.append(label)
+                self._spread.append((label, self.view.midline, toward, 95.0))
         else:
             side = self.view.sides[0]
             front_is_right = not self.view.mirrored  # lateral_right faces right; its mirror faces left
-            labels.append(ScreenLabel(translate("bodyview", "{upper} SIDE").format(upper=side_name(side).upper()), 17).at(x0 + w / 2, y0 + 8))
-            labels.append(ScreenLabel(translate("bodyview", "FRONT →") if front_is_right else translate("bodyview", "← FRONT"), 12, False).at(x0 + w / 2 + (150 if front_is_right else -150), y0 + 545))
-            labels.append(ScreenLabel(translate("bodyview", "← BACK") if front_is_right else translate("bodyview", "BACK →"), 12, False).at(x0 + w / 2 + (-150 if front_is_right else 150), y0 + 545))
+            title = ScreenLabel(translate("bodyview", "{upper} SIDE").format(upper=side_name(side).upper()), 17)
+            labels.append(title.at(x0 + w / 2, y0 + 8))
+            self._titles.append(title)
+            front = ScreenLabel(translate("bodyview", "FRONT →") if front_is_right else translate("bodyview", "← FRONT"), 12, False)
+            back = ScreenLabel(translate("bodyview", "← BACK") if front_is_right else translate("bodyview", "BACK →"), 12, False)
+            for label, toward in ((front, 1 if front_is_right else -1), (back, -1 if front_is_right else 1)):
+                labels.append(label.at(x0 + w / 2 + toward * 150, y0 + 545))
+                self._spread.append((label, x0 + w / 2, toward, 150.0))
         for label in labels:
             label.setBrush(self.palette().text().color())
             scene.addItem(label)
         self._label_items = labels
+        self._fit_labels()
+
+    def _fit_labels(self):
+        """The labels keep their screen size while the figure scales with the pane, so in a small pane (side by
+        side, a larger system font, longer Spanish words) they would run into each other or past the edge. Shrink
+        a label only as far as its room needs, and push a pair apart until there are a few pixels between them."""
+        scale = self.transform().m11() or 1.0
+        half_pane = self.viewport().width() / 2
+        for label in getattr(self, "_titles", ()):
+            label.setScale(min(1.0, max(0.2, (2 * half_pane - 2 * LABEL_MARGIN_PX) / label.rect.width())))
+        spread = getattr(self, "_spread", ())
+        room = half_pane - LABEL_MARGIN_PX - MIN_LABEL_GAP_PX  # for a whole label, on its side of the centre
+        # the two words of a pair stay the same size: the longer one decides
+        k = min([1.0, *(room / label.rect.width() for label, *_ in spread)])
+        k = max(0.2, k)
+        for label, centre, toward, preferred in spread:
+            label.setScale(k)
+            half = label.rect.width() * k / 2
+            distance_px = min(max(preferred * scale, half + MIN_LABEL_GAP_PX), max(half + MIN_LABEL_GAP_PX, half_pane - LABEL_MARGIN_PX - half))
+            label.setPos(centre + toward * distance_px / scale, label.pos().y())
 
     def changeEvent(self, event):
         super().changeEvent(event)
@@ -392,6 +423,7 @@ class BodyView(QGraphicsView):
         self._zoomed = False
         self.resetTransform()
         self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
+        self._fit_labels()
 
     def zoom_by(self, factor: float):
         current = self.transform().m11()
@@ -402,11 +434,14 @@ class BodyView(QGraphicsView):
             return
         self._zoomed = True
         self.scale(target / current, target / current)
+        self._fit_labels()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if not self._zoomed:
             self.fit()
+        else:
+            self._fit_labels()
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -380,3 +380,38 @@ def test_a_yes_in_the_check_keeps_routines_closed(window, atlas):
         dialog.set_answer(question.id, question.id == "fever_unwell")
     dialog.close()
     assert window.start_routine() is None and getattr(window, "player", None) is None
+
+
+def _screen_span(view, label):
+    """Left and right screen x of a label (it ignores the view's scale; its own scale still applies)."""
+    x = view.mapFromScene(label.pos()).x()
+    k = label.scale()
+    return x + label.boundingRect().left() * k, x + label.boundingRect().right() * k
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 2.0])
+def test_the_side_labels_fit_their_pane_and_never_run_into_each_other(window, qtbot, font_scale):
+    """LEFT / RIGHT, FRONT / BACK and RIGHT SIDE keep their screen size; in a small pane, or with a large system
+    font, they shrink and move apart instead of overlapping or running past the pane's edge."""
+    from hipmap.ui.bodyview import MIN_LABEL_GAP_PX
+    from hipmap.ui.style import scaled_font
+
+    app = QApplication.instance()
+    font = app.font()
+    try:
+        app.setFont(scaled_font(font, font_scale))
+        window.set_layout_mode("side")
+        for width in (900, 1400):
+            window.resize(width, 640)
+            qtbot.wait(10)
+            for view in window.views.values():
+                pair = sorted((label for label, *_ in view._spread), key=lambda item: item.pos().x())
+                assert len(pair) == 2
+                (_, a_right), (b_left, _) = (_screen_span(view, label) for label in pair)
+                assert b_left - a_right >= 2 * MIN_LABEL_GAP_PX - 2, (view.view_id, width, b_left - a_right)
+                assert pair[0].scale() == pair[1].scale()  # the two words of a pair stay the same size
+                for label in view._label_items:
+                    left, right = _screen_span(view, label)
+                    assert 0 <= left and right <= view.viewport().width(), (view.view_id, width, label.text)
+    finally:
+        app.setFont(font)
