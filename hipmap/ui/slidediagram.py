@@ -233,7 +233,12 @@ class SlideDiagram(QGraphicsView):
         if self.view.midline is not None:
             for side in self.view.sides:
                 toward = 1 if self.view.body[side].centroid.x > self.view.midline else -1
-                self._text(side.upper(), SIDE_LABEL_UNITS, self.view.midline + toward * 70, y0 + 4)
+                item = self._text(side_name(side).upper(), SIDE_LABEL_UNITS, self.view.midline + toward * 70, y0 + 4)
+                # Centred over its half, unless the word is long (IZQUIERDO): then it starts just off the midline.
+                width = item.boundingRect().width()
+                inner = 70 - width / 2
+                if inner < 10:
+                    item.moveBy(toward * (10 - inner), 0)
             return
         side = self.view.sides[0]
         body = self.view.body[side]

@@ -209,3 +209,33 @@ def test_screenshot_in_spanish(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 1000
+
+
+def test_every_diagram_names_the_sides_in_spanish(spanish, qtbot):
+    """The person's left and right on every diagram of the main window and of presentation mode, and the long
+    Spanish words do not run into each other."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
+
+    from hipmap.core.atlas import load_atlas
+    from hipmap.ui.present import PresentationWindow
+
+    atlas = load_atlas(language="es")
+    show = PresentationWindow(atlas, [("piriformis", "left")], None, animation_ms=0)
+    qtbot.addWidget(show)
+    show.resize(1280, 720)
+    show.show()
+    qtbot.waitExposed(show)
+    pairs = 0
+    for diagram in show.findChildren(QWidget):
+        labels = getattr(diagram, "layers", {}).get("labels") if isinstance(getattr(diagram, "layers", None), dict) else None
+        if labels is None:
+            continue
+        texts = [item for item in labels.childItems() if isinstance(item, QGraphicsSimpleTextItem)]
+        words = {item.text() for item in texts}
+        assert not words & {"LEFT", "RIGHT", "LEFT SIDE", "RIGHT SIDE"}, words
+        if {"IZQUIERDO", "DERECHO"} <= words:
+            a, b = sorted((item.mapRectToScene(item.boundingRect()) for item in texts if item.text() in ("IZQUIERDO", "DERECHO")),
+                          key=lambda r: r.x())  # fmt: skip
+            assert a.right() < b.left()
+            pairs += 1
+    assert pairs >= 1  # the back or front view was shown
