@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from .. import __version__, default_assets_dir
 from ..core.vocabulary import VIEW_IDS
 from .firstframe import FirstFrame
-from .windows import keep_window
+from .windows import fit_to_screen, keep_window
 from .i18n import QT_TRANSLATE_NOOP, quality_name, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 880)
+            fit_to_screen(self, 1360, 880)
         self.player_clock = time.monotonic  # tests give the routine player a fake clock
         self.player = self.builder = None
         self.before_routine = self.comparing_from = self.compare_dialog = self.presentation = None
@@ -914,7 +914,7 @@ class MainWindow(QMainWindow):
         player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
         player.setParent(self, Qt.Window)
         player.finished.connect(self._on_routine_finished)
-        player.resize(1100, 720)
+        fit_to_screen(player, 1100, 720)
         player.show()
         keep_window(self, "player", player)
         self.before_routine = self.document.painmap

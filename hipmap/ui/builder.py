@@ -33,6 +33,7 @@ from ..core.routine import LIMITS, Routine, RoutineError
 from ..core.routine_builder import build_routine, default_name, merged, muscle_steps, step_key
 from ..core.routine_library import RoutineLibrary
 from .player import clock_text
+from .windows import fit_to_screen
 from .i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
@@ -87,7 +88,7 @@ class RoutineBuilder(QDialog):
         self._refresh_saved()
         # Whole muscle names, not a sideways scroll bar.
         self.muscle_list.setMinimumWidth(min(420, self.muscle_list.sizeHintForColumn(0) + 36))
-        self.resize(1160, 640)
+        fit_to_screen(self, 1160, 640)
 
     # ---- construction
 

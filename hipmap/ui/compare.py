@@ -13,6 +13,7 @@ from ..core.progress import compare
 from . import style
 from .bodyview import BodyView
 from .i18n import QT_TRANSLATE_NOOP, progress_phrases, translate
+from .windows import fit_to_screen
 
 VIEW_TITLES = {"posterior": QT_TRANSLATE_NOOP("compare", "Back"), "lateral_right": QT_TRANSLATE_NOOP("compare", "Right side"), "lateral_left": QT_TRANSLATE_NOOP("compare", "Left side"), "anterior": QT_TRANSLATE_NOOP("compare", "Front")}
 NOTE = QT_TRANSLATE_NOOP("compare", "These figures compare your own drawings. They help you notice change; they do not measure healing or make a diagnosis.")
@@ -92,7 +93,7 @@ class BeforeAfterDialog(QDialog):
         marked_views = {m.view for m in before.marks + after.marks}
         start = view if view in self.pairs and (view in marked_views or not marked_views) else self._busiest_view()
         self.show_view(start)
-        self.resize(1100, 820)
+        fit_to_screen(self, 1100, 820)
 
     def _busiest_view(self) -> str:
         counts = {v: sum(m.view == v for m in self.before.marks + self.after.marks) for v in self.pairs}

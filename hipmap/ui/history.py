@@ -34,7 +34,7 @@ from . import style
 from .bodyview import BodyView
 from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time
 from .compare import VIEW_TITLES, read_only_body
-from .windows import keep_window
+from .windows import fit_to_screen, keep_window
 from .i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 
 EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
@@ -293,7 +293,7 @@ class SessionViewer(QDialog):
         layout.addLayout(buttons)
         self._apply_palette()
         self.show_view(max(counts, key=counts.get) if any(counts.values()) else next(iter(counts)))
-        self.resize(1120, 780)
+        fit_to_screen(self, 1120, 780)
 
     def start_from(self) -> None:
         self.startFrom.emit(self.session)
@@ -546,7 +546,7 @@ class HistoryWindow(QWidget):
         self.setTabOrder(self.person_combo, self.chart)
         self.setTabOrder(self.chart, self.table)
         self.table.setFocus()
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
 
     # ---- building
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.safety import RedFlags, Screening, ScreeningResult, evaluate
 from . import style
 from .i18n import translate
+from .windows import fit_to_screen
 
 def advice_html(red_flags: RedFlags, result: ScreeningResult, palette) -> str:
     """The advice as rich text: most urgent first, each with its heading; the note last."""
@@ -89,7 +90,7 @@ class ScreeningDialog(QDialog):
         layout.addWidget(scroll, 3)
         layout.addWidget(self.advice, 2)
         layout.addWidget(buttons)
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         self.refresh()
 
     def answers(self) -> Screening:
