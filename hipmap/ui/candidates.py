@@ -568,12 +568,8 @@ class CandidateList(QWidget):
     def _apply_palette(self) -> None:
         pal = self.palette()
         for label in (self.note, self.empty):
-            p = label.palette()
-            p.setColor(QPalette.WindowText, style.secondary_text(pal, on_window=True))
-            label.setPalette(p)
-        p = self.legend.palette()
-        p.setColor(QPalette.WindowText, style.accent(pal))
-        self.legend.setPalette(p)
+            style.set_text_color(label, style.secondary_text(pal, on_window=True))
+        style.set_text_color(self.legend, style.accent(pal))
 
     def changeEvent(self, event):
         super().changeEvent(event)

@@ -562,9 +562,7 @@ class HistoryWindow(QWidget):
         return action
 
     def _apply_palette(self) -> None:
-        p = self.mixed_label.palette()
-        p.setColor(QPalette.WindowText, style.secondary_text(self.palette(), on_window=True))
-        self.mixed_label.setPalette(p)
+        style.set_text_color(self.mixed_label, style.secondary_text(self.palette(), on_window=True))
 
     def changeEvent(self, event):
         super().changeEvent(event)

@@ -237,9 +237,7 @@ class MusclePanel(QWidget):
             self.triggerPointActivated.emit(int(url.path()))
 
     def _apply_palette(self) -> None:
-        p = self.placeholder.palette()
-        p.setColor(QPalette.WindowText, style.secondary_text(self.palette(), on_window=True))
-        self.placeholder.setPalette(p)
+        style.set_text_color(self.placeholder, style.secondary_text(self.palette(), on_window=True))
 
     def changeEvent(self, event):
         super().changeEvent(event)

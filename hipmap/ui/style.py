@@ -53,6 +53,14 @@ def secondary_text(palette: QPalette, on_window: bool = False) -> QColor:
     return blend(palette.color(QPalette.Text), palette.color(QPalette.Base), 0.35)
 
 
+def set_text_color(label, color: QColor) -> None:
+    """Give one label (on the window background) its own text colour, through its palette so that it follows
+    palette changes made to it later."""
+    p = label.palette()
+    p.setColor(QPalette.WindowText, color)
+    label.setPalette(p)
+
+
 def hairline(palette: QPalette) -> QColor:
     return blend(palette.color(QPalette.Base), palette.color(QPalette.Text), 0.14)
 
