@@ -975,11 +975,15 @@ class Soak:
             _check(self.window.last_run is not runs, "the window missed the end of the routine")
             self.outcomes["routine finished"] += 1
 
+    def check_deleted(self, owner, attribute: str, window, what: str):
+        """After closing a tool window: Qt deletes it and its owner lets go of it."""
+        self.flush()
+        _check(getattr(owner, attribute) is None and not self.live(window), f"the closed {what} was not deleted")
+
     def a_player_close(self):
         player = self.window.player
         player.close()
-        self.flush()
-        _check(self.window.player is None and not self.live(player), "the closed player was not deleted")
+        self.check_deleted(self.window, "player", player, "player")
 
     def a_builder_open(self):
         w = self.window
@@ -1014,8 +1018,7 @@ class Soak:
             self.key(builder, Qt.Key_Escape)
         else:
             builder.close()
-        self.flush()
-        _check(self.window.builder is None and not self.live(builder), "the closed builder was not deleted")
+        self.check_deleted(self.window, "builder", builder, "builder")
 
     def a_compare(self):
         w = self.window
@@ -1024,8 +1027,7 @@ class Soak:
         _check(self.live(dialog) and dialog.isVisible(), "Ctrl+Shift+B did not show the comparison")
         self.app.processEvents()
         dialog.close()
-        self.flush()
-        _check(w.compare_dialog is None and not self.live(dialog), "the closed comparison was not deleted")
+        self.check_deleted(w, "compare_dialog", dialog, "comparison")
 
     # -- sessions and history
 
@@ -1066,8 +1068,7 @@ class Soak:
             _check(self.live(viewer) and viewer.isVisible(), "Return did not open the session read-only")
             self.app.processEvents()
             viewer.close()
-            self.flush()
-            _check(history.viewer is None and not self.live(viewer), "the closed session viewer was not deleted")
+            self.check_deleted(history, "viewer", viewer, "session viewer")
             self.outcomes["history: viewed a session"] += 1
             self.track(self.stack.index(), False)
         else:
@@ -1086,8 +1087,7 @@ class Soak:
 
         history = self.window.history
         self.key(history, Qt.Key_Escape)
-        self.flush()
-        _check(self.window.history is None and not self.live(history), "the closed history was not deleted")
+        self.check_deleted(self.window, "history", history, "history")
 
     # -- presentation
 
