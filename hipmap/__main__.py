@@ -94,8 +94,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _load_atlas(args):
-    from .core.atlas import load_atlas
-    from .core.problems import DataError
+    from .core.content.atlas import load_atlas
+    from .core.content.problems import DataError
 
     try:
         return load_atlas(args.data, args.assets)
@@ -109,9 +109,9 @@ _POINT = re.compile(r"^([a-z_]+):(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$")
 
 
 def _cmd_match(args) -> int:
-    from .core.atlas import REGION_IDS
-    from .core.matching import Matcher
-    from .core.painmap import PainMap, PainMapError, click_mark, load, region_marks
+    from .core.content.atlas import REGION_IDS
+    from .core.pain.matching import Matcher
+    from .core.pain.painmap import PainMap, PainMapError, click_mark, load, region_marks
 
     if not (args.region or args.point or args.painmap):
         raise UsageError("hipmap match: give at least one of --region, --point or --painmap")
@@ -160,7 +160,7 @@ def _cmd_match(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .core.atlas import check_data, load_atlas
+    from .core.content.atlas import check_data, load_atlas
 
     problems = check_data(args.data, args.assets)
     if problems:
@@ -201,7 +201,7 @@ def _cmd_bench(args) -> int:
         raise UsageError("hipmap bench: --runs must be at least 10")
     result = bench.run(runs=args.runs, scaled_factor=10 if args.quick else 100, quick=args.quick)
     if not args.no_ui:
-        from .ui import bench as ui_bench
+        from .ui.cli import bench as ui_bench
 
         result["window"] = {
             "release_to_paint": ui_bench.release_to_paint(runs=50 if args.quick else 500),
@@ -267,8 +267,8 @@ def _cmd_bench(args) -> int:
 
 
 def _cmd_screenshot(args) -> int:
-    from .core.atlas import MUSCLE_IDS, REGION_IDS
-    from .core.painmap import PainMapError, load
+    from .core.content.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.pain.painmap import PainMapError, load
 
     match = re.match(r"^(\d{2,5})x(\d{2,5})$", args.size)
     if not match:
@@ -288,7 +288,7 @@ def _cmd_screenshot(args) -> int:
     if args.out.parent and not args.out.parent.exists():
         raise UsageError(f"hipmap screenshot: folder {str(args.out.parent)!r} does not exist")
     _load_atlas(argparse.Namespace(data=None, assets=None))
-    from .ui.screenshot import render
+    from .ui.cli.screenshot import render
 
     try:
         render(args.out, args.view, args.painmap, args.region, args.side, args.select,
@@ -301,10 +301,10 @@ def _cmd_screenshot(args) -> int:
 
 
 def _cmd_handout(args) -> int:
-    from .core.atlas import MUSCLE_IDS, REGION_IDS
-    from .core.matching import Matcher
-    from .core.painmap import PainMap, PainMapError, load, region_marks
-    from .core.problems import DataError
+    from .core.content.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.pain.matching import Matcher
+    from .core.pain.painmap import PainMap, PainMapError, load, region_marks
+    from .core.content.problems import DataError
 
     if not (args.painmap or args.region or args.select):
         raise UsageError("hipmap handout: give --painmap (or --region), or name muscles with --select")
@@ -327,9 +327,9 @@ def _cmd_handout(args) -> int:
     atlas = _load_atlas(argparse.Namespace(data=None, assets=None))
     phrases = None
     if args.lang != "en":  # the interface's translations and the data's (data/i18n/<lang>.yaml)
-        from .core.atlas import load_atlas
-        from .ui import handout as _handout
-        from .ui import i18n
+        from .core.content.atlas import load_atlas
+        from .ui.handout import handout as _handout
+        from .ui.kit import i18n
 
         _handout.ensure_app()
         i18n.install(args.lang)
@@ -347,7 +347,7 @@ def _cmd_handout(args) -> int:
         muscles = [(c.muscle_id, c.side) for c in result.explaining] if result is not None else []
         if not muscles:
             raise UsageError("hipmap handout: no muscle in hipmap explains the marked pain; name muscles with --select")
-    from .ui import handout
+    from .ui.handout import handout
 
     try:
         handout.ensure_app()

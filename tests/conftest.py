@@ -18,14 +18,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session")
 def atlas():
-    from hipmap.core.atlas import load_atlas
+    from hipmap.core.content.atlas import load_atlas
 
     return load_atlas()
 
 
 @pytest.fixture(scope="session")
 def matcher(atlas):
-    from hipmap.core.matching import Matcher
+    from hipmap.core.pain.matching import Matcher
 
     return Matcher(atlas)
 

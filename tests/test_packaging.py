@@ -86,7 +86,7 @@ def test_every_data_and_asset_file_is_package_data(pyproject):
             included |= {Path(p) for p in glob.glob(str(base / pattern), recursive=True) if Path(p).is_file()}
     files = [p for top in ("data", "assets") for p in sorted((ROOT / top).rglob("*")) if p.is_file()]
     assert len(files) > 30
-    # compiled interface translations (hipmap.ui.i18n reads translations/hipmap_<lang>.qm)
+    # compiled interface translations (hipmap.ui.kit.i18n reads translations/hipmap_<lang>.qm)
     files += sorted((ROOT / "translations").glob("*.qm"))
     missing = [str(p.relative_to(ROOT)) for p in files if p not in included]
     assert not missing, "not installed with the package; add a pattern to [tool.setuptools.package-data] in " \
@@ -202,7 +202,7 @@ def test_mime_type_globs_pain_maps_only(desktop):
     for other in ("my-pain.json", "routine.hipmap-routine.json", "x.hipmap.json.bak", "hipmap.json"):
         assert not matches(other), other
     # the file dialogs offer the same pattern the desktop registers
-    from hipmap.ui import app
+    from hipmap.ui.mainwindow import window as app
 
     assert "(*.hipmap.json)" in app.FILE_FILTER
 

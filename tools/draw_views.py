@@ -757,7 +757,7 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 def parse_d(d: str):
     """Read path data back with the app's own reader, so --check sees exactly what hipmap will load."""
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from hipmap.core.svgpath import parse_path
+    from hipmap.core.geometry.svgpath import parse_path
 
     return parse_path(d)
 

@@ -73,11 +73,9 @@ def _install_ui_stubs() -> None:
     """screenshot and handout would render with Qt: the CLI target checks their arguments only."""
     import types
 
-    import hipmap.ui
-
-    shot = types.ModuleType("hipmap.ui.screenshot")
+    shot = types.ModuleType("hipmap.ui.cli.screenshot")
     shot.render = lambda *args, **kwargs: _STUB_CALLS.append("screenshot")
-    hand = types.ModuleType("hipmap.ui.handout")
+    hand = types.ModuleType("hipmap.ui.handout.handout")
 
     class HandoutError(Exception):
         pass
@@ -86,12 +84,16 @@ def _install_ui_stubs() -> None:
     hand.ensure_app = lambda: None
     hand.build_handout = lambda *args, **kwargs: _STUB_CALLS.append("handout")
     hand.write_pdf = lambda made, out: 1
-    i18n = types.ModuleType("hipmap.ui.i18n")  # handout --lang: the data's translations are still read
+    i18n = types.ModuleType("hipmap.ui.kit.i18n")  # handout --lang: the data's translations are still read
     i18n.install = lambda language, app=None: True
     i18n.matching_phrases = lambda: None
-    for name, module in (("screenshot", shot), ("handout", hand), ("i18n", i18n)):
-        sys.modules[f"hipmap.ui.{name}"] = module
-        setattr(hipmap.ui, name, module)
+    import hipmap.ui.cli
+    import hipmap.ui.handout
+    import hipmap.ui.kit
+
+    for package, name, module in ((hipmap.ui.cli, "screenshot", shot), (hipmap.ui.handout, "handout", hand), (hipmap.ui.kit, "i18n", i18n)):
+        sys.modules[f"{package.__name__}.{name}"] = module
+        setattr(package, name, module)
 
 
 def _one_line(kind: str, message: str, **extra) -> dict:
@@ -137,10 +139,10 @@ def _check_problems(problems, root: Path) -> str | None:
 
 
 def _run_data(req: dict) -> dict:
-    from hipmap.core.atlas import load_atlas
-    from hipmap.core.exercises import load_exercises
-    from hipmap.core.problems import DataError
-    from hipmap.core.safety import load_red_flags
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.content.exercises import load_exercises
+    from hipmap.core.content.problems import DataError
+    from hipmap.core.content.safety import load_red_flags
 
     data, assets, root = Path(req["data"]), Path(req["assets"]), Path(req["root"]).resolve()
     calls = {
@@ -168,8 +170,8 @@ _ATLAS: list = []
 
 def _atlas_and_matcher():
     if not _ATLAS:
-        from hipmap.core.atlas import load_atlas
-        from hipmap.core.matching import Matcher
+        from hipmap.core.content.atlas import load_atlas
+        from hipmap.core.pain.matching import Matcher
 
         atlas = load_atlas()
         _ATLAS.extend((atlas, Matcher(atlas)))
@@ -185,7 +187,7 @@ def _scratch(req: dict) -> Path:
 
 
 def _run_painmap(req: dict) -> dict:
-    from hipmap.core import painmap as pm
+    from hipmap.core.pain import painmap as pm
 
     path = Path(req["path"])
     try:
@@ -209,8 +211,8 @@ def _run_painmap(req: dict) -> dict:
 
 
 def _run_routine(req: dict) -> dict:
-    from hipmap.core.routine import RoutineError, routine_from_dict
-    from hipmap.core.routine_library import RoutineLibrary, read_routine
+    from hipmap.core.routine.model import RoutineError, routine_from_dict
+    from hipmap.core.routine.library import RoutineLibrary, read_routine
 
     path = Path(req["path"])
     RoutineLibrary(path.parent).saved()  # listing the folder never raises, whatever is in it
@@ -236,7 +238,7 @@ def _run_routine(req: dict) -> dict:
 
 
 def _run_db(req: dict) -> dict:
-    from hipmap.core.store import Store, StoreError
+    from hipmap.core.store.database import Store, StoreError
 
     path = Path(req["path"])
     try:
@@ -308,8 +310,8 @@ def _worker_main() -> int:
     os.dup2(2, 1)  # anything a library prints goes to the log, never into the protocol
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us; Ctrl+C is for the parent
     _install_ui_stubs()
-    import hipmap.core.atlas
-    import hipmap.core.store
+    import hipmap.core.content.atlas
+    import hipmap.core.store.database
 
     del hipmap  # imported now, so that import time is not counted as case time
 
@@ -681,7 +683,7 @@ class Context:
         self.assets = self.run_dir / "pristine" / "assets"
         shutil.copytree(default_data_dir(), self.data)
         shutil.copytree(default_assets_dir(), self.assets)
-        from hipmap.core.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
+        from hipmap.core.content.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
 
         words = set(REGION_IDS) | set(MUSCLE_IDS) | set(VIEW_IDS)
         for path in sorted(self.data.rglob("*.yaml")):
@@ -984,8 +986,8 @@ JSON_TOKENS = [
 
 
 def _painmap_seeds() -> list[dict]:
-    from hipmap.core.atlas import load_atlas
-    from hipmap.core.painmap import PainMap, click_mark, region_marks, stroke_mark, to_json_dict
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.pain.painmap import PainMap, click_mark, region_marks, stroke_mark, to_json_dict
 
     atlas = load_atlas()
     maps = [
@@ -1133,7 +1135,7 @@ def gen_painmap(rng, case_dir: Path, ctx: Context, names: list) -> dict:
 
 
 def _routine_seeds() -> list[dict]:
-    from hipmap.core.routine import Routine, Step
+    from hipmap.core.routine.model import Routine, Step
 
     rng = random.Random(7)
     seeds = []
@@ -1193,7 +1195,7 @@ DB_HEADER_FIELDS = [  # (offset, size, name)
 
 
 def _db_bases(run_dir: Path) -> dict:
-    from hipmap.core.store import Store, synthetic_sessions
+    from hipmap.core.store.database import Store, synthetic_sessions
 
     folder = run_dir / "db-bases"
     folder.mkdir()
@@ -1412,7 +1414,7 @@ def _cli_paths(rng, case_dir: Path, ctx: Context, names: list) -> dict:
 
 
 def _cli_value(rng, dest, choices, paths, case_dir: Path) -> str:
-    from hipmap.core.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
+    from hipmap.core.content.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
 
     if rng.random() < 0.15:
         return rng.choice(JUNK_ARGS)

@@ -134,9 +134,9 @@ class Soak:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from hipmap.core.atlas import load_atlas
-        from hipmap.core.matching import Matcher
-        from hipmap.ui.app import MainWindow
+        from hipmap.core.content.atlas import load_atlas
+        from hipmap.core.pain.matching import Matcher
+        from hipmap.ui.mainwindow.window import MainWindow
 
         self.app = QApplication.instance() or QApplication(["hipmap-soak"])
         self.atlas = atlas or load_atlas()
@@ -1243,8 +1243,8 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
     from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
-    from hipmap.core.store import ENV_DATA_DIR
-    from hipmap.ui.sessions import SaveSessionDialog
+    from hipmap.core.store.database import ENV_DATA_DIR
+    from hipmap.ui.history.sessions import SaveSessionDialog
 
     QApplication.instance() or QApplication(["hipmap-soak"])
     with contextlib.ExitStack() as stack:

@@ -3,10 +3,10 @@
     .venv/bin/python tools/update_translations.py          # every language in translations/
     .venv/bin/python tools/update_translations.py --check  # exit 1 if a .ts or .qm is out of date (CI)
 
-pyside6-lupdate reads every hipmap/ui/*.py (the CLI in hipmap/__main__.py is not translated: its output is a
+pyside6-lupdate reads every hipmap/ui/**/*.py (the CLI in hipmap/__main__.py is not translated: its output is a
 contract for scripts) and keeps existing translations; strings no longer in the code are dropped (-no-obsolete).
 Locations are left out (-locations none) so that editing code does not change the .ts. pyside6-lrelease then
-writes the .qm that hipmap loads (hipmap/ui/i18n.py). Translate new strings in the .ts (Qt Linguist, or any
+writes the .qm that hipmap loads (hipmap/ui/kit/i18n.py). Translate new strings in the .ts (Qt Linguist, or any
 editor: fill <translation> and remove type="unfinished"), then run this again.
 """
 
@@ -36,7 +36,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted((ROOT / "hipmap" / "ui").glob("*.py"))
+    return sorted((ROOT / "hipmap" / "ui").rglob("*.py"))
 
 
 # Plural forms per language (Qt's rules for the language: Spanish has one and other).

@@ -6,9 +6,9 @@ import random
 import statistics
 import time
 
-from .atlas import Atlas, load_atlas
-from .matching import Matcher
-from .painmap import PainMap
+from .content.atlas import Atlas, load_atlas
+from .pain.matching import Matcher
+from .pain.painmap import PainMap
 from .synthetic import random_click_map, random_painted_map, scaled_atlas
 
 TARGETS_MS = {"click_p99": 1.0, "painted_p99": 5.0, "scaled_p99": 16.0}

@@ -8,9 +8,9 @@ from types import MappingProxyType
 
 from shapely import affinity
 
-from .atlas import Atlas
-from .geometry import polygonal
-from .painmap import PainMap, click_mark, stroke_mark
+from .content.atlas import Atlas
+from .geometry.shapes import polygonal
+from .pain.painmap import PainMap, click_mark, stroke_mark
 
 
 def scaled_atlas(atlas: Atlas, factor: int, seed: int = 7) -> Atlas:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 
-from hipmap.core.atlas import MUSCLE_IDS, REGION_IDS, VIEW_IDS, check_data
+from hipmap.core.content.atlas import MUSCLE_IDS, REGION_IDS, VIEW_IDS, check_data
 
 
 def test_shipped_data_is_valid(atlas):
@@ -30,7 +30,7 @@ def test_every_muscle_has_zones_and_trigger_points_on_both_sides(atlas):
 
 
 def test_left_is_the_mirror_of_right(atlas):
-    from hipmap.core.geometry import mirror
+    from hipmap.core.geometry.shapes import mirror
 
     post = atlas.views["posterior"]
     for region in post.region_ids():

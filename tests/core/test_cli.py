@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hipmap.core.painmap import PainMap, click_mark, save
+from hipmap.core.pain.painmap import PainMap, click_mark, save
 
 ROOT = Path(__file__).resolve().parents[2]
 

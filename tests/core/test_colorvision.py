@@ -8,7 +8,7 @@ with the normal and the high-contrast stroke style, and against the light and th
 import pytest
 
 from hipmap.core.colorvision import DEFICIENCIES, ciede2000, delta_e, hex_rgb, lightness, over, simulate, to_lab
-from hipmap.ui import colors
+from hipmap.ui.kit import colors
 
 VISIONS = (None, *DEFICIENCIES)
 STYLES = {"normal": colors.NORMAL, "high contrast": colors.HIGH_CONTRAST}

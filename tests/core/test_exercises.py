@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from hipmap import default_data_dir
-from hipmap.core.exercises import KINDS, Exercise, load_exercises
-from hipmap.core.problems import DataError
-from hipmap.core.svgdoc import parse_svg_file
+from hipmap.core.content.exercises import KINDS, Exercise, load_exercises
+from hipmap.core.content.problems import DataError
+from hipmap.core.content.svgdoc import parse_svg_file
 
 from .test_atlas import assert_reported, first_line_with, mutate, problems, rewrite_line
 
@@ -169,7 +169,7 @@ def test_stretch_text_is_safe_and_says_which_side(atlas):
 
 
 def test_a_both_sides_stretch_is_done_once_in_a_two_sided_routine(atlas):
-    from hipmap.core.routine_builder import build_routine
+    from hipmap.core.routine.builder import build_routine
 
     pectineus = atlas.muscles["pectineus"]
     routine = build_routine([(pectineus, "right"), (pectineus, "left")], atlas.exercises)

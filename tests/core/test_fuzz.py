@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipmap.core import painmap as pm
-from hipmap.core.problems import DataError
-from hipmap.core.routine import RoutineError, routine_from_dict
-from hipmap.core.store import CorruptDatabase, Session, Store
-from hipmap.core.svgdoc import SvgError, parse_svg_bytes
-from hipmap.core.svgpath import PathSyntaxError, parse_path
-from hipmap.core.yamlfile import YamlSyntaxError, parse_yaml
+from hipmap.core.pain import painmap as pm
+from hipmap.core.content.problems import DataError
+from hipmap.core.routine.model import RoutineError, routine_from_dict
+from hipmap.core.store.database import CorruptDatabase, Session, Store
+from hipmap.core.content.svgdoc import SvgError, parse_svg_bytes
+from hipmap.core.geometry.svgpath import PathSyntaxError, parse_path
+from hipmap.core.content.yamlfile import YamlSyntaxError, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # Cases per target for the suite: about 15 s on two cores. The long run: python tools/fuzz.py --seconds 600.
@@ -159,7 +159,7 @@ def test_any_path_data_is_points_or_a_path_error(d):
 
 
 def _problems(copy) -> list[str]:
-    from hipmap.core.atlas import load_atlas
+    from hipmap.core.content.atlas import load_atlas
 
     with pytest.raises(DataError) as caught:
         load_atlas(*copy)
@@ -218,7 +218,7 @@ def test_a_view_without_a_body_outline_is_a_problem_not_a_crash(copy):
 
 
 def test_a_band_of_nothing_is_nothing():
-    from hipmap.core.geometry import EMPTY, band
+    from hipmap.core.geometry.shapes import EMPTY, band
 
     assert band(EMPTY, "x", 0.0, 0.5).is_empty
 

@@ -7,7 +7,7 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipmap.core.painmap import Mark, PainMap, click_mark, mirrored, region_marks
+from hipmap.core.pain.painmap import Mark, PainMap, click_mark, mirrored, region_marks
 from hipmap.core.synthetic import random_click_map, random_painted_map
 
 

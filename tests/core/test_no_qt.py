@@ -29,9 +29,9 @@ def test_no_module_under_core_imports_qt():
 def test_core_runs_a_match_without_loading_qt():
     code = (
         "import sys\n"
-        "from hipmap.core.atlas import load_atlas\n"
-        "from hipmap.core.matching import Matcher\n"
-        "from hipmap.core.painmap import PainMap, region_marks\n"
+        "from hipmap.core.content.atlas import load_atlas\n"
+        "from hipmap.core.pain.matching import Matcher\n"
+        "from hipmap.core.pain.painmap import PainMap, region_marks\n"
         "a = load_atlas()\n"
         "Matcher(a).match(PainMap(tuple(region_marks(a, 'lateral_thigh', 'right'))))\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in %r]\n"

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipmap.core import painmap as pm
-from hipmap.core.painmap import Mark, PainMap, PainMapError, click_mark, stroke_mark
+from hipmap.core.pain import painmap as pm
+from hipmap.core.pain.painmap import Mark, PainMap, PainMapError, click_mark, stroke_mark
 
 
 def sample_map():
@@ -104,7 +104,7 @@ def test_any_bytes_read_or_fail_with_a_painmap_error(data):
 
 
 def test_extent_is_the_marked_share_of_the_whole_body_drawing(atlas):
-    from hipmap.core.painmap import PainMap, extent, region_marks, strongest
+    from hipmap.core.pain.painmap import PainMap, extent, region_marks, strongest
 
     assert extent(PainMap(), atlas) == 0.0 and strongest(PainMap()) is None
     one = PainMap(tuple(region_marks(atlas, "lateral_thigh", "right", intensity=6)))

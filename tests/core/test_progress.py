@@ -1,5 +1,5 @@
-from hipmap.core.painmap import PainMap, region_marks
-from hipmap.core.progress import compare, figures
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.core.pain.progress import compare, figures
 
 
 def marks(atlas, regions, intensity):

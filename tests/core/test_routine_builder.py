@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipmap.core.routine import Routine, RoutineError, routine_from_dict
-from hipmap.core.routine_builder import build_routine, merged, step_key
-from hipmap.core.routine_library import RoutineLibrary, file_stem
+from hipmap.core.routine.model import Routine, RoutineError, routine_from_dict
+from hipmap.core.routine.builder import build_routine, merged, step_key
+from hipmap.core.routine.library import RoutineLibrary, file_stem
 
 GMIN = "gluteus_minimus_anterior"
 TFL = "tensor_fasciae_latae"

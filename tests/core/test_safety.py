@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hipmap import default_data_dir
-from hipmap.core.painmap import PainMap, click_mark
-from hipmap.core.problems import DataError
-from hipmap.core.safety import (
+from hipmap.core.pain.painmap import PainMap, click_mark
+from hipmap.core.content.problems import DataError
+from hipmap.core.content.safety import (
     SCREENING_VALID_FOR,
     URGENCIES,
     RedFlags,
@@ -410,7 +410,7 @@ def test_missing_file(tmp_path):
 
 
 def test_the_see_a_clinician_list_is_data_with_the_urgent_sign_marked():
-    from hipmap.core.safety import load_red_flags
+    from hipmap.core.content.safety import load_red_flags
 
     signs = load_red_flags().see_a_clinician
     assert len(signs) >= 4

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipmap.core import store as store_module
-from hipmap.core.routine import RunLog, StepRecord
-from hipmap.core.store import (
+from hipmap.core.store import database as store_module
+from hipmap.core.routine.model import RunLog, StepRecord
+from hipmap.core.store.database import (
     DB_FILENAME,
     ENV_DATA_DIR,
     MIGRATIONS,
@@ -453,7 +453,7 @@ def test_a_crashed_database_opens_with_its_last_commit(tmp_path):
             f"sys.path.insert(0, {str(ROOT)!r})\n"
             "from pathlib import Path\n"
             "from tests.core.store_writer import kill_test_session\n"
-            "from hipmap.core.store import Store\n"
+            "from hipmap.core.store.database import Store\n"
             "Store.open(Path(sys.argv[1])).save(kill_test_session(1))\n"
             "os._exit(0)\n")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
@@ -679,6 +679,6 @@ def test_synthetic_sessions_are_plausible_and_reproducible(tmp_path):
 
 
 def test_the_store_never_imports_shapely_or_qt():
-    code = ("import sys\nimport hipmap.core.store\n"
+    code = ("import sys\nimport hipmap.core.store.database\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('shapely', 'PySide6')]\nassert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipmap.core.geometry import ShapeError, polygon_from_path
-from hipmap.core.svgdoc import SvgError, parse_svg_bytes, parse_transform
-from hipmap.core.svgpath import PathSyntaxError, parse_path
+from hipmap.core.geometry.shapes import ShapeError, polygon_from_path
+from hipmap.core.content.svgdoc import SvgError, parse_svg_bytes, parse_transform
+from hipmap.core.geometry.svgpath import PathSyntaxError, parse_path
 
 
 def test_absolute_and_relative_lines_give_the_same_square():

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from hipmap import default_data_dir
-from hipmap.core.atlas import check_data, load_atlas
-from hipmap.core.problems import DataError
-from hipmap.core.safety import evaluate, load_red_flags
-from hipmap.core.translations import available_languages
+from hipmap.core.content.atlas import check_data, load_atlas
+from hipmap.core.content.problems import DataError
+from hipmap.core.content.safety import evaluate, load_red_flags
+from hipmap.core.content.translations import available_languages
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipmap.core.yamlfile import YamlSyntaxError, parse_yaml
+from hipmap.core.content.yamlfile import YamlSyntaxError, parse_yaml
 
 
 def test_lines_of_keys_and_items():

@@ -4,7 +4,7 @@ from PySide6.QtCore import QPointF, QSettings
 
 @pytest.fixture
 def window(qtbot, atlas, matcher, tmp_path):
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
     win = MainWindow(atlas, matcher, settings=settings)

@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from hipmap.core.colorvision import DEFICIENCIES, delta_e
-from hipmap.core.painmap import PainMap, region_marks, to_json_dict
-from hipmap.core.store import Session, Store
-from hipmap.ui import colors, style
+from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
+from hipmap.core.store.database import Session, Store
+from hipmap.ui.kit import colors
+from hipmap.ui.kit import style
 
 INTERACTIVE = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QAbstractItemView, QTabBar,
                QGraphicsView, QTextBrowser)  # fmt: skip
@@ -152,12 +153,12 @@ def screened(window):
 
 def other_windows(window, atlas, store, renderers, qtbot):
     """Every other window of the app, each as a person would open it; name -> widget."""
-    from hipmap.core.routine import routine_for_muscle
-    from hipmap.ui.compare import BeforeAfterDialog
-    from hipmap.ui.history import HistoryWindow
-    from hipmap.ui.player import PlayerWidget
-    from hipmap.ui.present import PresentationWindow
-    from hipmap.ui.sessions import SaveSessionDialog
+    from hipmap.core.routine.model import routine_for_muscle
+    from hipmap.ui.history.compare import BeforeAfterDialog
+    from hipmap.ui.history.window import HistoryWindow
+    from hipmap.ui.routine.player import PlayerWidget
+    from hipmap.ui.present.window import PresentationWindow
+    from hipmap.ui.history.sessions import SaveSessionDialog
 
     found = {}
     routine = routine_for_muscle(atlas.muscles["gluteus_minimus_anterior"], "right", atlas.exercises)
@@ -378,7 +379,7 @@ def test_tab_reaches_every_control_and_esc_closes(full_window, atlas, store, ren
 
 
 def test_high_contrast_is_one_remembered_switch(full_window, atlas, matcher, qtbot):
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     normal = QApplication.palette()
     lateral = full_window.views["lateral_right"]
@@ -469,7 +470,7 @@ def clipped(window) -> list[str]:
 
 @pytest.mark.parametrize("factor", [1.5, 2.0])
 def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_path, qtbot, factor):
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     app = QApplication.instance()
     font = app.font()

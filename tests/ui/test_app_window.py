@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QTabWidget
 
-from hipmap.ui.app import MainWindow
+from hipmap.ui.mainwindow.window import MainWindow
 
 
 def test_main_window_shows_all_views_with_accessible_names(qtbot, atlas):
@@ -23,7 +23,7 @@ def test_main_window_shows_all_views_with_accessible_names(qtbot, atlas):
 def test_windows_open_within_a_small_screen(window, qtbot, atlas, matcher, tmp_path):
     """The preferred sizes (1360x880 for the window) are larger than many laptop screens: the first size is cut to
     the screen, and a tool window opens over its owner, wholly on the screen."""
-    from hipmap.ui.windows import fit_to_screen
+    from hipmap.ui.kit.windows import fit_to_screen
 
     room = window.screen().availableGeometry()
     from PySide6.QtCore import QSettings

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from hipmap.core.routine_builder import step_key
+from hipmap.core.routine.builder import step_key
 
 from .conftest import region_centre
 from .test_mainwindow import click
@@ -119,7 +119,7 @@ def test_removing_all_of_a_muscles_steps_unticks_it(marked, qtbot):
 
 
 def test_save_and_open_a_named_routine(marked, qtbot, tmp_path):
-    from hipmap.core.routine_library import RoutineLibrary
+    from hipmap.core.routine.library import RoutineLibrary
 
     builder = marked.open_builder()
     builder.library = RoutineLibrary(tmp_path / "routines")

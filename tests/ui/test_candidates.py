@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from hipmap.core.matching import MatchResult
-from hipmap.core.painmap import PainMap, region_marks
-from hipmap.ui import style
-from hipmap.ui.candidates import NOTE_TEXT, CandidateList, CandidateRole, _RowLayout
+from hipmap.core.pain.matching import MatchResult
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.ui.kit import style
+from hipmap.ui.mainwindow.candidates import NOTE_TEXT, CandidateList, CandidateRole, _RowLayout
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_rows_show_rank_name_side_and_percent(clist, result):
 
 
 def test_explaining_set_is_marked_in_words(clist, result):
-    from hipmap.ui.candidates import ExplainingRole
+    from hipmap.ui.mainwindow.candidates import ExplainingRole
 
     explaining = {c.key for c in result.explaining}
     assert explaining

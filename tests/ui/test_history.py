@@ -10,11 +10,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hipmap.core.painmap import PainMap, region_marks, to_json_dict
-from hipmap.core.store import Session, Store, synthetic_sessions
-from hipmap.ui import chart as chart_module
-from hipmap.ui.compare import BeforeAfterDialog
-from hipmap.ui.history import HistoryWindow, SessionViewer
+from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
+from hipmap.core.store.database import Session, Store, synthetic_sessions
+from hipmap.ui.history import chart as chart_module
+from hipmap.ui.history.compare import BeforeAfterDialog
+from hipmap.ui.history.window import HistoryWindow, SessionViewer
 
 
 @pytest.fixture
@@ -322,7 +322,7 @@ def test_a_thousand_sessions_load(qtbot, tmp_path, atlas, renderers, utc):
 
 
 def test_the_history_bench_reports_its_figures():
-    from hipmap.ui import bench
+    from hipmap.ui.cli import bench
 
     result = bench.history_open(n=60, runs=2)
     assert result["runs"] == 2 and result["sessions"] == 60 and result["points_drawn"] == 60

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAccessible, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QApplication, QMessageBox, QWidget
 
-from hipmap.core import painmap as pm
+from hipmap.core.pain import painmap as pm
 
 from .conftest import region_centre, viewport_pos
 
@@ -226,7 +226,7 @@ def test_unsaved_changes_prompt_can_cancel_closing(window, atlas, monkeypatch):
 
 
 def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monkeypatch):
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     click(window.views["posterior"], *region_centre(atlas, "posterior", "lower_buttock"))
     window.autosave()
@@ -244,7 +244,7 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
 
 
 def test_layout_choice_is_remembered(window, atlas, matcher):
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     QTest.keyClick(window, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
     assert window._mode == "side" and all(v.isVisible() for v in window.views.values())
@@ -295,7 +295,7 @@ def test_tab_moves_from_the_diagram_to_the_list_to_the_details(window, atlas, qt
 def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from hipmap.ui.app import MainWindow
+    from hipmap.ui.mainwindow.window import MainWindow
 
     win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(win)
@@ -393,8 +393,8 @@ def _screen_span(view, label):
 def test_the_side_labels_fit_their_pane_and_never_run_into_each_other(window, qtbot, font_scale):
     """LEFT / RIGHT, FRONT / BACK and RIGHT SIDE keep their screen size; in a small pane, or with a large system
     font, they shrink and move apart instead of overlapping or running past the pane's edge."""
-    from hipmap.ui.bodyview import MIN_LABEL_GAP_PX
-    from hipmap.ui.style import scaled_font
+    from hipmap.ui.diagram.bodyview import MIN_LABEL_GAP_PX
+    from hipmap.ui.kit.style import scaled_font
 
     app = QApplication.instance()
     font = app.font()

@@ -5,14 +5,14 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QUrl
 
-from hipmap.core.painmap import PainMap, region_marks
-from hipmap.ui import style
-from hipmap.ui.musclepanel import PLACEHOLDER, SAFETY_HEADING, MusclePanel
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.ui.kit import style
+from hipmap.ui.mainwindow.musclepanel import PLACEHOLDER, SAFETY_HEADING, MusclePanel
 
 
 @pytest.fixture
 def panel(qtbot):
-    from hipmap.core.safety import load_red_flags
+    from hipmap.core.content.safety import load_red_flags
 
     w = MusclePanel()
     w.set_safety_signs(load_red_flags().see_a_clinician)  # as the main window does

@@ -4,10 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from hipmap.core.routine import Routine, Step
-from hipmap.ui import sounds as sounds_module
-from hipmap.ui import style
-from hipmap.ui.player import DIGITS, SOUND_UNAVAILABLE, SPEECH_UNAVAILABLE, PlayerWidget
+from hipmap.core.routine.model import Routine, Step
+from hipmap.ui.routine import sounds as sounds_module
+from hipmap.ui.kit import style
+from hipmap.ui.routine.player import DIGITS, SOUND_UNAVAILABLE, SPEECH_UNAVAILABLE, PlayerWidget
 
 T0 = 500.0
 
@@ -276,7 +276,7 @@ def test_renders_mid_hold_in_both_palettes(make, clock, mode, tmp_path):
 
 
 def test_the_exercise_picture_is_shown_beside_the_countdown(qtbot, clock, atlas):
-    from hipmap.core.routine_builder import build_routine
+    from hipmap.core.routine.builder import build_routine
 
     routine = build_routine([(atlas.muscles["tensor_fasciae_latae"], "right")], atlas.exercises)
     pictures = {k: e.pictogram for k, e in atlas.exercises.items()}

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QLabel, QWidget
 
-from hipmap.core.painmap import PainMap, region_marks
-from hipmap.ui.present import PresentationWindow, muscles_to_present
-from hipmap.ui.slidediagram import Drawing
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.ui.present.window import PresentationWindow, muscles_to_present
+from hipmap.ui.present.slidediagram import Drawing
 
 MUSCLES = [("gluteus_minimus_anterior", "right"), ("piriformis", "left"), ("pectineus", "right")]
 SECRET_NAME = "Jane Q. Patient"

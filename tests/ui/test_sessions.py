@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from hipmap.core import store as st
-from hipmap.ui.app import _data_dir_option
+from hipmap.core.store import database as st
+from hipmap.ui.kit.datadir import data_dir_option as _data_dir_option
 
 from .conftest import region_centre
 from .test_mainwindow import click
@@ -31,7 +31,7 @@ def snapshot(folder):
 
 
 def accept_with(monkeypatch, person="", before=None, after=None):
-    from hipmap.ui.sessions import SaveSessionDialog
+    from hipmap.ui.history.sessions import SaveSessionDialog
 
     def fake_exec(dialog):
         dialog.person_combo.setCurrentText(person)
@@ -179,7 +179,7 @@ def test_each_save_dialog_is_deleted_after_use(window, atlas, data_dir, monkeypa
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from hipmap.ui.sessions import SaveSessionDialog
+    from hipmap.ui.history.sessions import SaveSessionDialog
 
     click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
     accept_with(monkeypatch)

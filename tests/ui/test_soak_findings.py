@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from hipmap.core.painmap import PainMap, click_mark
+from hipmap.core.pain.painmap import PainMap, click_mark
 
 
 def test_leaving_the_list_ends_the_preview_after_the_list_changed_under_the_pointer(window, qtbot):
@@ -50,7 +50,7 @@ def test_switching_to_side_by_side_keeps_the_keyboard_on_the_diagram(window, qtb
 
 
 def test_the_matchers_cache_keeps_no_mark_alive(atlas):
-    from hipmap.core.matching import Matcher
+    from hipmap.core.pain.matching import Matcher
 
     matcher = Matcher(atlas)
     centre = atlas.views["posterior"].regions[("buttock_center", "right")].representative_point()

@@ -115,7 +115,7 @@ def test_the_cli_is_not_translated():
 def test_language_choice(monkeypatch):
     from PySide6.QtCore import QLocale, QSettings
 
-    from hipmap.ui import i18n
+    from hipmap.ui.kit import i18n
 
     settings = QSettings()
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("es_MX")))
@@ -130,7 +130,7 @@ def test_language_choice(monkeypatch):
 
 @pytest.fixture
 def spanish(qapp):
-    from hipmap.ui import i18n
+    from hipmap.ui.kit import i18n
 
     assert i18n.install("es")
     yield
@@ -140,7 +140,7 @@ def spanish(qapp):
 def test_the_window_speaks_spanish(spanish, window, no_modal_dialogs, qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from hipmap.ui.i18n import current_language
+    from hipmap.ui.kit.i18n import current_language
 
     assert current_language() == "es"
     titles = [a.text() for a in window.menuBar().actions()]
@@ -166,10 +166,10 @@ def test_english_is_the_default(window):
 
 def test_reasons_and_data_follow_the_language(spanish, qapp):
     """In Spanish the matcher's reasons, the muscle names and the red flags are Spanish; the core default stays English."""
-    from hipmap.core.atlas import load_atlas
-    from hipmap.core.matching import Matcher
-    from hipmap.core.painmap import PainMap, region_marks
-    from hipmap.ui.i18n import matching_phrases
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.pain.matching import Matcher
+    from hipmap.core.pain.painmap import PainMap, region_marks
+    from hipmap.ui.kit.i18n import matching_phrases
 
     atlas = load_atlas(language="es")
     painmap = PainMap(tuple(region_marks(atlas, "lateral_thigh", "right")))
@@ -216,8 +216,8 @@ def test_every_diagram_names_the_sides_in_spanish(spanish, qtbot):
     Spanish words do not run into each other."""
     from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
-    from hipmap.core.atlas import load_atlas
-    from hipmap.ui.present import PresentationWindow
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.ui.present.window import PresentationWindow
 
     atlas = load_atlas(language="es")
     show = PresentationWindow(atlas, [("piriformis", "left")], None, animation_ms=0)

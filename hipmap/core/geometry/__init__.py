@@ -1,0 +1,1 @@
+"""Shapes: SVG paths to shapely geometry, mirroring, bands, discs and the spatial grid."""

@@ -1,0 +1,467 @@
+"""Pain map + atlas -> muscles ranked by how well their referral patterns explain the pain.
+
+For every muscle and side the score combines:
+  * explained: the share of the (intensity-weighted) pain inside its essential zone, plus half credit for pain
+    inside its spillover zone only;
+  * coverage: how much of its essential zone the person marked, region by region, on whichever view they used
+    (this is what keeps a huge zone from winning just by being huge);
+  * trigger point: whether some pain lies over one of its trigger points.
+All zone shapes are cut into pieces, one per region, held in an STRtree per view; a match touches only the
+pieces under the pain, so its cost follows the size of the pain, not the size of the atlas.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+import numpy as np
+
+from ..content.atlas import SIDES, Atlas
+from ..geometry.shapes import CellIndex, Grid, disc
+from .painmap import PainMap
+
+W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
+SPILLOVER_CREDIT = 0.5
+TRIGGER_POINT_REACH = 12.0  # a brush radius: pain this close to a trigger point counts as over it
+GRID_CELL = 3.0  # units (the views are 600 x 1000): a click of radius 12 covers about 50 cells
+MARK_CACHE_SIZE = 20_000
+EXPLAIN_POOL = 16  # muscles considered for the explaining set: the best-ranked ones (at most 31)
+MAX_CANDIDATES = 50  # candidates reported, best first
+UNEXPLAINED_SHARE = 0.02  # regions holding less of the pain than this are not worth naming
+EXPLAIN_TARGET = 0.9  # stop adding muscles to the explaining set once this share of the pain is explained
+EXPLAIN_MIN_GAIN = 0.03
+EXPLAIN_MAX = 4
+NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
+
+
+EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
+# The words of reasons and summaries, with {named} placeholders. The CLI and its JSON contract use these English ones;
+# the UI passes Matcher(phrases=...) in the language it shows (hipmap.ui.kit.i18n.matching_phrases), with the same keys.
+PHRASES = MappingProxyType({
+    "empty": EMPTY_SUMMARY,
+    "main": "Its main referral zone covers {percent} of the pain you marked.",
+    "main_where": "Its main referral zone covers {percent} of the pain you marked: {where}.",
+    "spill": "Its wider (spillover) zone covers {percent}.",
+    "spill_where": "Its wider (spillover) zone covers {percent}: {where}.",
+    "spill_more": "Its wider (spillover) zone covers another {percent}.",
+    "spill_more_where": "Its wider (spillover) zone covers another {percent}: {where}.",
+    "spill_only": "Only its spillover zone reaches your pain, so it is a weaker match.",
+    "coverage": "You marked {percent} of its main zone.",
+    "unmarked": "Its usual pattern also reaches {where}, which you did not mark.",
+    "on_point": "Some of your pain lies over one of its trigger points.",
+    "none": "None of the muscles in hipmap refer pain to exactly this pattern.",
+    "one": "This muscle explains {percent} of your marked pain: {names}.",
+    "many": "These {n} muscles together explain {percent} of your marked pain: {names}.",
+    "muscle_side": "{name}, {side} side",
+    "not_explained": " Not explained: {regions}.",
+    "side_region": "{side} {region}",
+    "percent": "{value}%",
+    "and": " and ",
+    "left": "left",
+    "right": "right",
+})  # fmt: skip
+
+
+def intensity_weight(intensity: int) -> float:
+    """Pain rated 0 is a mark with no pain now; stronger pain counts up to twice as much as mild pain."""
+    return 0.0 if intensity <= 0 else 0.5 + 0.05 * min(intensity, 10)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    muscle_id: str
+    name: str
+    side: str
+    score: float
+    explained: float  # share of the weighted pain in the essential zone
+    spillover: float  # share in the spillover zone only
+    coverage: float  # share of the essential zone marked
+    on_trigger_point: bool
+    essential_regions: tuple[str, ...]
+    spillover_regions: tuple[str, ...]
+    unmarked_regions: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.muscle_id, self.side)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.muscle_id,
+            "name": self.name,
+            "side": self.side,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "explained": round(self.explained, 4),
+            "spillover": round(self.spillover, 4),
+            "coverage": round(self.coverage, 4),
+            "on_trigger_point": self.on_trigger_point,
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    candidates: tuple[Candidate, ...] = ()
+    explaining: tuple[Candidate, ...] = ()
+    explained_share: float = 0.0
+    unexplained_regions: tuple[tuple[str, str], ...] = ()  # (region, side)
+    pain_area: float = 0.0
+    summary: str = ""
+
+    @property
+    def unexplained_share(self) -> float:
+        return 0.0 if self.pain_area <= 0 else max(0.0, 1.0 - self.explained_share)
+
+    def top(self, n: int) -> tuple[Candidate, ...]:
+        return self.candidates[:n]
+
+    def find(self, muscle_id: str, side: str | None = None) -> Candidate | None:
+        for c in self.candidates:
+            if c.muscle_id == muscle_id and (side is None or c.side == side):
+                return c
+        return None
+
+    def to_dict(self, top: int | None = None) -> dict:
+        chosen = self.candidates if top is None else self.candidates[:top]
+        return {
+            "candidates": [c.to_dict() for c in chosen],
+            "explaining_set": [{"id": c.muscle_id, "side": c.side, "name": c.name} for c in self.explaining],
+            "explained_share": round(self.explained_share, 4),
+            "unexplained_share": round(self.unexplained_share, 4),
+            "unexplained_regions": [{"region": r, "side": s} for r, s in self.unexplained_regions],
+            "summary": self.summary,
+        }
+
+
+def _percent(x: float, template: str = "{value}%") -> str:
+    return template.format(value=f"{round(100 * x):d}")
+
+
+def _listing(names: list[str], and_word: str = " and ") -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + and_word + names[-1]
+
+
+class _ViewIndex:
+    """One view's grid, which region each cell is in, and which zone pieces and trigger points cover it."""
+
+    def __init__(self, grid: Grid, cell_region: np.ndarray, pieces: CellIndex, points: CellIndex, point_owner: np.ndarray):
+        self.grid = grid
+        self.cell_region = cell_region  # cell -> global region-cell key, -1 off the body
+        self.pieces = pieces
+        self.points = points
+        self.point_owner = point_owner
+
+
+class Matcher:
+    """Built once per atlas; ``match`` is then cheap enough to run on every stroke.
+
+    Areas are sums over a fine grid (GRID_CELL units) laid over each view: every shape, zones and pain alike,
+    covers the cells whose centres lie inside it. An inverted index from cells to zone pieces means a match
+    touches only the zones under the pain."""
+
+    def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None):
+        self.atlas = atlas
+        self.phrases = {**PHRASES, **(phrases or {})}
+        self.candidates: list[tuple[str, str]] = [(m, s) for m in atlas.muscles for s in SIDES]
+        self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
+        self.views: dict[str, _ViewIndex] = {}
+        self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
+        piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
+        groups: dict[tuple[int, str], int] = {}
+        group_area: list[float] = []
+        group_candidate: list[int] = []
+        for view_id, view in atlas.views.items():
+            grid = Grid(view.viewbox, GRID_CELL)
+            cell_region = np.full(grid.size, -1, dtype=np.int64)
+            for (region_id, side), shape in view.regions.items():
+                cell_region[grid.cells(shape)] = len(self.cells)
+                self.cells.append((view_id, region_id, side))
+            piece_cells: list[np.ndarray] = []
+            for c, (muscle_id, side) in enumerate(self.candidates):
+                muscle = atlas.muscles[muscle_id]
+                essential = grid.cells(muscle.zone("essential", side, view_id))
+                spill = np.setdiff1d(grid.cells(muscle.zone("spillover", side, view_id)), essential, assume_unique=True)
+                for is_essential, cells in ((True, essential), (False, spill)):
+                    keys = cell_region[cells]
+                    cells, keys = cells[keys >= 0], keys[keys >= 0]
+                    for key in np.unique(keys):
+                        mine = cells[keys == key]
+                        region_id = self.cells[key][1]
+                        area = len(mine) * grid.cell_area
+                        g = -1
+                        if is_essential:
+                            g = groups.setdefault((c, region_id), len(group_area))
+                            if g == len(group_area):
+                                group_area.append(0.0)
+                                group_candidate.append(c)
+                            group_area[g] = max(group_area[g], area)
+                        piece_cells.append(mine)
+                        piece_candidate.append(c)
+                        piece_essential.append(is_essential)
+                        piece_region.append(region_id)
+                        piece_area.append(area)
+                        piece_group.append(g)
+            offset = len(piece_area) - len(piece_cells)
+            pieces = CellIndex(grid.size, piece_cells)
+            pieces.items = pieces.items + offset  # global piece ids
+            point_cells, owners = [], []
+            for c, (muscle_id, side) in enumerate(self.candidates):
+                for tp in atlas.muscles[muscle_id].points_on(view_id, side):
+                    point_cells.append(grid.cells(disc(tp.x, tp.y, TRIGGER_POINT_REACH)))
+                    owners.append(c)
+            self.views[view_id] = _ViewIndex(grid, cell_region, pieces, CellIndex(grid.size, point_cells), np.asarray(owners, dtype=np.int64))
+        self.piece_candidate = np.asarray(piece_candidate, dtype=np.int64)
+        self.piece_essential = np.asarray(piece_essential, dtype=bool)
+        self.piece_region = piece_region
+        self.piece_area = np.asarray(piece_area, dtype=float)
+        self.piece_group = np.asarray(piece_group, dtype=np.int64)
+        self.group_area = np.asarray(group_area, dtype=float)
+        self.group_candidate = np.asarray(group_candidate, dtype=np.int64)
+        order = np.argsort(self.piece_candidate, kind="stable")
+        bounds = np.searchsorted(self.piece_candidate[order], np.arange(len(self.candidates) + 1))
+        self.pieces_of = [order[bounds[c] : bounds[c + 1]] for c in range(len(self.candidates))]
+        self.piece_facts = [
+            [(bool(self.piece_essential[p]), self.piece_region[p], float(self.piece_area[p])) for p in self.pieces_of[c]]
+            for c in range(len(self.candidates))
+        ]
+        # Regions of each essential zone in the order the data names them, when drawn on some view.
+        self.drawn_essential = []
+        for c, (muscle_id, _side) in enumerate(self.candidates):
+            drawn = {self.piece_region[p] for p in self.pieces_of[c] if self.piece_essential[p]}
+            self.drawn_essential.append(tuple(r for r in atlas.muscles[muscle_id].zone_regions.get("essential", ()) if r in drawn))
+        names = sorted(range(len(self.candidates)), key=lambda c: (atlas.muscles[self.candidates[c][0]].name, self.candidates[c][1]))
+        self.name_rank = np.empty(len(self.candidates), dtype=np.int64)
+        self.name_rank[names] = np.arange(len(names))  # ties in score are listed by name, then side
+        self.candidate_zone_area = np.bincount(self.group_candidate, weights=self.group_area, minlength=len(self.candidates))
+
+    @property
+    def piece_count(self) -> int:
+        return len(self.piece_area)
+
+    # ------------------------------------------------------------------------------------------- pain
+
+    def _cells_of_marks(self, view_id: str, geometries: list) -> list[np.ndarray]:
+        """Marks' cells, remembered: a map grows one stroke at a time, and old strokes never change."""
+        out: list = [None] * len(geometries)
+        todo = []
+        for i, geometry in enumerate(geometries):
+            hit = self._mark_cells.get(id(geometry))
+            if hit is not None and hit[0]() is geometry:
+                out[i] = hit[1]
+            else:
+                todo.append(i)
+        if todo:
+            if len(self._mark_cells) + len(todo) > MARK_CACHE_SIZE:
+                self._mark_cells.clear()
+            fresh = self.views[view_id].grid.cells_many([geometries[i] for i in todo])
+            cache = self._mark_cells
+            for i, cells in zip(todo, fresh):
+                out[i] = cells
+                # Weakly held: an entry lasts as long as its mark is used (the map, the undo history), no longer.
+                key = id(geometries[i])
+                ref = weakref.ref(geometries[i], lambda r, k=key: cache.pop(k) if cache.get(k, (None,))[0] is r else None)
+                cache[key] = (ref, cells)
+        return out
+
+    def pain_cells(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per view: the body cells in pain and their weights (the strongest mark covering each cell)."""
+        by_view: dict[str, list] = {}
+        for mark in painmap.marks:
+            w = intensity_weight(mark.intensity)
+            if w > 0 and mark.view in self.views and not mark.geometry.is_empty:
+                by_view.setdefault(mark.view, []).append((w, mark.geometry))
+        out = {}
+        for view_id, marks in by_view.items():
+            marks.sort(key=lambda m: m[0])  # weakest first, so stronger pain overwrites it
+            vi = self.views[view_id]
+            found = self._cells_of_marks(view_id, [g for _w, g in marks])
+            if len(found) == 1:  # a single click or stroke: no need for a whole-view grid
+                cells = found[0][vi.cell_region[found[0]] >= 0]
+                weights = np.full(len(cells), marks[0][0])
+            else:
+                grid = np.zeros(vi.grid.size)
+                for (w, _g), mark_cells in zip(marks, found):
+                    grid[mark_cells] = w
+                cells = np.flatnonzero((grid > 0) & (vi.cell_region >= 0))
+                weights = grid[cells]
+            if len(cells):
+                out[view_id] = (cells, weights)
+        return out
+
+    # ------------------------------------------------------------------------------------------- matching
+
+    def match(self, painmap: PainMap) -> MatchResult:
+        n_pieces = len(self.piece_area)
+        n = len(self.candidates)
+        weighted = np.zeros(n_pieces)
+        raw = np.zeros(n_pieces)
+        on_point = np.zeros(n, dtype=bool)
+        pain_weights, pain_regions, pair_counts, pair_piece = [], [], [], []
+        total = 0.0
+        for view_id, (cells, w) in self.pain_cells(painmap).items():
+            vi = self.views[view_id]
+            area = vi.grid.cell_area
+            total += w.sum() * area
+            counts, piece = vi.pieces.lookup(cells)
+            weighted += np.bincount(piece, weights=np.repeat(w * area, counts), minlength=n_pieces)
+            raw += np.bincount(piece, minlength=n_pieces) * area
+            pain_regions.append(vi.cell_region[cells])
+            point_counts, point = vi.points.lookup(cells)
+            on_point[vi.point_owner[point]] = True
+            pain_weights.append(w * area)
+            pair_counts.append(counts)
+            pair_piece.append(piece)
+        if total <= 0:
+            return MatchResult(summary=self.phrases["empty"])
+
+        ess = self.piece_essential
+        explained = np.minimum(np.bincount(self.piece_candidate[ess], weights=weighted[ess], minlength=n) / total, 1.0)
+        spill = np.bincount(self.piece_candidate[~ess], weights=weighted[~ess], minlength=n) / total
+        spill = np.minimum(spill, 1.0 - explained)
+        group_max = np.zeros(len(self.group_area))
+        if ess.any():
+            np.maximum.at(group_max, self.piece_group[ess], np.minimum(raw[ess] / self.piece_area[ess], 1.0))
+        coverage = np.divide(
+            np.bincount(self.group_candidate, weights=group_max * self.group_area, minlength=n),
+            self.candidate_zone_area,
+            out=np.zeros(n),
+            where=self.candidate_zone_area > 0,
+        )
+        scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * on_point
+        scores = np.clip(scores, 0.0, 1.0)
+        hit = np.flatnonzero((explained + spill > 0) | on_point)
+        order = hit[np.lexsort((self.name_rank[hit], -scores[hit]))][:MAX_CANDIDATES]
+        candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
+        pain = np.concatenate(pain_weights)
+        pairs = (np.concatenate(pair_counts), np.concatenate(pair_piece))
+        explaining, share, covered = self._explaining_set(order, candidates, pain, pairs, total)
+        unexplained = self._unexplained(np.concatenate(pain_regions), pain, covered, total)
+        return MatchResult(candidates, explaining, share, unexplained, total, self._summary(explaining, share, unexplained))
+
+    def _candidate(self, c, scores, explained, spill, coverage, on_point, weighted, raw, total) -> Candidate:
+        muscle_id, side = self.candidates[c]
+        muscle = self.atlas.muscles[muscle_id]
+        mine = self.pieces_of[c]
+        ess_regions: dict[str, float] = {}
+        spill_regions: dict[str, float] = {}
+        marked = set()
+        named = NAMED_SHARE * total
+        # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
+        for w, r, (is_ess, region, area) in zip(weighted[mine].tolist(), raw[mine].tolist(), self.piece_facts[c]):
+            if w > named:
+                target = ess_regions if is_ess else spill_regions
+                target[region] = target.get(region, 0.0) + w
+            if is_ess and r > NAMED_SHARE * area:
+                marked.add(region)
+        unmarked = [r for r in self.drawn_essential[c] if r not in marked]
+        ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
+        spill_names = sorted(spill_regions, key=lambda r: -spill_regions[r])
+
+        def name_of(region_id):
+            region = self.atlas.regions.get(region_id)
+            return region.name.lower() if region else region_id.replace("_", " ")
+
+        p = self.phrases
+
+        def pct(x):
+            return _percent(x, p["percent"])
+
+        def listing(names):
+            return _listing(names, p["and"])
+
+        reasons = []
+        if explained[c] > 0:
+            where = listing([name_of(r) for r in ess_names])
+            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained[c]), where=where))
+        if spill[c] >= 0.01:
+            key = "spill_more" if explained[c] > 0 else "spill"
+            where = listing([name_of(r) for r in spill_names])
+            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill[c]), where=where))
+            if explained[c] <= 0:
+                reasons.append(p["spill_only"])
+        if coverage[c] > 0:
+            reasons.append(p["coverage"].format(percent=pct(coverage[c])))
+        if unmarked and coverage[c] < 0.9:
+            reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
+        if on_point[c]:
+            reasons.append(p["on_point"])
+        return Candidate(
+            muscle_id, muscle.name, side, float(scores[c]), float(explained[c]), float(spill[c]), float(coverage[c]),
+            bool(on_point[c]), tuple(ess_names), tuple(spill_names), tuple(unmarked), tuple(reasons),
+        )  # fmt: skip
+
+    def _explaining_set(self, order, candidates, pain, pairs, total):
+        """Greedy smallest set of muscles whose zones together explain most of the pain (exact, cell by cell).
+
+        Cells covered by the same muscles are pooled first, so the greedy steps work on a few dozen groups."""
+        covered = np.zeros(len(pain), dtype=bool)
+        if not len(order):
+            return (), 0.0, covered
+        pool = list(order[:EXPLAIN_POOL])
+        row_of = np.full(len(self.candidates), -1, dtype=np.int64)
+        row_of[pool] = np.arange(len(pool))
+        counts, piece = pairs
+        in_pool = np.zeros(len(self.piece_area), dtype=bool)
+        in_pool[np.concatenate([self.pieces_of[c] for c in pool])] = True
+        keep = np.flatnonzero(in_pool[piece])
+        pos = np.searchsorted(np.cumsum(counts), keep, side="right")  # the pain cell each kept pair belongs to
+        piece = piece[keep]
+        rows = row_of[self.piece_candidate[piece]]
+        ess = self.piece_essential[piece]
+        # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
+        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(pain)).astype(np.int64)
+        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(pain)).astype(np.int64)
+        keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
+        group_pain = np.bincount(inverse.ravel(), weights=pain, minlength=len(keys))
+        bit = np.left_shift(1, np.arange(len(pool)))[:, None]
+        group_ess = (keys[None, :] >> EXPLAIN_POOL) & bit
+        group_spill = keys[None, :] & bit
+        credit = np.where(group_ess > 0, 1.0, np.where(group_spill > 0, SPILLOVER_CREDIT, 0.0))
+        best = np.zeros(len(keys))
+        group_covered = np.zeros(len(keys), dtype=bool)
+        chosen: list[int] = []
+        while len(chosen) < EXPLAIN_MAX:
+            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)
+            gains[chosen] = -1.0
+            row = int(np.argmax(gains))  # ties go to the better-ranked muscle: the pool is in rank order
+            if gains[row] < EXPLAIN_MIN_GAIN * total:
+                break
+            chosen.append(row)
+            best = np.maximum(best, credit[row])
+            group_covered |= credit[row] > 0
+            if group_pain[group_covered].sum() >= EXPLAIN_TARGET * total:
+                break
+        by_key = {c.key: c for c in candidates}
+        explaining = tuple(by_key[self.candidates[pool[row]]] for row in chosen)
+        covered = group_covered[inverse.ravel()]
+        return explaining, float(min(1.0, group_pain[group_covered].sum() / total)), covered
+
+    def _unexplained(self, pain_region, pain, covered, total):
+        """Regions holding pain that the explaining set leaves out, largest first."""
+        left = np.bincount(pain_region[~covered], weights=pain[~covered], minlength=len(self.cells))
+        out = []
+        for key in np.argsort(-left, kind="stable"):
+            if left[key] <= UNEXPLAINED_SHARE * total:
+                break
+            _view, region, side = self.cells[key]
+            if (region, side) not in out:
+                out.append((region, side))
+        return tuple(out)
+
+    def _summary(self, explaining, share, unexplained) -> str:
+        p = self.phrases
+        if not explaining:
+            return p["none"]
+        names = _listing([p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side)) for c in explaining], p["and"])
+        n = len(explaining)
+        text = p["one" if n == 1 else "many"].format(n=n, percent=_percent(share, p["percent"]), names=names)
+        if unexplained:
+            regions = [p["side_region"].format(side=p.get(side, side), region=self.atlas.regions[r].name.lower()) for r, side in unexplained[:3]]
+            text += p["not_explained"].format(regions=_listing(regions, p["and"]))
+        return text

@@ -1,0 +1,111 @@
+"""Routines built from muscles: each muscle's tennis-ball compression, then its stretches, one side at a time.
+
+The builder keeps the user's edits: when muscles are added or removed, ``merged`` keeps every step the user already
+has (with its changed holds, repetitions and place in the order) and slots new steps in where the plan puts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Mapping, Sequence
+
+from .model import Routine, RoutineError, Step
+
+READY_S = 10  # reading time before each step: enough to get down onto the ball
+DEFAULT_REST_S = 10
+
+
+def step_key(step: Step) -> tuple[str, str, str]:
+    """What makes two steps "the same": a compression belongs to its muscle; a stretch on one side is done once,
+    however many of the chosen muscles it helps."""
+    return (step.kind, step.muscle_id if step.kind == "compression" else step.exercise_id, step.side)
+
+
+def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
+    """The compression then the stretches for one muscle on one side, from its self-care data."""
+    care = getattr(muscle, "self_care", None)
+    if care is None:
+        raise RoutineError(f"{muscle.id}: no self-care data")
+    press = exercises.get(care.compression.exercise)
+    steps = [Step(
+        kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
+        title=f"Tennis ball: {muscle.name}", side=side, ready_s=READY_S, hold_s=care.compression.hold_s,
+        rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
+    )]  # fmt: skip
+    for stretch_id in care.stretches:
+        stretch = exercises.get(stretch_id)
+        if stretch is not None:
+            steps.append(Step(  # a stretch of both sides at once (per_side false) belongs to no one side
+                kind="stretch", muscle_id=muscle.id, exercise_id=stretch_id, title=stretch.name,
+                side=side if stretch.per_side else "none",
+                ready_s=READY_S, hold_s=stretch.hold_s, rest_s=stretch.rest_s, reps=stretch.reps,
+            ))  # fmt: skip
+    return steps
+
+
+# The words of default routine names; the UI passes phrases=... in its language, same keys.
+NAME_PHRASES = {
+    "new": "New routine", "two": "{first} and {second}", "more": "{first} and {count} more",
+    "one_side": "{side} side", "both_sides": "both sides", "name": "{who}, {where}", "left": "left", "right": "right",
+}  # fmt: skip
+
+
+def default_name(choices: Sequence[tuple[object, str]], phrases: Mapping[str, str] | None = None) -> str:
+    p = {**NAME_PHRASES, **(phrases or {})}
+    names = list(dict.fromkeys(muscle.name for muscle, _side in choices))
+    sides = list(dict.fromkeys(side for _muscle, side in choices))
+    if not names:
+        return p["new"]
+    if len(names) == 1:
+        who = names[0]
+    elif len(names) == 2:
+        who = p["two"].format(first=names[0], second=names[1])
+    else:
+        who = p["more"].format(first=names[0], count=len(names) - 1)
+    where = p["one_side"].format(side=p.get(sides[0], sides[0])) if len(sides) == 1 else p["both_sides"]
+    return p["name"].format(who=who, where=where)
+
+
+def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, name: str | None = None,
+                  phrases: Mapping[str, str] | None = None) -> Routine:
+    """A routine for (muscle, side) pairs, in the order given, grouped by side so that you turn over only once.
+
+    Sides come in the order they first appear; a stretch shared by two muscles on the same side is done once."""
+    choices = list(choices)
+    sides = list(dict.fromkeys(side for _muscle, side in choices))
+    steps: list[Step] = []
+    seen: set[tuple[str, str, str]] = set()
+    for side in sides:
+        for muscle, muscle_side in choices:
+            if muscle_side != side:
+                continue
+            for step in muscle_steps(muscle, side, exercises):
+                if step_key(step) not in seen:
+                    seen.add(step_key(step))
+                    steps.append(step)
+    return Routine(default_name(choices, phrases) if name is None else name, tuple(steps))
+
+
+def merged(current: Routine, planned: Routine) -> Routine:
+    """The planned steps, but with the user's order and edits for every step they already have.
+
+    Steps of ``current`` that the plan no longer has are dropped. A new step goes just before the next step of the
+    plan that is already there (so a muscle's compression comes before a stretch it shares with another muscle);
+    failing that, after the last step on its side, so each side stays one block and you turn over only once."""
+    wanted = {step_key(s): s for s in planned.steps}
+    # A kept step takes the plan's muscle: a shared stretch may now be there for a different ticked muscle.
+    steps = [replace(s, muscle_id=wanted[step_key(s)].muscle_id) for s in current.steps if step_key(s) in wanted]
+    have = {step_key(s) for s in steps}
+    plan_keys = [step_key(s) for s in planned.steps]
+    for i, step in enumerate(planned.steps):
+        if plan_keys[i] in have:
+            continue
+        later = next((k for k in plan_keys[i + 1 :] if k in have), None)
+        if later is not None:
+            at = next(j for j, s in enumerate(steps) if step_key(s) == later)
+        else:
+            same_side = [j for j, s in enumerate(steps) if s.side == step.side]
+            at = same_side[-1] + 1 if same_side else len(steps)
+        steps.insert(at, step)
+        have.add(plan_keys[i])
+    return replace(current, steps=tuple(steps))

@@ -1,0 +1,1 @@
+"""What the command line runs with Qt: the offscreen screenshot and the benches."""

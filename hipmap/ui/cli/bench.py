@@ -1,0 +1,276 @@
+"""Window performance: mouse release to repainted candidates and overlays, and start-up against a bare window."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RELEASE_TARGET_MS = 16.0
+STARTUP_TARGET_RATIO = 1.5
+
+_BARE = r"""
+import time; t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare window"))
+window.resize(1360, 880)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            print((time.perf_counter() - t0) * 1000, flush=True)
+            app.quit()
+        return False
+first = First()
+window.centralWidget().installEventFilter(first)
+window.show()
+app.exec()
+"""
+
+# The same steps as hipmap.ui.app.main(): the window first, the atlas once its drawings are on screen.
+_HIPMAP = r"""
+import time; t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from hipmap.ui.mainwindow.window import MainWindow
+window = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
+window.resize(1360, 880)
+times = {}
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and obj.objectName() not in times:
+            times[obj.objectName()] = (time.perf_counter() - t0) * 1000
+            if obj.objectName() == "ready":
+                print(times["first"], times["ready"], flush=True)
+                app.quit()
+        return False
+watch = Watch()
+window.first_frame.setObjectName("first")
+window.first_frame.installEventFilter(watch)
+def load():
+    from hipmap.core.content.atlas import load_atlas
+    window.attach(load_atlas())
+    window.autosave_timer.stop()
+    view = window.current_view().viewport()
+    view.setObjectName("ready")
+    view.installEventFilter(watch)
+    view.update()
+window.first_frame.painted.connect(lambda: QTimer.singleShot(0, load))
+window.show()
+app.exec()
+"""
+
+
+def _stats(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return {"runs": len(ordered), "median_ms": round(statistics.median(ordered), 3), "p99_ms": round(p99, 3), "max_ms": round(ordered[-1], 3)}
+
+
+def startup(runs: int = 5) -> dict:
+    """Process start to the first painted frame, for a bare PySide6 window and for hipmap, interleaved."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    bare, first, ready = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = str(Path(tmp) / "settings.ini")
+        # Measure as an installed app starts: with its bytecode compiled (pip compiles on install). Where
+        # PYTHONDONTWRITEBYTECODE is set, the bytecode goes to a private cache, filled by one untimed run each.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        subprocess.run([sys.executable, "-c", _BARE], capture_output=True, env=env, timeout=120)
+        subprocess.run([sys.executable, "-c", _HIPMAP, settings], capture_output=True, env=env, timeout=120)
+        for _ in range(runs):
+            done = subprocess.run([sys.executable, "-c", _BARE], capture_output=True, text=True, env=env, timeout=120)
+            bare.append(float(done.stdout.strip().splitlines()[-1]))
+            done = subprocess.run([sys.executable, "-c", _HIPMAP, settings], capture_output=True, text=True, env=env, timeout=120)
+            painted, interactive = (float(v) for v in done.stdout.strip().splitlines()[-1].split())
+            first.append(painted)
+            ready.append(interactive)
+    ratio = statistics.median(first) / statistics.median(bare)
+    return {
+        "bare_window": _stats(bare),
+        "hipmap_window": _stats(first),  # the window with its diagrams drawn
+        "hipmap_interactive": _stats(ready),  # marking works: the atlas is loaded and the diagrams are live
+        "ratio_of_medians": round(ratio, 3),
+        "target_ratio": STARTUP_TARGET_RATIO,
+        "meets_target": ratio <= STARTUP_TARGET_RATIO,  # judged unrounded
+    }
+
+
+def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
+    """A click on the diagram: mouse release -> new mark, new ranking, list and overlays repainted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ...core.content.atlas import load_atlas
+    from ...core.synthetic import random_point_on_body
+    from ..mainwindow.window import MainWindow
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    atlas = load_atlas()
+    rng = random.Random(seed)
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
+        window.autosave_timer.stop()
+        window.resize(1360, 880)
+        window.show()
+        app.processEvents()
+        view_ids = list(atlas.views)
+        for i in range(runs):
+            if i % 40 == 0:
+                window.document.new()  # a fresh map every 40 marks, like a new patient
+            view_id = view_ids[(i // 10) % len(view_ids)]  # ten marks on a view, then the next view
+            window.show_view(view_id)
+            view = window.views[view_id]
+            x, y = random_point_on_body(atlas, rng, view_id)
+            pos = QPointF(view.mapFromScene(QPointF(x, y)))
+            glob = QPointF(view.viewport().mapToGlobal(pos))
+            QApplication.sendEvent(view.viewport(), QMouseEvent(QEvent.MouseButtonPress, pos, glob, Qt.LeftButton, Qt.LeftButton, Qt.NoModifier))
+            app.processEvents()
+            t0 = time.perf_counter_ns()
+            QApplication.sendEvent(view.viewport(), QMouseEvent(QEvent.MouseButtonRelease, pos, glob, Qt.LeftButton, Qt.NoButton, Qt.NoModifier))
+            if window.selected is None and window.document.result.candidates:
+                window.select_candidate(*window.document.result.candidates[0].key)
+            view.viewport().repaint()  # paint now, synchronously: the diagram with its overlay...
+            window.candidates.repaint()  # ...and the candidate list with its header
+            samples.append((time.perf_counter_ns() - t0) / 1e6)
+        window.document.undo_stack.setClean()
+        window.close()
+    result = _stats(samples)
+    result["slowest"] = sorted(((round(ms, 1), i) for i, ms in enumerate(samples)), reverse=True)[:12]
+    result["target_p99_ms"] = RELEASE_TARGET_MS
+    return result
+
+
+PLAYER_TARGET_MS = 20.0
+
+
+def bench_routine(total_s: int = 120):
+    """A routine of exactly ``total_s`` seconds with every kind of phase: ready, holds, rests and a side switch."""
+    from ...core.routine.model import SWITCH_S, Routine, Step
+
+    def step(side, hold, reps, rest, ready=5):
+        return Step(kind="compression", muscle_id="piriformis", title=f"Tennis ball, {side}", side=side,
+                    ready_s=ready, hold_s=hold, rest_s=rest, reps=reps)  # fmt: skip
+
+    if total_s < 40:  # a short check (bench --quick): one step, a second to get ready, then one hold
+        routine = Routine("Benchmark", [step("right", total_s - 1, 1, 0, ready=1)])
+        assert routine.total_seconds() == total_s
+        return routine
+    # right: 5 + 2 x (hold + 5 rest); switch; left: 5 + hold + 5 + hold (no rest after the very last hold)
+    fixed = 5 + 2 * 5 + SWITCH_S + 5 + 5
+    hold, extra = divmod(total_s - fixed, 4)
+    routine = Routine("Benchmark", [step("right", hold, 2, 5), step("left", hold, 2, 5, ready=5 + extra)])
+    assert routine.total_seconds() == total_s, routine.total_seconds()
+    return routine
+
+
+def player_timing(total_s: int = 120) -> dict:
+    """Play a routine in the real player widget on the real clock, and compare what happened with the plan:
+    when each phase change reached the screen, and when the routine ended, against start + planned seconds."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ..routine.player import PlayerWidget
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    routine = bench_routine(total_s)
+    widget = PlayerWidget(routine, clock=time.monotonic)
+    widget.set_sound_enabled(False)  # timing, not the sound card
+    widget.resize(1100, 720)
+    widget.show()
+    app.processEvents()
+    planned_starts = [0, *itertools.accumulate(p.seconds for p in widget.player.phases)][:-1]
+    seen: list[tuple[int, float, float]] = []  # phase index, engine time, when the widget showed it
+    ended: list[float] = []
+    loop = QEventLoop()
+    widget.phaseStarted.connect(lambda index, at: seen.append((index, at, time.monotonic())))
+    widget.finished.connect(lambda _log: (ended.append(time.monotonic()), loop.quit()))
+    QTimer.singleShot(int((total_s + 10) * 1000), loop.quit)  # a hang must not hang the bench
+    widget.start()
+    start = widget.player._start
+    loop.exec()
+    widget.close()
+    if not ended:
+        return {"planned_s": total_s, "error": "the routine did not finish", "meets_target": False}
+    end_error_ms = (ended[0] - (start + total_s)) * 1000
+    schedule_ms = [abs(at - (start + planned_starts[i])) * 1000 for i, at, _shown in seen]
+    shown_ms = [(shown - (start + planned_starts[i])) * 1000 for i, _at, shown in seen]
+    return {
+        "planned_s": total_s,
+        "phases": len(planned_starts),
+        "phase_changes_seen": len(seen),
+        "end_error_ms": round(end_error_ms, 3),
+        "engine_schedule_max_error_ms": round(max(schedule_ms, default=0.0), 6),
+        "phase_change_shown_late_ms": _stats(shown_ms),
+        "target_end_error_ms": PLAYER_TARGET_MS,
+        "meets_target": abs(end_error_ms) < PLAYER_TARGET_MS,
+    }
+
+
+HISTORY_TARGET_MS = 200.0
+
+
+def history_open(n: int = 1000, runs: int = 15) -> dict:
+    """The history window over a store of ``n`` sessions: from constructing it to its chart and list painted.
+
+    Each run builds a new window (the store and the atlas are already open, as they are in the app), shows it,
+    lets Qt lay it out and paint it once, then repaints the chart and the list synchronously. The first run
+    is counted too: it is the one a user waits for."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
+
+    from ...core.content.atlas import load_atlas
+    from ...core.store.database import Store, synthetic_sessions
+    from ..history.window import HistoryWindow
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    atlas = load_atlas()
+    renderers: dict = {}
+    for view in atlas.views.values():
+        renderers.setdefault(str(view.svg_file), QSvgRenderer(str(view.svg_file)))
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "sessions.sqlite3")
+        try:
+            store.save_many(synthetic_sessions(n))
+            for _ in range(runs):
+                t0 = time.perf_counter_ns()
+                window = HistoryWindow(store, atlas, renderers)
+                window.resize(1200, 800)
+                window.show()
+                app.processEvents()  # layout, polish and the first paint of the whole window
+                window.chart.repaint()  # then paint the chart and the list again, synchronously
+                window.table.viewport().repaint()
+                samples.append((time.perf_counter_ns() - t0) / 1e6)
+                painted = len(window.chart.points("before"))
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+        finally:
+            store.close()
+    result = _stats(samples)
+    result["sessions"] = n
+    result["points_drawn"] = painted
+    result["first_ms"] = round(samples[0], 3)
+    result["target_ms"] = HISTORY_TARGET_MS
+    result["meets_target"] = result["max_ms"] < HISTORY_TARGET_MS  # every run, the first one included
+    return result

@@ -1,0 +1,1 @@
+"""The printable handout: PDF and printer, one paint path for both."""

@@ -1,0 +1,1 @@
+"""Practitioner history: saving a session, the history window, its chart and the before/after comparison."""

@@ -1,0 +1,1 @@
+"""The small shared kit: style and palettes, diagram colours, shapes, translation, window helpers."""

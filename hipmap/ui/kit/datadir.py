@@ -1,0 +1,27 @@
+"""Where the window keeps what it writes: autosave, routines and the session history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from .argv import take_option
+from .i18n import translate
+
+DATA_DIR_OVERRIDE: Path | None = None  # --data-dir, set once at start-up by hipmap.ui.app.main()
+
+
+def data_location() -> Path:
+    """--data-dir, else $HIPMAP_DATA_DIR, else the platform's application data folder."""
+    from ...core.store.database import data_dir_override
+
+    path = DATA_DIR_OVERRIDE or data_dir_override() or Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
+    """--data-dir DIR (or --data-dir=DIR): keep everything hipmap writes in DIR; the rest of argv is returned."""
+    found, rest = take_option(argv, "--data-dir", translate("app", "hipmap: --data-dir needs a folder"))
+    return (Path(found).expanduser() if found else None), rest

@@ -1,0 +1,577 @@
+"""The ranked list of muscles that may explain the marked pain.
+
+``CandidateList`` only shows a core ``MatchResult``: every number and reason comes from the matcher.
+Rows are painted by a delegate so the score bar, the percentage and the reasons sit together; one layout
+function serves both painting and size hints, so what is measured is exactly what is drawn.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.pain.matching import Candidate, MatchResult
+from ..kit import style
+from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, side_phrase, translate
+
+# Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
+# PySide6 6.12 ("deallocating None" after a few hundred paints); objects avoid it.
+NO_PEN = QPen(Qt.NoPen)
+NO_BRUSH = QBrush(Qt.NoBrush)
+
+CandidateRole = Qt.UserRole + 1
+RankRole = Qt.UserRole + 2
+ExplainingRole = Qt.UserRole + 3
+
+VISIBLE_REASONS = 2
+EMPTY_TEXT = (
+    QT_TRANSLATE_NOOP("candidates", "Click or paint where it hurts on the diagram. The muscles whose pain patterns match it will be listed here.")
+)
+NO_MATCH_HINT = QT_TRANSLATE_NOOP("candidates", "Try marking the place where the pain is strongest, or check that you marked the correct side.")
+NOTE_TEXT = QT_TRANSLATE_NOOP("candidates", "These are possibilities to explore, not a diagnosis.")
+STAR = "\u2605"
+EXPLAINING_LABEL = QT_TRANSLATE_NOOP("candidates", "{star} Part of the explaining set")
+
+
+def side_word(side: str) -> str:
+    return side_name(side).capitalize() if side else ""
+
+
+def percent(x: float) -> str:
+    return f"{round(100 * max(0.0, min(1.0, x)))}%"
+
+
+def accessible_text(rank: int, c: Candidate) -> str:
+    text = translate("candidates", "{rank}. {name}, {side} side, match {percent}").format(rank=rank, name=c.name, side=side_name(c.side), percent=percent(c.score))
+    return text + (f": {c.reasons[0]}" if c.reasons else "")
+
+
+def _empty_html(heading: str, *lines: str) -> str:
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+    return f"<p style='font-size:large'><b>{html.escape(heading)}</b></p>{body}"
+
+
+class CandidateModel(QAbstractListModel):
+    """Adapts a MatchResult's candidates to a list model; read-only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.result = MatchResult()
+        self._explaining: set[tuple[str, str]] = set()
+
+    def set_result(self, result: MatchResult) -> None:
+        self.beginResetModel()
+        self.result = result
+        self._explaining = {c.key for c in result.explaining}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.result.candidates)
+
+    def candidate(self, row: int) -> Candidate | None:
+        return self.result.candidates[row] if 0 <= row < len(self.result.candidates) else None
+
+    def row_of(self, key: tuple[str, str] | None) -> int | None:
+        if key is None:
+            return None
+        for row, c in enumerate(self.result.candidates):
+            if c.key == key:
+                return row
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        c = self.candidate(index.row()) if index.isValid() else None
+        if c is None:
+            return None
+        rank = index.row() + 1
+        if role == Qt.DisplayRole:
+            return c.name
+        if role == CandidateRole:
+            return c
+        if role == RankRole:
+            return rank
+        if role == ExplainingRole:
+            return c.key in self._explaining
+        if role == Qt.AccessibleTextRole:
+            return accessible_text(rank, c)
+        if role == Qt.AccessibleDescriptionRole:
+            extra = translate("candidates", " Part of the set of muscles that together explain most of your pain.")
+            return (" ".join(c.reasons[1:]) + (extra if c.key in self._explaining else "")).strip()
+        if role == Qt.ToolTipRole:
+            return self._tooltip(rank, c)
+        return None
+
+    def _tooltip(self, rank: int, c: Candidate) -> str:
+        e = html.escape
+        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} side &middot; match {percent}").format(rank=rank, e=e(c.name), e2=e(side_word(c.side)), percent=percent(c.score))
+        if c.key in self._explaining:
+            head += translate("candidates", "<br>{STAR} Part of the set that explains most of your pain").format(STAR=STAR)
+        items = "".join(f"<li>{e(r)}</li>" for r in c.reasons)
+        return f"<qt>{head}{f'<ul>{items}</ul>' if items else ''}</qt>"
+
+
+class _RowLayout:
+    """Where each part of one row goes, for a given width: shared by sizeHint and paint."""
+
+    PAD_X, PAD_Y, BADGE, GAP = 12, 10, 26, 10
+    BAR_H = 8
+
+    _fonts: dict = {}
+
+    @classmethod
+    def fonts(cls, font):
+        """Fonts and metrics derived from the list's font, made once per font."""
+        key = font.key()
+        found = cls._fonts.get(key)
+        if found is None:
+            name_font = style.scaled_font(font, 1.05, bold=True)
+            small_font = style.scaled_font(font, 0.9)
+            more_font = style.scaled_font(font, 0.9, italic=True)
+            pct_font = style.scaled_font(font, 1.0, bold=True)
+            metrics = (QFontMetrics(name_font), QFontMetrics(small_font), QFontMetrics(pct_font), QFontMetrics(more_font))
+            found = cls._fonts[key] = (name_font, small_font, more_font, pct_font, metrics)
+        return found
+
+    def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int):
+        self.font = option.font
+        self.name_font, self.small_font, self.more_font, self.pct_font, metrics = self.fonts(option.font)
+        fm_name, fm_small, fm_pct, fm_more = metrics
+        x = self.PAD_X + self.BADGE + self.GAP
+        w = max(60, width - x - self.PAD_X)
+        y = self.PAD_Y
+        wrap = Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop
+
+        def block(fm: QFontMetrics, text: str, left: int, avail: int) -> QRect:
+            r = fm.boundingRect(QRect(0, 0, avail, 100_000), int(wrap), text)
+            return QRect(left, y, avail, r.height())
+
+        self.badge = QRect(self.PAD_X, y + max(0, (fm_name.height() - self.BADGE) // 2), self.BADGE, self.BADGE)
+        self.name = block(fm_name, c.name, x, w)
+        y = self.name.bottom() + 1 + 3
+        # Side, then the explaining marker on the same line when it fits.
+        self.side_text = side_phrase(c.side)
+        side_w = fm_small.horizontalAdvance(self.side_text)
+        self.side = QRect(x, y, side_w + 1, fm_small.height())
+        self.marker = None
+        if explaining:
+            sep = fm_small.horizontalAdvance("   ")
+            marker_w = fm_small.horizontalAdvance(translate("candidates", EXPLAINING_LABEL).format(star=STAR)) + 1
+            if side_w + sep + marker_w <= w:
+                self.marker = QRect(x + side_w + sep, y, marker_w, fm_small.height())
+            else:
+                y += fm_small.height()
+                self.marker = QRect(x, y, min(w, marker_w), fm_small.height())
+        y += fm_small.height() + 6
+        self.pct_text = translate("candidates", "{percent} match").format(percent=percent(c.score))
+        pct_w = fm_pct.horizontalAdvance(translate("candidates", "100% match")) + 2
+        line_h = max(fm_pct.height(), self.BAR_H)
+        self.bar = QRect(x, y + (line_h - self.BAR_H) // 2, max(20, w - pct_w - 10), self.BAR_H)
+        self.pct = QRect(x + w - pct_w, y, pct_w, line_h)
+        self.score = c.score
+        y += line_h + 6
+        self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
+        self.reasons: list[tuple[QRect, str]] = []
+        for reason in c.reasons[:VISIBLE_REASONS]:
+            r = block(fm_small, reason, x + self.bullet_w, w - self.bullet_w)
+            self.reasons.append((r, reason))
+            y = r.bottom() + 1 + 3
+        hidden = len(c.reasons) - VISIBLE_REASONS
+        self.more = None
+        if hidden > 0:
+            self.more_text = (translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
+            self.more = block(fm_more, self.more_text, x + self.bullet_w, w - self.bullet_w)
+            y = self.more.bottom() + 1 + 3
+        self.height = y - 3 + self.PAD_Y
+
+
+class CandidateDelegate(QStyledItemDelegate):
+    """Paints a row: rank badge, name, side, explaining marker, score bar with percentage, first reasons."""
+
+    def __init__(self, view: QListView):
+        super().__init__(view)
+        self.view = view
+        self._layouts: dict = {}
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        # QListView asks for size hints without a row width; rows always span the viewport.
+        return self.view.viewport().width() if self.view.viewport().width() > 0 else max(option.rect.width(), 320)
+
+    def layout(self, option, index, width: int | None = None) -> _RowLayout | None:
+        c = index.data(CandidateRole)
+        if c is None:
+            return None
+        width = width or self._width(option)
+        explaining = bool(index.data(ExplainingRole))
+        # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
+        key = (c, explaining, width, option.font.key())
+        lay = self._layouts.get(key)
+        if lay is None:
+            if len(self._layouts) > 400:
+                self._layouts.clear()
+            lay = self._layouts[key] = _RowLayout(option, c, explaining, width)
+        return lay
+
+    def sizeHint(self, option, index) -> QSize:
+        opt = QStyleOptionViewItem(option)  # the font is all a layout needs; no need to fill in the rest
+        lay = self.layout(opt, index)
+        if lay is None:
+            return super().sizeHint(option, index)
+        return QSize(self._width(opt), lay.height)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        rect = opt.rect
+        lay = self.layout(opt, index, rect.width())
+        if lay is None:
+            return super().paint(painter, option, index)
+        pal = opt.palette
+        selected = bool(opt.state & QStyle.State_Selected)
+        hovered = bool(opt.state & QStyle.State_MouseOver)
+        focused = bool(opt.state & QStyle.State_HasFocus) and self.view.hasFocus()
+        text = pal.color(QPalette.Text)
+        quiet = style.secondary_text(pal)
+        accent = style.accent(pal)
+        base = pal.color(QPalette.Base)
+        highlight = pal.color(QPalette.Highlight)
+
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.translate(rect.topLeft())
+        full = QRectF(0, 0, rect.width(), rect.height())
+        if selected or hovered:
+            tint = style.blend(base, highlight, 0.2) if selected else style.blend(base, text, 0.06)
+            painter.setPen(NO_PEN)
+            painter.setBrush(tint)
+            painter.drawRoundedRect(full.adjusted(3, 2, -3, -2), 6, 6)
+        if selected:
+            painter.setBrush(highlight)
+            painter.drawRoundedRect(QRectF(3, 6, 4, rect.height() - 12), 2, 2)
+        if focused:
+            painter.setBrush(NO_BRUSH)
+            painter.setPen(highlight)
+            painter.drawRoundedRect(full.adjusted(3.5, 2.5, -3.5, -2.5), 6, 6)
+        elif index.row() < index.model().rowCount() - 1 and not selected:
+            painter.setPen(style.hairline(pal))
+            painter.drawLine(lay.PAD_X, rect.height() - 1, rect.width() - lay.PAD_X, rect.height() - 1)
+
+        # Rank badge: filled for the explaining set, outlined otherwise (the marker text says the same in words).
+        explaining = bool(index.data(ExplainingRole))
+        painter.setPen(NO_PEN if explaining else QPen(accent))
+        painter.setBrush(accent if explaining else Qt.NoBrush)
+        painter.drawEllipse(QRectF(lay.badge).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.setFont(style.scaled_font(opt.font, 0.9, bold=True))
+        painter.setPen(style.on_accent(pal) if explaining else accent)
+        painter.drawText(lay.badge, Qt.AlignCenter, str(index.data(RankRole)))
+
+        wrap = Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop
+        painter.setFont(lay.name_font)
+        painter.setPen(text)
+        painter.drawText(lay.name, int(wrap), opt.text)
+        painter.setFont(lay.small_font)
+        painter.drawText(lay.side, int(Qt.AlignLeft | Qt.AlignTop), lay.side_text)
+        if lay.marker is not None:
+            painter.setPen(accent)
+            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), translate("candidates", EXPLAINING_LABEL).format(star=STAR))
+
+        track = QRectF(lay.bar)
+        painter.setPen(NO_PEN)
+        painter.setBrush(style.blend(base, text, 0.14))
+        painter.drawRoundedRect(track, lay.BAR_H / 2, lay.BAR_H / 2)
+        filled = track.width() * max(0.0, min(1.0, lay.score))
+        if filled > 0:
+            painter.setBrush(accent)
+            bar = QRectF(track.x(), track.y(), max(filled, lay.BAR_H), track.height())
+            painter.drawRoundedRect(bar, lay.BAR_H / 2, lay.BAR_H / 2)
+        painter.setFont(lay.pct_font)
+        painter.setPen(text)
+        painter.drawText(lay.pct, int(Qt.AlignRight | Qt.AlignVCenter), lay.pct_text)
+
+        painter.setFont(lay.small_font)
+        painter.setPen(quiet)
+        for r, reason in lay.reasons:
+            bullet = QRect(r.x() - lay.bullet_w, r.y(), lay.bullet_w, r.height())
+            painter.drawText(bullet, int(Qt.AlignLeft | Qt.AlignTop), "\u2022")
+            painter.drawText(r, int(wrap), reason)
+        if lay.more is not None:
+            painter.setFont(lay.more_font)
+            painter.drawText(lay.more, int(wrap), lay.more_text)
+        painter.restore()
+
+
+class CandidateView(QListView):
+    """A list view that reports hover per row and lets the first arrow key select the focused row."""
+
+    hoveredRow = Signal(int)  # -1 when the pointer is over no row
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hover_row = -1
+        self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WA_Hover)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.Adjust)  # re-measure rows when the width changes
+        self.setUniformItemSizes(False)
+        # Lay out the first rows at once and the rest in later passes of the event loop: the list is rebuilt
+        # on every stroke, and only the top rows are on screen.
+        self.setLayoutMode(QListView.Batched)
+        self.setBatchSize(8)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFrameShape(QFrame.NoFrame)
+
+    def keyPressEvent(self, event):
+        # Qt gives a focused list a current row without selecting it; the first arrow press should select
+        # that row rather than skip past it.
+        current = self.currentIndex()
+        if event.key() in (Qt.Key_Up, Qt.Key_Down) and current.isValid() and not self.selectionModel().hasSelection():
+            self.selectionModel().setCurrentIndex(current, QItemSelectionModel.ClearAndSelect)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _hover_at(self, pos: QPoint | None) -> None:
+        index = self.indexAt(pos) if pos is not None else QModelIndex()
+        row = index.row() if index.isValid() else -1
+        # Leaving always ends the hover: after reset_hover() (a new result under a resting pointer) the row is
+        # already -1 while the list still previews a muscle.
+        if row != self._hover_row or pos is None:
+            self._hover_row = row
+            self.hoveredRow.emit(row)
+
+    def reset_hover(self) -> None:
+        self._hover_row = -1
+
+    def mouseMoveEvent(self, event):
+        super().mouseMoveEvent(event)
+        self._hover_at(event.position().toPoint())
+
+    def viewportEvent(self, event):
+        if event.type() == QEvent.Leave:
+            self._hover_at(None)
+        elif event.type() in (QEvent.HoverMove, QEvent.HoverEnter):
+            self._hover_at(event.position().toPoint())
+        return super().viewportEvent(event)
+
+
+class CandidateList(QWidget):
+    """Summary, ranked candidates and a standing note that this is not a diagnosis.
+
+    Signals carry (muscle_id, side); ("", "") means none."""
+
+    selected = Signal(str, str)
+    hovered = Signal(str, str)
+    activated = Signal(str, str)  # Enter or double-click on a row
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._current: tuple[str, str] | None = None
+        self._hovered: tuple[str, str] | None = None
+        self._restoring = False
+
+        self.title = QLabel(translate("candidates", "Muscles that may explain your pain"))
+        self.title.setFont(style.scaled_font(self.font(), 1.15, bold=True))
+        self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(translate("candidates", "Summary"))
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setFont(style.scaled_font(self.font(), 0.9))
+
+        self.model = CandidateModel(self)
+        self.view = CandidateView()
+        self.view.setModel(self.model)
+        self.delegate = CandidateDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setAccessibleName(translate("candidates", "Muscles that may explain your pain"))
+        self.view.setAccessibleDescription(translate("candidates", "Use the arrow keys to choose a muscle and see its details."))
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.view.activated.connect(self._on_activated)
+        self.view.hoveredRow.connect(self._on_hovered_row)
+
+        self.empty = QLabel()
+        self.empty.setTextFormat(Qt.RichText)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setMargin(24)
+        self.empty.setFont(style.scaled_font(self.font(), 1.05))
+        self.empty.setAccessibleName(translate("candidates", "No muscles to show yet"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+
+        self.note = QLabel(translate("candidates", NOTE_TEXT))
+        self.note.setWordWrap(True)
+        self.note.setFont(style.scaled_font(self.font(), 0.9, italic=True))
+        self.note.setAccessibleName(translate("candidates", "Note"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 10)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.legend)
+        layout.addSpacing(2)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+        self.setFocusProxy(self.view)
+        self.setMinimumWidth(260)
+        self._apply_palette()
+        self.set_result(MatchResult())
+
+    def sizeHint(self) -> QSize:
+        return QSize(350, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the words around the list at the width it has (they wrap, so with large text they need more
+        height), and a few rows of the list."""
+        base = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = max(base.width(), self.width()) - margins.left() - margins.right()
+        labels = [w for w in (self.title, self.summary, self.legend, self.note) if not w.isHidden()]
+        height = margins.top() + margins.bottom() + sum(label.heightForWidth(width) for label in labels)
+        height += self.stack.minimumSizeHint().height() + layout.spacing() * len(labels) + 2
+        return QSize(base.width(), max(base.height(), height))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the words wrap differently now: the minimum height follows
+
+    # ------------------------------------------------------------------------------------------- public API
+
+    def set_result(self, result: MatchResult) -> None:
+        """Show a new result; the selected muscle and side stay selected if they are still listed."""
+        keep = self._current
+        self._restoring = True
+        try:
+            self.model.set_result(result)
+            self.view.reset_hover()
+            row = self.model.row_of(keep)
+            if row is not None:
+                index = self.model.index(row)
+                self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+                self.view.scrollTo(index, QAbstractItemView.EnsureVisible)
+        finally:
+            self._restoring = False
+        self._update_texts(result)
+        self._set_current(self._selected_key())
+        if self._hovered is not None and self.model.row_of(self._hovered) is None:
+            self._set_hovered(None)
+
+    def result(self) -> MatchResult:
+        return self.model.result
+
+    def select(self, muscle_id: str | None, side: str | None) -> None:
+        """Select a listed candidate (emits ``selected`` only if that changes the selection); "" clears."""
+        key = (muscle_id, side) if muscle_id and side else None
+        if key == self._current:
+            return
+        row = self.model.row_of(key)
+        sm = self.view.selectionModel()
+        if row is None:
+            sm.clearSelection()
+            sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.NoUpdate)
+        else:
+            index = self.model.index(row)
+            sm.setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+            self.view.scrollTo(index)
+
+    def clear_selection(self) -> None:
+        self.select(None, None)
+
+    def current(self) -> tuple[str, str] | None:
+        return self._current
+
+    def current_candidate(self) -> Candidate | None:
+        return self.model.result.find(*self._current) if self._current else None
+
+    # ------------------------------------------------------------------------------------------- internals
+
+    def _selected_key(self) -> tuple[str, str] | None:
+        rows = self.view.selectionModel().selectedRows()
+        c = self.model.candidate(rows[0].row()) if rows else None
+        return c.key if c else None
+
+    def _set_current(self, key) -> None:
+        if key != self._current:
+            self._current = key
+            self.selected.emit(*(key or ("", "")))
+
+    def _on_selection_changed(self, *_args) -> None:
+        if not self._restoring:
+            self._set_current(self._selected_key())
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        c = self.model.candidate(index.row())
+        if c is None:
+            return
+        if self._current != c.key:
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+        self.activated.emit(*c.key)
+
+    def _set_hovered(self, key) -> None:
+        if key != self._hovered:
+            self._hovered = key
+            self.hovered.emit(*(key or ("", "")))
+
+    def _on_hovered_row(self, row: int) -> None:
+        c = self.model.candidate(row)
+        self._set_hovered(c.key if c else None)
+
+    def _update_texts(self, result: MatchResult) -> None:
+        has_rows = bool(result.candidates)
+        self.stack.setCurrentWidget(self.view if has_rows else self.empty)
+        if has_rows:
+            self.summary.setText(result.summary or translate("candidates", "{count} muscles may be involved.").format(count=len(result.candidates)))
+        self.summary.setVisible(has_rows)
+        if result.pain_area > 0 and not has_rows:
+            self.empty.setText(_empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT)))
+        else:
+            self.empty.setText(_empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT)))
+        self.legend.setText(
+            translate("candidates", "{STAR} marks the muscles that together explain {percent} of your pain.").format(STAR=STAR, percent=percent(result.explained_share))
+        )
+        self.legend.setVisible(bool(result.explaining))
+        self.updateGeometry()
+
+    def _apply_palette(self) -> None:
+        pal = self.palette()
+        for label in (self.note, self.empty):
+            style.set_text_color(label, style.secondary_text(pal, on_window=True))
+        style.set_text_color(self.legend, style.accent(pal))
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:
+            self._apply_palette()  # child colours are derived from ours

@@ -1,0 +1,247 @@
+"""Details of the selected muscle: what it is, where its trigger points are, how its pain feels, when to see
+a clinician.
+
+Every piece of atlas text is escaped before it goes into rich text; colours come from the palette and the
+page is rebuilt when the palette changes, so it reads the same in light and dark themes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ...core.content.atlas import Atlas, Fact, Muscle
+from ...core.pain.matching import Candidate
+from ..kit import style
+from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate
+
+PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list to see where its trigger points are and what it does.")
+SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "See a clinician instead if you have:")
+DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("musclepanel", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("musclepanel", "close to the surface")}
+POINT_SCHEME = "trigger-point"
+
+_e = html.escape
+
+
+def _facts(facts: tuple[Fact, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
+
+
+def _exercise_html(exercise, dose: str, where: str = "") -> str:
+    """One exercise: pictogram, name, the dose in numbers, the steps, and what it should and should not feel like."""
+    picture = exercise.pictogram.resolve().as_uri() if exercise.pictogram else ""
+    img = f"<img src='{picture}' width='96' height='96' style='float: right'>" if picture else ""
+    steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
+    parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
+    if where:
+        parts.append(translate("musclepanel", "<p><b>Where:</b> {e}</p>").format(e=_e(where)))
+    parts.append(f"<ol>{steps}</ol>")
+    if exercise.feel:
+        parts.append(translate("musclepanel", "<p><b>It should feel:</b> {e}</p>").format(e=_e(exercise.feel)))
+    if exercise.avoid:
+        parts.append(translate("musclepanel", "<p><b>Avoid:</b> {e}</p>").format(e=_e(exercise.avoid)))
+    if exercise.cautions:
+        parts.append(translate("musclepanel", "<p><b>Take care:</b></p><ul>") + "".join(f"<li>{_e(c)}</li>" for c in exercise.cautions) + "</ul>")
+    parts.append(f"</td><td valign='top' width='104'>{img}</td></tr></table>")
+    return "".join(parts)
+
+
+def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
+    care = getattr(muscle, "self_care", None)
+    exercises = getattr(atlas, "exercises", {}) or {}
+    if care is None:
+        return ""
+    parts = [translate("musclepanel", "<h3>What you can do</h3>")]
+    press = exercises.get(care.compression.exercise)
+    if press is not None:
+        c = care.compression
+        dose = translate("musclepanel", "Pressure {pressure} out of 10 · hold {hold} s · {reps} times").format(pressure=c.pressure, hold=c.hold_s, reps=c.reps)
+        dose += translate("musclepanel", " · each side") if press.per_side else ""
+        parts.append(_exercise_html(press, dose, c.where))
+    stretches = [exercises[s] for s in care.stretches if s in exercises]
+    if stretches:
+        parts.append("<h3>Stretches</h3>")
+        for stretch in stretches:
+            dose = translate("musclepanel", "Hold {hold} s · {reps} times").format(hold=stretch.hold_s, reps=stretch.reps)
+            dose += translate("musclepanel", " · each side") if stretch.per_side else ""
+            parts.append(_exercise_html(stretch, dose))
+    else:
+        parts.append(
+            translate("musclepanel", "<p style='color:{quiet}'>Our sources give no stretch for this muscle, so hipmap suggests none; a physiotherapist can show you one that suits you.</p>").format(quiet=quiet)
+        )
+    if care.habits:
+        parts.append(translate("musclepanel", "<h3>Habits that help</h3>") + _facts(care.habits))
+    if care.cautions:
+        parts.append(translate("musclepanel", "<h3>Take care</h3>") + _facts(care.cautions))
+    return "".join(parts)
+
+
+def muscle_html(
+    atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
+    safety_signs=(),
+) -> str:
+    """The page for one muscle, as Qt rich text."""
+    quiet = style.secondary_text(palette).name()
+    accent = style.accent(palette).name()
+    warn_bg = style.warning_background(palette).name()
+    warn_edge = style.warning_edge(palette).name()
+    shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
+    parts = [f"<h2>{_e(muscle.name)}</h2>"]
+    meta = [side_phrase(side)] if side else []
+    if candidate is not None:
+        meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
+    if meta:
+        parts.append(f"<p class='meta' style='color:{quiet}'>{_e(' · '.join(meta))}</p>")
+    parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
+
+    if candidate is not None and candidate.reasons:
+        parts.append(translate("musclepanel", "<h3>Why it is suggested</h3>"))
+        parts.append("<ul>" + "".join(f"<li>{_e(r)}</li>" for r in candidate.reasons) + "</ul>")
+
+    parts.append(translate("musclepanel", "<h3>About this muscle</h3><p>{e}</p>").format(e=_e(muscle.description)))
+
+    points = [(i, p) for i, p in enumerate(muscle.trigger_points) if p.side == shown_side]
+    if points:
+        parts.append(translate("musclepanel", "<h3>Where its trigger points are</h3>"))
+        parts.append(
+            translate("musclepanel", "<p>Trigger points are small, tender spots in a muscle that can send pain elsewhere. On the diagrams they are shown as <b>X</b> marks.</p>")
+        )
+        items = []
+        for i, p in points:
+            view = atlas.views[p.view].title if p.view in atlas.views else p.view
+            detail = translate("musclepanel", "{capitalize} · {view} view").format(capitalize=translate("musclepanel", DEPTH_WORDS.get(p.depth, p.depth)).capitalize(), view=view)
+            # The document takes link colours from the application palette, not the widget's: set it here.
+            link = ""
+            if point_links:
+                link = translate("musclepanel", " &nbsp;<a href='{POINT_SCHEME}:{i}' style='color:{accent}'>Show on diagram</a>").format(POINT_SCHEME=POINT_SCHEME, i=i, accent=accent)
+            items.append(f"<li>{_e(p.note)}<br><span style='color:{quiet}'>{_e(detail)}</span>{link}</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+
+    parts.append(_self_care_html(atlas, muscle, quiet))
+
+    if muscle.symptoms:
+        parts.append(translate("musclepanel", "<h3>How its pain feels</h3>") + _facts(muscle.symptoms))
+    if muscle.activators:
+        parts.append(translate("musclepanel", "<h3>What can set it off</h3>") + _facts(muscle.activators))
+
+    # The signs come from data/red_flags.yaml; without them, point to the full check rather than say nothing.
+    signs = safety_signs or ((translate("musclepanel", "Use Help > Check for Warning Signs before self-care."), False),)
+    safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in signs)
+    parts.append(
+        f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
+        f" style='margin-top:18px; border-color:{warn_edge}; border-style:solid; border-collapse:collapse'>"
+        f"<tr><td bgcolor='{warn_bg}'>"
+        f"<p class='safety'><b>{_e(translate('musclepanel', SAFETY_HEADING))}</b></p><ul>{safety}</ul></td></tr></table>"
+    )
+
+    titles = [atlas.sources[k].title for k in muscle.source_keys(atlas.exercises) if k in atlas.sources]
+    if titles:
+        parts.append(translate("musclepanel", "<p class='sources' style='color:{quiet}'><small>Sources: {e}.</small></p>").format(quiet=quiet, e=_e('; '.join(titles))))
+    return "".join(parts)
+
+
+STYLESHEET = """
+h2 { margin-top: 0px; margin-bottom: 2px; }
+h3 { margin-top: 16px; margin-bottom: 4px; }
+p { margin-top: 0px; margin-bottom: 6px; }
+p.lead { margin-top: 6px; }
+ul { margin-top: 0px; margin-bottom: 4px; margin-left: 0px; -qt-list-indent: 1; }
+li { margin-bottom: 4px; }
+p.safety { margin-bottom: 6px; }
+p.sources { margin-top: 14px; }
+"""
+
+
+class MusclePanel(QWidget):
+    """Shows one muscle and side; ``show_muscle(atlas, None, None, None)`` returns to the placeholder."""
+
+    triggerPointActivated = Signal(int)  # index into Muscle.trigger_points; only with point_links=True
+
+    def __init__(self, parent=None, point_links: bool = False):
+        super().__init__(parent)
+        self.point_links = point_links
+        self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
+        self.safety_signs: tuple = ()
+        self.setAccessibleName(translate("musclepanel", "Muscle details"))
+
+        self.placeholder = QLabel(translate("musclepanel", PLACEHOLDER))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setMargin(24)
+        self.placeholder.setFont(style.scaled_font(self.font(), 1.05))
+
+        # QTextBrowser is itself a scroll area, and gives selectable, screen-reader-readable text.
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QFrame.NoFrame)
+        self.browser.setAccessibleName(translate("musclepanel", "Muscle details"))
+        self.setFocusProxy(self.browser)  # Tab into the panel lands on the text, which scrolls with the keys
+        self.browser.document().setDefaultStyleSheet(STYLESHEET)
+        self.browser.document().setDocumentMargin(14)
+        self.browser.anchorClicked.connect(self._on_anchor)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.browser)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._apply_palette()
+
+    def show_muscle(
+        self, atlas: Atlas | None, muscle_id: str | None, side: str | None, candidate: Candidate | None = None
+    ) -> None:
+        muscle = atlas.muscles.get(muscle_id) if atlas is not None and muscle_id else None
+        self._shown = None if muscle is None else (atlas, muscle, side or None, candidate)
+        self._render()
+
+    def show_data(self, atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None = None) -> None:
+        """Show a Muscle object directly (for edited or preview data not in the atlas)."""
+        self._shown = (atlas, muscle, side or None, candidate)
+        self._render()
+
+    def set_safety_signs(self, signs) -> None:
+        """(text, urgent) pairs for "See a clinician instead if you have:" (data/red_flags.yaml)."""
+        self.safety_signs = tuple(signs)
+        self._render(keep_scroll=True)
+
+    def clear(self) -> None:
+        self.show_muscle(None, None, None, None)
+
+    def current(self) -> tuple[str, str | None] | None:
+        return (self._shown[1].id, self._shown[2]) if self._shown else None
+
+    def plain_text(self) -> str:
+        """What the panel shows, as plain text."""
+        return self.browser.toPlainText() if self._shown else self.placeholder.text()
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        if self._shown is None:
+            self.browser.clear()
+            self.stack.setCurrentWidget(self.placeholder)
+            self.setAccessibleDescription(translate("musclepanel", PLACEHOLDER))
+            return
+        atlas, muscle, side, candidate = self._shown
+        bar = self.browser.verticalScrollBar()
+        top = bar.value() if keep_scroll else 0
+        self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs))
+        bar.setValue(top)
+        self.stack.setCurrentWidget(self.browser)
+        self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == POINT_SCHEME and url.path().isdigit():
+            self.triggerPointActivated.emit(int(url.path()))
+
+    def _apply_palette(self) -> None:
+        style.set_text_color(self.placeholder, style.secondary_text(self.palette(), on_window=True))
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange:
+            self._apply_palette()
+            if self._shown is not None:
+                self._render(keep_scroll=True)  # colours are baked into the page

@@ -1,0 +1,1 @@
+"""Presentation mode: full-screen slides of each muscle for showing a patient."""

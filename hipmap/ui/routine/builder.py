@@ -1,0 +1,459 @@
+"""The routine builder: tick muscles, then reorder, remove and adjust their steps, and save the result by name.
+
+The dialog only adapts core objects: the routine is an immutable ``Routine`` and every edit replaces it through a
+QUndoStack command, so Ctrl+Z takes back a tick, a move or a changed hold exactly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from ...core.routine.model import LIMITS, Routine, RoutineError
+from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
+from ...core.routine.library import RoutineLibrary
+from .player import clock_text
+from ..kit.windows import fit_to_screen
+from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
+
+COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
+EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
+
+
+class RoutineChange(QUndoCommand):
+    def __init__(self, builder: "RoutineBuilder", before, after, text: str, merge_key=None):
+        super().__init__(text)
+        self.builder, self.before, self.after, self.merge_key = builder, before, after, merge_key
+
+    def id(self) -> int:
+        return EDIT_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self):
+        self.builder._set_state(*self.after)
+
+    def undo(self):
+        self.builder._set_state(*self.before)
+
+
+class RoutineBuilder(QDialog):
+    """Builds a routine from ticked muscles. ``startRequested`` carries the routine when the user presses Start."""
+
+    startRequested = Signal(object)
+
+    def __init__(self, atlas, choices, library: RoutineLibrary, parent=None):
+        """``choices``: (muscle_id, side, ticked) for each muscle offered, best candidate first."""
+        super().__init__(parent)
+        self.atlas = atlas
+        self.library = library
+        self.offered: list[tuple[str, str]] = []
+        self.ticked: frozenset[tuple[str, str]] = frozenset()
+        self.dropped: frozenset = frozenset()  # step keys the user removed from ticked muscles: not added back
+        self.routine = Routine("")
+        self.name_touched = False
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(translate("builder", "Build a routine — hipmap"))
+        self.setAccessibleName(translate("builder", "Routine builder"))
+        self._build()
+        for muscle_id, side, _ticked in choices:
+            self._offer(muscle_id, side)
+        self._set_state(build_routine(self._pairs(t for t in choices if t[2]), atlas.exercises, phrases=routine_name_phrases()),
+                        frozenset((m, s) for m, s, t in choices if t))  # fmt: skip
+        self.undo_stack.clear()
+        self._refresh_saved()
+        # Whole muscle names, not a sideways scroll bar.
+        self.muscle_list.setMinimumWidth(min(420, self.muscle_list.sizeHintForColumn(0) + 36))
+        fit_to_screen(self, 1160, 640)
+
+    # ---- construction
+
+    def _action(self, text, slot, keys, tip) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        self.act_up = self._action(translate("builder", "Move &Up"), lambda: self.move_step(-1), ["Alt+Up"], translate("builder", "Move the chosen step earlier"))
+        self.act_down = self._action(translate("builder", "Move &Down"), lambda: self.move_step(1), ["Alt+Down"], translate("builder", "Move the chosen step later"))
+        self.act_remove = self._action(translate("builder", "&Remove Step"), self.remove_step, ["Delete"], translate("builder", "Take the chosen step out of the routine"))
+        self.act_undo = self.undo_stack.createUndoAction(self, translate("builder", "&Undo"))
+        self.act_undo.setShortcut(QKeySequence.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, translate("builder", "&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, tip in ((self.act_undo, translate("builder", "Undo the last change")), (self.act_redo, translate("builder", "Redo the change you undid"))):
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            self.addAction(action)
+        self.act_save = self._action(translate("builder", "&Save"), self.save, ["Ctrl+S"], translate("builder", "Save this routine under its name"))
+        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(translate("builder", "Routine name"))
+        self.name_edit.setMaxLength(120)
+        self.name_edit.textEdited.connect(self._on_name_edited)
+        self.saved_combo = QComboBox()
+        self.saved_combo.setAccessibleName(translate("builder", "Saved routines"))
+        self.saved_combo.setMinimumContentsLength(18)
+        self.open_button = QPushButton(translate("builder", "&Open Saved"))
+        self.open_button.setToolTip(translate("builder", "Load the chosen saved routine"))
+        self.open_button.clicked.connect(self.open_saved)
+        self.delete_button = QPushButton(translate("builder", "Delete Saved"))
+        self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
+        self.delete_button.clicked.connect(self.delete_saved)
+        top = QHBoxLayout()
+        name_label = QLabel(translate("builder", "&Name:"))
+        name_label.setBuddy(self.name_edit)
+        saved_label = QLabel(translate("builder", "Sa&ved:"))
+        saved_label.setBuddy(self.saved_combo)
+        top.addWidget(name_label)
+        top.addWidget(self.name_edit, 2)
+        top.addSpacing(16)
+        top.addWidget(saved_label)
+        top.addWidget(self.saved_combo, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.delete_button)
+
+        self.muscle_list = QListWidget()
+        self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
+        self.muscle_list.setAccessibleDescription(translate("builder", "Tick a muscle to add its tennis-ball hold and stretches; Space ticks."))
+        self.muscle_list.itemChanged.connect(self._on_muscle_ticked)
+        muscles_box = QGroupBox(translate("builder", "&Muscles"))
+        box = QVBoxLayout(muscles_box)
+        hint = QLabel(translate("builder", "Ticked muscles add their tennis-ball hold, then their stretches."))
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        box.addWidget(self.muscle_list)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("builder", c) for c in COLUMNS])
+        self.table.setAccessibleName(translate("builder", "Steps of the routine"))
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the step's settings
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._show_step)
+
+        self.hold_spin = self._spin("hold_s", " s", translate("builder", "Hold for"))
+        self.reps_spin = self._spin("reps", "", translate("builder", "Repetitions"))
+        self.rest_spin = self._spin("rest_s", " s", translate("builder", "Rest after each hold"))
+        self.reps_spin.setPrefix("\u00d7 ")
+        edit = QFormLayout()
+        edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
+        edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
+        edit.addRow("R&est:", self.rest_spin)
+        buttons = QVBoxLayout()
+        for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            button.setMinimumWidth(120)
+            button.setAccessibleName(action.text().replace("&", ""))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        steps_box = QGroupBox("S&teps")
+        steps_layout = QHBoxLayout(steps_box)
+        steps_layout.addWidget(self.table, 1)
+        side_panel = QVBoxLayout()
+        side_panel.addLayout(edit)
+        side_panel.addSpacing(8)
+        side_panel.addLayout(buttons)
+        steps_layout.addLayout(side_panel)
+
+        middle = QHBoxLayout()
+        middle.addWidget(muscles_box, 1)
+        middle.addWidget(steps_box, 3)
+
+        self.total_label = QLabel()
+        self.total_label.setAccessibleName(translate("builder", "Routine length"))
+        self.save_button = QPushButton(translate("builder", "Save"))
+        self.save_button.clicked.connect(self.act_save.trigger)
+        self.save_button.setToolTip(self.act_save.toolTip())
+        self.start_button = QPushButton(translate("builder", "Start Routine"))
+        self.start_button.clicked.connect(self.act_start.trigger)
+        self.start_button.setToolTip(self.act_start.toolTip())
+        self.start_button.setDefault(True)
+        close_button = QPushButton(translate("builder", "Close"))
+        close_button.setToolTip(translate("builder", "Close the builder (Esc)"))
+        close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.start_button)
+        bottom.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.name_edit, self.saved_combo)
+        self.setTabOrder(self.saved_combo, self.open_button)
+        self.setTabOrder(self.open_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.muscle_list)
+        self.setTabOrder(self.muscle_list, self.table)
+        self.setTabOrder(self.table, self.hold_spin)
+        self.setTabOrder(self.hold_spin, self.reps_spin)
+        self.setTabOrder(self.reps_spin, self.rest_spin)
+
+    def _spin(self, field: str, suffix: str, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        low, high = LIMITS[field]
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        spin.setAccessibleName(name)
+        spin.setKeyboardTracking(False)  # typing "45" is one change, not "4" then "45"
+        spin.valueChanged.connect(lambda value, f=field: self.change_step(f, value))
+        return spin
+
+    # ---- state: (routine, ticked muscles); every change goes through the undo stack
+
+    def _pairs(self, chosen):
+        return [(self.atlas.muscles[m], s) for m, s, *_rest in chosen if m in self.atlas.muscles]
+
+    def _offer(self, muscle_id: str, side: str) -> None:
+        if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
+            return
+        self.offered.append((muscle_id, side))
+        item = QListWidgetItem(f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}")
+        item.setData(Qt.UserRole, (muscle_id, side))
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Unchecked)
+        with QSignalBlocker(self.muscle_list):
+            self.muscle_list.addItem(item)
+
+    def _push(self, routine: Routine, ticked, text: str, merge_key=None, dropped=None) -> None:
+        after = (routine, frozenset(ticked), self.dropped if dropped is None else frozenset(dropped))
+        before = (self.routine, self.ticked, self.dropped)
+        if after != before:
+            self.undo_stack.push(RoutineChange(self, before, after, text, merge_key))
+
+    def _set_state(self, routine: Routine, ticked, dropped=frozenset()) -> None:
+        row = self.current_row()
+        self.routine, self.ticked, self.dropped = routine, frozenset(ticked), frozenset(dropped)
+        with QSignalBlocker(self.muscle_list):
+            for i in range(self.muscle_list.count()):
+                item = self.muscle_list.item(i)
+                item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in self.ticked else Qt.Unchecked)
+        if not self.name_touched and routine.name != self.name_edit.text():
+            self.name_edit.setText(routine.name)  # the automatic name follows the ticks until the user types one
+        self._fill_table(row)
+
+    def _fill_table(self, row: int) -> None:
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(self.routine.steps))
+            for i, step in enumerate(self.routine.steps):
+                cells = (step_title(step.title), side_name(step.side).capitalize() if step.side != "none" else translate("builder", "Both"),
+                         f"{step.hold_s} s", f"\u00d7 {step.reps}", f"{step.rest_s} s")  # fmt: skip
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if column:
+                        item.setTextAlignment(Qt.AlignCenter)
+                    self.table.setItem(i, column, item)
+            if self.routine.steps:
+                self.table.selectRow(max(0, min(row, len(self.routine.steps) - 1)))
+        switches = sum(p.kind == "switch" for p in self.routine.phases())
+        n = len(self.routine.steps)
+        self.total_label.setText(
+            (translate("builder", "<b>Total {time}</b> · %n step", "", n) if n == 1 else translate("builder", "<b>Total {time}</b> · %n steps", "", n)).format(time=clock_text(self.routine.total_seconds()))
+            + ((translate("builder", " · %n side switch", "", switches) if switches == 1 else translate("builder", " · %n side switches", "", switches)) if switches else "")
+            if n else translate("builder", "No steps yet: tick a muscle on the left.")
+        )  # fmt: skip
+        for widget in (self.act_start, self.act_save, self.start_button, self.save_button):
+            widget.setEnabled(bool(n))
+        self._show_step()
+
+    def _show_step(self) -> None:
+        row = self.current_row()
+        has = 0 <= row < len(self.routine.steps)
+        for spin, field in ((self.hold_spin, "hold_s"), (self.reps_spin, "reps"), (self.rest_spin, "rest_s")):
+            spin.setEnabled(has)
+            with QSignalBlocker(spin):
+                spin.setValue(getattr(self.routine.steps[row], field) if has else spin.minimum())
+        self.act_up.setEnabled(has and row > 0)
+        self.act_down.setEnabled(has and row < len(self.routine.steps) - 1)
+        self.act_remove.setEnabled(has)
+
+    def current_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].row() if rows else -1
+
+    def _named(self, routine: Routine, ticked) -> Routine:
+        return Routine(default_name(self._pairs(sorted(ticked, key=self.offered.index)), routine_name_phrases()), routine.steps)
+
+    # ---- edits
+
+    def _on_muscle_ticked(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.UserRole)
+        ticked = self.ticked | {key} if item.checkState() == Qt.Checked else self.ticked - {key}
+        self.set_ticked(ticked)
+
+    def _own_keys(self, pairs) -> set:
+        return {step_key(s) for m, side in pairs for s in muscle_steps(self.atlas.muscles[m], side, self.atlas.exercises)}
+
+    def _plan(self, ticked, dropped) -> Routine:
+        plan = build_routine(self._pairs(sorted(ticked, key=self.offered.index)), self.atlas.exercises, phrases=routine_name_phrases())
+        return Routine(plan.name, tuple(s for s in plan.steps if step_key(s) not in dropped))
+
+    def set_ticked(self, ticked) -> None:
+        ticked = frozenset(ticked)
+        for muscle_id, side in ticked:
+            self._offer(muscle_id, side)
+        added, removed = ticked - self.ticked, self.ticked - ticked
+        # A muscle ticked afresh comes back whole: forget the steps removed from it before.
+        dropped = self.dropped - self._own_keys(added | removed)
+        (muscle_id, _side), = list(added or removed)[:1] or [("", "")]
+        what = self.atlas.muscles[muscle_id].name if muscle_id else translate("builder", "muscles")
+        text = (translate("builder", "Add {what}") if added else translate("builder", "Remove {what}")).format(what=what)
+        self._push(self._named(merged(self.routine, self._plan(ticked, dropped)), ticked), ticked, text, dropped=dropped)
+
+    def move_step(self, delta: int) -> None:
+        row = self.current_row()
+        to = row + delta
+        if row < 0 or not 0 <= to < len(self.routine.steps):
+            return
+        self._push(self.routine.moved(row, to), self.ticked, translate("builder", "Move step"))
+        self.table.selectRow(to)
+
+    def remove_step(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        step = self.routine.steps[row]
+        rest = self.routine.without(row)
+        dropped = self.dropped | {step_key(step)}
+        # A muscle with none of its steps left is unticked, so ticking it again brings all of them back.
+        left = {step_key(s) for s in rest.steps}
+        emptied = {pair for pair in self.ticked if not self._own_keys([pair]) & left}
+        ticked = self.ticked - emptied
+        dropped -= self._own_keys(emptied)
+        self._push(self._named(rest, ticked) if emptied else rest, ticked, translate("builder", "Remove {title}").format(title=step_title(step.title)), dropped=dropped)
+
+    def change_step(self, field: str, value: int) -> None:
+        row = self.current_row()
+        if row < 0 or getattr(self.routine.steps[row], field) == value:
+            return
+        try:
+            routine = self.routine.with_step_changed(row, **{field: value})
+        except RoutineError:
+            return  # the spin box's range already keeps values valid
+        self._push(routine, self.ticked, translate("builder", "Change step"), merge_key=(row, field))
+
+    def _on_name_edited(self, text: str) -> None:
+        self.name_touched = bool(text.strip())
+
+    # ---- saved routines
+
+    def _refresh_saved(self) -> None:
+        self.saved_combo.clear()
+        for saved in self.library.saved():
+            label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
+            self.saved_combo.addItem(label, saved.name)
+            if saved.routine is None:
+                self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
+        has = self.saved_combo.count() > 0
+        if not has:
+            self.saved_combo.addItem(translate("builder", "No saved routines yet"))
+        for widget in (self.saved_combo, self.open_button, self.delete_button):
+            widget.setEnabled(has)
+
+    def current_routine(self) -> Routine:
+        return Routine(self.name_edit.text().strip() or self.routine.name, self.routine.steps)
+
+    def save(self) -> bool:
+        routine = self.current_routine()
+        if not routine.name.strip():
+            self.name_edit.setFocus()
+            QMessageBox.information(self, translate("builder", "Name the routine"), translate("builder", "Give the routine a name before saving it."))
+            return False
+        try:
+            self.library.save(routine)
+        except (RoutineError, OSError) as exc:
+            QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
+            return False
+        self._refresh_saved()
+        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(routine.name)))
+        self.name_edit.setText(routine.name)
+        self.name_touched = True
+        self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
+        return True
+
+    def open_saved(self) -> None:
+        name = self.saved_combo.currentData()
+        if not name:
+            return
+        try:
+            routine = self.library.load(name)
+        except (RoutineError, KeyError) as exc:
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
+            return
+        for step in routine.steps:
+            if step.kind == "compression" and step.side in ("right", "left"):
+                self._offer(step.muscle_id, step.side)
+        ticked = frozenset((s.muscle_id, s.side) for s in routine.steps
+                           if s.kind == "compression" and (s.muscle_id, s.side) in self.offered)  # fmt: skip
+        dropped = {step_key(s) for s in self._plan(ticked, ()).steps} - {step_key(s) for s in routine.steps}
+        self.name_touched = True
+        self.name_edit.setText(routine.name)
+        self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
+        self._push(routine, ticked, translate("builder", "Open {name}").format(name=routine.name), dropped=dropped)
+
+    def delete_saved(self) -> None:
+        name = self.saved_combo.currentData()
+        if not name:
+            return
+        answer = QMessageBox.question(self, translate("builder", "Delete saved routine?"), translate("builder", "Delete the saved routine “{name}” from this computer?").format(name=name),
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
+        if answer == QMessageBox.Yes:
+            try:
+                self.library.delete(name)
+            except (KeyError, OSError) as exc:
+                QMessageBox.warning(self, translate("builder", "Not deleted"), str(exc))
+            self._refresh_saved()
+
+    def start(self) -> None:
+        if self.routine.steps:
+            self.startRequested.emit(self.current_routine())
+
+
+def builder_choices(result, selected, atlas) -> list[tuple[str, str, bool]]:
+    """What the builder offers: every candidate, with the explaining set (and the selected muscle) ticked;
+    with no pain marked, every muscle on both sides, none ticked."""
+    if not result.candidates:
+        return [(m, s, False) for s in ("right", "left") for m in atlas.muscles]
+    explaining = {(c.muscle_id, c.side) for c in result.explaining} or {(result.candidates[0].muscle_id, result.candidates[0].side)}
+    if selected:
+        explaining.add(tuple(selected))
+    return [(c.muscle_id, c.side, (c.muscle_id, c.side) in explaining) for c in result.candidates]
+
+

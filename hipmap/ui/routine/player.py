@@ -1,0 +1,697 @@
+"""The guided routine player: a large countdown to follow from the floor, 2-3 m from the screen.
+
+``PlayerWidget`` only shows and voices a core ``RoutinePlayer``: every time and phase comes from the engine, which
+a 50 ms timer asks what happened (``tick``). Spoken cues (off by default) and tones (on by default) are optional
+extras: when they cannot work on this computer the routine carries on and a one-time note says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+
+from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
+
+from ...core.routine.model import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
+from . import sounds as sounds_module
+from ..kit import style
+from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, step_title, translate
+
+NO_PEN = QPen(Qt.NoPen)
+NO_BRUSH = QBrush(Qt.NoBrush)
+
+TICK_MS = 50
+DIGITS = 0.44  # digit height as a share of the ring's side
+STALE_S = 0.5  # a countdown reported later than this happened while the app was blocked: no tick for it
+PHASE_NAMES = {"ready": QT_TRANSLATE_NOOP("player", "Get ready"), "hold": QT_TRANSLATE_NOOP("player", "Hold"), "rest": QT_TRANSLATE_NOOP("player", "Rest"), "switch": QT_TRANSLATE_NOOP("player", "Switch sides")}
+SPEECH_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Spoken cues are not available on this computer.")
+SOUND_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Sounds are not available on this computer.")
+# Ring colours by phase (light, dark); the phase is always named in words too.
+REST_LIGHT, REST_DARK = QColor("#1f7a4d"), QColor("#5fd39a")
+
+
+def phase_name(phase: Phase | None) -> str:
+    return translate("player", PHASE_NAMES.get(phase.kind, phase.kind.capitalize())) if phase else ""
+
+
+def step_line(routine: Routine, phase: Phase) -> str:
+    step = routine.steps[phase.step_index]
+    title = step_title(step.title)
+    return title if step.side == "none" else translate("player", "{title} — {side} side").format(title=title, side=side_name(step.side))
+
+
+def phase_cue(routine: Routine, phase: Phase) -> str:
+    """What is said (and shown) when PHASE starts, in the interface's language (the core's Phase.cue is English)."""
+    if phase.kind == "switch":
+        return translate("player", "Switch to your {side} side").format(side=side_name(phase.side))
+    if phase.kind == "ready":
+        return translate("player", "Get ready: {title}").format(title=step_title(routine.steps[phase.step_index].title))
+    if phase.kind == "hold":
+        return translate("cue", "Hold")
+    if phase.kind == "rest":
+        return translate("cue", "Rest")
+    return phase.cue
+
+
+def whole_seconds(remaining: float) -> int:
+    """The number shown: 20.0 left shows 20, 19.99 still shows 20, 0.2 shows 1."""
+    return max(0, math.ceil(remaining - 1e-6))
+
+
+def clock_text(seconds: float) -> str:
+    s = max(0, round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+class CountdownRing(QWidget):
+    """A ring whose arc is the remaining share of the phase, with the whole seconds left in big digits."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.fraction = 0.0
+        self.seconds_text = ""
+        self.caption = ""
+        self.kind = ""
+        self.setAccessibleName(translate("player", "Time left in this phase"))
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(160, 160)
+
+    def set_state(self, fraction: float, seconds_text: str, caption: str, kind: str) -> None:
+        changed = (seconds_text, caption, kind) != (self.seconds_text, self.caption, self.kind)
+        self.fraction, self.seconds_text, self.caption, self.kind = fraction, seconds_text, caption, kind
+        if changed:
+            self.setAccessibleDescription(translate("player", "{seconds_text} seconds left. {caption}").format(seconds_text=seconds_text, caption=caption).strip() if seconds_text else caption)
+        self.update()
+
+    def colour(self) -> QColor:
+        pal = self.palette()
+        dark = style.is_dark(pal)
+        if self.kind == "rest":
+            return QColor(REST_DARK if dark else REST_LIGHT)
+        if self.kind in ("ready", "switch"):
+            return style.warning_edge(pal)
+        return style.accent(pal)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def paintEvent(self, _event):
+        pal = self.palette()
+        side = min(self.width(), self.height())
+        pen_w = max(8.0, side * 0.065)
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        ring = box.adjusted(pen_w / 2 + 2, pen_w / 2 + 2, -pen_w / 2 - 2, -pen_w / 2 - 2)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setBrush(NO_BRUSH)
+        track = QPen(style.hairline(pal), pen_w)
+        p.setPen(track)
+        p.drawEllipse(ring)
+        if self.fraction > 0:
+            arc = QPen(self.colour(), pen_w)
+            arc.setCapStyle(Qt.RoundCap)
+            p.setPen(arc)
+            p.drawArc(ring, 90 * 16, -round(max(0.0, min(1.0, self.fraction)) * 360 * 16))
+        text_colour = pal.color(QPalette.WindowText)
+        digits = QFont(self.font())
+        digits.setPixelSize(max(12, round(side * DIGITS)))
+        digits.setBold(True)
+        p.setPen(QPen(text_colour))
+        p.setFont(digits)
+        digit_box = QRectF(box.left(), box.top() + side * 0.08, side, side * 0.72)
+        p.drawText(digit_box, Qt.AlignCenter, self.seconds_text)
+        if self.caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(side * 0.075)))
+            small.setBold(True)
+            room = side * 0.62
+            wide = QFontMetrics(small).horizontalAdvance(self.caption)
+            if wide > room:
+                small.setPixelSize(max(8, int(small.pixelSize() * room / wide)))
+            p.setFont(small)
+            p.setPen(QPen(style.secondary_text(pal, on_window=True)))
+            p.drawText(QRectF(box.left(), box.top() + side * 0.68, side, side * 0.14), Qt.AlignCenter, self.caption)
+        p.end()
+
+
+class Pictogram(QWidget):
+    """The exercise's drawing, kept in proportion, on a light card so its lines read in a dark palette too."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.renderer: QSvgRenderer | None = None
+        self.path = None
+        self._cache: dict = {}
+        self.setAccessibleName(translate("player", "Picture of the exercise"))
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
+        self.setMinimumHeight(90)
+        self.hide()  # until there is a picture to show
+
+    def set_picture(self, path, description: str = "") -> None:
+        if path == self.path:
+            return
+        self.path = path
+        if path is not None and path not in self._cache:
+            renderer = QSvgRenderer(str(path), self)
+            self._cache[path] = renderer if renderer.isValid() else None
+        self.renderer = self._cache.get(path) if path is not None else None
+        self.setAccessibleDescription(description)
+        self.setVisible(self.renderer is not None)
+        self.update()
+
+    def paintEvent(self, _event):
+        if self.renderer is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        size = self.renderer.defaultSize().scaled(self.size(), Qt.KeepAspectRatio)
+        box = QRectF(0, (self.height() - size.height()) / 2, size.width(), size.height())  # flush with the words
+        if style.is_dark(self.palette()):
+            painter.setPen(NO_PEN)
+            painter.setBrush(QColor("#eef1f4"))
+            painter.drawRoundedRect(box, 12, 12)
+        self.renderer.render(painter, box.adjusted(6, 6, -6, -6))
+
+
+class ProgressBar(QWidget):
+    """A thin palette-aware bar for the whole routine."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.value = 0.0
+        self.setFixedHeight(10)
+        self.setAccessibleName(translate("player", "Routine progress"))
+
+    def set_value(self, value: float) -> None:
+        value = max(0.0, min(1.0, value))
+        if value != self.value:
+            self.value = value
+            self.setAccessibleDescription(translate("player", "{round}% done").format(round=round(100 * value)))
+            self.update()
+
+    def paintEvent(self, _event):
+        pal = self.palette()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setPen(NO_PEN)
+        r = QRectF(self.rect())
+        radius = r.height() / 2
+        p.setBrush(QBrush(style.hairline(pal)))
+        p.drawRoundedRect(r, radius, radius)
+        if self.value > 0:
+            p.setBrush(QBrush(style.accent(pal)))
+            p.drawRoundedRect(QRectF(r.left(), r.top(), max(r.height(), r.width() * self.value), r.height()), radius, radius)
+        p.end()
+
+
+class PlayerWidget(QWidget):
+    """Plays a routine hands-free: big countdown, phase in words, optional tones and spoken cues."""
+
+    finished = Signal(object)  # the RunLog, when the routine finishes or is stopped
+    phaseStarted = Signal(int, float)
+    optionsChanged = Signal()  # sounds, spoken cues or volume changed: the app keeps them in its settings  # phase index, and the exact clock time the engine says it began
+    stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
+
+    def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None, pictograms=None):
+        """``pictograms`` maps exercise ids to SVG files, drawn beside the countdown."""
+        super().__init__(parent)
+        self.routine = routine
+        self.pictograms = dict(pictograms or {})
+        self._clock = clock
+        self.player = RoutinePlayer(routine, clock)
+        self.spoken: list[str] = []  # every text we asked the speech engine to say
+        self.beeps: list[tuple[str, float]] = []  # every tone we asked for: ("phase" | "tick", event time)
+        self.notices: list[str] = []  # one-time messages shown in the status line
+        self._speech = speech
+        self._speech_enabled = False
+        self._speech_failed = False
+        self._sound_enabled = True
+        self._volume = 1.0
+        self.sounds = sound if sound is not None else sounds_module.Sounds(
+            lambda: self._notice(translate("player", SOUND_UNAVAILABLE)), parent=self)
+        self._last_state = self.player.state
+        self._finished_sent = False
+        self.setWindowTitle(translate("player", "{name} — hipmap").format(name=routine.name or translate("player", "Routine")))
+        self.setAccessibleName(translate("player", "Routine player"))
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        # The 50 ms poll keeps the ring moving; this one-shot is aimed at the next count or phase end, so a beep
+        # or a phase change is heard within a millisecond or two of its time, not up to a poll later.
+        self.event_timer = QTimer(self)
+        self.event_timer.setSingleShot(True)
+        self.event_timer.setTimerType(Qt.PreciseTimer)
+        self.event_timer.timeout.connect(self.tick)
+        self.refresh()
+
+    # ---- construction
+
+    def _build(self) -> None:
+        self.title_label = QLabel(self.routine.name or translate("player", "Routine"))
+        self.title_label.setAccessibleName(translate("player", "Routine name"))
+        self.step_count_label = QLabel()
+        self.step_count_label.setAccessibleName(translate("player", "Step"))
+        self.step_count_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.progress_bar = ProgressBar()
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.step_count_label)
+
+        self.ring = CountdownRing()
+        self.phase_label = QLabel()
+        self.phase_label.setAccessibleName(translate("player", "Phase"))
+        self.step_label = QLabel()
+        self.step_label.setAccessibleName(translate("player", "Exercise"))
+        self.cue_label = QLabel()
+        self.cue_label.setAccessibleName(translate("player", "Cue"))
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName(translate("player", "Next"))
+        for label in (self.phase_label, self.step_label, self.cue_label, self.next_label):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # the ring keeps its half
+        words_box = QWidget()
+        words_box.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        words = QVBoxLayout(words_box)
+        words.setContentsMargins(0, 0, 0, 0)
+        self.pictogram = Pictogram()
+        words.addStretch(1)
+        words.addWidget(self.pictogram, 4)
+        words.addSpacing(12)
+        words.addWidget(self.phase_label)
+        words.addSpacing(6)
+        words.addWidget(self.step_label)
+        words.addSpacing(4)
+        words.addWidget(self.cue_label)
+        words.addSpacing(24)
+        words.addWidget(self.next_label)
+        words.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.ring, 1)
+        middle.addSpacing(32)
+        middle.addWidget(words_box, 1)
+
+        self.pause_action = self._action(translate("player", "Pause"), self.toggle_pause, Qt.Key_Space, translate("player", "Start, pause or resume"))
+        self.back_action = self._action(translate("player", "Back"), self.back, Qt.Key_Left, translate("player", "Restart this phase, or go to the previous one"))
+        self.skip_action = self._action(translate("player", "Skip"), self.skip, Qt.Key_Right, translate("player", "Skip to the next phase"))
+        self.hurt_action = self._action(translate("player", "Skip — it hurts"), self.skip_because_it_hurts, Qt.Key_H,
+                                        translate("player", "Stop this exercise now and note that it hurt"))
+        self.stop_action = self._action(translate("player", "Stop"), self.stop, Qt.Key_Escape, translate("player", "End the routine"))
+        self.fullscreen_action = self._action(translate("player", "Full screen"), self.toggle_full_screen, Qt.Key_F11,
+                                              translate("player", "Fill the screen, or go back to a window"), checkable=True)
+        self.sound_action = self._action(translate("player", "Sounds"), lambda: self.set_sound_enabled(self.sound_action.isChecked()),
+                                         Qt.Key_M, translate("player", "Beep at each change and for the last 3 seconds"), checkable=True)
+        self.speech_action = self._action(translate("player", "Spoken cues"), lambda: self.set_speech_enabled(self.speech_action.isChecked()),
+                                          Qt.Key_V, translate("player", "Say each change out loud (“Hold”, “Rest”, “Switch to your left side”)"),
+                                          checkable=True)  # fmt: skip
+        self.louder_action = self._action(translate("player", "Louder"), lambda: self.set_volume(self._volume + 0.1), Qt.Key_Up, translate("player", "Turn the sounds and voice up"))
+        self.quieter_action = self._action(translate("player", "Quieter"), lambda: self.set_volume(self._volume - 0.1), Qt.Key_Down, translate("player", "Turn the sounds and voice down"))
+        self.sound_action.setChecked(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.buttons: list[QToolButton] = []  # the big ones, to use from the floor
+        for action in (self.back_action, self.pause_action, self.skip_action, self.hurt_action, self.stop_action,
+                       None, self.fullscreen_action):
+            if action is None:
+                buttons.addStretch(1)
+                continue
+            buttons.addWidget(self._button(action))
+            self.buttons.append(buttons.itemAt(buttons.count() - 1).widget())
+        # Sound options in a quieter row under the controls, with the status line.
+        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action)]
+        self.volume_slider = QSlider(Qt.Horizontal)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(100)
+        self.volume_slider.setFocusPolicy(Qt.NoFocus)  # the keys belong to the player: Up and Down change it
+        self.volume_slider.setAccessibleName(translate("player", "Volume"))
+        self.volume_slider.setToolTip(translate("player", "Volume of the sounds and the voice (Up / Down)"))
+        self.volume_slider.setFixedWidth(140)
+        self.volume_slider.valueChanged.connect(lambda value: self.set_volume(value / 100))
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(translate("player", "Status"))
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        volume_label = QLabel(translate("player", "Volume"))
+        volume_label.setBuddy(self.volume_slider)
+        options = QHBoxLayout()
+        options.setSpacing(10)
+        options.addWidget(self.status_label, 1)
+        options.addStretch(0)
+        for button in self.option_buttons:
+            options.addWidget(button)
+        options.addSpacing(8)
+        options.addWidget(volume_label)
+        options.addWidget(self.volume_slider)
+        self.volume_label = volume_label
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 20)
+        outer.addLayout(top)
+        outer.addSpacing(6)
+        outer.addWidget(self.progress_bar)
+        outer.addSpacing(16)
+        outer.addLayout(middle, 1)
+        outer.addSpacing(16)
+        outer.addLayout(buttons)
+        outer.addSpacing(10)
+        outer.addLayout(options)
+        self._apply_fonts()
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.NoFocus)  # Space must reach the pause shortcut, never "click" a button
+        button.setAccessibleName(action.text())
+        button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        return button
+
+    def _action(self, text, slot, key, tip, checkable=False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _apply_fonts(self) -> None:
+        """Sizes follow the widget's height so that the words stay readable from the floor."""
+        h = max(400, self.height())
+        base = self.font()
+
+        def px(factor, bold=False):
+            f = QFont(base)
+            f.setPixelSize(max(12, round(h * factor)))
+            f.setBold(bold)
+            return f
+
+        self.phase_label.setFont(px(0.085, bold=True))
+        self.step_label.setFont(px(0.042, bold=True))
+        self.cue_label.setFont(px(0.036))
+        self.next_label.setFont(px(0.032))
+        self.title_label.setFont(px(0.03, bold=True))
+        self.step_count_label.setFont(px(0.03))
+        self.status_label.setFont(px(0.024))
+        for widget in (*self.option_buttons, self.volume_label):
+            widget.setFont(px(0.022))
+        button_font = px(0.026, bold=True)
+        fm = QFontMetrics(button_font)
+        pad = max(6, round(h * 0.014))
+        for button in self.buttons:
+            button.setFont(button_font)
+            texts = (translate("player", "Start"), translate("player", "Pause"), translate("player", "Resume")) if button.defaultAction() is self.pause_action else (button.text(),)
+            widest = max(fm.horizontalAdvance(t) for t in texts)
+            button.setMinimumSize(widest + 4 * pad, fm.height() + 2 * pad)
+        self._colour_labels()
+
+    def _colour_labels(self) -> None:
+        pal = self.palette()
+        quiet = style.secondary_text(pal, on_window=True).name()
+        for label in (self.cue_label, self.next_label, self.step_count_label, self.status_label):
+            label.setStyleSheet(f"color: {quiet};")
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self._colour_labels()
+
+    # ---- options
+
+    def set_speech_enabled(self, enabled: bool) -> None:
+        self._speech_enabled = bool(enabled)
+        self.speech_action.setChecked(self._speech_enabled)
+        if enabled:
+            self._engine()  # says now, not at the next cue, if there is no voice on this computer
+        self.optionsChanged.emit()
+
+    def speech_enabled(self) -> bool:
+        return self._speech_enabled
+
+    def set_sound_enabled(self, enabled: bool) -> None:
+        self._sound_enabled = bool(enabled)
+        self.sound_action.setChecked(self._sound_enabled)
+        self.optionsChanged.emit()
+
+    def sound_enabled(self) -> bool:
+        return self._sound_enabled
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = round(max(0.0, min(1.0, float(volume))), 2)
+        with QSignalBlocker(self.volume_slider):
+            self.volume_slider.setValue(round(self._volume * 100))
+        self.optionsChanged.emit()
+        if hasattr(self.sounds, "set_volume"):
+            self.sounds.set_volume(self._volume)
+        if self._speech is not None and not self._speech_failed:
+            with contextlib.suppress(Exception):  # a broken engine must not break the setting
+                self._speech.setVolume(self._volume)
+
+    def volume(self) -> float:
+        return self._volume
+
+    # ---- commands (each is also a QAction with a shortcut)
+
+    def start(self) -> None:
+        self.player.start()
+        self.timer.start()
+        self.tick()
+
+    def toggle_pause(self) -> None:
+        if self.player.state == "idle":
+            self.start()
+            return
+        self.player.toggle_pause()
+        self.tick()
+
+    def pause(self) -> None:
+        self.player.pause()
+        self.tick()
+
+    def resume(self) -> None:
+        self.player.resume()
+        self.tick()
+
+    def skip(self) -> None:
+        self.player.skip()
+        self.tick()
+
+    def back(self) -> None:
+        self.player.back()
+        self.tick()
+
+    def skip_because_it_hurts(self) -> None:
+        self.player.skip_because_it_hurts()
+        self.tick()
+
+    def stop(self) -> None:
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        self.player.stop()
+        self.tick()
+
+    def toggle_full_screen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+        self.fullscreen_action.setChecked(window.isFullScreen())
+
+    # ---- the tick
+
+    def tick(self) -> None:
+        """Ask the engine what happened since the last tick, announce it, and redraw."""
+        events = self.player.update()
+        now = self._clock()
+        starts = [e for e in events if isinstance(e, PhaseStarted)]
+        for event in events:
+            if isinstance(event, PhaseStarted) and event is starts[-1]:
+                # After a stall several phases may have passed: announce only the one we are in.
+                self._beep("phase", event.at)
+                self._say(phase_cue(self.routine, event.phase))
+                self.phaseStarted.emit(event.phase_index, event.at)
+            elif isinstance(event, Countdown) and now - event.at <= STALE_S:
+                if event.phase_index == self.player.phase_index:
+                    self._beep("tick", event.at)
+            elif isinstance(event, Finished):
+                self._finish(event)
+        if self.player.state != self._last_state:
+            self._last_state = self.player.state
+            self.stateChanged.emit(self._last_state)
+        self._aim()
+        self.refresh()
+
+    def _aim(self) -> None:
+        due = self.player.next_event_in()
+        if due is None:
+            self.event_timer.stop()
+        else:
+            self.event_timer.start(math.ceil(due * 1000))  # never early: a tick before the boundary finds nothing
+
+    def _finish(self, event: Finished) -> None:
+        self.timer.stop()
+        self.event_timer.stop()
+        if not self._finished_sent:
+            self._finished_sent = True
+            if not event.log.stopped:
+                self._say(translate("player", "Well done. Routine complete."))
+            self.finished.emit(event.log)
+
+    # ---- showing
+
+    def seconds_left(self) -> int:
+        return whole_seconds(self.player.remaining()) if self.player.current_phase else 0
+
+    def countdown_text(self) -> str:
+        return self.ring.seconds_text
+
+    def refresh(self) -> None:
+        pl = self.player
+        phase = pl.current_phase
+        state = pl.state
+        steps = len(self.routine.steps)
+        self.pause_action.setText({"idle": translate("player", "Start"), "paused": translate("player", "Resume")}.get(state, translate("player", "Pause")))
+        for action in (self.back_action, self.skip_action, self.hurt_action, self.stop_action):
+            action.setEnabled(state in ("running", "paused"))
+        self.pause_action.setEnabled(state in ("idle", "running", "paused"))
+        for button in self.buttons:
+            button.setAccessibleName(button.defaultAction().text())
+        shown = phase or (pl.next_phase() if state == "idle" else None)
+        step = self.routine.steps[shown.step_index] if shown else None
+        self.pictogram.set_picture(self.pictograms.get(step.exercise_id) if step else None, step_title(step.title) if step else "")
+        if phase is not None:
+            left = pl.remaining()
+            caption = translate("player", "PAUSED") if state == "paused" else translate("player", "seconds")
+            self.ring.set_state(left / phase.seconds if phase.seconds else 0.0, str(whole_seconds(left)),
+                                caption, phase.kind)
+            self._set(self.phase_label, translate("player", "{phase} (paused)").format(phase=phase_name(phase)) if state == "paused" else phase_name(phase))
+            self._set(self.step_label, step_line(self.routine, phase))
+            self._set(self.cue_label, self._cue_text(phase))
+            self._set(self.next_label, self._next_text(pl.next_phase(), phase))
+            self._set(self.step_count_label,
+                      translate("player", "Step {value} of {steps} · {clock_text} left").format(value=phase.step_index + 1, steps=steps, clock_text=clock_text((1 - pl.progress()) * self.routine.total_seconds())))
+        elif state == "idle":
+            first = pl.next_phase()
+            self.ring.set_state(1.0, str(first.seconds) if first else "", translate("player", "Space to start"), first.kind if first else "")
+            self._set(self.phase_label, translate("player", "Ready when you are"))
+            self._set(self.step_label, step_line(self.routine, first) if first else translate("player", "This routine has no steps."))
+            self._set(self.cue_label, translate("player", "{steps} steps, about {clock_text} in all").format(steps=steps, clock_text=clock_text(self.routine.total_seconds())))
+            self._set(self.next_label, translate("player", "Press Space or Start to begin."))
+            self._set(self.step_count_label, translate("player", "{steps} steps").format(steps=steps))
+        else:
+            done = state == "finished"
+            self.ring.set_state(0.0, "\u2713" if done else "", "", "")
+            self._set(self.phase_label, translate("player", "Finished") if done else translate("player", "Stopped"))
+            self._set(self.step_label, translate("player", "Well done: {name}").format(name=self.routine.name) if done else self.routine.name)
+            held = sum(r.holds_done for r in pl.log.steps)
+            self._set(self.cue_label, translate("player", "{held} holds in {clock_text}").format(held=held, clock_text=clock_text(pl.log.actual_total_s)))
+            self._set(self.next_label, "")
+            self._set(self.step_count_label, translate("player", "{steps} of {steps} steps").format(steps=steps) if done else "")
+        self.progress_bar.set_value(pl.progress())
+        if self.ring.seconds_text:
+            self.ring.setAccessibleDescription(translate("player", "{seconds_text} seconds left").format(seconds_text=self.ring.seconds_text))
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _cue_text(self, phase: Phase) -> str:
+        step = self.routine.steps[phase.step_index]
+        if phase.kind == "hold":  # the cue is the phase name, already shown large
+            return translate("player", "Repetition {rep} of {reps}").format(rep=phase.rep, reps=step.reps) if step.reps > 1 else translate("player", "Keep a steady, bearable pressure.")
+        if phase.kind == "rest":
+            return translate("player", "Ease off the ball and breathe.")
+        if phase.kind == "ready":
+            return translate("player", "Settle onto the ball and breathe slowly.")
+        return phase_cue(self.routine, phase)
+
+    def _next_text(self, following: Phase | None, current: Phase) -> str:
+        if following is None:
+            return translate("player", "Next: finished")
+        if following.kind == "switch":
+            return translate("player", "Next: {cue}").format(cue=phase_cue(self.routine, following))
+        if following.step_index != current.step_index:
+            return translate("player", "Next: {step_line}").format(step_line=step_line(self.routine, following))
+        return translate("player", "Next: {phase_name} {seconds} s").format(phase_name=phase_name(following), seconds=following.seconds)
+
+    # ---- sounds and speech
+
+    def _notice(self, text: str) -> None:
+        if text in self.notices:
+            return
+        self.notices.append(text)
+        self.status_label.setText("  ".join(self.notices))
+        self.status_label.show()
+
+    def _beep(self, kind: str, at: float) -> None:
+        if not self._sound_enabled:
+            return
+        self.beeps.append((kind, at))
+        try:
+            self.sounds.play(kind)
+        except Exception:  # noqa: BLE001 - a sound must never stop the routine
+            self._notice(translate("player", SOUND_UNAVAILABLE))
+
+    def _engine(self):
+        if self._speech is None and not self._speech_failed:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                if not QTextToSpeech.availableEngines():
+                    raise RuntimeError(translate("player", "no speech engine"))
+                self._speech = QTextToSpeech(self)
+                if current_language() != "en":  # speak the cues in the interface's language, when a voice has it
+                    from PySide6.QtCore import QLocale
+
+                    wanted = QLocale(current_language())
+                    if any(loc.language() == wanted.language() for loc in self._speech.availableLocales()):
+                        self._speech.setLocale(wanted)
+            except Exception:  # noqa: BLE001
+                self._speech_failed = True
+                self._notice(translate("player", SPEECH_UNAVAILABLE))
+                return None
+            self._speech.setVolume(self._volume)
+        if self._speech is not None and not self._speech_failed:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                if self._speech.state() == QTextToSpeech.State.Error:
+                    raise RuntimeError(self._speech.errorString())
+            except Exception:  # noqa: BLE001
+                self._speech_failed = True
+                self._notice(translate("player", SPEECH_UNAVAILABLE))
+        return None if self._speech_failed else self._speech
+
+    def _say(self, text: str) -> None:
+        if not self._speech_enabled:
+            return
+        engine = self._engine()
+        if engine is None:
+            return
+        self.spoken.append(text)
+        try:
+            engine.say(text)
+        except Exception:  # noqa: BLE001
+            self._speech_failed = True
+            self._notice(translate("player", SPEECH_UNAVAILABLE))
+
+    def closeEvent(self, event):
+        self.timer.stop()
+        if self._speech is not None and not self._speech_failed:
+            with contextlib.suppress(Exception):
+                self._speech.stop()
+        super().closeEvent(event)
