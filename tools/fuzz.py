@@ -238,7 +238,8 @@ def _run_routine(req: dict) -> dict:
 
 
 def _run_db(req: dict) -> dict:
-    from hipmap.core.store.database import Store, StoreError
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.errors import StoreError
 
     path = Path(req["path"])
     try:
@@ -1195,7 +1196,8 @@ DB_HEADER_FIELDS = [  # (offset, size, name)
 
 
 def _db_bases(run_dir: Path) -> dict:
-    from hipmap.core.store.database import Store, synthetic_sessions
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.synthetic import synthetic_sessions
 
     folder = run_dir / "db-bases"
     folder.mkdir()

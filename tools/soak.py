@@ -1243,7 +1243,7 @@ def run(actions: int = 10000, seed: int = 1, batch: int = 200, check_every: int 
     from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
-    from hipmap.core.store.database import ENV_DATA_DIR
+    from hipmap.core.store.opening import ENV_DATA_DIR
     from hipmap.ui.history.sessions import SaveSessionDialog
 
     QApplication.instance() or QApplication(["hipmap-soak"])

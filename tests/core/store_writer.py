@@ -12,7 +12,8 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script: make hipmap importable from the checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hipmap.core.store.database import Session, Store  # noqa: E402
+from hipmap.core.store.database import Store  # noqa: E402
+from hipmap.core.store.session import Session  # noqa: E402
 
 VIEWS = ("posterior", "anterior", "lateral_right", "lateral_left")
 MUSCLES = ("gluteus_minimus_anterior", "gluteus_medius", "tensor_fasciae_latae", "piriformis", "vastus_lateralis")

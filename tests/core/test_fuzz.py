@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from hipmap.core.pain import painmap as pm
 from hipmap.core.content.problems import DataError
 from hipmap.core.routine.model import RoutineError, routine_from_dict
-from hipmap.core.store.database import CorruptDatabase, Session, Store
+from hipmap.core.store.database import Store
+from hipmap.core.store.errors import CorruptDatabase
+from hipmap.core.store.session import Session
 from hipmap.core.content.svgdoc import SvgError, parse_svg_bytes
 from hipmap.core.geometry.svgpath import PathSyntaxError, parse_path
 from hipmap.core.content.yamlfile import YamlSyntaxError, parse_yaml

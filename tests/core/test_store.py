@@ -15,25 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipmap.core.store import database as store_module
+from hipmap.core.store import opening as opening_module
 from hipmap.core.routine.model import RunLog, StepRecord
-from hipmap.core.store.database import (
-    DB_FILENAME,
-    ENV_DATA_DIR,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    CorruptDatabase,
-    DatabaseLocked,
-    NewerDatabase,
-    Session,
-    Store,
-    StoreError,
-    data_dir_override,
-    default_path,
-    fresh_path_beside,
-    run_log_to_dict,
-    synthetic_sessions,
-)
+from hipmap.core.store.database import Store
+from hipmap.core.store.errors import CorruptDatabase, DatabaseLocked, NewerDatabase, StoreError
+from hipmap.core.store.opening import DB_FILENAME, ENV_DATA_DIR, data_dir_override, default_path, fresh_path_beside
+from hipmap.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hipmap.core.store.session import Session, run_log_to_dict
+from hipmap.core.store.synthetic import synthetic_sessions
 from tests.core.store_writer import kill_test_session
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -614,7 +603,7 @@ def test_a_failing_migration_changes_nothing(tmp_path):
 
 
 def test_a_busy_database_says_so_and_recovers(tmp_path, monkeypatch):
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(opening_module, "BUSY_TIMEOUT_MS", 50)
     path = tmp_path / DB_FILENAME
     with Store.open(path) as store:
         other = sqlite3.connect(path, isolation_level=None)
@@ -679,6 +668,6 @@ def test_synthetic_sessions_are_plausible_and_reproducible(tmp_path):
 
 
 def test_the_store_never_imports_shapely_or_qt():
-    code = ("import sys\nimport hipmap.core.store.database\n"
+    code = ("import sys\nimport hipmap.core.store.database\nimport hipmap.core.store.synthetic\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('shapely', 'PySide6')]\nassert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})

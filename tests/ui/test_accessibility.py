@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from hipmap.core.colorvision import DEFICIENCIES, delta_e
 from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
-from hipmap.core.store.database import Session, Store
+from hipmap.core.store.database import Store
+from hipmap.core.store.session import Session
 from hipmap.ui.kit import colors
 from hipmap.ui.kit import style
 

@@ -11,7 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
-from hipmap.core.store.database import Session, Store, synthetic_sessions
+from hipmap.core.store.database import Store
+from hipmap.core.store.session import Session
+from hipmap.core.store.synthetic import synthetic_sessions
 from hipmap.ui.history import chart as chart_module
 from hipmap.ui.history.compare import BeforeAfterDialog
 from hipmap.ui.history.window import HistoryWindow, SessionViewer

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from hipmap.core.routine.model import Routine, Step
 from hipmap.ui.routine import sounds as sounds_module
 from hipmap.ui.kit import style
-from hipmap.ui.routine.player import DIGITS, SOUND_UNAVAILABLE, SPEECH_UNAVAILABLE, PlayerWidget
+from hipmap.ui.routine.announcer import SOUND_UNAVAILABLE, SPEECH_UNAVAILABLE
+from hipmap.ui.routine.countdown import DIGITS
+from hipmap.ui.routine.player import PlayerWidget
 
 T0 = 500.0
 

@@ -6,7 +6,9 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from hipmap.core.store import database as st
+from hipmap.core.store import opening as st
+from hipmap.core.store.database import Store
+from hipmap.core.store.synthetic import synthetic_sessions
 from hipmap.ui.kit.datadir import data_dir_option as _data_dir_option
 
 from .conftest import region_centre
@@ -97,8 +99,8 @@ def test_a_damaged_or_newer_history_is_left_alone_and_a_fresh_one_offered(window
     if damage == "garbage":
         path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 20)
     else:
-        with st.Store.open(path) as store:
-            store.save_many(st.synthetic_sessions(30))
+        with Store.open(path) as store:
+            store.save_many(synthetic_sessions(30))
         if damage == "truncated":
             path.write_bytes(path.read_bytes()[: 4096 + 1000])
         else:

@@ -239,7 +239,8 @@ def history_open(n: int = 1000, runs: int = 15) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from ...core.content.atlas import load_atlas
-    from ...core.store.database import Store, synthetic_sessions
+    from ...core.store.database import Store
+    from ...core.store.synthetic import synthetic_sessions
     from ..history.window import HistoryWindow
 
     app = QApplication.instance() or QApplication(["hipmap-bench"])

@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QSpinBox, QVBoxLayout
 
 from ...core.pain.painmap import extent, strongest, to_json_dict
-from ...core.store.database import CorruptDatabase, NewerDatabase, Session, Store, StoreError, default_path, fresh_path_beside, run_log_to_dict, utc_now
+from ...core.store.database import Store
+from ...core.store.errors import CorruptDatabase, NewerDatabase, StoreError
+from ...core.store.opening import default_path, fresh_path_beside
+from ...core.store.session import Session, run_log_to_dict, utc_now
 from ..kit.i18n import translate
 
 NOT_RATED = -1

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.store.database import SKIPPED_STATUSES, Session, SessionSummary, StoreError
+from ...core.store.errors import StoreError
+from ...core.store.session import SKIPPED_STATUSES, Session, SessionSummary
 from ..kit import style
 from ..diagram.bodyview import BodyView
 from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time

@@ -14,7 +14,7 @@ DATA_DIR_OVERRIDE: Path | None = None  # --data-dir, set once at start-up by hip
 
 def data_location() -> Path:
     """--data-dir, else $HIPMAP_DATA_DIR, else the platform's application data folder."""
-    from ...core.store.database import data_dir_override
+    from ...core.store.opening import data_dir_override
 
     path = DATA_DIR_OVERRIDE or data_dir_override() or Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)

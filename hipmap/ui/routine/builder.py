@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.routine.model import LIMITS, Routine, RoutineError
 from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
 from ...core.routine.library import RoutineLibrary
-from .player import clock_text
+from .cues import clock_text
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
 

@@ -2,218 +2,37 @@
 
 ``PlayerWidget`` only shows and voices a core ``RoutinePlayer``: every time and phase comes from the engine, which
 a 50 ms timer asks what happened (``tick``). Spoken cues (off by default) and tones (on by default) are optional
-extras: when they cannot work on this computer the routine carries on and a one-time note says so.
+extras: when they cannot work on this computer the routine carries on and a one-time note says so. Here: the
+widget's layout, its controls (each a QAction with a shortcut) and the tick; its words are in ``cues``, the ring
+and bars it paints in ``countdown``, the tones and speech in ``announcer``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 
-from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from ...core.routine.model import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
-from . import sounds as sounds_module
+from ...core.routine.model import Countdown, Finished, PhaseStarted, Routine, RoutinePlayer
 from ..kit import style
-from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, step_title, translate
-
-NO_PEN = QPen(Qt.NoPen)
-NO_BRUSH = QBrush(Qt.NoBrush)
+from ..kit.i18n import step_title, translate
+from .announcer import Announcer
+from .countdown import CountdownRing, Pictogram, ProgressBar
+from .cues import clock_text, cue_text, next_text, phase_cue, phase_name, step_line, whole_seconds
 
 TICK_MS = 50
-DIGITS = 0.44  # digit height as a share of the ring's side
 STALE_S = 0.5  # a countdown reported later than this happened while the app was blocked: no tick for it
-PHASE_NAMES = {"ready": QT_TRANSLATE_NOOP("player", "Get ready"), "hold": QT_TRANSLATE_NOOP("player", "Hold"), "rest": QT_TRANSLATE_NOOP("player", "Rest"), "switch": QT_TRANSLATE_NOOP("player", "Switch sides")}
-SPEECH_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Spoken cues are not available on this computer.")
-SOUND_UNAVAILABLE = QT_TRANSLATE_NOOP("player", "Sounds are not available on this computer.")
-# Ring colours by phase (light, dark); the phase is always named in words too.
-REST_LIGHT, REST_DARK = QColor("#1f7a4d"), QColor("#5fd39a")
 
 
-def phase_name(phase: Phase | None) -> str:
-    return translate("player", PHASE_NAMES.get(phase.kind, phase.kind.capitalize())) if phase else ""
-
-
-def step_line(routine: Routine, phase: Phase) -> str:
-    step = routine.steps[phase.step_index]
-    title = step_title(step.title)
-    return title if step.side == "none" else translate("player", "{title} — {side} side").format(title=title, side=side_name(step.side))
-
-
-def phase_cue(routine: Routine, phase: Phase) -> str:
-    """What is said (and shown) when PHASE starts, in the interface's language (the core's Phase.cue is English)."""
-    if phase.kind == "switch":
-        return translate("player", "Switch to your {side} side").format(side=side_name(phase.side))
-    if phase.kind == "ready":
-        return translate("player", "Get ready: {title}").format(title=step_title(routine.steps[phase.step_index].title))
-    if phase.kind == "hold":
-        return translate("cue", "Hold")
-    if phase.kind == "rest":
-        return translate("cue", "Rest")
-    return phase.cue
-
-
-def whole_seconds(remaining: float) -> int:
-    """The number shown: 20.0 left shows 20, 19.99 still shows 20, 0.2 shows 1."""
-    return max(0, math.ceil(remaining - 1e-6))
-
-
-def clock_text(seconds: float) -> str:
-    s = max(0, round(seconds))
-    return f"{s // 60}:{s % 60:02d}"
-
-
-class CountdownRing(QWidget):
-    """A ring whose arc is the remaining share of the phase, with the whole seconds left in big digits."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.fraction = 0.0
-        self.seconds_text = ""
-        self.caption = ""
-        self.kind = ""
-        self.setAccessibleName(translate("player", "Time left in this phase"))
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setMinimumSize(160, 160)
-
-    def set_state(self, fraction: float, seconds_text: str, caption: str, kind: str) -> None:
-        changed = (seconds_text, caption, kind) != (self.seconds_text, self.caption, self.kind)
-        self.fraction, self.seconds_text, self.caption, self.kind = fraction, seconds_text, caption, kind
-        if changed:
-            self.setAccessibleDescription(translate("player", "{seconds_text} seconds left. {caption}").format(seconds_text=seconds_text, caption=caption).strip() if seconds_text else caption)
-        self.update()
-
-    def colour(self) -> QColor:
-        pal = self.palette()
-        dark = style.is_dark(pal)
-        if self.kind == "rest":
-            return QColor(REST_DARK if dark else REST_LIGHT)
-        if self.kind in ("ready", "switch"):
-            return style.warning_edge(pal)
-        return style.accent(pal)
-
-    def sizeHint(self) -> QSize:
-        return QSize(420, 420)
-
-    def paintEvent(self, _event):
-        pal = self.palette()
-        side = min(self.width(), self.height())
-        pen_w = max(8.0, side * 0.065)
-        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        ring = box.adjusted(pen_w / 2 + 2, pen_w / 2 + 2, -pen_w / 2 - 2, -pen_w / 2 - 2)
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setBrush(NO_BRUSH)
-        track = QPen(style.hairline(pal), pen_w)
-        p.setPen(track)
-        p.drawEllipse(ring)
-        if self.fraction > 0:
-            arc = QPen(self.colour(), pen_w)
-            arc.setCapStyle(Qt.RoundCap)
-            p.setPen(arc)
-            p.drawArc(ring, 90 * 16, -round(max(0.0, min(1.0, self.fraction)) * 360 * 16))
-        text_colour = pal.color(QPalette.WindowText)
-        digits = QFont(self.font())
-        digits.setPixelSize(max(12, round(side * DIGITS)))
-        digits.setBold(True)
-        p.setPen(QPen(text_colour))
-        p.setFont(digits)
-        digit_box = QRectF(box.left(), box.top() + side * 0.08, side, side * 0.72)
-        p.drawText(digit_box, Qt.AlignCenter, self.seconds_text)
-        if self.caption:
-            small = QFont(self.font())
-            small.setPixelSize(max(10, round(side * 0.075)))
-            small.setBold(True)
-            room = side * 0.62
-            wide = QFontMetrics(small).horizontalAdvance(self.caption)
-            if wide > room:
-                small.setPixelSize(max(8, int(small.pixelSize() * room / wide)))
-            p.setFont(small)
-            p.setPen(QPen(style.secondary_text(pal, on_window=True)))
-            p.drawText(QRectF(box.left(), box.top() + side * 0.68, side, side * 0.14), Qt.AlignCenter, self.caption)
-        p.end()
-
-
-class Pictogram(QWidget):
-    """The exercise's drawing, kept in proportion, on a light card so its lines read in a dark palette too."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.renderer: QSvgRenderer | None = None
-        self.path = None
-        self._cache: dict = {}
-        self.setAccessibleName(translate("player", "Picture of the exercise"))
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
-        self.setMinimumHeight(90)
-        self.hide()  # until there is a picture to show
-
-    def set_picture(self, path, description: str = "") -> None:
-        if path == self.path:
-            return
-        self.path = path
-        if path is not None and path not in self._cache:
-            renderer = QSvgRenderer(str(path), self)
-            self._cache[path] = renderer if renderer.isValid() else None
-        self.renderer = self._cache.get(path) if path is not None else None
-        self.setAccessibleDescription(description)
-        self.setVisible(self.renderer is not None)
-        self.update()
-
-    def paintEvent(self, _event):
-        if self.renderer is None:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        size = self.renderer.defaultSize().scaled(self.size(), Qt.KeepAspectRatio)
-        box = QRectF(0, (self.height() - size.height()) / 2, size.width(), size.height())  # flush with the words
-        if style.is_dark(self.palette()):
-            painter.setPen(NO_PEN)
-            painter.setBrush(QColor("#eef1f4"))
-            painter.drawRoundedRect(box, 12, 12)
-        self.renderer.render(painter, box.adjusted(6, 6, -6, -6))
-
-
-class ProgressBar(QWidget):
-    """A thin palette-aware bar for the whole routine."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.value = 0.0
-        self.setFixedHeight(10)
-        self.setAccessibleName(translate("player", "Routine progress"))
-
-    def set_value(self, value: float) -> None:
-        value = max(0.0, min(1.0, value))
-        if value != self.value:
-            self.value = value
-            self.setAccessibleDescription(translate("player", "{round}% done").format(round=round(100 * value)))
-            self.update()
-
-    def paintEvent(self, _event):
-        pal = self.palette()
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.setPen(NO_PEN)
-        r = QRectF(self.rect())
-        radius = r.height() / 2
-        p.setBrush(QBrush(style.hairline(pal)))
-        p.drawRoundedRect(r, radius, radius)
-        if self.value > 0:
-            p.setBrush(QBrush(style.accent(pal)))
-            p.drawRoundedRect(QRectF(r.left(), r.top(), max(r.height(), r.width() * self.value), r.height()), radius, radius)
-        p.end()
-
-
-class PlayerWidget(QWidget):
+class PlayerWidget(Announcer, QWidget):
     """Plays a routine hands-free: big countdown, phase in words, optional tones and spoken cues."""
 
     finished = Signal(object)  # the RunLog, when the routine finishes or is stopped
-    phaseStarted = Signal(int, float)
-    optionsChanged = Signal()  # sounds, spoken cues or volume changed: the app keeps them in its settings  # phase index, and the exact clock time the engine says it began
+    phaseStarted = Signal(int, float)  # phase index, and the exact clock time the engine says it began
+    optionsChanged = Signal()  # sounds, spoken cues or volume changed: the app keeps them in its settings
     stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
 
     def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None, pictograms=None):
@@ -223,16 +42,7 @@ class PlayerWidget(QWidget):
         self.pictograms = dict(pictograms or {})
         self._clock = clock
         self.player = RoutinePlayer(routine, clock)
-        self.spoken: list[str] = []  # every text we asked the speech engine to say
-        self.beeps: list[tuple[str, float]] = []  # every tone we asked for: ("phase" | "tick", event time)
-        self.notices: list[str] = []  # one-time messages shown in the status line
-        self._speech = speech
-        self._speech_enabled = False
-        self._speech_failed = False
-        self._sound_enabled = True
-        self._volume = 1.0
-        self.sounds = sound if sound is not None else sounds_module.Sounds(
-            lambda: self._notice(translate("player", SOUND_UNAVAILABLE)), parent=self)
+        self._init_announcer(speech, sound)
         self._last_state = self.player.state
         self._finished_sent = False
         self.setWindowTitle(translate("player", "{name} — hipmap").format(name=routine.name or translate("player", "Routine")))
@@ -453,11 +263,7 @@ class PlayerWidget(QWidget):
         with QSignalBlocker(self.volume_slider):
             self.volume_slider.setValue(round(self._volume * 100))
         self.optionsChanged.emit()
-        if hasattr(self.sounds, "set_volume"):
-            self.sounds.set_volume(self._volume)
-        if self._speech is not None and not self._speech_failed:
-            with contextlib.suppress(Exception):  # a broken engine must not break the setting
-                self._speech.setVolume(self._volume)
+        self._apply_volume()
 
     def volume(self) -> float:
         return self._volume
@@ -579,8 +385,8 @@ class PlayerWidget(QWidget):
                                 caption, phase.kind)
             self._set(self.phase_label, translate("player", "{phase} (paused)").format(phase=phase_name(phase)) if state == "paused" else phase_name(phase))
             self._set(self.step_label, step_line(self.routine, phase))
-            self._set(self.cue_label, self._cue_text(phase))
-            self._set(self.next_label, self._next_text(pl.next_phase(), phase))
+            self._set(self.cue_label, cue_text(self.routine, phase))
+            self._set(self.next_label, next_text(self.routine, pl.next_phase(), phase))
             self._set(self.step_count_label,
                       translate("player", "Step {value} of {steps} · {clock_text} left").format(value=phase.step_index + 1, steps=steps, clock_text=clock_text((1 - pl.progress()) * self.routine.total_seconds())))
         elif state == "idle":
@@ -609,89 +415,7 @@ class PlayerWidget(QWidget):
         if label.text() != text:
             label.setText(text)
 
-    def _cue_text(self, phase: Phase) -> str:
-        step = self.routine.steps[phase.step_index]
-        if phase.kind == "hold":  # the cue is the phase name, already shown large
-            return translate("player", "Repetition {rep} of {reps}").format(rep=phase.rep, reps=step.reps) if step.reps > 1 else translate("player", "Keep a steady, bearable pressure.")
-        if phase.kind == "rest":
-            return translate("player", "Ease off the ball and breathe.")
-        if phase.kind == "ready":
-            return translate("player", "Settle onto the ball and breathe slowly.")
-        return phase_cue(self.routine, phase)
-
-    def _next_text(self, following: Phase | None, current: Phase) -> str:
-        if following is None:
-            return translate("player", "Next: finished")
-        if following.kind == "switch":
-            return translate("player", "Next: {cue}").format(cue=phase_cue(self.routine, following))
-        if following.step_index != current.step_index:
-            return translate("player", "Next: {step_line}").format(step_line=step_line(self.routine, following))
-        return translate("player", "Next: {phase_name} {seconds} s").format(phase_name=phase_name(following), seconds=following.seconds)
-
-    # ---- sounds and speech
-
-    def _notice(self, text: str) -> None:
-        if text in self.notices:
-            return
-        self.notices.append(text)
-        self.status_label.setText("  ".join(self.notices))
-        self.status_label.show()
-
-    def _beep(self, kind: str, at: float) -> None:
-        if not self._sound_enabled:
-            return
-        self.beeps.append((kind, at))
-        try:
-            self.sounds.play(kind)
-        except Exception:  # noqa: BLE001 - a sound must never stop the routine
-            self._notice(translate("player", SOUND_UNAVAILABLE))
-
-    def _engine(self):
-        if self._speech is None and not self._speech_failed:
-            try:
-                from PySide6.QtTextToSpeech import QTextToSpeech
-
-                if not QTextToSpeech.availableEngines():
-                    raise RuntimeError(translate("player", "no speech engine"))
-                self._speech = QTextToSpeech(self)
-                if current_language() != "en":  # speak the cues in the interface's language, when a voice has it
-                    from PySide6.QtCore import QLocale
-
-                    wanted = QLocale(current_language())
-                    if any(loc.language() == wanted.language() for loc in self._speech.availableLocales()):
-                        self._speech.setLocale(wanted)
-            except Exception:  # noqa: BLE001
-                self._speech_failed = True
-                self._notice(translate("player", SPEECH_UNAVAILABLE))
-                return None
-            self._speech.setVolume(self._volume)
-        if self._speech is not None and not self._speech_failed:
-            try:
-                from PySide6.QtTextToSpeech import QTextToSpeech
-
-                if self._speech.state() == QTextToSpeech.State.Error:
-                    raise RuntimeError(self._speech.errorString())
-            except Exception:  # noqa: BLE001
-                self._speech_failed = True
-                self._notice(translate("player", SPEECH_UNAVAILABLE))
-        return None if self._speech_failed else self._speech
-
-    def _say(self, text: str) -> None:
-        if not self._speech_enabled:
-            return
-        engine = self._engine()
-        if engine is None:
-            return
-        self.spoken.append(text)
-        try:
-            engine.say(text)
-        except Exception:  # noqa: BLE001
-            self._speech_failed = True
-            self._notice(translate("player", SPEECH_UNAVAILABLE))
-
     def closeEvent(self, event):
         self.timer.stop()
-        if self._speech is not None and not self._speech_failed:
-            with contextlib.suppress(Exception):
-                self._speech.stop()
+        self._stop_speech()
         super().closeEvent(event)

@@ -1,0 +1,192 @@
+"""A saved session as the app sees it (Session, SessionSummary), and checking one field by field before it is stored."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+
+from ..routine.model import STEP_STATUSES, RunLog, routine_from_dict
+
+MAX_LABEL = 80
+MAX_NOTE = 10_000
+MAX_CANDIDATES = 200
+MAX_JSON_CHARS = 20_000_000  # the same ceiling as a pain map file
+SKIPPED_STATUSES = ("skipped", "hurt")
+PAINMAP_FORMAT = "hipmap.painmap"  # not imported from painmap.py: that module needs shapely, the store does not
+_CREATED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+def utc_now() -> str:
+    """Now, in the form Session.created_at takes: ISO 8601 UTC to the second, with a 'Z'."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int | None
+    created_at: str  # ISO 8601 UTC to the second, e.g. 2026-11-25T03:34:12Z
+    person: str  # "" = no label
+    painmap: dict  # painmap.to_json_dict()
+    candidates: list[dict]  # best first; each {"id", "name", "side", "score", ...}
+    routine: dict | None  # Routine.to_dict()
+    run_log: dict | None  # run_log_to_dict(RunLog)
+    pain_before: int | None  # 0-10
+    pain_after: int | None  # 0-10
+    pain_extent: float | None  # share of the body drawing marked, 0..1
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    created_at: str
+    person: str
+    pain_before: int | None
+    pain_after: int | None
+    pain_extent: float | None
+    top_muscles: tuple[str, ...]  # up to 3 candidate names, best first
+    has_routine: bool
+    skipped_steps: int  # steps skipped or stopped because they hurt
+
+
+def run_log_to_dict(log: RunLog) -> dict:
+    """The plain dict a Session keeps of a routine run (lists, not tuples: it reads back from JSON the same)."""
+    return {**asdict(log), "steps": [asdict(step) for step in log.steps]}
+
+
+# --------------------------------------------------------------------------------------------- checking a session
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    # (math.isfinite of a whole number too big for a float raises OverflowError; every int is finite)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and (isinstance(value, int) or math.isfinite(value))
+
+
+def _check_rating(name: str, value) -> None:
+    if value is not None and not (_is_int(value) and 0 <= value <= 10):
+        raise ValueError(f"{name}: expected a whole number from 0 to 10 or None, got {_short(value)}")
+
+
+def clean_label(label) -> str:
+    """A person label as stored: trimmed; "" means no label. Raises ValueError for one that cannot be a label."""
+    if not isinstance(label, str):
+        raise ValueError(f"person: expected text, got {_short(label)}")
+    label = label.strip()
+    if len(label) > MAX_LABEL or any(ch < " " or ch == "\x7f" for ch in label):
+        raise ValueError(f"person: expected a label of at most {MAX_LABEL} characters on one line, got {_short(label)}")
+    return label
+
+
+def _check_created_at(value) -> None:
+    ok = isinstance(value, str) and _CREATED_AT.fullmatch(value)
+    try:
+        ok = ok and datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValueError(f"created_at: expected ISO 8601 UTC like 2026-11-25T03:34:12Z, got {_short(value)}")
+
+
+def _check_candidates(candidates) -> None:
+    if not isinstance(candidates, list) or len(candidates) > MAX_CANDIDATES:
+        raise ValueError(f"candidates: expected a list of at most {MAX_CANDIDATES} objects, got {_short(candidates)}")
+    for i, item in enumerate(candidates):
+        where = f"candidates[{i}]"
+        if not isinstance(item, dict):
+            raise ValueError(f"{where}: expected an object, got {_short(item)}")
+        for key in ("id", "name"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ValueError(f"{where}.{key}: expected non-empty text, got {_short(item.get(key))}")
+        if item.get("side") not in ("left", "right"):
+            raise ValueError(f"{where}.side: expected 'left' or 'right', got {_short(item.get('side'))}")
+        if not (_is_number(item.get("score")) and 0 <= item["score"] <= 1):
+            raise ValueError(f"{where}.score: expected a number from 0 to 1, got {_short(item.get('score'))}")
+
+
+def _check_run_log(log) -> None:
+    if not isinstance(log, dict):
+        raise ValueError(f"run_log: expected an object or None, got {_short(log)}")
+    steps = log.get("steps")
+    if not isinstance(steps, list):
+        raise ValueError(f"run_log.steps: expected a list, got {_short(steps)}")
+    for i, step in enumerate(steps):
+        where = f"run_log.steps[{i}]"
+        if not isinstance(step, dict):
+            raise ValueError(f"{where}: expected an object, got {_short(step)}")
+        if step.get("status") not in STEP_STATUSES:
+            expected = ", ".join(STEP_STATUSES)
+            raise ValueError(f"{where}.status: expected one of {expected}, got {_short(step.get('status'))}")
+        for key in ("title", "side"):
+            if not isinstance(step.get(key), str):
+                raise ValueError(f"{where}.{key}: expected text, got {_short(step.get(key))}")
+        for key in ("holds_done", "reps"):
+            if not (_is_int(step.get(key)) and step[key] >= 0):
+                raise ValueError(f"{where}.{key}: expected a whole number from 0, got {_short(step.get(key))}")
+    for key in ("planned_total_s", "actual_total_s"):
+        if not (_is_number(log.get(key)) and log[key] >= 0):
+            raise ValueError(f"run_log.{key}: expected a number of seconds from 0, got {_short(log.get(key))}")
+    if not isinstance(log.get("stopped"), bool):
+        raise ValueError(f"run_log.stopped: expected true or false, got {_short(log.get('stopped'))}")
+
+
+def _to_json(name: str, value) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: cannot be stored as JSON ({exc})") from None
+    if len(text) > MAX_JSON_CHARS:
+        raise ValueError(f"{name}: too large to store ({len(text)} characters; the limit is {MAX_JSON_CHARS})")
+    return text
+
+
+def session_columns(session: Session) -> dict:
+    """Check every field (ValueError names the first bad one) and return the sessions row to write."""
+    if session.id is not None and not (_is_int(session.id) and session.id > 0):
+        raise ValueError(f"id: expected a positive whole number or None, got {_short(session.id)}")
+    _check_created_at(session.created_at)
+    clean_label(session.person)
+    if not isinstance(session.painmap, dict) or session.painmap.get("format") != PAINMAP_FORMAT:
+        expected = f'a pain map object ("format": "{PAINMAP_FORMAT}")'
+        raise ValueError(f"painmap: expected {expected}, got {_short(session.painmap)}")
+    _check_candidates(session.candidates)
+    if session.routine is not None:
+        routine_from_dict(session.routine, "routine")  # RoutineError is a ValueError with a clear message
+    if session.run_log is not None:
+        _check_run_log(session.run_log)
+    _check_rating("pain_before", session.pain_before)
+    _check_rating("pain_after", session.pain_after)
+    extent = session.pain_extent
+    if extent is not None and not (_is_number(extent) and 0 <= extent <= 1):
+        raise ValueError(f"pain_extent: expected a number from 0 to 1 or None, got {_short(extent)}")
+    if not isinstance(session.note, str) or len(session.note) > MAX_NOTE:
+        raise ValueError(f"note: expected text of at most {MAX_NOTE} characters, got {_short(session.note)}")
+    names = [c["name"] for c in session.candidates[:3]]
+    steps = session.run_log["steps"] if session.run_log else []
+    return {
+        "created_at": session.created_at,
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "pain_extent": None if extent is None else float(extent),
+        "top1": names[0] if len(names) > 0 else None,
+        "top2": names[1] if len(names) > 1 else None,
+        "top3": names[2] if len(names) > 2 else None,
+        "has_routine": int(session.routine is not None),
+        "skipped_steps": sum(1 for s in steps if s["status"] in SKIPPED_STATUSES),
+        "note": session.note,
+        "painmap": _to_json("painmap", session.painmap),
+        "candidates": _to_json("candidates", session.candidates),
+        "routine": None if session.routine is None else _to_json("routine", session.routine),
+        "run_log": None if session.run_log is None else _to_json("run_log", session.run_log),
+    }
