@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from .chartdata import (DAY_S, TREND_SPACING_PX, ChartPoint, day_of, decimate, midnight, moving_average, nice_area_max,
+                        time_ticks, trend_window)
+from .formats import format_area, format_rating, format_when
 
 # Objects, not the Qt.NoPen / Qt.NoBrush enums: see candidates.py (a PySide6 6.12 reference-count bug).
 NO_PEN = QPen(Qt.NoPen)
 NO_BRUSH = QBrush(Qt.NoBrush)
 
-MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
-DAY_S = 86_400.0
 MARKER_LIMIT = 60  # more points than this: lines only (single points between gaps keep their marker)
 MIN_SPAN_S = 2 * DAY_S
 LEGEND_BEFORE = QT_TRANSLATE_NOOP("chart", "Pain before")
@@ -37,189 +37,6 @@ EMPTY_HEADING = QT_TRANSLATE_NOOP("chart", "No sessions yet")
 EMPTY_TEXT = (
     QT_TRANSLATE_NOOP("chart", "Each saved session appears here: the pain before and after, and how much of the body drawing was marked, so you can see how it changes over time.")
 )
-
-
-# ------------------------------------------------------------------------------------------------ dates
-
-
-@lru_cache(maxsize=8192)
-def local_time(created_at: str) -> datetime:
-    """A stored time (ISO 8601 UTC, '...Z') as an aware datetime in the computer's time zone."""
-    return datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
-
-
-def format_day(when: datetime | date, year: bool = True) -> str:
-    text = f"{when.day} {translate('chart', MONTHS[when.month - 1])}"
-    return f"{text} {when.year}" if year else text
-
-
-def format_when(when: datetime) -> str:
-    """'25 Nov 2026, 14:05' (English month names, like the rest of the app; the time is local)."""
-    return f"{format_day(when)}, {when:%H:%M}"
-
-
-def format_range(first: datetime, last: datetime) -> str:
-    """'3 Mar to 25 Nov 2026', or '3 Mar 2025 to 25 Nov 2026' across a new year."""
-    if first.date() == last.date():
-        return translate("chart", "on {format_day}").format(format_day=format_day(last))
-    return translate("chart", "from {format_day} to {format_day2}").format(format_day=format_day(first, year=first.year != last.year), format_day2=format_day(last))
-
-
-def format_rating(value: int | None) -> str:
-    return "\u2014" if value is None else f"{value}/10"
-
-
-def format_area(share: float | None) -> str:
-    if share is None:
-        return "\u2014"
-    percent = share * 100
-    return f"{percent:.1f}%" if percent < 10 else f"{percent:.0f}%"
-
-
-# ------------------------------------------------------------------------------------------------ geometry
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    session_id: int
-    when: datetime  # local time
-    t: float  # POSIX seconds
-    before: int | None
-    after: int | None
-    extent: float | None
-    person: str = ""
-
-
-def decimate(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Per pixel column keep the first, lowest, highest and last point, in their order (M4): on screen the line
-    looks the same, and it never has more than four points per column."""
-    if len(points) <= 8:
-        return points
-    out: list[tuple[float, float]] = []
-    bucket: list[tuple[float, float]] = []
-    column = None
-
-    def flush():
-        if len(bucket) <= 4:
-            out.extend(bucket)
-            return
-        keep = {0, len(bucket) - 1}
-        keep.add(min(range(len(bucket)), key=lambda i: bucket[i][1]))
-        keep.add(max(range(len(bucket)), key=lambda i: bucket[i][1]))
-        out.extend(bucket[i] for i in sorted(keep))
-
-    for x, y in points:
-        c = int(x)
-        if c != column:
-            flush()
-            bucket = []
-            column = c
-        bucket.append((x, y))
-    flush()
-    return out
-
-
-TREND_SPACING_PX = 6.0  # sessions closer than this on screen: faint lines for each session, bold lines for the trend
-_TREND_WINDOWS = ((7, "1-week"), (14, "2-week"), (28, "4-week"), (56, "8-week"), (91, "3-month"), (182, "6-month"),
-                  (365, "1-year"))  # fmt: skip
-
-
-def trend_window(span_s: float) -> tuple[int, str]:
-    """The averaging window (days, words) for a time span: about a fiftieth of it, in calendar-friendly steps."""
-    for days, words in _TREND_WINDOWS:
-        if days * DAY_S >= span_s / 50:
-            return days, words
-    return _TREND_WINDOWS[-1]
-
-
-def moving_average(times: list[float], values: list[float], window_s: float) -> list[float]:
-    """The mean of the values within window_s centred on each time (times ascending); O(n)."""
-    out, lo, hi, total, n, half = [], 0, 0, 0.0, len(values), window_s / 2
-    for t in times:
-        while hi < n and times[hi] <= t + half:
-            total += values[hi]
-            hi += 1
-        while times[lo] < t - half:
-            total -= values[lo]
-            lo += 1
-        out.append(total / (hi - lo))
-    return out
-
-
-_STEPS = (  # (unit, count, approximate seconds)
-    ("day", 1, DAY_S), ("day", 2, 2 * DAY_S), ("week", 1, 7 * DAY_S), ("week", 2, 14 * DAY_S),
-    ("month", 1, 30.44 * DAY_S), ("month", 2, 60.9 * DAY_S), ("month", 3, 91.3 * DAY_S), ("month", 6, 182.6 * DAY_S),
-    ("year", 1, 365.25 * DAY_S), ("year", 2, 730.5 * DAY_S), ("year", 5, 1826 * DAY_S), ("year", 10, 3652 * DAY_S),
-    ("year", 25, 9131 * DAY_S), ("year", 100, 36525 * DAY_S),
-)  # fmt: skip
-
-
-def _tick_label(unit: str, day: date) -> str:
-    if unit == "year":
-        return str(day.year)
-    if unit == "month":
-        return translate("chart", MONTHS[day.month - 1])
-    return format_day(day, year=False)
-
-
-def _tick_days(unit: str, count: int, first: date, last: date):
-    """Local calendar days for ticks from `first` to `last`: every `count` days, Mondays, month or year starts."""
-    if unit in ("day", "week"):
-        step = count if unit == "day" else 7 * count
-        # date(1, 1, 1) is ordinal 1 and a Monday: ordinals - 1 divisible by 7 are Mondays.
-        ordinal = first.toordinal()
-        ordinal += (-(ordinal - 1)) % step
-        while ordinal <= last.toordinal():
-            yield date.fromordinal(ordinal)
-            ordinal += step
-    elif unit == "month":
-        y, m = first.year, first.month
-        if first.day > 1:
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        while (m - 1) % count:
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        while date(y, m, 1) <= last:
-            yield date(y, m, 1)
-            m += count
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    else:
-        y = first.year + (first.month > 1 or first.day > 1)
-        y += (-y) % count
-        while y <= last.year and y <= 9999:
-            yield date(y, 1, 1)
-            y += count
-
-
-def _midnight(day: date) -> float:
-    """POSIX seconds of a local midnight."""
-    return datetime(day.year, day.month, day.day).timestamp()
-
-
-def _day_of(t: float) -> date:
-    return datetime.fromtimestamp(t).date()
-
-
-def time_ticks(t0: float, t1: float, width: float, fm: QFontMetricsF, gap: float = 20.0):
-    """The finest calendar step whose labels fit side by side: (unit, [(seconds, label), ...])."""
-    widest_day = max(fm.horizontalAdvance(f"28 {translate('chart', m)}") for m in MONTHS)
-    widest = {"day": widest_day, "week": widest_day, "month": max(fm.horizontalAdvance(translate("chart", m)) for m in MONTHS),
-              "year": fm.horizontalAdvance("2088")}  # fmt: skip
-    span = max(t1 - t0, 1.0)
-    unit, count = _STEPS[-1][:2]
-    for u, c, seconds in _STEPS:
-        if seconds / span * width >= widest[u] + gap:
-            unit, count = u, c
-            break
-    first, last = _day_of(t0), _day_of(t1)
-    ticks = [(_midnight(d), _tick_label(unit, d)) for d in _tick_days(unit, count, first, last)]
-    return unit, [(t, label) for t, label in ticks if t0 <= t <= t1]
-
-
-def nice_area_max(largest: float) -> float:
-    for top in (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0):
-        if largest <= top + 1e-9:
-            return top
-    return 1.0
 
 
 def _percent_label(share: float) -> str:
@@ -687,14 +504,14 @@ class PainChart(QWidget):
         if unit == "year":
             return
         # Years: a label where each year starts (or at the left edge), with a stronger line at 1 January.
-        first, last = _day_of(frame.t(frame.pain.left())), _day_of(frame.t(frame.pain.right()))
+        first, last = day_of(frame.t(frame.pain.left())), day_of(frame.t(frame.pain.right()))
         last_right = -1e9
         for year in range(first.year, last.year + 1):
-            start = _midnight(date(year, 1, 1))
+            start = midnight(date(year, 1, 1))
             x = frame.x(start)
             if year == first.year and year < last.year:
                 # The year that starts before the left edge: its label only if the next year's leaves it room.
-                room = frame.x(_midnight(date(year + 1, 1, 1))) - frame.pain.left()
+                room = frame.x(midnight(date(year + 1, 1, 1))) - frame.pain.left()
                 if room < fm.horizontalAdvance("2088") + 24:
                     continue
             if x > frame.pain.left():
@@ -834,13 +651,3 @@ def _series_pen(c, series: str, width: float) -> QPen:
         pen.setDashPattern([3.0, 2.2])
         return pen
     return QPen(c[series], width, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
-
-
-def chart_points(summaries) -> list[ChartPoint]:
-    """ChartPoints from store SessionSummary objects (any order)."""
-    out = []
-    for s in summaries:
-        when = local_time(s.created_at)
-        out.append(ChartPoint(s.id, when, when.timestamp(), s.pain_before, s.pain_after, s.pain_extent, s.person))
-    return out
-

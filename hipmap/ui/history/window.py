@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from ...core.store.database import SKIPPED_STATUSES, Session, SessionSummary, StoreError
 from ..kit import style
 from ..diagram.bodyview import BodyView
-from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time
+from .chart import PainChart
+from .chartdata import chart_points
 from .compare import VIEW_TITLES, read_only_body
 from ..kit.windows import fit_to_screen, keep_window
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
+from .formats import format_area, format_range, format_rating, format_when, local_time
 
 EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
 NO_LABEL = QT_TRANSLATE_NOOP("history", "No label")
