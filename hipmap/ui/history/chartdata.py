@@ -63,7 +63,6 @@ def decimate(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-TREND_SPACING_PX = 6.0  # sessions closer than this on screen: faint lines for each session, bold lines for the trend
 _TREND_WINDOWS = ((7, "1-week"), (14, "2-week"), (28, "4-week"), (56, "8-week"), (91, "3-month"), (182, "6-month"),
                   (365, "1-year"))  # fmt: skip
 
