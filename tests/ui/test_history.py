@@ -14,7 +14,8 @@ from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
 from hipmap.core.store.database import Session, Store, synthetic_sessions
 from hipmap.ui.history import formats
 from hipmap.ui.history.compare import BeforeAfterDialog
-from hipmap.ui.history.window import HistoryWindow, SessionViewer
+from hipmap.ui.history.sessionviewer import SessionViewer
+from hipmap.ui.history.window import HistoryWindow
 
 
 @pytest.fixture

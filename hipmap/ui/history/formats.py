@@ -1,5 +1,5 @@
-"""How the history writes times and values in words: stored times as local dates, days, date ranges, pain ratings
-and the share of the body drawing marked."""
+"""How the history writes times and values in words: stored times as local dates, days, date ranges, pain ratings,
+the share of the body drawing marked and whose session it is."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from functools import lru_cache
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 
 MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
+
+NO_LABEL = QT_TRANSLATE_NOOP("history", "No label")
 
 
 @lru_cache(maxsize=8192)
@@ -43,3 +45,7 @@ def format_area(share: float | None) -> str:
         return "\u2014"
     percent = share * 100
     return f"{percent:.1f}%" if percent < 10 else f"{percent:.0f}%"
+
+
+def person_text(person: str) -> str:
+    return person or translate("history", NO_LABEL)
