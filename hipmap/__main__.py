@@ -348,12 +348,13 @@ def _cmd_handout(args) -> int:
         if not muscles:
             raise UsageError("hipmap handout: no muscle in hipmap explains the marked pain; name muscles with --select")
     from .ui.handout import handout
+    from .ui.handout.content import HandoutError, build_handout
 
     try:
         handout.ensure_app()
-        made = handout.build_handout(atlas, painmap, muscles, page_size=args.page_size, match=result)
+        made = build_handout(atlas, painmap, muscles, page_size=args.page_size, match=result)
         pages = handout.write_pdf(made, args.out)
-    except handout.HandoutError as exc:
+    except HandoutError as exc:
         raise UsageError(f"hipmap handout: {exc}") from None
     except DataError as exc:
         raise UsageError(f"hipmap handout: the data is invalid: {exc.problems[0]}") from None

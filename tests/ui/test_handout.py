@@ -76,7 +76,7 @@ def cli_pdf(painmap_file, tmp_path_factory):
 @pytest.fixture
 def handout(atlas, painmap_file):
     from hipmap.core.pain.painmap import load
-    from hipmap.ui.handout.handout import build_handout
+    from hipmap.ui.handout.content import build_handout
 
     return build_handout(atlas, load(painmap_file), [(m, "right") for m in SELECTED])
 
@@ -89,7 +89,7 @@ def test_cli_handout_has_the_muscles_steps_timings_and_safety_text(cli_pdf, atla
     if extractor == "pdftotext" and shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils is not installed; the Qt extractor covers the same checks")
     from hipmap.core.content.safety import load_red_flags
-    from hipmap.ui.handout.handout import combined_routine
+    from hipmap.ui.handout.content import combined_routine
 
     data = cli_pdf.read_bytes()
     assert data.startswith(b"%PDF")
@@ -147,7 +147,8 @@ def test_without_select_the_handout_covers_the_muscles_that_explain_the_pain(atl
 
 
 def test_a_muscle_on_the_left_shows_the_left_side_view(atlas, qapp, tmp_path):
-    from hipmap.ui.handout.handout import build_handout, write_pdf
+    from hipmap.ui.handout.content import build_handout
+    from hipmap.ui.handout.handout import write_pdf
 
     made = build_handout(atlas, PainMap(), [("piriformis", "left")])
     out = tmp_path / "left.pdf"
@@ -387,7 +388,7 @@ def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeyp
 
 
 def test_build_handout_rejects_what_it_cannot_print(atlas):
-    from hipmap.ui.handout.handout import HandoutError, build_handout
+    from hipmap.ui.handout.content import HandoutError, build_handout
 
     with pytest.raises(HandoutError, match="unknown muscle"):
         build_handout(atlas, PainMap(), [("biceps", "right")])
