@@ -201,7 +201,7 @@ class _Ctx:
 
 def _fixed(name, h, keep_with_next=False, pieces=0):
     """A block of a fixed height; with ``pieces``, it may be split between pieces of equal height (like a list)."""
-    from hipmap.ui.handout.handout import Block
+    from hipmap.ui.handout.blocks import Block
 
     class Fixed(Block):
         kind = "test"
@@ -251,7 +251,7 @@ def test_layout_continues_a_list_between_items_only():
 
 
 def test_a_split_list_or_table_keeps_at_least_two_items_on_each_page():
-    from hipmap.ui.handout.handout import _split_at
+    from hipmap.ui.handout.blocks import _split_at
 
     assert _split_at(10, lambda k: k <= 7) == 7
     assert _split_at(10, lambda k: k <= 9) == 8  # two rows go on to the next page, not one
@@ -359,6 +359,7 @@ def test_missing_output_folder_exits_2(tmp_path, capsys):
 
 def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeypatch):
     from hipmap.ui.handout import handout as module
+    from hipmap.ui.handout.blocks import ExerciseBlock
 
     out = tmp_path / "handout.pdf"
     out.write_bytes(b"the previous handout")
@@ -367,7 +368,7 @@ def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeyp
         raise RuntimeError("the pictogram could not be drawn")
 
     with monkeypatch.context() as m:  # painting fails half-way through the document
-        m.setattr(module.ExerciseBlock, "paint", broken)
+        m.setattr(ExerciseBlock, "paint", broken)
         with pytest.raises(RuntimeError):
             module.write_pdf(handout, out)
     assert out.read_bytes() == b"the previous handout"

@@ -21,21 +21,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
-    QFont,
     QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
     QPainterPath,
-    QPalette,
     QPdfWriter,
     QPen,
-    QTextDocument,
     QTransform,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from ... import __version__
 from ...core.fileio import atomic_write_bytes
@@ -46,14 +41,11 @@ from ..kit.shapes import painter_path
 from ..kit.i18n import QT_TRANSLATE_NOOP, long_date, side_name, step_title, translate
 # mainwindow/window.py still imports HandoutError, build_handout, write_pdf and print_with_dialog from here.
 from .content import PAGE_SIZES, Handout, HandoutError, HandoutMuscle, build_handout
+from .page_context import INK, QUIET, RULE, PageContext, base_font
+from .blocks import Block, ExerciseBlock, HtmlBlock, ItemsBlock, RoutineTableBlock
 
 MARGIN_MM = 15.0
 PDF_DPI = 600  # device units per inch of the PDF: only the precision of coordinates; everything stays vector
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
-BODY_PT = 9.5
-INK = QColor(20, 20, 20)
-QUIET = QColor(85, 85, 85)
-RULE = QColor(150, 150, 150)
 PAIN_EDGE = QColor(*PAIN_RGB).darker(160)
 CROP_PAD = 12.0  # view units around the body outline when a diagram is cropped to the body
 URGENCY_LEAD = {
@@ -64,314 +56,6 @@ URGENCY_LEAD = {
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("handout", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("handout", "close to the surface")}
 
 _e = html.escape
-
-
-# --------------------------------------------------------------------------------------------- measuring context
-
-
-def base_font(point_size: float = BODY_PT, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setStyleHint(QFont.SansSerif)
-    font.setHintingPreference(QFont.PreferNoHinting)  # measured widths are the printed widths
-    # No ligatures: "fi" drawn as one glyph comes out of the PDF as "ﬁ", and then "fibres" cannot be found.
-    for tag in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    return font
-
-
-class _Ctx:
-    """The device and its resolution: every length is measured and drawn in device units."""
-
-    def __init__(self, device, handout: Handout):
-        self.device = device
-        self.handout = handout
-        self.dpi = float(device.logicalDpiY())
-        self.width = float(device.width())
-        self.height = float(device.height())
-        self._renderers: dict[str, QSvgRenderer] = {}
-        self.stylesheet = self._stylesheet()
-
-    def pt(self, value: float) -> float:
-        return value * self.dpi / 72.0
-
-    def mm(self, value: float) -> float:
-        return value * self.dpi / 25.4
-
-    @staticmethod
-    def css(value: float) -> float:
-        """A length in points as a rich-text pixel: QTextDocument scales its pixels (1/96 inch) to the device."""
-        return value * 96.0 / 72.0
-
-    def renderer(self, path) -> QSvgRenderer:
-        key = str(path)
-        if key not in self._renderers:
-            self._renderers[key] = QSvgRenderer(key)
-        return self._renderers[key]
-
-    def _stylesheet(self) -> str:
-        def px(points):
-            return f"{self.css(points):.2f}px"
-
-        return f"""
-            p {{ margin-top: 0px; margin-bottom: {px(3.5)}; }}
-            h1 {{ font-size: 18pt; font-weight: bold; margin-top: 0px; margin-bottom: {px(2)}; }}
-            h2 {{ font-size: 14pt; font-weight: bold; margin-top: 0px; margin-bottom: {px(2)}; }}
-            h3 {{ font-size: 11pt; font-weight: bold; margin-top: 0px; margin-bottom: {px(2.5)}; }}
-            ul, ol {{ margin-top: 0px; margin-bottom: {px(2)}; -qt-list-indent: 1; }}
-            li {{ margin-bottom: {px(1.8)}; }}
-            .quiet {{ color: {QUIET.name()}; }}
-            .small {{ font-size: 8pt; }}
-            .lead {{ font-size: 10.5pt; }}
-            .dose {{ font-weight: bold; }}
-            td {{ vertical-align: top; }}
-        """
-
-    def doc(self, html_text: str, width: float, point_size: float = BODY_PT) -> QTextDocument:
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(self.device)  # measure at the page's resolution
-        doc.setDefaultFont(base_font(point_size))
-        doc.setDefaultStyleSheet(self.stylesheet)
-        doc.setDocumentMargin(0)
-        doc.setIndentWidth(self.css(14))
-        doc.setHtml(html_text)
-        doc.setTextWidth(max(1.0, width))
-        return doc
-
-    def draw_doc(self, painter: QPainter, doc: QTextDocument, x: float, y: float) -> None:
-        painter.save()
-        painter.translate(x, y)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        palette = QPalette()
-        palette.setColor(QPalette.Text, INK)  # paper is white whatever the app's palette
-        context.palette = palette
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-# --------------------------------------------------------------------------------------------- blocks
-
-
-class Block:
-    """One unit of layout: measured for a width, painted into a rect; never split unless ``split`` says so."""
-
-    kind = "text"
-    keep_with_next = False  # headings: never the last thing on a page
-    space_before = 7.0  # points, when not at the top of a page
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def height(self, ctx: _Ctx, width: float) -> float:
-        raise NotImplementedError
-
-    def paint(self, painter: QPainter, ctx: _Ctx, rect: QRectF) -> None:
-        raise NotImplementedError
-
-    def split(self, ctx: _Ctx, width: float, available: float):
-        """(a first part that fits ``available``, the rest) or None when the block cannot be split there."""
-
-    def min_height(self, ctx: _Ctx, width: float) -> float:
-        """The least of this block that can open a page: a heading kept with it needs at least this much."""
-        return self.height(ctx, width)
-
-
-class HtmlBlock(Block):
-    """Rich text; ``frame`` 'box' draws a thin rounded frame around it, 'warn' a heavier one."""
-
-    def __init__(self, name, html_text, kind="text", frame=None, keep_with_next=False, space_before=7.0, point_size=BODY_PT):
-        super().__init__(name)
-        self.html, self.kind, self.frame = html_text, kind, frame
-        self.keep_with_next, self.space_before, self.point_size = keep_with_next, space_before, point_size
-        self._cache: dict = {}
-
-    def _pad(self, ctx):
-        return ctx.pt(7) if self.frame else 0.0
-
-    def _doc(self, ctx, width):
-        key = (id(ctx), round(width, 2))
-        if key not in self._cache:
-            self._cache[key] = ctx.doc(self.html, width - 2 * self._pad(ctx), self.point_size)
-        return self._cache[key]
-
-    def height(self, ctx, width):
-        return self._doc(ctx, width).size().height() + 2 * self._pad(ctx)
-
-    def paint(self, painter, ctx, rect):
-        if self.frame:
-            _frame(painter, ctx, rect, heavy=self.frame == "warn")
-        pad = self._pad(ctx)
-        ctx.draw_doc(painter, self._doc(ctx, rect.width()), rect.x() + pad, rect.y() + pad)
-
-
-def _frame(painter, ctx, rect, heavy=False):
-    painter.save()
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setPen(QPen(INK if heavy else RULE, ctx.pt(1.6 if heavy else 0.6)))
-    painter.setBrush(Qt.NoBrush)
-    inset = ctx.pt(0.8)
-    painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), ctx.pt(3), ctx.pt(3))
-    painter.restore()
-
-
-MIN_PART = 2  # a list or table split across pages keeps at least this many items or rows on each page
-
-
-def _split_at(count: int, fits) -> int:
-    """How many of ``count`` items to keep on this page (0: do not split): as many as fit, but never fewer than
-    MIN_PART on either page, so no item or row is left alone at the foot or the head of a page."""
-    best = 0
-    for k in range(1, count):
-        if not fits(k):
-            break
-        best = k
-    best = min(best, count - MIN_PART)
-    return best if best >= MIN_PART else 0
-
-
-class ItemsBlock(Block):
-    """A heading and a bulleted list; it may continue on the next page between two items."""
-
-    kind = "list"
-
-    def __init__(self, name, heading, items, intro="", ordered=False, frame=None, space_before=7.0, continued=False):
-        super().__init__(name)
-        self.heading, self.items, self.intro, self.ordered = heading, list(items), intro, ordered
-        self.frame, self.space_before, self.continued = frame, space_before, continued
-
-    def _html(self, items, continued):
-        tag = "ol" if self.ordered else "ul"
-        head = f"<h3>{_e(self.heading)}{' (continued)' if continued else ''}</h3>" if self.heading else ""
-        intro = f"<p>{self.intro}</p>" if self.intro and not continued else ""
-        return head + intro + f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
-
-    def _block(self, items, continued):
-        return HtmlBlock(self.name, self._html(items, continued), self.kind, self.frame, space_before=self.space_before)
-
-    def height(self, ctx, width):
-        return self._block(self.items, self.continued).height(ctx, width)
-
-    def min_height(self, ctx, width):
-        return self._block(self.items[:MIN_PART], self.continued).height(ctx, width)
-
-    def paint(self, painter, ctx, rect):
-        self._block(self.items, self.continued).paint(painter, ctx, rect)
-
-    def split(self, ctx, width, available):
-        best = _split_at(len(self.items), lambda k: self._block(self.items[:k], self.continued).height(ctx, width) <= available)
-        if best == 0:
-            return None
-        head = ItemsBlock(self.name, self.heading, self.items[:best], self.intro, self.ordered, self.frame, self.space_before, self.continued)
-        tail = ItemsBlock(self.name, self.heading, self.items[best:], self.intro, self.ordered, self.frame, self.space_before, True)
-        return head, tail
-
-
-class ExerciseBlock(Block):
-    """One exercise, whole: name, dose in numbers, where, the steps, what it should feel like, what to avoid,
-    and its pictogram drawn from the SVG."""
-
-    kind = "exercise"
-
-    def __init__(self, name, exercise, dose, where="", label=""):
-        super().__init__(name)
-        self.exercise, self.dose, self.where, self.label = exercise, dose, where, label
-        self._cache: dict = {}
-
-    def _html(self):
-        ex = self.exercise
-        label = f"{_e(self.label)}: " if self.label else ""
-        parts = [f"<h3>{label}{_e(ex.name)}</h3>", f"<p class='dose'>{_e(self.dose)}</p>"]
-        if self.where:
-            parts.append(translate("handout", "<p><b>Where:</b> {e}</p>").format(e=_e(self.where)))
-        parts.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in ex.steps) + "</ol>")
-        if ex.feel:
-            parts.append(translate("handout", "<p><b>It should feel:</b> {e}</p>").format(e=_e(ex.feel)))
-        if ex.avoid:
-            parts.append(translate("handout", "<p><b>Avoid:</b> {e}</p>").format(e=_e(ex.avoid)))
-        if ex.cautions:
-            parts.append(translate("handout", "<p><b>Good to know:</b> {e}</p>").format(e=_e(' '.join(ex.cautions))))
-        return "".join(parts)
-
-    def _geometry(self, ctx, width):
-        pad, picture = ctx.pt(8), ctx.mm(30) if self.exercise.pictogram else 0.0
-        gap = ctx.mm(5) if picture else 0.0
-        return pad, picture, gap, width - 2 * pad - picture - gap
-
-    def _doc(self, ctx, width):
-        key = (id(ctx), round(width, 2))
-        if key not in self._cache:
-            self._cache[key] = ctx.doc(self._html(), self._geometry(ctx, width)[3])
-        return self._cache[key]
-
-    def height(self, ctx, width):
-        pad, picture, _gap, _w = self._geometry(ctx, width)
-        return max(self._doc(ctx, width).size().height(), picture) + 2 * pad
-
-    def paint(self, painter, ctx, rect):
-        pad, picture, _gap, _w = self._geometry(ctx, rect.width())
-        _frame(painter, ctx, rect)
-        ctx.draw_doc(painter, self._doc(ctx, rect.width()), rect.x() + pad, rect.y() + pad)
-        if picture:
-            box = QRectF(rect.right() - pad - picture, rect.y() + pad, picture, picture)
-            renderer = ctx.renderer(self.exercise.pictogram)
-            if renderer.isValid():
-                painter.save()
-                painter.setRenderHint(QPainter.Antialiasing)
-                renderer.render(painter, box)  # vector: the SVG's paths become PDF paths
-                painter.restore()
-
-
-class RoutineTableBlock(Block):
-    """The routine as a table; it may continue on the next page between rows (the header row is repeated, the
-    total row closes the last part)."""
-
-    kind = "table"
-
-    def __init__(self, name, rows, total_row, with_total=True, space_before=4.0):
-        super().__init__(name)
-        self.rows, self.total_row, self.with_total, self.space_before = rows, total_row, with_total, space_before
-
-    def _html(self, ctx, rows, with_total):
-        pad = ctx.css(3.5)
-        head = ["#", translate("handout", "Step"), translate("handout", "Side"), translate("handout", "Hold × reps"), translate("handout", "Rest"), translate("handout", "Time")]
-        out = [
-            (
-                f"<table width='100%' cellspacing='0' cellpadding='{pad:.2f}' border='1' "
-                "style='border-collapse: collapse; border-color: #999999; border-style: solid'>"
-            ),
-            "<tr>" + "".join(f"<th align='left' bgcolor='#eeeeee'>{h}</th>" for h in head) + "</tr>",
-        ]
-        for row in rows:
-            cells = (f"<td align='{'right' if i in (0, 5) else 'left'}'>{v}</td>" for i, v in enumerate(row))
-            out.append("<tr>" + "".join(cells) + "</tr>")
-        if with_total:
-            label, total = self.total_row
-            out.append(f"<tr><td></td><td colspan='4'><b>{label}</b></td><td align='right'><b>{total}</b></td></tr>")
-        out.append("</table>")
-        return "".join(out)
-
-    def _block(self, ctx, rows, with_total):
-        return HtmlBlock(self.name, self._html(ctx, rows, with_total), self.kind, space_before=self.space_before)
-
-    def height(self, ctx, width):
-        return self._block(ctx, self.rows, self.with_total).height(ctx, width)
-
-    def min_height(self, ctx, width):
-        part = self.rows[:MIN_PART]
-        return self._block(ctx, part, self.with_total and len(part) == len(self.rows)).height(ctx, width)
-
-    def paint(self, painter, ctx, rect):
-        self._block(ctx, self.rows, self.with_total).paint(painter, ctx, rect)
-
-    def split(self, ctx, width, available):
-        best = _split_at(len(self.rows), lambda k: self._block(ctx, self.rows[:k], False).height(ctx, width) <= available)
-        if best == 0:
-            return None
-        head = RoutineTableBlock(self.name, self.rows[:best], self.total_row, False, self.space_before)
-        tail = RoutineTableBlock(self.name, self.rows[best:], self.total_row, self.with_total, self.space_before)
-        return head, tail
 
 
 # --------------------------------------------------------------------------------------------- diagrams
@@ -1003,7 +687,7 @@ class HandoutLayout:
         return [p for p in self.placements if p.page == page]
 
 
-def layout_blocks(blocks: list[Block], ctx: _Ctx, content_rect) -> tuple[list[tuple[Block, int, QRectF]], int]:
+def layout_blocks(blocks: list[Block], ctx: PageContext, content_rect) -> tuple[list[tuple[Block, int, QRectF]], int]:
     """Place blocks top to bottom; a block that does not fit starts a new page (or is split, if it allows it
     and at least part of it fits). ``content_rect(page)`` gives each page's free area. Returns (block, page,
     rect) triples and the page count."""
@@ -1068,7 +752,7 @@ def _page_layout(page_size: str) -> QPageLayout:
 class _Furniture:
     """The running header (pages 2..N) and the footer of every page: the note and 'page N of M'."""
 
-    def __init__(self, ctx: _Ctx):
+    def __init__(self, ctx: PageContext):
         self.ctx = ctx
         handout = ctx.handout
         self.number_w = ctx.mm(24)
@@ -1108,7 +792,7 @@ class _Furniture:
 
 def layout_handout(handout: Handout, device) -> HandoutLayout:
     """Measure and place every block for ``device`` (its page layout must already be set); paints nothing."""
-    ctx = _Ctx(device, handout)
+    ctx = PageContext(device, handout)
     furniture = _Furniture(ctx)
     header_h = furniture.header_height
     footer_h = furniture.footer_height
