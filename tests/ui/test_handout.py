@@ -402,7 +402,7 @@ def test_build_handout_rejects_what_it_cannot_print(atlas):
 
 
 def test_the_routine_table_times_add_up_and_shared_stretches_appear_once(handout):
-    from hipmap.ui.handout.handout import routine_rows
+    from hipmap.ui.handout.sections import routine_rows
 
     rows, total = routine_rows(handout)
     assert total == handout.routine.total_seconds()
