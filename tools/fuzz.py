@@ -82,9 +82,9 @@ def _install_ui_stubs() -> None:
 
     content.HandoutError = HandoutError
     content.build_handout = lambda *args, **kwargs: _STUB_CALLS.append("handout")
-    hand = types.ModuleType("hipmap.ui.handout.handout")
-    hand.ensure_app = lambda: None
-    hand.write_pdf = lambda made, out: 1
+    output = types.ModuleType("hipmap.ui.handout.output")
+    output.ensure_app = lambda: None
+    output.write_pdf = lambda made, out: 1
     i18n = types.ModuleType("hipmap.ui.kit.i18n")  # handout --lang: the data's translations are still read
     i18n.install = lambda language, app=None: True
     i18n.matching_phrases = lambda: None
@@ -93,7 +93,7 @@ def _install_ui_stubs() -> None:
     import hipmap.ui.kit
 
     for package, name, module in ((hipmap.ui.cli, "screenshot", shot), (hipmap.ui.handout, "content", content),
-                                  (hipmap.ui.handout, "handout", hand), (hipmap.ui.kit, "i18n", i18n)):
+                                  (hipmap.ui.handout, "output", output), (hipmap.ui.kit, "i18n", i18n)):
         sys.modules[f"{package.__name__}.{name}"] = module
         setattr(package, name, module)
 

@@ -148,7 +148,7 @@ def test_without_select_the_handout_covers_the_muscles_that_explain_the_pain(atl
 
 def test_a_muscle_on_the_left_shows_the_left_side_view(atlas, qapp, tmp_path):
     from hipmap.ui.handout.content import build_handout
-    from hipmap.ui.handout.handout import write_pdf
+    from hipmap.ui.handout.output import write_pdf
 
     made = build_handout(atlas, PainMap(), [("piriformis", "left")])
     out = tmp_path / "left.pdf"
@@ -163,7 +163,7 @@ def test_a_muscle_on_the_left_shows_the_left_side_view(atlas, qapp, tmp_path):
 
 
 def test_no_block_is_split_across_pages(handout, atlas, qapp):
-    from hipmap.ui.handout.handout import pdf_bytes
+    from hipmap.ui.handout.output import pdf_bytes
 
     data, layout = pdf_bytes(handout)
     assert data.startswith(b"%PDF") and layout.page_count >= 2
@@ -229,7 +229,7 @@ def _fixed(name, h, keep_with_next=False, pieces=0):
 
 
 def _pages(blocks, page_h=250.0):
-    from hipmap.ui.handout.handout import layout_blocks
+    from hipmap.ui.handout.layout import layout_blocks
 
     placed, count = layout_blocks(blocks, _Ctx(), lambda page: QRectF(0, 0, 100, page_h))
     return [(block.name, page) for block, page, _rect in placed], count
@@ -266,7 +266,7 @@ def test_a_split_list_or_table_keeps_at_least_two_items_on_each_page():
 def test_a4_and_letter_pages(handout, qapp, tmp_path, size, points):
     from dataclasses import replace
 
-    from hipmap.ui.handout.handout import write_pdf
+    from hipmap.ui.handout.output import write_pdf
 
     out = tmp_path / f"{size}.pdf"
     count = write_pdf(replace(handout, page_size=size), out)
@@ -280,7 +280,7 @@ def test_printing_uses_the_same_pages_and_honours_a_page_range(handout, qapp, tm
     from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
-    from hipmap.ui.handout.handout import print_handout, write_pdf
+    from hipmap.ui.handout.output import print_handout, write_pdf
 
     pdf_count = write_pdf(handout, tmp_path / "file.pdf")
     printer = QPrinter(QPrinter.HighResolution)
@@ -303,7 +303,7 @@ def test_printing_uses_the_same_pages_and_honours_a_page_range(handout, qapp, tm
 def test_the_print_dialog_offers_the_handouts_pages_and_cancel_prints_nothing(handout, qapp, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog
 
-    from hipmap.ui.handout.handout import print_with_dialog
+    from hipmap.ui.handout.output import print_with_dialog
 
     seen = {}
 
@@ -358,7 +358,7 @@ def test_missing_output_folder_exits_2(tmp_path, capsys):
 
 
 def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeypatch):
-    from hipmap.ui.handout import handout as module
+    from hipmap.ui.handout import output as module
     from hipmap.ui.handout.blocks import ExerciseBlock
 
     out = tmp_path / "handout.pdf"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPen
 from ..kit.i18n import translate
 from .page_context import BODY_PT, INK, RULE, PageContext
 
+
 class Block:
     """One unit of layout: measured for a width, painted into a rect; never split unless ``split`` says so."""
 
