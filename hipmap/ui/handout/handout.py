@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ... import __version__
-from ...core.content.atlas import Atlas, Muscle
+from ...core.content.model import Atlas, Muscle
 from ...core.fileio import atomic_write_bytes
 from ...core.pain.painmap import NERVE_QUALITIES, PainMap
 from ...core.routine.model import Routine
