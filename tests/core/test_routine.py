@@ -6,17 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipmap.core.routine.model import (
-    SWITCH_S,
-    Countdown,
-    Finished,
-    PhaseStarted,
-    Routine,
-    RoutineError,
-    RoutinePlayer,
-    Step,
-    routine_from_dict,
-)
+from hipmap.core.routine.model import SWITCH_S, Routine, RoutineError, Step, routine_from_dict
+from hipmap.core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 
 
 class FakeClock:

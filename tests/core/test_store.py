@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hipmap.core.store import database as store_module
-from hipmap.core.routine.model import RunLog, StepRecord
+from hipmap.core.routine.timer import RunLog, StepRecord
 from hipmap.core.store.database import (
     DB_FILENAME,
     ENV_DATA_DIR,

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from ..routine.model import STEP_STATUSES, Routine, RunLog, Step, routine_from_dict
+from ..routine.model import Routine, Step, routine_from_dict
+from ..routine.timer import STEP_STATUSES, RunLog
 
 DB_FILENAME = "sessions.sqlite3"
 ENV_DATA_DIR = "HIPMAP_DATA_DIR"

@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequ
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from ...core.routine.model import Countdown, Finished, Phase, PhaseStarted, Routine, RoutinePlayer
+from ...core.routine.model import Phase, Routine
+from ...core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 from . import sounds as sounds_module
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, step_title, translate
