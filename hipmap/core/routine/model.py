@@ -185,12 +185,3 @@ def routine_from_dict(data, where: str = "routine") -> Routine:
         return Routine(data.get("name", ""), tuple(steps))
     except RoutineError as exc:
         fail(str(exc))
-
-
-def routine_for_muscle(muscle, side: str, exercises) -> Routine:
-    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side.
-
-    ``muscle`` is an atlas Muscle with ``self_care``; ``exercises`` maps exercise ids to Exercise objects."""
-    from .builder import muscle_steps
-
-    return Routine(f"{muscle.name}, {side} side", tuple(muscle_steps(muscle, side, exercises)))
