@@ -152,15 +152,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     facts = {}
     for key in ("symptoms", "activators"):
         items, _ = r.items(key, required=(key == "symptoms"))  # not every muscle has known activators
-        out = []
-        for i, item in enumerate(items):
-            fr = _Reader(col, file, item, f"{key}[{i}]", ("text", "source", "sources"))
-            if fr.ok:
-                text = fr.text("text")
-                srcs = fr.sources(sources)
-                if text:
-                    out.append(Fact(text, srcs))
-        facts[key] = tuple(out)
+        facts[key] = _facts(col, file, items, key, sources)
 
     points: list[TriggerPoint] = []
     items, items_line = r.items("trigger_points")
