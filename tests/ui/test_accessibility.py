@@ -154,7 +154,7 @@ def screened(window):
 
 def other_windows(window, atlas, store, renderers, qtbot):
     """Every other window of the app, each as a person would open it; name -> widget."""
-    from hipmap.core.routine.model import routine_for_muscle
+    from hipmap.core.routine.builder import routine_for_muscle
     from hipmap.ui.history.compare import BeforeAfterDialog
     from hipmap.ui.history.window import HistoryWindow
     from hipmap.ui.routine.player import PlayerWidget

@@ -837,7 +837,7 @@ class MainWindow(QMainWindow):
         if not self.selected:
             self.statusBar().showMessage(translate("app", "Select a muscle in the list first."), 4000)
             return None
-        from ...core.routine.model import routine_for_muscle
+        from ...core.routine.builder import routine_for_muscle
 
         muscle_id, side = self.selected
         from dataclasses import replace
