@@ -1,6 +1,7 @@
 """The command line as other tools use it: contracts from DESIGN.md, exit codes, one-line errors."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,9 +80,24 @@ def test_broken_painmap_file_exits_2(tmp_path):
     assert out.returncode == 2 and "newer hipmap" in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
+# INTEGRATION POINT (coverage issue, item 6): check-data now fails while a region of the vocabulary is in no
+# muscle's zone. With the 17 muscles of today, medial_ankle and dorsal_foot are uncovered (data/regions.yaml); the
+# coverage muscles (soleus, gastrocnemius, tibialis anterior, ...) cover them. Remove this mark when they land:
+# strict, so the suite says so the moment the shipped data passes.
+@pytest.mark.xfail(strict=True, reason="regions medial_ankle and dorsal_foot are in no muscle's zone until the coverage muscles land")
 def test_check_data_passes_on_shipped_data():
+    from hipmap.core.content.vocabulary import MUSCLE_IDS
+
     out = run("check-data")
-    assert out.returncode == 0 and out.stdout.startswith("data OK: 17 muscles")
+    assert out.returncode == 0, out.stdout
+    assert out.stdout.startswith(f"data OK: {len(MUSCLE_IDS)} muscles")
+
+
+def test_check_data_on_shipped_data_reports_only_uncovered_regions():
+    """Until the integration point above passes: nothing is wrong with the shipped data but its coverage."""
+    out = run("check-data")
+    lines = out.stdout.splitlines()
+    assert all(re.fullmatch(r"data/regions\.yaml:\d+: region '\w+' is in no muscle's referral zone .*", line) for line in lines), lines
 
 
 def test_check_data_fails_with_file_line_messages(tmp_path):
