@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shapely
+
 from ... import default_data_dir
 from .atlas import load_atlas
 from .fields import _load, _top_mapping
@@ -14,7 +16,7 @@ from .model import Atlas
 from .problems import Collector, DataError
 from .safety import load_red_flags
 from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
-from .vocabulary import REGION_IDS, ZONE_KINDS
+from .vocabulary import REGION_IDS
 
 # A zone "covers" a region when it holds more of it than this (square units): more than a shared edge's noise.
 COVERAGE_TOLERANCE = 1.0
@@ -32,16 +34,20 @@ def check_data(data_dir=None, assets_dir=None) -> list[str]:
 
 def uncovered_regions(atlas: Atlas) -> list[str]:
     """The regions of the vocabulary that no muscle's essential or spillover zone reaches, on any view or side."""
-    out = []
-    for region_id in REGION_IDS:
-        shapes = [(view_id, side, shape) for view_id, view in atlas.views.items()
-                  for (r, side), shape in view.regions.items() if r == region_id]  # fmt: skip
-        if not any(
-            muscle.zone(kind, side, view_id).intersection(shape).area > COVERAGE_TOLERANCE
-            for view_id, side, shape in shapes for muscle in atlas.muscles.values() for kind in ZONE_KINDS
-        ):  # fmt: skip
-            out.append(region_id)
-    return out
+    zones: dict[tuple[str, str], list] = {}  # (view, side) -> every zone there, of every muscle
+    for muscle in atlas.muscles.values():
+        for (_kind, side, view_id), shape in muscle.zones.items():
+            zones.setdefault((view_id, side), []).append(shape)
+    trees = {key: (shapely.STRtree(shapes), shapes) for key, shapes in zones.items()}
+    covered = set()
+    for view_id, view in atlas.views.items():
+        for (region_id, side), shape in view.regions.items():
+            if region_id in covered or (view_id, side) not in trees:
+                continue
+            tree, shapes = trees[(view_id, side)]
+            if any(shapes[i].intersection(shape).area > COVERAGE_TOLERANCE for i in tree.query(shape, predicate="intersects")):
+                covered.add(region_id)
+    return [r for r in REGION_IDS if r not in covered]
 
 
 def check_coverage(atlas: Atlas) -> list[str]:
