@@ -2400,6 +2400,14 @@ No se puede deshacer.</translation>
             <translation>Parte de su dolor está sobre uno de sus puntos gatillo.</translation>
         </message>
         <message>
+            <source>None of your pain is in its referral pattern, but some lies over one of its trigger points.</source>
+            <translation>Nada de su dolor está en su patrón de dolor referido, pero parte está sobre uno de sus puntos gatillo.</translation>
+        </message>
+        <message>
+            <source>Its pain is usually felt in {where}.</source>
+            <translation>Su dolor suele notarse en {where}.</translation>
+        </message>
+        <message>
             <source>None of the muscles in hipmap refer pain to exactly this pattern.</source>
             <translation>Ninguno de los músculos de hipmap envía dolor exactamente con este patrón.</translation>
         </message>

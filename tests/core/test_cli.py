@@ -100,6 +100,23 @@ def test_check_data_on_shipped_data_reports_only_uncovered_regions():
     assert all(re.fullmatch(r"data/regions\.yaml:\d+: region '\w+' is in no muscle's referral zone .*", line) for line in lines), lines
 
 
+def test_match_lists_no_muscle_on_the_other_side_and_trigger_point_only_muscles_last():
+    """Issue 12 item 5: right lower back listed the left paraspinals (a trigger point across the midline) and two
+    muscles whose zones explain none of the pain above... now: no left muscle; those two last, saying why."""
+    data = json.loads(run("match", "--side", "right", "--region", "lower_back", "--json").stdout)
+    candidates = data["candidates"]
+    assert [c["side"] for c in candidates] == ["right"] * len(candidates)
+    in_zone = [c["explained"] + c["spillover"] > 0 for c in candidates]
+    assert in_zone == sorted(in_zone, reverse=True) and not all(in_zone)
+    only_point = [c for c, z in zip(candidates, in_zone) if not z]
+    assert {c["id"] for c in only_point} == {"gluteus_medius", "quadratus_lumborum"}
+    for c in only_point:
+        assert c["on_trigger_point"] and c["score"] == 0
+        assert c["reasons"][0] == "None of your pain is in its referral pattern, but some lies over one of its trigger points."
+    assert candidates[0]["id"] == "lumbar_paraspinals"
+    assert [c["score"] for c in candidates] == sorted((c["score"] for c in candidates), reverse=True)
+
+
 def test_check_data_fails_with_file_line_messages(tmp_path):
     import shutil
 

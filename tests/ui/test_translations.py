@@ -239,3 +239,10 @@ def test_every_diagram_names_the_sides_in_spanish(spanish, qtbot):
             assert a.right() < b.left()
             pairs += 1
     assert pairs >= 1  # the back or front view was shown
+
+
+def test_every_matching_phrase_is_translated_by_the_ui():
+    from hipmap.core.pain.matching import PHRASES
+    from hipmap.ui.kit.i18n import matching_phrases
+
+    assert set(matching_phrases()) == set(PHRASES)

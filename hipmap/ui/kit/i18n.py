@@ -137,6 +137,8 @@ def matching_phrases() -> dict[str, str]:
         "coverage": translate("matching", "You marked {percent} of its main zone."),
         "unmarked": translate("matching", "Its usual pattern also reaches {where}, which you did not mark."),
         "on_point": translate("matching", "Some of your pain lies over one of its trigger points."),
+        "on_point_only": translate("matching", "None of your pain is in its referral pattern, but some lies over one of its trigger points."),
+        "usual": translate("matching", "Its pain is usually felt in {where}."),
         "none": translate("matching", "None of the muscles in hipmap refer pain to exactly this pattern."),
         "one": translate("matching", "This muscle explains {percent} of your marked pain: {names}."),
         "many": translate("matching", "These {n} muscles together explain {percent} of your marked pain: {names}."),
