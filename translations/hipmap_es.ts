@@ -1074,6 +1074,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Cerrar el creador (Esc)</translation>
         </message>
         <message>
+            <source>{label} (nothing to time)</source>
+            <translation>{label} (nada que cronometrar)</translation>
+        </message>
+        <message>
+            <source>hipmap has neither a ball hold nor a stretch for this muscle; its self-care is in the muscle details.</source>
+            <translation>hipmap no tiene ni presión con pelota ni estiramiento para este músculo; su autocuidado está en los detalles del músculo.</translation>
+        </message>
+        <message>
             <source>Both</source>
             <translation>Ambos</translation>
         </message>
@@ -1729,6 +1737,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>&lt;h3&gt;Dónde están sus puntos gatillo&lt;/h3&gt;&lt;p&gt;Los puntos gatillo son pequeños puntos sensibles de un músculo que pueden enviar dolor a otras zonas. Son las X de los diagramas.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>See a clinician instead if you have:</source>
+            <translation>En su lugar, consulte a un profesional sanitario si tiene:</translation>
+        </message>
+        <message>
+            <source>These signs, with this muscle's pain, need a clinician rather than self-care:</source>
+            <translation>Estas señales, junto con el dolor de este músculo, requieren un profesional sanitario en lugar del autocuidado:</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Nuestras fuentes no indican autocuidado para este músculo; un fisioterapeuta puede enseñarle lo que le conviene.&lt;/p&gt;</translation>
         </message>
@@ -1739,6 +1755,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Tennis ball</source>
             <translation>Pelota de tenis</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;No ball for this muscle&lt;/h3&gt;&lt;p&gt;{e}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Sin pelota para este músculo&lt;/h3&gt;&lt;p&gt;{e}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>What is safe at home</source>
+            <translation>Lo que es seguro hacer en casa</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Stretch: {e}&lt;/b&gt; — {e2}. Steps and picture: see {e3}, above.&lt;/p&gt;</source>
@@ -2451,6 +2475,10 @@ No se puede deshacer.</translation>
             <translation>En su lugar, consulte a un profesional sanitario si tiene:</translation>
         </message>
         <message>
+            <source>With this muscle's pain, see a clinician instead if you have:</source>
+            <translation>Con el dolor de este músculo, consulte en su lugar a un profesional sanitario si tiene:</translation>
+        </message>
+        <message>
             <source>deep in the muscle</source>
             <translation>en la profundidad del músculo</translation>
         </message>
@@ -2485,6 +2513,22 @@ No se puede deshacer.</translation>
         <message>
             <source> · each side</source>
             <translation> · cada lado</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;No ball for this muscle&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Sin pelota para este músculo&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;What is safe at home:&lt;/b&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Lo que es seguro hacer en casa:&lt;/b&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p style='color:{quiet}'&gt;hipmap has no timed routine for this muscle: there is neither a ball hold nor a stretch to play.&lt;/p&gt;</source>
+            <translation>&lt;p style='color:{quiet}'&gt;hipmap no tiene una rutina cronometrada para este músculo: no hay ni presión con pelota ni estiramiento que reproducir.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Stretches&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Estiramientos&lt;/h3&gt;</translation>
         </message>
         <message>
             <source>Hold {hold} s · {reps} times</source>

@@ -1,4 +1,4 @@
-"""The atlas as frozen objects: Region, View, TriggerPoint, Fact, Compression, SelfCare, Muscle and Atlas.
+"""The atlas as frozen objects: Region, View, TriggerPoint, Fact, Compression, Instead, SelfCare, Muscle and Atlas.
 
 Plain data and the questions asked of it (which region is under a point, which side a shape lies on); reading
 and checking the files that fill it is ``atlas.load_atlas``'s job.
@@ -107,11 +107,22 @@ class Compression:
 
 
 @dataclass(frozen=True)
+class Instead:
+    """In place of a compression set-up, for a muscle no ball can reach (the pelvic floor): why, who treats it,
+    and the few things that are safe at home."""
+
+    text: str
+    sources: tuple[str, ...]
+    at_home: tuple[Fact, ...]  # 1-4 items
+
+
+@dataclass(frozen=True)
 class SelfCare:
-    compression: Compression
+    compression: Compression | None  # None exactly when ``instead`` is given
     stretches: tuple[str, ...]  # exercise ids of kind stretch; empty when the sources give none for this muscle
     habits: tuple[Fact, ...]
     cautions: tuple[Fact, ...]
+    instead: Instead | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,7 @@ class Muscle:
     zones: Mapping[tuple[str, str, str], BaseGeometry]  # (kind, side, view) -> shape; absent = empty
     file: Path | None = None
     self_care: SelfCare | None = None
+    see_a_clinician: tuple[Fact, ...] = ()  # signs specific to this muscle that mean "see a clinician instead"
 
     def zone(self, kind: str, side: str, view: str) -> BaseGeometry:
         return self.zones.get((kind, side, view), EMPTY)
@@ -145,12 +157,20 @@ class Muscle:
             keys.extend(point.sources)
         care = self.self_care
         if care is not None:
-            keys.extend(care.compression.sources)
+            if care.compression is not None:
+                keys.extend(care.compression.sources)
+            if care.instead is not None:
+                keys.extend(care.instead.sources)
+                for fact in care.instead.at_home:
+                    keys.extend(fact.sources)
             for fact in (*care.habits, *care.cautions):
                 keys.extend(fact.sources)
-            for exercise_id in (care.compression.exercise, *care.stretches):
+            pressed = (care.compression.exercise,) if care.compression is not None else ()
+            for exercise_id in (*pressed, *care.stretches):
                 if exercises and exercise_id in exercises:
                     keys.extend(exercises[exercise_id].sources)
+        for fact in self.see_a_clinician:
+            keys.extend(fact.sources)
         return list(dict.fromkeys(keys))
 
 

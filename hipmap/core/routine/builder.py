@@ -1,4 +1,5 @@
-"""Routines built from muscles: each muscle's tennis-ball compression, then its stretches, one side at a time.
+"""Routines built from muscles: each muscle's tennis-ball compression (when a ball can reach it), then its
+stretches, one side at a time.
 
 The builder keeps the user's edits: when muscles are added or removed, ``merged`` keeps every step the user already
 has (with its changed holds, repetitions and place in the order) and slots new steps in where the plan puts them.
@@ -22,16 +23,21 @@ def step_key(step: Step) -> tuple[str, str, str]:
 
 
 def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
-    """The compression then the stretches for one muscle on one side, from its self-care data."""
+    """The compression then the stretches for one muscle on one side, from its self-care data.
+
+    A muscle no ball can reach (self-care ``instead``) has no compression step: its stretches only, and no steps
+    at all when it has none (the UI must then say so rather than offer a routine)."""
     care = getattr(muscle, "self_care", None)
     if care is None:
         raise RoutineError(f"{muscle.id}: no self-care data")
-    press = exercises.get(care.compression.exercise)
-    steps = [Step(
-        kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
-        title=f"Tennis ball: {muscle.name}", side=side, ready_s=READY_S, hold_s=care.compression.hold_s,
-        rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
-    )]  # fmt: skip
+    steps: list[Step] = []
+    if care.compression is not None:
+        press = exercises.get(care.compression.exercise)
+        steps.append(Step(
+            kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
+            title=f"Tennis ball: {muscle.name}", side=side, ready_s=READY_S, hold_s=care.compression.hold_s,
+            rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
+        ))  # fmt: skip
     for stretch_id in care.stretches:
         stretch = exercises.get(stretch_id)
         if stretch is not None:
@@ -43,8 +49,14 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
     return steps
 
 
+def has_steps(muscle, exercises: Mapping) -> bool:
+    """Whether hipmap can time a routine for this muscle (false for one with neither a ball nor a stretch)."""
+    return getattr(muscle, "self_care", None) is not None and bool(muscle_steps(muscle, "right", exercises))
+
+
 def routine_for_muscle(muscle, side: str, exercises) -> Routine:
-    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side.
+    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side; no
+    steps for a muscle with neither.
 
     ``muscle`` is an atlas Muscle with ``self_care``; ``exercises`` maps exercise ids to Exercise objects."""
     return Routine(f"{muscle.name}, {side} side", tuple(muscle_steps(muscle, side, exercises)))

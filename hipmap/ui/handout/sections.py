@@ -135,16 +135,26 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     blocks: list[Block] = [
         FiguresBlock(f"muscle:{key}", heading, DiagramRow(figures), side_html, Legend(legend), 100, keep_with_next=True, space_before=16)
     ]
+    if muscle.see_a_clinician:
+        blocks.append(ItemsBlock(
+            f"clinician:{key}", translate("handout", "See a clinician instead if you have:"), [f"<b>{_e(f.text)}</b>" for f in muscle.see_a_clinician],
+            intro=translate("handout", "These signs, with this muscle's pain, need a clinician rather than self-care:"), frame="warn",
+        ))  # fmt: skip
     care = muscle.self_care
     if care is None:
         blocks.append(HtmlBlock(f"care:{key}", translate("handout", "<p>Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.</p>")))
         return blocks
     blocks.append(HtmlBlock(f"heading:care:{key}", translate("handout", "<h3>What you can do</h3>"), "heading", keep_with_next=True, space_before=10))
-    press = atlas.exercises.get(care.compression.exercise)
+    press = atlas.exercises.get(care.compression.exercise) if care.compression is not None else None
     if press is not None:
         blocks.append(
             ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, translate("handout", "Tennis ball"))
         )
+    if care.instead is not None:
+        blocks.append(HtmlBlock(
+            f"instead:{key}", translate("handout", "<h3>No ball for this muscle</h3><p>{e}</p>").format(e=_e(care.instead.text)), frame="box",
+        ))  # fmt: skip
+        blocks.append(ItemsBlock(f"at-home:{key}", translate("handout", "What is safe at home"), [_e(f.text) for f in care.instead.at_home]))
     stretches = [atlas.exercises[s] for s in care.stretches if s in atlas.exercises]
     if stretches:
         for stretch in stretches:
@@ -180,7 +190,7 @@ def routine_rows(handout: Handout) -> tuple[list[list[str]], int]:
     for i, step in enumerate(routine.steps):
         title = _e(step_title(step.title))
         muscle = handout.atlas.muscles.get(step.muscle_id)
-        if step.kind == "compression" and muscle is not None and muscle.self_care is not None:
+        if step.kind == "compression" and muscle is not None and muscle.self_care is not None and muscle.self_care.compression is not None:
             title += translate("handout", "<br><span class='quiet'>pressure {e} out of 10</span>").format(e=_e(muscle.self_care.compression.pressure))
         rows.append([
             str(i + 1), title, "both" if step.side == "none" else step.side, f"{step.hold_s} s × {step.reps}",

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
-from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
+from ...core.routine.builder import build_routine, default_name, has_steps, merged, muscle_steps, step_key
 from ...core.routine.library import RoutineLibrary
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
@@ -82,6 +82,8 @@ class RoutineBuilder(QDialog):
         self._build()
         for muscle_id, side, _ticked in choices:
             self._offer(muscle_id, side)
+        # A muscle with neither a ball hold nor a stretch (the pelvic floor) is offered, but cannot be ticked.
+        choices = [(m, s, t and (m, s) in self.offered and self._has_steps(m)) for m, s, t in choices]
         self._set_state(build_routine(self._pairs(t for t in choices if t[2]), atlas.exercises, phrases=routine_name_phrases()),
                         frozenset((m, s) for m, s, t in choices if t))  # fmt: skip
         self.undo_stack.clear()
@@ -245,12 +247,22 @@ class RoutineBuilder(QDialog):
         if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
             return
         self.offered.append((muscle_id, side))
-        item = QListWidgetItem(f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}")
+        label = f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}"
+        item = QListWidgetItem(label)
         item.setData(Qt.UserRole, (muscle_id, side))
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Unchecked)
+        if not self._has_steps(muscle_id):
+            item.setText(translate("builder", "{label} (nothing to time)").format(label=label))
+            tip = translate("builder", "hipmap has neither a ball hold nor a stretch for this muscle; its self-care is in the muscle details.")
+            item.setToolTip(tip)
+            item.setData(Qt.AccessibleDescriptionRole, tip)
+            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable & ~Qt.ItemIsEnabled)
         with QSignalBlocker(self.muscle_list):
             self.muscle_list.addItem(item)
+
+    def _has_steps(self, muscle_id: str) -> bool:
+        return has_steps(self.atlas.muscles[muscle_id], self.atlas.exercises)
 
     def _push(self, routine: Routine, ticked, text: str, merge_key=None, dropped=None) -> None:
         after = (routine, frozenset(ticked), self.dropped if dropped is None else frozenset(dropped))
