@@ -1,7 +1,8 @@
 """Fixture muscles for the coverage issue's formats, added to a copy of the shipped data (core and UI tests).
 
 - ``pelvic_floor``: no ball can reach it, so its self-care gives ``instead`` (no compression), and it has its own
-  ``see_a_clinician`` signs.
+  ``see_a_clinician`` signs;
+- ``rectus_abdominis``: ``bilateral: true``, one pattern across the lower back on both sides.
 
 Until the data files land, their ids are not in the vocabulary: ``add_fixture_muscles`` adds them for the test
 (monkeypatch), and leaves the vocabulary as it is once they are there.
@@ -58,7 +59,47 @@ self_care:
       source: seed
 """
 
-FIXTURES = {"pelvic_floor": PELVIC_FLOOR}
+RECTUS_ABDOMINIS = """\
+id: rectus_abdominis
+name: Rectus abdominis (lower part)
+short: The long muscle down the front of the belly; its lower end can send pain across the lower back.
+description: >
+  The lower part of the "six-pack" muscle. Its trigger points, low on the belly, refer pain across the lower
+  back in a band on both sides at once.
+source: ts1
+bilateral: true
+trigger_points:
+  - view: anterior
+    at: [253, 184]
+    region: lower_abdomen
+    depth: superficial
+    note: Low on the belly, just above the pubic bone, beside the midline.
+    source: ts1
+zones:
+  essential:
+    - regions: [lower_back, sacroiliac]
+      source: ts1
+  spillover:
+    - regions: [lower_abdomen]
+      source: ts1
+symptoms:
+  - text: A band of ache across the lower back.
+    source: ts1
+see_a_clinician:
+  - text: Belly pain with fever, vomiting, blood in the urine or stool, or pain that comes in waves.
+    source: factsheet
+self_care:
+  compression:
+    exercise: ball_on_floor
+    where: Lying face down, the ball low on the belly beside the midline, just above the pubic bone.
+    pressure: "3-5"
+    hold_s: 20
+    reps: 2
+    source: factsheet
+  stretches: [seated_butterfly, knee_to_chest]
+"""
+
+FIXTURES = {"pelvic_floor": PELVIC_FLOOR, "rectus_abdominis": RECTUS_ABDOMINIS}
 
 
 def extend_vocabulary(monkeypatch, *muscle_ids: str) -> None:
@@ -71,9 +112,9 @@ def extend_vocabulary(monkeypatch, *muscle_ids: str) -> None:
 
 
 def add_fixture_muscles(data_dir: Path, monkeypatch, **texts: str) -> None:
-    """Write the fixture muscles into a copy of data/ (TEXTS replaces some), with their ids in the vocabulary."""
+    """Write the fixture muscles (default: both) into a copy of data/, with their ids in the vocabulary."""
     texts = texts or dict(FIXTURES)
-    extend_vocabulary(monkeypatch, *FIXTURES)
+    extend_vocabulary(monkeypatch, *FIXTURES)  # both ids, so that a missing fixture is a missing-file problem
     for muscle_id, text in FIXTURES.items():
         text = texts.get(muscle_id, text)
         (Path(data_dir) / "muscles" / f"{muscle_id}.yaml").write_text(text, encoding="utf-8")

@@ -857,6 +857,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             </translation>
         </message>
         <message>
+            <source>Showing {name}, both sides: {join}.</source>
+            <translation>Se muestra {name}, ambos lados: {join}.</translation>
+        </message>
+        <message>
             <source>Showing {name}, {side} side: {join}.</source>
             <translation>Se muestra {name}, lado {side}: {join}.</translation>
         </message>
@@ -1074,6 +1078,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Cerrar el creador (Esc)</translation>
         </message>
         <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
+        </message>
+        <message>
             <source>{label} (nothing to time)</source>
             <translation>{label} (nada que cronometrar)</translation>
         </message>
@@ -1217,6 +1225,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>{star} Parte del grupo que lo explica</translation>
         </message>
         <message>
+            <source>{rank}. {name}, both sides, match {percent}</source>
+            <translation>{rank}. {name}, ambos lados, coincidencia {percent}</translation>
+        </message>
+        <message>
             <source>{rank}. {name}, {side} side, match {percent}</source>
             <translation>{rank}. {name}, lado {side}, coincidencia {percent}</translation>
         </message>
@@ -1225,8 +1237,8 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation> Forma parte del grupo de músculos que, juntos, explican la mayor parte de su dolor.</translation>
         </message>
         <message>
-            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} side &amp;middot; match {percent}</source>
-            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; lado {e2} &amp;middot; coincidencia {percent}</translation>
+            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; match {percent}</source>
+            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; coincidencia {percent}</translation>
         </message>
         <message>
             <source>&lt;br&gt;{STAR} Part of the set that explains most of your pain</source>
@@ -1677,6 +1689,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Mantener {hold_s} s · {times}{rest}{side}</translation>
         </message>
         <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
+        </message>
+        <message>
             <source>{name}, {side} side</source>
             <translation>{name}, lado {side}</translation>
         </message>
@@ -1691,6 +1707,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Where the trigger points are</source>
             <translation>Dónde están los puntos gatillo</translation>
+        </message>
+        <message>
+            <source>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, both sides&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</source>
+            <translation>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, ambos lados&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</translation>
         </message>
         <message>
             <source>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, {side} side&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</source>
@@ -1719,6 +1739,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>&lt;h3&gt;How to use this handout&lt;/h3&gt;&lt;ol&gt;</source>
             <translation>&lt;h3&gt;Cómo usar esta hoja&lt;/h3&gt;&lt;ol&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;{number}. {e} — both sides&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;{number}. {e} — ambos lados&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;h2&gt;{number}. {e} — {side} side&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</source>
@@ -2365,6 +2389,10 @@ No se puede deshacer.</translation>
             <translation>{region} ({side})</translation>
         </message>
         <message>
+            <source>Both sides</source>
+            <translation>Ambos lados</translation>
+        </message>
+        <message>
             <source>{side} side</source>
             <translation>lado {side}</translation>
         </message>
@@ -2446,6 +2474,10 @@ No se puede deshacer.</translation>
         <message>
             <source>{name}, {side} side</source>
             <translation>{name}, lado {side}</translation>
+        </message>
+        <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
         </message>
         <message>
             <source> Not explained: {regions}.</source>

@@ -1,4 +1,5 @@
-"""The coverage issue's formats on fixture data: a muscle no ball can reach (self_care.instead, see_a_clinician)."""
+"""The coverage issue's formats on fixture data: a muscle no ball can reach (self_care.instead, see_a_clinician)
+and a bilateral pattern (one candidate, side "both")."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import pytest
 from hipmap.core.content.atlas import load_atlas
 from hipmap.core.content.check import check_data
 from hipmap.core.content.problems import DataError
-from hipmap.core.routine.builder import build_routine, has_steps, muscle_steps, routine_for_muscle
+from hipmap.core.pain.matching import Matcher
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.core.routine.builder import build_routine, default_name, has_steps, muscle_steps, routine_for_muscle
+from hipmap.core.store.session import _check_candidates
 from tests.core.test_atlas import assert_reported
-from tests.coverage_fixtures import PELVIC_FLOOR, add_fixture_muscles, line_of
+from tests.coverage_fixtures import PELVIC_FLOOR, RECTUS_ABDOMINIS, add_fixture_muscles, line_of
 
 
 @pytest.fixture
@@ -44,6 +48,7 @@ def test_a_muscle_without_a_ball_loads_with_instead_and_its_own_warning_signs(fi
     assert [f.text for f in care.instead.at_home][1] == "A cushion with a cut-out for the tailbone when you sit."
     assert [f.text for f in muscle.see_a_clinician][1] == "Numbness around the genitals or the back passage."
     assert muscle.source_keys(fixture_atlas.exercises) == ["factsheet", "seed"]
+    assert not muscle.bilateral and muscle.sides == ("right", "left")
 
 
 def test_a_muscle_with_a_ball_has_no_instead(fixture_atlas):
@@ -110,6 +115,83 @@ def test_no_compression_step_for_a_muscle_no_ball_can_reach(fixture_atlas):
     # Combined with a muscle that has a ball: it adds nothing but its stretches.
     both = build_routine([(fixture_atlas.muscles["piriformis"], "right"), (muscle, "right")], exercises)
     assert [s.muscle_id for s in both.steps if s.kind == "compression"] == ["piriformis"]
+
+
+# ------------------------------------------------------------------------------------------ bilateral
+
+
+def test_a_bilateral_muscle_has_one_pattern_over_both_sides(fixture_atlas):
+    muscle = fixture_atlas.muscles["rectus_abdominis"]
+    post = fixture_atlas.views["posterior"]
+    assert muscle.bilateral and muscle.sides == ("both",)
+    both = muscle.zone("essential", "both", "posterior")
+    for side in ("right", "left"):
+        assert post.regions[("lower_back", side)].difference(both).area < 1.0
+        assert muscle.zone("essential", side, "posterior").difference(both).area < 1e-6  # each half is kept too
+    assert both.area == pytest.approx(muscle.zone("essential", "right", "posterior").area * 2, rel=1e-6)
+    assert {p.side for p in muscle.points_on("anterior", "both")} == {"right", "left"}
+    assert muscle.zone_regions["essential"] == ("lower_back", "sacroiliac")
+
+
+def test_bilateral_must_be_true_or_false(fixture_data, monkeypatch):
+    text = RECTUS_ABDOMINIS.replace("bilateral: true", "bilateral: both")
+    found = problems_with(fixture_data, monkeypatch, rectus_abdominis=text)
+    assert_reported(found, "rectus_abdominis.yaml", line_of(text, "bilateral:"), "bilateral: expected true or false", "text 'both'")
+
+
+def test_pain_across_the_lower_back_is_one_bilateral_candidate(fixture_atlas):
+    marks = region_marks(fixture_atlas, "lower_back", "right", 6) + region_marks(fixture_atlas, "lower_back", "left", 6)
+    result = Matcher(fixture_atlas).match(PainMap(tuple(marks)))
+    assert result.find("rectus_abdominis", "right") is None and result.find("rectus_abdominis", "left") is None
+    found = result.find("rectus_abdominis")
+    assert found.side == "both" and found.explained == pytest.approx(1.0)
+    assert [(c.muscle_id, c.side) for c in result.explaining] == [("rectus_abdominis", "both")]
+    assert result.explained_share == pytest.approx(1.0) and result.unexplained_regions == ()
+    assert "Rectus abdominis (lower part), both sides" in result.summary
+    data = result.to_dict()
+    assert {"id": "rectus_abdominis", "side": "both", "name": found.name} in data["explaining_set"]
+    assert next(c for c in data["candidates"] if c["id"] == "rectus_abdominis")["side"] == "both"
+    # Pain on one side is still within its one pattern.
+    one = Matcher(fixture_atlas).match(PainMap(tuple(region_marks(fixture_atlas, "lower_back", "left", 6))))
+    assert one.find("rectus_abdominis").side == "both" and one.find("rectus_abdominis").explained == pytest.approx(1.0)
+    # ... but it covers only half of the pattern's lower back: each side is an area of its own to cover.
+    assert one.find("rectus_abdominis").coverage == pytest.approx(found.coverage / 2, rel=0.05)
+    assert one.find("rectus_abdominis").score < found.score
+
+
+def test_a_both_sides_candidate_is_accepted_in_the_history(fixture_atlas):
+    _check_candidates([{"id": "rectus_abdominis", "name": "Rectus abdominis", "side": "both", "score": 0.8}])
+    with pytest.raises(ValueError, match="expected 'left', 'right' or 'both'"):
+        _check_candidates([{"id": "piriformis", "name": "Piriformis", "side": "middle", "score": 0.8}])
+
+
+def test_routine_for_both_sides_is_right_then_left(fixture_atlas):
+    muscle, exercises = fixture_atlas.muscles["rectus_abdominis"], fixture_atlas.exercises
+    steps = muscle_steps(muscle, "both", exercises)
+    # The butterfly stretches both sides at once (per_side false): once, with the right side's steps.
+    assert [(s.kind, s.exercise_id, s.side) for s in steps] == [
+        ("compression", "ball_on_floor", "right"), ("stretch", "seated_butterfly", "none"),
+        ("stretch", "knee_to_chest", "right"), ("compression", "ball_on_floor", "left"), ("stretch", "knee_to_chest", "left"),
+    ]  # fmt: skip
+    routine = routine_for_muscle(muscle, "both", exercises)
+    assert routine.name == "Rectus abdominis (lower part), both sides"
+    assert [p.side for p in routine.phases() if p.kind == "switch"] == ["left"]
+    mixed = build_routine([(muscle, "both"), (fixture_atlas.muscles["piriformis"], "right")], exercises)
+    sides = [s.side for s in mixed.steps if s.side != "none"]
+    assert sides == sorted(sides, key=("right", "left").index)  # one block per side: one turn
+    assert ("compression", "piriformis", "right") in [(s.kind, s.muscle_id, s.side) for s in mixed.steps]
+    assert mixed.name == default_name([(muscle, "both"), (fixture_atlas.muscles["piriformis"], "right")])
+    assert default_name([(muscle, "both")]) == "Rectus abdominis (lower part), both sides"
+
+
+def test_benchmark_helpers_take_a_bilateral_muscle(fixture_atlas):
+    from hipmap.core.bench import naive_scores
+    from hipmap.core.synthetic import scaled_atlas
+
+    big = scaled_atlas(fixture_atlas, 2)
+    assert not big.muscles["rectus_abdominis__1"].zone("essential", "both", "posterior").is_empty
+    scores = naive_scores(fixture_atlas, PainMap(tuple(region_marks(fixture_atlas, "lower_back", "right", 6))))
+    assert ("rectus_abdominis", "both") in scores and ("rectus_abdominis", "right") not in scores
 
 
 # ------------------------------------------------------------------------------------------ translations

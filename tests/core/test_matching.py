@@ -100,7 +100,7 @@ def _comparable(result):
 
 
 def _swap(rows):
-    other = {"right": "left", "left": "right"}
+    other = {"right": "left", "left": "right", "both": "both"}  # a pattern over both sides stays itself
     return sorted((m, other[s], sc) for m, s, sc in rows)
 
 

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from ..geometry.shapes import EMPTY
 from .exercises import Exercise
 from .fields import Source
+from .vocabulary import BOTH, SIDES
 
 
 @dataclass(frozen=True)
@@ -140,12 +141,22 @@ class Muscle:
     file: Path | None = None
     self_care: SelfCare | None = None
     see_a_clinician: tuple[Fact, ...] = ()  # signs specific to this muscle that mean "see a clinician instead"
+    # One pattern spanning both sides (rectus abdominis): matched, listed and treated as the single side "both".
+    # Its zones are kept per side as well as for "both" (the union), so a diagram can still draw either half.
+    bilateral: bool = False
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The sides this muscle is a candidate on: ("both",) for a bilateral pattern, else right and left."""
+        return (BOTH,) if self.bilateral else SIDES
 
     def zone(self, kind: str, side: str, view: str) -> BaseGeometry:
         return self.zones.get((kind, side, view), EMPTY)
 
     def points_on(self, view: str, side: str | None = None) -> tuple[TriggerPoint, ...]:
-        return tuple(p for p in self.trigger_points if p.view == view and (side is None or p.side == side))
+        """Its trigger points on a view, on one side; side None or "both": on both sides."""
+        every = side is None or side == BOTH
+        return tuple(p for p in self.trigger_points if p.view == view and (every or p.side == side))
 
     def source_keys(self, exercises: Mapping | None = None) -> list[str]:
         """Every source behind what is said about this muscle: its facts, trigger points and self-care (with the

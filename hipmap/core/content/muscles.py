@@ -13,7 +13,7 @@ from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polyg
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
-from .vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS, ZONE_KINDS
+from .vocabulary import BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
 # How far (units) a trigger point may sit outside the region it names: the width of a drawn line.
@@ -161,8 +161,8 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     if data is None:
         return None
     allowed = (
-        "id", "name", "short", "description", "source", "sources", "trigger_points", "zones", "symptoms", "activators",
-        "self_care", "see_a_clinician",
+        "id", "name", "short", "description", "source", "sources", "bilateral", "trigger_points", "zones", "symptoms",
+        "activators", "self_care", "see_a_clinician",
     )  # fmt: skip
     r = _Reader(col, file, data, "muscle", allowed)
     if not r.ok:
@@ -174,6 +174,11 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         col.add(file, r.line("id"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
     name, short, description = r.text("name"), r.text("short"), r.text("description")
     muscle_sources = r.sources(sources)
+
+    bilateral = data.get("bilateral", False)
+    if not isinstance(bilateral, bool):
+        col.add(file, r.line("bilateral"), f"bilateral: expected true or false, got {_describe(bilateral)}")
+        bilateral = False
 
     drawn_views = [v for v in views if not views[v].mirrored]
     facts = {}
@@ -250,6 +255,11 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
                 if shape is None or shape.is_empty:
                     continue
                 zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+            if bilateral:  # one pattern over both sides: on each view, the union of what each side shows there
+                for vid in views:
+                    halves = [zones[(kind, side, vid)] for side in SIDES if (kind, side, vid) in zones]
+                    if halves:
+                        zones[(kind, BOTH, vid)] = union(halves)
     self_care = None
     if "self_care" in data:
         self_care = _load_self_care(col, file, data["self_care"], exercises or {}, sources)
@@ -259,5 +269,5 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         return None
     return Muscle(
         muscle_id, name, short, description, muscle_sources, facts.get("symptoms", ()), facts.get("activators", ()),
-        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care, facts.get("see_a_clinician", ()),
+        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care, facts.get("see_a_clinician", ()), bilateral,
     )  # fmt: skip

@@ -10,6 +10,7 @@ The trigger-point term only adds to a match: a muscle whose zones reach none of 
 trigger point lies under it, scores 0, says so in its reason and is listed after every muscle whose zone reaches
 the pain; and it is not listed at all when it is on the side opposite to all of the pain (its trigger point is
 within reach of pain across the midline, not under it).
+A bilateral muscle (one pattern spanning both sides: rectus abdominis) is one candidate, side "both".
 All zone shapes are cut into pieces, one per region, held in an STRtree per view; a match touches only the
 pieces under the pain, so its cost follows the size of the pain, not the size of the atlas.
 """
@@ -24,7 +25,7 @@ from typing import Mapping
 import numpy as np
 
 from ..content.model import Atlas
-from ..content.vocabulary import SIDES
+from ..content.vocabulary import BOTH
 from ..geometry.shapes import CellIndex, Grid, disc
 from .painmap import PainMap
 
@@ -63,12 +64,14 @@ PHRASES = MappingProxyType({
     "one": "This muscle explains {percent} of your marked pain: {names}.",
     "many": "These {n} muscles together explain {percent} of your marked pain: {names}.",
     "muscle_side": "{name}, {side} side",
+    "muscle_both": "{name}, both sides",
     "not_explained": " Not explained: {regions}.",
     "side_region": "{side} {region}",
     "percent": "{value}%",
     "and": " and ",
     "left": "left",
     "right": "right",
+    "both": "both",
 })  # fmt: skip
 
 
@@ -175,12 +178,12 @@ class Matcher:
     def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None):
         self.atlas = atlas
         self.phrases = {**PHRASES, **(phrases or {})}
-        self.candidates: list[tuple[str, str]] = [(m, s) for m in atlas.muscles for s in SIDES]
+        self.candidates: list[tuple[str, str]] = [(m, s) for m, muscle in atlas.muscles.items() for s in muscle.sides]
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
         self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
         piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
-        groups: dict[tuple[int, str], int] = {}
+        groups: dict[tuple[int, str, str], int] = {}
         group_area: list[float] = []
         group_candidate: list[int] = []
         for view_id, view in atlas.views.items():
@@ -203,7 +206,8 @@ class Matcher:
                         area = len(mine) * grid.cell_area
                         g = -1
                         if is_essential:
-                            g = groups.setdefault((c, region_id), len(group_area))
+                            # Per region and side: the two halves of a pattern over both sides are two areas to cover.
+                            g = groups.setdefault((c, region_id, self.cells[key][2]), len(group_area))
                             if g == len(group_area):
                                 group_area.append(0.0)
                                 group_candidate.append(c)
@@ -347,7 +351,7 @@ class Matcher:
         pain_region = np.concatenate(pain_regions)
         pain_sides = {self.cells[key][2] for key in np.unique(pain_region).tolist()}
         # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
-        same_side = np.array([side in pain_sides for _m, side in self.candidates], dtype=bool)
+        same_side = np.array([side == BOTH or side in pain_sides for _m, side in self.candidates], dtype=bool)
         hit = np.flatnonzero(in_zone | (on_point & same_side))
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
         candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
@@ -476,7 +480,10 @@ class Matcher:
         p = self.phrases
         if not explaining:
             return p["none"]
-        names = _listing([p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side)) for c in explaining], p["and"])
+        names = _listing([
+            p["muscle_both"].format(name=c.name) if c.side == BOTH else p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side))
+            for c in explaining
+        ], p["and"])  # fmt: skip
         n = len(explaining)
         text = p["one" if n == 1 else "many"].format(n=n, percent=_percent(share, p["percent"]), names=names)
         if unexplained:

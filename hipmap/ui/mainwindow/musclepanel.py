@@ -105,7 +105,7 @@ def muscle_html(
     """The page for one muscle, as Qt rich text."""
     quiet = style.secondary_text(palette).name()
     accent = style.accent(palette).name()
-    shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
+    shown_side = "right" if side in (None, "both") else side  # both sides have the same points, mirrored; the notes read the same
     parts = [f"<h2>{_e(muscle.name)}</h2>"]
     meta = [side_phrase(side)] if side else []
     if candidate is not None:

@@ -247,7 +247,8 @@ class RoutineBuilder(QDialog):
         if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
             return
         self.offered.append((muscle_id, side))
-        label = f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}"
+        name = self.atlas.muscles[muscle_id].name
+        label = translate("builder", "{name}, both sides").format(name=name) if side == "both" else f"{name}, {side_name(side)}"
         item = QListWidgetItem(label)
         item.setData(Qt.UserRole, (muscle_id, side))
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -429,11 +430,14 @@ class RoutineBuilder(QDialog):
         except (RoutineError, KeyError) as exc:
             QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
             return
+        pairs = []  # the (muscle, side) of each compression step; "both" for a muscle whose pattern spans both sides
         for step in routine.steps:
-            if step.kind == "compression" and step.side in ("right", "left"):
-                self._offer(step.muscle_id, step.side)
-        ticked = frozenset((s.muscle_id, s.side) for s in routine.steps
-                           if s.kind == "compression" and (s.muscle_id, s.side) in self.offered)  # fmt: skip
+            muscle = self.atlas.muscles.get(step.muscle_id)
+            if step.kind == "compression" and step.side in ("right", "left") and muscle is not None:
+                pairs.append((step.muscle_id, "both" if muscle.bilateral else step.side))
+        for pair in pairs:
+            self._offer(*pair)
+        ticked = frozenset(pair for pair in pairs if pair in self.offered)
         dropped = {step_key(s) for s in self._plan(ticked, ()).steps} - {step_key(s) for s in routine.steps}
         self.name_touched = True
         self.name_edit.setText(routine.name)
@@ -462,7 +466,7 @@ def builder_choices(result, selected, atlas) -> list[tuple[str, str, bool]]:
     """What the builder offers: every candidate, with the explaining set (and the selected muscle) ticked;
     with no pain marked, every muscle on both sides, none ticked."""
     if not result.candidates:
-        return [(m, s, False) for s in ("right", "left") for m in atlas.muscles]
+        return [(m, s, False) for s in ("right", "left", "both") for m, muscle in atlas.muscles.items() if s in muscle.sides]
     explaining = {(c.muscle_id, c.side) for c in result.explaining} or {(result.candidates[0].muscle_id, result.candidates[0].side)}
     if selected:
         explaining.add(tuple(selected))
