@@ -407,7 +407,7 @@ class Soak:
             ("mark_region", 1.5, self.a_mark_region, None),
             ("save_open", 1.5, self.a_save_open, lambda: not self.fresh_segment),
             ("save", 0.5, self.a_save, None),
-            ("open_recent", 0.5, self.a_open_recent, lambda: not self.fresh_segment and bool(self.window._recent())),
+            ("open_recent", 0.5, self.a_open_recent, lambda: not self.fresh_segment and bool(self.window.files._recent())),
             ("new_map", 1, self.a_new, None),
             ("screening", 0.5, self.a_screening, None),
             ("routine_start", 2, self.a_routine_start, None),
@@ -793,15 +793,15 @@ class Soak:
         w = self.window
         saved = self.doc.painmap
         path = self.next_save = self._file()
-        self.press(w.act_save_as)
+        self.press(w.files.act_save_as)
         _check(not self.doc.is_modified() and self.doc.path == path and path.exists(), "Save As did not save to the chosen file")
         _check(self.doc.painmap is saved, "saving changed the map")
         self.saved_maps[str(path)] = saved
         self.next_open = path
         if self.rng.random() < 0.5:
-            self.press(w.act_open)
+            self.press(w.files.act_open)
         else:
-            w.act_open.trigger()
+            w.files.act_open.trigger()
         _check(self.doc.path == path and not self.doc.is_modified(), "Open did not open the chosen file")
         self._same_marks(saved, self.doc.painmap, "save then open")
         self.reset_tracking("opened")
@@ -810,12 +810,12 @@ class Soak:
         w = self.window
         if self.doc.path is None:
             self.next_save = self._file()
-        self.press(w.act_save)
+        self.press(w.files.act_save)
         _check(not self.doc.is_modified(), "Save left the map modified")
         self.saved_maps[str(self.doc.path)] = self.doc.painmap
 
     def a_open_recent(self):
-        actions = [a for a in self.window.recent_menu.actions() if a.toolTip()]
+        actions = [a for a in self.window.files.recent_menu.actions() if a.toolTip()]
         action = self.rng.choice(actions)
         path = action.toolTip()
         index = self.stack.index()
@@ -829,7 +829,7 @@ class Soak:
         self.reset_tracking("opened")
 
     def a_new(self):
-        self.press(self.window.act_new)
+        self.press(self.window.files.act_new)
         _check(self.doc.painmap.is_empty() and self.doc.path is None and not self.doc.is_modified(),
                "New did not give an empty, unmodified map")  # fmt: skip
         self.reset_tracking("empty")
@@ -1225,7 +1225,7 @@ class Soak:
     def close(self):
         self.close_tools()
         self.doc.undo_stack.setClean()
-        self.window._clear_autosave()
+        self.window.files.clear_autosave()
         self.window.close()
         self.window.deleteLater()
         self.flush()

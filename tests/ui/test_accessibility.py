@@ -246,7 +246,7 @@ def test_every_menu_command_has_a_tooltip_a_shortcut_or_a_mnemonic(full_window):
                 keys.append(action.text()[action.text().index("&") + 1].lower())
         assert len(keys) == len(set(keys)), f"{path}: two commands share a mnemonic {keys}"
 
-    full_window._add_recent(__import__("pathlib").Path("/tmp/example.hipmap.json"))
+    full_window.files._add_recent(__import__("pathlib").Path("/tmp/example.hipmap.json"))
     top = [action.menu() for action in bar.actions()]
     for action in bar.actions():
         walk(action.menu(), action.text())
@@ -478,7 +478,7 @@ def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_pa
         app.setFont(style.scaled_font(font, factor))
         window = MainWindow(atlas, matcher, settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
         qtbot.addWidget(window)
-        window.autosave_timer.stop()
+        window.files.autosave_timer.stop()
         window.resize(1360, 880)
         window.show()
         qtbot.waitExposed(window)

@@ -165,14 +165,14 @@ def test_save_then_open_restores_the_same_marks(window, atlas, tmp_path):
     click(view, *region_centre(atlas, "anterior", "anterior_thigh"))
     before = window.document.painmap
     path = tmp_path / "me.hipmap.json"
-    assert window._save_to(path)
+    assert window.files._save_to(path)
     assert not window.document.is_modified() and "me.hipmap.json" in window.windowTitle()
     window.document.new()
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     after = window.document.painmap
     assert [(m.view, m.intensity, m.qualities) for m in after.marks] == [(m.view, m.intensity, m.qualities) for m in before.marks]
     assert after.marks[0].geometry.symmetric_difference(before.marks[0].geometry).area < 1.0
-    assert str(path) in window._recent()
+    assert str(path) in window.files._recent()
 
 
 def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_path, monkeypatch):
@@ -183,7 +183,7 @@ def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_pa
     content = bad.read_bytes()
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]) or QMessageBox.Ok)
-    assert not window.open_path(bad)
+    assert not window.files.open_path(bad)
     assert shown and "intensity" in shown[0] and "bad.hipmap.json" in shown[0]
     assert bad.read_bytes() == content
     assert window.document.painmap == before
@@ -229,18 +229,18 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
     from hipmap.ui.mainwindow.window import MainWindow
 
     click(window.views["posterior"], *region_centre(atlas, "posterior", "lower_buttock"))
-    window.autosave()
-    path = window.autosave_path()
+    window.files.autosave()
+    path = window.files.autosave_path()
     assert path.exists() and pm.load(path).marks
     # A new session finds the file (the old one "crashed") and offers the marks back.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     other = MainWindow(atlas, window.document.matcher, settings=window.settings)
     qtbot.addWidget(other)
-    other.autosave_timer.stop()
-    other.offer_restore()
+    other.files.autosave_timer.stop()
+    other.files.offer_restore()
     assert len(other.document.painmap.marks) == 1 and other.document.is_modified()
     other.document.undo_stack.setClean()
-    other._clear_autosave()
+    other.files.clear_autosave()
 
 
 def test_layout_choice_is_remembered(window, atlas, matcher):
@@ -305,7 +305,7 @@ def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas,
     image = win.first_frame.grab().toImage()
     middle = image.height() // 2
     assert any(image.pixelColor(x, middle) != image.pixelColor(1, middle) for x in range(0, image.width(), 3))
-    assert not win.act_clear.isEnabled() and not win.act_save.isEnabled() and win.act_quit.isEnabled()
+    assert not win.act_clear.isEnabled() and not win.files.act_save.isEnabled() and win.act_quit.isEnabled()
     win.attach(atlas)
     assert win.act_clear.isEnabled() and win.views and win.view_stack.currentWidget() in (win.tabs, win.side_by_side)
     assert not win.act_undo.isEnabled()

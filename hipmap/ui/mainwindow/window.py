@@ -1,15 +1,15 @@
-"""The application: main window, actions, menus, settings, files and autosave."""
+"""The application: main window, actions, menus and settings (the files and autosave: files.py)."""
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import shiboken6
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
+from .actions import make_action
+from .files import Files
 from .firstframe import FirstFrame
 from ..kit.datadir import data_location
 from ..kit.windows import fit_to_screen, keep_window
@@ -43,9 +45,6 @@ from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, translate
 DISCLAIMER = (
     QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
 )
-FILE_FILTER = QT_TRANSLATE_NOOP("app", "hipmap pain maps (*.hipmap.json);;All files (*)")
-AUTOSAVE_MS = 5000  # a crash loses at most this much marking
-MAX_RECENT = 8
 TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 
 
@@ -68,7 +67,6 @@ class MainWindow(QMainWindow):
         self.views: dict = {}
         self.selected: tuple[str, str] | None = None
         self.previewed: tuple[str, str] | None = None
-        self._autosaved_index = 0
         self._mode = "side" if self.settings.value("view/layout", "tabs") == "side" else "tabs"
 
         tab = int(self.settings.value("view/tab", 0) or 0)
@@ -105,6 +103,7 @@ class MainWindow(QMainWindow):
         self.hover_label.setAccessibleName(translate("app", "Region under the pointer"))
         self.statusBar().addPermanentWidget(self.hover_label)
 
+        self.files = Files(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -127,9 +126,6 @@ class MainWindow(QMainWindow):
         self._store = None
         self._store_tried = False
         self.last_run = None
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
         self._set_ready(False)
         self._update_title()
         if atlas is not None:
@@ -247,7 +243,7 @@ class MainWindow(QMainWindow):
         self._set_ready(True)
         self._on_document_changed(self.document.painmap, self.document.result)
         self._update_title()
-        self.autosave_timer.start()
+        self.files.autosave_timer.start()
 
     def _on_undo_text(self, _text=""):
         """Name the step in the status tips: "Undo: Paint pain"."""
@@ -256,6 +252,11 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         self.act_undo.setStatusTip(translate("app", "Undo: {undoText}").format(undoText=stack.undoText()) if stack.canUndo() else translate("app", "Undo"))
         self.act_redo.setStatusTip(translate("app", "Redo: {redoText}").format(redoText=stack.redoText()) if stack.canRedo() else translate("app", "Redo"))
+
+    def _update_title(self, *_):
+        path = self.document.path if self.document else None
+        self.setWindowTitle(translate("app", "{name}[*] — hipmap").format(name=path.name if path else translate("app", "Untitled pain map")))
+        self.setWindowModified(bool(self.document and self.document.is_modified()))
 
     def _set_ready(self, ready: bool):
         """Before the atlas is attached, only the actions that need no data work."""
@@ -272,28 +273,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------ actions
 
-    def _action(self, text, slot, shortcut=None, tip="", checkable=False, icon=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        label = text.replace("&", "").rstrip(".")
-        keys = action.shortcut().toString(QKeySequence.NativeText)
-        action.setToolTip(f"{tip or label} ({keys})" if keys else (tip or label))
-        action.setStatusTip(tip or label)
-        action.setCheckable(checkable)
-        if icon:
-            action.setIcon(QIcon.fromTheme(icon))
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _make_actions(self):
-        A = self._action
-        self.act_new = A(translate("app", "&New"), self.new_map, QKeySequence.New, translate("app", "Start a new, empty pain map"), icon="document-new")
-        self.act_open = A(translate("app", "&Open..."), self.open_dialog, QKeySequence.Open, translate("app", "Open a saved pain map"), icon="document-open")
-        self.act_save = A(translate("app", "&Save"), self.save, QKeySequence.Save, translate("app", "Save the pain map"), icon="document-save")
-        self.act_save_as = A(translate("app", "Save &As..."), self.save_as, "Ctrl+Shift+S", translate("app", "Save the pain map under a new name"))
+        A = partial(make_action, self)
         self.act_save_session = A(translate("app", "Save Session to &History..."), self.save_session, "Ctrl+Shift+H", translate("app", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings"))
         self.act_history = A(translate("app", "H&istory..."), self.open_history, "Ctrl+H", translate("app", "Past sessions, a chart of pain over time, and comparisons"))
         self.act_export_handout = A(translate("app", "&Export Handout (PDF)..."), self.export_handout, "Ctrl+E", translate("app", "A printable PDF: your pain, the muscles, what to do and the warning signs"))
@@ -351,15 +332,27 @@ class MainWindow(QMainWindow):
         self.act_screen = A(translate("app", "Check for &Warning Signs..."), self.open_screening, "Ctrl+Shift+K", translate("app", "Questions about signs that need a doctor before self-care"))
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
+        # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
+        files = self.files
+        self.addActions([
+            files.act_new, files.act_open, files.act_save, files.act_save_as,
+            self.act_save_session, self.act_history, self.act_export_handout, self.act_print_handout,
+            self.act_quit, self.act_undo, self.act_redo, self.act_clear, self.act_mark_region,
+            self.act_brush, self.act_eraser, self.act_pan, self.act_bigger, self.act_smaller, self.act_more, self.act_less,
+            *self.intensity_actions, self.act_ten, *self.quality_actions.values(),
+            self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
+            self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
+            self.act_routine, self.act_builder, self.act_present, self.act_compare, self.act_screen,
+            self.act_about, self.act_shortcuts,
+        ])  # fmt: skip
 
     def _make_menus(self):
+        files = self.files
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("app", "&File"))
-        file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu(translate("app", "Open &Recent"))
-        self.recent_menu.setToolTipsVisible(True)
-        self._update_recent_menu()
-        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addActions([files.act_new, files.act_open])
+        files.add_recent_menu(file_menu)
+        file_menu.addActions([files.act_save, files.act_save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.act_save_session, self.act_history])
         file_menu.addSeparator()
@@ -426,7 +419,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.setAccessibleName(translate("app", "Main toolbar"))
-        bar.addActions([self.act_new, self.act_open, self.act_save])
+        bar.addActions([self.files.act_new, self.files.act_open, self.files.act_save])
         bar.addSeparator()
         bar.addActions([self.act_undo, self.act_redo])
         bar.addSeparator()
@@ -668,147 +661,6 @@ class MainWindow(QMainWindow):
         i = keys.index(self.selected) + step if self.selected in keys else 0
         self.select_candidate(*keys[max(0, min(len(keys) - 1, i))])
 
-    # ------------------------------------------------------------------------------------------ files
-
-    def _update_title(self, *_):
-        path = self.document.path if self.document else None
-        self.setWindowTitle(translate("app", "{name}[*] — hipmap").format(name=path.name if path else translate("app", "Untitled pain map")))
-        self.setWindowModified(bool(self.document and self.document.is_modified()))
-
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current map (saved, discarded, or nothing to lose)."""
-        if self.document is None or not self.document.is_modified():
-            return True
-        answer = QMessageBox.question(
-            self, translate("app", "Unsaved marks"), translate("app", "Save your marks before closing this pain map?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
-        )  # fmt: skip
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def new_map(self):
-        if self.maybe_save():
-            self.document.new()
-            self._clear_autosave()
-
-    def open_dialog(self):
-        if not self.maybe_save():
-            return
-        start = str(self.document.path.parent) if self.document.path else QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, translate("app", "Open pain map"), start, translate("app", FILE_FILTER))
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        from ...core.pain.painmap import PainMapError
-
-        try:
-            self.document.open(path)
-        except PainMapError as exc:
-            QMessageBox.critical(self, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=exc))
-            return False
-        self._add_recent(path)
-        self._clear_autosave()
-        self.statusBar().showMessage(translate("app", "Opened {name}").format(name=path.name), 4000)
-        return True
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        start = str(self.document.path or Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / "pain.hipmap.json")
-        path, _ = QFileDialog.getSaveFileName(self, translate("app", "Save pain map"), start, translate("app", FILE_FILTER))
-        if not path:
-            return False
-        if not path.endswith(".hipmap.json"):
-            path += ".hipmap.json"
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        from .document import SaveError
-
-        try:
-            self.document.save(path)
-        except SaveError as exc:
-            QMessageBox.critical(self, translate("app", "Cannot save"), str(exc))
-            return False
-        self._add_recent(path)
-        self._clear_autosave()
-        self.statusBar().showMessage(translate("app", "Saved {name}").format(name=path.name), 4000)
-        return True
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
-
-    def _add_recent(self, path: Path):
-        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
-        self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self._update_recent_menu()
-
-    def _update_recent_menu(self):
-        self.recent_menu.clear()
-        recent = self._recent()
-        for i, path in enumerate(recent):
-            act = self.recent_menu.addAction(f"&{i + 1} {Path(path).name}")
-            act.setToolTip(path)
-            act.triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(recent))
-
-    # ------------------------------------------------------------------------------------------ autosave
-
-    @staticmethod
-    def autosave_path() -> Path:
-        return data_location() / "autosave.hipmap.json"
-
-    def autosave(self):
-        """Keep unsaved marks on disk every few seconds; removed again once they are saved or discarded."""
-        index = self.document.undo_stack.index()
-        if not self.document.is_modified():
-            return
-        if index == self._autosaved_index and self.autosave_path().exists():
-            return
-        from ...core.pain.painmap import dumps
-        from .document import write_atomically
-
-        write_atomically(self.autosave_path(), dumps(self.document.painmap))
-        self._autosaved_index = index
-
-    def _clear_autosave(self):
-        self.autosave_path().unlink(missing_ok=True)
-        self._autosaved_index = self.document.undo_stack.index()
-
-    def offer_restore(self):
-        """After a crash or kill, the autosave file is still there: offer its marks back."""
-        path = self.autosave_path()
-        if not path.exists():
-            return
-        from ...core.pain.painmap import PainMapError, load
-
-        try:
-            painmap = load(path)
-        except PainMapError:
-            path.rename(path.with_suffix(".unreadable"))
-            return
-        if painmap.is_empty():
-            path.unlink(missing_ok=True)
-            return
-        count = len(painmap.marks)
-        answer = QMessageBox.question(
-            self, translate("app", "Restore unsaved marks?"),
-            (translate("app", "hipmap did not close normally last time. Restore the %n unsaved mark?", "", count) if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count)),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
-        )  # fmt: skip
-        if answer == QMessageBox.Yes:
-            self.document.restore(painmap)
-        else:
-            path.unlink(missing_ok=True)
-
     def open_screening(self):
         """The warning-signs questions, in a window that does not block the diagram."""
         if self.red_flags is None:
@@ -1014,7 +866,7 @@ class MainWindow(QMainWindow):
         """A past session's pain map as the start of a new, unsaved one."""
         from ...core.pain.painmap import PainMapError, from_json_dict
 
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             return
         try:
             painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
@@ -1022,7 +874,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, translate("app", "Session cannot be used"), str(exc))
             return
         self.document.restore(painmap, translate("app", "Start from a past session"))
-        self._clear_autosave()
+        self.files.clear_autosave()
         self.raise_()
         self.activateWindow()
         self.statusBar().showMessage(translate("app", "Started a new pain map from a past session; it is not saved yet."), 6000)
@@ -1132,13 +984,13 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, translate("app", "Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>")
 
     def closeEvent(self, event):
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
-            self._clear_autosave()
+            self.files.clear_autosave()
         for tool in (self.player, self.builder, self.compare_dialog, self.presentation, self.history):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
