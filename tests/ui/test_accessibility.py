@@ -145,8 +145,8 @@ def activate(qtbot, widget):
 
 
 def screened(window):
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
 
@@ -164,8 +164,8 @@ def other_windows(window, atlas, store, renderers, qtbot):
     routine = routine_for_muscle(atlas.muscles["gluteus_minimus_anterior"], "right", atlas.exercises)
     found["routine player"] = PlayerWidget(routine, clock=lambda: 0.0,
                                            pictograms={k: e.pictogram for k, e in atlas.exercises.items()})  # fmt: skip
-    found["routine builder"] = window.open_builder()
-    found["screening dialog"] = window.open_screening()
+    found["routine builder"] = window.selfcare.open_builder()
+    found["screening dialog"] = window.selfcare.open_screening()
     found["region dialog"] = window.mark_region_dialog()
     found["save-session dialog"] = SaveSessionDialog(store, atlas, window.document.painmap, window.document.result, parent=window)
     history = HistoryWindow(store, atlas, renderers)
@@ -383,7 +383,7 @@ def test_high_contrast_is_one_remembered_switch(full_window, atlas, matcher, qtb
 
     normal = QApplication.palette()
     lateral = full_window.views["lateral_right"]
-    full_window.nerve_banner.show()
+    full_window.selfcare.nerve_banner.show()
     full_window.show_view("lateral_right")
     activate(qtbot, full_window)
     qtbot.wait(100)
@@ -400,7 +400,7 @@ def test_high_contrast_is_one_remembered_switch(full_window, atlas, matcher, qtb
         edges = [i for i in lateral.overlay_items if i.toolTip().endswith("essential zone")]
         assert edges and edges[0].pen().widthF() == colors.HIGH_CONTRAST.essential_edge
         assert style.secondary_text(palette) == palette.color(QPalette.Text)
-        assert style.warning_background(palette).name() in full_window.nerve_banner.styleSheet()  # dark, for white text
+        assert style.warning_background(palette).name() in full_window.selfcare.nerve_banner.styleSheet()  # dark, for white text
         assert full_window.settings.value("view/high_contrast") == "true"
         again = MainWindow(atlas, matcher, settings=full_window.settings)
         assert again.act_high_contrast.isChecked()
@@ -486,10 +486,10 @@ def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_pa
             window.document.add_region(region, "right", 6)
         window.select_candidate("gluteus_minimus_anterior", "right")
         qtbot.waitUntil(lambda: window.muscle_panel.browser.isVisible(), timeout=2000)
-        window.nerve_banner.show()
+        window.selfcare.nerve_banner.show()
         QApplication.processEvents()
         assert not clipped(window)
-        dialogs = [window.mark_region_dialog(), window.open_screening(), window.open_builder()]
+        dialogs = [window.mark_region_dialog(), window.selfcare.open_screening(), window.selfcare.open_builder()]
         for dialog in dialogs:
             dialog.show()
             qtbot.waitExposed(dialog)

@@ -315,30 +315,30 @@ def test_tingling_marks_show_the_nerve_sign_banner_and_the_check_gives_advice(wi
     window.show_view("posterior")
     window.quality_actions["tingling"].setChecked(True)
     click(window.views["posterior"], *region_centre(atlas, "posterior", "posterior_thigh"))
-    assert window.nerve_banner.isVisible()
-    assert "examined" in window.nerve_banner.text()
-    dialog = window.open_screening()
+    assert window.selfcare.nerve_banner.isVisible()
+    assert "examined" in window.selfcare.nerve_banner.text()
+    dialog = window.selfcare.open_screening()
     qtbot.waitExposed(dialog)
     assert not dialog.result().may_self_treat  # the nerve signs alone put self-care on hold
-    for question in window.red_flags.questions:
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.set_answer("saddle_numbness", True)
     text = dialog.advice.toPlainText()
-    emergency = window.red_flags.advice_for("saddle_numbness")
-    assert emergency.urgency == "emergency" and text.index(emergency.title) < text.index(window.red_flags.nerve_signs.title)
-    assert window.red_flags.note.split()[0] in text
+    emergency = window.selfcare.red_flags.advice_for("saddle_numbness")
+    assert emergency.urgency == "emergency" and text.index(emergency.title) < text.index(window.selfcare.red_flags.nerve_signs.title)
+    assert window.selfcare.red_flags.note.split()[0] in text
     dialog.close()
     QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
-    assert not window.nerve_banner.isVisible()
+    assert not window.selfcare.nerve_banner.isVisible()
 
 
 def test_screening_dialog_controls_have_accessible_names(window, qtbot):
-    dialog = window.open_screening()
+    dialog = window.selfcare.open_screening()
     qtbot.waitExposed(dialog)
     from PySide6.QtWidgets import QRadioButton
 
     radios = dialog.findChildren(QRadioButton)
-    assert len(radios) == 2 * len(window.red_flags.questions)
+    assert len(radios) == 2 * len(window.selfcare.red_flags.questions)
     assert all(r.accessibleName().startswith(("Yes:", "No:")) for r in radios)
     dialog.close()
 
@@ -348,15 +348,15 @@ def test_a_routine_starts_only_after_the_warning_signs_check(window, atlas, qtbo
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
     window.select_candidate("tensor_fasciae_latae", "right")
     QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
-    assert getattr(window, "player", None) is None and window.screening_dialog.isVisible()
-    for question in window.red_flags.questions:
-        window.screening_dialog.set_answer(question.id, False)
-    window.screening_dialog.close()
+    assert getattr(window.selfcare, "player", None) is None and window.selfcare.screening_dialog.isVisible()
+    for question in window.selfcare.red_flags.questions:
+        window.selfcare.screening_dialog.set_answer(question.id, False)
+    window.selfcare.screening_dialog.close()
     assert window.settings.value("safety/may_self_treat") == "yes"
 
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     qtbot.waitExposed(player)
     care = atlas.muscles["tensor_fasciae_latae"].self_care
     assert player.player.routine.steps[0].hold_s == care.compression.hold_s
@@ -375,11 +375,11 @@ def test_a_yes_in_the_check_keeps_routines_closed(window, atlas):
     window.show_view("anterior")
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
     window.select_candidate("tensor_fasciae_latae", "right")
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, question.id == "fever_unwell")
     dialog.close()
-    assert window.start_routine() is None and getattr(window, "player", None) is None
+    assert window.selfcare.start_routine() is None and getattr(window.selfcare, "player", None) is None
 
 
 def _screen_span(view, label):

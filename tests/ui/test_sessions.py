@@ -70,14 +70,14 @@ def test_save_a_session_and_start_a_new_map_from_it(window, atlas, data_dir, mon
 
 def test_a_routine_done_is_saved_with_the_session_once(window, atlas, data_dir, monkeypatch):
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
     window.select_candidate("tensor_fasciae_latae", "right")
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     player.start()
     player.skip_because_it_hurts()
     player.stop()

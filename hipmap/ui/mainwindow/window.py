@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
 from .files import Files
+from .selfcare import SelfCare
 from .firstframe import FirstFrame
 from ..kit.datadir import data_location
 from ..kit.windows import fit_to_screen, keep_window
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hover_label)
 
         self.files = Files(self)
+        self.selfcare = SelfCare(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -119,13 +120,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             fit_to_screen(self, 1360, 880)
-        self.player_clock = time.monotonic  # tests give the routine player a fake clock
-        self.player = self.builder = None
-        self.before_routine = self.comparing_from = self.compare_dialog = self.presentation = None
-        self.last_routine = self.history = None
+        self.presentation = self.history = None
         self._store = None
         self._store_tried = False
-        self.last_run = None
         self._set_ready(False)
         self._update_title()
         if atlas is not None:
@@ -175,40 +172,14 @@ class MainWindow(QMainWindow):
         right.setChildrenCollapsible(False)
         right.setSizes([600, 320])  # the details need room too
         self.right_splitter = right
-        from ...core.content.problems import DataError
-        from ...core.content.safety import load_red_flags
-        from ..routine.screening import nerve_banner_html, style_banner
-
-        try:
-            from ..kit.i18n import current_language
-
-            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
-        except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
-            self.red_flags = None
-            self._red_flag_problem = str(exc.problems[0])
-        # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
-        self.nerve_banner = QLabel()
-        self.nerve_banner.setAccessibleName(translate("app", "Nerve signs: have them examined"))
-        self.nerve_banner.setOpenExternalLinks(False)
-        self.nerve_banner.linkActivated.connect(lambda _link: self.open_screening())
-        if self.red_flags is not None:
-            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
-            self.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
-        style_banner(self.nerve_banner)
-        self.nerve_banner.hide()
+        self.selfcare.attach(atlas)  # the warning signs, and the banners above the results
+        if self.selfcare.red_flags is not None:
+            self.muscle_panel.set_safety_signs(self.selfcare.red_flags.see_a_clinician)
         column = _FitColumn()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.addWidget(self.nerve_banner)
-        # After a routine: a reminder of what to do now, with the way to the comparison.
-        self.remark_banner = QLabel(
-            translate("app", "<b>After the routine:</b> mark your pain as it feels now (the marks from before are kept), then <a href='compare'>compare before and after</a> (Ctrl+Shift+B).")
-        )
-        self.remark_banner.setAccessibleName(translate("app", "After the routine: mark your pain again, then compare"))
-        self.remark_banner.linkActivated.connect(lambda _link: self.compare_before_after())
-        style_banner(self.remark_banner, info=True)
-        self.remark_banner.hide()
-        column_layout.addWidget(self.remark_banner)
+        column_layout.addWidget(self.selfcare.nerve_banner)
+        column_layout.addWidget(self.selfcare.remark_banner)
         column_layout.addWidget(right, 1)
         # With very large text the column may not fit: then it scrolls rather than squeeze its words.
         scroll = QScrollArea()
@@ -269,7 +240,7 @@ class MainWindow(QMainWindow):
             self.act_redo.setEnabled(self.document.undo_stack.canRedo())
         for widget in (self.brush_spin, self.intensity_slider):
             widget.setEnabled(ready)
-        self.act_compare.setEnabled(ready and self.comparing_from is not None)
+        self.selfcare.act_compare.setEnabled(ready and self.selfcare.comparing_from is not None)
 
     # ------------------------------------------------------------------------------------------ actions
 
@@ -325,15 +296,11 @@ class MainWindow(QMainWindow):
         self.act_prev_pane = A(translate("app", "Pre&vious Pane"), lambda: self.focus_pane(-1), "Shift+F6", translate("app", "Move the keyboard focus to the previous part of the window"))
         self.act_next = A(translate("app", "Next Muscle"), lambda: self._step_candidate(1), "Ctrl+Down", translate("app", "Select the next muscle in the list"))
         self.act_prev = A(translate("app", "Previous Muscle"), lambda: self._step_candidate(-1), "Ctrl+Up", translate("app", "Select the previous muscle in the list"))
-        self.act_routine = A(translate("app", "Start &Routine for This Muscle"), self.start_routine, "Ctrl+R", translate("app", "Play the tennis-ball hold and stretches for the selected muscle, with a timer"))
-        self.act_builder = A(translate("app", "B&uild a Routine..."), self.open_builder, "Ctrl+Shift+R", translate("app", "Combine the muscles that explain your pain into one routine, adjust it and save it"))
         self.act_present = A(translate("app", "&Presentation Mode"), self.present, "F5", translate("app", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)"))
-        self.act_compare = A(translate("app", "&Compare Before and After"), self.compare_before_after, "Ctrl+Shift+B", translate("app", "Your pain before the last routine beside your pain now"))
-        self.act_screen = A(translate("app", "Check for &Warning Signs..."), self.open_screening, "Ctrl+Shift+K", translate("app", "Questions about signs that need a doctor before self-care"))
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
         # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
-        files = self.files
+        files, selfcare = self.files, self.selfcare
         self.addActions([
             files.act_new, files.act_open, files.act_save, files.act_save_as,
             self.act_save_session, self.act_history, self.act_export_handout, self.act_print_handout,
@@ -342,12 +309,12 @@ class MainWindow(QMainWindow):
             *self.intensity_actions, self.act_ten, *self.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
             self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
-            self.act_routine, self.act_builder, self.act_present, self.act_compare, self.act_screen,
+            selfcare.act_routine, selfcare.act_builder, self.act_present, selfcare.act_compare, selfcare.act_screen,
             self.act_about, self.act_shortcuts,
         ])  # fmt: skip
 
     def _make_menus(self):
-        files = self.files
+        files, selfcare = self.files, self.selfcare
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("app", "&File"))
         file_menu.addActions([files.act_new, files.act_open])
@@ -364,7 +331,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_mark_region, self.act_clear])
         tools = bar.addMenu(translate("app", "&Tools"))
-        tools.addActions([self.act_routine, self.act_builder, self.act_compare])
+        tools.addActions([selfcare.act_routine, selfcare.act_builder, selfcare.act_compare])
         tools.addSeparator()
         tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
         tools.addSeparator()
@@ -389,7 +356,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._make_language_menu(view)
         help_menu = bar.addMenu(translate("app", "&Help"))
-        help_menu.addActions([self.act_screen, self.act_shortcuts, self.act_about])
+        help_menu.addActions([selfcare.act_screen, self.act_shortcuts, self.act_about])
 
     def _make_language_menu(self, parent_menu):
         from ..kit.i18n import LANGUAGES, MNEMONICS, SETTING, current_language
@@ -538,13 +505,11 @@ class MainWindow(QMainWindow):
     def set_high_contrast(self, on: bool):
         """White on black with thick outlines, app-wide; the diagrams draw marks, zones and trigger points more
         strongly. Remembered for the next start."""
-        from ..routine.screening import style_banner
         from ..kit.style import apply_high_contrast
 
         apply_high_contrast(bool(on))
-        if self.views:  # the banners' colours are worked out from the palette
-            style_banner(self.nerve_banner)
-            style_banner(self.remark_banner, info=True)
+        if self.views:
+            self.selfcare.style_banners()
         self.act_high_contrast.setChecked(bool(on))
         self.settings.setValue("view/high_contrast", "true" if on else "false")
 
@@ -617,7 +582,7 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, painmap, result):
         for view in self.views.values():
             view.set_marks(painmap.marks)
-        self.nerve_banner.setVisible(self.red_flags is not None and painmap.has_nerve_signs())
+        self.selfcare.show_nerve_banner(painmap)
         self.candidates.set_result(result)
         keys = {c.key for c in result.candidates}
         if self.selected and self.selected not in keys:
@@ -661,152 +626,6 @@ class MainWindow(QMainWindow):
         i = keys.index(self.selected) + step if self.selected in keys else 0
         self.select_candidate(*keys[max(0, min(len(keys) - 1, i))])
 
-    def open_screening(self):
-        """The warning-signs questions, in a window that does not block the diagram."""
-        if self.red_flags is None:
-            QMessageBox.warning(self, translate("app", "Warning-signs check unavailable"), translate("app", "The red-flag data could not be read:\n{getattr}").format(getattr=getattr(self, '_red_flag_problem', '')))
-            return None
-        from datetime import datetime, timezone
-
-        from ..routine.screening import ScreeningDialog
-
-        dialog = ScreeningDialog(self.red_flags, nerve_signs=self.document.painmap.has_nerve_signs(), parent=self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-
-        def remember(_code):
-            result = dialog.result()
-            if result.complete:
-                self.settings.setValue("safety/screened_at", datetime.now(timezone.utc).isoformat())
-                self.settings.setValue("safety/may_self_treat", "yes" if result.may_self_treat else "no")
-
-        dialog.finished.connect(remember)
-        dialog.open()
-        self.screening_dialog = dialog
-        return dialog
-
-    def start_routine(self):
-        """The selected muscle's routine in the player, once the warning-signs check allows self-care."""
-        if not self.selected:
-            self.statusBar().showMessage(translate("app", "Select a muscle in the list first."), 4000)
-            return None
-        from ...core.routine.model import routine_for_muscle
-
-        muscle_id, side = self.selected
-        from dataclasses import replace
-
-        from ...core.routine.builder import default_name
-        from ..kit.i18n import routine_name_phrases
-
-        muscle = self.atlas.muscles[muscle_id]
-        routine = routine_for_muscle(muscle, side, self.atlas.exercises)
-        return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())))
-
-    def self_care_allowed(self) -> bool:
-        """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
-        When it is not allowed, say why and open the check."""
-        from datetime import datetime, timezone
-
-        from ...core.content.safety import needs_screening
-
-        painmap = self.document.painmap
-        if self.red_flags is None:
-            QMessageBox.warning(self, translate("app", "Routine unavailable"), translate("app", "The warning-signs check could not be loaded, so hipmap will not start a routine."))
-            return False
-        if painmap.has_nerve_signs():
-            self.statusBar().showMessage(translate("app", "Numbness or tingling needs a clinician first: self-care is on hold."), 6000)
-            self.open_screening()
-            return False
-        last = self.settings.value("safety/screened_at")
-        try:
-            last_time = datetime.fromisoformat(last) if last else None
-        except (TypeError, ValueError):
-            last_time = None
-        if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
-            self.statusBar().showMessage(translate("app", "Please answer the warning-signs questions before the first routine."), 6000)
-            self.open_screening()
-            return False
-        if self.settings.value("safety/may_self_treat") != "yes":
-            QMessageBox.information(
-                self, translate("app", "A doctor first"),
-                translate("app", "Your answers to the warning-signs check mean a doctor should see you before self-treatment. You can run the check again from the Help menu if something has changed."),
-            )  # fmt: skip
-            return False
-        return True
-
-    def play_routine(self, routine):
-        """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture."""
-        if not routine.steps or not self.self_care_allowed():
-            return None
-        from ..routine.player import PlayerWidget
-
-        if self.player is not None:
-            self.player.close()
-        pictures = {exercise_id: exercise.pictogram for exercise_id, exercise in self.atlas.exercises.items()}
-        player = PlayerWidget(routine, clock=self.player_clock, pictograms=pictures)
-        # Tones on, voice off, unless the person chose otherwise last time.
-        player.set_sound_enabled(self.settings.value("player/sound", "true") != "false")
-        player.set_speech_enabled(self.settings.value("player/speech", "false") == "true")
-        try:
-            player.set_volume(float(self.settings.value("player/volume", 1.0)))
-        except (TypeError, ValueError):
-            pass
-        player.optionsChanged.connect(lambda: self._remember_player_options(player))
-        player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
-        player.setParent(self, Qt.Window)
-        player.finished.connect(self._on_routine_finished)
-        fit_to_screen(player, 1100, 720)
-        player.show()
-        keep_window(self, "player", player)
-        self.before_routine = self.document.painmap
-        self.last_routine = routine
-        return player
-
-    def _remember_player_options(self, player):
-        self.settings.setValue("player/sound", "true" if player.sound_enabled() else "false")
-        self.settings.setValue("player/speech", "true" if player.speech_enabled() else "false")
-        self.settings.setValue("player/volume", player.volume())
-
-    def open_builder(self):
-        """The routine builder, offering the current candidates with the explaining set ticked."""
-        from ...core.routine.library import RoutineLibrary
-        from ..routine.builder import RoutineBuilder, builder_choices
-
-        if self.builder is not None:
-            self.builder.close()
-        choices = builder_choices(self.document.result, self.selected, self.atlas)
-        builder = RoutineBuilder(self.atlas, choices, RoutineLibrary(data_location() / "routines"), parent=self)
-        builder.startRequested.connect(self.play_routine)
-        builder.show()
-        builder.raise_()
-        builder.activateWindow()
-        keep_window(self, "builder", builder)
-        return builder
-
-    def _on_routine_finished(self, log):
-        self.last_run = log
-        done = sum(1 for step in log.steps if step.status == "done")
-        hurt = sum(1 for step in log.steps if step.status == "hurt")
-        text = (translate("app", "Routine stopped: {done} of {count} steps done") if log.stopped else translate("app", "Routine finished: {done} of {count} steps done")).format(done=done, count=len(log.steps))
-        self.statusBar().showMessage(text + (translate("app", ", {hurt} skipped because it hurt.").format(hurt=hurt) if hurt else "."), 8000)
-        if done and self.before_routine is not None and not self.before_routine.is_empty():
-            self.offer_remark()
-
-    def offer_remark(self):
-        """After a routine: mark the pain as it is now, then compare with before."""
-        answer = QMessageBox.question(
-            self, translate("app", "How does it feel now?"),
-            translate("app", "Mark your pain again as it feels now, to compare it with before the routine?\n\nThe marks from before are kept for the comparison (and Undo brings them back)."),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
-        )  # fmt: skip
-        if answer != QMessageBox.Yes:
-            return
-        self.comparing_from = self.before_routine
-        self.document.clear()
-        self.act_compare.setEnabled(True)
-        self.remark_banner.show()
-        self.raise_()
-        self.activateWindow()
-
     # ------------------------------------------------------------------------------------------ sessions, handout
 
     def session_store(self):
@@ -826,8 +645,8 @@ class MainWindow(QMainWindow):
         from ..history.sessions import SaveSessionDialog
 
         dialog = SaveSessionDialog(
-            store, self.atlas, self.document.painmap, self.document.result, routine=self.last_routine,
-            run_log=self.last_run, before_map=self.before_routine, person=self.settings.value("store/person", "") or "",
+            store, self.atlas, self.document.painmap, self.document.result, routine=self.selfcare.last_routine,
+            run_log=self.selfcare.last_run, before_map=self.selfcare.before_routine, person=self.settings.value("store/person", "") or "",
             parent=self,
         )  # fmt: skip
         self.session_dialog = dialog
@@ -837,7 +656,7 @@ class MainWindow(QMainWindow):
         if not accepted or saved is None:
             return None
         self.settings.setValue("store/person", saved.person)
-        self.last_run = None  # a routine is saved with one session only
+        self.selfcare.last_run = None  # a routine is saved with one session only
         who = translate("app", " for {person}").format(person=saved.person) if saved.person else ""
         self.statusBar().showMessage(translate("app", "Session saved to the history{who}.").format(who=who), 5000)
         if self.history is not None:
@@ -894,10 +713,11 @@ class MainWindow(QMainWindow):
         if not muscles:
             self.statusBar().showMessage(translate("app", "Mark where it hurts, or select a muscle, before making a handout."), 6000)
             return None
-        routine = self.builder.current_routine() if self.builder is not None and self.builder.routine.steps else None
+        builder = self.selfcare.builder
+        routine = builder.current_routine() if builder is not None and builder.routine.steps else None
         try:
             return build_handout(self.atlas, self.document.painmap, muscles, routine=routine, match=self.document.result,
-                                 red_flags=self.red_flags)  # fmt: skip
+                                 red_flags=self.selfcare.red_flags)  # fmt: skip
         except HandoutError as exc:
             QMessageBox.warning(self, translate("app", "No handout"), str(exc))
             return None
@@ -955,20 +775,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def compare_before_after(self):
-        """Before and after the routine side by side, with the figures that changed."""
-        if self.comparing_from is None:
-            self.statusBar().showMessage(translate("app", "Finish a routine and mark your pain again to compare."), 5000)
-            return None
-        from ..history.compare import BeforeAfterDialog
-
-        self.remark_banner.hide()
-        dialog = BeforeAfterDialog(self.atlas, self.comparing_from, self.document.painmap, self.renderers,
-                                   view=self.current_view().view_id, parent=self)  # fmt: skip
-        dialog.show()
-        keep_window(self, "compare_dialog", dialog)
-        return dialog
-
     # ------------------------------------------------------------------------------------------ help, close
 
     def about(self):
@@ -991,7 +797,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
             self.files.clear_autosave()
-        for tool in (self.player, self.builder, self.compare_dialog, self.presentation, self.history):
+        selfcare = self.selfcare
+        for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, self.presentation, self.history):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
         if self._store is not None:
