@@ -421,11 +421,11 @@ class Soak:
             ("compare", 0.5, self.a_compare, lambda: self.window.selfcare.act_compare.isEnabled()),
             ("save_session", 0.7, self.a_save_session, None),
             ("history_open", 0.7, self.a_history_open, None),
-            ("history_use", 0.7, self.a_history_use, lambda: self.live(self.window.history)),
-            ("history_close", 0.7, self.a_history_close, lambda: self.live(self.window.history)),
+            ("history_use", 0.7, self.a_history_use, lambda: self.live(self.window.practice.history)),
+            ("history_close", 0.7, self.a_history_close, lambda: self.live(self.window.practice.history)),
             ("present_open", 0.7, self.a_present_open, None),
-            ("present_key", 2, self.a_present_key, lambda: self.live(self.window.presentation)),
-            ("present_close", 0.7, self.a_present_close, lambda: self.live(self.window.presentation)),
+            ("present_key", 2, self.a_present_key, lambda: self.live(self.window.practice.presentation)),
+            ("present_close", 0.7, self.a_present_close, lambda: self.live(self.window.practice.presentation)),
         ]
         return A
 
@@ -1033,20 +1033,20 @@ class Soak:
 
     def a_save_session(self):
         w = self.window
-        self.press(w.act_save_session)
-        dialog = getattr(w, "session_dialog", None)
+        self.press(w.practice.act_save_session)
+        dialog = getattr(w.practice, "session_dialog", None)
         _check(self.live(dialog) and dialog.saved is not None, "the session was not saved")
         self.outcomes["sessions saved"] += 1
 
     def a_history_open(self):
         w = self.window
-        self.press(w.act_history)
-        _check(self.live(w.history) and w.history.isVisible(), "Ctrl+H did not open the history")
+        self.press(w.practice.act_history)
+        _check(self.live(w.practice.history) and w.practice.history.isVisible(), "Ctrl+H did not open the history")
 
     def a_history_use(self):
         from PySide6.QtCore import QEvent, Qt
 
-        history = self.window.history
+        history = self.window.practice.history
         table = history.table
         rows = table.model().rowCount()
         if not rows:
@@ -1085,24 +1085,24 @@ class Soak:
     def a_history_close(self):
         from PySide6.QtCore import Qt
 
-        history = self.window.history
+        history = self.window.practice.history
         self.key(history, Qt.Key_Escape)
-        self.check_deleted(self.window, "history", history, "history")
+        self.check_deleted(self.window.practice, "history", history, "history")
 
     # -- presentation
 
     def a_present_open(self):
         w = self.window
-        if self.live(w.presentation):
-            w.presentation.close()
+        if self.live(w.practice.presentation):
+            w.practice.presentation.close()
             self.flush()
-        self.press(w.act_present)
-        _check(self.live(w.presentation) and w.presentation.isVisible(), "F5 did not start the presentation")
+        self.press(w.practice.act_present)
+        _check(self.live(w.practice.presentation) and w.practice.presentation.isVisible(), "F5 did not start the presentation")
 
     def a_present_key(self):
         from PySide6.QtCore import Qt
 
-        shown = self.window.presentation
+        shown = self.window.practice.presentation
         key = self.rng.choice([Qt.Key_PageDown, Qt.Key_PageDown, Qt.Key_PageUp, Qt.Key_Home, Qt.Key_End, Qt.Key_1,
                                Qt.Key_2, Qt.Key_3, Qt.Key_4, Qt.Key_5, Qt.Key_S, Qt.Key_B, Qt.Key_F1])  # fmt: skip
         self.key(shown, key)
@@ -1111,12 +1111,12 @@ class Soak:
     def a_present_close(self):
         from PySide6.QtCore import Qt
 
-        shown = self.window.presentation
+        shown = self.window.practice.presentation
         if shown.act_blank.isChecked():
             self.key(shown, Qt.Key_B)  # a blanked screen first comes back
         self.key(shown, Qt.Key_Escape)
         self.flush()
-        _check(self.window.presentation is None and not self.live(shown), "Esc did not close and delete the presentation")
+        _check(self.window.practice.presentation is None and not self.live(shown), "Esc did not close and delete the presentation")
 
     # -------------------------------------------------------------------------------------------- batch checks
 
@@ -1216,8 +1216,8 @@ class Soak:
     def tool_windows(self) -> dict:
         """The main window's tool windows by name, where its flows keep them (None when closed)."""
         w = self.window
-        return {"player": w.selfcare.player, "builder": w.selfcare.builder, "history": w.history,
-                "presentation": w.presentation, "compare_dialog": w.selfcare.compare_dialog}  # fmt: skip
+        return {"player": w.selfcare.player, "builder": w.selfcare.builder, "history": w.practice.history,
+                "presentation": w.practice.presentation, "compare_dialog": w.selfcare.compare_dialog}  # fmt: skip
 
     def close_tools(self):
         for tool in self.tool_windows().values():

@@ -63,7 +63,7 @@ def main(argv=None) -> int:
         window.attach(atlas)
         QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
         window.files.offer_restore()
-        window.session_store()  # a damaged history is reported now, with the offer of a fresh one
+        window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:
             window.files.open_path(Path(files[0]))
 

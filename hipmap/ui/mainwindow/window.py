@@ -7,13 +7,11 @@ from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,10 +32,10 @@ from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
 from .files import Files
+from .practice import Practice
 from .selfcare import SelfCare
 from .firstframe import FirstFrame
-from ..kit.datadir import data_location
-from ..kit.windows import fit_to_screen, keep_window
+from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
@@ -105,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.files = Files(self)
         self.selfcare = SelfCare(self)
+        self.practice = Practice(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -120,9 +119,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             fit_to_screen(self, 1360, 880)
-        self.presentation = self.history = None
-        self._store = None
-        self._store_tried = False
         self._set_ready(False)
         self._update_title()
         if atlas is not None:
@@ -246,10 +242,6 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self):
         A = partial(make_action, self)
-        self.act_save_session = A(translate("app", "Save Session to &History..."), self.save_session, "Ctrl+Shift+H", translate("app", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings"))
-        self.act_history = A(translate("app", "H&istory..."), self.open_history, "Ctrl+H", translate("app", "Past sessions, a chart of pain over time, and comparisons"))
-        self.act_export_handout = A(translate("app", "&Export Handout (PDF)..."), self.export_handout, "Ctrl+E", translate("app", "A printable PDF: your pain, the muscles, what to do and the warning signs"))
-        self.act_print_handout = A(translate("app", "&Print Handout..."), self.print_handout, QKeySequence.Print, translate("app", "Print the handout"))
         self.act_quit = A(translate("app", "&Quit"), self.close, "Ctrl+Q", translate("app", "Close hipmap"))
         self.act_undo = A(translate("app", "&Undo"), lambda: self.document.undo_stack.undo(), QKeySequence.Undo, translate("app", "Undo the last change"))
         self.act_redo = A(translate("app", "&Redo"), lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], translate("app", "Redo the change you undid"))
@@ -296,34 +288,33 @@ class MainWindow(QMainWindow):
         self.act_prev_pane = A(translate("app", "Pre&vious Pane"), lambda: self.focus_pane(-1), "Shift+F6", translate("app", "Move the keyboard focus to the previous part of the window"))
         self.act_next = A(translate("app", "Next Muscle"), lambda: self._step_candidate(1), "Ctrl+Down", translate("app", "Select the next muscle in the list"))
         self.act_prev = A(translate("app", "Previous Muscle"), lambda: self._step_candidate(-1), "Ctrl+Up", translate("app", "Select the previous muscle in the list"))
-        self.act_present = A(translate("app", "&Presentation Mode"), self.present, "F5", translate("app", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)"))
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
         # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
-        files, selfcare = self.files, self.selfcare
+        files, selfcare, practice = self.files, self.selfcare, self.practice
         self.addActions([
             files.act_new, files.act_open, files.act_save, files.act_save_as,
-            self.act_save_session, self.act_history, self.act_export_handout, self.act_print_handout,
+            practice.act_save_session, practice.act_history, practice.act_export_handout, practice.act_print_handout,
             self.act_quit, self.act_undo, self.act_redo, self.act_clear, self.act_mark_region,
             self.act_brush, self.act_eraser, self.act_pan, self.act_bigger, self.act_smaller, self.act_more, self.act_less,
             *self.intensity_actions, self.act_ten, *self.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
             self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
-            selfcare.act_routine, selfcare.act_builder, self.act_present, selfcare.act_compare, selfcare.act_screen,
+            selfcare.act_routine, selfcare.act_builder, practice.act_present, selfcare.act_compare, selfcare.act_screen,
             self.act_about, self.act_shortcuts,
         ])  # fmt: skip
 
     def _make_menus(self):
-        files, selfcare = self.files, self.selfcare
+        files, selfcare, practice = self.files, self.selfcare, self.practice
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("app", "&File"))
         file_menu.addActions([files.act_new, files.act_open])
         files.add_recent_menu(file_menu)
         file_menu.addActions([files.act_save, files.act_save_as])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_session, self.act_history])
+        file_menu.addActions([practice.act_save_session, practice.act_history])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_handout, self.act_print_handout])
+        file_menu.addActions([practice.act_export_handout, practice.act_print_handout])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu(translate("app", "&Edit"))
@@ -352,7 +343,7 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_next_pane, self.act_prev_pane])
         view.addSeparator()
         view.addAction(self.act_high_contrast)
-        view.addAction(self.act_present)
+        view.addAction(practice.act_present)
         view.addSeparator()
         self._make_language_menu(view)
         help_menu = bar.addMenu(translate("app", "&Help"))
@@ -626,155 +617,6 @@ class MainWindow(QMainWindow):
         i = keys.index(self.selected) + step if self.selected in keys else 0
         self.select_candidate(*keys[max(0, min(len(keys) - 1, i))])
 
-    # ------------------------------------------------------------------------------------------ sessions, handout
-
-    def session_store(self):
-        """The history database, opened on first use; None when it cannot be used this time."""
-        if not self._store_tried:
-            from ..history.sessions import open_store
-
-            self._store_tried = True
-            self._store = open_store(self, self.settings, data_location())
-        return self._store
-
-    def save_session(self):
-        store = self.session_store()
-        if store is None:
-            self.statusBar().showMessage(translate("app", "The session history is not available, so this session cannot be saved."), 6000)
-            return None
-        from ..history.sessions import SaveSessionDialog
-
-        dialog = SaveSessionDialog(
-            store, self.atlas, self.document.painmap, self.document.result, routine=self.selfcare.last_routine,
-            run_log=self.selfcare.last_run, before_map=self.selfcare.before_routine, person=self.settings.value("store/person", "") or "",
-            parent=self,
-        )  # fmt: skip
-        self.session_dialog = dialog
-        accepted = dialog.exec() == QDialog.Accepted
-        saved = dialog.saved
-        dialog.deleteLater()  # a modal dialog is made afresh each time: without this, every save kept one alive
-        if not accepted or saved is None:
-            return None
-        self.settings.setValue("store/person", saved.person)
-        self.selfcare.last_run = None  # a routine is saved with one session only
-        who = translate("app", " for {person}").format(person=saved.person) if saved.person else ""
-        self.statusBar().showMessage(translate("app", "Session saved to the history{who}.").format(who=who), 5000)
-        if self.history is not None:
-            self.history.refresh()
-        return saved
-
-    def open_history(self):
-        store = self.session_store()
-        if store is None:
-            self.statusBar().showMessage(translate("app", "The session history is not available."), 6000)
-            return None
-        from ..history.window import HistoryWindow
-
-        if self.history is not None:
-            self.history.refresh()
-            self.history.raise_()
-            self.history.activateWindow()
-            return self.history
-        history = HistoryWindow(store, self.atlas, self.renderers, person=self.settings.value("store/person") or None, parent=self)
-        history.startFrom.connect(self.start_from_session)
-        history.show()
-        keep_window(self, "history", history)
-        return history
-
-    def start_from_session(self, session):
-        """A past session's pain map as the start of a new, unsaved one."""
-        from ...core.pain.painmap import PainMapError, from_json_dict
-
-        if not self.files.maybe_save():
-            return
-        try:
-            painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
-        except PainMapError as exc:
-            QMessageBox.warning(self, translate("app", "Session cannot be used"), str(exc))
-            return
-        self.document.restore(painmap, translate("app", "Start from a past session"))
-        self.files.clear_autosave()
-        self.raise_()
-        self.activateWindow()
-        self.statusBar().showMessage(translate("app", "Started a new pain map from a past session; it is not saved yet."), 6000)
-
-    def handout_muscles(self) -> list[tuple[str, str]]:
-        """The muscles a handout covers: the set that explains the pain, and the selected muscle."""
-        result = self.document.result
-        chosen = [c.key for c in result.explaining] or [c.key for c in result.candidates[:1]]
-        if self.selected and tuple(self.selected) not in chosen:
-            chosen.append(tuple(self.selected))
-        return chosen
-
-    def _handout(self):
-        from ..handout.handout import HandoutError, build_handout
-
-        muscles = self.handout_muscles()
-        if not muscles:
-            self.statusBar().showMessage(translate("app", "Mark where it hurts, or select a muscle, before making a handout."), 6000)
-            return None
-        builder = self.selfcare.builder
-        routine = builder.current_routine() if builder is not None and builder.routine.steps else None
-        try:
-            return build_handout(self.atlas, self.document.painmap, muscles, routine=routine, match=self.document.result,
-                                 red_flags=self.selfcare.red_flags)  # fmt: skip
-        except HandoutError as exc:
-            QMessageBox.warning(self, translate("app", "No handout"), str(exc))
-            return None
-
-    def export_handout(self, path: Path | None = None):
-        handout = self._handout()
-        if handout is None:
-            return None
-        if path is None:
-            from datetime import date
-
-            start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, translate("app", "Export handout"), str(start), translate("app", "PDF documents (*.pdf)"))
-            if not chosen:
-                return None
-            path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        from ..handout.handout import write_pdf
-
-        try:
-            pages = write_pdf(handout, path)
-        except OSError as exc:
-            QMessageBox.warning(self, translate("app", "Handout not saved"), translate("app", "The handout could not be written to {path}:\n{exc}").format(path=path, exc=exc))
-            return None
-        self.statusBar().showMessage((translate("app", "Handout saved: {name} (%n page).", "", pages) if pages == 1 else translate("app", "Handout saved: {name} (%n pages).", "", pages)).format(name=path.name), 6000)
-        return path
-
-    def print_handout(self):
-        handout = self._handout()
-        if handout is None:
-            return None
-        from ..handout.handout import print_with_dialog
-
-        pages = print_with_dialog(handout, self)
-        if pages:
-            self.statusBar().showMessage((translate("app", "Handout sent to the printer (%n page).", "", pages) if pages == 1 else translate("app", "Handout sent to the printer (%n pages).", "", pages)), 6000)
-        return pages
-
-    def present(self):
-        """Presentation mode: the ranked muscles (all of them when nothing is marked), full screen, no personal data."""
-        from ..present.window import PresentationWindow, muscles_to_present
-
-        muscles = muscles_to_present(self.atlas, self.document.result.candidates)
-        renderers = {view_id: body.renderer for view_id, body in self.views.items()}
-        window = PresentationWindow(self.atlas, muscles, self.document.painmap, renderers, parent=self)
-        window.setAttribute(Qt.WA_DeleteOnClose)
-        window.closed.connect(self._presentation_closed)
-        if self.selected in muscles:
-            window.go_to(muscles.index(self.selected))
-        self.presentation = window
-        window.show_presentation()
-        return window
-
-    def _presentation_closed(self):
-        self.presentation = None
-        self.raise_()
-        self.activateWindow()
-
     # ------------------------------------------------------------------------------------------ help, close
 
     def about(self):
@@ -797,10 +639,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
             self.files.clear_autosave()
-        selfcare = self.selfcare
-        for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, self.presentation, self.history):
+        selfcare, practice = self.selfcare, self.practice
+        for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, practice.presentation, practice.history):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
-        if self._store is not None:
-            self._store.close()
+        practice.close_store()
         event.accept()
