@@ -509,7 +509,7 @@ class Soak:
     def ensure_tool(self, tool):
         view = self.window.current_view()
         if view.tool != tool:
-            self.press({"brush": self.window.act_brush, "eraser": self.window.act_eraser, "pan": self.window.act_pan}[tool])
+            self.press({"brush": self.window.marking.act_brush, "eraser": self.window.marking.act_eraser, "pan": self.window.marking.act_pan}[tool])
             _check(all(v.tool == tool for v in self.window.views.values()), f"the {tool} tool did not reach every view")
 
     def a_mark(self):
@@ -532,8 +532,8 @@ class Soak:
         _check(self.stack.index() == index + 1 and len(marks) == len(before.marks) + 1, "a click made more than one mark")
         _check(self.stack.undoText() == "Mark pain", lambda: f"a click is undone as {self.stack.undoText()!r}")
         mark = marks[-1]
-        _check(mark.view == view.view_id and mark.intensity == self.window.intensity_slider.value()
-               and mark.qualities == self.window.new_qualities(), "the mark has the wrong view, rating or qualities")  # fmt: skip
+        _check(mark.view == view.view_id and mark.intensity == self.window.marking.intensity_slider.value()
+               and mark.qualities == self.window.marking.new_qualities(), "the mark has the wrong view, rating or qualities")  # fmt: skip
         scene = view.mapToScene(pos.toPoint())
         _check(mark.geometry.distance(Point(scene.x(), scene.y())) <= view.brush_radius + 1.5,
                "the mark is not where the click was")  # fmt: skip
@@ -591,24 +591,24 @@ class Soak:
     def a_intensity(self):
         w = self.window
         choice = self.rng.randrange(13)
-        old = w.intensity_slider.value()
+        old = w.marking.intensity_slider.value()
         if choice < 10:
-            self.press(w.intensity_actions[choice])
+            self.press(w.marking.intensity_actions[choice])
             expected = choice
         elif choice == 10:
-            self.press(w.act_ten)
+            self.press(w.marking.act_ten)
             expected = 10
         elif choice == 11:
-            self.press(w.act_more)
+            self.press(w.marking.act_more)
             expected = min(10, old + 1)
         else:
-            self.press(w.act_less)
+            self.press(w.marking.act_less)
             expected = max(0, old - 1)
-        _check(w.intensity_slider.value() == expected and w.intensity_label.text() == f"{expected}/10",
-               lambda: f"the pain rating is {w.intensity_slider.value()}, expected {expected}")  # fmt: skip
+        _check(w.marking.intensity_slider.value() == expected and w.marking.intensity_label.text() == f"{expected}/10",
+               lambda: f"the pain rating is {w.marking.intensity_slider.value()}, expected {expected}")  # fmt: skip
 
     def a_quality(self):
-        action = self.rng.choice(list(self.window.quality_actions.values()))
+        action = self.rng.choice(list(self.window.marking.quality_actions.values()))
         was = action.isChecked()
         self.press(action)
         _check(action.isChecked() != was, lambda: f"{action.text()} did not toggle")
@@ -616,12 +616,12 @@ class Soak:
     def a_brush_size(self):
         w = self.window
         bigger = self.rng.random() < 0.5
-        old = w.brush_spin.value()
-        self.press(w.act_bigger if bigger else w.act_smaller)
-        new = w.brush_spin.value()
+        old = w.marking.brush_spin.value()
+        self.press(w.marking.act_bigger if bigger else w.marking.act_smaller)
+        new = w.marking.brush_spin.value()
         # ] and [ step the spin box (each press is stepBy(±2), i.e. two of its 2 px steps), within 4-40 px.
         moved = new > old if bigger else new < old
-        at_end = old == (w.brush_spin.maximum() if bigger else w.brush_spin.minimum())
+        at_end = old == (w.marking.brush_spin.maximum() if bigger else w.marking.brush_spin.minimum())
         _check((moved or (at_end and new == old)) and all(v.brush_radius == new for v in w.views.values()),
                lambda: f"the brush size went {old} -> {new} with {']' if bigger else '['}")  # fmt: skip
         self.outcomes[f"brush step {abs(new - old)} px"] += 1
@@ -650,8 +650,8 @@ class Soak:
 
         w = self.window
         before, index = len(self.doc.painmap.marks), self.stack.index()
-        self.press(w.act_mark_region) if self.rng.random() < 0.5 else w.act_mark_region.trigger()
-        dialog = getattr(w, "region_dialog", None)
+        self.press(w.marking.act_mark_region) if self.rng.random() < 0.5 else w.marking.act_mark_region.trigger()
+        dialog = getattr(w.marking, "region_dialog", None)
         if self.live(dialog) and dialog.isVisible():  # the searchable list of regions
             self.activate(dialog)
             target = dialog.search if hasattr(dialog, "search") else dialog
@@ -909,8 +909,8 @@ class Soak:
         """What the nerve-sign banner asks for, done the quick way: no tingling or numbness, clear, mark again."""
         w = self.window
         for quality in ("tingling", "numbness"):
-            if w.quality_actions[quality].isChecked():
-                self.press(w.quality_actions[quality])
+            if w.marking.quality_actions[quality].isChecked():
+                self.press(w.marking.quality_actions[quality])
         if self.doc.painmap.has_nerve_signs():
             self.press(w.act_clear)
             for _ in range(self.rng.randint(1, 3)):

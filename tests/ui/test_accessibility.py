@@ -113,9 +113,9 @@ def full_window(window, atlas, qtbot):
     """The main window with pain marked and a muscle selected, so every panel is filled in."""
     for region in ("lateral_thigh", "lateral_leg"):
         window.document.add_region(region, "right", 6)
-    window.quality_actions["burning"].setChecked(True)
+    window.marking.quality_actions["burning"].setChecked(True)
     window.document.add_region("buttock_center", "right", 4, ("burning",))
-    window.quality_actions["burning"].setChecked(False)
+    window.marking.quality_actions["burning"].setChecked(False)
     window.select_candidate("gluteus_minimus_anterior", "right")
     qtbot.waitUntil(lambda: window.muscle_panel.browser.isVisible(), timeout=2000)
     return window
@@ -166,7 +166,7 @@ def other_windows(window, atlas, store, renderers, qtbot):
                                            pictograms={k: e.pictogram for k, e in atlas.exercises.items()})  # fmt: skip
     found["routine builder"] = window.selfcare.open_builder()
     found["screening dialog"] = window.selfcare.open_screening()
-    found["region dialog"] = window.mark_region_dialog()
+    found["region dialog"] = window.marking.mark_region_dialog()
     found["save-session dialog"] = SaveSessionDialog(store, atlas, window.document.painmap, window.document.result, parent=window)
     history = HistoryWindow(store, atlas, renderers)
     found["history window"] = history
@@ -279,7 +279,7 @@ def test_each_diagram_says_what_is_marked_and_which_muscle_is_shown(full_window,
 
 
 def test_the_regions_are_a_list_that_marks_with_the_keyboard(full_window, atlas, qtbot):
-    dialog = full_window.mark_region_dialog()
+    dialog = full_window.marking.mark_region_dialog()
     activate(qtbot, dialog)
     names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert "Right outer thigh" in names and "Left outer thigh" in names and len(names) == len(set(names))
@@ -334,7 +334,7 @@ def test_tab_reaches_every_control_of_the_main_window(full_window, qtbot, mode):
     chain = focus_chain(full_window, qtbot)
     missing = [describe(w) for w in focusable(full_window) if not reached(w, chain)]
     assert not missing, missing
-    assert full_window.brush_spin in chain and full_window.intensity_slider in chain
+    assert full_window.marking.brush_spin in chain and full_window.marking.intensity_slider in chain
     backwards = []
     for _ in range(len(chain)):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_Backtab, Qt.ShiftModifier)
@@ -351,10 +351,10 @@ def test_f6_moves_between_the_panes(full_window, qtbot):
         order.append(QApplication.focusWidget())
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6)
     assert order == [full_window.views["lateral_right"], full_window.candidates.view, full_window.muscle_panel.browser,
-                     full_window.brush_spin, full_window.views["lateral_right"]]  # fmt: skip
+                     full_window.marking.brush_spin, full_window.views["lateral_right"]]  # fmt: skip
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6, Qt.ShiftModifier)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6, Qt.ShiftModifier)
-    assert QApplication.focusWidget() is full_window.brush_spin  # Shift+F6 goes back
+    assert QApplication.focusWidget() is full_window.marking.brush_spin  # Shift+F6 goes back
 
 
 @pytest.mark.parametrize(
@@ -489,7 +489,7 @@ def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_pa
         window.selfcare.nerve_banner.show()
         QApplication.processEvents()
         assert not clipped(window)
-        dialogs = [window.mark_region_dialog(), window.selfcare.open_screening(), window.selfcare.open_builder()]
+        dialogs = [window.marking.mark_region_dialog(), window.selfcare.open_screening(), window.selfcare.open_builder()]
         for dialog in dialogs:
             dialog.show()
             qtbot.waitExposed(dialog)
@@ -507,12 +507,12 @@ def test_keyboard_shortcuts_list_mentions_the_new_commands(full_window, monkeypa
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     full_window.show_shortcuts()
-    for action in (full_window.act_high_contrast, full_window.act_next_pane, full_window.act_mark_region):
+    for action in (full_window.act_high_contrast, full_window.act_next_pane, full_window.marking.act_mark_region):
         assert action.shortcut().toString(QKeySequence.NativeText) in shown[0]
 
 
 def test_dialogs_close_with_escape_even_when_modal(full_window, qtbot):
-    dialog = full_window.mark_region_dialog()
+    dialog = full_window.marking.mark_region_dialog()
     assert isinstance(dialog, QDialog)
     activate(qtbot, dialog)
     QTest.keyClick(dialog, Qt.Key_Escape)

@@ -63,7 +63,7 @@ def test_clicking_a_region_marks_it_and_ranks_the_expected_muscle(window, atlas,
     click(view, *region_centre(atlas, view_id, region))
     assert len(window.document.painmap.marks) == 1
     mark = window.document.painmap.marks[0]
-    assert mark.view == view_id and mark.intensity == window.intensity_slider.value()
+    assert mark.view == view_id and mark.intensity == window.marking.intensity_slider.value()
     assert (expected, "right") in top3(window)
     # What the person sees: the list's rows name the muscles, best first.
     shown = visible_candidate_texts(window)
@@ -97,7 +97,7 @@ def test_undo_and_redo_restore_the_exact_previous_map(window, atlas, qtbot):
     for region in ("buttock_center", "posterior_thigh", "posterior_calf"):
         click(view, *region_centre(atlas, "posterior", region))
         maps.append(window.document.painmap)
-    window.intensity_slider.setValue(9)
+    window.marking.intensity_slider.setValue(9)
     drag(view, [(350, 300), (360, 320), (370, 340)])
     maps.append(window.document.painmap)
     for expected in reversed(maps[:-1]):
@@ -161,7 +161,7 @@ def test_eraser_removes_pain(window, atlas):
 def test_save_then_open_restores_the_same_marks(window, atlas, tmp_path):
     view = window.views["anterior"]
     window.show_view("anterior")
-    window.quality_actions["burning"].setChecked(True)
+    window.marking.quality_actions["burning"].setChecked(True)
     click(view, *region_centre(atlas, "anterior", "anterior_thigh"))
     before = window.document.painmap
     path = tmp_path / "me.hipmap.json"
@@ -191,9 +191,9 @@ def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_pa
 
 def test_keyboard_only_marking_with_the_region_dialog(window, atlas, qtbot):
     QTest.keyClick(window, Qt.Key_M, Qt.ControlModifier)
-    dialog = window.region_dialog
+    dialog = window.marking.region_dialog
     qtbot.waitExposed(dialog)
-    window.intensity_slider.setValue(3)  # the dialog keeps the rating it opened with, or the one chosen in it
+    window.marking.intensity_slider.setValue(3)  # the dialog keeps the rating it opened with, or the one chosen in it
     dialog.rating.setValue(7)
     QTest.keyClicks(dialog.search, "left outer th")  # typing narrows the list; Enter marks the first match
     assert [item.text() for item in dialog.visible_items()] == ["Left outer thigh"]
@@ -216,7 +216,7 @@ def test_keyboard_only_marking_with_the_region_dialog(window, atlas, qtbot):
 def test_number_keys_set_the_pain_rating(window):
     window.views["posterior"].setFocus()
     QTest.keyClick(window, Qt.Key_8)
-    assert window.intensity_slider.value() == 8 and window.intensity_label.text() == "8/10"
+    assert window.marking.intensity_slider.value() == 8 and window.marking.intensity_label.text() == "8/10"
 
 
 def test_unsaved_changes_prompt_can_cancel_closing(window, atlas, monkeypatch):
@@ -313,7 +313,7 @@ def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas,
 
 def test_tingling_marks_show_the_nerve_sign_banner_and_the_check_gives_advice(window, atlas, qtbot):
     window.show_view("posterior")
-    window.quality_actions["tingling"].setChecked(True)
+    window.marking.quality_actions["tingling"].setChecked(True)
     click(window.views["posterior"], *region_centre(atlas, "posterior", "posterior_thigh"))
     assert window.selfcare.nerve_banner.isVisible()
     assert "examined" in window.selfcare.nerve_banner.text()

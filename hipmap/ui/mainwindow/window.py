@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -32,18 +30,18 @@ from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
 from .files import Files
+from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
 from .firstframe import FirstFrame
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
 DISCLAIMER = (
     QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
 )
-TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 
 
 class _FitColumn(QWidget):
@@ -104,12 +102,12 @@ class MainWindow(QMainWindow):
         self.files = Files(self)
         self.selfcare = SelfCare(self)
         self.practice = Practice(self)
+        self.marking = Marking(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
         if self.settings.value("view/high_contrast", "false") == "true":
             self.set_high_contrast(True)
-        self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
@@ -149,10 +147,10 @@ class MainWindow(QMainWindow):
             key = str(view.svg_file)
             renderers.setdefault(key, QSvgRenderer(key, self))
             body = BodyView(atlas, view_id, renderers[key])
-            body.strokeFinished.connect(self._on_stroke)
-            body.eraseFinished.connect(self._on_erase)
+            body.strokeFinished.connect(self.marking.on_stroke)
+            body.eraseFinished.connect(self.marking.on_erase)
             body.hoverChanged.connect(lambda text, v=view_id: self._on_hover(v, text))
-            body.brush_radius = float(self.brush_spin.value())
+            body.brush_radius = float(self.marking.brush_spin.value())
             self.views[view_id] = body
         self.renderers = renderers
 
@@ -234,7 +232,7 @@ class MainWindow(QMainWindow):
         if ready:
             self.act_undo.setEnabled(self.document.undo_stack.canUndo())
             self.act_redo.setEnabled(self.document.undo_stack.canRedo())
-        for widget in (self.brush_spin, self.intensity_slider):
+        for widget in (self.marking.brush_spin, self.marking.intensity_slider):
             widget.setEnabled(ready)
         self.selfcare.act_compare.setEnabled(ready and self.selfcare.comparing_from is not None)
 
@@ -246,28 +244,6 @@ class MainWindow(QMainWindow):
         self.act_undo = A(translate("app", "&Undo"), lambda: self.document.undo_stack.undo(), QKeySequence.Undo, translate("app", "Undo the last change"))
         self.act_redo = A(translate("app", "&Redo"), lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], translate("app", "Redo the change you undid"))
         self.act_clear = A(translate("app", "C&lear All Marks"), lambda: self.document.clear(), "Ctrl+Shift+Backspace", translate("app", "Remove every mark (can be undone)"))
-        self.act_mark_region = A(translate("app", "&Mark a Region..."), self.mark_region_dialog, "Ctrl+M", translate("app", "Mark a whole region by name, without the mouse"))
-
-        self.tool_group = QActionGroup(self)
-        self.act_brush = A(translate("app", "&Brush"), lambda: self.set_tool("brush"), "B", translate("app", "Click or drag on a diagram to mark pain"), checkable=True)
-        self.act_eraser = A(translate("app", "&Eraser"), lambda: self.set_tool("eraser"), "E", translate("app", "Drag over marks to erase them"), checkable=True)
-        self.act_pan = A(translate("app", "&Pan"), lambda: self.set_tool("pan"), "H", translate("app", "Drag to move a zoomed diagram"), checkable=True)
-        for act in (self.act_brush, self.act_eraser, self.act_pan):
-            self.tool_group.addAction(act)
-        self.act_brush.setChecked(True)
-        self.act_bigger = A(translate("app", "Bigger Brush"), lambda: self.brush_spin.stepBy(2), "]", translate("app", "Make the brush bigger"))
-        self.act_smaller = A(translate("app", "Smaller Brush"), lambda: self.brush_spin.stepBy(-2), "[", translate("app", "Make the brush smaller"))
-        self.act_more = A(translate("app", "Stronger Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", translate("app", "Rate new marks one step higher"))
-        self.act_less = A(translate("app", "Milder Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", translate("app", "Rate new marks one step lower"))
-        self.intensity_actions = []
-        for level in range(10):
-            act = A(translate("app", "Pain {level}").format(level=level), lambda _c=False, v=level: self.intensity_slider.setValue(v), str(level), translate("app", "Rate new marks {level} out of 10").format(level=level))
-            self.intensity_actions.append(act)
-        self.act_ten = A(translate("app", "Pain 10"), lambda: self.intensity_slider.setValue(10), "Shift+0", translate("app", "Rate new marks 10 out of 10"))
-        self.quality_actions = {}
-        for i, quality in enumerate(TOOL_QUALITIES):
-            act = A(quality_name(quality).capitalize(), None, f"Alt+{i + 1}", translate("app", "Describe new marks as {quality}").format(quality=quality_name(quality)), checkable=True)
-            self.quality_actions[quality] = act
 
         self.act_zoom_in = A(translate("app", "Zoom &In"), lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, translate("app", "Zoom in on the diagram"))
         self.act_zoom_out = A(translate("app", "Zoom &Out"), lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, translate("app", "Zoom out"))
@@ -291,13 +267,13 @@ class MainWindow(QMainWindow):
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
         # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
-        files, selfcare, practice = self.files, self.selfcare, self.practice
+        files, selfcare, practice, marking = self.files, self.selfcare, self.practice, self.marking
         self.addActions([
             files.act_new, files.act_open, files.act_save, files.act_save_as,
             practice.act_save_session, practice.act_history, practice.act_export_handout, practice.act_print_handout,
-            self.act_quit, self.act_undo, self.act_redo, self.act_clear, self.act_mark_region,
-            self.act_brush, self.act_eraser, self.act_pan, self.act_bigger, self.act_smaller, self.act_more, self.act_less,
-            *self.intensity_actions, self.act_ten, *self.quality_actions.values(),
+            self.act_quit, self.act_undo, self.act_redo, self.act_clear, marking.act_mark_region,
+            marking.act_brush, marking.act_eraser, marking.act_pan, marking.act_bigger, marking.act_smaller,
+            marking.act_more, marking.act_less, *marking.intensity_actions, marking.act_ten, *marking.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
             self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
             selfcare.act_routine, selfcare.act_builder, practice.act_present, selfcare.act_compare, selfcare.act_screen,
@@ -305,7 +281,7 @@ class MainWindow(QMainWindow):
         ])  # fmt: skip
 
     def _make_menus(self):
-        files, selfcare, practice = self.files, self.selfcare, self.practice
+        files, selfcare, practice, marking = self.files, self.selfcare, self.practice, self.marking
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("app", "&File"))
         file_menu.addActions([files.act_new, files.act_open])
@@ -320,17 +296,17 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(translate("app", "&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
-        edit.addActions([self.act_mark_region, self.act_clear])
+        edit.addActions([marking.act_mark_region, self.act_clear])
         tools = bar.addMenu(translate("app", "&Tools"))
         tools.addActions([selfcare.act_routine, selfcare.act_builder, selfcare.act_compare])
         tools.addSeparator()
-        tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        tools.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
         tools.addSeparator()
-        tools.addActions([self.act_bigger, self.act_smaller])
+        tools.addActions([marking.act_bigger, marking.act_smaller])
         intensity = tools.addMenu(translate("app", "Pain Ra&ting for New Marks"))
-        intensity.addActions(self.intensity_actions + [self.act_ten, self.act_more, self.act_less])
+        intensity.addActions(marking.intensity_actions + [marking.act_ten, marking.act_more, marking.act_less])
         quality = tools.addMenu(translate("app", "Pain &Quality for New Marks"))
-        quality.addActions(list(self.quality_actions.values()))
+        quality.addActions(list(marking.quality_actions.values()))
         view = bar.addMenu(translate("app", "&View"))
         view.addActions(self.view_actions)
         view.addSeparator()
@@ -381,35 +357,16 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions([self.act_undo, self.act_redo])
         bar.addSeparator()
-        bar.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        marking = self.marking
+        bar.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
         bar.addWidget(QLabel(translate("app", " Size ")))
-        self.brush_spin = QSpinBox()
-        self.brush_spin.setRange(4, 40)
-        self.brush_spin.setSingleStep(2)
-        self.brush_spin.setSuffix(" px")
-        self.brush_spin.setAccessibleName(translate("app", "Brush size"))
-        self.brush_spin.lineEdit().setAccessibleName(translate("app", "Brush size"))
-        self.brush_spin.setToolTip(translate("app", "Brush size ([ and ] change it)"))
-        self.brush_spin.valueChanged.connect(self._on_brush_size)
-        bar.addWidget(self.brush_spin)
+        bar.addWidget(marking.brush_spin)
         bar.addSeparator()
         bar.addWidget(QLabel(translate("app", " Pain ")))
-        self.intensity_slider = QSlider(Qt.Horizontal)
-        self.intensity_slider.setRange(0, 10)
-        self.intensity_slider.setValue(int(self.settings.value("tools/intensity", 5) or 5))
-        self.intensity_slider.setFixedWidth(130)
-        self.intensity_slider.setTickPosition(QSlider.TicksBelow)
-        self.intensity_slider.setAccessibleName(translate("app", "Pain rating for new marks, 0 to 10"))
-        self.intensity_slider.setToolTip(translate("app", "How strong the pain is, 0 to 10 (keys 0-9, Shift+0 for 10)"))
-        self.intensity_label = QLabel()
-        self.intensity_label.setMinimumWidth(44)
-        self.intensity_label.setAccessibleName(translate("app", "Pain rating"))
-        self.intensity_slider.valueChanged.connect(self._on_intensity)
-        bar.addWidget(self.intensity_slider)
-        bar.addWidget(self.intensity_label)
-        self._on_intensity(self.intensity_slider.value())
+        bar.addWidget(marking.intensity_slider)
+        bar.addWidget(marking.intensity_label)
         bar.addSeparator()
-        bar.addActions(list(self.quality_actions.values()))
+        bar.addActions(list(marking.quality_actions.values()))
         self.addToolBar(bar)
         # The buttons that appear when the toolbar or the menu bar is too narrow for all it holds.
         for parent, name, text in ((bar, "qt_toolbar_ext_button", translate("app", "More toolbar commands")),
@@ -453,7 +410,7 @@ class MainWindow(QMainWindow):
         """The order Tab follows: the toolbar's controls, the view tabs, the diagram(s), the list, the details."""
         views = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
         # While the views move between the tabs and the side-by-side row, the tabs may have no current widget.
-        chain = (self.brush_spin, self.intensity_slider, *views, self.candidates, self.muscle_panel)
+        chain = (self.marking.brush_spin, self.marking.intensity_slider, *views, self.candidates, self.muscle_panel)
         return [w.focusProxy() or w for w in chain if w is not None]
 
     def focusNextPrevChild(self, next_: bool) -> bool:
@@ -509,7 +466,7 @@ class MainWindow(QMainWindow):
         if not self.views:
             return []
         shown = list(self.views.values()) if self._mode == "side" else [self.tabs.currentWidget()]
-        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.brush_spin]
+        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
 
     def focus_pane(self, step: int):
         panes = [w for w in self.panes() if w.isVisible() and w.isEnabled()]
@@ -520,32 +477,6 @@ class MainWindow(QMainWindow):
         target = panes[(at + step) % len(panes)] if at >= 0 else panes[0 if step > 0 else -1]
         target.setFocus(Qt.ShortcutFocusReason)
 
-    def set_tool(self, tool: str):
-        for view in self.views.values():
-            view.set_tool(tool)
-        {"brush": self.act_brush, "eraser": self.act_eraser, "pan": self.act_pan}[tool].setChecked(True)
-
-    def _on_brush_size(self, value: int):
-        for view in self.views.values():
-            view.brush_radius = float(value)
-        self.settings.setValue("tools/brush", value)
-
-    def _on_intensity(self, value: int):
-        self.intensity_label.setText(f"{value}/10")
-        self.settings.setValue("tools/intensity", value)
-
-    def new_qualities(self) -> tuple[str, ...]:
-        return tuple(q for q, action in self.quality_actions.items() if action.isChecked())
-
-    # ------------------------------------------------------------------------------------------ marking
-
-    def _on_stroke(self, view_id, points, radius):
-        if not self.document.add_stroke(view_id, points, radius, self.intensity_slider.value(), self.new_qualities()):
-            self.statusBar().showMessage(translate("app", "Mark on the body itself: that spot is outside the diagram."), 4000)
-
-    def _on_erase(self, view_id, points, radius):
-        self.document.erase(view_id, points, radius)
-
     def _on_hover(self, view_id: str, text: str):
         # One diagram holds the hover at a time. A leave event can go missing (a window opening under the
         # pointer); without this, the diagram left behind would still think it shows its region and stay silent
@@ -555,18 +486,6 @@ class MainWindow(QMainWindow):
                 if other_id != view_id:
                     other.clear_hover()
         self.hover_label.setText(text)
-
-    def mark_region_dialog(self):
-        """The regions as a searchable list: Enter marks one, Esc closes (for the keyboard and screen readers)."""
-        from .regions import RegionDialog
-
-        dialog = RegionDialog(self.atlas, self.intensity_slider.value(), self.new_qualities(), TOOL_QUALITIES,
-                              parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.regionChosen.connect(lambda region, side, rating, qualities: self.document.add_region(region, side, rating, qualities))
-        dialog.open()
-        self.region_dialog = dialog
-        return dialog
 
     # ------------------------------------------------------------------------------------------ results
 
