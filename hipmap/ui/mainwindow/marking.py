@@ -1,5 +1,4 @@
-"""Making marks: the tool, brush size, pain rating and qualities for new marks (their actions and toolbar
-controls), and a stroke, an erasure or a region chosen by name turned into a change of the document."""
+"""Making marks: the tool, brush size, rating and qualities for new marks, and strokes or regions made into marks."""
 
 from __future__ import annotations
 

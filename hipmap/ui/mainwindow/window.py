@@ -1,4 +1,8 @@
-"""The application: main window, actions, menus and settings (the files and autosave: files.py)."""
+"""The main window: builds the frame, the diagrams and the results, and wires its flows into menus and toolbar.
+
+The flows (files.py, selfcare.py, practice.py, marking.py) own their actions; they reach the window through its
+attributes and never import this module.
+"""
 
 from __future__ import annotations
 
@@ -30,10 +34,10 @@ from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
 from .files import Files
+from .firstframe import FirstFrame
 from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
-from .firstframe import FirstFrame
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -53,7 +57,8 @@ class _FitColumn(QWidget):
 
 class MainWindow(QMainWindow):
     """The main window. Built in two steps: the frame (menus, toolbar, the drawings) paints at once;
-    attach(atlas) then adds the interactive diagrams, the candidate list and the details."""
+    attach(atlas) then adds the interactive diagrams, the candidate list and the details. The flows are
+    self.files, self.selfcare, self.practice and self.marking."""
 
     def __init__(self, atlas=None, matcher=None, settings: QSettings | None = None, assets_dir: Path | None = None):
         super().__init__()
@@ -239,12 +244,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ actions
 
     def _make_actions(self):
+        """The window's own commands (the flows made theirs); then every command is added to the window."""
         A = partial(make_action, self)
         self.act_quit = A(translate("app", "&Quit"), self.close, "Ctrl+Q", translate("app", "Close hipmap"))
         self.act_undo = A(translate("app", "&Undo"), lambda: self.document.undo_stack.undo(), QKeySequence.Undo, translate("app", "Undo the last change"))
         self.act_redo = A(translate("app", "&Redo"), lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], translate("app", "Redo the change you undid"))
         self.act_clear = A(translate("app", "C&lear All Marks"), lambda: self.document.clear(), "Ctrl+Shift+Backspace", translate("app", "Remove every mark (can be undone)"))
-
         self.act_zoom_in = A(translate("app", "Zoom &In"), lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, translate("app", "Zoom in on the diagram"))
         self.act_zoom_out = A(translate("app", "Zoom &Out"), lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, translate("app", "Zoom out"))
         self.act_fit = A(translate("app", "&Fit to Window"), lambda: self.current_view().fit(), "Ctrl+0", translate("app", "Show the whole diagram"))
