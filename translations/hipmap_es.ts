@@ -1358,6 +1358,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Aquí aparece cada sesión guardada: el dolor antes y después, y cuánto del dibujo del cuerpo se marcó, para que pueda ver cómo cambia con el tiempo.</translation>
         </message>
         <message>
+            <source>Pain before: {format_rating}</source>
+            <translation>Dolor antes: {format_rating}</translation>
+        </message>
+        <message>
+            <source>Pain after: {format_rating}</source>
+            <translation>Dolor después: {format_rating}</translation>
+        </message>
+        <message>
             <source>on {format_day}</source>
             <translation>el {format_day}</translation>
         </message>
@@ -1372,14 +1380,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>lines: {value} average; dots: each session</source>
             <translation>líneas: media {value}; puntos: cada sesión</translation>
-        </message>
-        <message>
-            <source>Pain before the routine: {format_rating}</source>
-            <translation>Dolor antes de la rutina: {format_rating}</translation>
-        </message>
-        <message>
-            <source>Pain after the routine: {format_rating}</source>
-            <translation>Dolor después de la rutina: {format_rating}</translation>
         </message>
         <message>
             <source>Area marked: {format_area}</source>
@@ -1843,6 +1843,78 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <source>No label</source>
             <translation>Sin etiqueta</translation>
         </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n step</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n steps</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n step done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n steps done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, {skipped} skipped</source>
+            <translation>, {skipped} omitidos</translation>
+        </message>
+        <message>
+            <source>; {skipped} skipped or stopped because it hurt</source>
+            <translation>; {skipped} omitidos o detenidos porque dolía</translation>
+        </message>
+        <message>
+            <source>done, {skipped} of {total} skipped</source>
+            <translation>hecha, {skipped} de {total} omitidos</translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n step skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n steps skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: its %n step</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: sus %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: all %n steps</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: los %n pasos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A routine was saved, but the record of how it went cannot be read</source>
+            <translation>Se guardó una rutina, pero no se puede leer el registro de cómo fue</translation>
+        </message>
         <message>
             <source>Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.</source>
             <translation>Solo lectura: es una sesión guardada, mostrada tal como era. Aquí no se puede cambiar nada; «Empezar un mapa nuevo a partir de esta» copia sus marcas en un mapa nuevo sin guardar.</translation>
@@ -1870,28 +1942,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>done</source>
             <translation>hecha</translation>
-        </message>
-        <message>
-            <source>Routine done</source>
-            <translation>Rutina hecha</translation>
-        </message>
-        <message>
-            <source>done, {n} skipped</source>
-            <translation>hecha, {n} omitidos</translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n step skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n steps skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-            </translation>
         </message>
         <message>
             <source>{minutes} min {secs} s</source>
@@ -1954,8 +2004,8 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Los músculos con mejor coincidencia que se mostraron, el mejor primero</translation>
         </message>
         <message>
-            <source>Whether a routine was done, and how many steps were skipped</source>
-            <translation>Si se hizo una rutina y cuántos pasos se omitieron</translation>
+            <source>Whether a routine was done to the end or stopped, and how many steps were done or skipped</source>
+            <translation>Si la rutina se hizo hasta el final o se detuvo, y cuántos pasos se hicieron u omitieron</translation>
         </message>
         <message>
             <source>not rated</source>
@@ -2096,26 +2146,12 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Duró {duration} (previsto: {duration2}).</translation>
         </message>
         <message>
-            <source> Stopped before the end.</source>
-            <translation> Se detuvo antes del final.</translation>
-        </message>
-        <message numerus="yes">
-            <source> %n step skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source> %n steps skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Status&lt;/th&gt;&lt;th align='left'&gt;Step&lt;/th&gt;&lt;th align='left'&gt;Side&lt;/th&gt;&lt;th align='right'&gt;Holds&lt;/th&gt;&lt;/tr&gt;</source>
             <translation>&lt;h3&gt;Rutina: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Estado&lt;/th&gt;&lt;th align='left'&gt;Paso&lt;/th&gt;&lt;th align='left'&gt;Lado&lt;/th&gt;&lt;th align='right'&gt;Mantenimientos&lt;/th&gt;&lt;/tr&gt;</translation>
+        </message>
+        <message>
+            <source>routine</source>
+            <translation>rutina</translation>
         </message>
         <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;p style='color:{quiet}'&gt;Planned, not played.&lt;/p&gt;&lt;ul&gt;{steps}&lt;/ul&gt;</source>
@@ -2160,10 +2196,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Area 100%</source>
             <translation>Zona 100 %</translation>
-        </message>
-        <message>
-            <source>done, 2 skipped</source>
-            <translation>hecha, 2 omitidos</translation>
         </message>
         <message>
             <source>&amp;Open Read-Only</source>
@@ -3217,6 +3249,10 @@ No se puede deshacer.</translation>
             <translation>Antes del autocuidado, responda por favor a estas preguntas. Un sí no significa que algo vaya mal, pero sí que un médico debería revisarle primero.</translation>
         </message>
         <message>
+            <source>Keyboard: press Y for yes or N for no, and the next question comes up; Left and Right change an answer, Tab and Up and Down move between questions, Enter closes.</source>
+            <translation>Teclado: pulse S para sí o N para no y pasará a la siguiente pregunta; Izquierda y Derecha cambian una respuesta, Tab, Arriba y Abajo se mueven entre preguntas, Intro cierra.</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Sí</translation>
         </message>
@@ -3225,12 +3261,38 @@ No se puede deshacer.</translation>
             <translation>No</translation>
         </message>
         <message>
+            <source>{answer}: {question}</source>
+            <translation>{answer}: {question}</translation>
+        </message>
+        <message>
+            <source>Y: yes, N: no (then the next question); Left and Right: change the answer</source>
+            <translation>S: sí, N: no (y a la siguiente pregunta); Izquierda y Derecha: cambiar la respuesta</translation>
+        </message>
+        <message>
             <source>Questions</source>
             <translation>Preguntas</translation>
         </message>
         <message>
             <source>Advice</source>
             <translation>Consejo</translation>
+        </message>
+        <message>
+            <source>Close the check; your answers are kept (Enter or Esc)</source>
+            <translation>Cerrar la comprobación; sus respuestas se guardan (Intro o Esc)</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <comment>the key that answers yes (the first letter of Yes)</comment>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <comment>the key that answers no (the first letter of No)</comment>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>Answered {text}</source>
+            <translation>Respondido {text}</translation>
         </message>
         <message>
             <source>&lt;b&gt;{escape}.&lt;/b&gt; {escape2} &lt;a href='screen'&gt;Check for warning signs…&lt;/a&gt;</source>
@@ -3338,16 +3400,8 @@ hipmap funciona sin él; esta vez no se podrán guardar las sesiones.</translati
             <translation> y más</translation>
         </message>
         <message>
-            <source>{skipped} skipped</source>
-            <translation>{skipped} omitidos</translation>
-        </message>
-        <message>
-            <source>{hurt} stopped because it hurt</source>
-            <translation>{hurt} detenidos porque dolían</translation>
-        </message>
-        <message>
-            <source>Routine: {routine_name}, {done} of {count} steps done</source>
-            <translation>Rutina: {routine_name}, {done} de {count} pasos hechos</translation>
+            <source>Routine: {routine_name}</source>
+            <translation>Rutina: {routine_name}</translation>
         </message>
         <message>
             <source>Session not saved</source>

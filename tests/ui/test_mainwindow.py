@@ -438,3 +438,22 @@ def test_the_title_follows_the_file_after_new_open_and_restore(window, atlas, tm
     assert window.files.open_path(first)
     window.document.restore(window.document.painmap)  # start-from-session and the autosave restore both use this
     assert window.document.path is None and "first" not in window.windowTitle() and "Untitled" in window.windowTitle()
+
+
+def test_the_warning_signs_check_takes_a_key_a_question_plus_enter(window, qtbot):
+    """Issue 15.3: N answers the focused question and moves on; twelve Ns and Enter finish the check (it took 36 keys)."""
+    dialog = window.selfcare.open_screening()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    questions = window.selfcare.red_flags.questions
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.accessibleName() == f"Yes: {questions[0].question}"  # screen readers hear the question
+    QTest.keyClick(focus, Qt.Key_Right)  # arrows choose, as in a radio group
+    assert dialog.answers().get(questions[0].id) is False and QApplication.focusWidget().accessibleName() == f"No: {questions[0].question}"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Left)
+    assert dialog.answers().get(questions[0].id) is True
+    for _question in questions:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_N)
+    assert all(value is False for value in dialog.answers().answers.values()) and dialog.result().complete
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    assert not dialog.isVisible() and window.settings.value("safety/may_self_treat") == "yes"

@@ -13,8 +13,9 @@ from ...core.pain.painmap import extent, strongest, to_json_dict
 from ...core.store.database import Store
 from ...core.store.errors import CorruptDatabase, NewerDatabase, StoreError
 from ...core.store.opening import default_path, fresh_path_beside
-from ...core.store.session import Session, run_log_to_dict, utc_now
+from ...core.store.session import RunOutcome, Session, run_log_to_dict, utc_now
 from ..kit.i18n import translate
+from .formats import run_text
 
 NOT_RATED = -1
 TOP_CANDIDATES = 10
@@ -128,11 +129,9 @@ class SaveSessionDialog(QDialog):
         if names:
             lines.append(translate("sessions", "Muscles shown: ") + ", ".join(names) + (translate("sessions", " and more") if len(self.match.candidates) > 3 else ""))
         if self.run_log is not None:
-            done = sum(s.status == "done" for s in self.run_log.steps)
-            hurt = sum(s.status == "hurt" for s in self.run_log.steps)
-            skipped = sum(s.status == "skipped" for s in self.run_log.steps)
-            extra = ", ".join(t for t in (translate("sessions", "{skipped} skipped").format(skipped=skipped) if skipped else "", translate("sessions", "{hurt} stopped because it hurt").format(hurt=hurt) if hurt else "") if t)
-            lines.append(translate("sessions", "Routine: {routine_name}, {done} of {count} steps done").format(routine_name=self.run_log.routine_name, done=done, count=len(self.run_log.steps)) + (f" ({extra})" if extra else ""))
+            run = RunOutcome.of(run_log_to_dict(self.run_log))
+            lines.append(translate("sessions", "Routine: {routine_name}").format(routine_name=self.run_log.routine_name))
+            lines.append(run_text(run)[1])
         return "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
 
     def session(self) -> Session:

@@ -93,6 +93,8 @@ class SelfCare(QObject):
 
         dialog.finished.connect(remember)
         dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()  # the first answer has the focus: the check can be done from the keyboard at once
         self.screening_dialog = dialog
         return dialog
 
