@@ -626,28 +626,8 @@
             <translation>{name} — rutina de hipmap</translation>
         </message>
         <message>
-            <source>Routine stopped: {done} of {count} steps done</source>
-            <translation>Rutina detenida: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>Routine finished: {done} of {count} steps done</source>
-            <translation>Rutina terminada: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>, {hurt} skipped because it hurt.</source>
-            <translation>, {hurt} omitidos porque dolían.</translation>
-        </message>
-        <message>
-            <source>How does it feel now?</source>
-            <translation>¿Cómo lo nota ahora?</translation>
-        </message>
-        <message>
-            <source>Mark your pain again as it feels now, to compare it with before the routine?
-
-The marks from before are kept for the comparison (and Undo brings them back).</source>
-            <translation>¿Desea marcar de nuevo su dolor tal como lo siente ahora, para compararlo con el de antes de la rutina?
-
-Las marcas de antes se conservan para la comparación (y Deshacer las recupera).</translation>
+            <source>There was no pain marked before the routine to compare with.</source>
+            <translation>No había dolor marcado antes de la rutina con el que comparar.</translation>
         </message>
         <message>
             <source>The session history is not available, so this session cannot be saved.</source>
@@ -2686,12 +2666,20 @@ No se puede deshacer.</translation>
             <translation>Reiniciar esta fase o volver a la anterior</translation>
         </message>
         <message>
-            <source>Skip</source>
-            <translation>Saltar</translation>
+            <source>Next phase</source>
+            <translation>Fase siguiente</translation>
         </message>
         <message>
-            <source>Skip to the next phase</source>
-            <translation>Saltar a la fase siguiente</translation>
+            <source>End this phase now and go on to the next one (the next hold, rest or step)</source>
+            <translation>Terminar esta fase ahora y pasar a la siguiente (el próximo mantenimiento, pausa o paso)</translation>
+        </message>
+        <message>
+            <source>Skip step</source>
+            <translation>Saltar paso</translation>
+        </message>
+        <message>
+            <source>Skip the rest of this step, all its holds, and go on to the next step</source>
+            <translation>Saltar lo que queda de este paso, todos sus mantenimientos, y pasar al siguiente paso</translation>
         </message>
         <message>
             <source>Skip — it hurts</source>
@@ -2708,6 +2696,30 @@ No se puede deshacer.</translation>
         <message>
             <source>End the routine</source>
             <translation>Terminar la rutina</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <source>Close the routine player</source>
+            <translation>Cerrar el reproductor de la rutina</translation>
+        </message>
+        <message>
+            <source>Mark your pain again</source>
+            <translation>Marcar el dolor de nuevo</translation>
+        </message>
+        <message>
+            <source>Go back to the pain map and mark your pain as it feels now; the marks from before are kept to compare</source>
+            <translation>Volver al mapa del dolor y marcar el dolor como lo siente ahora; las marcas de antes se conservan para comparar</translation>
+        </message>
+        <message>
+            <source>Compare before and after</source>
+            <translation>Comparar antes y después</translation>
+        </message>
+        <message>
+            <source>Your pain before the routine beside your pain as you marked it again</source>
+            <translation>Su dolor antes de la rutina junto al dolor que ha marcado de nuevo</translation>
         </message>
         <message>
             <source>Full screen</source>
@@ -2762,6 +2774,10 @@ No se puede deshacer.</translation>
             <translation>Estado</translation>
         </message>
         <message>
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
             <source>Start</source>
             <translation>Iniciar</translation>
         </message>
@@ -2801,17 +2817,51 @@ No se puede deshacer.</translation>
             <source>This routine has no steps.</source>
             <translation>Esta rutina no tiene pasos.</translation>
         </message>
-        <message>
-            <source>{steps} steps, about {clock_text} in all</source>
-            <translation>{steps} pasos, unos {clock_text} en total</translation>
+        <message numerus="yes">
+            <source>%n step, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hold in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n holds in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Press Space or Start to begin.</source>
             <translation>Pulse Espacio o Iniciar para empezar.</translation>
-        </message>
-        <message>
-            <source>{steps} steps</source>
-            <translation>{steps} pasos</translation>
         </message>
         <message>
             <source>Finished</source>
@@ -2824,14 +2874,6 @@ No se puede deshacer.</translation>
         <message>
             <source>Well done: {name}</source>
             <translation>Muy bien: {name}</translation>
-        </message>
-        <message>
-            <source>{held} holds in {clock_text}</source>
-            <translation>{held} mantenimientos en {clock_text}</translation>
-        </message>
-        <message>
-            <source>{steps} of {steps} steps</source>
-            <translation>{steps} de {steps} pasos</translation>
         </message>
         <message>
             <source>{seconds_text} seconds left</source>

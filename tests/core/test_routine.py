@@ -591,3 +591,15 @@ def test_a_command_a_hair_before_a_countdown_happens_after_it(start):
     events = player.update()
     assert [type(e).__name__ for e in events] == ["PhaseStarted", "Countdown", "PhaseStarted"]
     assert [e.at for e in events] == sorted(e.at for e in events)
+
+
+def test_skip_step_leaves_the_whole_step_and_records_it_skipped():
+    player, clock = player_for(two_by_two())
+    player.start()
+    clock.advance(5 + 3)  # three seconds into step 0's first hold
+    player.update()
+    player.skip_step()
+    assert player.current_phase.step_index == 1 and player.current_phase.kind == "switch"
+    assert [s.status for s in player.log.steps][:2] == ["skipped", "unfinished"]
+    player.skip()  # one phase: the switch, then step 1's ready
+    assert player.current_phase.step_index == 1 and player.current_phase.kind == "ready"

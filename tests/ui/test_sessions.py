@@ -189,3 +189,33 @@ def test_each_save_dialog_is_deleted_after_use(window, atlas, data_dir, monkeypa
         window.practice.save_session()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SaveSessionDialog)]
+
+
+def test_the_player_and_the_history_take_the_keyboard_focus_when_they_open(window, atlas, data_dir, qtbot, monkeypatch):
+    """Issue 15.6: like the builder and the presentation, the player and the history window open ready for keys: they
+    ask to be the active window (a desktop does not make a new window active by itself; offscreen it does, hence the spy)."""
+    from PySide6.QtWidgets import QApplication
+
+    from hipmap.ui.history.window import HistoryWindow
+    from hipmap.ui.routine.player import PlayerWidget
+
+    activated = []
+    for cls in (PlayerWidget, HistoryWindow):
+        monkeypatch.setattr(cls, "activateWindow", lambda self, _original=cls.activateWindow: activated.append(type(self).__name__) or _original(self))
+
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
+        dialog.set_answer(question.id, False)
+    dialog.close()
+    window.select_candidate("tensor_fasciae_latae", "right")
+    now = [0.0]
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
+    qtbot.waitUntil(player.isActiveWindow)
+    assert QApplication.focusWidget() is player and activated == ["PlayerWidget"]
+    player.close()
+    history = window.practice.open_history()
+    qtbot.waitUntil(history.isActiveWindow)
+    assert QApplication.focusWidget() is history.table and activated == ["PlayerWidget", "HistoryWindow"]
+    history.close()

@@ -127,6 +127,15 @@ class RoutinePlayer:
         if self._state in ("running", "paused"):
             self._jump(self._index + 1, now, rt)
 
+    def skip_step(self) -> None:
+        """Leave the whole step now (its holds not done are recorded as skipped) and start the next step."""
+        now, rt = self._catch_up()
+        if self._state not in ("running", "paused"):
+            return
+        step = self.phases[self._index].step_index
+        after = (j for j in range(self._index + 1, len(self.phases)) if self.phases[j].step_index > step)
+        self._jump(next(after, len(self.phases)), now, rt)
+
     def back(self) -> None:
         now, rt = self._catch_up()
         if self._state in ("running", "paused"):
@@ -137,10 +146,8 @@ class RoutinePlayer:
         now, rt = self._catch_up()
         if self._state not in ("running", "paused"):
             return
-        step = self.phases[self._index].step_index
-        self._hurt.add(step)
-        after = (j for j in range(self._index + 1, len(self.phases)) if self.phases[j].step_index > step)
-        self._jump(next(after, len(self.phases)), now, rt)
+        self._hurt.add(self.phases[self._index].step_index)
+        self.skip_step()
 
     def stop(self) -> None:
         now, rt = self._catch_up()
