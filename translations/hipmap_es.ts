@@ -962,6 +962,10 @@
             <translation>Reproducir esta rutina con el temporizador</translation>
         </message>
         <message>
+            <source>S&amp;tart</source>
+            <translation>&amp;Iniciar</translation>
+        </message>
+        <message>
             <source>Routine name</source>
             <translation>Nombre de la rutina</translation>
         </message>
@@ -1027,15 +1031,27 @@
         </message>
         <message>
             <source>&amp;Hold:</source>
-            <translation>&amp;Mantener:</translation>
+            <translation>Man&amp;tener:</translation>
         </message>
         <message>
             <source>Re&amp;petitions:</source>
             <translation>Re&amp;peticiones:</translation>
         </message>
         <message>
+            <source>R&amp;est:</source>
+            <translation>D&amp;escanso:</translation>
+        </message>
+        <message>
+            <source>S&amp;teps</source>
+            <translation>Pas&amp;os</translation>
+        </message>
+        <message>
             <source>Routine length</source>
             <translation>Duración de la rutina</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Save</source>
@@ -1052,6 +1068,14 @@
         <message>
             <source>Close the builder (Esc)</source>
             <translation>Cerrar el creador (Esc)</translation>
+        </message>
+        <message>
+            <source>Undo: {change}</source>
+            <translation>Deshacer: {change}</translation>
+        </message>
+        <message>
+            <source>Redo: {change}</source>
+            <translation>Rehacer: {change}</translation>
         </message>
         <message>
             <source>Both</source>
@@ -1142,6 +1166,10 @@
         <message>
             <source>{name} — routine builder</source>
             <translation>{name} — creador de rutinas</translation>
+        </message>
+        <message>
+            <source>Saved as “{name}”</source>
+            <translation>Guardada como «{name}»</translation>
         </message>
         <message>
             <source>Routine cannot be opened</source>
@@ -1246,9 +1274,19 @@
             <source>Note</source>
             <translation>Nota</translation>
         </message>
-        <message>
-            <source>{count} muscles may be involved.</source>
-            <translation>Pueden estar implicados {count} músculos.</translation>
+        <message numerus="yes">
+            <source>%n muscle may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n muscles may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No close match</source>
@@ -1629,8 +1667,19 @@
             <translation>IZQ. (izquierda) y DER. (derecha) son su propia izquierda y derecha.</translation>
         </message>
         <message>
-            <source>{n} times</source>
-            <translation>{n} veces</translation>
+            <source>once</source>
+            <translation>una vez</translation>
+        </message>
+        <message>
+            <source>twice</source>
+            <translation>dos veces</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times</source>
+            <translation>
+                <numerusform>%n vez</numerusform>
+                <numerusform>%n veces</numerusform>
+            </translation>
         </message>
         <message>
             <source> · rest {rest_s} s between</source>

@@ -205,3 +205,28 @@ def test_a_removed_step_stays_out_when_other_muscles_are_ticked(marked, atlas):
     builder.set_ticked({("piriformis", "right")})
     builder.set_ticked({("piriformis", "right"), (TFL, "right")})  # ticked afresh: whole again
     assert gone.exercise_id in {s.exercise_id for s in builder.routine.steps}
+
+
+def test_the_builder_says_it_saved_and_its_undo_buttons_fit(marked, qtbot, tmp_path):
+    """Issue 15.7: Save says "Saved as “Evening”"; Undo and Redo keep short names that fit, the change in the tooltip."""
+    from PySide6.QtWidgets import QToolButton
+
+    from hipmap.core.routine.library import RoutineLibrary
+
+    builder = marked.selfcare.open_builder()
+    builder.library = RoutineLibrary(tmp_path / "routines")
+    activate(qtbot, builder)
+    builder.set_ticked(builder.ticked | {(TFL, "right"), (GMIN, "right")})
+    builder.set_ticked({(TFL, "right")})
+    builder.name_edit.setText("Evening")
+    QTest.keyClick(builder, Qt.Key_S, Qt.ControlModifier)
+    assert builder.status_label.text() == "Saved as \u201cEvening\u201d" and builder.status_label.isVisible()
+    buttons = {b.defaultAction(): b for b in builder.findChildren(QToolButton) if b.defaultAction() in (builder.act_undo, builder.act_redo)}
+    undo = buttons[builder.act_undo]
+    assert undo.text().replace("&", "") == "Undo" and undo.sizeHint().width() <= undo.width()
+    assert undo.toolTip().startswith("Undo: ") and builder.undo_stack.undoText() in undo.toolTip()
+    QTest.keyClick(builder, Qt.Key_Z, Qt.ControlModifier)
+    redo = buttons[builder.act_redo]
+    assert redo.isEnabled() and redo.text().replace("&", "") == "Redo" and redo.sizeHint().width() <= redo.width()
+    assert redo.toolTip().startswith("Redo: ") and builder.undo_stack.redoText() in redo.toolTip()
+    assert builder.status_label.text() == ""  # the saved routine is no longer what is shown

@@ -247,9 +247,10 @@ class RoutinePlayer:
             self._leave(end, completed=True)
             self._enter(k + 1, end, self._clock_at(end), rebase=False)
         rt = self._rt(now)
-        if self._state == "running":
+        if self._state in ("running", "paused"):
             # A boundary reached within EPSILON counts as passed: a command in that sliver happens at the
-            # boundary, not a hair before it, so event times never go backwards.
+            # boundary, not a hair before it, so event times never go backwards (paused there too: a skip
+            # right after such a pause must not start its phase before the one the pause froze).
             now = max(now, self._clock_at(rt))
         return now, rt
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.runwords import run_text
 
 MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
 
@@ -49,25 +50,6 @@ def format_area(share: float | None) -> str:
 
 def person_text(person: str) -> str:
     return person or translate("history", NO_LABEL)
-
-
-def run_text(run) -> tuple[str, str]:
-    """A routine run (store RunOutcome) in words: short for the list ("stopped after 0 of 2 steps", "done, 1 of 3
-    skipped", "done") and whole for a tooltip or a screen reader. Exact: a stopped run never reads as done."""
-    n, done, skipped = run.total, run.done, run.skipped
-    if run.stopped:
-        short = translate("history", "stopped after {done} of %n step", "", n) if n == 1 else translate("history", "stopped after {done} of %n steps", "", n)
-        whole = (translate("history", "Routine stopped before the end: {done} of %n step done", "", n) if n == 1
-                 else translate("history", "Routine stopped before the end: {done} of %n steps done", "", n))  # fmt: skip
-        if skipped:
-            short += translate("history", ", {skipped} skipped").format(skipped=skipped)
-            whole += translate("history", "; {skipped} skipped or stopped because it hurt").format(skipped=skipped)
-        return short.format(done=done), whole.format(done=done)
-    if skipped:
-        return (translate("history", "done, {skipped} of {total} skipped").format(skipped=skipped, total=n),
-                (translate("history", "Routine done; {skipped} of %n step skipped or stopped because it hurt", "", n) if n == 1
-                 else translate("history", "Routine done; {skipped} of %n steps skipped or stopped because it hurt", "", n)).format(skipped=skipped))  # fmt: skip
-    return translate("history", "done"), (translate("history", "Routine done: its %n step", "", n) if n == 1 else translate("history", "Routine done: all %n steps", "", n))
 
 
 def routine_text(summary) -> tuple[str, str]:

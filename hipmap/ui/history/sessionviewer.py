@@ -25,7 +25,8 @@ from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 from ..kit.windows import fit_to_screen
 from .actions import action_button, shortcut_text
 from .compare import VIEW_TITLES, read_only_body
-from .formats import format_area, format_rating, format_when, local_time, run_text
+from ..kit.runwords import run_text
+from .formats import format_area, format_rating, format_when, local_time
 
 READ_ONLY_NOTE = (
     QT_TRANSLATE_NOOP("history", "Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.")

@@ -30,7 +30,8 @@ from ..kit.windows import fit_to_screen, keep_window
 from .actions import action_button, shortcut_text
 from .chart import PainChart
 from .chartdata import chart_points
-from .formats import NO_LABEL, format_range, format_when, local_time, person_text, run_text
+from ..kit.runwords import run_text
+from .formats import NO_LABEL, format_range, format_when, local_time, person_text
 from .sessionlist import SessionTableModel
 from .sessionviewer import SessionViewer
 
@@ -267,7 +268,7 @@ class HistoryWindow(QWidget):
             return translate("history", "No sessions")
         n = len(summaries)
         first, last = local_time(summaries[-1].created_at), local_time(summaries[0].created_at)
-        text = (translate("history", "{count} session {range}", "", n) if n == 1 else translate("history", "{count} sessions {range}", "", n)).format(count=f'{n:,}', range=format_range(first, last))
+        text = (translate("history", "{count} session {range}") if n == 1 else translate("history", "{count} sessions {range}")).format(count=f'{n:,}', range=format_range(first, last))
         rated = [s.pain_before for s in reversed(summaries) if s.pain_before is not None]
         if not rated:
             rated = [s.pain_after for s in reversed(summaries) if s.pain_after is not None]

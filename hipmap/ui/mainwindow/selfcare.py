@@ -214,11 +214,10 @@ class SelfCare(QObject):
 
     def _on_routine_finished(self, log):
         self.last_run = log
-        from ...core.store.session import RunOutcome, run_log_to_dict
-        from ..history.formats import run_text
+        from ..kit.runwords import log_outcome, run_text
 
         # The same words as the player's end screen and the history; the end screen offers what comes next.
-        self.window.statusBar().showMessage(run_text(RunOutcome.of(run_log_to_dict(log)))[1] + ".", 8000)
+        self.window.statusBar().showMessage(run_text(log_outcome(log))[1] + ".", 8000)
 
     def start_remark(self):
         """Mark the pain again as it is now (the marks from before the routine are kept to compare; Undo brings them back)."""
@@ -247,5 +246,7 @@ class SelfCare(QObject):
         dialog = BeforeAfterDialog(window.atlas, self.comparing_from, window.document.painmap, window.renderers,
                                    view=window.current_view().view_id, parent=window)  # fmt: skip
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # from the player's end screen too: the comparison comes to the front, ready for keys
         keep_window(self, "compare_dialog", dialog)
         return dialog

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolBu
 
 from ...core.routine.model import Routine
 from ...core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
-from ...core.store.session import RunOutcome, run_log_to_dict
-from ..history.formats import run_text
 from ..kit import style
 from ..kit.i18n import step_title, translate
+from ..kit.runwords import log_outcome, run_text
 from .announcer import Announcer
 from .countdown import CountdownRing, Pictogram, ProgressBar
 from .cues import clock_text, cue_text, next_text, phase_cue, phase_name, step_line, whole_seconds
@@ -146,12 +145,10 @@ class PlayerWidget(Announcer, QWidget):
         buttons.setSpacing(10)
         self.buttons: list[QToolButton] = []  # the big ones, to use from the floor
         for action in (self.back_action, self.pause_action, self.next_action, self.skip_action, self.hurt_action,
-                       self.stop_action, None, self.fullscreen_action):
-            if action is None:
-                buttons.addStretch(1)
-                continue
+                       self.stop_action):
             buttons.addWidget(self._button(action))
             self.buttons.append(buttons.itemAt(buttons.count() - 1).widget())
+        buttons.addStretch(1)
         self.controls = QWidget()
         self.controls.setLayout(buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -170,8 +167,8 @@ class PlayerWidget(Announcer, QWidget):
         self.end_row = QWidget()
         self.end_row.setLayout(end)
         self.end_row.hide()
-        # Sound options in a quieter row under the controls, with the status line.
-        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action)]
+        # Sound options (and full screen) in a quieter row under the controls, with the status line.
+        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action), self._button(self.fullscreen_action)]
         self.volume_slider = QSlider(Qt.Horizontal)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
@@ -456,7 +453,7 @@ class PlayerWidget(Announcer, QWidget):
             log = pl.log
             held = sum(r.holds_done for r in log.steps)
             self._set(self.cue_label, (translate("player", "%n hold in {clock_text}", "", held) if held == 1 else translate("player", "%n holds in {clock_text}", "", held)).format(clock_text=clock_text(log.actual_total_s)))
-            self._set(self.next_label, run_text(RunOutcome.of(run_log_to_dict(log)))[1])
+            self._set(self.next_label, run_text(log_outcome(log))[1])
             self._set(self.step_count_label, "")
         self.progress_bar.set_value(pl.progress())
         if self.ring.seconds_text:

@@ -64,6 +64,14 @@ class _Answer(QRadioButton):
         else:
             super().keyPressEvent(event)
 
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        self.dialog.mark_current(self.question_index)
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.dialog.mark_current(None)
+
 
 class ScreeningDialog(QDialog):
     """Asks every question (each a Yes/No pair, one keyboard choice: about one key a question) and shows the advice."""
@@ -84,11 +92,14 @@ class ScreeningDialog(QDialog):
         keys.setEnabled(False)  # a quieter hint, still read out
         self.questions = list(red_flags.questions)
         self.answer_buttons: list[tuple[_Answer, _Answer]] = []
+        self.question_labels: list[QLabel] = []
         form = QWidget()
         grid = QGridLayout(form)
         for row, question in enumerate(red_flags.questions):
             text = QLabel(question.question)
             text.setWordWrap(True)
+            text.setMargin(2)
+            self.question_labels.append(text)
             if question.help:
                 text.setToolTip(question.help)
             yes, no = _Answer(translate("screening", "Yes"), self, row, True), _Answer(translate("screening", "No"), self, row, False)
@@ -145,6 +156,11 @@ class ScreeningDialog(QDialog):
         yes_keys = {"y", translate("screening", "y", "the key that answers yes (the first letter of Yes)").casefold()}
         no_keys = {"n", translate("screening", "n", "the key that answers no (the first letter of No)").casefold()}
         return True if letter in yes_keys else False if letter in no_keys else None
+
+    def mark_current(self, index: int | None) -> None:
+        """The question with the keyboard focus stands out (the little radio circles alone hardly show it)."""
+        for i, label in enumerate(self.question_labels):
+            label.setStyleSheet("QLabel { background: palette(highlight); color: palette(highlighted-text); }" if i == index else "")
 
     def _update_tab_stop(self, index: int) -> None:
         """One Tab stop a question: its checked answer, or Yes before any answer (the other takes a click only)."""
