@@ -3167,6 +3167,14 @@ No se puede deshacer.</translation>
             <translation>Se siente:</translation>
         </message>
         <message>
+            <source>Marked: {text}, pain {value}, {qualities}.</source>
+            <translation>Marcado: {text}, dolor {value}, {qualities}.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
             <source>Marked: {text}, pain {value}.</source>
             <translation>Marcado: {text}, dolor {value}.</translation>
         </message>

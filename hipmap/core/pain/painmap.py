@@ -112,6 +112,36 @@ def region_marks(atlas: Atlas, region: str, side: str, intensity: int = 5, quali
     ]
 
 
+def region_of(mark: Mark, atlas: Atlas) -> tuple[str, str] | None:
+    """(region, side) when MARK is a whole region as region_marks() makes it (that region's shape on its view)."""
+    view = atlas.views.get(mark.view)
+    if view is None or mark.side not in ("left", "right"):
+        return None
+    bounds = mark.geometry.bounds
+    for (region, side), shape in view.regions.items():
+        if side != mark.side:
+            continue
+        if shape is mark.geometry:
+            return region, side
+        if all(abs(a - b) < 0.05 for a, b in zip(shape.bounds, bounds)) and shape.symmetric_difference(mark.geometry).area < 1.0:
+            return region, side
+    return None
+
+
+def made_count(painmap: PainMap, atlas: Atlas) -> int:
+    """How many marks the person made: a region marked by name is one mark, though it lies on every view that shows
+    it (region_marks); each click or stroke is one."""
+    groups = set()
+    count = 0
+    for mark in painmap.marks:
+        found = region_of(mark, atlas)
+        if found is None:
+            count += 1
+        else:
+            groups.add((found, mark.intensity, tuple(mark.qualities)))
+    return count + len(groups)
+
+
 def with_sides(painmap: PainMap, atlas: Atlas) -> PainMap:
     """Fill in each mark's side from where it lies on the body."""
     marks = tuple(m.with_(side=atlas.views[m.view].side_of(m.geometry)) if m.view in atlas.views else m for m in painmap.marks)

@@ -122,7 +122,9 @@ class SaveSessionDialog(QDialog):
         return None if spin.value() == NOT_RATED else spin.value()
 
     def _summary_html(self) -> str:
-        marks = len(self.painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        marks = made_count(self.painmap, self.atlas)  # a region marked by name is one mark
         lines = [(translate("sessions", "Pain map: %n mark, {area:.1f}% of the body drawing", "", marks) if marks == 1 else translate("sessions", "Pain map: %n marks, {area:.1f}% of the body drawing", "", marks)).format(area=extent(self.painmap, self.atlas) * 100)]
         names = [f"{c.name} ({c.side})" for c in self.match.candidates[:3]]
         if names:

@@ -181,11 +181,13 @@ class SessionViewer(QDialog):
             from ...core.pain.painmap import extent as painmap_extent
 
             extent = painmap_extent(self.painmap, self.atlas)
+        from ...core.pain.painmap import made_count
+
         rows = [
             (translate("history", "Pain before"), format_rating(s.pain_before) if s.pain_before is not None else translate("history", "not rated")),
             (translate("history", "Pain after"), format_rating(s.pain_after) if s.pain_after is not None else translate("history", "not rated")),
             (translate("history", "Area marked"), translate("history", "{format_area} of the body drawing").format(format_area=format_area(extent)) if extent is not None else translate("history", "not measured")),
-            (translate("history", "Marks"), str(len(self.marks))),
+            (translate("history", "Marks"), str(made_count(self.painmap, self.atlas))),
         ]
         parts.append(translate("history", "<h3>Pain</h3><table cellpadding='3' cellspacing='0'>") + "".join(
             f"<tr><td>{e(k)}</td><td><b>{e(v)}</b></td></tr>" for k, v in rows) + "</table>")  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -146,11 +146,16 @@ class Practice(QObject):
         if path is None:
             from datetime import date
 
-            start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
+            from ..kit.folders import last_folder
+
+            start = last_folder(window.settings, "handouts") / f"hipmap-handout-{date.today().isoformat()}.pdf"
             chosen, _ = QFileDialog.getSaveFileName(window, translate("app", "Export handout"), str(start), translate("app", "PDF documents (*.pdf)"))
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            from ..kit.folders import remember_folder
+
+            remember_folder(window.settings, "handouts", path)
         from ..handout.output import write_pdf
 
         try:

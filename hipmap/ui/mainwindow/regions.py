@@ -166,6 +166,11 @@ class RegionDialog(QDialog):
             return
         region_id, side, _views = item.data(Qt.UserRole)
         self.regionChosen.emit(region_id, side, self.rating.value(), self.qualities())
-        text = translate("regions", "Marked: {text}, pain {value}.").format(text=item.text(), value=self.rating.value())
+        qualities = [quality_name(q) for q in self.qualities()]
+        if qualities:
+            text = translate("regions", "Marked: {text}, pain {value}, {qualities}.").format(
+                text=item.text(), value=self.rating.value(), qualities=translate("regions", ", ").join(qualities))
+        else:
+            text = translate("regions", "Marked: {text}, pain {value}.").format(text=item.text(), value=self.rating.value())
         self.status.setText(text)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))

@@ -504,7 +504,9 @@ class MainWindow(QMainWindow):
             self.selected = None
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
-        n = len(painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        n = made_count(painmap, self.atlas)  # a region marked by name is one mark, though it shows on several views
         self.statusBar().showMessage((translate("app", "%n mark", "", n) if n == 1 else translate("app", "%n marks", "", n)) if n else translate("app", "Click or drag on a diagram to mark where it hurts."))
 
     def _on_selected(self, muscle_id: str, side: str):

@@ -1,0 +1,70 @@
+"""Issue 15: what a person marked is said back in full, counted as they made it, and saved where they save."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from .conftest import region_centre, viewport_pos
+
+
+def test_the_region_dialog_says_the_qualities_it_marked(window, qtbot):
+    QTest.keyClick(window, Qt.Key_M, Qt.ControlModifier)
+    dialog = window.marking.region_dialog
+    qtbot.waitExposed(dialog)
+    dialog.rating.setValue(7)
+    dialog.quality_boxes["burning"].setChecked(True)
+    dialog.quality_boxes["numbness"].setChecked(True)
+    QTest.keyClicks(dialog.search, "right outer th")
+    QTest.keyClick(dialog.search, Qt.Key_Return)
+    assert dialog.status.text() == "Marked: Right outer thigh, pain 7, burning, numbness."
+    dialog.close()
+
+
+def test_the_status_bar_counts_the_marks_the_person_made(window, atlas):
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.document.add_region("lateral_leg", "right", 6)
+    assert len(window.document.painmap.marks) > 2  # each region lies on several views
+    assert window.statusBar().currentMessage() == "2 marks"
+    view = window.views["posterior"]
+    window.show_view("posterior")
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, viewport_pos(view, *region_centre(atlas, "posterior", "buttock_center")))
+    assert window.statusBar().currentMessage() == "3 marks"
+
+
+def test_the_count_survives_saving_and_opening(window, atlas, tmp_path):
+    from hipmap.core.pain.painmap import made_count
+
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.document.add_region("lateral_thigh", "left", 6)
+    path = tmp_path / "two.hipmap.json"
+    assert window.files._save_to(path)
+    window.document.new()
+    assert window.files.open_path(path)
+    assert made_count(window.document.painmap, atlas) == 2
+
+
+def test_open_and_save_start_in_the_folder_last_used(window, tmp_path, monkeypatch):
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    window.document.add_region("lateral_thigh", "right", 6)
+    starts = []
+
+    def save_name(_parent, _title, start, _filter):
+        starts.append(Path(start).parent)
+        return str(folder / "me.hipmap.json"), ""
+
+    def open_name(_parent, _title, start, _filter):
+        starts.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_name))
+    assert window.files.save_as()
+    window.files.new_map()  # a new map has no file of its own: the dialogs still start where the last one was saved
+    window.files.open_dialog()
+    window.document.add_region("lateral_leg", "right", 6)
+    window.files.save_as()
+    assert starts[1:] == [folder.resolve(), folder.resolve()]
+    assert starts[0].name == "Documents" and starts[0].is_dir()  # the first time: Documents
