@@ -352,6 +352,14 @@
             <translation>Seleccionar el músculo anterior de la lista</translation>
         </message>
         <message>
+            <source>Size</source>
+            <translation>Tamaño</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Dolor</translation>
+        </message>
+        <message>
             <source>Start &amp;Routine for This Muscle</source>
             <translation>Iniciar la &amp;rutina de este músculo</translation>
         </message>
@@ -452,16 +460,8 @@
             <translation>El idioma cambiará cuando reinicie hipmap.</translation>
         </message>
         <message>
-            <source>Main</source>
-            <translation>Principal</translation>
-        </message>
-        <message>
             <source>Main toolbar</source>
             <translation>Barra de herramientas principal</translation>
-        </message>
-        <message>
-            <source> Size </source>
-            <translation> Tamaño </translation>
         </message>
         <message>
             <source>Brush size</source>
@@ -470,10 +470,6 @@
         <message>
             <source>Brush size ([ and ] change it)</source>
             <translation>Tamaño del pincel ([ y ] lo cambian)</translation>
-        </message>
-        <message>
-            <source> Pain </source>
-            <translation> Dolor </translation>
         </message>
         <message>
             <source>Pain rating for new marks, 0 to 10</source>
@@ -486,10 +482,6 @@
         <message>
             <source>Pain rating</source>
             <translation>Puntuación del dolor</translation>
-        </message>
-        <message>
-            <source>More toolbar commands</source>
-            <translation>Más órdenes de la barra de herramientas</translation>
         </message>
         <message>
             <source>More menus</source>

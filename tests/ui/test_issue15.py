@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
@@ -68,3 +69,46 @@ def test_open_and_save_start_in_the_folder_last_used(window, tmp_path, monkeypat
     window.files.save_as()
     assert starts[1:] == [folder.resolve(), folder.resolve()]
     assert starts[0].name == "Documents" and starts[0].is_dir()  # the first time: Documents
+
+
+@pytest.mark.parametrize("language, contrast, scale", [("es", True, 1.0), ("en", False, 2.0), ("es", True, 2.0)])
+def test_no_toolbar_control_is_lost_at_1280_by_720(atlas, matcher, tmp_path, qtbot, language, contrast, scale):
+    """"Numbness" hid behind an overflow button in Spanish with high contrast: every command stays on screen."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from hipmap.ui.kit import i18n, style
+    from hipmap.ui.mainwindow.window import MainWindow
+
+    app = QApplication.instance()
+    font = app.font()
+    i18n.install(language)
+    app.setFont(style.scaled_font(font, scale))
+    try:
+        window = MainWindow(atlas, matcher, settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+        qtbot.addWidget(window)
+        window.files.autosave_timer.stop()
+        window.set_high_contrast(contrast)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        bar = window.findChild(QWidget, "main-toolbar")
+        assert bar.actions()
+        lost = []
+        for action in bar.actions():
+            if action.isSeparator():
+                continue
+            widget = bar.widgetForAction(action)
+            box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()) if widget is not None else QRect()
+            if widget is None or not widget.isVisible() or not window.rect().contains(box):
+                lost.append(action.text())
+        for widget in (window.marking.brush_spin, window.marking.intensity_slider, window.marking.intensity_label):
+            box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            if not widget.isVisible() or not window.rect().contains(box) or not bar.isAncestorOf(widget):
+                lost.append(widget.accessibleName())
+        assert not lost, f"not shown whole at 1280x720 ({language}, contrast {contrast}, text x{scale}): {lost}"
+        window.close()
+    finally:
+        window.set_high_contrast(False)
+        app.setFont(font)
+        i18n.install("en")

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -354,32 +353,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(translate("app", "The language changes after restarting hipmap."), 8000)
 
     def _make_toolbar(self):
-        bar = QToolBar(translate("app", "Main"))
-        bar.setObjectName("main-toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        """The tool palette above the diagrams: it wraps onto more rows rather than hide a control (a QToolBar
+        hides what does not fit behind an overflow button, as "Numbness" was in Spanish at 1280 px)."""
+        from .toolpalette import ToolPalette
+
+        bar = ToolPalette()
         bar.setAccessibleName(translate("app", "Main toolbar"))
-        bar.addActions([self.files.act_new, self.files.act_open, self.files.act_save])
-        bar.addSeparator()
-        bar.addActions([self.act_undo, self.act_redo])
-        bar.addSeparator()
+        self.toolbar = bar
         marking = self.marking
-        bar.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
-        bar.addWidget(QLabel(translate("app", " Size ")))
-        bar.addWidget(marking.brush_spin)
-        bar.addSeparator()
-        bar.addWidget(QLabel(translate("app", " Pain ")))
-        bar.addWidget(marking.intensity_slider)
-        bar.addWidget(marking.intensity_label)
-        bar.addSeparator()
-        bar.addActions(list(marking.quality_actions.values()))
-        self.addToolBar(bar)
-        # The buttons that appear when the toolbar or the menu bar is too narrow for all it holds.
-        for parent, name, text in ((bar, "qt_toolbar_ext_button", translate("app", "More toolbar commands")),
-                                   (self.menuBar(), "qt_menubar_ext_button", translate("app", "More menus"))):  # fmt: skip
-            extension = parent.findChild(QWidget, name)
-            if extension is not None:
-                extension.setAccessibleName(text)
-                extension.setToolTip(text)
+        self.size_label = QLabel(translate("app", "Size"))
+        self.size_label.setBuddy(marking.brush_spin)
+        self.pain_label = QLabel(translate("app", "Pain"))
+        self.pain_label.setBuddy(marking.intensity_slider)
+        bar.add_group(self.files.act_new, self.files.act_open, self.files.act_save)
+        bar.add_group(self.act_undo, self.act_redo)
+        bar.add_group(marking.act_brush, marking.act_eraser, marking.act_pan)
+        bar.add_group(self.size_label, marking.brush_spin)
+        bar.add_group(self.pain_label, marking.intensity_slider, marking.intensity_label)
+        bar.add_group(*marking.quality_actions.values())
+        self.centralWidget().layout().insertWidget(0, bar)
+        # The button that appears when the menu bar is too narrow for all it holds.
+        extension = self.menuBar().findChild(QWidget, "qt_menubar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName(translate("app", "More menus"))
+            extension.setToolTip(translate("app", "More menus"))
 
     # ------------------------------------------------------------------------------------------ views
 
