@@ -1046,6 +1046,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Re&amp;peticiones:</translation>
         </message>
         <message>
+            <source>R&amp;est:</source>
+            <translation>D&amp;escanso:</translation>
+        </message>
+        <message>
+            <source>S&amp;teps</source>
+            <translation>Pas&amp;os</translation>
+        </message>
+        <message>
             <source>Routine length</source>
             <translation>Duración de la rutina</translation>
         </message>
@@ -3127,6 +3135,10 @@ No se puede deshacer.</translation>
             <translation>Puntuación del dolor, de 0 a 10</translation>
         </message>
         <message>
+            <source>Search result</source>
+            <translation>Resultado de la búsqueda</translation>
+        </message>
+        <message>
             <source>Last marked</source>
             <translation>Última marcada</translation>
         </message>
@@ -3157,6 +3169,10 @@ No se puede deshacer.</translation>
         <message>
             <source>Feels:</source>
             <translation>Se siente:</translation>
+        </message>
+        <message>
+            <source>No region matches “{query}”.</source>
+            <translation>Ninguna región coincide con «{query}».</translation>
         </message>
         <message>
             <source>Marked: {text}, pain {value}, {qualities}.</source>

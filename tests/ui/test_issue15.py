@@ -112,3 +112,67 @@ def test_no_toolbar_control_is_lost_at_1280_by_720(atlas, matcher, tmp_path, qtb
         window.set_high_contrast(False)
         app.setFont(font)
         i18n.install("en")
+
+
+@pytest.fixture(scope="module")
+def atlas_es():
+    from hipmap.core.content.atlas import load_atlas
+
+    return load_atlas(language="es")
+
+
+def test_region_search_finds_every_word_of_names_and_aliases_whatever_the_accents(atlas_es, qtbot):
+    from hipmap.ui.kit import i18n
+    from hipmap.ui.mainwindow.regions import RegionDialog
+
+    i18n.install("es")
+    try:
+        dialog = RegionDialog(atlas_es, 5, (), ())
+        qtbot.addWidget(dialog)
+
+        def found(query):
+            dialog.search.setText(query)
+            return {item.data(Qt.UserRole)[0] for item in dialog.visible_items()}
+
+        assert found("exterior del muslo") == {"lateral_thigh"}  # an alias of "Cara externa del muslo"
+        assert found("muslo EXTERIOR") == {"lateral_thigh"}  # any order, any case
+        assert "anterior_thigh" in found("cuadriceps")  # without its accent
+        assert found("cara externa muslo derech") == {"lateral_thigh"}
+        assert not dialog.nothing.isVisible()
+        dialog.show()
+        assert found("xyzzy") == set()
+        assert dialog.nothing.isVisible() and "xyzzy" in dialog.nothing.text()
+        assert not dialog.mark_button.isEnabled()
+    finally:
+        i18n.install("en")
+
+
+def test_region_search_says_when_nothing_matches(atlas, qtbot):
+    from hipmap.ui.mainwindow.regions import RegionDialog
+
+    dialog = RegionDialog(atlas, 5, (), ())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.search.setText("IT band")
+    assert [i.text() for i in dialog.visible_items()] == ["Right outer thigh", "Left outer thigh"]
+    dialog.search.setText("elbow")
+    assert dialog.nothing.isVisible() and dialog.nothing.text() == "No region matches “elbow”."
+
+
+def test_the_builder_speaks_spanish_in_the_steps_box_too(window, qtbot):
+    from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+
+    from hipmap.ui.kit import i18n
+
+    window.document.add_region("lateral_thigh", "right", 6)
+    i18n.install("es")
+    try:
+        builder = window.selfcare.open_builder()
+        qtbot.waitExposed(builder)
+        titles = [box.title() for box in builder.findChildren(QGroupBox)]
+        labels = [label.text() for label in builder.findChildren(QLabel)]
+        assert "Pas&os" in titles and "S&teps" not in titles, titles
+        assert "D&escanso:" in labels and "R&est:" not in labels, labels
+        builder.close()
+    finally:
+        i18n.install("en")

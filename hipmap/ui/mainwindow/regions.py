@@ -8,6 +8,8 @@ next one. Esc closes it.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
@@ -28,6 +30,18 @@ from PySide6.QtWidgets import (
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, translate
 
 ALL_VIEWS = QT_TRANSLATE_NOOP("regions", "All views")
+
+
+def folded(text: str) -> str:
+    """TEXT for searching: case and accents set aside ("Exterior" finds "exterior", "tibia" finds "Tíbia")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matches(query: str, texts) -> bool:
+    """Whether every word of QUERY is found in one of TEXTS (the name, or one of the aliases), in any order."""
+    words = folded(query).split()
+    return any(all(word in text for word in words) for text in map(folded, texts))
 
 
 def region_words(atlas, region_id: str, side: str) -> str:
@@ -70,6 +84,8 @@ class RegionDialog(QDialog):
                     continue
                 item = QListWidgetItem(region_words(atlas, region_id, side))
                 item.setData(Qt.UserRole, (region_id, side, tuple(shapes)))
+                # Searched: the side and the name as shown, and each alias with the side ("exterior del muslo").
+                item.setData(Qt.UserRole + 1, (item.text(), *(side_and_region(side, a) for a in region.aliases)))
                 item.setToolTip(region.description)
                 item.setData(Qt.AccessibleDescriptionRole, region.description)
                 self.list.addItem(item)
@@ -89,6 +105,10 @@ class RegionDialog(QDialog):
             self.quality_boxes[quality] = box
         qualities_row.addStretch(1)
 
+        self.nothing = QLabel("")
+        self.nothing.setAccessibleName(translate("regions", "Search result"))
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
         self.status = QLabel("")
         self.status.setAccessibleName(translate("regions", "Last marked"))
         self.status.setWordWrap(True)
@@ -105,6 +125,7 @@ class RegionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.nothing)
         rating_form = QFormLayout()
         rating_form.addRow(translate("regions", "Pain &rating:"), self.rating)
         if self.quality_boxes:
@@ -128,18 +149,24 @@ class RegionDialog(QDialog):
         return [self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
 
     def _filter(self, *_args) -> None:
-        words = self.search.text().casefold().split()
+        query = self.search.text()
         view = self.view_combo.currentData()
         for i in range(self.list.count()):
             item = self.list.item(i)
             _region, _side, views = item.data(Qt.UserRole)
-            text = item.text().casefold()
-            item.setHidden(not all(w in text for w in words) or (view is not None and view not in views))
+            item.setHidden(not matches(query, item.data(Qt.UserRole + 1)) or (view is not None and view not in views))
         current = self.list.currentItem()
         if current is None or current.isHidden():
             shown = self.visible_items()
             self.list.setCurrentItem(shown[0] if shown else None)
         self.mark_button.setEnabled(self.list.currentItem() is not None and not self.list.currentItem().isHidden())
+        if self.visible_items() or not query.strip():
+            self.nothing.hide()
+        else:
+            text = translate("regions", "No region matches “{query}”.").format(query=query.strip())
+            self.nothing.setText(text)
+            self.nothing.show()
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.nothing, text))
 
     def choose(self, text: str) -> bool:
         """Make the region called ``text`` ("Right outer thigh") the current one."""

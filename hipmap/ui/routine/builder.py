@@ -172,7 +172,7 @@ class RoutineBuilder(QDialog):
         edit = QFormLayout()
         edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
         edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
-        edit.addRow("R&est:", self.rest_spin)
+        edit.addRow(translate("builder", "R&est:"), self.rest_spin)
         buttons = QVBoxLayout()
         for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
             button = QToolButton()
@@ -182,7 +182,7 @@ class RoutineBuilder(QDialog):
             button.setAccessibleName(action.text().replace("&", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
-        steps_box = QGroupBox("S&teps")
+        steps_box = QGroupBox(translate("builder", "S&teps"))
         steps_layout = QHBoxLayout(steps_box)
         steps_layout.addWidget(self.table, 1)
         side_panel = QVBoxLayout()
