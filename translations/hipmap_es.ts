@@ -352,6 +352,10 @@
             <translation>Seleccionar el músculo anterior de la lista</translation>
         </message>
         <message>
+            <source>Show hipmap in {language}</source>
+            <translation>Mostrar hipmap en {language}</translation>
+        </message>
+        <message>
             <source>Size</source>
             <translation>Tamaño</translation>
         </message>
@@ -450,14 +454,6 @@
         <message>
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
-        </message>
-        <message>
-            <source>Show hipmap in {language} (after a restart)</source>
-            <translation>Mostrar hipmap en {language} (tras reiniciar)</translation>
-        </message>
-        <message>
-            <source>The language changes after restarting hipmap.</source>
-            <translation>El idioma cambiará cuando reinicie hipmap.</translation>
         </message>
         <message>
             <source>Main toolbar</source>
@@ -972,6 +968,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Play this routine with the timer</source>
             <translation>Reproducir esta rutina con el temporizador</translation>
+        </message>
+        <message>
+            <source>S&amp;tart</source>
+            <translation>&amp;Iniciar</translation>
         </message>
         <message>
             <source>Routine name</source>

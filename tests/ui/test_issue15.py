@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from .conftest import region_centre, viewport_pos
 
@@ -176,3 +176,72 @@ def test_the_builder_speaks_spanish_in_the_steps_box_too(window, qtbot):
         builder.close()
     finally:
         i18n.install("en")
+
+
+def window_texts(win):
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWidget, QWidget
+
+    texts = []
+    for obj in [win, *win.findChildren(QObject)]:
+        if isinstance(obj, QWidget) and obj.window() is win:
+            texts += [obj.toolTip(), obj.accessibleName(), obj.windowTitle()]
+            if isinstance(obj, (QLabel, QAbstractButton)):
+                texts.append(obj.text())
+            if isinstance(obj, (QGroupBox, QMenu)):
+                texts.append(obj.title())
+            if isinstance(obj, QTabWidget):
+                texts += [obj.tabText(i) for i in range(obj.count())]
+    for action in win.actions():
+        if not action.statusTip().startswith(("Undo:", "Deshacer:", "Redo:", "Rehacer:")):  # the steps keep their names
+            texts += [action.text(), action.toolTip(), action.statusTip()]
+    return sorted(t for t in texts if t)
+
+
+def test_view_language_switches_every_open_window_at_once(atlas, tmp_path, qtbot, atlas_es):
+    """View > Language changes the menus, the commands, the palette, the panels and the data's names at once: the
+    window then shows what a window started in that language shows (and no "after a restart" message)."""
+    from hipmap.ui.kit import i18n
+    from hipmap.ui.mainwindow.window import MainWindow
+
+    def make(atlas_, name):
+        win = MainWindow(atlas_, settings=QSettings(str(tmp_path / name), QSettings.IniFormat))
+        qtbot.addWidget(win)
+        win.files.autosave_timer.stop()
+        win.resize(1280, 720)
+        win.show()
+        qtbot.waitExposed(win)
+        win.document.add_region("lateral_thigh", "right", 6)
+        win.select_candidate("vastus_lateralis", "right")
+        return win
+
+    window = make(atlas, "live.ini")
+    dialog = window.marking.mark_region_dialog()
+    try:
+        window.language_actions["es"].trigger()
+        assert i18n.current_language() == "es" and window.settings.value("ui/language") == "es"
+        assert "reinici" not in window.statusBar().currentMessage()
+        assert window.menuBar().actions()[0].text() == "&Archivo"
+        assert window.marking.quality_actions["numbness"].text() == "Entumecimiento"
+        assert window.document.result.candidates[0].name.startswith("Vasto lateral")  # the data, matched again
+        assert "Vasto lateral" in window.muscle_panel.browser.toPlainText()
+        assert window.tabs.tabText(0) == "Espalda"
+        assert "Cara externa del muslo derecha" in [dialog.list.item(i).text() for i in range(dialog.list.count())] or \
+            any("externa del muslo" in dialog.list.item(i).text() for i in range(dialog.list.count()))  # fmt: skip
+        assert [box.text() for box in dialog.quality_boxes.values()] == ["Dolor sordo", "Ardor", "Hormigueo", "Entumecimiento"]
+        assert dialog.windowTitle() == "Marcar una región — hipmap"
+        built = make(atlas_es, "built.ini")
+        QApplication.processEvents()
+        switched, fresh = window_texts(window), window_texts(built)
+        assert [t for t in switched if t not in fresh] == [] and [t for t in fresh if t not in switched] == []
+        built.document.undo_stack.setClean()
+        built.close()
+        window.language_actions["en"].trigger()  # and back
+        assert window.menuBar().actions()[0].text() == "&File"
+        assert window.document.result.candidates[0].name.startswith("Vastus lateralis")
+        assert window.marking.quality_actions["numbness"].toolTip() == "Describe new marks as numbness (Alt+4)"
+    finally:
+        i18n.install("en")
+        dialog.close()
+        window.document.undo_stack.setClean()
+        window.close()

@@ -71,7 +71,7 @@ class RegionDialog(QDialog):
         self.view_combo.setAccessibleName(translate("regions", "Show the regions of"))
         self.view_combo.addItem(translate("regions", ALL_VIEWS), None)
         for view_id, v in atlas.views.items():
-            self.view_combo.addItem(translate("regions", "{title} view").format(title=v.title), view_id)
+            self.view_combo.addItem("", view_id)
         self.view_combo.currentIndexChanged.connect(lambda _i: self._filter())
 
         self.list = QListWidget()
@@ -82,13 +82,10 @@ class RegionDialog(QDialog):
                 shapes = atlas.region_shapes(region_id, side)
                 if not shapes:
                     continue
-                item = QListWidgetItem(region_words(atlas, region_id, side))
+                item = QListWidgetItem()
                 item.setData(Qt.UserRole, (region_id, side, tuple(shapes)))
-                # Searched: the side and the name as shown, and each alias with the side ("exterior del muslo").
-                item.setData(Qt.UserRole + 1, (item.text(), *(side_and_region(side, a) for a in region.aliases)))
-                item.setToolTip(region.description)
-                item.setData(Qt.AccessibleDescriptionRole, region.description)
                 self.list.addItem(item)
+        self._name_regions()
         self.list.itemDoubleClicked.connect(lambda _item: self.mark())
 
         self.rating = QSpinBox()
@@ -137,6 +134,31 @@ class RegionDialog(QDialog):
             self.view_combo.setCurrentIndex(self.view_combo.findData(view))
         self._filter()
         self.search.setFocus()
+
+    def _name_regions(self) -> None:
+        """The words of the list and of the views, from the atlas (in the language it was loaded in)."""
+        atlas = self.atlas
+        for i, (view_id, v) in enumerate(atlas.views.items(), start=1):
+            self.view_combo.setItemText(i, translate("regions", "{title} view").format(title=v.title))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            region_id, side, _views = item.data(Qt.UserRole)
+            region = atlas.regions[region_id]
+            item.setText(region_words(atlas, region_id, side))
+            # Searched: the side and the name as shown, and each alias with the side ("exterior del muslo").
+            item.setData(Qt.UserRole + 1, (item.text(), *(side_and_region(side, a) for a in region.aliases)))
+            item.setToolTip(region.description)
+            item.setData(Qt.AccessibleDescriptionRole, region.description)
+
+    def retranslate(self) -> None:
+        """After View > Language: the regions' names in the atlas of the window (loaded again in that language)."""
+        atlas = getattr(self.parentWidget(), "atlas", None)
+        if atlas is not None:
+            self.atlas = atlas
+        self._name_regions()
+        for quality, box in self.quality_boxes.items():
+            box.setText(quality_name(quality).capitalize())
+        self._filter()
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -60,6 +60,22 @@ class SelfCare(QObject):
         self.nerve_banner.hide()
         self.remark_banner.hide()
 
+    def use_atlas(self, atlas):
+        """The warning signs and the nerve banner in the language now shown (View > Language)."""
+        from ...core.content.problems import DataError
+        from ...core.content.safety import load_red_flags
+        from ..kit.i18n import current_language
+        from ..routine.screening import nerve_banner_html
+
+        try:
+            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
+        except DataError as exc:
+            self.red_flags = None
+            self._red_flag_problem = str(exc.problems[0])
+        if self.red_flags is not None:
+            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
+            self.window.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
+
     def style_banners(self):
         """The banners' colours are worked out from the palette: again whenever it changes."""
         from ..routine.screening import style_banner

@@ -38,7 +38,7 @@ from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES.items():
             action = QAction(MNEMONICS.get(code, name), self, checkable=True)  # each language in its own words
             action.setData(code)
-            action.setToolTip(translate("app", "Show hipmap in {language} (after a restart)").format(language=name))
+            action.setToolTip(translate("app", "Show hipmap in {language}").format(language=name))
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             group.addAction(action)
@@ -348,9 +348,52 @@ class MainWindow(QMainWindow):
         self._language_setting = SETTING
 
     def set_language(self, code: str):
-        """Remember the interface language; it takes effect the next time hipmap starts."""
+        """Show every open window in LANGUAGE now (menus, commands, panels, the data's names), and remember it."""
+        from ..kit.i18n import current_language, switch_language
+
         self.settings.setValue(self._language_setting, code)
-        self.statusBar().showMessage(translate("app", "The language changes after restarting hipmap."), 8000)
+        if code != current_language():
+            switch_language(code)  # calls retranslate() on this window and on every widget that has one
+
+    def retranslate(self):
+        """The texts that are not one translated string: made again in the language now installed. The menus,
+        the commands and the fixed labels were already translated again by kit.i18n.switch_language."""
+        from ..kit.i18n import current_language
+
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+        titles = {"posterior": translate("app", "Back"), "anterior": translate("app", "Front"), "lateral_right": translate("app", "Right Side"), "lateral_left": translate("app", "Left Side")}
+        for view_id, act in zip(VIEW_IDS, self.view_actions):
+            title = titles[view_id]
+            act.setText(translate("app", "{title} View").format(title=title))
+            set_command_tip(act, translate("app", "Show the {lower} view").format(lower=title.lower()))
+        if self.atlas is not None:
+            from ...core.content.atlas import load_atlas
+            from ...core.content.problems import DataError
+
+            try:
+                atlas = load_atlas(self.atlas.data_dir, self.atlas.assets_dir, language=current_language())
+            except DataError:
+                atlas = None  # the data's text stays as it was; the interface still changes
+            if atlas is not None:
+                self.use_atlas(atlas)
+        self._update_title()
+        self._on_undo_text()
+
+    def use_atlas(self, atlas):
+        """The same body drawings and muscles with the text of ATLAS (another language): the views, the warning
+        signs, and the candidates matched again so that the list and the details speak it too."""
+        self.atlas = atlas
+        document = self.document
+        document.atlas = atlas
+        document._matcher = None  # made again with the reasons in this language
+        for view in self.views.values():
+            view.use_atlas(atlas)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, atlas.views[self.tabs.widget(i).view_id].title)
+        self.selfcare.use_atlas(atlas)
+        document.rematch()
+        self._show_panel()
 
     def _make_toolbar(self):
         """The tool palette above the diagrams: it wraps onto more rows rather than hide a control (a QToolBar

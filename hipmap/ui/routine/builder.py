@@ -34,7 +34,7 @@ from ...core.routine.builder import build_routine, default_name, merged, muscle_
 from ...core.routine.library import RoutineLibrary
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
 EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
@@ -95,7 +95,7 @@ class RoutineBuilder(QDialog):
     def _action(self, text, slot, keys, tip) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        set_command_tip(action, tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -109,10 +109,10 @@ class RoutineBuilder(QDialog):
         self.act_redo = self.undo_stack.createRedoAction(self, translate("builder", "&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action, tip in ((self.act_undo, translate("builder", "Undo the last change")), (self.act_redo, translate("builder", "Redo the change you undid"))):
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            set_command_tip(action, tip)
             self.addAction(action)
         self.act_save = self._action(translate("builder", "&Save"), self.save, ["Ctrl+S"], translate("builder", "Save this routine under its name"))
-        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
+        self.act_start = self._action(translate("builder", "S&tart"), self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
 
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(translate("builder", "Routine name"))
