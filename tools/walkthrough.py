@@ -47,6 +47,10 @@ TAB_PRESSES = 80  # at most this many Tab presses to go round a window
 QUERIES = {"en": "outer thigh", "es": "exterior del muslo"}  # typed into Ctrl+M's search
 
 
+class TaskFailed(Exception):
+    """A task could not go on (the window it needs did not open)."""
+
+
 @dataclass(frozen=True)
 class Finding:
     check: str  # clipped, hidden, unreachable, failed
@@ -344,6 +348,15 @@ class Walk:
 
     # ---- the tasks
 
+    def open_tool(self, action, owner, attribute: str, what: str, reach: bool = True):
+        """Press ACTION's shortcut; the window it opens (OWNER.ATTRIBUTE), checked. Ends the task when none opens."""
+        self.soak.press(action)
+        shown = getattr(owner, attribute, None)
+        if not live(shown) or not shown.isVisible():
+            raise TaskFailed(f"{action.shortcut().toString()} opened no {what}")
+        self.check(shown, reach=reach)
+        return shown
+
     def run(self) -> list[Finding]:
         tasks = [self.t_main, self.t_mark_region, self.t_draw_mark, self.t_candidates, self.t_warning_signs,
                  self.t_routine, self.t_builder, self.t_save_open, self.t_session_history, self.t_present,
@@ -351,6 +364,8 @@ class Walk:
         for task in tasks:
             try:
                 task()
+            except TaskFailed as failed:
+                self.fail(str(failed))
             except Exception as exc:  # noqa: BLE001 - a task that breaks is a finding, the walk goes on
                 self.fail(f"{task.__name__[2:]}: {type(exc).__name__}: {exc}")
             self.soak.flush()
@@ -366,11 +381,7 @@ class Walk:
 
         w = self.window
         before = len(w.document.painmap.marks)
-        self.soak.press(w.marking.act_mark_region)
-        dialog = getattr(w.marking, "region_dialog", None)
-        if dialog is None or not dialog.isVisible():
-            return self.fail("Ctrl+M opened no region dialog")
-        self.check(dialog)
+        dialog = self.open_tool(w.marking.act_mark_region, w.marking, "region_dialog", "region dialog")
         dialog.search.setFocus()
         QTest.keyClicks(dialog.search, QUERIES.get(self.language, QUERIES["en"]))
         self.key(Qt.Key_Return, widget=dialog.search)
@@ -434,11 +445,7 @@ class Walk:
         from PySide6.QtWidgets import QDialogButtonBox
 
         w = self.window
-        self.soak.press(w.selfcare.act_screen)
-        dialog = getattr(w.selfcare, "screening_dialog", None)
-        if dialog is None or not dialog.isVisible():
-            return self.fail("Ctrl+Shift+K opened no warning-signs check")
-        self.check(dialog)
+        dialog = self.open_tool(w.selfcare.act_screen, w.selfcare, "screening_dialog", "warning-signs check")
         if not self._answer_by_keyboard(dialog):
             self.add("unreachable", "the answers (No to every question)", window_name(dialog),
                      "Tab and the arrow keys did not answer every question")  # fmt: skip
@@ -455,11 +462,7 @@ class Walk:
         w = self.window
         if w.selected is None:
             self.soak.press(w.act_next)
-        self.soak.press(w.selfcare.act_routine)
-        player = w.selfcare.player
-        if player is None or not player.isVisible():
-            return self.fail("Ctrl+R opened no routine player")
-        self.check(player)
+        player = self.open_tool(w.selfcare.act_routine, w.selfcare, "player", "routine player")
         player.setFocus()
         self.key(Qt.Key_Space, widget=player)
         if player.player.state != "running":
@@ -485,11 +488,7 @@ class Walk:
         from PySide6.QtCore import Qt
 
         w = self.window
-        self.soak.press(w.selfcare.act_builder)
-        builder = w.selfcare.builder
-        if builder is None or not builder.isVisible():
-            return self.fail("Ctrl+Shift+R opened no builder")
-        self.check(builder)
+        builder = self.open_tool(w.selfcare.act_builder, w.selfcare, "builder", "builder")
         library = builder.library if hasattr(builder, "library") else None
         before = len(library.names()) if library is not None and hasattr(library, "names") else None
         builder.setFocus()
@@ -520,11 +519,7 @@ class Walk:
         self.soak.press(w.practice.act_save_session)
         if getattr(w.practice, "session_dialog", None) is None or w.practice.session_dialog.saved is None:
             self.fail("Ctrl+Shift+H saved no session")
-        self.soak.press(w.practice.act_history)
-        history = w.practice.history
-        if history is None or not history.isVisible():
-            return self.fail("Ctrl+H opened no history")
-        self.check(history)
+        history = self.open_tool(w.practice.act_history, w.practice, "history", "history")
         if live(history):
             history.close()
 
@@ -532,11 +527,8 @@ class Walk:
         from PySide6.QtCore import Qt
 
         w = self.window
-        self.soak.press(w.practice.act_present)
-        shown = w.practice.presentation
-        if shown is None or not shown.isVisible():
-            return self.fail("F5 opened no presentation")
-        self.check(shown, reach=False)  # one slide at a time: the keys step, there is nothing to Tab to
+        # One slide at a time: the keys step it, there is nothing to Tab to.
+        shown = self.open_tool(w.practice.act_present, w.practice, "presentation", "presentation", reach=False)
         self.key(Qt.Key_Right, widget=shown)
         self.key(Qt.Key_Escape, widget=shown)
         self.soak.flush()
@@ -555,10 +547,7 @@ class Walk:
             return self.fail(f"View > Language did not switch to {other}")
         w.current_view().setFocus()
         self.check(w, "the main window")
-        self.soak.press(w.marking.act_mark_region)
-        dialog = w.marking.region_dialog
-        self.check(dialog)
-        dialog.close()
+        self.open_tool(w.marking.act_mark_region, w.marking, "region_dialog", "region dialog").close()
 
 
 # ------------------------------------------------------------------------------------------------ runs

@@ -1,13 +1,11 @@
 """The scripted walkthrough (tools/walkthrough.py): every task by keyboard, in English and Spanish, at 1280x720
 and at 2x text, in both contrasts; no control clipped, hidden or out of the keyboard's reach."""
 
-import importlib.util
-import sys
 import time
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_tool
 
 # Found by the walkthrough, fixed on the walkthrough-a branch (issue 15): expected to fail here until it is merged.
 WARNING_SIGNS_KEYS = "walkthrough-a, issue 15 (warning-signs keyboard): Tab does not reach the No answers"
@@ -15,11 +13,7 @@ PLAYER_CLOSE = "walkthrough-a, issue 15 (routine player Close): the finished pla
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("hipmap_walkthrough_tool", ROOT / "tools" / "walkthrough.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("walkthrough")
 
 
 def is_warning_signs_keys(f) -> bool:
