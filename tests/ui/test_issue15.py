@@ -245,3 +245,34 @@ def test_view_language_switches_every_open_window_at_once(atlas, tmp_path, qtbot
         dialog.close()
         window.document.undo_stack.setClean()
         window.close()
+
+
+def test_why_a_file_cannot_be_read_is_said_in_the_interface_language(window, tmp_path, no_modal_dialogs):
+    """The core's reasons (pain maps, routines, the sessions database) came in English under a Spanish heading."""
+    from hipmap.core.routine.library import read_routine
+    from hipmap.core.routine.model import RoutineError
+    from hipmap.core.store.errors import DatabaseLocked, NewerDatabase
+    from hipmap.ui.kit import i18n
+    from hipmap.ui.kit.errors import error_text
+
+    bad = tmp_path / "bad.hipmap.json"
+    bad.write_text('{"format": "hipmap.painmap", "version": 1, "marks": [{"view": "posterior", "intensity": "lots"}]}')
+    routine = tmp_path / "r.json"
+    routine.write_text('{"format": "hipmap.routine", "version": 1, "steps": [{"kind": "press", "muscle_id": "x", "title": "t", "hold_s": 30}]}')
+    i18n.install("es")
+    try:
+        assert not window.files.open_path(bad)
+        assert "la intensidad debe ser un número entero de 0 a 10, no 'lots'" in no_modal_dialogs[-1]
+        assert "marks[0]" in no_modal_dialogs[-1] and "intensity must" not in no_modal_dialogs[-1]
+        try:
+            read_routine(routine)
+        except RoutineError as exc:
+            assert error_text(exc) == "r.json: steps[0].kind: se esperaba 'compression' o 'stretch', no 'press'"
+        else:
+            raise AssertionError("a bad routine was read")
+        assert error_text(DatabaseLocked(tmp_path / "s.db")).startswith("La base de datos de sesiones")
+        assert "versión de esquema 9" in error_text(NewerDatabase(tmp_path / "s.db", 9, 3))
+        assert error_text(ValueError("something else")) == "something else"  # not in the catalogue: as it was
+    finally:
+        i18n.install("en")
+    assert error_text(DatabaseLocked(tmp_path / "s.db")) == str(DatabaseLocked(tmp_path / "s.db"))

@@ -14,6 +14,7 @@ from ...core.store.database import Store
 from ...core.store.errors import CorruptDatabase, NewerDatabase, StoreError
 from ...core.store.opening import default_path, fresh_path_beside
 from ...core.store.session import Session, run_log_to_dict, utc_now
+from ..kit.errors import error_text
 from ..kit.i18n import translate
 
 NOT_RATED = -1
@@ -39,7 +40,7 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         try:
             store = Store.open(fresh)
         except StoreError as again:
-            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), str(again))
+            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), error_text(again))
             return None
         settings.setValue("store/path", str(fresh))
         return store
@@ -151,6 +152,6 @@ class SaveSessionDialog(QDialog):
         try:
             self.saved = self.store.save(self.session())
         except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, translate("sessions", "Session not saved"), str(exc))
+            QMessageBox.warning(self, translate("sessions", "Session not saved"), error_text(exc))
             return
         super().accept()

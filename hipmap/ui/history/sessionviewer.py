@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.store.session import SKIPPED_STATUSES, Session
 from ..diagram.bodyview import BodyView
 from ..kit import style
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 from ..kit.windows import fit_to_screen
 from .actions import action_button, shortcut_text
@@ -63,7 +64,7 @@ class SessionViewer(QDialog):
         try:
             self.painmap = from_json_dict(session.painmap, translate("history", "this session's pain map"))
         except PainMapError as exc:
-            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), str(exc)
+            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), error_text(exc)
         self.marks = self.painmap.marks
 
         badge = QLabel(translate("history", "Read-only"))

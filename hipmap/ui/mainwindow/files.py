@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..kit.datadir import data_location
+from ..kit.errors import error_text
 from ..kit.folders import last_folder, remember_folder
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from .actions import make_action
@@ -68,7 +69,7 @@ class Files(QObject):
         try:
             self.window.document.open(path)
         except PainMapError as exc:
-            QMessageBox.critical(self.window, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=exc))
+            QMessageBox.critical(self.window, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=error_text(exc)))
             return False
         self._add_recent(path)
         remember_folder(self.window.settings, "pain_maps", path)

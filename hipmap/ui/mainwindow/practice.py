@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ..kit.datadir import data_location
 from ..kit.i18n import translate
+from ..kit.errors import error_text
 from ..kit.windows import keep_window
 from .actions import make_action
 
@@ -103,7 +104,7 @@ class Practice(QObject):
         try:
             painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
         except PainMapError as exc:
-            QMessageBox.warning(window, translate("app", "Session cannot be used"), str(exc))
+            QMessageBox.warning(window, translate("app", "Session cannot be used"), error_text(exc))
             return
         window.document.restore(painmap, translate("app", "Start from a past session"))
         window.files.clear_autosave()

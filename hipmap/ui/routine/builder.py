@@ -34,6 +34,7 @@ from ...core.routine.builder import build_routine, default_name, merged, muscle_
 from ...core.routine.library import RoutineLibrary
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
@@ -415,7 +416,7 @@ class RoutineBuilder(QDialog):
         try:
             routine = self.library.load(name)
         except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc) if isinstance(exc, RoutineError) else exc))
             return
         for step in routine.steps:
             if step.kind == "compression" and step.side in ("right", "left"):
