@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -128,18 +129,19 @@ class RoutineBuilder(QDialog):
         self.delete_button = QPushButton(translate("builder", "Delete Saved"))
         self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
         self.delete_button.clicked.connect(self.delete_saved)
-        top = QHBoxLayout()
+        # The name on a row of its own: beside the saved routines it had no room with large text or long words.
+        top = QGridLayout()
         name_label = QLabel(translate("builder", "&Name:"))
         name_label.setBuddy(self.name_edit)
         saved_label = QLabel(translate("builder", "Sa&ved:"))
         saved_label.setBuddy(self.saved_combo)
-        top.addWidget(name_label)
-        top.addWidget(self.name_edit, 2)
-        top.addSpacing(16)
-        top.addWidget(saved_label)
-        top.addWidget(self.saved_combo, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.delete_button)
+        top.addWidget(name_label, 0, 0)
+        top.addWidget(self.name_edit, 0, 1, 1, 3)
+        top.addWidget(saved_label, 1, 0)
+        top.addWidget(self.saved_combo, 1, 1)
+        top.addWidget(self.open_button, 1, 2)
+        top.addWidget(self.delete_button, 1, 3)
+        top.setColumnStretch(1, 1)
 
         self.muscle_list = QListWidget()
         self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
