@@ -1644,6 +1644,34 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>No se pudo abrir la base de datos de sesiones {path}: {reason}.</translation>
         </message>
         <message>
+            <source>expected a mapping, got {kind}</source>
+            <translation>se esperaba un mapa de claves, no {kind}</translation>
+        </message>
+        <message>
+            <source>unknown key {key} (expected one of: {allowed})</source>
+            <translation>clave desconocida {key} (se esperaba una de: {allowed})</translation>
+        </message>
+        <message>
+            <source>missing required key {key}</source>
+            <translation>falta la clave obligatoria {key}</translation>
+        </message>
+        <message>
+            <source>expected non-empty text, got {kind}</source>
+            <translation>se esperaba un texto no vacío, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {kind}</source>
+            <translation>se esperaba una lista, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected text, got {kind}</source>
+            <translation>se esperaba un texto, no {kind}</translation>
+        </message>
+        <message>
+            <source>cannot read the file: {reason}</source>
+            <translation>no se puede leer el archivo: {reason}</translation>
+        </message>
+        <message>
             <source>{where}: {text}</source>
             <translation>{where}: {text}</translation>
         </message>

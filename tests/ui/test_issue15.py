@@ -276,3 +276,29 @@ def test_why_a_file_cannot_be_read_is_said_in_the_interface_language(window, tmp
     finally:
         i18n.install("en")
     assert error_text(DatabaseLocked(tmp_path / "s.db")) == str(DatabaseLocked(tmp_path / "s.db"))
+
+
+def test_a_data_problem_is_said_in_the_interface_language(qapp, tmp_path):
+    """The warning signs or the atlas cannot be read: the reason follows the language, the place stays FILE:LINE."""
+    from hipmap.core.content.problems import DataError
+    from hipmap.core.content.safety import load_red_flags
+    from hipmap.ui.kit import i18n
+    from hipmap.ui.kit.errors import problem_text
+
+    broken = tmp_path / "red_flags.yaml"
+    broken.write_text("red_flags:\n  questions: 7\n")
+    try:
+        load_red_flags(broken)
+    except DataError as exc:
+        problems = exc.problems
+    else:
+        raise AssertionError("a broken red_flags.yaml was read")
+    english = [problem_text(p) for p in problems]
+    assert english == [str(p) for p in problems]
+    i18n.install("es")
+    try:
+        spanish = [problem_text(p) for p in problems]
+    finally:
+        i18n.install("en")
+    assert any("se esperaba" in text or "falta la clave" in text for text in spanish), spanish
+    assert all(text.startswith(f"{p.file}:{p.line}: ") for text, p in zip(spanish, problems))

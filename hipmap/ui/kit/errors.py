@@ -56,17 +56,33 @@ TEMPLATES = frozenset((
     QT_TRANSLATE_NOOP("core", "Could not find a free file name beside {path}."),
     QT_TRANSLATE_NOOP("core", "The sessions database {path} is not a file. hipmap can start with a fresh database beside it; the old file is left as it is."),
     QT_TRANSLATE_NOOP("core", "Could not open the sessions database {path}: {reason}."),
+    # the data files (hipmap.core.content: the checks every field reader makes)
+    QT_TRANSLATE_NOOP("core", "expected a mapping, got {kind}"),
+    QT_TRANSLATE_NOOP("core", "unknown key {key} (expected one of: {allowed})"),
+    QT_TRANSLATE_NOOP("core", "missing required key {key}"),
+    QT_TRANSLATE_NOOP("core", "expected non-empty text, got {kind}"),
+    QT_TRANSLATE_NOOP("core", "expected a list, got {kind}"),
+    QT_TRANSLATE_NOOP("core", "expected text, got {kind}"),
+    QT_TRANSLATE_NOOP("core", "cannot read the file: {reason}"),
 ))  # fmt: skip
+
+
+def _said(template: str, where: str, params: dict, english: str) -> str:
+    if template not in TEMPLATES:
+        return english
+    try:
+        text = translate("core", template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation that names a value the template does not have
+        return english
+    return translate("core", "{where}: {text}").format(where=where, text=text) if where else text
 
 
 def error_text(exc: BaseException) -> str:
     """EXC's message in the interface's language when its template is in the catalogue, else as the core said it."""
-    template = getattr(exc, "template", None)
-    if template not in TEMPLATES:
-        return str(exc)
-    try:
-        text = translate("core", template).format(**exc.params)
-    except (KeyError, IndexError, ValueError):  # a translation that names a value the template does not have
-        return str(exc)
-    where = getattr(exc, "where", "")
-    return translate("core", "{where}: {text}").format(where=where, text=text) if where else text
+    return _said(getattr(exc, "template", None), getattr(exc, "where", ""), getattr(exc, "params", {}), str(exc))
+
+
+def problem_text(problem) -> str:
+    """A problem in a data file (hipmap.core.content.problems.Problem), "FILE:LINE: message", in this language."""
+    message = _said(problem.template, problem.where, dict(problem.params), problem.message)
+    return f"{problem.file}:{problem.line}: {message}"
