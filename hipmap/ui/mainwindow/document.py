@@ -61,6 +61,10 @@ class PainDocument(QObject):
         self.result = self.matcher.match(painmap)
         self.changed.emit(self.painmap, self.result)
 
+    def rematch(self):
+        """Match the same map again (the atlas's language changed): the views, the list and the panel follow."""
+        self._set(self.painmap)
+
     def apply(self, painmap: PainMap, text: str) -> bool:
         if painmap == self.painmap:
             return False

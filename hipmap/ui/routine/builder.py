@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +35,8 @@ from ...core.routine.builder import build_routine, default_name, merged, muscle_
 from ...core.routine.library import RoutineLibrary
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
+from ..kit.errors import error_text
+from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
 EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
@@ -95,7 +97,7 @@ class RoutineBuilder(QDialog):
     def _action(self, text, slot, keys, tip) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        set_command_tip(action, tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -129,18 +131,19 @@ class RoutineBuilder(QDialog):
         self.delete_button = QPushButton(translate("builder", "Delete Saved"))
         self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
         self.delete_button.clicked.connect(self.delete_saved)
-        top = QHBoxLayout()
+        # The name on a row of its own: beside the saved routines it had no room with large text or long words.
+        top = QGridLayout()
         name_label = QLabel(translate("builder", "&Name:"))
         name_label.setBuddy(self.name_edit)
         saved_label = QLabel(translate("builder", "Sa&ved:"))
         saved_label.setBuddy(self.saved_combo)
-        top.addWidget(name_label)
-        top.addWidget(self.name_edit, 2)
-        top.addSpacing(16)
-        top.addWidget(saved_label)
-        top.addWidget(self.saved_combo, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.delete_button)
+        top.addWidget(name_label, 0, 0)
+        top.addWidget(self.name_edit, 0, 1, 1, 3)
+        top.addWidget(saved_label, 1, 0)
+        top.addWidget(self.saved_combo, 1, 1)
+        top.addWidget(self.open_button, 1, 2)
+        top.addWidget(self.delete_button, 1, 3)
+        top.setColumnStretch(1, 1)
 
         self.muscle_list = QListWidget()
         self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
@@ -440,7 +443,7 @@ class RoutineBuilder(QDialog):
         try:
             routine = self.library.load(name)
         except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc) if isinstance(exc, RoutineError) else exc))
             return
         for step in routine.steps:
             if step.kind == "compression" and step.side in ("right", "left"):
