@@ -56,16 +56,18 @@ def main(argv=None) -> int:
         try:
             atlas = load_atlas(language=i18n.current_language())  # data text in the interface's language
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:20])
+            from .kit.errors import problem_text
+
+            problems = "\n".join(problem_text(p) for p in exc.problems[:20])
             QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return
         window.attach(atlas)
         QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
-        window.offer_restore()
-        window.session_store()  # a damaged history is reported now, with the offer of a fresh one
+        window.files.offer_restore()
+        window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:
-            window.open_path(Path(files[0]))
+            window.files.open_path(Path(files[0]))
 
     # Load once the drawings are on screen; the timer covers a window that is never exposed.
     window.first_frame.painted.connect(lambda: QTimer.singleShot(0, finish_loading))

@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from hipmap.core.routine.builder import step_key
 
@@ -23,8 +22,8 @@ def marked(window, atlas):
 
 
 def screened(window):
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
 
@@ -50,7 +49,7 @@ def table_titles(builder):
 def test_builder_starts_from_the_explaining_set(marked, qtbot):
     window = marked
     QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
-    builder = window.builder
+    builder = window.selfcare.builder
     qtbot.waitExposed(builder)
     explaining = {(c.muscle_id, c.side) for c in window.document.result.explaining}
     assert explaining and builder.ticked == explaining
@@ -63,7 +62,7 @@ def test_builder_starts_from_the_explaining_set(marked, qtbot):
 
 
 def test_ticking_moving_removing_editing_and_undo(marked, qtbot, atlas):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     activate(qtbot, builder)
     initial = builder.routine
     builder.set_ticked(set())
@@ -108,7 +107,7 @@ def test_ticking_moving_removing_editing_and_undo(marked, qtbot, atlas):
 
 
 def test_removing_all_of_a_muscles_steps_unticks_it(marked, qtbot):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.set_ticked({(TFL, "right")})
     while builder.routine.steps:
         assert (TFL, "right") in builder.ticked
@@ -121,7 +120,7 @@ def test_removing_all_of_a_muscles_steps_unticks_it(marked, qtbot):
 def test_save_and_open_a_named_routine(marked, qtbot, tmp_path):
     from hipmap.core.routine.library import RoutineLibrary
 
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.library = RoutineLibrary(tmp_path / "routines")
     activate(qtbot, builder)
     builder.set_ticked({(TFL, "right")})
@@ -142,43 +141,43 @@ def test_save_and_open_a_named_routine(marked, qtbot, tmp_path):
 
 def test_start_plays_the_built_routine_after_the_check(marked, qtbot):
     window = marked
-    builder = window.open_builder()
+    builder = window.selfcare.open_builder()
     builder.set_ticked({(TFL, "right"), (GMIN, "right")})
     builder.start_button.click()
-    assert window.player is None and window.screening_dialog.isVisible()  # the check comes first
+    assert window.selfcare.player is None and window.selfcare.screening_dialog.isVisible()  # the check comes first
     screened(window)
     now = [0.0]
-    window.player_clock = lambda: now[0]
+    window.selfcare.player_clock = lambda: now[0]
     with qtbot.waitSignal(builder.startRequested):
         builder.start_button.click()
-    player = window.player
+    player = window.selfcare.player
     assert player is not None and player.routine.steps == builder.routine.steps
     player.close()
 
 
-def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, monkeypatch):
+def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas):
     window = marked
     screened(window)
     before = window.document.painmap
     window.select_candidate(TFL, "right")
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.Yes)
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     player.start()
     now[0] = player.routine.total_seconds() + 1
     with qtbot.waitSignal(player.finished, timeout=2000):
         player.tick()
-    assert asked == ["How does it feel now?"]
-    assert window.document.painmap.is_empty() and window.remark_banner.isVisibleTo(window)
-    assert window.act_compare.isEnabled()
+    assert not player.compare_action.isEnabled()  # nothing to compare with until the pain is marked again
+    player.remark_action.trigger()  # the end screen's "Mark your pain again"
+    assert player.compare_action.isEnabled()
+    assert window.document.painmap.is_empty() and window.selfcare.remark_banner.isVisibleTo(window)
+    assert window.selfcare.act_compare.isEnabled()
 
     click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", "lateral_thigh"))
     QTest.keyClick(window, Qt.Key_B, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = window.compare_dialog
+    dialog = window.selfcare.compare_dialog
     activate(qtbot, dialog)
-    assert not window.remark_banner.isVisibleTo(window)
+    assert not window.selfcare.remark_banner.isVisibleTo(window)
     left, right = dialog.pairs[dialog.current]
     assert left.isVisible() and right.isVisible() and dialog.current == "lateral_right"
     assert len(left.mark_items) == 2 * len(before.marks) and len(right.mark_items) == 2
@@ -195,7 +194,7 @@ def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, m
 
 
 def test_a_removed_step_stays_out_when_other_muscles_are_ticked(marked, atlas):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.set_ticked({(TFL, "right")})
     stretch_row = next(i for i, s in enumerate(builder.routine.steps) if s.kind == "stretch")
     gone = builder.routine.steps[stretch_row]
@@ -206,3 +205,28 @@ def test_a_removed_step_stays_out_when_other_muscles_are_ticked(marked, atlas):
     builder.set_ticked({("piriformis", "right")})
     builder.set_ticked({("piriformis", "right"), (TFL, "right")})  # ticked afresh: whole again
     assert gone.exercise_id in {s.exercise_id for s in builder.routine.steps}
+
+
+def test_the_builder_says_it_saved_and_its_undo_buttons_fit(marked, qtbot, tmp_path):
+    """Issue 15.7: Save says "Saved as “Evening”"; Undo and Redo keep short names that fit, the change in the tooltip."""
+    from PySide6.QtWidgets import QToolButton
+
+    from hipmap.core.routine.library import RoutineLibrary
+
+    builder = marked.selfcare.open_builder()
+    builder.library = RoutineLibrary(tmp_path / "routines")
+    activate(qtbot, builder)
+    builder.set_ticked(builder.ticked | {(TFL, "right"), (GMIN, "right")})
+    builder.set_ticked({(TFL, "right")})
+    builder.name_edit.setText("Evening")
+    QTest.keyClick(builder, Qt.Key_S, Qt.ControlModifier)
+    assert builder.status_label.text() == "Saved as \u201cEvening\u201d" and builder.status_label.isVisible()
+    buttons = {b.defaultAction(): b for b in builder.findChildren(QToolButton) if b.defaultAction() in (builder.act_undo, builder.act_redo)}
+    undo = buttons[builder.act_undo]
+    assert undo.text().replace("&", "") == "Undo" and undo.sizeHint().width() <= undo.width()
+    assert undo.toolTip().startswith("Undo: ") and builder.undo_stack.undoText() in undo.toolTip()
+    QTest.keyClick(builder, Qt.Key_Z, Qt.ControlModifier)
+    redo = buttons[builder.act_redo]
+    assert redo.isEnabled() and redo.text().replace("&", "") == "Redo" and redo.sizeHint().width() <= redo.width()
+    assert redo.toolTip().startswith("Redo: ") and builder.undo_stack.redoText() in redo.toolTip()
+    assert builder.status_label.text() == ""  # the saved routine is no longer what is shown

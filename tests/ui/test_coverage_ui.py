@@ -83,33 +83,38 @@ def test_the_panel_names_both_sides_for_a_bilateral_pattern(panel, fixture_atlas
 # ---------------------------------------------------------------------------------------- candidate list and window
 
 
-def test_the_window_lists_a_bilateral_pattern_once_and_draws_it_on_both_sides(qtbot, fixture_atlas, tmp_path):
-    from hipmap.ui.mainwindow.candidates import accessible_text
+@pytest.fixture
+def fixture_window(qtbot, fixture_atlas, tmp_path):
     from hipmap.ui.mainwindow.window import MainWindow
 
     win = MainWindow(fixture_atlas, settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(win)
-    win.autosave_timer.stop()
-    try:
-        win.show()
-        win.document.add_region("lower_back", "right", 6)
-        win.document.add_region("lower_back", "left", 6)
-        result = win.document.result
-        first = result.candidates[0]
-        assert first.key == ("rectus_abdominis", "both")
-        assert accessible_text(1, first).startswith("1. Rectus abdominis (lower part), both sides, match ")
-        win.select_candidate("rectus_abdominis", "both")
-        qtbot.waitUntil(lambda: "Both sides" in win.muscle_panel.plain_text())
-        post = win.views["posterior"]
-        assert post.overlay_items, "the pattern is drawn"
-        assert "Showing Rectus abdominis (lower part), both sides:" in post.accessibleDescription()
-        drawn = [item.sceneBoundingRect() for item in post.overlay_items]
-        midline = fixture_atlas.views["posterior"].midline
-        assert min(r.left() for r in drawn) < midline < max(r.right() for r in drawn)
-    finally:
-        win.document.undo_stack.setClean()
-        win._clear_autosave()
-        win.close()
+    win.files.autosave_timer.stop()
+    win.files.clear_autosave()
+    win.show()
+    yield win
+    win.document.undo_stack.setClean()
+    win.files.clear_autosave()
+    win.close()
+
+
+def test_the_window_lists_a_bilateral_pattern_once_and_draws_it_on_both_sides(qtbot, fixture_window, fixture_atlas):
+    from hipmap.ui.mainwindow.candidates import accessible_text
+
+    win = fixture_window
+    win.document.add_region("lower_back", "right", 6)
+    win.document.add_region("lower_back", "left", 6)
+    first = win.document.result.candidates[0]
+    assert first.key == ("rectus_abdominis", "both")
+    assert accessible_text(1, first).startswith("1. Rectus abdominis (lower part), both sides, match ")
+    win.select_candidate("rectus_abdominis", "both")
+    qtbot.waitUntil(lambda: "Both sides" in win.muscle_panel.plain_text())
+    post = win.views["posterior"]
+    assert post.overlay_items, "the pattern is drawn"
+    assert "Showing Rectus abdominis (lower part), both sides:" in post.accessibleDescription()
+    drawn = [item.sceneBoundingRect() for item in post.overlay_items]
+    midline = fixture_atlas.views["posterior"].midline
+    assert min(r.left() for r in drawn) < midline < max(r.right() for r in drawn)
 
 
 # ---------------------------------------------------------------------------------------- routine builder
