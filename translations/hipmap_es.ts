@@ -610,6 +610,10 @@
             <translation>Según sus respuestas a la comprobación de señales de alarma, un médico debería verle antes de que se trate usted mismo. Si algo ha cambiado, puede repetir la comprobación desde el menú Ayuda.</translation>
         </message>
         <message>
+            <source>hipmap has no timed routine for {name}: see what you can do instead in its details.</source>
+            <translation>hipmap no tiene una rutina cronometrada para {name}: vea en sus detalles qué puede hacer en su lugar.</translation>
+        </message>
+        <message>
             <source>{name} — hipmap routine</source>
             <translation>{name} — rutina de hipmap</translation>
         </message>

@@ -117,6 +117,15 @@ def test_the_window_lists_a_bilateral_pattern_once_and_draws_it_on_both_sides(qt
     assert min(r.left() for r in drawn) < midline < max(r.right() for r in drawn)
 
 
+def test_start_routine_says_why_there_is_none_for_a_muscle_with_nothing_to_time(fixture_window):
+    win = fixture_window
+    win.document.add_region("sacrum_coccyx", "right", 6)
+    assert win.document.result.find("pelvic_floor", "right") is not None
+    win.select_candidate("pelvic_floor", "right")
+    assert win.selfcare.start_routine() is None and win.selfcare.player is None
+    assert "hipmap has no timed routine for Pelvic floor muscles" in win.statusBar().currentMessage()
+
+
 # ---------------------------------------------------------------------------------------- routine builder
 
 
