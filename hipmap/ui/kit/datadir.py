@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -19,6 +21,20 @@ def data_location() -> Path:
     path = DATA_DIR_OVERRIDE or data_dir_override() or Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@contextmanager
+def scratch_data_dir():
+    """For tools (screenshot, bench): the window's data folder is a temporary one for the duration, so that a tool
+    never reads, writes or deletes the user's autosave, routines or history, and leaves no folder behind."""
+    global DATA_DIR_OVERRIDE
+    before = DATA_DIR_OVERRIDE
+    with tempfile.TemporaryDirectory(prefix="hipmap-tool-") as tmp:
+        DATA_DIR_OVERRIDE = Path(tmp) / "data"
+        try:
+            yield DATA_DIR_OVERRIDE
+        finally:
+            DATA_DIR_OVERRIDE = before
 
 
 def data_dir_option(argv: list[str]) -> tuple[Path | None, list[str]]:
