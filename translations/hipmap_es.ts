@@ -656,28 +656,8 @@
             <translation>{name} — rutina de hipmap</translation>
         </message>
         <message>
-            <source>Routine stopped: {done} of {count} steps done</source>
-            <translation>Rutina detenida: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>Routine finished: {done} of {count} steps done</source>
-            <translation>Rutina terminada: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>, {hurt} skipped because it hurt.</source>
-            <translation>, {hurt} omitidos porque dolían.</translation>
-        </message>
-        <message>
-            <source>How does it feel now?</source>
-            <translation>¿Cómo lo nota ahora?</translation>
-        </message>
-        <message>
-            <source>Mark your pain again as it feels now, to compare it with before the routine?
-
-The marks from before are kept for the comparison (and Undo brings them back).</source>
-            <translation>¿Desea marcar de nuevo su dolor tal como lo siente ahora, para compararlo con el de antes de la rutina?
-
-Las marcas de antes se conservan para la comparación (y Deshacer las recupera).</translation>
+            <source>There was no pain marked before the routine to compare with.</source>
+            <translation>No había dolor marcado antes de la rutina con el que comparar.</translation>
         </message>
         <message>
             <source>The session history is not available, so this session cannot be saved.</source>
@@ -1012,6 +992,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Reproducir esta rutina con el temporizador</translation>
         </message>
         <message>
+            <source>S&amp;tart</source>
+            <translation>&amp;Iniciar</translation>
+        </message>
+        <message>
             <source>Routine name</source>
             <translation>Nombre de la rutina</translation>
         </message>
@@ -1077,15 +1061,27 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         </message>
         <message>
             <source>&amp;Hold:</source>
-            <translation>&amp;Mantener:</translation>
+            <translation>Man&amp;tener:</translation>
         </message>
         <message>
             <source>Re&amp;petitions:</source>
             <translation>Re&amp;peticiones:</translation>
         </message>
         <message>
+            <source>R&amp;est:</source>
+            <translation>D&amp;escanso:</translation>
+        </message>
+        <message>
+            <source>S&amp;teps</source>
+            <translation>Pas&amp;os</translation>
+        </message>
+        <message>
             <source>Routine length</source>
             <translation>Duración de la rutina</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Save</source>
@@ -1102,6 +1098,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Close the builder (Esc)</source>
             <translation>Cerrar el creador (Esc)</translation>
+        </message>
+        <message>
+            <source>Undo: {change}</source>
+            <translation>Deshacer: {change}</translation>
+        </message>
+        <message>
+            <source>Redo: {change}</source>
+            <translation>Rehacer: {change}</translation>
         </message>
         <message>
             <source>Both</source>
@@ -1192,6 +1196,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>{name} — routine builder</source>
             <translation>{name} — creador de rutinas</translation>
+        </message>
+        <message>
+            <source>Saved as “{name}”</source>
+            <translation>Guardada como «{name}»</translation>
         </message>
         <message>
             <source>Routine cannot be opened</source>
@@ -1296,9 +1304,19 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <source>Note</source>
             <translation>Nota</translation>
         </message>
-        <message>
-            <source>{count} muscles may be involved.</source>
-            <translation>Pueden estar implicados {count} músculos.</translation>
+        <message numerus="yes">
+            <source>%n muscle may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n muscles may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No close match</source>
@@ -1388,6 +1406,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Aquí aparece cada sesión guardada: el dolor antes y después, y cuánto del dibujo del cuerpo se marcó, para que pueda ver cómo cambia con el tiempo.</translation>
         </message>
         <message>
+            <source>Pain before: {format_rating}</source>
+            <translation>Dolor antes: {format_rating}</translation>
+        </message>
+        <message>
+            <source>Pain after: {format_rating}</source>
+            <translation>Dolor después: {format_rating}</translation>
+        </message>
+        <message>
             <source>on {format_day}</source>
             <translation>el {format_day}</translation>
         </message>
@@ -1402,14 +1428,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>lines: {value} average; dots: each session</source>
             <translation>líneas: media {value}; puntos: cada sesión</translation>
-        </message>
-        <message>
-            <source>Pain before the routine: {format_rating}</source>
-            <translation>Dolor antes de la rutina: {format_rating}</translation>
-        </message>
-        <message>
-            <source>Pain after the routine: {format_rating}</source>
-            <translation>Dolor después de la rutina: {format_rating}</translation>
         </message>
         <message>
             <source>Area marked: {format_area}</source>
@@ -1679,8 +1697,19 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>IZQ. (izquierda) y DER. (derecha) son su propia izquierda y derecha.</translation>
         </message>
         <message>
-            <source>{n} times</source>
-            <translation>{n} veces</translation>
+            <source>once</source>
+            <translation>una vez</translation>
+        </message>
+        <message>
+            <source>twice</source>
+            <translation>dos veces</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times</source>
+            <translation>
+                <numerusform>%n vez</numerusform>
+                <numerusform>%n veces</numerusform>
+            </translation>
         </message>
         <message>
             <source> · rest {rest_s} s between</source>
@@ -1873,6 +1902,78 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <source>No label</source>
             <translation>Sin etiqueta</translation>
         </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n step</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n steps</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n step done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n steps done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, {skipped} skipped</source>
+            <translation>, {skipped} omitidos</translation>
+        </message>
+        <message>
+            <source>; {skipped} skipped or stopped because it hurt</source>
+            <translation>; {skipped} omitidos o detenidos porque dolía</translation>
+        </message>
+        <message>
+            <source>done, {skipped} of {total} skipped</source>
+            <translation>hecha, {skipped} de {total} omitidos</translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n step skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n steps skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: its %n step</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: sus %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: all %n steps</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: los %n pasos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A routine was saved, but the record of how it went cannot be read</source>
+            <translation>Se guardó una rutina, pero no se puede leer el registro de cómo fue</translation>
+        </message>
         <message>
             <source>Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.</source>
             <translation>Solo lectura: es una sesión guardada, mostrada tal como era. Aquí no se puede cambiar nada; «Empezar un mapa nuevo a partir de esta» copia sus marcas en un mapa nuevo sin guardar.</translation>
@@ -1900,28 +2001,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>done</source>
             <translation>hecha</translation>
-        </message>
-        <message>
-            <source>Routine done</source>
-            <translation>Rutina hecha</translation>
-        </message>
-        <message>
-            <source>done, {n} skipped</source>
-            <translation>hecha, {n} omitidos</translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n step skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n steps skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-            </translation>
         </message>
         <message>
             <source>{minutes} min {secs} s</source>
@@ -1984,8 +2063,8 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Los músculos con mejor coincidencia que se mostraron, el mejor primero</translation>
         </message>
         <message>
-            <source>Whether a routine was done, and how many steps were skipped</source>
-            <translation>Si se hizo una rutina y cuántos pasos se omitieron</translation>
+            <source>Whether a routine was done to the end or stopped, and how many steps were done or skipped</source>
+            <translation>Si la rutina se hizo hasta el final o se detuvo, y cuántos pasos se hicieron u omitieron</translation>
         </message>
         <message>
             <source>not rated</source>
@@ -2126,26 +2205,12 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Duró {duration} (previsto: {duration2}).</translation>
         </message>
         <message>
-            <source> Stopped before the end.</source>
-            <translation> Se detuvo antes del final.</translation>
-        </message>
-        <message numerus="yes">
-            <source> %n step skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source> %n steps skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Status&lt;/th&gt;&lt;th align='left'&gt;Step&lt;/th&gt;&lt;th align='left'&gt;Side&lt;/th&gt;&lt;th align='right'&gt;Holds&lt;/th&gt;&lt;/tr&gt;</source>
             <translation>&lt;h3&gt;Rutina: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Estado&lt;/th&gt;&lt;th align='left'&gt;Paso&lt;/th&gt;&lt;th align='left'&gt;Lado&lt;/th&gt;&lt;th align='right'&gt;Mantenimientos&lt;/th&gt;&lt;/tr&gt;</translation>
+        </message>
+        <message>
+            <source>routine</source>
+            <translation>rutina</translation>
         </message>
         <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;p style='color:{quiet}'&gt;Planned, not played.&lt;/p&gt;&lt;ul&gt;{steps}&lt;/ul&gt;</source>
@@ -2190,10 +2255,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Area 100%</source>
             <translation>Zona 100 %</translation>
-        </message>
-        <message>
-            <source>done, 2 skipped</source>
-            <translation>hecha, 2 omitidos</translation>
         </message>
         <message>
             <source>&amp;Open Read-Only</source>
@@ -2684,12 +2745,20 @@ No se puede deshacer.</translation>
             <translation>Reiniciar esta fase o volver a la anterior</translation>
         </message>
         <message>
-            <source>Skip</source>
-            <translation>Saltar</translation>
+            <source>Next phase</source>
+            <translation>Fase siguiente</translation>
         </message>
         <message>
-            <source>Skip to the next phase</source>
-            <translation>Saltar a la fase siguiente</translation>
+            <source>End this phase now and go on to the next one (the next hold, rest or step)</source>
+            <translation>Terminar esta fase ahora y pasar a la siguiente (el próximo mantenimiento, pausa o paso)</translation>
+        </message>
+        <message>
+            <source>Skip step</source>
+            <translation>Saltar paso</translation>
+        </message>
+        <message>
+            <source>Skip the rest of this step, all its holds, and go on to the next step</source>
+            <translation>Saltar lo que queda de este paso, todos sus mantenimientos, y pasar al siguiente paso</translation>
         </message>
         <message>
             <source>Skip — it hurts</source>
@@ -2706,6 +2775,30 @@ No se puede deshacer.</translation>
         <message>
             <source>End the routine</source>
             <translation>Terminar la rutina</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <source>Close the routine player</source>
+            <translation>Cerrar el reproductor de la rutina</translation>
+        </message>
+        <message>
+            <source>Mark your pain again</source>
+            <translation>Marcar el dolor de nuevo</translation>
+        </message>
+        <message>
+            <source>Go back to the pain map and mark your pain as it feels now; the marks from before are kept to compare</source>
+            <translation>Volver al mapa del dolor y marcar el dolor como lo siente ahora; las marcas de antes se conservan para comparar</translation>
+        </message>
+        <message>
+            <source>Compare before and after</source>
+            <translation>Comparar antes y después</translation>
+        </message>
+        <message>
+            <source>Your pain before the routine beside your pain as you marked it again</source>
+            <translation>Su dolor antes de la rutina junto al dolor que ha marcado de nuevo</translation>
         </message>
         <message>
             <source>Full screen</source>
@@ -2760,6 +2853,10 @@ No se puede deshacer.</translation>
             <translation>Estado</translation>
         </message>
         <message>
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
             <source>Start</source>
             <translation>Iniciar</translation>
         </message>
@@ -2799,17 +2896,51 @@ No se puede deshacer.</translation>
             <source>This routine has no steps.</source>
             <translation>Esta rutina no tiene pasos.</translation>
         </message>
-        <message>
-            <source>{steps} steps, about {clock_text} in all</source>
-            <translation>{steps} pasos, unos {clock_text} en total</translation>
+        <message numerus="yes">
+            <source>%n step, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hold in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n holds in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Press Space or Start to begin.</source>
             <translation>Pulse Espacio o Iniciar para empezar.</translation>
-        </message>
-        <message>
-            <source>{steps} steps</source>
-            <translation>{steps} pasos</translation>
         </message>
         <message>
             <source>Finished</source>
@@ -2822,14 +2953,6 @@ No se puede deshacer.</translation>
         <message>
             <source>Well done: {name}</source>
             <translation>Muy bien: {name}</translation>
-        </message>
-        <message>
-            <source>{held} holds in {clock_text}</source>
-            <translation>{held} mantenimientos en {clock_text}</translation>
-        </message>
-        <message>
-            <source>{steps} of {steps} steps</source>
-            <translation>{steps} de {steps} pasos</translation>
         </message>
         <message>
             <source>{seconds_text} seconds left</source>
@@ -3247,6 +3370,10 @@ No se puede deshacer.</translation>
             <translation>Antes del autocuidado, responda por favor a estas preguntas. Un sí no significa que algo vaya mal, pero sí que un médico debería revisarle primero.</translation>
         </message>
         <message>
+            <source>Keyboard: press Y for yes or N for no, and the next question comes up; Left and Right change an answer, Tab and Up and Down move between questions, Enter closes.</source>
+            <translation>Teclado: pulse S para sí o N para no y pasará a la siguiente pregunta; Izquierda y Derecha cambian una respuesta, Tab, Arriba y Abajo se mueven entre preguntas, Intro cierra.</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Sí</translation>
         </message>
@@ -3255,12 +3382,38 @@ No se puede deshacer.</translation>
             <translation>No</translation>
         </message>
         <message>
+            <source>{answer}: {question}</source>
+            <translation>{answer}: {question}</translation>
+        </message>
+        <message>
+            <source>Y: yes, N: no (then the next question); Left and Right: change the answer</source>
+            <translation>S: sí, N: no (y a la siguiente pregunta); Izquierda y Derecha: cambiar la respuesta</translation>
+        </message>
+        <message>
             <source>Questions</source>
             <translation>Preguntas</translation>
         </message>
         <message>
             <source>Advice</source>
             <translation>Consejo</translation>
+        </message>
+        <message>
+            <source>Close the check; your answers are kept (Enter or Esc)</source>
+            <translation>Cerrar la comprobación; sus respuestas se guardan (Intro o Esc)</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <comment>the key that answers yes (the first letter of Yes)</comment>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <comment>the key that answers no (the first letter of No)</comment>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>Answered {text}</source>
+            <translation>Respondido {text}</translation>
         </message>
         <message>
             <source>&lt;b&gt;{escape}.&lt;/b&gt; {escape2} &lt;a href='screen'&gt;Check for warning signs…&lt;/a&gt;</source>
@@ -3368,16 +3521,8 @@ hipmap funciona sin él; esta vez no se podrán guardar las sesiones.</translati
             <translation> y más</translation>
         </message>
         <message>
-            <source>{skipped} skipped</source>
-            <translation>{skipped} omitidos</translation>
-        </message>
-        <message>
-            <source>{hurt} stopped because it hurt</source>
-            <translation>{hurt} detenidos porque dolían</translation>
-        </message>
-        <message>
-            <source>Routine: {routine_name}, {done} of {count} steps done</source>
-            <translation>Rutina: {routine_name}, {done} de {count} pasos hechos</translation>
+            <source>Routine: {routine_name}</source>
+            <translation>Rutina: {routine_name}</translation>
         </message>
         <message>
             <source>Session not saved</source>

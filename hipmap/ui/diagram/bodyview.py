@@ -21,7 +21,7 @@ from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
-from ..mainwindow.firstframe import draw_view
+from .drawing import draw_view
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store.errors import StoreError
-from ...core.store.session import Session
+from ...core.store.session import RunOutcome, Session
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import action_button, shortcut_text
 from .chart import PainChart
 from .chartdata import chart_points
+from ..kit.runwords import run_text
 from .formats import NO_LABEL, format_range, format_when, local_time, person_text
 from .sessionlist import SessionTableModel
 from .sessionviewer import SessionViewer
@@ -109,7 +110,7 @@ class HistoryWindow(QWidget):
             2: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
             3: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
             4: fm.horizontalAdvance(translate("history", "Area 100%")) + pad,
-            6: fm.horizontalAdvance(translate("history", "done, 2 skipped")) + pad,
+            6: fm.horizontalAdvance(run_text(RunOutcome(total=2, done=0, skipped=0, stopped=True))[0]) + pad,  # "stopped after 0 of 2 steps"
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -267,7 +268,7 @@ class HistoryWindow(QWidget):
             return translate("history", "No sessions")
         n = len(summaries)
         first, last = local_time(summaries[-1].created_at), local_time(summaries[0].created_at)
-        text = (translate("history", "{count} session {range}", "", n) if n == 1 else translate("history", "{count} sessions {range}", "", n)).format(count=f'{n:,}', range=format_range(first, last))
+        text = (translate("history", "{count} session {range}") if n == 1 else translate("history", "{count} sessions {range}")).format(count=f'{n:,}', range=format_range(first, last))
         rated = [s.pain_before for s in reversed(summaries) if s.pain_before is not None]
         if not rated:
             rated = [s.pain_after for s in reversed(summaries) if s.pain_after is not None]

@@ -90,6 +90,9 @@ class Practice(QObject):
         history = HistoryWindow(store, window.atlas, window.renderers, person=window.settings.value("store/person") or None, parent=window)
         history.startFrom.connect(self.start_from_session)
         history.show()
+        history.raise_()
+        history.activateWindow()
+        history.table.setFocus(Qt.OtherFocusReason)  # the list, on the newest session: arrows and Enter work at once
         keep_window(self, "history", history)
         return history
 

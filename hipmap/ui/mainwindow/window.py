@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._on_undo_text)
         stack.cleanChanged.connect(self._update_title)
         stack.indexChanged.connect(self._update_title)
+        self.document.pathChanged.connect(self._update_title)
         self.document.changed.connect(self._on_document_changed)
 
         self.set_layout_mode(self._mode)

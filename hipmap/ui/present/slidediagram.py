@@ -26,7 +26,7 @@ from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
 from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill
-from ..mainwindow.firstframe import draw_view
+from ..diagram.drawing import draw_view
 from ..kit.shapes import painter_path
 from ..kit.i18n import side_and_region, side_name, translate
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,15 +106,17 @@ class RoutineBuilder(QDialog):
         self.act_up = self._action(translate("builder", "Move &Up"), lambda: self.move_step(-1), ["Alt+Up"], translate("builder", "Move the chosen step earlier"))
         self.act_down = self._action(translate("builder", "Move &Down"), lambda: self.move_step(1), ["Alt+Down"], translate("builder", "Move the chosen step later"))
         self.act_remove = self._action(translate("builder", "&Remove Step"), self.remove_step, ["Delete"], translate("builder", "Take the chosen step out of the routine"))
-        self.act_undo = self.undo_stack.createUndoAction(self, translate("builder", "&Undo"))
-        self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, translate("builder", "&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, tip in ((self.act_undo, translate("builder", "Undo the last change")), (self.act_redo, translate("builder", "Redo the change you undid"))):
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
-            self.addAction(action)
+        # Undo and Redo keep their short names on the buttons (a muscle's name does not fit there); the tooltip and the
+        # status tip name the change: "Undo: Add Tensor fasciae latae (TFL) (Ctrl+Z)".
+        self.act_undo = self._action(translate("builder", "&Undo"), self.undo_stack.undo, [QKeySequence.Undo], translate("builder", "Undo the last change"))
+        self.act_redo = self._action(translate("builder", "&Redo"), self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], translate("builder", "Redo the change you undid"))
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_steps)
+        self._name_undo_steps()
         self.act_save = self._action(translate("builder", "&Save"), self.save, ["Ctrl+S"], translate("builder", "Save this routine under its name"))
-        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
+        self.act_start = self._action(translate("builder", "S&tart"), self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
 
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(translate("builder", "Routine name"))
@@ -174,7 +176,7 @@ class RoutineBuilder(QDialog):
         edit = QFormLayout()
         edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
         edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
-        edit.addRow("R&est:", self.rest_spin)
+        edit.addRow(translate("builder", "R&est:"), self.rest_spin)
         buttons = QVBoxLayout()
         for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
             button = QToolButton()
@@ -184,7 +186,7 @@ class RoutineBuilder(QDialog):
             button.setAccessibleName(action.text().replace("&", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
-        steps_box = QGroupBox("S&teps")
+        steps_box = QGroupBox(translate("builder", "S&teps"))
         steps_layout = QHBoxLayout(steps_box)
         steps_layout.addWidget(self.table, 1)
         side_panel = QVBoxLayout()
@@ -199,6 +201,8 @@ class RoutineBuilder(QDialog):
 
         self.total_label = QLabel()
         self.total_label.setAccessibleName(translate("builder", "Routine length"))
+        self.status_label = QLabel()  # "Saved as “Evening”": what the last Save did
+        self.status_label.setAccessibleName(translate("builder", "Status"))
         self.save_button = QPushButton(translate("builder", "Save"))
         self.save_button.clicked.connect(self.act_save.trigger)
         self.save_button.setToolTip(self.act_save.toolTip())
@@ -210,7 +214,9 @@ class RoutineBuilder(QDialog):
         close_button.setToolTip(translate("builder", "Close the builder (Esc)"))
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.total_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.start_button)
         bottom.addWidget(close_button)
@@ -240,6 +246,18 @@ class RoutineBuilder(QDialog):
 
     # ---- state: (routine, ticked muscles); every change goes through the undo stack
 
+    def _name_undo_steps(self, _text: str = "") -> None:
+        """Undo and Redo say which change they take back or bring again, in the tooltip (the buttons stay short)."""
+        stack = self.undo_stack
+        for action, can, text, plain, named in (
+            (self.act_undo, stack.canUndo(), stack.undoText(), translate("builder", "Undo the last change"), translate("builder", "Undo: {change}")),
+            (self.act_redo, stack.canRedo(), stack.redoText(), translate("builder", "Redo the change you undid"), translate("builder", "Redo: {change}")),
+        ):  # fmt: skip
+            tip = named.format(change=text) if can and text else plain
+            action.setEnabled(can)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            action.setStatusTip(tip)
+
     def _pairs(self, chosen):
         return [(self.atlas.muscles[m], s) for m, s, *_rest in chosen if m in self.atlas.muscles]
 
@@ -263,6 +281,7 @@ class RoutineBuilder(QDialog):
     def _set_state(self, routine: Routine, ticked, dropped=frozenset()) -> None:
         row = self.current_row()
         self.routine, self.ticked, self.dropped = routine, frozenset(ticked), frozenset(dropped)
+        self.status_label.clear()  # "Saved as ..." no longer describes what is shown
         with QSignalBlocker(self.muscle_list):
             for i in range(self.muscle_list.count()):
                 item = self.muscle_list.item(i)
@@ -408,7 +427,13 @@ class RoutineBuilder(QDialog):
         self.name_edit.setText(routine.name)
         self.name_touched = True
         self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
+        self.show_status(translate("builder", "Saved as “{name}”").format(name=routine.name))
         return True
+
+    def show_status(self, text: str) -> None:
+        """A line at the bottom saying what just happened (read out by screen readers); the next change clears it."""
+        self.status_label.setText(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status_label, text))
 
     def open_saved(self) -> None:
         path = self.saved_combo.currentData()
