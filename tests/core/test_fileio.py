@@ -3,6 +3,7 @@
 import os
 import stat
 import time
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,28 @@ def test_private_dir_tightens_only_when_asked(tmp_path):
     assert mode(shared) == 0o755
     fileio.private_dir(shared)
     assert mode(shared) == 0o700
+
+
+def test_what_a_killed_save_leaves_is_recognised_and_cleared(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    writer = ("import sys; from pathlib import Path; from hipmap.core.fileio import atomic_write_bytes\n"
+              "data = b'x' * 2_000_000\n"
+              "while True: atomic_write_bytes(Path(sys.argv[1]) / 'evening.hipmap-routine.json', data)\n")  # fmt: skip
+    root = Path(__file__).resolve().parents[2]
+    for attempt in range(40):  # kill it mid-save until a save is cut short (most kills land inside one)
+        proc = subprocess.Popen([sys.executable, "-c", writer, str(folder)], cwd=root)
+        time.sleep(0.3 + 0.05 * (attempt % 5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        names = {p.name for p in folder.iterdir()} - {"evening.hipmap-routine.json"}
+        if names:
+            break
+    assert names, "no save was cut short in 40 kills"
+    assert all(fileio.is_temp_name(name) for name in names), names  # every leftover is ours by name...
+    assert {p.name for p in fileio.remove_stale_temp_files(folder, older_than_s=0)} == names  # ...and goes
+    assert {p.name for p in folder.iterdir()} <= {"evening.hipmap-routine.json"}
