@@ -138,6 +138,16 @@ class TriggerCross(QGraphicsItem):
             painter.drawLine(QPointF(-s, s), QPointF(s, -s))
 
 
+def _common_prefix(before: tuple, after: tuple) -> int:
+    """How many marks the two tuples start with, the very same objects."""
+    n = 0
+    for a, b in zip(before, after):
+        if a is not b:
+            break
+        n += 1
+    return n
+
+
 class BodyView(QGraphicsView):
     """Shows one view; turns clicks and drags into stroke requests for the document to apply."""
 
@@ -260,7 +270,7 @@ class BodyView(QGraphicsView):
 
     def restyle(self) -> None:
         """Draw everything again in the current colours and stroke widths (after the high-contrast switch)."""
-        marks, self._marks = self._marks, ()
+        marks, self._marks = self._marks, ()  # nothing kept: every mark drawn again
         self.set_marks(marks)
         self._overlay_key = None
         self.set_overlay(*self._overlay_args)
@@ -274,12 +284,15 @@ class BodyView(QGraphicsView):
         marks = tuple(m for m in marks if m.view == self.view_id)
         if marks == self._marks:
             return
+        # Marks are immutable and a map grows or shrinks at its end (a new stroke, undo): keep the items of the
+        # marks both maps start with, and draw only the rest. Stacking stays as if all were drawn again.
+        kept = _common_prefix(self._marks, marks)
         self._marks = marks
         scene = self.scene()
-        for item in self.mark_items:
+        for item in self.mark_items[2 * kept :]:
             scene.removeItem(item)
-        self.mark_items = []
-        for mark in marks:
+        del self.mark_items[2 * kept :]
+        for mark in marks[kept:]:
             path = painter_path(mark.geometry)
             item = QGraphicsPathItem(path)
             item.setBrush(pain_fill(mark.intensity))
