@@ -8,6 +8,7 @@ page is rebuilt when the palette changes, so it reads the same in light and dark
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
@@ -31,9 +32,14 @@ def _facts(facts: tuple[Fact, ...]) -> str:
     return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
 
 
+@functools.lru_cache(maxsize=256)
+def _file_uri(path) -> str:
+    return path.resolve().as_uri()  # a file system call: once per pictogram, not on every page
+
+
 def _exercise_html(exercise, dose: str, where: str = "") -> str:
     """One exercise: pictogram, name, the dose in numbers, the steps, and what it should and should not feel like."""
-    picture = exercise.pictogram.resolve().as_uri() if exercise.pictogram else ""
+    picture = _file_uri(exercise.pictogram) if exercise.pictogram else ""
     img = f"<img src='{picture}' width='96' height='96' style='float: right'>" if picture else ""
     steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
     parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
@@ -179,7 +185,8 @@ class MusclePanel(QWidget):
         self.point_links = point_links
         self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
         self._page: str | None = None  # the rich text last put in the browser...
-        self._figures: tuple | None = None  # ...and what it was made from (muscle_html's arguments)
+        self._figures: tuple | None = None  # ...what it was made from (muscle_html's arguments)...
+        self._skeleton: str | None = None  # ...and the same page with the candidate's figures and words left out
         self.safety_signs: tuple = ()
         self.setAccessibleName(translate("musclepanel", "Muscle details"))
 
@@ -244,17 +251,18 @@ class MusclePanel(QWidget):
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
-        page = muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs)
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs)
+        page = muscle_html(*figures)
         if page != self._page or self.stack.currentWidget() is not self.browser:
-            figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs)
-            if not self._update_figures(page, figures):
+            skeleton = muscle_html(*figures[:3], _blank(candidate), *figures[4:])
+            if not self._update_figures(skeleton, figures):
                 self.browser.setHtml(page)
-            self._page, self._figures = page, figures
+            self._page, self._skeleton, self._figures = page, skeleton, figures
         bar.setValue(top)
         self.stack.setCurrentWidget(self.browser)
         self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
 
-    def _update_figures(self, page: str, shown: tuple) -> bool:
+    def _update_figures(self, skeleton: str, shown: tuple) -> bool:
         """After a new mark the same muscle's page usually differs only in its figures: the match percentage and
         the reasons. Then put the new words in place of the old, block by block, rather than lay out the whole page
         again (setHtml is most of the time a release takes). True if done; False: the page needs setHtml."""
@@ -266,9 +274,8 @@ class MusclePanel(QWidget):
             return False
         if was[0] is not shown[0] or was[1] is not shown[1] or was[2] != shown[2] or was[4:] != shown[4:]:
             return False  # another atlas, muscle, side, palette, ...
-        skeleton = lambda figs, c: muscle_html(*figs[:3], _blank(c), *figs[4:])  # noqa: E731
-        if skeleton(self._figures, before) != skeleton(shown, after) or self._page != muscle_html(*self._figures):
-            return False  # more than the figures changed
+        if skeleton != self._skeleton:
+            return False  # more than the figures changed (or the language: the old page was made in the old one)
         old_meta, new_meta = _meta_text(shown[2], before), _meta_text(shown[2], after)
         doc = self.browser.document()
         texts = []
