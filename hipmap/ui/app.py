@@ -69,7 +69,9 @@ def main(argv=None) -> int:
         try:
             atlas, matcher, warm = load_content()
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:20])
+            from .kit.errors import problem_text
+
+            problems = "\n".join(problem_text(p) for p in exc.problems[:20])
             QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return

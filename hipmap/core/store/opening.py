@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .errors import FRESH_START, CorruptDatabase, NewerDatabase, StoreError, damaged_text, sqlite_errors, translated
+from ..messages import mark
 from .schema import APPLICATION_ID, REQUIRED_TABLES, Migration, migrate
 
 DB_FILENAME = "sessions.sqlite3"
@@ -51,7 +52,7 @@ def fresh_path_beside(path: Path, now: datetime | None = None) -> Path:
         candidate = path.with_name(f"{base}{'' if n == 1 else f' ({n})'}{path.suffix}")
         if not any(_side_file(candidate, s).exists() for s in ("", "-wal", "-shm", "-journal")):
             return candidate
-    raise StoreError(f"Could not find a free file name beside {path}.", path)
+    raise mark(StoreError(f"Could not find a free file name beside {path}.", path), "Could not find a free file name beside {path}.", path=str(path))
 
 
 # --------------------------------------------------------------------------------------------- checking a file
@@ -147,13 +148,15 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists():
             if not path.is_file():
-                raise StoreError(f"The sessions database {path} is not a file. {FRESH_START}", path)
+                raise mark(StoreError(f"The sessions database {path} is not a file. {FRESH_START}", path),
+                           "The sessions database {path} is not a file. " + FRESH_START, path=str(path))  # fmt: skip
             _check_existing(path, len(migrations))
         elif _side_file(path, "-wal").exists():
             # SQLite would replay a stray journal into the new file: neither adopt it nor delete it.
             raise CorruptDatabase(path, "the file is missing but its -wal journal is still there")
     except OSError as exc:
-        raise StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path) from exc
+        raise mark(StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path),
+                   "Could not open the sessions database {path}: {reason}.", path=str(path), reason=str(exc.strerror or exc)) from exc  # fmt: skip
     except sqlite3.Error as exc:
         raise translated(exc, path, "check") from exc
     except UnicodeDecodeError as exc:

@@ -202,6 +202,23 @@ class BodyView(QGraphicsView):
         self.setMinimumSize(180, 300)
         self.setCursor(Qt.CrossCursor)
 
+    def use_atlas(self, atlas: Atlas) -> None:
+        """The same drawing with the atlas's text in another language (View > Language): names, labels, hint."""
+        self.atlas = atlas
+        self.view = atlas.views[self.view_id]
+        self.hint = translate("bodyview", HINT)
+        self.setAccessibleName(translate("bodyview", "{title} view of the body").format(title=self.view.title))
+        self.viewport().setAccessibleName(self.accessibleName())
+        for item in getattr(self, "_label_items", []):
+            self.scene().removeItem(item)
+        self._add_side_labels()
+        self._mark_regions.clear()
+        self._zone_cache.clear()
+        muscle, side, preview = self._overlay_args
+        if muscle is not None:
+            self.set_overlay(atlas.muscles.get(muscle.id), side, preview)
+        self.update_description()
+
     def drawBackground(self, painter: QPainter, rect: QRectF):
         painter.fillRect(rect, self.palette().base())
         draw_view(painter, self.renderer, QRectF(*self.view.viewbox), self.view.mirrored)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..kit.datadir import data_location
+from ..kit.errors import error_text
+from ..kit.folders import last_folder, remember_folder
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from .actions import make_action
 
@@ -56,8 +58,7 @@ class Files(QObject):
     def open_dialog(self):
         if not self.maybe_save():
             return
-        document = self.window.document
-        start = str(document.path.parent) if document.path else QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        start = str(last_folder(self.window.settings, "pain_maps"))
         path, _ = QFileDialog.getOpenFileName(self.window, translate("app", "Open pain map"), start, translate("app", FILE_FILTER))
         if path:
             self.open_path(Path(path))
@@ -68,9 +69,10 @@ class Files(QObject):
         try:
             self.window.document.open(path)
         except PainMapError as exc:
-            QMessageBox.critical(self.window, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=exc))
+            QMessageBox.critical(self.window, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=error_text(exc)))
             return False
         self._add_recent(path)
+        remember_folder(self.window.settings, "pain_maps", path)
         self.clear_autosave()
         self.window.statusBar().showMessage(translate("app", "Opened {name}").format(name=path.name), 4000)
         return True
@@ -81,7 +83,8 @@ class Files(QObject):
         return self._save_to(self.window.document.path)
 
     def save_as(self) -> bool:
-        start = str(self.window.document.path or Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / "pain.hipmap.json")
+        path = self.window.document.path
+        start = str(last_folder(self.window.settings, "pain_maps") / (path.name if path else "pain.hipmap.json"))
         path, _ = QFileDialog.getSaveFileName(self.window, translate("app", "Save pain map"), start, translate("app", FILE_FILTER))
         if not path:
             return False
@@ -98,6 +101,7 @@ class Files(QObject):
             QMessageBox.critical(self.window, translate("app", "Cannot save"), str(exc))
             return False
         self._add_recent(path)
+        remember_folder(self.window.settings, "pain_maps", path)
         self.clear_autosave()
         self.window.statusBar().showMessage(translate("app", "Saved {name}").format(name=path.name), 4000)
         return True
@@ -169,7 +173,9 @@ class Files(QObject):
         if painmap.is_empty():
             path.unlink(missing_ok=True)
             return
-        count = len(painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        count = made_count(painmap, self.window.atlas)  # a region marked by name is one mark
         answer = QMessageBox.question(
             self.window, translate("app", "Restore unsaved marks?"),
             (translate("app", "hipmap did not close normally last time. Restore the %n unsaved mark?", "", count) if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count)),
