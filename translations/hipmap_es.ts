@@ -554,6 +554,32 @@
             <translation>Guardado: {name}</translation>
         </message>
         <message>
+            <source>Autosave is not working: {reason}. hipmap keeps trying every few seconds; save your marks (File &gt; Save As) to another place to be safe.</source>
+            <translation>El guardado automático no funciona: {reason}. hipmap lo sigue intentando cada pocos segundos; para estar seguro, guarde sus marcas en otro lugar (Archivo &gt; Guardar como).</translation>
+        </message>
+        <message>
+            <source>Autosave is not working</source>
+            <translation>El guardado automático no funciona</translation>
+        </message>
+        <message>
+            <source>Autosave works again: your unsaved marks are kept safe.</source>
+            <translation>El guardado automático vuelve a funcionar: sus marcas sin guardar están a salvo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved mark in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Restore unsaved marks?</source>
             <translation>¿Recuperar las marcas sin guardar?</translation>
         </message>
@@ -563,6 +589,10 @@
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Autosave problem</source>
+            <translation>Problema del guardado automático</translation>
         </message>
         <message numerus="yes">
             <source>hipmap did not close normally last time. Restore the %n unsaved marks?</source>

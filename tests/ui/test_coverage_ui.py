@@ -146,10 +146,10 @@ def test_the_builder_offers_a_muscle_with_nothing_to_time_but_cannot_tick_it(qtb
     assert presses == [("rectus_abdominis", "right"), ("rectus_abdominis", "left")]
     assert builder.routine.name == "Rectus abdominis (lower part), both sides"
     # A saved routine with the bilateral muscle's steps opens with it ticked as "both".
-    builder.library.save(Routine("Belly", builder.routine.steps))
+    path = builder.library.save(Routine("Belly", builder.routine.steps))
     builder.set_ticked(frozenset())
     builder._refresh_saved()
-    builder.saved_combo.setCurrentIndex(builder.saved_combo.findData("Belly"))
+    builder.saved_combo.setCurrentIndex(builder.saved_combo.findData(str(path)))
     builder.open_saved()
     assert builder.ticked == {("rectus_abdominis", "both")}
 

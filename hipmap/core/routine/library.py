@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fileio import atomic_write_bytes
+from ..fileio import atomic_write_bytes, private_dir
 from ..messages import coded
 from .model import Routine, RoutineError, routine_from_dict
 
@@ -79,7 +79,7 @@ class RoutineLibrary:
             raise coded(RoutineError, "a saved routine needs a name", "name")
         if not routine.steps:
             raise coded(RoutineError, "a saved routine needs at least one step", "steps")
-        self.directory.mkdir(parents=True, exist_ok=True)
+        private_dir(self.directory)
         path = self.path_for(routine.name)
         atomic_write_bytes(path, json.dumps(routine.to_dict(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
         return path
@@ -92,9 +92,10 @@ class RoutineLibrary:
                 return saved.routine
         raise KeyError(name)
 
-    def delete(self, name: str) -> None:
-        for saved in self.saved():
-            if saved.name.casefold() == name.casefold():
-                saved.path.unlink(missing_ok=True)
-                return
-        raise KeyError(name)
+    def delete(self, path: Path) -> None:
+        """Delete the saved routine in this file (the one the user picked: names need not be unique, since an
+        unreadable file keeps its name); KeyError if it is not one of this library's files."""
+        path = Path(path)
+        if path.parent != self.directory or not path.name.endswith(SUFFIX) or not path.is_file():
+            raise KeyError(path.name)
+        path.unlink()

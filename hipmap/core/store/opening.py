@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
+from ..fileio import create_private_file, private_dir
 from .errors import FRESH_START, CorruptDatabase, NewerDatabase, StoreError, damaged_text, sqlite_errors, translated
 from ..messages import mark
 from .schema import APPLICATION_ID, REQUIRED_TABLES, Migration, migrate
@@ -142,10 +144,23 @@ def _check_existing(path: Path, supported: int) -> None:
 # --------------------------------------------------------------------------------------------- connecting
 
 
+def _keep_private(path: Path) -> None:
+    """The history is health data: the file is created 0600 before SQLite opens it (SQLite gives its -wal and -shm
+    the main file's permissions), and an older one that others could read is made 0600, with its side files."""
+    if create_private_file(path):
+        return
+    for file in (path, _side_file(path, "-wal"), _side_file(path, "-shm")):
+        try:
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:  # missing (no -wal yet), or not ours to change: the open below says what matters
+            pass
+
+
 def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
     """Check the file at `path` (if any), open it (or create it) and bring its schema up to len(migrations)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent, tighten=False)
         if path.exists():
             if not path.is_file():
                 raise mark(StoreError(f"The sessions database {path} is not a file. {FRESH_START}", path),
@@ -154,6 +169,7 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
         elif _side_file(path, "-wal").exists():
             # SQLite would replay a stray journal into the new file: neither adopt it nor delete it.
             raise CorruptDatabase(path, "the file is missing but its -wal journal is still there")
+        _keep_private(path)
     except OSError as exc:
         raise mark(StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path),
                    "Could not open the sessions database {path}: {reason}.", path=str(path), reason=str(exc.strerror or exc)) from exc  # fmt: skip

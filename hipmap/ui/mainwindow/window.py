@@ -37,6 +37,7 @@ from .firstframe import FirstFrame
 from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
+from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, atlas=None, matcher=None, settings: QSettings | None = None, assets_dir: Path | None = None):
         super().__init__()
         self.settings = settings or QSettings()
+        keep_settings_private(self.settings)
         self.atlas = None
         self.document = None
         self.views: dict = {}
@@ -605,7 +607,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
-            self.files.clear_autosave()
+            self.files.release()
         selfcare, practice = self.selfcare, self.practice
         for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, practice.presentation, practice.history):
             if tool is not None:

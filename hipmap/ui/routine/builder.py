@@ -6,6 +6,8 @@ QUndoStack command, so Ctrl+Z takes back a tick, a move or a changed hold exactl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
 from ...core.routine.builder import build_routine, default_name, has_steps, merged, muscle_steps, step_key
-from ...core.routine.library import RoutineLibrary
+from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
 from ..kit.errors import error_text
@@ -413,7 +415,7 @@ class RoutineBuilder(QDialog):
         self.saved_combo.clear()
         for saved in self.library.saved():
             label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
-            self.saved_combo.addItem(label, saved.name)
+            self.saved_combo.addItem(label, str(saved.path))  # the file: an unreadable one may share a good one's name
             if saved.routine is None:
                 self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
         has = self.saved_combo.count() > 0
@@ -432,12 +434,12 @@ class RoutineBuilder(QDialog):
             QMessageBox.information(self, translate("builder", "Name the routine"), translate("builder", "Give the routine a name before saving it."))
             return False
         try:
-            self.library.save(routine)
+            path = self.library.save(routine)
         except (RoutineError, OSError) as exc:
             QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
             return False
         self._refresh_saved()
-        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(routine.name)))
+        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(str(path))))
         self.name_edit.setText(routine.name)
         self.name_touched = True
         self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
@@ -450,13 +452,13 @@ class RoutineBuilder(QDialog):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status_label, text))
 
     def open_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
         try:
-            routine = self.library.load(name)
-        except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc) if isinstance(exc, RoutineError) else exc))
+            routine = read_routine(Path(path))
+        except RoutineError as exc:
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc)))
             return
         pairs = []  # the (muscle, side) of each compression step; "both" for a muscle whose pattern spans both sides
         for step in routine.steps:
@@ -473,14 +475,15 @@ class RoutineBuilder(QDialog):
         self._push(routine, ticked, translate("builder", "Open {name}").format(name=routine.name), dropped=dropped)
 
     def delete_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
+        name = self.saved_combo.currentText()
         answer = QMessageBox.question(self, translate("builder", "Delete saved routine?"), translate("builder", "Delete the saved routine “{name}” from this computer?").format(name=name),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
         if answer == QMessageBox.Yes:
             try:
-                self.library.delete(name)
+                self.library.delete(Path(path))
             except (KeyError, OSError) as exc:
                 QMessageBox.warning(self, translate("builder", "Not deleted"), str(exc))
             self._refresh_saved()
