@@ -124,3 +124,26 @@ def test_adductor_longus_brevis_shin_spillover_is_the_upper_inner_shin_only(atla
     assert spill.bounds[3] <= top + 0.5 * (bottom - top)
     # The inner side: the right leg's inner edge is toward the midline (larger x on the front view).
     assert spill.centroid.x > shin.centroid.x
+
+
+# ------------------------------------------------------------------------------------------ stretch attributions
+
+# The stretches the seed article or the fact sheet names (standing and passive adduction, seated glute stretch,
+# pigeon pose, low lunge, quadriceps stretch, butterfly, side lunge) and those hipmap wrote from the anatomy alone.
+SUPPORTED_STRETCHES = {
+    "standing_crossover_adduction", "passive_adduction_bench", "seated_glute_stretch", "pigeon_pose", "low_lunge",
+    "standing_quad_stretch", "seated_butterfly", "side_lunge_adductor",
+}  # fmt: skip
+OWN_STRETCHES = {"knee_to_chest", "standing_side_bend", "lying_hamstring_stretch"}
+
+
+def test_stretches_cite_a_book_only_where_the_fact_sheet_or_seed_article_supports_them(atlas):
+    assert "not taken from a published source" in atlas.sources["hipmap"].note
+    for stretch_id in SUPPORTED_STRETCHES | OWN_STRETCHES:
+        sources = set(atlas.exercises[stretch_id].sources)
+        assert not sources & {"ts1", "ts2", "davies"}, stretch_id  # never checked against the books
+        assert "acsm" in sources, stretch_id  # the hold and repetitions
+        if stretch_id in SUPPORTED_STRETCHES:
+            assert "hipmap" not in sources and sources & {"seed", "factsheet"}, stretch_id
+        else:
+            assert "hipmap" in sources and not sources & {"seed", "factsheet"}, stretch_id
