@@ -328,10 +328,10 @@ def _cmd_handout(args) -> int:
     phrases = None
     if args.lang != "en":  # the interface's translations and the data's (data/i18n/<lang>.yaml)
         from .core.content.atlas import load_atlas
-        from .ui.handout import handout as _handout
+        from .ui.handout.output import ensure_app
         from .ui.kit import i18n
 
-        _handout.ensure_app()
+        ensure_app()
         i18n.install(args.lang)
         atlas, phrases = load_atlas(language=args.lang), i18n.matching_phrases()
     for name in args.region:
@@ -347,13 +347,14 @@ def _cmd_handout(args) -> int:
         muscles = [(c.muscle_id, c.side) for c in result.explaining] if result is not None else []
         if not muscles:
             raise UsageError("hipmap handout: no muscle in hipmap explains the marked pain; name muscles with --select")
-    from .ui.handout import handout
+    from .ui.handout.content import HandoutError, build_handout
+    from .ui.handout.output import ensure_app, write_pdf
 
     try:
-        handout.ensure_app()
-        made = handout.build_handout(atlas, painmap, muscles, page_size=args.page_size, match=result)
-        pages = handout.write_pdf(made, args.out)
-    except handout.HandoutError as exc:
+        ensure_app()
+        made = build_handout(atlas, painmap, muscles, page_size=args.page_size, match=result)
+        pages = write_pdf(made, args.out)
+    except HandoutError as exc:
         raise UsageError(f"hipmap handout: {exc}") from None
     except DataError as exc:
         raise UsageError(f"hipmap handout: the data is invalid: {exc.problems[0]}") from None

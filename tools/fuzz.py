@@ -75,15 +75,16 @@ def _install_ui_stubs() -> None:
 
     shot = types.ModuleType("hipmap.ui.cli.screenshot")
     shot.render = lambda *args, **kwargs: _STUB_CALLS.append("screenshot")
-    hand = types.ModuleType("hipmap.ui.handout.handout")
+    content = types.ModuleType("hipmap.ui.handout.content")
 
     class HandoutError(Exception):
         pass
 
-    hand.HandoutError = HandoutError
-    hand.ensure_app = lambda: None
-    hand.build_handout = lambda *args, **kwargs: _STUB_CALLS.append("handout")
-    hand.write_pdf = lambda made, out: 1
+    content.HandoutError = HandoutError
+    content.build_handout = lambda *args, **kwargs: _STUB_CALLS.append("handout")
+    output = types.ModuleType("hipmap.ui.handout.output")
+    output.ensure_app = lambda: None
+    output.write_pdf = lambda made, out: 1
     i18n = types.ModuleType("hipmap.ui.kit.i18n")  # handout --lang: the data's translations are still read
     i18n.install = lambda language, app=None: True
     i18n.matching_phrases = lambda: None
@@ -91,7 +92,8 @@ def _install_ui_stubs() -> None:
     import hipmap.ui.handout
     import hipmap.ui.kit
 
-    for package, name, module in ((hipmap.ui.cli, "screenshot", shot), (hipmap.ui.handout, "handout", hand), (hipmap.ui.kit, "i18n", i18n)):
+    for package, name, module in ((hipmap.ui.cli, "screenshot", shot), (hipmap.ui.handout, "content", content),
+                                  (hipmap.ui.handout, "output", output), (hipmap.ui.kit, "i18n", i18n)):
         sys.modules[f"{package.__name__}.{name}"] = module
         setattr(package, name, module)
 

@@ -76,7 +76,7 @@ def cli_pdf(painmap_file, tmp_path_factory):
 @pytest.fixture
 def handout(atlas, painmap_file):
     from hipmap.core.pain.painmap import load
-    from hipmap.ui.handout.handout import build_handout
+    from hipmap.ui.handout.content import build_handout
 
     return build_handout(atlas, load(painmap_file), [(m, "right") for m in SELECTED])
 
@@ -89,7 +89,7 @@ def test_cli_handout_has_the_muscles_steps_timings_and_safety_text(cli_pdf, atla
     if extractor == "pdftotext" and shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils is not installed; the Qt extractor covers the same checks")
     from hipmap.core.content.safety import load_red_flags
-    from hipmap.ui.handout.handout import combined_routine
+    from hipmap.ui.handout.content import combined_routine
 
     data = cli_pdf.read_bytes()
     assert data.startswith(b"%PDF")
@@ -147,7 +147,8 @@ def test_without_select_the_handout_covers_the_muscles_that_explain_the_pain(atl
 
 
 def test_a_muscle_on_the_left_shows_the_left_side_view(atlas, qapp, tmp_path):
-    from hipmap.ui.handout.handout import build_handout, write_pdf
+    from hipmap.ui.handout.content import build_handout
+    from hipmap.ui.handout.output import write_pdf
 
     made = build_handout(atlas, PainMap(), [("piriformis", "left")])
     out = tmp_path / "left.pdf"
@@ -162,7 +163,7 @@ def test_a_muscle_on_the_left_shows_the_left_side_view(atlas, qapp, tmp_path):
 
 
 def test_no_block_is_split_across_pages(handout, atlas, qapp):
-    from hipmap.ui.handout.handout import pdf_bytes
+    from hipmap.ui.handout.output import pdf_bytes
 
     data, layout = pdf_bytes(handout)
     assert data.startswith(b"%PDF") and layout.page_count >= 2
@@ -200,7 +201,7 @@ class _Ctx:
 
 def _fixed(name, h, keep_with_next=False, pieces=0):
     """A block of a fixed height; with ``pieces``, it may be split between pieces of equal height (like a list)."""
-    from hipmap.ui.handout.handout import Block
+    from hipmap.ui.handout.blocks import Block
 
     class Fixed(Block):
         kind = "test"
@@ -228,7 +229,7 @@ def _fixed(name, h, keep_with_next=False, pieces=0):
 
 
 def _pages(blocks, page_h=250.0):
-    from hipmap.ui.handout.handout import layout_blocks
+    from hipmap.ui.handout.layout import layout_blocks
 
     placed, count = layout_blocks(blocks, _Ctx(), lambda page: QRectF(0, 0, 100, page_h))
     return [(block.name, page) for block, page, _rect in placed], count
@@ -250,7 +251,7 @@ def test_layout_continues_a_list_between_items_only():
 
 
 def test_a_split_list_or_table_keeps_at_least_two_items_on_each_page():
-    from hipmap.ui.handout.handout import _split_at
+    from hipmap.ui.handout.blocks import _split_at
 
     assert _split_at(10, lambda k: k <= 7) == 7
     assert _split_at(10, lambda k: k <= 9) == 8  # two rows go on to the next page, not one
@@ -265,7 +266,7 @@ def test_a_split_list_or_table_keeps_at_least_two_items_on_each_page():
 def test_a4_and_letter_pages(handout, qapp, tmp_path, size, points):
     from dataclasses import replace
 
-    from hipmap.ui.handout.handout import write_pdf
+    from hipmap.ui.handout.output import write_pdf
 
     out = tmp_path / f"{size}.pdf"
     count = write_pdf(replace(handout, page_size=size), out)
@@ -279,7 +280,7 @@ def test_printing_uses_the_same_pages_and_honours_a_page_range(handout, qapp, tm
     from PySide6.QtGui import QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
-    from hipmap.ui.handout.handout import print_handout, write_pdf
+    from hipmap.ui.handout.output import print_handout, write_pdf
 
     pdf_count = write_pdf(handout, tmp_path / "file.pdf")
     printer = QPrinter(QPrinter.HighResolution)
@@ -302,7 +303,7 @@ def test_printing_uses_the_same_pages_and_honours_a_page_range(handout, qapp, tm
 def test_the_print_dialog_offers_the_handouts_pages_and_cancel_prints_nothing(handout, qapp, monkeypatch):
     from PySide6.QtPrintSupport import QPrintDialog
 
-    from hipmap.ui.handout.handout import print_with_dialog
+    from hipmap.ui.handout.output import print_with_dialog
 
     seen = {}
 
@@ -357,7 +358,8 @@ def test_missing_output_folder_exits_2(tmp_path, capsys):
 
 
 def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeypatch):
-    from hipmap.ui.handout import handout as module
+    from hipmap.ui.handout import output as module
+    from hipmap.ui.handout.blocks import ExerciseBlock
 
     out = tmp_path / "handout.pdf"
     out.write_bytes(b"the previous handout")
@@ -366,7 +368,7 @@ def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeyp
         raise RuntimeError("the pictogram could not be drawn")
 
     with monkeypatch.context() as m:  # painting fails half-way through the document
-        m.setattr(module.ExerciseBlock, "paint", broken)
+        m.setattr(ExerciseBlock, "paint", broken)
         with pytest.raises(RuntimeError):
             module.write_pdf(handout, out)
     assert out.read_bytes() == b"the previous handout"
@@ -387,7 +389,7 @@ def test_a_failed_export_leaves_no_partial_file(handout, qapp, tmp_path, monkeyp
 
 
 def test_build_handout_rejects_what_it_cannot_print(atlas):
-    from hipmap.ui.handout.handout import HandoutError, build_handout
+    from hipmap.ui.handout.content import HandoutError, build_handout
 
     with pytest.raises(HandoutError, match="unknown muscle"):
         build_handout(atlas, PainMap(), [("biceps", "right")])
@@ -400,7 +402,7 @@ def test_build_handout_rejects_what_it_cannot_print(atlas):
 
 
 def test_the_routine_table_times_add_up_and_shared_stretches_appear_once(handout):
-    from hipmap.ui.handout.handout import routine_rows
+    from hipmap.ui.handout.sections import routine_rows
 
     rows, total = routine_rows(handout)
     assert total == handout.routine.total_seconds()

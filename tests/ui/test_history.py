@@ -14,9 +14,10 @@ from hipmap.core.pain.painmap import PainMap, region_marks, to_json_dict
 from hipmap.core.store.database import Store
 from hipmap.core.store.session import Session
 from hipmap.core.store.synthetic import synthetic_sessions
-from hipmap.ui.history import chart as chart_module
+from hipmap.ui.history import formats
 from hipmap.ui.history.compare import BeforeAfterDialog
-from hipmap.ui.history.window import HistoryWindow, SessionViewer
+from hipmap.ui.history.sessionviewer import SessionViewer
+from hipmap.ui.history.window import HistoryWindow
 
 
 @pytest.fixture
@@ -25,14 +26,14 @@ def utc():
     old = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"
     time.tzset()
-    chart_module.local_time.cache_clear()
+    formats.local_time.cache_clear()
     yield
     if old is None:
         os.environ.pop("TZ", None)
     else:
         os.environ["TZ"] = old
     time.tzset()
-    chart_module.local_time.cache_clear()
+    formats.local_time.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -5,253 +5,31 @@ pixel ratio and follows the palette. The two ratings differ by marker and line s
 circles on a solid line before, hollow squares on a dashed line after). With many sessions the lines keep only
 the first, lowest, highest and last point of each pixel column, which draws the same picture, and the markers
 are left out.
+
+This module is the widget (its data, painting order and mouse and keys); what it plots is in chartdata.py, where
+things go in chartlayout.py, and how each part is drawn in chartpaint.py.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from .chartdata import ChartPoint, nice_area_max, time_ticks
+from .chartlayout import MARKER_LIMIT, ChartFrame, chart_frame, series_geometry, trend_note
+from .chartpaint import NO_BRUSH, NO_PEN, colors, marker, paint_empty, paint_grid, paint_titles, series_pen, stroke
+from .formats import format_area, format_rating, format_when
 
-# Objects, not the Qt.NoPen / Qt.NoBrush enums: see candidates.py (a PySide6 6.12 reference-count bug).
-NO_PEN = QPen(Qt.NoPen)
-NO_BRUSH = QBrush(Qt.NoBrush)
-
-MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
-DAY_S = 86_400.0
-MARKER_LIMIT = 60  # more points than this: lines only (single points between gaps keep their marker)
-MIN_SPAN_S = 2 * DAY_S
-LEGEND_BEFORE = QT_TRANSLATE_NOOP("chart", "Pain before")
-LEGEND_AFTER = QT_TRANSLATE_NOOP("chart", "Pain after")
-PAIN_TITLE = QT_TRANSLATE_NOOP("chart", "Pain (0–10)")
-AREA_TITLE = QT_TRANSLATE_NOOP("chart", "Area marked (% of the body drawing)")
 EMPTY_HEADING = QT_TRANSLATE_NOOP("chart", "No sessions yet")
 EMPTY_TEXT = (
     QT_TRANSLATE_NOOP("chart", "Each saved session appears here: the pain before and after, and how much of the body drawing was marked, so you can see how it changes over time.")
 )
-
-
-# ------------------------------------------------------------------------------------------------ dates
-
-
-@lru_cache(maxsize=8192)
-def local_time(created_at: str) -> datetime:
-    """A stored time (ISO 8601 UTC, '...Z') as an aware datetime in the computer's time zone."""
-    return datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
-
-
-def format_day(when: datetime | date, year: bool = True) -> str:
-    text = f"{when.day} {translate('chart', MONTHS[when.month - 1])}"
-    return f"{text} {when.year}" if year else text
-
-
-def format_when(when: datetime) -> str:
-    """'25 Nov 2026, 14:05' (English month names, like the rest of the app; the time is local)."""
-    return f"{format_day(when)}, {when:%H:%M}"
-
-
-def format_range(first: datetime, last: datetime) -> str:
-    """'3 Mar to 25 Nov 2026', or '3 Mar 2025 to 25 Nov 2026' across a new year."""
-    if first.date() == last.date():
-        return translate("chart", "on {format_day}").format(format_day=format_day(last))
-    return translate("chart", "from {format_day} to {format_day2}").format(format_day=format_day(first, year=first.year != last.year), format_day2=format_day(last))
-
-
-def format_rating(value: int | None) -> str:
-    return "\u2014" if value is None else f"{value}/10"
-
-
-def format_area(share: float | None) -> str:
-    if share is None:
-        return "\u2014"
-    percent = share * 100
-    return f"{percent:.1f}%" if percent < 10 else f"{percent:.0f}%"
-
-
-# ------------------------------------------------------------------------------------------------ geometry
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    session_id: int
-    when: datetime  # local time
-    t: float  # POSIX seconds
-    before: int | None
-    after: int | None
-    extent: float | None
-    person: str = ""
-
-
-def decimate(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Per pixel column keep the first, lowest, highest and last point, in their order (M4): on screen the line
-    looks the same, and it never has more than four points per column."""
-    if len(points) <= 8:
-        return points
-    out: list[tuple[float, float]] = []
-    bucket: list[tuple[float, float]] = []
-    column = None
-
-    def flush():
-        if len(bucket) <= 4:
-            out.extend(bucket)
-            return
-        keep = {0, len(bucket) - 1}
-        keep.add(min(range(len(bucket)), key=lambda i: bucket[i][1]))
-        keep.add(max(range(len(bucket)), key=lambda i: bucket[i][1]))
-        out.extend(bucket[i] for i in sorted(keep))
-
-    for x, y in points:
-        c = int(x)
-        if c != column:
-            flush()
-            bucket = []
-            column = c
-        bucket.append((x, y))
-    flush()
-    return out
-
-
-TREND_SPACING_PX = 6.0  # sessions closer than this on screen: faint lines for each session, bold lines for the trend
-_TREND_WINDOWS = ((7, "1-week"), (14, "2-week"), (28, "4-week"), (56, "8-week"), (91, "3-month"), (182, "6-month"),
-                  (365, "1-year"))  # fmt: skip
-
-
-def trend_window(span_s: float) -> tuple[int, str]:
-    """The averaging window (days, words) for a time span: about a fiftieth of it, in calendar-friendly steps."""
-    for days, words in _TREND_WINDOWS:
-        if days * DAY_S >= span_s / 50:
-            return days, words
-    return _TREND_WINDOWS[-1]
-
-
-def moving_average(times: list[float], values: list[float], window_s: float) -> list[float]:
-    """The mean of the values within window_s centred on each time (times ascending); O(n)."""
-    out, lo, hi, total, n, half = [], 0, 0, 0.0, len(values), window_s / 2
-    for t in times:
-        while hi < n and times[hi] <= t + half:
-            total += values[hi]
-            hi += 1
-        while times[lo] < t - half:
-            total -= values[lo]
-            lo += 1
-        out.append(total / (hi - lo))
-    return out
-
-
-_STEPS = (  # (unit, count, approximate seconds)
-    ("day", 1, DAY_S), ("day", 2, 2 * DAY_S), ("week", 1, 7 * DAY_S), ("week", 2, 14 * DAY_S),
-    ("month", 1, 30.44 * DAY_S), ("month", 2, 60.9 * DAY_S), ("month", 3, 91.3 * DAY_S), ("month", 6, 182.6 * DAY_S),
-    ("year", 1, 365.25 * DAY_S), ("year", 2, 730.5 * DAY_S), ("year", 5, 1826 * DAY_S), ("year", 10, 3652 * DAY_S),
-    ("year", 25, 9131 * DAY_S), ("year", 100, 36525 * DAY_S),
-)  # fmt: skip
-
-
-def _tick_label(unit: str, day: date) -> str:
-    if unit == "year":
-        return str(day.year)
-    if unit == "month":
-        return translate("chart", MONTHS[day.month - 1])
-    return format_day(day, year=False)
-
-
-def _tick_days(unit: str, count: int, first: date, last: date):
-    """Local calendar days for ticks from `first` to `last`: every `count` days, Mondays, month or year starts."""
-    if unit in ("day", "week"):
-        step = count if unit == "day" else 7 * count
-        # date(1, 1, 1) is ordinal 1 and a Monday: ordinals - 1 divisible by 7 are Mondays.
-        ordinal = first.toordinal()
-        ordinal += (-(ordinal - 1)) % step
-        while ordinal <= last.toordinal():
-            yield date.fromordinal(ordinal)
-            ordinal += step
-    elif unit == "month":
-        y, m = first.year, first.month
-        if first.day > 1:
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        while (m - 1) % count:
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        while date(y, m, 1) <= last:
-            yield date(y, m, 1)
-            m += count
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    else:
-        y = first.year + (first.month > 1 or first.day > 1)
-        y += (-y) % count
-        while y <= last.year and y <= 9999:
-            yield date(y, 1, 1)
-            y += count
-
-
-def _midnight(day: date) -> float:
-    """POSIX seconds of a local midnight."""
-    return datetime(day.year, day.month, day.day).timestamp()
-
-
-def _day_of(t: float) -> date:
-    return datetime.fromtimestamp(t).date()
-
-
-def time_ticks(t0: float, t1: float, width: float, fm: QFontMetricsF, gap: float = 20.0):
-    """The finest calendar step whose labels fit side by side: (unit, [(seconds, label), ...])."""
-    widest_day = max(fm.horizontalAdvance(f"28 {translate('chart', m)}") for m in MONTHS)
-    widest = {"day": widest_day, "week": widest_day, "month": max(fm.horizontalAdvance(translate("chart", m)) for m in MONTHS),
-              "year": fm.horizontalAdvance("2088")}  # fmt: skip
-    span = max(t1 - t0, 1.0)
-    unit, count = _STEPS[-1][:2]
-    for u, c, seconds in _STEPS:
-        if seconds / span * width >= widest[u] + gap:
-            unit, count = u, c
-            break
-    first, last = _day_of(t0), _day_of(t1)
-    ticks = [(_midnight(d), _tick_label(unit, d)) for d in _tick_days(unit, count, first, last)]
-    return unit, [(t, label) for t, label in ticks if t0 <= t <= t1]
-
-
-def nice_area_max(largest: float) -> float:
-    for top in (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0):
-        if largest <= top + 1e-9:
-            return top
-    return 1.0
-
-
-def _percent_label(share: float) -> str:
-    return f"{share * 100:g}%"
-
-
-@dataclass
-class _Frame:
-    pain: QRectF  # plot area of the pain panel
-    area: QRectF  # plot area of the area panel
-    pain_title: QRectF
-    area_title: QRectF
-    legend: list[tuple[str, QRectF]]  # series, rect of that legend entry
-    ticks_y: float
-    years_y: float
-    t0: float
-    t1: float
-    inner: float  # pixels kept free at each end of the time axis
-
-    def x(self, t: float) -> float:
-        left = self.pain.left() + self.inner
-        return left + (t - self.t0) / (self.t1 - self.t0) * (self.pain.width() - 2 * self.inner)
-
-    def t(self, x: float) -> float:
-        left = self.pain.left() + self.inner
-        return self.t0 + (x - left) / max(1.0, self.pain.width() - 2 * self.inner) * (self.t1 - self.t0)
-
-    def pain_y(self, value: float) -> float:
-        return self.pain.bottom() - value / 10.0 * self.pain.height()
-
-
-# ------------------------------------------------------------------------------------------------ widget
 
 
 class PainChart(QWidget):
@@ -329,7 +107,7 @@ class PainChart(QWidget):
         p, frame = self._points[index], self._frame()
         x = frame.x(p.t)
         if series == "area":
-            return None if p.extent is None else QPointF(x, self._area_y(frame, p.extent))
+            return None if p.extent is None else QPointF(x, frame.area_y(p.extent))
         value = p.before if series == "before" else p.after
         return None if value is None else QPointF(x, frame.pain_y(value))
 
@@ -350,148 +128,22 @@ class PainChart(QWidget):
 
     # ---- layout
 
-    def _frame(self) -> _Frame:
+    def _frame(self) -> ChartFrame:
         key = (self.width(), self.height(), self.font().key(), len(self._points), id(self._points))
         if key == self._cache_key:
             return self._cache[0]
-        fm = QFontMetricsF(self.font())
-        bold = QFontMetricsF(style.scaled_font(self.font(), 1.0, bold=True))
-        lh = fm.height()
-        w, h = float(self.width()), float(self.height())
-        left = 14 + max(fm.horizontalAdvance("10"), fm.horizontalAdvance("100%")) + 8
-        right = 18.0
-        top = 10.0
-        if self._points:
-            t0, t1 = self._points[0].t, self._points[-1].t
-        else:
-            t0 = t1 = 0.0
-        if t1 - t0 < MIN_SPAN_S:
-            middle = (t0 + t1) / 2
-            t0, t1 = middle - MIN_SPAN_S / 2, middle + MIN_SPAN_S / 2
-        inner = 14.0
-        usable = max(1.0, w - left - right - 2 * inner)
-        self._trend = None
-        if len(self._points) > MARKER_LIMIT and usable / len(self._points) < TREND_SPACING_PX:
-            self._trend = trend_window(t1 - t0)
-        note = self._note_text()
-        pain_title = QRectF(left, top, bold.horizontalAdvance(translate("chart", PAIN_TITLE)) + (fm.horizontalAdvance(note) + 12 if note else 0) + 4, lh)
-        # Legend entries: a 26 px sample of line and marker, then the words.
-        legend, x = [], w - right
-        for series, text in reversed((("before", translate("chart", LEGEND_BEFORE)), ("after", translate("chart", LEGEND_AFTER)))):
-            width = 26 + 6 + fm.horizontalAdvance(text)
-            x -= width
-            legend.insert(0, (series, QRectF(x, top, width, lh)))
-            x -= 22
-        if x < pain_title.right() + 16:  # too narrow beside the title: a row of its own below it
-            shift = pain_title.left() - legend[0][1].left()
-            legend = [(s, r.translated(shift, lh + 4)) for s, r in legend]
-            top += lh + 4
-        pain_top = top + lh + 10
-        ticks_h, years_h = lh + 6, lh + 2
-        area_title_h = lh + 8
-        available = max(60.0, h - pain_top - 18 - area_title_h - ticks_h - years_h - 10)
-        pain_h = round(available * 0.64)
-        area_h = available - pain_h
-        pain = QRectF(left, pain_top, max(40.0, w - left - right), pain_h)
-        area_title = QRectF(left, pain.bottom() + 18, bold.horizontalAdvance(translate("chart", AREA_TITLE)) + 4, lh)
-        area = QRectF(left, area_title.bottom() + 8, pain.width(), area_h)
-        frame = _Frame(pain, area, pain_title, area_title, legend, area.bottom() + 4, area.bottom() + 4 + ticks_h,
-                       t0, t1, inner)  # fmt: skip
+        frame, self._trend = chart_frame(float(self.width()), float(self.height()), self.font(), self._points, self._area_max)
         self._cache_key = key
         self._segments = {}
-        self._cache = (frame, self._geometry(frame))
+        self._cache = (frame, series_geometry(frame, self._points, self._trend))
         return frame
 
     def pain_note(self) -> str:
         """Words beside the pain title when the lines are averages (many sessions close together)."""
         self._frame()
-        return self._note_text()
-
-    def _note_text(self) -> str:
-        if not self._trend:
-            return ""
-        return translate("chart", "lines: {value} average; dots: each session").format(value=self._trend[1])
-
-    def _area_top(self) -> float:
-        return self._area_max
-
-    def _area_y(self, frame: _Frame, share: float) -> float:
-        return frame.area.bottom() - share / self._area_top() * frame.area.height()
-
-    def _geometry(self, frame: _Frame):
-        """Screen positions of the series (recomputed only when the size or the data change)."""
-        lines = {}
-        singles = {}
-        for series in ("before", "after"):
-            segments, lone, run = [], [], []
-            for p in self._points:
-                value = p.before if series == "before" else p.after
-                if value is None:
-                    if len(run) == 1:
-                        lone.append(run[0])
-                    elif run:
-                        segments.append(run)
-                    run = []
-                    continue
-                run.append((frame.x(p.t), frame.pain_y(value)))
-            if len(run) == 1:
-                lone.append(run[0])
-            elif run:
-                segments.append(run)
-            if self._trend:  # dots and an average instead
-                segments = []
-            lines[series] = [QPolygonF([QPointF(x, y) for x, y in decimate(seg)]) for seg in segments]
-            singles[series] = lone
-        trends, dots = {}, {}
-        if self._trend:
-            for series in ("before", "after"):
-                rated = [(p.t, p.before if series == "before" else p.after) for p in self._points]
-                rated = [(t, v) for t, v in rated if v is not None]
-                if rated:
-                    times = [t for t, _v in rated]
-                    means = moving_average(times, [float(v) for _t, v in rated], self._trend[0] * DAY_S)
-                    seen = {(int(frame.x(t)), v) for t, v in rated}  # one dot per pixel column and rating
-                    dots[series] = QPolygonF([QPointF(x + 0.5, frame.pain_y(v)) for x, v in sorted(seen)])
-                    sampled: dict[int, list[float]] = {}  # a smooth line: its mean every 3 pixels is plenty
-                    for t, m in zip(times, means):
-                        x = frame.x(t)
-                        cell = sampled.setdefault(int(x // 3), [0.0, 0.0, 0])
-                        cell[0] += x
-                        cell[1] += m
-                        cell[2] += 1
-                    trends[series] = QPolygonF([QPointF(sx / k, frame.pain_y(sm / k)) for sx, sm, k in sampled.values()])
-        # Bars: one per session, or the tallest per pixel column when they would touch.
-        count = sum(p.extent is not None for p in self._points)
-        spacing = (frame.pain.width() - 2 * frame.inner) / max(1, count)
-        bar_w = max(1.0, min(14.0, spacing * 0.6))
-        columns: dict[int, float] = {}
-        for p in self._points:
-            if p.extent is not None:
-                x = frame.x(p.t)
-                c = int(x) if bar_w < 3 else x
-                columns[c] = max(columns.get(c, 0.0), p.extent)
-        bottom = frame.area.bottom()
-        bars = [QRectF(x - bar_w / 2, self._area_y(frame, share), bar_w, bottom - self._area_y(frame, share))
-                for x, share in columns.items()]  # fmt: skip
-        return lines, singles, bars, bar_w, trends, dots
+        return trend_note(self._trend)
 
     # ---- painting
-
-    def _colors(self):
-        palette = self.palette()
-        dark = style.is_dark(palette)
-        return {
-            "before": QColor("#ff8f5e") if dark else QColor("#c2410c"),
-            "after": style.accent(palette),
-            "bar": style.blend(palette.color(QPalette.Base), palette.color(QPalette.Text), 0.42 if dark else 0.36),
-            "grid": style.hairline(palette),
-            "axis": style.blend(palette.color(QPalette.Base), palette.color(QPalette.Text), 0.3),
-            "quiet": style.secondary_text(palette),
-            "text": palette.color(QPalette.Text),
-            "base": palette.color(QPalette.Base),
-            "window": palette.color(QPalette.Window),
-            "highlight": palette.color(QPalette.Highlight),
-        }
 
     def paintEvent(self, _event):
         painter = QPainter(self)
@@ -501,7 +153,7 @@ class PainChart(QWidget):
             painter.end()
 
     def _paint(self, painter: QPainter) -> None:
-        c = self._colors()
+        c = colors(self.palette())
         painter.fillRect(self.rect(), c["window"])
         painter.setRenderHint(QPainter.Antialiasing)
         card = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
@@ -509,14 +161,14 @@ class PainChart(QWidget):
         painter.setBrush(c["base"])
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         if not self._points:
-            self._paint_empty(painter, c)
+            paint_empty(painter, c, self.rect(), self.font(), self.empty_heading, self.empty_text)
             return
         frame = self._frame()
         lines, singles, bars, bar_w, trends, dots = self._cache[1]
         fm = QFontMetricsF(self.font())
         unit, ticks = time_ticks(frame.t(frame.pain.left()), frame.t(frame.pain.right()), frame.pain.width(), fm)
-        self._paint_titles(painter, frame, c)
-        self._paint_grid(painter, frame, c, unit, ticks, fm)
+        paint_titles(painter, frame, c, self.font(), trend_note(self._trend))
+        paint_grid(painter, frame, c, unit, ticks, fm, self.font(), float(self.width()))
         # Highlighted (selected) sessions: a band behind the data in both panels.
         band = QColor(c["highlight"])
         band.setAlphaF(0.22)
@@ -546,13 +198,13 @@ class PainChart(QWidget):
                 painter.drawPoints(dots[series])
             for series in ("after", "before"):
                 if series in trends:
-                    self._stroke(painter, QPen(c["base"], 5.5, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin), trends[series])
-                    self._stroke(painter, _series_pen(c, series, 2.6), trends[series])
+                    stroke(painter, QPen(c["base"], 5.5, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin), trends[series], self._segments)
+                    stroke(painter, series_pen(c, series, 2.6), trends[series], self._segments)
         else:
             for series in ("after", "before"):
-                pen = _series_pen(c, series, width)
+                pen = series_pen(c, series, width)
                 for polygon in lines[series]:
-                    self._stroke(painter, pen, polygon)
+                    stroke(painter, pen, polygon, self._segments)
         for series in ("after", "before"):  # circles over squares: equal ratings show a dot in a box
             if trends:
                 positions = []  # the dots show every session
@@ -561,7 +213,7 @@ class PainChart(QWidget):
             else:
                 positions = [(pt.x(), pt.y()) for polygon in lines[series] for pt in polygon] + singles[series]
             for x, y in positions:
-                self._marker(painter, series, QPointF(x, y), c)
+                marker(painter, series, QPointF(x, y), c)
         # Selected and hovered sessions: rings around their points.
         for index in sorted({i for i, p in enumerate(self._points) if p.session_id in self._highlight} | ({self._hover} - {None})):
             p = self._points[index]
@@ -569,7 +221,7 @@ class PainChart(QWidget):
             ring = c["highlight"] if p.session_id in self._highlight else c["quiet"]
             for series, value in (("after", p.after), ("before", p.before)):
                 if value is not None:
-                    self._marker(painter, series, QPointF(x, frame.pain_y(value)), c, big=True, ring=ring)
+                    marker(painter, series, QPointF(x, frame.pain_y(value)), c, big=True, ring=ring)
         painter.restore()
         if self._hover is not None:
             x = frame.x(self._points[self._hover].t)
@@ -577,158 +229,6 @@ class PainChart(QWidget):
             painter.setPen(pen)
             for panel in (frame.pain, frame.area):
                 painter.drawLine(QPointF(x, panel.top()), QPointF(x, panel.bottom()))
-
-    def _stroke(self, painter: QPainter, pen: QPen, polygon: QPolygonF) -> None:
-        """A polyline stroked segment by segment. QPainter strokes a wide polyline as one path and fills it with
-        the winding rule, which takes hundreds of milliseconds for a long zigzag; separate segments take a few.
-        A dashed pen carries its dash offset from one segment to the next, so the pattern runs on unbroken. The
-        segments are kept until the size or the data change."""
-        dashed = pen.style() != Qt.SolidLine
-        width = max(pen.widthF(), 1.0)
-        key = (id(polygon), dashed, width)
-        segments = self._segments.get(key)
-        if segments is None:
-            lines = [QLineF(polygon.at(i), polygon.at(i + 1)) for i in range(polygon.size() - 1)]
-            if dashed:
-                period, offset, segments = sum(pen.dashPattern()), 0.0, []
-                for line in lines:
-                    segments.append((line, offset))
-                    offset = (offset + line.length() / width) % period
-            else:
-                segments = lines
-            self._segments[key] = segments
-        if not dashed:
-            painter.setPen(pen)
-            painter.drawLines(segments)
-            return
-        for line, offset in segments:
-            segment = QPen(pen)
-            segment.setDashOffset(offset)
-            painter.setPen(segment)
-            painter.drawLine(line)
-
-    def _paint_empty(self, painter: QPainter, c) -> None:
-        area = QRectF(self.rect()).adjusted(40, 30, -40, -30)
-        heading_font = style.scaled_font(self.font(), 1.3, bold=True)
-        painter.setFont(heading_font)
-        painter.setPen(c["text"])
-        hm = QFontMetricsF(heading_font)
-        body = QRectF(area.left(), 0, area.width(), 1000)
-        flags = int(Qt.AlignHCenter | Qt.TextWordWrap)
-        painter.setFont(self.font())
-        text_rect = painter.boundingRect(body, flags, self.empty_text)
-        total = hm.height() + 10 + text_rect.height()
-        top = area.center().y() - total / 2
-        painter.setFont(heading_font)
-        painter.drawText(QRectF(area.left(), top, area.width(), hm.height()), Qt.AlignHCenter, self.empty_heading)
-        painter.setFont(self.font())
-        painter.setPen(c["quiet"])
-        painter.drawText(QRectF(area.left(), top + hm.height() + 10, area.width(), text_rect.height() + 2), flags, self.empty_text)
-
-    def _paint_titles(self, painter: QPainter, frame: _Frame, c) -> None:
-        painter.setFont(style.scaled_font(self.font(), 1.0, bold=True))
-        painter.setPen(c["text"])
-        painter.drawText(frame.pain_title, Qt.AlignLeft | Qt.AlignVCenter, translate("chart", PAIN_TITLE))
-        painter.drawText(frame.area_title, Qt.AlignLeft | Qt.AlignVCenter, translate("chart", AREA_TITLE))
-        painter.setFont(self.font())
-        note = self._note_text()
-        if note:
-            shift = QFontMetricsF(style.scaled_font(self.font(), 1.0, bold=True)).horizontalAdvance(translate("chart", PAIN_TITLE)) + 12
-            painter.setPen(c["quiet"])
-            painter.drawText(frame.pain_title.adjusted(shift, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, note)
-        for series, rect in frame.legend:
-            y = rect.center().y()
-            painter.setPen(_series_pen(c, series, 2.2))
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + 26, y))
-            self._marker(painter, series, QPointF(rect.left() + 13, y), c)
-            painter.setPen(c["text"])
-            painter.drawText(rect.adjusted(32, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, translate("chart", LEGEND_BEFORE if series == "before" else LEGEND_AFTER))
-
-    def _paint_grid(self, painter: QPainter, frame: _Frame, c, unit, ticks, fm: QFontMetricsF) -> None:
-        painter.setFont(self.font())
-        grid = QPen(c["grid"], 1.0)
-        grid.setCosmetic(True)
-        label_w = frame.pain.left() - 22
-        # Pain axis: 0 to 10 every 2.
-        for value in range(0, 11, 2):
-            y = frame.pain_y(value)
-            painter.setPen(grid)
-            painter.drawLine(QPointF(frame.pain.left(), y), QPointF(frame.pain.right(), y))
-            painter.setPen(c["quiet"])
-            painter.drawText(QRectF(14, y - fm.height() / 2, label_w, fm.height()), Qt.AlignRight | Qt.AlignVCenter, str(value))
-        # Area axis: 0, half and the top.
-        top = self._area_top()
-        for share in (0.0, top / 2, top):
-            y = self._area_y(frame, share)
-            painter.setPen(grid)
-            painter.drawLine(QPointF(frame.area.left(), y), QPointF(frame.area.right(), y))
-            painter.setPen(c["quiet"])
-            painter.drawText(QRectF(14, y - fm.height() / 2, label_w, fm.height()), Qt.AlignRight | Qt.AlignVCenter, _percent_label(share))
-        # Time axis: vertical lines at the ticks, labels centred under them, never overlapping.
-        last_right = -1e9
-        width = float(self.width())
-        for t, label in ticks:
-            x = frame.x(t)
-            painter.setPen(grid)
-            for panel in (frame.pain, frame.area):
-                painter.drawLine(QPointF(x, panel.top()), QPointF(x, panel.bottom()))
-            text_w = fm.horizontalAdvance(label) + 2
-            left = min(max(x - text_w / 2, 4.0), width - 4 - text_w)
-            if left < last_right + 8:
-                continue
-            painter.setPen(c["quiet"])
-            painter.drawText(QRectF(left, frame.ticks_y, text_w, fm.height()), Qt.AlignCenter, label)
-            last_right = left + text_w
-        axis = QPen(c["axis"], 1.0)
-        axis.setCosmetic(True)
-        painter.setPen(axis)
-        for panel in (frame.pain, frame.area):
-            painter.drawLine(panel.bottomLeft(), panel.bottomRight())
-        if unit == "year":
-            return
-        # Years: a label where each year starts (or at the left edge), with a stronger line at 1 January.
-        first, last = _day_of(frame.t(frame.pain.left())), _day_of(frame.t(frame.pain.right()))
-        last_right = -1e9
-        for year in range(first.year, last.year + 1):
-            start = _midnight(date(year, 1, 1))
-            x = frame.x(start)
-            if year == first.year and year < last.year:
-                # The year that starts before the left edge: its label only if the next year's leaves it room.
-                room = frame.x(_midnight(date(year + 1, 1, 1))) - frame.pain.left()
-                if room < fm.horizontalAdvance("2088") + 24:
-                    continue
-            if x > frame.pain.left():
-                painter.setPen(axis)
-                for panel in (frame.pain, frame.area):
-                    painter.drawLine(QPointF(x, panel.top()), QPointF(x, panel.bottom()))
-                painter.drawLine(QPointF(x, frame.ticks_y), QPointF(x, frame.years_y + fm.height() * 0.8))
-            left = max(x + 4, frame.pain.left())
-            text_w = fm.horizontalAdvance(str(year)) + 2
-            if left < last_right + 12 or left + text_w > width - 4:
-                continue
-            painter.setPen(c["text"])
-            painter.drawText(QRectF(left, frame.years_y, text_w, fm.height()), Qt.AlignLeft | Qt.AlignVCenter, str(year))
-            last_right = left + text_w
-
-    def _marker(self, painter: QPainter, series: str, at: QPointF, c, big: bool = False, ring: QColor | None = None) -> None:
-        if series == "before":  # filled circle
-            r = 6.5 if big else 4.5
-            if ring is not None:
-                painter.setPen(QPen(ring, 2.0))
-                painter.setBrush(NO_BRUSH)
-                painter.drawEllipse(at, r + 2.5, r + 2.5)
-            painter.setPen(QPen(c["base"], 1.4))
-            painter.setBrush(c["before"])
-            painter.drawEllipse(at, r, r)
-        else:  # hollow square
-            s = 6.0 if big else 4.5
-            if ring is not None:
-                painter.setPen(QPen(ring, 2.0))
-                painter.setBrush(NO_BRUSH)
-                painter.drawRect(QRectF(at.x() - s - 3, at.y() - s - 3, 2 * s + 6, 2 * s + 6))
-            painter.setPen(QPen(c["after"], 2.0))
-            painter.setBrush(c["base"])  # hollow: the background shows inside, not the line
-            painter.drawRect(QRectF(at.x() - s, at.y() - s, 2 * s, 2 * s))
 
     # ---- interaction
 
@@ -825,22 +325,4 @@ class PainChart(QWidget):
         if event.type() in (QEvent.PaletteChange, QEvent.FontChange):
             self._cache_key = None
             self.update()
-
-
-def _series_pen(c, series: str, width: float) -> QPen:
-    """Before: a solid line. After: a dashed one (the colour is never the only difference)."""
-    if series == "after":
-        pen = QPen(c[series], width, Qt.CustomDashLine, Qt.FlatCap, Qt.RoundJoin)
-        pen.setDashPattern([3.0, 2.2])
-        return pen
-    return QPen(c[series], width, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
-
-
-def chart_points(summaries) -> list[ChartPoint]:
-    """ChartPoints from store SessionSummary objects (any order)."""
-    out = []
-    for s in summaries:
-        when = local_time(s.created_at)
-        out.append(ChartPoint(s.id, when, when.timestamp(), s.pain_before, s.pain_after, s.pain_extent, s.person))
-    return out
 

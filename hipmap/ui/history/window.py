@@ -7,417 +7,34 @@ itself; the app only hears about a session to start a new map from (``startFrom`
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QPalette
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.store.errors import StoreError
-from ...core.store.session import SKIPPED_STATUSES, Session, SessionSummary
+from ...core.store.session import Session
 from ..kit import style
-from ..diagram.bodyview import BodyView
-from .chart import PainChart, chart_points, format_area, format_range, format_rating, format_when, local_time
-from .compare import VIEW_TITLES, read_only_body
+from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from ..kit.windows import fit_to_screen, keep_window
-from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
+from .actions import action_button, shortcut_text
+from .chart import PainChart
+from .chartdata import chart_points
+from .formats import NO_LABEL, format_range, format_when, local_time, person_text
+from .sessionlist import SessionTableModel
+from .sessionviewer import SessionViewer
 
 EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
-NO_LABEL = QT_TRANSLATE_NOOP("history", "No label")
-READ_ONLY_NOTE = (
-    QT_TRANSLATE_NOOP("history", "Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.")
-)
-STATUS_WORDS = {  # symbol and words: never colour alone
-    "done": ("\u2713", QT_TRANSLATE_NOOP("history", "Done")),
-    "skipped": ("\u21b7", QT_TRANSLATE_NOOP("history", "Skipped")),
-    "hurt": ("\u2715", QT_TRANSLATE_NOOP("history", "Stopped: it hurt")),
-    "unfinished": ("\u2026", QT_TRANSLATE_NOOP("history", "Not reached")),
-}
-SessionIdRole = Qt.UserRole + 1
-
-
-def _shortcut_text(action: QAction) -> str:
-    return action.shortcut().toString(QKeySequence.NativeText)
-
-
-def person_text(person: str) -> str:
-    return person or translate("history", NO_LABEL)
-
-
-def routine_text(summary: SessionSummary) -> tuple[str, str]:
-    """What the Routine column shows, and the same in words for a screen reader or tooltip."""
-    if not summary.has_routine:
-        return "\u2014", translate("history", "No routine")
-    n = summary.skipped_steps
-    if not n:
-        return translate("history", "done"), translate("history", "Routine done")
-    return translate("history", "done, {n} skipped").format(n=n), (translate("history", "Routine done; %n step skipped or stopped because it hurt", "", n) if n == 1 else translate("history", "Routine done; %n steps skipped or stopped because it hurt", "", n))
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    minutes, secs = divmod(seconds, 60)
-    if not minutes:
-        return f"{secs} s"
-    return translate("history", "{minutes} min {secs} s").format(minutes=minutes, secs=secs) if secs else translate("history", "{minutes} min").format(minutes=minutes)
-
-
-# ------------------------------------------------------------------------------------------------ the list
-
-
-class SessionTableModel(QAbstractTableModel):
-    """SessionSummary rows, newest first; text is made only for the rows on screen."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("history", "Date"), QT_TRANSLATE_NOOP("history", "Person"), QT_TRANSLATE_NOOP("history", "Pain before"), QT_TRANSLATE_NOOP("history", "Pain after"), QT_TRANSLATE_NOOP("history", "Area"), QT_TRANSLATE_NOOP("history", "Top muscles"), QT_TRANSLATE_NOOP("history", "Routine"))
-    TIPS = (
-        QT_TRANSLATE_NOOP("history", "When the session was saved (local time)"),
-        QT_TRANSLATE_NOOP("history", "Whose session it is"),
-        QT_TRANSLATE_NOOP("history", "Pain before, 0 to 10"),
-        QT_TRANSLATE_NOOP("history", "Pain after, 0 to 10"),
-        QT_TRANSLATE_NOOP("history", "Share of the body drawing that was marked"),
-        QT_TRANSLATE_NOOP("history", "The best-matching muscles that were shown, best first"),
-        QT_TRANSLATE_NOOP("history", "Whether a routine was done, and how many steps were skipped"),
-    )
-    CENTRED = (2, 3, 4)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[SessionSummary] = []
-        self._rows_by_id: dict[int, int] = {}
-        self._dates: dict[int, str] = {}
-
-    def set_summaries(self, summaries) -> None:
-        self.beginResetModel()
-        self._rows = list(summaries)
-        self._rows_by_id = {s.id: i for i, s in enumerate(self._rows)}
-        self._dates = {}
-        self.endResetModel()
-
-    def summary(self, row: int) -> SessionSummary:
-        return self._rows[row]
-
-    def summaries(self) -> list[SessionSummary]:
-        return list(self._rows)
-
-    def row_of(self, session_id: int) -> int | None:
-        return self._rows_by_id.get(session_id)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.DisplayRole:
-            return translate("history", self.HEADERS[section])
-        if role == Qt.ToolTipRole:
-            return translate("history", self.TIPS[section])
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignHCenter if section in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
-        return None
-
-    def _date(self, row: int) -> str:
-        text = self._dates.get(row)
-        if text is None:
-            text = self._dates[row] = format_when(local_time(self._rows[row].created_at))
-        return text
-
-    def text(self, row: int, column: int) -> str:
-        s = self._rows[row]
-        if column == 0:
-            return self._date(row)
-        if column == 1:
-            return person_text(s.person)
-        if column == 2:
-            return format_rating(s.pain_before)
-        if column == 3:
-            return format_rating(s.pain_after)
-        if column == 4:
-            return format_area(s.pain_extent)
-        if column == 5:
-            return ", ".join(s.top_muscles) or "\u2014"
-        return routine_text(s)[0]
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.DisplayRole:
-            return self.text(row, column)
-        if role == SessionIdRole:
-            return self._rows[row].id
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignHCenter if column in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
-            s = self._rows[row]
-            if column == 5 and s.top_muscles:
-                return ", ".join(s.top_muscles)
-            if column == 6:
-                return routine_text(s)[1]
-            if column in (2, 3):
-                value = s.pain_before if column == 2 else s.pain_after
-                rating = translate("history", "not rated") if value is None else translate("history", "{value} out of 10").format(value=value)
-                return translate("history", "{header}: {rating}").format(header=translate("history", self.HEADERS[column]), rating=rating)
-            return self.text(row, column) if role == Qt.AccessibleTextRole else None
-        return None
-
-
-# ------------------------------------------------------------------------------------------------ one session
-
-
-class SessionViewer(QDialog):
-    """One saved session, read-only: the diagrams with its marks, the muscles that were shown and the routine."""
-
-    startFrom = Signal(object)  # the store Session
-
-    def __init__(self, atlas, session: Session, renderers, parent=None):
-        super().__init__(parent)
-        from ...core.pain.painmap import PainMapError, from_json_dict
-
-        self.atlas, self.session = atlas, session
-        self.when = format_when(local_time(session.created_at))
-        self.setWindowTitle(translate("history", "Session of {when} (read-only) — hipmap").format(when=self.when))
-        self.setAccessibleName(translate("history", "Session of {when}, read-only").format(when=self.when))
-        self.problem = ""
-        try:
-            self.painmap = from_json_dict(session.painmap, translate("history", "this session's pain map"))
-        except PainMapError as exc:
-            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), str(exc)
-        self.marks = self.painmap.marks
-
-        badge = QLabel(translate("history", "Read-only"))
-        badge.setObjectName("readOnlyBadge")
-        badge.setFont(style.scaled_font(self.font(), 0.95, bold=True))
-        badge.setAccessibleName(translate("history", "Read-only"))
-        self.badge = badge
-        title = QLabel(translate("history", "Session of {when}").format(when=self.when))
-        title.setFont(style.scaled_font(self.font(), 1.35, bold=True))
-        self.title_label = title
-        who = QLabel(translate("history", "Person: <b>{escape}</b>").format(escape=html.escape(session.person)) if session.person else translate("history", "No person label"))
-        who.setFont(style.scaled_font(self.font(), 1.2))
-        who.setAccessibleName(translate("history", "Person: {person}").format(person=session.person or translate("history", "no label")))
-        self.person_label = who
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addSpacing(12)
-        heading.addWidget(badge, 0, Qt.AlignVCenter)
-        heading.addSpacing(24)
-        heading.addWidget(who)
-        heading.addStretch(1)
-        note = QLabel(translate("history", READ_ONLY_NOTE) if not self.problem else f"{translate('history', READ_ONLY_NOTE)}\n{self.problem}")
-        note.setWordWrap(True)
-        self.note_label = note
-
-        # The diagrams: one at a time, chosen with buttons (Ctrl+1 ... Ctrl+4), like the comparison.
-        self.view_buttons = QButtonGroup(self)
-        choose = QHBoxLayout()
-        self.stack = QStackedWidget()
-        self.bodies: dict[str, BodyView] = {}
-        self.buttons_by_view: dict[str, QPushButton] = {}
-        counts = {v: sum(m.view == v for m in self.marks) for v in VIEW_TITLES if v in atlas.views}
-        for n, view_id in enumerate(counts):
-            name = VIEW_TITLES[view_id]
-            button = QPushButton(f"{name} ({counts[view_id]})" if counts[view_id] else name)
-            button.setCheckable(True)
-            button.setAccessibleName(translate("history", "Show the {lower} view").format(lower=name.lower()))
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
-            action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
-            self.addAction(action)
-            count = counts[view_id]
-            marks_word = (translate("history", "%n mark", "", count) if count == 1 else translate("history", "%n marks", "", count)) if count else translate("history", "no marks")
-            button.setToolTip(translate("history", "{name} view: {marks_word} ({shortcut_text})").format(name=name, marks_word=marks_word, shortcut_text=_shortcut_text(action)))
-            action.setToolTip(button.toolTip())
-            button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
-            self.view_buttons.addButton(button)
-            choose.addWidget(button)
-            body = read_only_body(atlas, view_id, renderers, self.marks, translate("history", "{name} view with the pain marked in this session").format(name=name))
-            self.stack.addWidget(body)
-            self.bodies[view_id] = body
-            self.buttons_by_view[view_id] = button
-        choose.addStretch(1)
-        left = QVBoxLayout()
-        left.addLayout(choose)
-        left.addWidget(self.stack, 1)
-
-        self.details = QTextBrowser()
-        self.details.setOpenLinks(False)
-        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.details.setMinimumWidth(380)
-        self.details.setAccessibleName(translate("history", "What was found and done in this session"))
-        self.details.setHtml(self.details_html())
-
-        body_row = QHBoxLayout()
-        body_row.addLayout(left, 3)
-        body_row.addWidget(self.details, 2)
-
-        self.act_start = QAction(translate("history", "Start a New Map From This"), self)
-        self.act_start.setShortcut(QKeySequence("Ctrl+N"))
-        self.act_start.setToolTip(translate("history", "Copy these marks into a new, unsaved pain map ({shortcut_text})").format(shortcut_text=_shortcut_text(self.act_start)))
-        self.act_start.triggered.connect(self.start_from)
-        self.act_start.setEnabled(not self.problem)
-        self.addAction(self.act_start)
-        self.start_button = _action_button(self.act_start)
-        close = QPushButton(translate("history", "Close"))
-        close.setToolTip(translate("history", "Close this session (Esc)"))
-        close.clicked.connect(self.reject)
-        close.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addLayout(heading)
-        layout.addWidget(note)
-        layout.addLayout(body_row, 1)
-        layout.addLayout(buttons)
-        self._apply_palette()
-        self.show_view(max(counts, key=counts.get) if any(counts.values()) else next(iter(counts)))
-        fit_to_screen(self, 1120, 780)
-
-    def start_from(self) -> None:
-        self.startFrom.emit(self.session)
-        self.accept()
-
-    def show_view(self, view_id: str) -> None:
-        self.current = view_id
-        self.stack.setCurrentWidget(self.bodies[view_id])
-        self.buttons_by_view[view_id].setChecked(True)
-        self.bodies[view_id].fit()
-
-    def details_text(self) -> str:
-        return self.details.toPlainText()
-
-    def details_html(self) -> str:
-        s = self.session
-        quiet = style.secondary_text(self.palette()).name()
-        e = html.escape
-        parts = []
-        extent = s.pain_extent
-        if extent is None and self.marks:
-            from ...core.pain.painmap import extent as painmap_extent
-
-            extent = painmap_extent(self.painmap, self.atlas)
-        rows = [
-            (translate("history", "Pain before"), format_rating(s.pain_before) if s.pain_before is not None else translate("history", "not rated")),
-            (translate("history", "Pain after"), format_rating(s.pain_after) if s.pain_after is not None else translate("history", "not rated")),
-            (translate("history", "Area marked"), translate("history", "{format_area} of the body drawing").format(format_area=format_area(extent)) if extent is not None else translate("history", "not measured")),
-            (translate("history", "Marks"), str(len(self.marks))),
-        ]
-        parts.append(translate("history", "<h3>Pain</h3><table cellpadding='3' cellspacing='0'>") + "".join(
-            f"<tr><td>{e(k)}</td><td><b>{e(v)}</b></td></tr>" for k, v in rows) + "</table>")  # fmt: skip
-        if s.candidates:
-            cells = "".join(
-                f"<tr><td align='right' width='24'>{i}.</td><td>{e(c.get('name', c.get('id', '?')))}</td>"
-                f"<td>{e(side_name(str(c.get('side', ''))).capitalize())}</td><td align='right'>{round(100 * float(c.get('score', 0)))}%</td></tr>"
-                for i, c in enumerate(s.candidates, 1)
-            )
-            parts.append(
-                translate("history", "<h3>Muscles that were shown</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th></th><th align='left'>Muscle</th><th align='left'>Side</th><th align='right'>Match</th></tr>")
-                + cells + "</table>"
-            )  # fmt: skip
-        else:
-            parts.append(translate("history", "<h3>Muscles that were shown</h3><p style='color:{quiet}'>None were saved with this session.</p>").format(quiet=quiet))
-        parts.append(self._routine_html(quiet))
-        if s.note.strip():
-            parts.append(f"<h3>Note</h3><p>{e(s.note).replace(chr(10), '<br>')}</p>")
-        if self.painmap.note.strip() and self.painmap.note.strip() != s.note.strip():
-            parts.append(translate("history", "<h3>Note on the pain map</h3><p>{replace}</p>").format(replace=e(self.painmap.note).replace(chr(10), '<br>')))
-        return "".join(parts)
-
-    def _routine_html(self, quiet: str) -> str:
-        e = html.escape
-        s = self.session
-        if s.run_log:
-            log = s.run_log
-            rows = []
-            for step in log.get("steps", []):
-                symbol, word = STATUS_WORDS.get(step.get("status"), ("", str(step.get("status"))))
-                word = translate("history", word)
-                side = side_name(str(step.get("side", ""))).capitalize()
-                holds = translate("history", "{get} of {get2}").format(get=step.get('holds_done', 0), get2=step.get('reps', 0))
-                rows.append(f"<tr><td>{e(symbol)} {e(word)}</td><td>{e(step_title(str(step.get('title', ''))))}</td><td>{e(side)}</td>"
-                            f"<td align='right'>{e(holds)}</td></tr>")  # fmt: skip
-            skipped = sum(1 for step in log.get("steps", []) if step.get("status") in SKIPPED_STATUSES)
-            summary = translate("history", "Took {duration} (planned {duration2}).").format(duration=_duration(log.get('actual_total_s', 0)), duration2=_duration(log.get('planned_total_s', 0)))
-            if log.get("stopped"):
-                summary += translate("history", " Stopped before the end.")
-            if skipped:
-                summary += (translate("history", " %n step skipped or stopped because it hurt.", "", skipped) if skipped == 1 else translate("history", " %n steps skipped or stopped because it hurt.", "", skipped))
-            return (
-                translate("history", "<h3>Routine: {e}</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th align='left'>Status</th><th align='left'>Step</th><th align='left'>Side</th><th align='right'>Holds</th></tr>").format(e=e(log.get('routine_name') or 'routine'))
-                + "".join(rows) + f"</table><p style='color:{quiet}'>{e(summary)}</p>"
-            )  # fmt: skip
-        if s.routine:
-            steps = "".join(f"<li>{e(step_title(str(step.get('title', ''))))} ({e(side_name(str(step.get('side', ''))))})</li>" for step in s.routine.get("steps", []))
-            return translate("history", "<h3>Routine: {e}</h3><p style='color:{quiet}'>Planned, not played.</p><ul>{steps}</ul>").format(e=e(s.routine.get('name', '')), quiet=quiet, steps=steps)
-        return translate("history", "<h3>Routine</h3><p style='color:{quiet}'>No routine was done in this session.</p>").format(quiet=quiet)
-
-    def _apply_palette(self) -> None:
-        palette = self.palette()
-        background, edge = style.warning_background(palette), style.warning_edge(palette)
-        text = palette.color(QPalette.WindowText)
-        self.badge.setStyleSheet(
-            f"QLabel {{ background: {background.name()}; border: 1px solid {edge.name()}; border-radius: 4px;"
-            f" padding: 2px 10px; color: {text.name()}; }}"
-        )
-        self.note_label.setStyleSheet(f"QLabel {{ color: {style.secondary_text(palette, on_window=True).name()}; }}")
-
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange and hasattr(self, "details"):
-            self._apply_palette()
-            self.details.setHtml(self.details_html())
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        self.bodies[self.current].fit()
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        if hasattr(self, "current"):
-            self.bodies[self.current].fit()
-
-
-def _action_button(action: QAction) -> QPushButton:
-    """A push button that is the action: same text, tooltip and enabled state."""
-    button = QPushButton(action.text())
-    button.setAutoDefault(False)
-    button.setAccessibleName(action.text().replace("&", ""))
-
-    def sync():
-        button.setText(action.text())
-        button.setToolTip(action.toolTip())
-        button.setEnabled(action.isEnabled())
-
-    action.changed.connect(sync)
-    button.clicked.connect(action.trigger)
-    sync()
-    return button
-
-
-# ------------------------------------------------------------------------------------------------ the window
 
 
 class HistoryWindow(QWidget):
@@ -526,10 +143,10 @@ class HistoryWindow(QWidget):
         buttons = QHBoxLayout()
         self.buttons = {}
         for action in (self.act_open, self.act_start, self.act_compare, self.act_delete):
-            self.buttons[action] = _action_button(action)
+            self.buttons[action] = action_button(action)
             buttons.addWidget(self.buttons[action])
         buttons.addStretch(1)
-        self.buttons[self.act_close] = _action_button(self.act_close)
+        self.buttons[self.act_close] = action_button(self.act_close)
         buttons.addWidget(self.buttons[self.act_close])
 
         layout = QVBoxLayout(self)
@@ -555,7 +172,7 @@ class HistoryWindow(QWidget):
         action = QAction(text, self)
         action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.WindowShortcut)
-        action.setToolTip(f"{tip} ({_shortcut_text(action)})")
+        action.setToolTip(f"{tip} ({shortcut_text(action)})")
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         action.setEnabled(False)

@@ -1,0 +1,122 @@
+"""The list of saved sessions in the history window: a table model of SessionSummary rows, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ...core.store.session import SessionSummary
+from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from .formats import format_area, format_rating, format_when, local_time, person_text
+
+SessionIdRole = Qt.UserRole + 1
+
+
+def routine_text(summary: SessionSummary) -> tuple[str, str]:
+    """What the Routine column shows, and the same in words for a screen reader or tooltip."""
+    if not summary.has_routine:
+        return "\u2014", translate("history", "No routine")
+    n = summary.skipped_steps
+    if not n:
+        return translate("history", "done"), translate("history", "Routine done")
+    return translate("history", "done, {n} skipped").format(n=n), (translate("history", "Routine done; %n step skipped or stopped because it hurt", "", n) if n == 1 else translate("history", "Routine done; %n steps skipped or stopped because it hurt", "", n))
+
+
+class SessionTableModel(QAbstractTableModel):
+    """SessionSummary rows, newest first; text is made only for the rows on screen."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("history", "Date"), QT_TRANSLATE_NOOP("history", "Person"), QT_TRANSLATE_NOOP("history", "Pain before"), QT_TRANSLATE_NOOP("history", "Pain after"), QT_TRANSLATE_NOOP("history", "Area"), QT_TRANSLATE_NOOP("history", "Top muscles"), QT_TRANSLATE_NOOP("history", "Routine"))
+    TIPS = (
+        QT_TRANSLATE_NOOP("history", "When the session was saved (local time)"),
+        QT_TRANSLATE_NOOP("history", "Whose session it is"),
+        QT_TRANSLATE_NOOP("history", "Pain before, 0 to 10"),
+        QT_TRANSLATE_NOOP("history", "Pain after, 0 to 10"),
+        QT_TRANSLATE_NOOP("history", "Share of the body drawing that was marked"),
+        QT_TRANSLATE_NOOP("history", "The best-matching muscles that were shown, best first"),
+        QT_TRANSLATE_NOOP("history", "Whether a routine was done, and how many steps were skipped"),
+    )
+    CENTRED = (2, 3, 4)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[SessionSummary] = []
+        self._rows_by_id: dict[int, int] = {}
+        self._dates: dict[int, str] = {}
+
+    def set_summaries(self, summaries) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._rows_by_id = {s.id: i for i, s in enumerate(self._rows)}
+        self._dates = {}
+        self.endResetModel()
+
+    def summary(self, row: int) -> SessionSummary:
+        return self._rows[row]
+
+    def summaries(self) -> list[SessionSummary]:
+        return list(self._rows)
+
+    def row_of(self, session_id: int) -> int | None:
+        return self._rows_by_id.get(session_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.DisplayRole:
+            return translate("history", self.HEADERS[section])
+        if role == Qt.ToolTipRole:
+            return translate("history", self.TIPS[section])
+        if role == Qt.TextAlignmentRole:
+            return int((Qt.AlignHCenter if section in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
+        return None
+
+    def _date(self, row: int) -> str:
+        text = self._dates.get(row)
+        if text is None:
+            text = self._dates[row] = format_when(local_time(self._rows[row].created_at))
+        return text
+
+    def text(self, row: int, column: int) -> str:
+        s = self._rows[row]
+        if column == 0:
+            return self._date(row)
+        if column == 1:
+            return person_text(s.person)
+        if column == 2:
+            return format_rating(s.pain_before)
+        if column == 3:
+            return format_rating(s.pain_after)
+        if column == 4:
+            return format_area(s.pain_extent)
+        if column == 5:
+            return ", ".join(s.top_muscles) or "\u2014"
+        return routine_text(s)[0]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.DisplayRole:
+            return self.text(row, column)
+        if role == SessionIdRole:
+            return self._rows[row].id
+        if role == Qt.TextAlignmentRole:
+            return int((Qt.AlignHCenter if column in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
+        if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
+            s = self._rows[row]
+            if column == 5 and s.top_muscles:
+                return ", ".join(s.top_muscles)
+            if column == 6:
+                return routine_text(s)[1]
+            if column in (2, 3):
+                value = s.pain_before if column == 2 else s.pain_after
+                rating = translate("history", "not rated") if value is None else translate("history", "{value} out of 10").format(value=value)
+                return translate("history", "{header}: {rating}").format(header=translate("history", self.HEADERS[column]), rating=rating)
+            return self.text(row, column) if role == Qt.AccessibleTextRole else None
+        return None
+
