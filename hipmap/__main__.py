@@ -109,7 +109,7 @@ _POINT = re.compile(r"^([a-z_]+):(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$")
 
 
 def _cmd_match(args) -> int:
-    from .core.content.atlas import REGION_IDS
+    from .core.content.vocabulary import REGION_IDS
     from .core.pain.matching import Matcher
     from .core.pain.painmap import PainMap, PainMapError, click_mark, load, region_marks
 
@@ -160,7 +160,8 @@ def _cmd_match(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .core.content.atlas import check_data, load_atlas
+    from .core.content.atlas import load_atlas
+    from .core.content.check import check_data
 
     problems = check_data(args.data, args.assets)
     if problems:
@@ -267,7 +268,7 @@ def _cmd_bench(args) -> int:
 
 
 def _cmd_screenshot(args) -> int:
-    from .core.content.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.content.vocabulary import MUSCLE_IDS, REGION_IDS
     from .core.pain.painmap import PainMapError, load
 
     match = re.match(r"^(\d{2,5})x(\d{2,5})$", args.size)
@@ -301,7 +302,7 @@ def _cmd_screenshot(args) -> int:
 
 
 def _cmd_handout(args) -> int:
-    from .core.content.atlas import MUSCLE_IDS, REGION_IDS
+    from .core.content.vocabulary import MUSCLE_IDS, REGION_IDS
     from .core.pain.matching import Matcher
     from .core.pain.painmap import PainMap, PainMapError, load, region_marks
     from .core.content.problems import DataError

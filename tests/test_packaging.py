@@ -202,7 +202,7 @@ def test_mime_type_globs_pain_maps_only(desktop):
     for other in ("my-pain.json", "routine.hipmap-routine.json", "x.hipmap.json.bak", "hipmap.json"):
         assert not matches(other), other
     # the file dialogs offer the same pattern the desktop registers
-    from hipmap.ui.mainwindow import window as app
+    from hipmap.ui.mainwindow import files as app
 
     assert "(*.hipmap.json)" in app.FILE_FILTER
 

@@ -169,7 +169,7 @@ class Soak:
         self.window.resize(1360, 880)
         self.window.show()
         self.clock = [1000.0]
-        self.window.player_clock = lambda: self.clock[0]  # the player never waits for the wall clock
+        self.window.selfcare.player_clock = lambda: self.clock[0]  # the player never waits for the wall clock
         self.fired: Counter = Counter()
         for action in self.window.actions():
             action.triggered.connect(lambda _checked=False, a=action: self.fired.update([id(a)]))
@@ -407,25 +407,25 @@ class Soak:
             ("mark_region", 1.5, self.a_mark_region, None),
             ("save_open", 1.5, self.a_save_open, lambda: not self.fresh_segment),
             ("save", 0.5, self.a_save, None),
-            ("open_recent", 0.5, self.a_open_recent, lambda: not self.fresh_segment and bool(self.window._recent())),
+            ("open_recent", 0.5, self.a_open_recent, lambda: not self.fresh_segment and bool(self.window.files._recent())),
             ("new_map", 1, self.a_new, None),
             ("screening", 0.5, self.a_screening, None),
             ("routine_start", 2, self.a_routine_start, None),
-            ("player_key", 4, self.a_player_key, lambda: self.live(self.window.player)),
-            ("player_start", 0, self.a_player_start, lambda: self.live(self.window.player)),  # warm-up only
-            ("player_clock", 4, self.a_player_clock, lambda: self.live(self.window.player)),
-            ("player_close", 1, self.a_player_close, lambda: self.live(self.window.player)),
+            ("player_key", 4, self.a_player_key, lambda: self.live(self.window.selfcare.player)),
+            ("player_start", 0, self.a_player_start, lambda: self.live(self.window.selfcare.player)),  # warm-up only
+            ("player_clock", 4, self.a_player_clock, lambda: self.live(self.window.selfcare.player)),
+            ("player_close", 1, self.a_player_close, lambda: self.live(self.window.selfcare.player)),
             ("builder_open", 1, self.a_builder_open, None),
-            ("builder_start", 0.5, self.a_builder_start, lambda: self.live(self.window.builder)),
-            ("builder_close", 1, self.a_builder_close, lambda: self.live(self.window.builder)),
-            ("compare", 0.5, self.a_compare, lambda: self.window.act_compare.isEnabled()),
+            ("builder_start", 0.5, self.a_builder_start, lambda: self.live(self.window.selfcare.builder)),
+            ("builder_close", 1, self.a_builder_close, lambda: self.live(self.window.selfcare.builder)),
+            ("compare", 0.5, self.a_compare, lambda: self.window.selfcare.act_compare.isEnabled()),
             ("save_session", 0.7, self.a_save_session, None),
             ("history_open", 0.7, self.a_history_open, None),
-            ("history_use", 0.7, self.a_history_use, lambda: self.live(self.window.history)),
-            ("history_close", 0.7, self.a_history_close, lambda: self.live(self.window.history)),
+            ("history_use", 0.7, self.a_history_use, lambda: self.live(self.window.practice.history)),
+            ("history_close", 0.7, self.a_history_close, lambda: self.live(self.window.practice.history)),
             ("present_open", 0.7, self.a_present_open, None),
-            ("present_key", 2, self.a_present_key, lambda: self.live(self.window.presentation)),
-            ("present_close", 0.7, self.a_present_close, lambda: self.live(self.window.presentation)),
+            ("present_key", 2, self.a_present_key, lambda: self.live(self.window.practice.presentation)),
+            ("present_close", 0.7, self.a_present_close, lambda: self.live(self.window.practice.presentation)),
         ]
         return A
 
@@ -481,7 +481,7 @@ class Soak:
                 if kind == "player_start":
                     # The start beep loads QtMultimedia (FFmpeg, PulseAudio: about 18 MB, once). Left to chance, that
                     # happened after the start figure was taken and read as growth.
-                    sounds = self.window.player.sounds
+                    sounds = self.window.selfcare.player.sounds
                     _check(sounds._effects is not None or sounds.failed, "the warm-up routine played no sound")
                     self.sound_loaded_in_warm_up = True
         finally:
@@ -509,7 +509,7 @@ class Soak:
     def ensure_tool(self, tool):
         view = self.window.current_view()
         if view.tool != tool:
-            self.press({"brush": self.window.act_brush, "eraser": self.window.act_eraser, "pan": self.window.act_pan}[tool])
+            self.press({"brush": self.window.marking.act_brush, "eraser": self.window.marking.act_eraser, "pan": self.window.marking.act_pan}[tool])
             _check(all(v.tool == tool for v in self.window.views.values()), f"the {tool} tool did not reach every view")
 
     def a_mark(self):
@@ -532,8 +532,8 @@ class Soak:
         _check(self.stack.index() == index + 1 and len(marks) == len(before.marks) + 1, "a click made more than one mark")
         _check(self.stack.undoText() == "Mark pain", lambda: f"a click is undone as {self.stack.undoText()!r}")
         mark = marks[-1]
-        _check(mark.view == view.view_id and mark.intensity == self.window.intensity_slider.value()
-               and mark.qualities == self.window.new_qualities(), "the mark has the wrong view, rating or qualities")  # fmt: skip
+        _check(mark.view == view.view_id and mark.intensity == self.window.marking.intensity_slider.value()
+               and mark.qualities == self.window.marking.new_qualities(), "the mark has the wrong view, rating or qualities")  # fmt: skip
         scene = view.mapToScene(pos.toPoint())
         _check(mark.geometry.distance(Point(scene.x(), scene.y())) <= view.brush_radius + 1.5,
                "the mark is not where the click was")  # fmt: skip
@@ -591,24 +591,24 @@ class Soak:
     def a_intensity(self):
         w = self.window
         choice = self.rng.randrange(13)
-        old = w.intensity_slider.value()
+        old = w.marking.intensity_slider.value()
         if choice < 10:
-            self.press(w.intensity_actions[choice])
+            self.press(w.marking.intensity_actions[choice])
             expected = choice
         elif choice == 10:
-            self.press(w.act_ten)
+            self.press(w.marking.act_ten)
             expected = 10
         elif choice == 11:
-            self.press(w.act_more)
+            self.press(w.marking.act_more)
             expected = min(10, old + 1)
         else:
-            self.press(w.act_less)
+            self.press(w.marking.act_less)
             expected = max(0, old - 1)
-        _check(w.intensity_slider.value() == expected and w.intensity_label.text() == f"{expected}/10",
-               lambda: f"the pain rating is {w.intensity_slider.value()}, expected {expected}")  # fmt: skip
+        _check(w.marking.intensity_slider.value() == expected and w.marking.intensity_label.text() == f"{expected}/10",
+               lambda: f"the pain rating is {w.marking.intensity_slider.value()}, expected {expected}")  # fmt: skip
 
     def a_quality(self):
-        action = self.rng.choice(list(self.window.quality_actions.values()))
+        action = self.rng.choice(list(self.window.marking.quality_actions.values()))
         was = action.isChecked()
         self.press(action)
         _check(action.isChecked() != was, lambda: f"{action.text()} did not toggle")
@@ -616,12 +616,12 @@ class Soak:
     def a_brush_size(self):
         w = self.window
         bigger = self.rng.random() < 0.5
-        old = w.brush_spin.value()
-        self.press(w.act_bigger if bigger else w.act_smaller)
-        new = w.brush_spin.value()
+        old = w.marking.brush_spin.value()
+        self.press(w.marking.act_bigger if bigger else w.marking.act_smaller)
+        new = w.marking.brush_spin.value()
         # ] and [ step the spin box (each press is stepBy(±2), i.e. two of its 2 px steps), within 4-40 px.
         moved = new > old if bigger else new < old
-        at_end = old == (w.brush_spin.maximum() if bigger else w.brush_spin.minimum())
+        at_end = old == (w.marking.brush_spin.maximum() if bigger else w.marking.brush_spin.minimum())
         _check((moved or (at_end and new == old)) and all(v.brush_radius == new for v in w.views.values()),
                lambda: f"the brush size went {old} -> {new} with {']' if bigger else '['}")  # fmt: skip
         self.outcomes[f"brush step {abs(new - old)} px"] += 1
@@ -650,8 +650,8 @@ class Soak:
 
         w = self.window
         before, index = len(self.doc.painmap.marks), self.stack.index()
-        self.press(w.act_mark_region) if self.rng.random() < 0.5 else w.act_mark_region.trigger()
-        dialog = getattr(w, "region_dialog", None)
+        self.press(w.marking.act_mark_region) if self.rng.random() < 0.5 else w.marking.act_mark_region.trigger()
+        dialog = getattr(w.marking, "region_dialog", None)
         if self.live(dialog) and dialog.isVisible():  # the searchable list of regions
             self.activate(dialog)
             target = dialog.search if hasattr(dialog, "search") else dialog
@@ -793,15 +793,15 @@ class Soak:
         w = self.window
         saved = self.doc.painmap
         path = self.next_save = self._file()
-        self.press(w.act_save_as)
+        self.press(w.files.act_save_as)
         _check(not self.doc.is_modified() and self.doc.path == path and path.exists(), "Save As did not save to the chosen file")
         _check(self.doc.painmap is saved, "saving changed the map")
         self.saved_maps[str(path)] = saved
         self.next_open = path
         if self.rng.random() < 0.5:
-            self.press(w.act_open)
+            self.press(w.files.act_open)
         else:
-            w.act_open.trigger()
+            w.files.act_open.trigger()
         _check(self.doc.path == path and not self.doc.is_modified(), "Open did not open the chosen file")
         self._same_marks(saved, self.doc.painmap, "save then open")
         self.reset_tracking("opened")
@@ -810,12 +810,12 @@ class Soak:
         w = self.window
         if self.doc.path is None:
             self.next_save = self._file()
-        self.press(w.act_save)
+        self.press(w.files.act_save)
         _check(not self.doc.is_modified(), "Save left the map modified")
         self.saved_maps[str(self.doc.path)] = self.doc.painmap
 
     def a_open_recent(self):
-        actions = [a for a in self.window.recent_menu.actions() if a.toolTip()]
+        actions = [a for a in self.window.files.recent_menu.actions() if a.toolTip()]
         action = self.rng.choice(actions)
         path = action.toolTip()
         index = self.stack.index()
@@ -829,7 +829,7 @@ class Soak:
         self.reset_tracking("opened")
 
     def a_new(self):
-        self.press(self.window.act_new)
+        self.press(self.window.files.act_new)
         _check(self.doc.painmap.is_empty() and self.doc.path is None and not self.doc.is_modified(),
                "New did not give an empty, unmodified map")  # fmt: skip
         self.reset_tracking("empty")
@@ -839,7 +839,7 @@ class Soak:
     def answer_screening(self, dialog, yes: bool):
         from PySide6.QtWidgets import QDialogButtonBox
 
-        questions = [q.id for q in self.window.red_flags.questions]
+        questions = [q.id for q in self.window.selfcare.red_flags.questions]
         said_yes = self.rng.choice(questions) if yes else None
         for qid in questions:
             dialog.set_answer(qid, qid == said_yes)
@@ -853,11 +853,11 @@ class Soak:
         self.outcomes["screening answered " + ("with a yes" if yes else "all no")] += 1
 
     def open_screening_dialog(self):
-        dialog = getattr(self.window, "screening_dialog", None)
+        dialog = getattr(self.window.selfcare, "screening_dialog", None)
         return dialog if self.live(dialog) and dialog.isVisible() else None
 
     def a_screening(self, yes: bool | None = None):
-        self.press(self.window.act_screen)
+        self.press(self.window.selfcare.act_screen)
         dialog = self.open_screening_dialog()
         _check(dialog is not None, "Ctrl+Shift+K did not open the warning-signs check")
         if yes is None:
@@ -873,12 +873,12 @@ class Soak:
             self.answer_screening(dialog, yes=False)
             if not nerve:
                 return "screened"  # then ask again
-        player = w.player
+        player = w.selfcare.player
         allowed = not nerve and self.settings.value("safety/may_self_treat") == "yes"
         if allowed:
             _check(self.live(player) and player is not old and player.isVisible(), f"{what}: no player opened")
             self.outcomes["routine started"] += 1
-            _check(w.before_routine is self.doc.painmap, "the map before the routine was not kept")
+            _check(w.selfcare.before_routine is self.doc.painmap, "the map before the routine was not kept")
         else:
             _check(player is old or not self.live(player), f"{what}: a player opened although self-care is on hold")
             self.outcomes["routine held back (nerve signs)" if nerve else "routine held back (a doctor first)"] += 1
@@ -893,24 +893,24 @@ class Soak:
         if w.selected is None:
             self.press(w.act_next)
             if w.selected is None:
-                old = w.player
-                self.press(w.act_routine)
-                _check(w.player is old, "a routine started with no muscle selected")
+                old = w.selfcare.player
+                self.press(w.selfcare.act_routine)
+                _check(w.selfcare.player is old, "a routine started with no muscle selected")
                 self.outcomes["routine without a muscle"] += 1
                 return
-        old = w.player
-        self.press(w.act_routine)
+        old = w.selfcare.player
+        self.press(w.selfcare.act_routine)
         if self._expect_routine(old, "Ctrl+R") == "screened":
-            old = w.player
-            self.press(w.act_routine)
+            old = w.selfcare.player
+            self.press(w.selfcare.act_routine)
             _check(self._expect_routine(old, "Ctrl+R after the check") == "done", "the check was asked again right after it was answered")
 
     def remark_without_nerve_signs(self):
         """What the nerve-sign banner asks for, done the quick way: no tingling or numbness, clear, mark again."""
         w = self.window
         for quality in ("tingling", "numbness"):
-            if w.quality_actions[quality].isChecked():
-                self.press(w.quality_actions[quality])
+            if w.marking.quality_actions[quality].isChecked():
+                self.press(w.marking.quality_actions[quality])
         if self.doc.painmap.has_nerve_signs():
             self.press(w.act_clear)
             for _ in range(self.rng.randint(1, 3)):
@@ -918,7 +918,7 @@ class Soak:
             self.outcomes["cleared the nerve-sign marks to start a routine"] += 1
 
     def _player(self):
-        player = self.window.player
+        player = self.window.selfcare.player
         self.activate(player)
         if not player.hasFocus():
             player.setFocus()
@@ -932,7 +932,7 @@ class Soak:
         key = self.rng.choice([Qt.Key_Space, Qt.Key_Space, Qt.Key_Right, Qt.Key_Left, Qt.Key_H, Qt.Key_Escape,
                                Qt.Key_Up, Qt.Key_Down, Qt.Key_M, Qt.Key_F11])  # fmt: skip
         state = engine.state
-        runs = self.window.last_run
+        runs = self.window.selfcare.last_run
         self.key(player, key)
         after = engine.state
         if key == Qt.Key_Space:
@@ -942,7 +942,7 @@ class Soak:
         elif key == Qt.Key_Escape and state in ("running", "paused"):
             _check(after == "stopped", lambda: f"Esc in {state} gave {after}")
         if after in ("finished", "stopped") and state not in ("finished", "stopped"):
-            _check(self.window.last_run is not runs and self.window.last_run is not None, "the window missed the end of the routine")
+            _check(self.window.selfcare.last_run is not runs and self.window.selfcare.last_run is not None, "the window missed the end of the routine")
             _check(not player.timer.isActive(), "the player's timer runs after the routine ended")
             self.outcomes[f"routine {after}"] += 1
         self.outcomes[f"player key {Qt.Key(key).name}"] += 1
@@ -958,13 +958,13 @@ class Soak:
             self.outcomes["player key Key_Space"] += 1
 
     def a_player_clock(self):
-        player = self.window.player
+        player = self.window.selfcare.player
         engine = player.player
         state = engine.state
         elapsed = engine.elapsed() if state in ("running", "paused") else None
         step = self.rng.choice((0.3, 1.0, 2.5, 5.0, 10.0, 30.0, 90.0, 600.0))  # 600 s: the routine ends
         self.clock[0] += step
-        runs = self.window.last_run
+        runs = self.window.selfcare.last_run
         player.tick()
         if state == "paused":
             _check(math.isclose(engine.elapsed(), elapsed, abs_tol=1e-6), "time passed while the routine was paused")
@@ -972,7 +972,7 @@ class Soak:
             _check(math.isclose(engine.elapsed(), elapsed + step, abs_tol=1e-6),
                    lambda: f"{step} s on the clock moved the routine by {engine.elapsed() - elapsed} s")  # fmt: skip
         if engine.state == "finished" and state == "running":
-            _check(self.window.last_run is not runs, "the window missed the end of the routine")
+            _check(self.window.selfcare.last_run is not runs, "the window missed the end of the routine")
             self.outcomes["routine finished"] += 1
 
     def check_deleted(self, owner, attribute: str, window, what: str):
@@ -981,15 +981,15 @@ class Soak:
         _check(getattr(owner, attribute) is None and not self.live(window), f"the closed {what} was not deleted")
 
     def a_player_close(self):
-        player = self.window.player
+        player = self.window.selfcare.player
         player.close()
-        self.check_deleted(self.window, "player", player, "player")
+        self.check_deleted(self.window.selfcare, "player", player, "player")
 
     def a_builder_open(self):
         w = self.window
-        old = w.builder
-        self.press(w.act_builder)
-        _check(self.live(w.builder) and w.builder.isVisible() and w.builder is not old, "Ctrl+Shift+R did not open the builder")
+        old = w.selfcare.builder
+        self.press(w.selfcare.act_builder)
+        _check(self.live(w.selfcare.builder) and w.selfcare.builder.isVisible() and w.selfcare.builder is not old, "Ctrl+Shift+R did not open the builder")
         self.flush()
         _check(old is None or not self.live(old), "the old builder was not deleted")
 
@@ -997,56 +997,56 @@ class Soak:
         from PySide6.QtCore import Qt
 
         w = self.window
-        builder = w.builder
-        old = w.player
+        builder = w.selfcare.builder
+        old = w.selfcare.player
         if not builder.routine.steps:
             self.outcomes["builder with no steps"] += 1
             return
         self.key(builder, Qt.Key_Return, Qt.ControlModifier)
         if self._expect_routine(old, "the builder's Start") == "screened":
-            old = w.player
-            if self.live(w.builder):
-                self.key(w.builder, Qt.Key_Return, Qt.ControlModifier)
+            old = w.selfcare.player
+            if self.live(w.selfcare.builder):
+                self.key(w.selfcare.builder, Qt.Key_Return, Qt.ControlModifier)
                 _check(self._expect_routine(old, "the builder's Start after the check") == "done",
                        "the check was asked again right after it was answered")  # fmt: skip
 
     def a_builder_close(self):
         from PySide6.QtCore import Qt
 
-        builder = self.window.builder
+        builder = self.window.selfcare.builder
         if self.rng.random() < 0.5:
             self.key(builder, Qt.Key_Escape)
         else:
             builder.close()
-        self.check_deleted(self.window, "builder", builder, "builder")
+        self.check_deleted(self.window.selfcare, "builder", builder, "builder")
 
     def a_compare(self):
         w = self.window
-        self.press(w.act_compare)
-        dialog = w.compare_dialog
+        self.press(w.selfcare.act_compare)
+        dialog = w.selfcare.compare_dialog
         _check(self.live(dialog) and dialog.isVisible(), "Ctrl+Shift+B did not show the comparison")
         self.app.processEvents()
         dialog.close()
-        self.check_deleted(w, "compare_dialog", dialog, "comparison")
+        self.check_deleted(w.selfcare, "compare_dialog", dialog, "comparison")
 
     # -- sessions and history
 
     def a_save_session(self):
         w = self.window
-        self.press(w.act_save_session)
-        dialog = getattr(w, "session_dialog", None)
+        self.press(w.practice.act_save_session)
+        dialog = getattr(w.practice, "session_dialog", None)
         _check(self.live(dialog) and dialog.saved is not None, "the session was not saved")
         self.outcomes["sessions saved"] += 1
 
     def a_history_open(self):
         w = self.window
-        self.press(w.act_history)
-        _check(self.live(w.history) and w.history.isVisible(), "Ctrl+H did not open the history")
+        self.press(w.practice.act_history)
+        _check(self.live(w.practice.history) and w.practice.history.isVisible(), "Ctrl+H did not open the history")
 
     def a_history_use(self):
         from PySide6.QtCore import QEvent, Qt
 
-        history = self.window.history
+        history = self.window.practice.history
         table = history.table
         rows = table.model().rowCount()
         if not rows:
@@ -1085,24 +1085,24 @@ class Soak:
     def a_history_close(self):
         from PySide6.QtCore import Qt
 
-        history = self.window.history
+        history = self.window.practice.history
         self.key(history, Qt.Key_Escape)
-        self.check_deleted(self.window, "history", history, "history")
+        self.check_deleted(self.window.practice, "history", history, "history")
 
     # -- presentation
 
     def a_present_open(self):
         w = self.window
-        if self.live(w.presentation):
-            w.presentation.close()
+        if self.live(w.practice.presentation):
+            w.practice.presentation.close()
             self.flush()
-        self.press(w.act_present)
-        _check(self.live(w.presentation) and w.presentation.isVisible(), "F5 did not start the presentation")
+        self.press(w.practice.act_present)
+        _check(self.live(w.practice.presentation) and w.practice.presentation.isVisible(), "F5 did not start the presentation")
 
     def a_present_key(self):
         from PySide6.QtCore import Qt
 
-        shown = self.window.presentation
+        shown = self.window.practice.presentation
         key = self.rng.choice([Qt.Key_PageDown, Qt.Key_PageDown, Qt.Key_PageUp, Qt.Key_Home, Qt.Key_End, Qt.Key_1,
                                Qt.Key_2, Qt.Key_3, Qt.Key_4, Qt.Key_5, Qt.Key_S, Qt.Key_B, Qt.Key_F1])  # fmt: skip
         self.key(shown, key)
@@ -1111,12 +1111,12 @@ class Soak:
     def a_present_close(self):
         from PySide6.QtCore import Qt
 
-        shown = self.window.presentation
+        shown = self.window.practice.presentation
         if shown.act_blank.isChecked():
             self.key(shown, Qt.Key_B)  # a blanked screen first comes back
         self.key(shown, Qt.Key_Escape)
         self.flush()
-        _check(self.window.presentation is None and not self.live(shown), "Esc did not close and delete the presentation")
+        _check(self.window.practice.presentation is None and not self.live(shown), "Esc did not close and delete the presentation")
 
     # -------------------------------------------------------------------------------------------- batch checks
 
@@ -1166,10 +1166,9 @@ class Soak:
             items = len(view.scene().items())
             expected = self.base_items[view_id] + len(view.mark_items) + len(view.overlay_items)
             _check(items == expected, lambda: f"the {view_id} scene has {items} items, expected {expected}")
-        _check(w.nerve_banner.isVisible() == doc.painmap.has_nerve_signs(), "the nerve-sign banner disagrees with the map")
-        _check(w.act_compare.isEnabled() == (w.comparing_from is not None), "Compare is enabled without a before map")
-        for name in ("player", "builder", "history", "presentation", "compare_dialog"):
-            tool = getattr(w, name)
+        _check(w.selfcare.nerve_banner.isVisible() == doc.painmap.has_nerve_signs(), "the nerve-sign banner disagrees with the map")
+        _check(w.selfcare.act_compare.isEnabled() == (w.selfcare.comparing_from is not None), "Compare is enabled without a before map")
+        for name, tool in self.tool_windows().items():
             _check(tool is None or (self.live(tool) and tool.isVisible()), f"window.{name} is kept but closed or deleted")
 
     def undo_everything(self):
@@ -1214,10 +1213,14 @@ class Soak:
         self.raise_errors()
         return ms
 
-    def close_tools(self):
+    def tool_windows(self) -> dict:
+        """The main window's tool windows by name, where its flows keep them (None when closed)."""
         w = self.window
-        for name in ("player", "builder", "history", "presentation", "compare_dialog"):
-            tool = getattr(w, name)
+        return {"player": w.selfcare.player, "builder": w.selfcare.builder, "history": w.practice.history,
+                "presentation": w.practice.presentation, "compare_dialog": w.selfcare.compare_dialog}  # fmt: skip
+
+    def close_tools(self):
+        for tool in self.tool_windows().values():
             if self.live(tool):
                 tool.close()
         self.flush()
@@ -1225,7 +1228,7 @@ class Soak:
     def close(self):
         self.close_tools()
         self.doc.undo_stack.setClean()
-        self.window._clear_autosave()
+        self.window.files.clear_autosave()
         self.window.close()
         self.window.deleteLater()
         self.flush()

@@ -6,7 +6,8 @@ import random
 import statistics
 import time
 
-from .content.atlas import Atlas, load_atlas
+from .content.atlas import load_atlas
+from .content.model import Atlas
 from .pain.matching import Matcher
 from .pain.painmap import PainMap
 from .synthetic import random_click_map, random_painted_map, scaled_atlas

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from shapely import affinity
 
-from .content.atlas import Atlas
+from .content.model import Atlas
 from .geometry.shapes import polygonal
 from .pain.painmap import PainMap, click_mark, stroke_mark
 

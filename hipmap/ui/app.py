@@ -62,10 +62,10 @@ def main(argv=None) -> int:
             return
         window.attach(atlas)
         QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
-        window.offer_restore()
-        window.session_store()  # a damaged history is reported now, with the offer of a fresh one
+        window.files.offer_restore()
+        window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:
-            window.open_path(Path(files[0]))
+            window.files.open_path(Path(files[0]))
 
     # Load once the drawings are on screen; the timer covers a window that is never exposed.
     window.first_frame.painted.connect(lambda: QTimer.singleShot(0, finish_loading))

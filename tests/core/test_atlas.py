@@ -3,7 +3,8 @@
 from pathlib import Path
 
 
-from hipmap.core.content.atlas import MUSCLE_IDS, REGION_IDS, VIEW_IDS, check_data
+from hipmap.core.content.check import check_data
+from hipmap.core.content.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
 
 
 def test_shipped_data_is_valid(atlas):

@@ -6,17 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipmap.core.routine.model import (
-    SWITCH_S,
-    Countdown,
-    Finished,
-    PhaseStarted,
-    Routine,
-    RoutineError,
-    RoutinePlayer,
-    Step,
-    routine_from_dict,
-)
+from hipmap.core.routine.model import SWITCH_S, Routine, RoutineError, Step, routine_from_dict
+from hipmap.core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 
 
 class FakeClock:
@@ -551,7 +542,7 @@ def test_a_command_a_hair_before_a_boundary_happens_at_the_boundary():
 
 
 def test_a_routine_from_a_muscles_self_care_data(atlas):
-    from hipmap.core.routine.model import routine_for_muscle
+    from hipmap.core.routine.builder import routine_for_muscle
 
     muscle = atlas.muscles["tensor_fasciae_latae"]
     routine = routine_for_muscle(muscle, "left", atlas.exercises)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hipmap.core.store import opening as opening_module
-from hipmap.core.routine.model import RunLog, StepRecord
+from hipmap.core.routine.timer import RunLog, StepRecord
 from hipmap.core.store.database import Store
 from hipmap.core.store.errors import CorruptDatabase, DatabaseLocked, NewerDatabase, StoreError
 from hipmap.core.store.opening import DB_FILENAME, ENV_DATA_DIR, data_dir_override, default_path, fresh_path_beside

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from hipmap import default_data_dir
-from hipmap.core.content.atlas import check_data, load_atlas
+from hipmap.core.content.atlas import load_atlas
+from hipmap.core.content.check import check_data
 from hipmap.core.content.problems import DataError
 from hipmap.core.content.safety import evaluate, load_red_flags
 from hipmap.core.content.translations import available_languages

@@ -8,14 +8,14 @@ def window(qtbot, atlas, matcher, tmp_path):
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
     win = MainWindow(atlas, matcher, settings=settings)
-    win.autosave_timer.stop()
-    win._clear_autosave()
+    win.files.autosave_timer.stop()
+    win.files.clear_autosave()
     win.resize(1360, 880)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.document.undo_stack.setClean()  # nothing to ask about when the test closes it
-    win._clear_autosave()
+    win.files.clear_autosave()
     win.close()
     win.deleteLater()
 

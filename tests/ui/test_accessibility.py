@@ -114,9 +114,9 @@ def full_window(window, atlas, qtbot):
     """The main window with pain marked and a muscle selected, so every panel is filled in."""
     for region in ("lateral_thigh", "lateral_leg"):
         window.document.add_region(region, "right", 6)
-    window.quality_actions["burning"].setChecked(True)
+    window.marking.quality_actions["burning"].setChecked(True)
     window.document.add_region("buttock_center", "right", 4, ("burning",))
-    window.quality_actions["burning"].setChecked(False)
+    window.marking.quality_actions["burning"].setChecked(False)
     window.select_candidate("gluteus_minimus_anterior", "right")
     qtbot.waitUntil(lambda: window.muscle_panel.browser.isVisible(), timeout=2000)
     return window
@@ -146,15 +146,15 @@ def activate(qtbot, widget):
 
 
 def screened(window):
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
 
 
 def other_windows(window, atlas, store, renderers, qtbot):
     """Every other window of the app, each as a person would open it; name -> widget."""
-    from hipmap.core.routine.model import routine_for_muscle
+    from hipmap.core.routine.builder import routine_for_muscle
     from hipmap.ui.history.compare import BeforeAfterDialog
     from hipmap.ui.history.window import HistoryWindow
     from hipmap.ui.routine.player import PlayerWidget
@@ -165,9 +165,9 @@ def other_windows(window, atlas, store, renderers, qtbot):
     routine = routine_for_muscle(atlas.muscles["gluteus_minimus_anterior"], "right", atlas.exercises)
     found["routine player"] = PlayerWidget(routine, clock=lambda: 0.0,
                                            pictograms={k: e.pictogram for k, e in atlas.exercises.items()})  # fmt: skip
-    found["routine builder"] = window.open_builder()
-    found["screening dialog"] = window.open_screening()
-    found["region dialog"] = window.mark_region_dialog()
+    found["routine builder"] = window.selfcare.open_builder()
+    found["screening dialog"] = window.selfcare.open_screening()
+    found["region dialog"] = window.marking.mark_region_dialog()
     found["save-session dialog"] = SaveSessionDialog(store, atlas, window.document.painmap, window.document.result, parent=window)
     history = HistoryWindow(store, atlas, renderers)
     found["history window"] = history
@@ -247,7 +247,7 @@ def test_every_menu_command_has_a_tooltip_a_shortcut_or_a_mnemonic(full_window):
                 keys.append(action.text()[action.text().index("&") + 1].lower())
         assert len(keys) == len(set(keys)), f"{path}: two commands share a mnemonic {keys}"
 
-    full_window._add_recent(__import__("pathlib").Path("/tmp/example.hipmap.json"))
+    full_window.files._add_recent(__import__("pathlib").Path("/tmp/example.hipmap.json"))
     top = [action.menu() for action in bar.actions()]
     for action in bar.actions():
         walk(action.menu(), action.text())
@@ -280,7 +280,7 @@ def test_each_diagram_says_what_is_marked_and_which_muscle_is_shown(full_window,
 
 
 def test_the_regions_are_a_list_that_marks_with_the_keyboard(full_window, atlas, qtbot):
-    dialog = full_window.mark_region_dialog()
+    dialog = full_window.marking.mark_region_dialog()
     activate(qtbot, dialog)
     names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert "Right outer thigh" in names and "Left outer thigh" in names and len(names) == len(set(names))
@@ -335,7 +335,7 @@ def test_tab_reaches_every_control_of_the_main_window(full_window, qtbot, mode):
     chain = focus_chain(full_window, qtbot)
     missing = [describe(w) for w in focusable(full_window) if not reached(w, chain)]
     assert not missing, missing
-    assert full_window.brush_spin in chain and full_window.intensity_slider in chain
+    assert full_window.marking.brush_spin in chain and full_window.marking.intensity_slider in chain
     backwards = []
     for _ in range(len(chain)):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_Backtab, Qt.ShiftModifier)
@@ -352,10 +352,10 @@ def test_f6_moves_between_the_panes(full_window, qtbot):
         order.append(QApplication.focusWidget())
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6)
     assert order == [full_window.views["lateral_right"], full_window.candidates.view, full_window.muscle_panel.browser,
-                     full_window.brush_spin, full_window.views["lateral_right"]]  # fmt: skip
+                     full_window.marking.brush_spin, full_window.views["lateral_right"]]  # fmt: skip
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6, Qt.ShiftModifier)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_F6, Qt.ShiftModifier)
-    assert QApplication.focusWidget() is full_window.brush_spin  # Shift+F6 goes back
+    assert QApplication.focusWidget() is full_window.marking.brush_spin  # Shift+F6 goes back
 
 
 @pytest.mark.parametrize(
@@ -384,7 +384,7 @@ def test_high_contrast_is_one_remembered_switch(full_window, atlas, matcher, qtb
 
     normal = QApplication.palette()
     lateral = full_window.views["lateral_right"]
-    full_window.nerve_banner.show()
+    full_window.selfcare.nerve_banner.show()
     full_window.show_view("lateral_right")
     activate(qtbot, full_window)
     qtbot.wait(100)
@@ -401,7 +401,7 @@ def test_high_contrast_is_one_remembered_switch(full_window, atlas, matcher, qtb
         edges = [i for i in lateral.overlay_items if i.toolTip().endswith("essential zone")]
         assert edges and edges[0].pen().widthF() == colors.HIGH_CONTRAST.essential_edge
         assert style.secondary_text(palette) == palette.color(QPalette.Text)
-        assert style.warning_background(palette).name() in full_window.nerve_banner.styleSheet()  # dark, for white text
+        assert style.warning_background(palette).name() in full_window.selfcare.nerve_banner.styleSheet()  # dark, for white text
         assert full_window.settings.value("view/high_contrast") == "true"
         again = MainWindow(atlas, matcher, settings=full_window.settings)
         assert again.act_high_contrast.isChecked()
@@ -479,7 +479,7 @@ def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_pa
         app.setFont(style.scaled_font(font, factor))
         window = MainWindow(atlas, matcher, settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
         qtbot.addWidget(window)
-        window.autosave_timer.stop()
+        window.files.autosave_timer.stop()
         window.resize(1360, 880)
         window.show()
         qtbot.waitExposed(window)
@@ -487,10 +487,10 @@ def test_text_at_a_larger_system_font_size_is_not_clipped(atlas, matcher, tmp_pa
             window.document.add_region(region, "right", 6)
         window.select_candidate("gluteus_minimus_anterior", "right")
         qtbot.waitUntil(lambda: window.muscle_panel.browser.isVisible(), timeout=2000)
-        window.nerve_banner.show()
+        window.selfcare.nerve_banner.show()
         QApplication.processEvents()
         assert not clipped(window)
-        dialogs = [window.mark_region_dialog(), window.open_screening(), window.open_builder()]
+        dialogs = [window.marking.mark_region_dialog(), window.selfcare.open_screening(), window.selfcare.open_builder()]
         for dialog in dialogs:
             dialog.show()
             qtbot.waitExposed(dialog)
@@ -508,12 +508,12 @@ def test_keyboard_shortcuts_list_mentions_the_new_commands(full_window, monkeypa
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     full_window.show_shortcuts()
-    for action in (full_window.act_high_contrast, full_window.act_next_pane, full_window.act_mark_region):
+    for action in (full_window.act_high_contrast, full_window.act_next_pane, full_window.marking.act_mark_region):
         assert action.shortcut().toString(QKeySequence.NativeText) in shown[0]
 
 
 def test_dialogs_close_with_escape_even_when_modal(full_window, qtbot):
-    dialog = full_window.mark_region_dialog()
+    dialog = full_window.marking.mark_region_dialog()
     assert isinstance(dialog, QDialog)
     activate(qtbot, dialog)
     QTest.keyClick(dialog, Qt.Key_Escape)

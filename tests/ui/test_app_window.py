@@ -32,7 +32,7 @@ def test_windows_open_within_a_small_screen(window, qtbot, atlas, matcher, tmp_p
     qtbot.addWidget(fresh)
     assert fresh.width() <= room.width() and fresh.height() <= room.height()
     assert fresh.width() < 1360 or room.width() >= 1360
-    builder = window.open_builder()
+    builder = window.selfcare.open_builder()
     assert room.contains(builder.frameGeometry().topLeft()) and builder.width() <= room.width()
     small = QTabWidget()
     qtbot.addWidget(small)

@@ -23,8 +23,8 @@ def marked(window, atlas):
 
 
 def screened(window):
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
 
@@ -50,7 +50,7 @@ def table_titles(builder):
 def test_builder_starts_from_the_explaining_set(marked, qtbot):
     window = marked
     QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
-    builder = window.builder
+    builder = window.selfcare.builder
     qtbot.waitExposed(builder)
     explaining = {(c.muscle_id, c.side) for c in window.document.result.explaining}
     assert explaining and builder.ticked == explaining
@@ -63,7 +63,7 @@ def test_builder_starts_from_the_explaining_set(marked, qtbot):
 
 
 def test_ticking_moving_removing_editing_and_undo(marked, qtbot, atlas):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     activate(qtbot, builder)
     initial = builder.routine
     builder.set_ticked(set())
@@ -108,7 +108,7 @@ def test_ticking_moving_removing_editing_and_undo(marked, qtbot, atlas):
 
 
 def test_removing_all_of_a_muscles_steps_unticks_it(marked, qtbot):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.set_ticked({(TFL, "right")})
     while builder.routine.steps:
         assert (TFL, "right") in builder.ticked
@@ -121,7 +121,7 @@ def test_removing_all_of_a_muscles_steps_unticks_it(marked, qtbot):
 def test_save_and_open_a_named_routine(marked, qtbot, tmp_path):
     from hipmap.core.routine.library import RoutineLibrary
 
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.library = RoutineLibrary(tmp_path / "routines")
     activate(qtbot, builder)
     builder.set_ticked({(TFL, "right")})
@@ -142,16 +142,16 @@ def test_save_and_open_a_named_routine(marked, qtbot, tmp_path):
 
 def test_start_plays_the_built_routine_after_the_check(marked, qtbot):
     window = marked
-    builder = window.open_builder()
+    builder = window.selfcare.open_builder()
     builder.set_ticked({(TFL, "right"), (GMIN, "right")})
     builder.start_button.click()
-    assert window.player is None and window.screening_dialog.isVisible()  # the check comes first
+    assert window.selfcare.player is None and window.selfcare.screening_dialog.isVisible()  # the check comes first
     screened(window)
     now = [0.0]
-    window.player_clock = lambda: now[0]
+    window.selfcare.player_clock = lambda: now[0]
     with qtbot.waitSignal(builder.startRequested):
         builder.start_button.click()
-    player = window.player
+    player = window.selfcare.player
     assert player is not None and player.routine.steps == builder.routine.steps
     player.close()
 
@@ -162,8 +162,8 @@ def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, m
     before = window.document.painmap
     window.select_candidate(TFL, "right")
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.Yes)
     player.start()
@@ -171,14 +171,14 @@ def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, m
     with qtbot.waitSignal(player.finished, timeout=2000):
         player.tick()
     assert asked == ["How does it feel now?"]
-    assert window.document.painmap.is_empty() and window.remark_banner.isVisibleTo(window)
-    assert window.act_compare.isEnabled()
+    assert window.document.painmap.is_empty() and window.selfcare.remark_banner.isVisibleTo(window)
+    assert window.selfcare.act_compare.isEnabled()
 
     click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", "lateral_thigh"))
     QTest.keyClick(window, Qt.Key_B, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = window.compare_dialog
+    dialog = window.selfcare.compare_dialog
     activate(qtbot, dialog)
-    assert not window.remark_banner.isVisibleTo(window)
+    assert not window.selfcare.remark_banner.isVisibleTo(window)
     left, right = dialog.pairs[dialog.current]
     assert left.isVisible() and right.isVisible() and dialog.current == "lateral_right"
     assert len(left.mark_items) == 2 * len(before.marks) and len(right.mark_items) == 2
@@ -195,7 +195,7 @@ def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, m
 
 
 def test_a_removed_step_stays_out_when_other_muscles_are_ticked(marked, atlas):
-    builder = marked.open_builder()
+    builder = marked.selfcare.open_builder()
     builder.set_ticked({(TFL, "right")})
     stretch_row = next(i for i, s in enumerate(builder.routine.steps) if s.kind == "stretch")
     gone = builder.routine.steps[stretch_row]

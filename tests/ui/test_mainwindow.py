@@ -63,7 +63,7 @@ def test_clicking_a_region_marks_it_and_ranks_the_expected_muscle(window, atlas,
     click(view, *region_centre(atlas, view_id, region))
     assert len(window.document.painmap.marks) == 1
     mark = window.document.painmap.marks[0]
-    assert mark.view == view_id and mark.intensity == window.intensity_slider.value()
+    assert mark.view == view_id and mark.intensity == window.marking.intensity_slider.value()
     assert (expected, "right") in top3(window)
     # What the person sees: the list's rows name the muscles, best first.
     shown = visible_candidate_texts(window)
@@ -97,7 +97,7 @@ def test_undo_and_redo_restore_the_exact_previous_map(window, atlas, qtbot):
     for region in ("buttock_center", "posterior_thigh", "posterior_calf"):
         click(view, *region_centre(atlas, "posterior", region))
         maps.append(window.document.painmap)
-    window.intensity_slider.setValue(9)
+    window.marking.intensity_slider.setValue(9)
     drag(view, [(350, 300), (360, 320), (370, 340)])
     maps.append(window.document.painmap)
     for expected in reversed(maps[:-1]):
@@ -161,18 +161,18 @@ def test_eraser_removes_pain(window, atlas):
 def test_save_then_open_restores_the_same_marks(window, atlas, tmp_path):
     view = window.views["anterior"]
     window.show_view("anterior")
-    window.quality_actions["burning"].setChecked(True)
+    window.marking.quality_actions["burning"].setChecked(True)
     click(view, *region_centre(atlas, "anterior", "anterior_thigh"))
     before = window.document.painmap
     path = tmp_path / "me.hipmap.json"
-    assert window._save_to(path)
+    assert window.files._save_to(path)
     assert not window.document.is_modified() and "me.hipmap.json" in window.windowTitle()
     window.document.new()
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     after = window.document.painmap
     assert [(m.view, m.intensity, m.qualities) for m in after.marks] == [(m.view, m.intensity, m.qualities) for m in before.marks]
     assert after.marks[0].geometry.symmetric_difference(before.marks[0].geometry).area < 1.0
-    assert str(path) in window._recent()
+    assert str(path) in window.files._recent()
 
 
 def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_path, monkeypatch):
@@ -183,7 +183,7 @@ def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_pa
     content = bad.read_bytes()
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]) or QMessageBox.Ok)
-    assert not window.open_path(bad)
+    assert not window.files.open_path(bad)
     assert shown and "intensity" in shown[0] and "bad.hipmap.json" in shown[0]
     assert bad.read_bytes() == content
     assert window.document.painmap == before
@@ -191,9 +191,9 @@ def test_a_corrupt_file_shows_an_error_and_changes_nothing(window, atlas, tmp_pa
 
 def test_keyboard_only_marking_with_the_region_dialog(window, atlas, qtbot):
     QTest.keyClick(window, Qt.Key_M, Qt.ControlModifier)
-    dialog = window.region_dialog
+    dialog = window.marking.region_dialog
     qtbot.waitExposed(dialog)
-    window.intensity_slider.setValue(3)  # the dialog keeps the rating it opened with, or the one chosen in it
+    window.marking.intensity_slider.setValue(3)  # the dialog keeps the rating it opened with, or the one chosen in it
     dialog.rating.setValue(7)
     QTest.keyClicks(dialog.search, "left outer th")  # typing narrows the list; Enter marks the first match
     assert [item.text() for item in dialog.visible_items()] == ["Left outer thigh"]
@@ -216,7 +216,7 @@ def test_keyboard_only_marking_with_the_region_dialog(window, atlas, qtbot):
 def test_number_keys_set_the_pain_rating(window):
     window.views["posterior"].setFocus()
     QTest.keyClick(window, Qt.Key_8)
-    assert window.intensity_slider.value() == 8 and window.intensity_label.text() == "8/10"
+    assert window.marking.intensity_slider.value() == 8 and window.marking.intensity_label.text() == "8/10"
 
 
 def test_unsaved_changes_prompt_can_cancel_closing(window, atlas, monkeypatch):
@@ -229,18 +229,18 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
     from hipmap.ui.mainwindow.window import MainWindow
 
     click(window.views["posterior"], *region_centre(atlas, "posterior", "lower_buttock"))
-    window.autosave()
-    path = window.autosave_path()
+    window.files.autosave()
+    path = window.files.autosave_path()
     assert path.exists() and pm.load(path).marks
     # A new session finds the file (the old one "crashed") and offers the marks back.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     other = MainWindow(atlas, window.document.matcher, settings=window.settings)
     qtbot.addWidget(other)
-    other.autosave_timer.stop()
-    other.offer_restore()
+    other.files.autosave_timer.stop()
+    other.files.offer_restore()
     assert len(other.document.painmap.marks) == 1 and other.document.is_modified()
     other.document.undo_stack.setClean()
-    other._clear_autosave()
+    other.files.clear_autosave()
 
 
 def test_layout_choice_is_remembered(window, atlas, matcher):
@@ -305,7 +305,7 @@ def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas,
     image = win.first_frame.grab().toImage()
     middle = image.height() // 2
     assert any(image.pixelColor(x, middle) != image.pixelColor(1, middle) for x in range(0, image.width(), 3))
-    assert not win.act_clear.isEnabled() and not win.act_save.isEnabled() and win.act_quit.isEnabled()
+    assert not win.act_clear.isEnabled() and not win.files.act_save.isEnabled() and win.act_quit.isEnabled()
     win.attach(atlas)
     assert win.act_clear.isEnabled() and win.views and win.view_stack.currentWidget() in (win.tabs, win.side_by_side)
     assert not win.act_undo.isEnabled()
@@ -313,32 +313,32 @@ def test_the_window_paints_its_drawings_before_the_atlas_is_loaded(qtbot, atlas,
 
 def test_tingling_marks_show_the_nerve_sign_banner_and_the_check_gives_advice(window, atlas, qtbot):
     window.show_view("posterior")
-    window.quality_actions["tingling"].setChecked(True)
+    window.marking.quality_actions["tingling"].setChecked(True)
     click(window.views["posterior"], *region_centre(atlas, "posterior", "posterior_thigh"))
-    assert window.nerve_banner.isVisible()
-    assert "examined" in window.nerve_banner.text()
-    dialog = window.open_screening()
+    assert window.selfcare.nerve_banner.isVisible()
+    assert "examined" in window.selfcare.nerve_banner.text()
+    dialog = window.selfcare.open_screening()
     qtbot.waitExposed(dialog)
     assert not dialog.result().may_self_treat  # the nerve signs alone put self-care on hold
-    for question in window.red_flags.questions:
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.set_answer("saddle_numbness", True)
     text = dialog.advice.toPlainText()
-    emergency = window.red_flags.advice_for("saddle_numbness")
-    assert emergency.urgency == "emergency" and text.index(emergency.title) < text.index(window.red_flags.nerve_signs.title)
-    assert window.red_flags.note.split()[0] in text
+    emergency = window.selfcare.red_flags.advice_for("saddle_numbness")
+    assert emergency.urgency == "emergency" and text.index(emergency.title) < text.index(window.selfcare.red_flags.nerve_signs.title)
+    assert window.selfcare.red_flags.note.split()[0] in text
     dialog.close()
     QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
-    assert not window.nerve_banner.isVisible()
+    assert not window.selfcare.nerve_banner.isVisible()
 
 
 def test_screening_dialog_controls_have_accessible_names(window, qtbot):
-    dialog = window.open_screening()
+    dialog = window.selfcare.open_screening()
     qtbot.waitExposed(dialog)
     from PySide6.QtWidgets import QRadioButton
 
     radios = dialog.findChildren(QRadioButton)
-    assert len(radios) == 2 * len(window.red_flags.questions)
+    assert len(radios) == 2 * len(window.selfcare.red_flags.questions)
     assert all(r.accessibleName().startswith(("Yes:", "No:")) for r in radios)
     dialog.close()
 
@@ -348,15 +348,15 @@ def test_a_routine_starts_only_after_the_warning_signs_check(window, atlas, qtbo
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
     window.select_candidate("tensor_fasciae_latae", "right")
     QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
-    assert getattr(window, "player", None) is None and window.screening_dialog.isVisible()
-    for question in window.red_flags.questions:
-        window.screening_dialog.set_answer(question.id, False)
-    window.screening_dialog.close()
+    assert getattr(window.selfcare, "player", None) is None and window.selfcare.screening_dialog.isVisible()
+    for question in window.selfcare.red_flags.questions:
+        window.selfcare.screening_dialog.set_answer(question.id, False)
+    window.selfcare.screening_dialog.close()
     assert window.settings.value("safety/may_self_treat") == "yes"
 
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     qtbot.waitExposed(player)
     care = atlas.muscles["tensor_fasciae_latae"].self_care
     assert player.player.routine.steps[0].hold_s == care.compression.hold_s
@@ -375,11 +375,11 @@ def test_a_yes_in_the_check_keeps_routines_closed(window, atlas):
     window.show_view("anterior")
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
     window.select_candidate("tensor_fasciae_latae", "right")
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, question.id == "fever_unwell")
     dialog.close()
-    assert window.start_routine() is None and getattr(window, "player", None) is None
+    assert window.selfcare.start_routine() is None and getattr(window.selfcare, "player", None) is None
 
 
 def _screen_span(view, label):

@@ -312,11 +312,11 @@ def test_f5_in_the_main_window_presents_the_ranked_muscles_from_the_selected_one
     second = window.document.result.candidates[1]
     window.select_candidate(*second.key)
     QTest.keyClick(window, Qt.Key_F5)
-    shown = window.presentation
+    shown = window.practice.presentation
     assert shown is not None and shown.isFullScreen()
     assert shown.current() == second.key and name(shown) == second.name
     shown.windowHandle().requestActivate()
     qtbot.waitUntil(shown.isActiveWindow, timeout=2000)
     with qtbot.waitSignal(shown.closed):
         qtbot.keyClick(shown, Qt.Key_Escape)
-    assert window.presentation is None
+    assert window.practice.presentation is None

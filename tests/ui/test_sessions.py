@@ -51,9 +51,9 @@ def test_save_a_session_and_start_a_new_map_from_it(window, atlas, data_dir, mon
     for region in ("lateral_thigh", "lateral_leg"):
         click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", region))
     accept_with(monkeypatch, person="J.K.", after=3)
-    saved = window.save_session()
+    saved = window.practice.save_session()
     assert saved is not None and "history for J.K." in window.statusBar().currentMessage()
-    store = window.session_store()
+    store = window.practice.session_store()
     assert store.path == data_dir / st.DB_FILENAME and store.people() == ["J.K."]
     again = store.get(saved.id)
     assert again.pain_before == 5 and again.pain_after == 3  # the strongest mark, and what was entered
@@ -63,7 +63,7 @@ def test_save_a_session_and_start_a_new_map_from_it(window, atlas, data_dir, mon
 
     marks = window.document.painmap.marks
     window.document.new()
-    window.start_from_session(again)
+    window.practice.start_from_session(again)
     restored = window.document.painmap.marks
     assert len(restored) == len(marks)
     assert all(m.geometry.symmetric_difference(n.geometry).area < 1e-3 * n.geometry.area for m, n in zip(restored, marks))
@@ -72,22 +72,22 @@ def test_save_a_session_and_start_a_new_map_from_it(window, atlas, data_dir, mon
 
 def test_a_routine_done_is_saved_with_the_session_once(window, atlas, data_dir, monkeypatch):
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
-    dialog = window.open_screening()
-    for question in window.red_flags.questions:
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
     window.select_candidate("tensor_fasciae_latae", "right")
     now = [0.0]
-    window.player_clock = lambda: now[0]
-    player = window.start_routine()
+    window.selfcare.player_clock = lambda: now[0]
+    player = window.selfcare.start_routine()
     player.start()
     player.skip_because_it_hurts()
     player.stop()
     accept_with(monkeypatch)
-    first = window.session_store().get(window.save_session().id)
+    first = window.practice.session_store().get(window.practice.save_session().id)
     assert first.routine["steps"][0]["muscle_id"] == "tensor_fasciae_latae"
     assert first.run_log["steps"][0]["status"] == "hurt"
-    second = window.session_store().get(window.save_session().id)
+    second = window.practice.session_store().get(window.practice.save_session().id)
     assert second.routine is None and second.run_log is None
     player.close()
 
@@ -109,7 +109,7 @@ def test_a_damaged_or_newer_history_is_left_alone_and_a_fresh_one_offered(window
             conn.close()
     before = snapshot(data_dir)
     asked = answer(monkeypatch, QMessageBox.Yes)
-    store = window.session_store()
+    store = window.practice.session_store()
     assert len(asked) == 1 and str(path) in asked[0] and "kept exactly as it is" in asked[0]
     assert ("newer hipmap" in asked[0]) == (damage == "newer")
     assert store is not None and store.path.parent == data_dir and store.path != path and store.count() == 0
@@ -121,20 +121,20 @@ def test_declining_a_fresh_history_keeps_the_app_working_without_one(window, atl
     data_dir.mkdir(parents=True)
     (data_dir / st.DB_FILENAME).write_bytes(b"not a database at all" * 100)
     answer(monkeypatch, QMessageBox.No)
-    assert window.session_store() is None
-    assert window.save_session() is None and "not available" in window.statusBar().currentMessage()
+    assert window.practice.session_store() is None
+    assert window.practice.save_session() is None and "not available" in window.statusBar().currentMessage()
     click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
     assert window.document.result.candidates  # marking still works
     assert sorted(p.name for p in data_dir.iterdir()) == [st.DB_FILENAME]
 
 
 def test_export_handout_writes_a_pdf_of_the_explaining_muscles(window, atlas, tmp_path):
-    assert window.export_handout(tmp_path / "none.pdf") is None  # nothing marked, nothing selected
+    assert window.practice.export_handout(tmp_path / "none.pdf") is None  # nothing marked, nothing selected
     assert not (tmp_path / "none.pdf").exists()
     for region in ("lateral_thigh", "lateral_leg"):
         click(window.views["lateral_right"], *region_centre(atlas, "lateral_right", region))
-    assert window.handout_muscles() == [c.key for c in window.document.result.explaining]
-    out = window.export_handout(tmp_path / "handout.pdf")
+    assert window.practice.handout_muscles() == [c.key for c in window.document.result.explaining]
+    out = window.practice.export_handout(tmp_path / "handout.pdf")
     assert out.read_bytes().startswith(b"%PDF") and "pages" in window.statusBar().currentMessage()
 
 
@@ -159,16 +159,16 @@ def test_history_from_the_window_lists_the_saved_session_and_starts_a_map_from_i
 
     click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
     accept_with(monkeypatch, person="AB")
-    saved = window.save_session()
+    saved = window.practice.save_session()
     QTest.keyClick(window, Qt.Key_H, Qt.ControlModifier)
-    history = window.history
+    history = window.practice.history
     assert history is not None and history.isVisible()
-    assert [s.id for s in window.session_store().summaries("AB")] == [saved.id]
+    assert [s.id for s in window.practice.session_store().summaries("AB")] == [saved.id]
     window.document.new()
-    history.startFrom.emit(window.session_store().get(saved.id))
+    history.startFrom.emit(window.practice.session_store().get(saved.id))
     assert len(window.document.painmap.marks) == len(pm_marks(saved))
     accept_with(monkeypatch, person="AB")
-    window.save_session()  # the open history follows
+    window.practice.save_session()  # the open history follows
     assert history.model.rowCount() == 2
     history.close()
 
@@ -186,6 +186,6 @@ def test_each_save_dialog_is_deleted_after_use(window, atlas, data_dir, monkeypa
     click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
     accept_with(monkeypatch)
     for _ in range(3):
-        window.save_session()
+        window.practice.save_session()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SaveSessionDialog)]

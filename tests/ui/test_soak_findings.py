@@ -38,7 +38,7 @@ def test_switching_to_side_by_side_keeps_the_keyboard_on_the_diagram(window, qtb
     # The same from the menu while another window is in front: back in the window, Ctrl+Z still undoes a mark.
     window.set_layout_mode("tabs")
     window.show_view("posterior")
-    builder = window.open_builder()
+    builder = window.selfcare.open_builder()
     qtbot.waitUntil(builder.isActiveWindow)
     window.act_side.trigger()
     builder.close()

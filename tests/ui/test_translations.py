@@ -145,10 +145,10 @@ def test_the_window_speaks_spanish(spanish, window, no_modal_dialogs, qtbot):
     assert current_language() == "es"
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[0] == "&Archivo" and "&Ver" in titles and "Ay&uda" in titles, titles
-    assert window.act_save.text() == "&Guardar" and window.act_save.toolTip().startswith("Guardar el mapa de dolor")
+    assert window.files.act_save.text() == "&Guardar" and window.files.act_save.toolTip().startswith("Guardar el mapa de dolor")
     # A message box: closing a map with unsaved marks asks, in Spanish.
     window.document.add_region("lateral_thigh", "right", 6)
-    window.act_new.trigger()
+    window.files.act_new.trigger()
     assert no_modal_dialogs[-1] == "¿Desea guardar sus marcas antes de cerrar este mapa de dolor?"
     # Qt's own dialog buttons come from qtbase_es.
     box = QDialogButtonBox(QDialogButtonBox.Cancel)

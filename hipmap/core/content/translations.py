@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .fields import _describe, _load
+from .model import Atlas, _freeze
 from .problems import Collector
 from .yamlfile import YList, YMap
 
@@ -142,8 +143,6 @@ def read_translation(col: Collector, data_dir: Path, language: str | None):
 
 def translate_atlas(col: Collector, atlas, data, file: Path):
     """ATLAS with the text of the translation DATA (read_translation) in place of the English."""
-    from .atlas import Atlas, _freeze
-
     if data is None:
         return atlas
     t = _Text(col, file)

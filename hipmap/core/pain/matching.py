@@ -19,7 +19,8 @@ from typing import Mapping
 
 import numpy as np
 
-from ..content.atlas import SIDES, Atlas
+from ..content.model import Atlas
+from ..content.vocabulary import SIDES
 from ..geometry.shapes import CellIndex, Grid, disc
 from .painmap import PainMap
 

@@ -17,7 +17,8 @@ from shapely.geometry import shape as geojson_shape
 from shapely.geometry.base import BaseGeometry
 
 from ... import __version__
-from ..content.atlas import VIEW_IDS, Atlas
+from ..content.model import Atlas
+from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
 from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson, valid
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.atlas import Atlas
+from ..content.model import Atlas
 from .painmap import PainMap, extent, strongest
 
 

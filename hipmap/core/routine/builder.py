@@ -43,6 +43,13 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
     return steps
 
 
+def routine_for_muscle(muscle, side: str, exercises) -> Routine:
+    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side.
+
+    ``muscle`` is an atlas Muscle with ``self_care``; ``exercises`` maps exercise ids to Exercise objects."""
+    return Routine(f"{muscle.name}, {side} side", tuple(muscle_steps(muscle, side, exercises)))
+
+
 # The words of default routine names; the UI passes phrases=... in its language, same keys.
 NAME_PHRASES = {
     "new": "New routine", "two": "{first} and {second}", "more": "{first} and {count} more",

@@ -8,7 +8,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
-from ..routine.model import STEP_STATUSES, RunLog, routine_from_dict
+from ..routine.model import routine_from_dict
+from ..routine.timer import STEP_STATUSES, RunLog
 
 MAX_LABEL = 80
 MAX_NOTE = 10_000

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
-from ..routine.model import STEP_STATUSES, Routine, Step
+from ..routine.model import Routine, Step
+from ..routine.timer import STEP_STATUSES
 from .session import PAINMAP_FORMAT, Session
 
 _SYNTHETIC_MUSCLES = (

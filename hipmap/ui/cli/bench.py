@@ -61,7 +61,7 @@ window.first_frame.installEventFilter(watch)
 def load():
     from hipmap.core.content.atlas import load_atlas
     window.attach(load_atlas())
-    window.autosave_timer.stop()
+    window.files.autosave_timer.stop()
     view = window.current_view().viewport()
     view.setObjectName("ready")
     view.installEventFilter(watch)
@@ -127,7 +127,7 @@ def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
     samples = []
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
-        window.autosave_timer.stop()
+        window.files.autosave_timer.stop()
         window.resize(1360, 880)
         window.show()
         app.processEvents()

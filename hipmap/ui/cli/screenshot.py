@@ -31,7 +31,7 @@ def render(out: Path, view=None, painmap=None, regions=(), side="right", select=
     with tempfile.TemporaryDirectory() as tmp:  # never touch the user's own settings
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)
         window = MainWindow(atlas, settings=settings)
-        window.autosave_timer.stop()
+        window.files.autosave_timer.stop()
         if high_contrast:
             window.set_high_contrast(True)
         window.set_layout_mode(layout)

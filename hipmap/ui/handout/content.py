@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QPageSize
 
-from ...core.content.atlas import Atlas, Muscle
+from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import PainMap
 from ...core.routine.model import Routine
 from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, matching_phrases, routine_name_phrases, translate

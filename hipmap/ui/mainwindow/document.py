@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QSaveFile, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.pain import painmap as pm
-from ...core.content.atlas import Atlas
+from ...core.content.model import Atlas
 from ...core.geometry.shapes import polygonal, stroke, union, valid
 from ...core.pain.matching import EMPTY_SUMMARY, Matcher, MatchResult
 from ...core.pain.painmap import Mark, PainMap

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from ...core.content.atlas import Atlas, Fact, Muscle
+from ...core.content.model import Atlas, Fact, Muscle
 from ...core.pain.matching import Candidate
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate

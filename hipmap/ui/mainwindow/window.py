@@ -1,28 +1,27 @@
-"""The application: main window, actions, menus, settings, files and autosave."""
+"""The main window: builds the frame, the diagrams and the results, and wires its flows into menus and toolbar.
+
+The flows (files.py, selfcare.py, practice.py, marking.py) own their actions; they reach the window through its
+attributes and never import this module.
+"""
 
 from __future__ import annotations
 
-import sys
-import time
+from functools import partial
 from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -33,20 +32,20 @@ from PySide6.QtWidgets import (
 
 from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
+from .actions import make_action
+from .files import Files
 from .firstframe import FirstFrame
-from ..kit.datadir import data_location
-from ..kit.windows import fit_to_screen, keep_window
-from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, translate
+from .marking import Marking
+from .practice import Practice
+from .selfcare import SelfCare
+from ..kit.windows import fit_to_screen
+from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
 DISCLAIMER = (
     QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
 )
-FILE_FILTER = QT_TRANSLATE_NOOP("app", "hipmap pain maps (*.hipmap.json);;All files (*)")
-AUTOSAVE_MS = 5000  # a crash loses at most this much marking
-MAX_RECENT = 8
-TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 
 
 class _FitColumn(QWidget):
@@ -58,7 +57,8 @@ class _FitColumn(QWidget):
 
 class MainWindow(QMainWindow):
     """The main window. Built in two steps: the frame (menus, toolbar, the drawings) paints at once;
-    attach(atlas) then adds the interactive diagrams, the candidate list and the details."""
+    attach(atlas) then adds the interactive diagrams, the candidate list and the details. The flows are
+    self.files, self.selfcare, self.practice and self.marking."""
 
     def __init__(self, atlas=None, matcher=None, settings: QSettings | None = None, assets_dir: Path | None = None):
         super().__init__()
@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.views: dict = {}
         self.selected: tuple[str, str] | None = None
         self.previewed: tuple[str, str] | None = None
-        self._autosaved_index = 0
         self._mode = "side" if self.settings.value("view/layout", "tabs") == "side" else "tabs"
 
         tab = int(self.settings.value("view/tab", 0) or 0)
@@ -105,12 +104,15 @@ class MainWindow(QMainWindow):
         self.hover_label.setAccessibleName(translate("app", "Region under the pointer"))
         self.statusBar().addPermanentWidget(self.hover_label)
 
+        self.files = Files(self)
+        self.selfcare = SelfCare(self)
+        self.practice = Practice(self)
+        self.marking = Marking(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
         if self.settings.value("view/high_contrast", "false") == "true":
             self.set_high_contrast(True)
-        self.brush_spin.setValue(int(self.settings.value("tools/brush", 12) or 12))
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
@@ -120,16 +122,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             fit_to_screen(self, 1360, 880)
-        self.player_clock = time.monotonic  # tests give the routine player a fake clock
-        self.player = self.builder = None
-        self.before_routine = self.comparing_from = self.compare_dialog = self.presentation = None
-        self.last_routine = self.history = None
-        self._store = None
-        self._store_tried = False
-        self.last_run = None
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
         self._set_ready(False)
         self._update_title()
         if atlas is not None:
@@ -160,10 +152,10 @@ class MainWindow(QMainWindow):
             key = str(view.svg_file)
             renderers.setdefault(key, QSvgRenderer(key, self))
             body = BodyView(atlas, view_id, renderers[key])
-            body.strokeFinished.connect(self._on_stroke)
-            body.eraseFinished.connect(self._on_erase)
+            body.strokeFinished.connect(self.marking.on_stroke)
+            body.eraseFinished.connect(self.marking.on_erase)
             body.hoverChanged.connect(lambda text, v=view_id: self._on_hover(v, text))
-            body.brush_radius = float(self.brush_spin.value())
+            body.brush_radius = float(self.marking.brush_spin.value())
             self.views[view_id] = body
         self.renderers = renderers
 
@@ -179,40 +171,14 @@ class MainWindow(QMainWindow):
         right.setChildrenCollapsible(False)
         right.setSizes([600, 320])  # the details need room too
         self.right_splitter = right
-        from ...core.content.problems import DataError
-        from ...core.content.safety import load_red_flags
-        from ..routine.screening import nerve_banner_html, style_banner
-
-        try:
-            from ..kit.i18n import current_language
-
-            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
-        except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
-            self.red_flags = None
-            self._red_flag_problem = str(exc.problems[0])
-        # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
-        self.nerve_banner = QLabel()
-        self.nerve_banner.setAccessibleName(translate("app", "Nerve signs: have them examined"))
-        self.nerve_banner.setOpenExternalLinks(False)
-        self.nerve_banner.linkActivated.connect(lambda _link: self.open_screening())
-        if self.red_flags is not None:
-            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
-            self.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
-        style_banner(self.nerve_banner)
-        self.nerve_banner.hide()
+        self.selfcare.attach(atlas)  # the warning signs, and the banners above the results
+        if self.selfcare.red_flags is not None:
+            self.muscle_panel.set_safety_signs(self.selfcare.red_flags.see_a_clinician)
         column = _FitColumn()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.addWidget(self.nerve_banner)
-        # After a routine: a reminder of what to do now, with the way to the comparison.
-        self.remark_banner = QLabel(
-            translate("app", "<b>After the routine:</b> mark your pain as it feels now (the marks from before are kept), then <a href='compare'>compare before and after</a> (Ctrl+Shift+B).")
-        )
-        self.remark_banner.setAccessibleName(translate("app", "After the routine: mark your pain again, then compare"))
-        self.remark_banner.linkActivated.connect(lambda _link: self.compare_before_after())
-        style_banner(self.remark_banner, info=True)
-        self.remark_banner.hide()
-        column_layout.addWidget(self.remark_banner)
+        column_layout.addWidget(self.selfcare.nerve_banner)
+        column_layout.addWidget(self.selfcare.remark_banner)
         column_layout.addWidget(right, 1)
         # With very large text the column may not fit: then it scrolls rather than squeeze its words.
         scroll = QScrollArea()
@@ -247,7 +213,7 @@ class MainWindow(QMainWindow):
         self._set_ready(True)
         self._on_document_changed(self.document.painmap, self.document.result)
         self._update_title()
-        self.autosave_timer.start()
+        self.files.autosave_timer.start()
 
     def _on_undo_text(self, _text=""):
         """Name the step in the status tips: "Undo: Paint pain"."""
@@ -256,6 +222,11 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         self.act_undo.setStatusTip(translate("app", "Undo: {undoText}").format(undoText=stack.undoText()) if stack.canUndo() else translate("app", "Undo"))
         self.act_redo.setStatusTip(translate("app", "Redo: {redoText}").format(redoText=stack.redoText()) if stack.canRedo() else translate("app", "Redo"))
+
+    def _update_title(self, *_):
+        path = self.document.path if self.document else None
+        self.setWindowTitle(translate("app", "{name}[*] — hipmap").format(name=path.name if path else translate("app", "Untitled pain map")))
+        self.setWindowModified(bool(self.document and self.document.is_modified()))
 
     def _set_ready(self, ready: bool):
         """Before the atlas is attached, only the actions that need no data work."""
@@ -266,65 +237,19 @@ class MainWindow(QMainWindow):
         if ready:
             self.act_undo.setEnabled(self.document.undo_stack.canUndo())
             self.act_redo.setEnabled(self.document.undo_stack.canRedo())
-        for widget in (self.brush_spin, self.intensity_slider):
+        for widget in (self.marking.brush_spin, self.marking.intensity_slider):
             widget.setEnabled(ready)
-        self.act_compare.setEnabled(ready and self.comparing_from is not None)
+        self.selfcare.act_compare.setEnabled(ready and self.selfcare.comparing_from is not None)
 
     # ------------------------------------------------------------------------------------------ actions
 
-    def _action(self, text, slot, shortcut=None, tip="", checkable=False, icon=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        label = text.replace("&", "").rstrip(".")
-        keys = action.shortcut().toString(QKeySequence.NativeText)
-        action.setToolTip(f"{tip or label} ({keys})" if keys else (tip or label))
-        action.setStatusTip(tip or label)
-        action.setCheckable(checkable)
-        if icon:
-            action.setIcon(QIcon.fromTheme(icon))
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _make_actions(self):
-        A = self._action
-        self.act_new = A(translate("app", "&New"), self.new_map, QKeySequence.New, translate("app", "Start a new, empty pain map"), icon="document-new")
-        self.act_open = A(translate("app", "&Open..."), self.open_dialog, QKeySequence.Open, translate("app", "Open a saved pain map"), icon="document-open")
-        self.act_save = A(translate("app", "&Save"), self.save, QKeySequence.Save, translate("app", "Save the pain map"), icon="document-save")
-        self.act_save_as = A(translate("app", "Save &As..."), self.save_as, "Ctrl+Shift+S", translate("app", "Save the pain map under a new name"))
-        self.act_save_session = A(translate("app", "Save Session to &History..."), self.save_session, "Ctrl+Shift+H", translate("app", "Keep this visit: the pain map, the muscles shown, the routine and pain ratings"))
-        self.act_history = A(translate("app", "H&istory..."), self.open_history, "Ctrl+H", translate("app", "Past sessions, a chart of pain over time, and comparisons"))
-        self.act_export_handout = A(translate("app", "&Export Handout (PDF)..."), self.export_handout, "Ctrl+E", translate("app", "A printable PDF: your pain, the muscles, what to do and the warning signs"))
-        self.act_print_handout = A(translate("app", "&Print Handout..."), self.print_handout, QKeySequence.Print, translate("app", "Print the handout"))
+        """The window's own commands (the flows made theirs); then every command is added to the window."""
+        A = partial(make_action, self)
         self.act_quit = A(translate("app", "&Quit"), self.close, "Ctrl+Q", translate("app", "Close hipmap"))
         self.act_undo = A(translate("app", "&Undo"), lambda: self.document.undo_stack.undo(), QKeySequence.Undo, translate("app", "Undo the last change"))
         self.act_redo = A(translate("app", "&Redo"), lambda: self.document.undo_stack.redo(), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], translate("app", "Redo the change you undid"))
         self.act_clear = A(translate("app", "C&lear All Marks"), lambda: self.document.clear(), "Ctrl+Shift+Backspace", translate("app", "Remove every mark (can be undone)"))
-        self.act_mark_region = A(translate("app", "&Mark a Region..."), self.mark_region_dialog, "Ctrl+M", translate("app", "Mark a whole region by name, without the mouse"))
-
-        self.tool_group = QActionGroup(self)
-        self.act_brush = A(translate("app", "&Brush"), lambda: self.set_tool("brush"), "B", translate("app", "Click or drag on a diagram to mark pain"), checkable=True)
-        self.act_eraser = A(translate("app", "&Eraser"), lambda: self.set_tool("eraser"), "E", translate("app", "Drag over marks to erase them"), checkable=True)
-        self.act_pan = A(translate("app", "&Pan"), lambda: self.set_tool("pan"), "H", translate("app", "Drag to move a zoomed diagram"), checkable=True)
-        for act in (self.act_brush, self.act_eraser, self.act_pan):
-            self.tool_group.addAction(act)
-        self.act_brush.setChecked(True)
-        self.act_bigger = A(translate("app", "Bigger Brush"), lambda: self.brush_spin.stepBy(2), "]", translate("app", "Make the brush bigger"))
-        self.act_smaller = A(translate("app", "Smaller Brush"), lambda: self.brush_spin.stepBy(-2), "[", translate("app", "Make the brush smaller"))
-        self.act_more = A(translate("app", "Stronger Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", translate("app", "Rate new marks one step higher"))
-        self.act_less = A(translate("app", "Milder Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", translate("app", "Rate new marks one step lower"))
-        self.intensity_actions = []
-        for level in range(10):
-            act = A(translate("app", "Pain {level}").format(level=level), lambda _c=False, v=level: self.intensity_slider.setValue(v), str(level), translate("app", "Rate new marks {level} out of 10").format(level=level))
-            self.intensity_actions.append(act)
-        self.act_ten = A(translate("app", "Pain 10"), lambda: self.intensity_slider.setValue(10), "Shift+0", translate("app", "Rate new marks 10 out of 10"))
-        self.quality_actions = {}
-        for i, quality in enumerate(TOOL_QUALITIES):
-            act = A(quality_name(quality).capitalize(), None, f"Alt+{i + 1}", translate("app", "Describe new marks as {quality}").format(quality=quality_name(quality)), checkable=True)
-            self.quality_actions[quality] = act
-
         self.act_zoom_in = A(translate("app", "Zoom &In"), lambda: self.current_view().zoom_by(1.25), QKeySequence.ZoomIn, translate("app", "Zoom in on the diagram"))
         self.act_zoom_out = A(translate("app", "Zoom &Out"), lambda: self.current_view().zoom_by(0.8), QKeySequence.ZoomOut, translate("app", "Zoom out"))
         self.act_fit = A(translate("app", "&Fit to Window"), lambda: self.current_view().fit(), "Ctrl+0", translate("app", "Show the whole diagram"))
@@ -344,42 +269,49 @@ class MainWindow(QMainWindow):
         self.act_prev_pane = A(translate("app", "Pre&vious Pane"), lambda: self.focus_pane(-1), "Shift+F6", translate("app", "Move the keyboard focus to the previous part of the window"))
         self.act_next = A(translate("app", "Next Muscle"), lambda: self._step_candidate(1), "Ctrl+Down", translate("app", "Select the next muscle in the list"))
         self.act_prev = A(translate("app", "Previous Muscle"), lambda: self._step_candidate(-1), "Ctrl+Up", translate("app", "Select the previous muscle in the list"))
-        self.act_routine = A(translate("app", "Start &Routine for This Muscle"), self.start_routine, "Ctrl+R", translate("app", "Play the tennis-ball hold and stretches for the selected muscle, with a timer"))
-        self.act_builder = A(translate("app", "B&uild a Routine..."), self.open_builder, "Ctrl+Shift+R", translate("app", "Combine the muscles that explain your pain into one routine, adjust it and save it"))
-        self.act_present = A(translate("app", "&Presentation Mode"), self.present, "F5", translate("app", "Full screen for showing a patient: one muscle at a time, trigger points then the pain pattern (Esc returns)"))
-        self.act_compare = A(translate("app", "&Compare Before and After"), self.compare_before_after, "Ctrl+Shift+B", translate("app", "Your pain before the last routine beside your pain now"))
-        self.act_screen = A(translate("app", "Check for &Warning Signs..."), self.open_screening, "Ctrl+Shift+K", translate("app", "Questions about signs that need a doctor before self-care"))
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
+        # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
+        files, selfcare, practice, marking = self.files, self.selfcare, self.practice, self.marking
+        self.addActions([
+            files.act_new, files.act_open, files.act_save, files.act_save_as,
+            practice.act_save_session, practice.act_history, practice.act_export_handout, practice.act_print_handout,
+            self.act_quit, self.act_undo, self.act_redo, self.act_clear, marking.act_mark_region,
+            marking.act_brush, marking.act_eraser, marking.act_pan, marking.act_bigger, marking.act_smaller,
+            marking.act_more, marking.act_less, *marking.intensity_actions, marking.act_ten, *marking.quality_actions.values(),
+            self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
+            self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
+            selfcare.act_routine, selfcare.act_builder, practice.act_present, selfcare.act_compare, selfcare.act_screen,
+            self.act_about, self.act_shortcuts,
+        ])  # fmt: skip
 
     def _make_menus(self):
+        files, selfcare, practice, marking = self.files, self.selfcare, self.practice, self.marking
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("app", "&File"))
-        file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu(translate("app", "Open &Recent"))
-        self.recent_menu.setToolTipsVisible(True)
-        self._update_recent_menu()
-        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addActions([files.act_new, files.act_open])
+        files.add_recent_menu(file_menu)
+        file_menu.addActions([files.act_save, files.act_save_as])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_session, self.act_history])
+        file_menu.addActions([practice.act_save_session, practice.act_history])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export_handout, self.act_print_handout])
+        file_menu.addActions([practice.act_export_handout, practice.act_print_handout])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu(translate("app", "&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
-        edit.addActions([self.act_mark_region, self.act_clear])
+        edit.addActions([marking.act_mark_region, self.act_clear])
         tools = bar.addMenu(translate("app", "&Tools"))
-        tools.addActions([self.act_routine, self.act_builder, self.act_compare])
+        tools.addActions([selfcare.act_routine, selfcare.act_builder, selfcare.act_compare])
         tools.addSeparator()
-        tools.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        tools.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
         tools.addSeparator()
-        tools.addActions([self.act_bigger, self.act_smaller])
+        tools.addActions([marking.act_bigger, marking.act_smaller])
         intensity = tools.addMenu(translate("app", "Pain Ra&ting for New Marks"))
-        intensity.addActions(self.intensity_actions + [self.act_ten, self.act_more, self.act_less])
+        intensity.addActions(marking.intensity_actions + [marking.act_ten, marking.act_more, marking.act_less])
         quality = tools.addMenu(translate("app", "Pain &Quality for New Marks"))
-        quality.addActions(list(self.quality_actions.values()))
+        quality.addActions(list(marking.quality_actions.values()))
         view = bar.addMenu(translate("app", "&View"))
         view.addActions(self.view_actions)
         view.addSeparator()
@@ -392,11 +324,11 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_next_pane, self.act_prev_pane])
         view.addSeparator()
         view.addAction(self.act_high_contrast)
-        view.addAction(self.act_present)
+        view.addAction(practice.act_present)
         view.addSeparator()
         self._make_language_menu(view)
         help_menu = bar.addMenu(translate("app", "&Help"))
-        help_menu.addActions([self.act_screen, self.act_shortcuts, self.act_about])
+        help_menu.addActions([selfcare.act_screen, self.act_shortcuts, self.act_about])
 
     def _make_language_menu(self, parent_menu):
         from ..kit.i18n import LANGUAGES, MNEMONICS, SETTING, current_language
@@ -426,39 +358,20 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.setAccessibleName(translate("app", "Main toolbar"))
-        bar.addActions([self.act_new, self.act_open, self.act_save])
+        bar.addActions([self.files.act_new, self.files.act_open, self.files.act_save])
         bar.addSeparator()
         bar.addActions([self.act_undo, self.act_redo])
         bar.addSeparator()
-        bar.addActions([self.act_brush, self.act_eraser, self.act_pan])
+        marking = self.marking
+        bar.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
         bar.addWidget(QLabel(translate("app", " Size ")))
-        self.brush_spin = QSpinBox()
-        self.brush_spin.setRange(4, 40)
-        self.brush_spin.setSingleStep(2)
-        self.brush_spin.setSuffix(" px")
-        self.brush_spin.setAccessibleName(translate("app", "Brush size"))
-        self.brush_spin.lineEdit().setAccessibleName(translate("app", "Brush size"))
-        self.brush_spin.setToolTip(translate("app", "Brush size ([ and ] change it)"))
-        self.brush_spin.valueChanged.connect(self._on_brush_size)
-        bar.addWidget(self.brush_spin)
+        bar.addWidget(marking.brush_spin)
         bar.addSeparator()
         bar.addWidget(QLabel(translate("app", " Pain ")))
-        self.intensity_slider = QSlider(Qt.Horizontal)
-        self.intensity_slider.setRange(0, 10)
-        self.intensity_slider.setValue(int(self.settings.value("tools/intensity", 5) or 5))
-        self.intensity_slider.setFixedWidth(130)
-        self.intensity_slider.setTickPosition(QSlider.TicksBelow)
-        self.intensity_slider.setAccessibleName(translate("app", "Pain rating for new marks, 0 to 10"))
-        self.intensity_slider.setToolTip(translate("app", "How strong the pain is, 0 to 10 (keys 0-9, Shift+0 for 10)"))
-        self.intensity_label = QLabel()
-        self.intensity_label.setMinimumWidth(44)
-        self.intensity_label.setAccessibleName(translate("app", "Pain rating"))
-        self.intensity_slider.valueChanged.connect(self._on_intensity)
-        bar.addWidget(self.intensity_slider)
-        bar.addWidget(self.intensity_label)
-        self._on_intensity(self.intensity_slider.value())
+        bar.addWidget(marking.intensity_slider)
+        bar.addWidget(marking.intensity_label)
         bar.addSeparator()
-        bar.addActions(list(self.quality_actions.values()))
+        bar.addActions(list(marking.quality_actions.values()))
         self.addToolBar(bar)
         # The buttons that appear when the toolbar or the menu bar is too narrow for all it holds.
         for parent, name, text in ((bar, "qt_toolbar_ext_button", translate("app", "More toolbar commands")),
@@ -502,7 +415,7 @@ class MainWindow(QMainWindow):
         """The order Tab follows: the toolbar's controls, the view tabs, the diagram(s), the list, the details."""
         views = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
         # While the views move between the tabs and the side-by-side row, the tabs may have no current widget.
-        chain = (self.brush_spin, self.intensity_slider, *views, self.candidates, self.muscle_panel)
+        chain = (self.marking.brush_spin, self.marking.intensity_slider, *views, self.candidates, self.muscle_panel)
         return [w.focusProxy() or w for w in chain if w is not None]
 
     def focusNextPrevChild(self, next_: bool) -> bool:
@@ -545,13 +458,11 @@ class MainWindow(QMainWindow):
     def set_high_contrast(self, on: bool):
         """White on black with thick outlines, app-wide; the diagrams draw marks, zones and trigger points more
         strongly. Remembered for the next start."""
-        from ..routine.screening import style_banner
         from ..kit.style import apply_high_contrast
 
         apply_high_contrast(bool(on))
-        if self.views:  # the banners' colours are worked out from the palette
-            style_banner(self.nerve_banner)
-            style_banner(self.remark_banner, info=True)
+        if self.views:
+            self.selfcare.style_banners()
         self.act_high_contrast.setChecked(bool(on))
         self.settings.setValue("view/high_contrast", "true" if on else "false")
 
@@ -560,7 +471,7 @@ class MainWindow(QMainWindow):
         if not self.views:
             return []
         shown = list(self.views.values()) if self._mode == "side" else [self.tabs.currentWidget()]
-        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.brush_spin]
+        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
 
     def focus_pane(self, step: int):
         panes = [w for w in self.panes() if w.isVisible() and w.isEnabled()]
@@ -570,32 +481,6 @@ class MainWindow(QMainWindow):
         at = next((i for i, w in enumerate(panes) if focused is not None and (w is focused or w.isAncestorOf(focused))), -1)
         target = panes[(at + step) % len(panes)] if at >= 0 else panes[0 if step > 0 else -1]
         target.setFocus(Qt.ShortcutFocusReason)
-
-    def set_tool(self, tool: str):
-        for view in self.views.values():
-            view.set_tool(tool)
-        {"brush": self.act_brush, "eraser": self.act_eraser, "pan": self.act_pan}[tool].setChecked(True)
-
-    def _on_brush_size(self, value: int):
-        for view in self.views.values():
-            view.brush_radius = float(value)
-        self.settings.setValue("tools/brush", value)
-
-    def _on_intensity(self, value: int):
-        self.intensity_label.setText(f"{value}/10")
-        self.settings.setValue("tools/intensity", value)
-
-    def new_qualities(self) -> tuple[str, ...]:
-        return tuple(q for q, action in self.quality_actions.items() if action.isChecked())
-
-    # ------------------------------------------------------------------------------------------ marking
-
-    def _on_stroke(self, view_id, points, radius):
-        if not self.document.add_stroke(view_id, points, radius, self.intensity_slider.value(), self.new_qualities()):
-            self.statusBar().showMessage(translate("app", "Mark on the body itself: that spot is outside the diagram."), 4000)
-
-    def _on_erase(self, view_id, points, radius):
-        self.document.erase(view_id, points, radius)
 
     def _on_hover(self, view_id: str, text: str):
         # One diagram holds the hover at a time. A leave event can go missing (a window opening under the
@@ -607,24 +492,12 @@ class MainWindow(QMainWindow):
                     other.clear_hover()
         self.hover_label.setText(text)
 
-    def mark_region_dialog(self):
-        """The regions as a searchable list: Enter marks one, Esc closes (for the keyboard and screen readers)."""
-        from .regions import RegionDialog
-
-        dialog = RegionDialog(self.atlas, self.intensity_slider.value(), self.new_qualities(), TOOL_QUALITIES,
-                              parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.regionChosen.connect(lambda region, side, rating, qualities: self.document.add_region(region, side, rating, qualities))
-        dialog.open()
-        self.region_dialog = dialog
-        return dialog
-
     # ------------------------------------------------------------------------------------------ results
 
     def _on_document_changed(self, painmap, result):
         for view in self.views.values():
             view.set_marks(painmap.marks)
-        self.nerve_banner.setVisible(self.red_flags is not None and painmap.has_nerve_signs())
+        self.selfcare.show_nerve_banner(painmap)
         self.candidates.set_result(result)
         keys = {c.key for c in result.candidates}
         if self.selected and self.selected not in keys:
@@ -668,455 +541,6 @@ class MainWindow(QMainWindow):
         i = keys.index(self.selected) + step if self.selected in keys else 0
         self.select_candidate(*keys[max(0, min(len(keys) - 1, i))])
 
-    # ------------------------------------------------------------------------------------------ files
-
-    def _update_title(self, *_):
-        path = self.document.path if self.document else None
-        self.setWindowTitle(translate("app", "{name}[*] — hipmap").format(name=path.name if path else translate("app", "Untitled pain map")))
-        self.setWindowModified(bool(self.document and self.document.is_modified()))
-
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current map (saved, discarded, or nothing to lose)."""
-        if self.document is None or not self.document.is_modified():
-            return True
-        answer = QMessageBox.question(
-            self, translate("app", "Unsaved marks"), translate("app", "Save your marks before closing this pain map?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
-        )  # fmt: skip
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def new_map(self):
-        if self.maybe_save():
-            self.document.new()
-            self._clear_autosave()
-
-    def open_dialog(self):
-        if not self.maybe_save():
-            return
-        start = str(self.document.path.parent) if self.document.path else QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, translate("app", "Open pain map"), start, translate("app", FILE_FILTER))
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        from ...core.pain.painmap import PainMapError
-
-        try:
-            self.document.open(path)
-        except PainMapError as exc:
-            QMessageBox.critical(self, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=exc))
-            return False
-        self._add_recent(path)
-        self._clear_autosave()
-        self.statusBar().showMessage(translate("app", "Opened {name}").format(name=path.name), 4000)
-        return True
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        start = str(self.document.path or Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / "pain.hipmap.json")
-        path, _ = QFileDialog.getSaveFileName(self, translate("app", "Save pain map"), start, translate("app", FILE_FILTER))
-        if not path:
-            return False
-        if not path.endswith(".hipmap.json"):
-            path += ".hipmap.json"
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        from .document import SaveError
-
-        try:
-            self.document.save(path)
-        except SaveError as exc:
-            QMessageBox.critical(self, translate("app", "Cannot save"), str(exc))
-            return False
-        self._add_recent(path)
-        self._clear_autosave()
-        self.statusBar().showMessage(translate("app", "Saved {name}").format(name=path.name), 4000)
-        return True
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
-
-    def _add_recent(self, path: Path):
-        recent = [str(path)] + [p for p in self._recent() if p != str(path)]
-        self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self._update_recent_menu()
-
-    def _update_recent_menu(self):
-        self.recent_menu.clear()
-        recent = self._recent()
-        for i, path in enumerate(recent):
-            act = self.recent_menu.addAction(f"&{i + 1} {Path(path).name}")
-            act.setToolTip(path)
-            act.triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(recent))
-
-    # ------------------------------------------------------------------------------------------ autosave
-
-    @staticmethod
-    def autosave_path() -> Path:
-        return data_location() / "autosave.hipmap.json"
-
-    def autosave(self):
-        """Keep unsaved marks on disk every few seconds; removed again once they are saved or discarded."""
-        index = self.document.undo_stack.index()
-        if not self.document.is_modified():
-            return
-        if index == self._autosaved_index and self.autosave_path().exists():
-            return
-        from ...core.pain.painmap import dumps
-        from .document import write_atomically
-
-        write_atomically(self.autosave_path(), dumps(self.document.painmap))
-        self._autosaved_index = index
-
-    def _clear_autosave(self):
-        self.autosave_path().unlink(missing_ok=True)
-        self._autosaved_index = self.document.undo_stack.index()
-
-    def offer_restore(self):
-        """After a crash or kill, the autosave file is still there: offer its marks back."""
-        path = self.autosave_path()
-        if not path.exists():
-            return
-        from ...core.pain.painmap import PainMapError, load
-
-        try:
-            painmap = load(path)
-        except PainMapError:
-            path.rename(path.with_suffix(".unreadable"))
-            return
-        if painmap.is_empty():
-            path.unlink(missing_ok=True)
-            return
-        count = len(painmap.marks)
-        answer = QMessageBox.question(
-            self, translate("app", "Restore unsaved marks?"),
-            (translate("app", "hipmap did not close normally last time. Restore the %n unsaved mark?", "", count) if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count)),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
-        )  # fmt: skip
-        if answer == QMessageBox.Yes:
-            self.document.restore(painmap)
-        else:
-            path.unlink(missing_ok=True)
-
-    def open_screening(self):
-        """The warning-signs questions, in a window that does not block the diagram."""
-        if self.red_flags is None:
-            QMessageBox.warning(self, translate("app", "Warning-signs check unavailable"), translate("app", "The red-flag data could not be read:\n{getattr}").format(getattr=getattr(self, '_red_flag_problem', '')))
-            return None
-        from datetime import datetime, timezone
-
-        from ..routine.screening import ScreeningDialog
-
-        dialog = ScreeningDialog(self.red_flags, nerve_signs=self.document.painmap.has_nerve_signs(), parent=self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-
-        def remember(_code):
-            result = dialog.result()
-            if result.complete:
-                self.settings.setValue("safety/screened_at", datetime.now(timezone.utc).isoformat())
-                self.settings.setValue("safety/may_self_treat", "yes" if result.may_self_treat else "no")
-
-        dialog.finished.connect(remember)
-        dialog.open()
-        self.screening_dialog = dialog
-        return dialog
-
-    def start_routine(self):
-        """The selected muscle's routine in the player, once the warning-signs check allows self-care."""
-        if not self.selected:
-            self.statusBar().showMessage(translate("app", "Select a muscle in the list first."), 4000)
-            return None
-        from ...core.routine.model import routine_for_muscle
-
-        muscle_id, side = self.selected
-        from dataclasses import replace
-
-        from ...core.routine.builder import default_name
-        from ..kit.i18n import routine_name_phrases
-
-        muscle = self.atlas.muscles[muscle_id]
-        routine = routine_for_muscle(muscle, side, self.atlas.exercises)
-        return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())))
-
-    def self_care_allowed(self) -> bool:
-        """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
-        When it is not allowed, say why and open the check."""
-        from datetime import datetime, timezone
-
-        from ...core.content.safety import needs_screening
-
-        painmap = self.document.painmap
-        if self.red_flags is None:
-            QMessageBox.warning(self, translate("app", "Routine unavailable"), translate("app", "The warning-signs check could not be loaded, so hipmap will not start a routine."))
-            return False
-        if painmap.has_nerve_signs():
-            self.statusBar().showMessage(translate("app", "Numbness or tingling needs a clinician first: self-care is on hold."), 6000)
-            self.open_screening()
-            return False
-        last = self.settings.value("safety/screened_at")
-        try:
-            last_time = datetime.fromisoformat(last) if last else None
-        except (TypeError, ValueError):
-            last_time = None
-        if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
-            self.statusBar().showMessage(translate("app", "Please answer the warning-signs questions before the first routine."), 6000)
-            self.open_screening()
-            return False
-        if self.settings.value("safety/may_self_treat") != "yes":
-            QMessageBox.information(
-                self, translate("app", "A doctor first"),
-                translate("app", "Your answers to the warning-signs check mean a doctor should see you before self-treatment. You can run the check again from the Help menu if something has changed."),
-            )  # fmt: skip
-            return False
-        return True
-
-    def play_routine(self, routine):
-        """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture."""
-        if not routine.steps or not self.self_care_allowed():
-            return None
-        from ..routine.player import PlayerWidget
-
-        if self.player is not None:
-            self.player.close()
-        pictures = {exercise_id: exercise.pictogram for exercise_id, exercise in self.atlas.exercises.items()}
-        player = PlayerWidget(routine, clock=self.player_clock, pictograms=pictures)
-        # Tones on, voice off, unless the person chose otherwise last time.
-        player.set_sound_enabled(self.settings.value("player/sound", "true") != "false")
-        player.set_speech_enabled(self.settings.value("player/speech", "false") == "true")
-        try:
-            player.set_volume(float(self.settings.value("player/volume", 1.0)))
-        except (TypeError, ValueError):
-            pass
-        player.optionsChanged.connect(lambda: self._remember_player_options(player))
-        player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
-        player.setParent(self, Qt.Window)
-        player.finished.connect(self._on_routine_finished)
-        fit_to_screen(player, 1100, 720)
-        player.show()
-        keep_window(self, "player", player)
-        self.before_routine = self.document.painmap
-        self.last_routine = routine
-        return player
-
-    def _remember_player_options(self, player):
-        self.settings.setValue("player/sound", "true" if player.sound_enabled() else "false")
-        self.settings.setValue("player/speech", "true" if player.speech_enabled() else "false")
-        self.settings.setValue("player/volume", player.volume())
-
-    def open_builder(self):
-        """The routine builder, offering the current candidates with the explaining set ticked."""
-        from ...core.routine.library import RoutineLibrary
-        from ..routine.builder import RoutineBuilder, builder_choices
-
-        if self.builder is not None:
-            self.builder.close()
-        choices = builder_choices(self.document.result, self.selected, self.atlas)
-        builder = RoutineBuilder(self.atlas, choices, RoutineLibrary(data_location() / "routines"), parent=self)
-        builder.startRequested.connect(self.play_routine)
-        builder.show()
-        builder.raise_()
-        builder.activateWindow()
-        keep_window(self, "builder", builder)
-        return builder
-
-    def _on_routine_finished(self, log):
-        self.last_run = log
-        done = sum(1 for step in log.steps if step.status == "done")
-        hurt = sum(1 for step in log.steps if step.status == "hurt")
-        text = (translate("app", "Routine stopped: {done} of {count} steps done") if log.stopped else translate("app", "Routine finished: {done} of {count} steps done")).format(done=done, count=len(log.steps))
-        self.statusBar().showMessage(text + (translate("app", ", {hurt} skipped because it hurt.").format(hurt=hurt) if hurt else "."), 8000)
-        if done and self.before_routine is not None and not self.before_routine.is_empty():
-            self.offer_remark()
-
-    def offer_remark(self):
-        """After a routine: mark the pain as it is now, then compare with before."""
-        answer = QMessageBox.question(
-            self, translate("app", "How does it feel now?"),
-            translate("app", "Mark your pain again as it feels now, to compare it with before the routine?\n\nThe marks from before are kept for the comparison (and Undo brings them back)."),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
-        )  # fmt: skip
-        if answer != QMessageBox.Yes:
-            return
-        self.comparing_from = self.before_routine
-        self.document.clear()
-        self.act_compare.setEnabled(True)
-        self.remark_banner.show()
-        self.raise_()
-        self.activateWindow()
-
-    # ------------------------------------------------------------------------------------------ sessions, handout
-
-    def session_store(self):
-        """The history database, opened on first use; None when it cannot be used this time."""
-        if not self._store_tried:
-            from ..history.sessions import open_store
-
-            self._store_tried = True
-            self._store = open_store(self, self.settings, data_location())
-        return self._store
-
-    def save_session(self):
-        store = self.session_store()
-        if store is None:
-            self.statusBar().showMessage(translate("app", "The session history is not available, so this session cannot be saved."), 6000)
-            return None
-        from ..history.sessions import SaveSessionDialog
-
-        dialog = SaveSessionDialog(
-            store, self.atlas, self.document.painmap, self.document.result, routine=self.last_routine,
-            run_log=self.last_run, before_map=self.before_routine, person=self.settings.value("store/person", "") or "",
-            parent=self,
-        )  # fmt: skip
-        self.session_dialog = dialog
-        accepted = dialog.exec() == QDialog.Accepted
-        saved = dialog.saved
-        dialog.deleteLater()  # a modal dialog is made afresh each time: without this, every save kept one alive
-        if not accepted or saved is None:
-            return None
-        self.settings.setValue("store/person", saved.person)
-        self.last_run = None  # a routine is saved with one session only
-        who = translate("app", " for {person}").format(person=saved.person) if saved.person else ""
-        self.statusBar().showMessage(translate("app", "Session saved to the history{who}.").format(who=who), 5000)
-        if self.history is not None:
-            self.history.refresh()
-        return saved
-
-    def open_history(self):
-        store = self.session_store()
-        if store is None:
-            self.statusBar().showMessage(translate("app", "The session history is not available."), 6000)
-            return None
-        from ..history.window import HistoryWindow
-
-        if self.history is not None:
-            self.history.refresh()
-            self.history.raise_()
-            self.history.activateWindow()
-            return self.history
-        history = HistoryWindow(store, self.atlas, self.renderers, person=self.settings.value("store/person") or None, parent=self)
-        history.startFrom.connect(self.start_from_session)
-        history.show()
-        keep_window(self, "history", history)
-        return history
-
-    def start_from_session(self, session):
-        """A past session's pain map as the start of a new, unsaved one."""
-        from ...core.pain.painmap import PainMapError, from_json_dict
-
-        if not self.maybe_save():
-            return
-        try:
-            painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
-        except PainMapError as exc:
-            QMessageBox.warning(self, translate("app", "Session cannot be used"), str(exc))
-            return
-        self.document.restore(painmap, translate("app", "Start from a past session"))
-        self._clear_autosave()
-        self.raise_()
-        self.activateWindow()
-        self.statusBar().showMessage(translate("app", "Started a new pain map from a past session; it is not saved yet."), 6000)
-
-    def handout_muscles(self) -> list[tuple[str, str]]:
-        """The muscles a handout covers: the set that explains the pain, and the selected muscle."""
-        result = self.document.result
-        chosen = [c.key for c in result.explaining] or [c.key for c in result.candidates[:1]]
-        if self.selected and tuple(self.selected) not in chosen:
-            chosen.append(tuple(self.selected))
-        return chosen
-
-    def _handout(self):
-        from ..handout.handout import HandoutError, build_handout
-
-        muscles = self.handout_muscles()
-        if not muscles:
-            self.statusBar().showMessage(translate("app", "Mark where it hurts, or select a muscle, before making a handout."), 6000)
-            return None
-        routine = self.builder.current_routine() if self.builder is not None and self.builder.routine.steps else None
-        try:
-            return build_handout(self.atlas, self.document.painmap, muscles, routine=routine, match=self.document.result,
-                                 red_flags=self.red_flags)  # fmt: skip
-        except HandoutError as exc:
-            QMessageBox.warning(self, translate("app", "No handout"), str(exc))
-            return None
-
-    def export_handout(self, path: Path | None = None):
-        handout = self._handout()
-        if handout is None:
-            return None
-        if path is None:
-            from datetime import date
-
-            start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, translate("app", "Export handout"), str(start), translate("app", "PDF documents (*.pdf)"))
-            if not chosen:
-                return None
-            path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        from ..handout.handout import write_pdf
-
-        try:
-            pages = write_pdf(handout, path)
-        except OSError as exc:
-            QMessageBox.warning(self, translate("app", "Handout not saved"), translate("app", "The handout could not be written to {path}:\n{exc}").format(path=path, exc=exc))
-            return None
-        self.statusBar().showMessage((translate("app", "Handout saved: {name} (%n page).", "", pages) if pages == 1 else translate("app", "Handout saved: {name} (%n pages).", "", pages)).format(name=path.name), 6000)
-        return path
-
-    def print_handout(self):
-        handout = self._handout()
-        if handout is None:
-            return None
-        from ..handout.handout import print_with_dialog
-
-        pages = print_with_dialog(handout, self)
-        if pages:
-            self.statusBar().showMessage((translate("app", "Handout sent to the printer (%n page).", "", pages) if pages == 1 else translate("app", "Handout sent to the printer (%n pages).", "", pages)), 6000)
-        return pages
-
-    def present(self):
-        """Presentation mode: the ranked muscles (all of them when nothing is marked), full screen, no personal data."""
-        from ..present.window import PresentationWindow, muscles_to_present
-
-        muscles = muscles_to_present(self.atlas, self.document.result.candidates)
-        renderers = {view_id: body.renderer for view_id, body in self.views.items()}
-        window = PresentationWindow(self.atlas, muscles, self.document.painmap, renderers, parent=self)
-        window.setAttribute(Qt.WA_DeleteOnClose)
-        window.closed.connect(self._presentation_closed)
-        if self.selected in muscles:
-            window.go_to(muscles.index(self.selected))
-        self.presentation = window
-        window.show_presentation()
-        return window
-
-    def _presentation_closed(self):
-        self.presentation = None
-        self.raise_()
-        self.activateWindow()
-
-    def compare_before_after(self):
-        """Before and after the routine side by side, with the figures that changed."""
-        if self.comparing_from is None:
-            self.statusBar().showMessage(translate("app", "Finish a routine and mark your pain again to compare."), 5000)
-            return None
-        from ..history.compare import BeforeAfterDialog
-
-        self.remark_banner.hide()
-        dialog = BeforeAfterDialog(self.atlas, self.comparing_from, self.document.painmap, self.renderers,
-                                   view=self.current_view().view_id, parent=self)  # fmt: skip
-        dialog.show()
-        keep_window(self, "compare_dialog", dialog)
-        return dialog
-
     # ------------------------------------------------------------------------------------------ help, close
 
     def about(self):
@@ -1132,16 +556,16 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, translate("app", "Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>")
 
     def closeEvent(self, event):
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
-            self._clear_autosave()
-        for tool in (self.player, self.builder, self.compare_dialog, self.presentation, self.history):
+            self.files.clear_autosave()
+        selfcare, practice = self.selfcare, self.practice
+        for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, practice.presentation, practice.history):
             if tool is not None:
                 tool.close()  # the player, builder and comparison belong to this window
-        if self._store is not None:
-            self._store.close()
+        practice.close_store()
         event.accept()

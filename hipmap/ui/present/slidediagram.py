@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry import LineString
 
-from ...core.content.atlas import Atlas, Muscle
+from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
 from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill

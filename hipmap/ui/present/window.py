@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QCursor, QFont, QKeySequence, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...core.content.atlas import Atlas
+from ...core.content.model import Atlas
 from .slidediagram import ACCENT, BACKGROUND, LAYERS, QUIET, TEXT, DiagramRow, LegendSwatch, SlideDiagram, view_shows
 from .spotlight import Spotlight
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate

@@ -16,7 +16,8 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from ...core.routine.model import Countdown, Finished, PhaseStarted, Routine, RoutinePlayer
+from ...core.routine.model import Routine
+from ...core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 from ..kit import style
 from ..kit.i18n import step_title, translate
 from .announcer import Announcer

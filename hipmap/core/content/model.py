@@ -1,0 +1,184 @@
+"""The atlas as frozen objects: Region, View, TriggerPoint, Fact, Compression, SelfCare, Muscle and Atlas.
+
+Plain data and the questions asked of it (which region is under a point, which side a shape lies on); reading
+and checking the files that fill it is ``atlas.load_atlas``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from ..geometry.shapes import EMPTY
+from .exercises import Exercise
+from .fields import Source
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class View:
+    id: str
+    title: str
+    viewbox: tuple[float, float, float, float]
+    svg_file: Path
+    mirrored: bool  # drawn as the mirror image of svg_file (lateral_left)
+    midline: float | None  # bilateral views: the x of the body's midline
+    sides: tuple[str, ...]
+    body: Mapping[str, BaseGeometry]
+    regions: Mapping[tuple[str, str], BaseGeometry]  # (region id, side) -> shape
+
+    @property
+    def center_x(self) -> float:
+        return self.viewbox[0] + self.viewbox[2] / 2.0
+
+    def region_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r for r, _side in self.regions))
+
+    def region_at(self, x: float, y: float) -> tuple[str, str] | None:
+        point = Point(x, y)
+        for (region_id, side), shape in self.regions.items():
+            if shape.covers(point):
+                return region_id, side
+        return None
+
+    def side_of(self, geometry: BaseGeometry) -> str | None:
+        """Which side of the body a shape lies on: 'right', 'left', 'both', or None if off the body."""
+        touched = [s for s in self.sides if self.body[s].intersection(geometry).area > 0.0]
+        if not touched:
+            return None
+        return touched[0] if len(touched) == 1 else "both"
+
+    def regions_under(self, geometry: BaseGeometry, min_share: float = 0.1) -> list[tuple[str, str]]:
+        """The regions (id, side) holding at least ``min_share`` of a shape, most of it first: the words for
+        where a mark lies ("right outer thigh"), for people who cannot see the diagram."""
+        if geometry.is_empty or geometry.area <= 0.0:
+            return []
+        keys = list(self.regions)
+        shapes = list(self.regions.values())
+        near = shapely.intersects(shapes, geometry)
+        found = []
+        for key, shape, hit in zip(keys, shapes, near):
+            if hit:
+                share = shape.intersection(geometry).area / geometry.area
+                if share >= min_share:
+                    found.append((share, key))
+        found.sort(key=lambda item: -item[0])
+        return [key for _share, key in found]
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    view: str
+    side: str
+    x: float
+    y: float
+    region: str
+    depth: str
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Compression:
+    exercise: str  # an exercise id of kind compression
+    where: str  # where to place the ball, in plain words
+    pressure: str  # the target on 0-10, e.g. "4-7"
+    hold_s: int
+    reps: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelfCare:
+    compression: Compression
+    stretches: tuple[str, ...]  # exercise ids of kind stretch; empty when the sources give none for this muscle
+    habits: tuple[Fact, ...]
+    cautions: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    short: str
+    description: str
+    sources: tuple[str, ...]
+    symptoms: tuple[Fact, ...]
+    activators: tuple[Fact, ...]
+    zone_regions: Mapping[str, tuple[str, ...]]  # kind -> regions named in that zone, in the order given
+    trigger_points: tuple[TriggerPoint, ...]  # every view and both sides
+    zones: Mapping[tuple[str, str, str], BaseGeometry]  # (kind, side, view) -> shape; absent = empty
+    file: Path | None = None
+    self_care: SelfCare | None = None
+
+    def zone(self, kind: str, side: str, view: str) -> BaseGeometry:
+        return self.zones.get((kind, side, view), EMPTY)
+
+    def points_on(self, view: str, side: str | None = None) -> tuple[TriggerPoint, ...]:
+        return tuple(p for p in self.trigger_points if p.view == view and (side is None or p.side == side))
+
+    def source_keys(self, exercises: Mapping | None = None) -> list[str]:
+        """Every source behind what is said about this muscle: its facts, trigger points and self-care (with the
+        exercises it names, when the library is given), in first-cited order."""
+        keys = [*self.sources]
+        for fact in (*self.symptoms, *self.activators):
+            keys.extend(fact.sources)
+        for point in self.trigger_points:
+            keys.extend(point.sources)
+        care = self.self_care
+        if care is not None:
+            keys.extend(care.compression.sources)
+            for fact in (*care.habits, *care.cautions):
+                keys.extend(fact.sources)
+            for exercise_id in (care.compression.exercise, *care.stretches):
+                if exercises and exercise_id in exercises:
+                    keys.extend(exercises[exercise_id].sources)
+        return list(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True)
+class Atlas:
+    views: Mapping[str, View]
+    regions: Mapping[str, Region]
+    muscles: Mapping[str, Muscle]
+    sources: Mapping[str, Source]
+    data_dir: Path | None = None
+    assets_dir: Path | None = None
+    extras: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    exercises: Mapping[str, Exercise] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __repr__(self) -> str:
+        return f"<Atlas: {len(self.muscles)} muscles, {len(self.views)} views, {len(self.regions)} regions>"
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        return self.muscles[muscle_id]
+
+    def region_shapes(self, region_id: str, side: str) -> dict[str, BaseGeometry]:
+        """The region on every view that shows it, for one side: view id -> shape."""
+        return {
+            view_id: view.regions[(region_id, side)]
+            for view_id, view in self.views.items()
+            if (region_id, side) in view.regions
+        }
+
+
+def _freeze(mapping: dict) -> Mapping:
+    return MappingProxyType(dict(mapping))

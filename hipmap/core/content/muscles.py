@@ -1,0 +1,236 @@
+"""Reads one data/muscles/<id>.yaml into a Muscle: its trigger points, referral zones (shapes on every view and
+side), facts and self-care, checked against the views, regions, sources and exercises already read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
+from .exercises import read_int, read_pressure
+from .fields import _describe, _load, _Reader
+from .model import Compression, Fact, Muscle, SelfCare, TriggerPoint, _freeze
+from .vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS, ZONE_KINDS
+
+DEPTHS = ("superficial", "deep")
+# How far (units) a trigger point may sit outside the region it names: the width of a drawn line.
+POINT_TOLERANCE = 1.0
+
+
+def _zone_part(col, file, part, where, kind_views, views, regions, sources):
+    """One part of a zone on the drawn (right-side) views: view id -> shape."""
+    r = _Reader(col, file, part, where, ("regions", "from_top", "from_medial", "from_back", "views", "view", "path", "source", "sources", "note"))
+    if not r.ok:
+        return {}
+    r.sources(sources)
+    r.text("note", required=False)
+    out: dict[str, BaseGeometry] = {}
+    if "path" in part or "view" in part:
+        for forbidden in ("regions", "from_top", "from_medial", "from_back", "views"):
+            if forbidden in part:
+                col.add(file, r.line(forbidden), f"{where}: {forbidden!r} cannot be combined with 'path'")
+        view_id = r.choice("view", [v for v in kind_views])
+        d = r.text("path")
+        if view_id and d:
+            try:
+                shape = polygon_from_path(d)
+            except ShapeError as exc:
+                col.add(file, r.line("path"), f"{where}.path: {exc}")
+                return {}
+            clipped = polygonal(shape.intersection(views[view_id].body["right"]))
+            if clipped.is_empty:
+                col.add(file, r.line("path"), f"{where}.path: the shape lies outside the body on view {view_id!r}")
+            out[view_id] = clipped
+        return out
+    names = r.text_list("regions", options=REGION_IDS)
+    only = r.text_list("views", options=VIEW_IDS, required=False) if "views" in part else None
+    from_top, from_medial, from_back = r.fraction_pair("from_top"), r.fraction_pair("from_medial"), r.fraction_pair("from_back")
+    for view_id in kind_views:
+        if only is not None and view_id not in only:
+            continue
+        view = views[view_id]
+        shapes = []
+        for name in names:
+            shape = view.regions.get((name, "right"))
+            if shape is None:
+                continue
+            if from_top:
+                shape = band(shape, "y", *from_top)
+            if from_medial and view.midline is not None and not view.body["right"].is_empty:  # else reported
+                lateral_is_high_x = view.body["right"].centroid.x > view.midline
+                shape = band(shape, "x", *from_medial, reverse=not lateral_is_high_x)
+            if from_back and view.midline is None:
+                shape = band(shape, "x", *from_back)
+            shapes.append(shape)
+        if shapes:
+            out[view_id] = union(shapes)
+    if names and not out:
+        col.add(file, r.line("regions"), f"{where}: none of {names} appears on any view{' in ' + str(only) if only else ''}")
+    return out
+
+
+def _facts(col, file, items, where, sources) -> tuple[Fact, ...]:
+    out = []
+    for i, item in enumerate(items):
+        fr = _Reader(col, file, item, f"{where}[{i}]", ("text", "source", "sources"))
+        if fr.ok:
+            text = fr.text("text")
+            srcs = fr.sources(sources)
+            if text:
+                out.append(Fact(text, srcs))
+    return tuple(out)
+
+
+def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], sources) -> SelfCare | None:
+    """exercises: id -> kind of every exercise declared in data/exercises.yaml (None when its kind is broken)."""
+    r = _Reader(col, file, data, "self_care", ("compression", "stretches", "habits", "cautions"))
+    if not r.ok:
+        return None
+    before = len(col.problems)
+    compression = None
+    if "compression" not in data:
+        r._missing("compression", True)
+    else:
+        cr = _Reader(col, file, data["compression"], "self_care.compression",
+                     ("exercise", "where", "pressure", "hold_s", "reps", "source", "sources"))  # fmt: skip
+        if cr.ok:
+            kinds = [e for e, kind in exercises.items() if kind == "compression"]
+            exercise = cr.text("exercise")
+            if exercise and exercise not in kinds and not (exercise in exercises and exercises[exercise] is None):
+                what = "is a stretch, not a compression set-up" if exercise in exercises else "is not in data/exercises.yaml"
+                col.add(file, cr.line("exercise"), f"self_care.compression.exercise: {exercise!r} {what} (expected one of: {', '.join(kinds)})")
+            where = cr.text("where")
+            pressure = read_pressure(cr)
+            hold = read_int(cr, "hold_s", 1, 600)
+            reps = read_int(cr, "reps", 1, 20)
+            srcs = cr.sources(sources)
+            compression = Compression(exercise, where, pressure, hold, reps, srcs)
+    stretches, line = r.items("stretches")
+    stretch_ids = []
+    for i, value in enumerate(stretches):
+        item_line = stretches.line_of(i) if hasattr(stretches, "line_of") else line
+        if not isinstance(value, str) or value not in exercises:
+            col.add(file, item_line, f"self_care.stretches[{i}]: unknown exercise {value!r} (not in data/exercises.yaml)")
+        elif exercises[value] is None:
+            continue  # its entry is broken, and reported there
+        elif exercises[value] != "stretch":
+            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is a {exercises[value]} exercise, not a stretch")
+        elif value in stretch_ids:
+            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is listed twice")
+        else:
+            stretch_ids.append(value)
+    habits = _facts(col, file, r.items("habits", required=False)[0], "self_care.habits", sources)
+    cautions = _facts(col, file, r.items("cautions", required=False)[0], "self_care.cautions", sources)
+    if len(col.problems) > before or compression is None:
+        return None
+    return SelfCare(compression, tuple(stretch_ids), habits, cautions)
+
+
+def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None) -> Muscle | None:
+    data = _load(col, file)
+    if data is None:
+        return None
+    allowed = (
+        "id", "name", "short", "description", "source", "sources", "trigger_points", "zones", "symptoms", "activators",
+        "self_care",
+    )  # fmt: skip
+    r = _Reader(col, file, data, "muscle", allowed)
+    if not r.ok:
+        return None
+    muscle_id = r.text("id")
+    if muscle_id and muscle_id != file.stem:
+        col.add(file, r.line("id"), f"id {muscle_id!r} does not match the file name {file.name!r}")
+    if muscle_id and muscle_id not in MUSCLE_IDS:
+        col.add(file, r.line("id"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
+    name, short, description = r.text("name"), r.text("short"), r.text("description")
+    muscle_sources = r.sources(sources)
+
+    drawn_views = [v for v in views if not views[v].mirrored]
+    facts = {}
+    for key in ("symptoms", "activators"):
+        items, _ = r.items(key, required=(key == "symptoms"))  # not every muscle has known activators
+        facts[key] = _facts(col, file, items, key, sources)
+
+    points: list[TriggerPoint] = []
+    items, items_line = r.items("trigger_points")
+    if isinstance(data.get("trigger_points"), list) and not items:
+        col.add(file, items_line, "trigger_points: at least one trigger point is needed")
+    for i, item in enumerate(items):
+        where = f"trigger_points[{i}]"
+        pr = _Reader(col, file, item, where, ("view", "at", "region", "depth", "note", "source", "sources"))
+        if not pr.ok:
+            continue
+        view_id = pr.choice("view", drawn_views)
+        region_id = pr.choice("region", REGION_IDS)
+        depth = pr.choice("depth", DEPTHS, required=False, default="superficial")
+        note = pr.text("note", required=False)
+        srcs = pr.sources(sources)
+        at = item.get("at")
+        if not (isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15 for v in at)):
+            if "at" in item:
+                col.add(file, pr.line("at"), f"{where}.at: expected [x, y] numbers, got {_describe(at)}")
+            else:
+                col.add(file, pr.line(), f"{where}: missing required key 'at'")
+            continue
+        if not view_id or not region_id:
+            continue
+        view = views[view_id]
+        shape = view.regions.get((region_id, "right"))
+        if shape is None:
+            col.add(file, pr.line("region"), f"{where}: region {region_id!r} is not drawn on view {view_id!r}")
+            continue
+        x, y = float(at[0]), float(at[1])
+        distance = shape.distance(Point(x, y))
+        if distance > POINT_TOLERANCE:
+            found = view.region_at(x, y)
+            inside = f"it lies in {found[0]!r}" if found else "it lies outside the body"
+            col.add(file, pr.line("at"), f"{where}.at: ({x:g}, {y:g}) is not inside region {region_id!r} on view {view_id!r}; {inside}")
+            continue
+        for (vid, side), (src, axis) in mirrors.items():
+            if src != view_id:
+                continue
+            px, py = (x, y) if axis is None else (2 * axis - x, y)
+            points.append(TriggerPoint(vid, side, px, py, region_id, depth, note, srcs))
+
+    zones: dict[tuple[str, str, str], BaseGeometry] = {}
+    zone_regions: dict[str, tuple[str, ...]] = {}
+    zr = None
+    if "zones" in data:
+        zr = _Reader(col, file, data["zones"], "zones", ZONE_KINDS)
+    else:
+        col.add(file, r.line(), "muscle: missing required key 'zones'")
+    if zr is not None and zr.ok:
+        for kind in ZONE_KINDS:
+            parts, parts_line = zr.items(kind, required=(kind == "essential"))
+            if kind == "essential" and isinstance(data["zones"].get(kind), list) and not parts:
+                col.add(file, parts_line, "zones.essential: the essential zone cannot be empty")
+            per_view: dict[str, list] = {}
+            named: list[str] = []
+            for i, part in enumerate(parts):
+                for view_id, shape in _zone_part(col, file, part, f"zones.{kind}[{i}]", drawn_views, views, regions, sources).items():
+                    per_view.setdefault(view_id, []).append(shape)
+                if isinstance(part, dict) and isinstance(part.get("regions"), list):
+                    named.extend(n for n in part["regions"] if n in REGION_IDS and n not in named)
+            zone_regions[kind] = tuple(named)
+            right = {v: union(shapes) for v, shapes in per_view.items()}
+            if parts and not any(not g.is_empty for g in right.values()):
+                col.add(file, parts_line, f"zones.{kind}: the zone is empty on every view")
+            for (vid, side), (src, axis) in mirrors.items():
+                shape = right.get(src)
+                if shape is None or shape.is_empty:
+                    continue
+                zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+    self_care = None
+    if "self_care" in data:
+        self_care = _load_self_care(col, file, data["self_care"], exercises or {}, sources)
+    else:
+        col.add(file, r.line(), "muscle: missing required key 'self_care'")
+    if not muscle_id:
+        return None
+    return Muscle(
+        muscle_id, name, short, description, muscle_sources, facts.get("symptoms", ()), facts.get("activators", ()),
+        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care,
+    )  # fmt: skip

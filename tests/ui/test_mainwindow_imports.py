@@ -1,0 +1,70 @@
+"""The main window's modules import in one direction: window.py uses its flows (files, selfcare, practice, marking),
+no module of the package is on an import cycle (imports inside functions count), and importing the window pulls in
+neither numpy nor shapely, so its first frame paints before the core loads."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "hipmap" / "ui" / "mainwindow"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The dotted names a file imports, at the top or inside a function (``from . import x`` gives the package
+    and the package's x: whichever of them is a module counts)."""
+    package = module_name(path).split(".") if path.name == "__init__.py" else module_name(path).split(".")[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    files = {module_name(p): p for p in (ROOT / "hipmap").rglob("*.py")}
+    return {name: {m for m in imports(path) if m in files and m != name} for name, path in files.items()}
+
+
+def reachable(graph, start: str) -> set[str]:
+    seen, todo = set(), list(graph[start])
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(graph[name])
+    return seen
+
+
+def test_no_module_of_the_main_window_is_on_an_import_cycle(graph):
+    names = [module_name(p) for p in sorted(PACKAGE.glob("*.py"))]
+    assert "hipmap.ui.mainwindow.window" in names and "hipmap.ui.mainwindow.files" in names
+    on_cycle = [name for name in names if name in reachable(graph, name)]
+    assert not on_cycle, on_cycle
+
+
+def test_the_flows_never_import_the_window(graph):
+    window = "hipmap.ui.mainwindow.window"
+    flows = [module_name(p) for p in sorted(PACKAGE.glob("*.py")) if p.name != "window.py"]
+    assert not [name for name in flows if window in reachable(graph, name)]
+
+
+def test_importing_the_window_loads_no_numpy_or_shapely():
+    code = "import sys, hipmap.ui.mainwindow.window; print(sorted(m for m in ('numpy', 'shapely') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
