@@ -1,4 +1,5 @@
-"""The import graph of hipmap/ has no cycles, and hipmap.core imports only downwards (never the UI).
+"""The import graph of hipmap/ has no cycles, hipmap.core imports only downwards (never the UI), and so do the UI's
+parts: the flows never reach up into the main window that opens them.
 
 Every import counts: at the top of a module, inside functions and methods, under ``if TYPE_CHECKING``. The graph is
 read from the source with ``ast`` (nothing is imported), so it covers whatever modules the tree holds.
@@ -22,6 +23,21 @@ CORE_MAY_IMPORT = {
     "pain": {"content", "geometry"},
     "routine": {"content", "geometry", "pain"},
     "store": {"content", "geometry", "pain", "routine"},
+}
+
+# hipmap.ui's parts (sub-packages, and app.py) and the ones each may import. The shared kit is at the bottom, the
+# diagram above it, the flows (routine, history, present, handout) above that; the main window opens the flows,
+# and the start-up (app) and the command line's renderers (cli) sit on top. A new part needs its row here.
+UI_MAY_IMPORT = {
+    "kit": set(),
+    "diagram": {"kit"},
+    "routine": {"kit", "diagram"},
+    "history": {"kit", "diagram"},
+    "present": {"kit", "diagram"},
+    "handout": {"kit", "diagram"},
+    "mainwindow": {"kit", "diagram", "routine", "history", "present", "handout"},
+    "app": {"kit", "mainwindow"},
+    "cli": {"kit", "diagram", "routine", "history", "present", "handout", "mainwindow"},
 }
 
 
@@ -211,6 +227,22 @@ def layering_problems(imports: list[Import], known: dict[str, Path]) -> list[str
     return sorted(problems)
 
 
+def ui_layering_problems(imports: list[Import]) -> list[str]:
+    """Imports between the UI's parts that UI_MAY_IMPORT does not allow, each with its file:line."""
+    problems = []
+    for imp in imports:
+        source, target = imp.source.split("."), imp.target.split(".")
+        if len(source) < 3 or len(target) < 3 or source[1] != "ui" or target[1] != "ui" or source[2] == target[2]:
+            continue
+        here, there = source[2], target[2]
+        if here not in UI_MAY_IMPORT:
+            problems.append(f"hipmap.ui.{here}: a part of the UI missing from UI_MAY_IMPORT (add its row)")
+        elif there not in UI_MAY_IMPORT[here]:
+            allowed = ", ".join(sorted(UI_MAY_IMPORT[here])) or "no other part"
+            problems.append(f"{imp.where}: {imp.source} imports {imp.target} (ui.{here} may import only: {allowed})")
+    return sorted(set(problems))
+
+
 def test_hipmap_has_no_import_cycles():
     found = cycles(import_graph(PACKAGE_DIR))
     assert not found, "import cycles (module -> module ... with the file:line of each import):\n" + "\n".join(found)
@@ -219,6 +251,11 @@ def test_hipmap_has_no_import_cycles():
 def test_the_core_imports_only_downwards():
     problems = layering_problems(import_graph(PACKAGE_DIR), modules(PACKAGE_DIR))
     assert not problems, "imports against the layering of hipmap.core:\n" + "\n".join(problems)
+
+
+def test_the_ui_parts_import_only_downwards():
+    problems = ui_layering_problems(import_graph(PACKAGE_DIR))
+    assert not problems, "imports against the layering of hipmap.ui:\n" + "\n".join(problems)
 
 
 # ---- the checks themselves, on a small made-up package
@@ -281,4 +318,21 @@ def test_upward_imports_of_the_core_are_named_with_file_and_line(tmp_path):
         "which sits above the core's sub-packages",
         "hipmap/core/pain/matching.py:3: hipmap.core.pain.matching imports hipmap.ui.window "
         "(the core never imports the UI)",
+    ]
+
+
+def test_a_flow_that_reaches_up_into_the_main_window_is_named(tmp_path):
+    package = _package(tmp_path, {
+        "hipmap/__init__.py": "",
+        "hipmap/ui/__init__.py": "",
+        "hipmap/ui/kit/__init__.py": "",
+        "hipmap/ui/kit/style.py": "",
+        "hipmap/ui/history/__init__.py": "",
+        "hipmap/ui/history/window.py": "from ..kit import style\n\n\ndef f():\n    from ..mainwindow.window import W\n",
+        "hipmap/ui/mainwindow/__init__.py": "",
+        "hipmap/ui/mainwindow/window.py": "from ..history.window import f\n",
+    })  # fmt: skip
+    assert ui_layering_problems(import_graph(package)) == [
+        "hipmap/ui/history/window.py:5: hipmap.ui.history.window imports hipmap.ui.mainwindow.window "
+        "(ui.history may import only: diagram, kit)"
     ]

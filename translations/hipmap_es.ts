@@ -352,6 +352,18 @@
             <translation>Seleccionar el músculo anterior de la lista</translation>
         </message>
         <message>
+            <source>Show hipmap in {language}</source>
+            <translation>Mostrar hipmap en {language}</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Tamaño</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Dolor</translation>
+        </message>
+        <message>
             <source>Start &amp;Routine for This Muscle</source>
             <translation>Iniciar la &amp;rutina de este músculo</translation>
         </message>
@@ -444,24 +456,8 @@
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <source>Show hipmap in {language} (after a restart)</source>
-            <translation>Mostrar hipmap en {language} (tras reiniciar)</translation>
-        </message>
-        <message>
-            <source>The language changes after restarting hipmap.</source>
-            <translation>El idioma cambiará cuando reinicie hipmap.</translation>
-        </message>
-        <message>
-            <source>Main</source>
-            <translation>Principal</translation>
-        </message>
-        <message>
             <source>Main toolbar</source>
             <translation>Barra de herramientas principal</translation>
-        </message>
-        <message>
-            <source> Size </source>
-            <translation> Tamaño </translation>
         </message>
         <message>
             <source>Brush size</source>
@@ -470,10 +466,6 @@
         <message>
             <source>Brush size ([ and ] change it)</source>
             <translation>Tamaño del pincel ([ y ] lo cambian)</translation>
-        </message>
-        <message>
-            <source> Pain </source>
-            <translation> Dolor </translation>
         </message>
         <message>
             <source>Pain rating for new marks, 0 to 10</source>
@@ -486,10 +478,6 @@
         <message>
             <source>Pain rating</source>
             <translation>Puntuación del dolor</translation>
-        </message>
-        <message>
-            <source>More toolbar commands</source>
-            <translation>Más órdenes de la barra de herramientas</translation>
         </message>
         <message>
             <source>More menus</source>
@@ -566,6 +554,32 @@
             <translation>Guardado: {name}</translation>
         </message>
         <message>
+            <source>Autosave is not working: {reason}. hipmap keeps trying every few seconds; save your marks (File &gt; Save As) to another place to be safe.</source>
+            <translation>El guardado automático no funciona: {reason}. hipmap lo sigue intentando cada pocos segundos; para estar seguro, guarde sus marcas en otro lugar (Archivo &gt; Guardar como).</translation>
+        </message>
+        <message>
+            <source>Autosave is not working</source>
+            <translation>El guardado automático no funciona</translation>
+        </message>
+        <message>
+            <source>Autosave works again: your unsaved marks are kept safe.</source>
+            <translation>El guardado automático vuelve a funcionar: sus marcas sin guardar están a salvo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved mark in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Restore unsaved marks?</source>
             <translation>¿Recuperar las marcas sin guardar?</translation>
         </message>
@@ -575,6 +589,10 @@
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Autosave problem</source>
+            <translation>Problema del guardado automático</translation>
         </message>
         <message numerus="yes">
             <source>hipmap did not close normally last time. Restore the %n unsaved marks?</source>
@@ -626,28 +644,8 @@
             <translation>{name} — rutina de hipmap</translation>
         </message>
         <message>
-            <source>Routine stopped: {done} of {count} steps done</source>
-            <translation>Rutina detenida: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>Routine finished: {done} of {count} steps done</source>
-            <translation>Rutina terminada: {done} de {count} pasos hechos</translation>
-        </message>
-        <message>
-            <source>, {hurt} skipped because it hurt.</source>
-            <translation>, {hurt} omitidos porque dolían.</translation>
-        </message>
-        <message>
-            <source>How does it feel now?</source>
-            <translation>¿Cómo lo nota ahora?</translation>
-        </message>
-        <message>
-            <source>Mark your pain again as it feels now, to compare it with before the routine?
-
-The marks from before are kept for the comparison (and Undo brings them back).</source>
-            <translation>¿Desea marcar de nuevo su dolor tal como lo siente ahora, para compararlo con el de antes de la rutina?
-
-Las marcas de antes se conservan para la comparación (y Deshacer las recupera).</translation>
+            <source>There was no pain marked before the routine to compare with.</source>
+            <translation>No había dolor marcado antes de la rutina con el que comparar.</translation>
         </message>
         <message>
             <source>The session history is not available, so this session cannot be saved.</source>
@@ -982,6 +980,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Reproducir esta rutina con el temporizador</translation>
         </message>
         <message>
+            <source>S&amp;tart</source>
+            <translation>&amp;Iniciar</translation>
+        </message>
+        <message>
             <source>Routine name</source>
             <translation>Nombre de la rutina</translation>
         </message>
@@ -1047,15 +1049,27 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         </message>
         <message>
             <source>&amp;Hold:</source>
-            <translation>&amp;Mantener:</translation>
+            <translation>Man&amp;tener:</translation>
         </message>
         <message>
             <source>Re&amp;petitions:</source>
             <translation>Re&amp;peticiones:</translation>
         </message>
         <message>
+            <source>R&amp;est:</source>
+            <translation>D&amp;escanso:</translation>
+        </message>
+        <message>
+            <source>S&amp;teps</source>
+            <translation>Pas&amp;os</translation>
+        </message>
+        <message>
             <source>Routine length</source>
             <translation>Duración de la rutina</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Save</source>
@@ -1072,6 +1086,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Close the builder (Esc)</source>
             <translation>Cerrar el creador (Esc)</translation>
+        </message>
+        <message>
+            <source>Undo: {change}</source>
+            <translation>Deshacer: {change}</translation>
+        </message>
+        <message>
+            <source>Redo: {change}</source>
+            <translation>Rehacer: {change}</translation>
         </message>
         <message>
             <source>Both</source>
@@ -1162,6 +1184,10 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>{name} — routine builder</source>
             <translation>{name} — creador de rutinas</translation>
+        </message>
+        <message>
+            <source>Saved as “{name}”</source>
+            <translation>Guardada como «{name}»</translation>
         </message>
         <message>
             <source>Routine cannot be opened</source>
@@ -1266,9 +1292,19 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <source>Note</source>
             <translation>Nota</translation>
         </message>
-        <message>
-            <source>{count} muscles may be involved.</source>
-            <translation>Pueden estar implicados {count} músculos.</translation>
+        <message numerus="yes">
+            <source>%n muscle may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n muscles may be involved.</source>
+            <translation>
+                <numerusform>Puede estar implicado %n músculo.</numerusform>
+                <numerusform>Pueden estar implicados %n músculos.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No close match</source>
@@ -1358,6 +1394,14 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Aquí aparece cada sesión guardada: el dolor antes y después, y cuánto del dibujo del cuerpo se marcó, para que pueda ver cómo cambia con el tiempo.</translation>
         </message>
         <message>
+            <source>Pain before: {format_rating}</source>
+            <translation>Dolor antes: {format_rating}</translation>
+        </message>
+        <message>
+            <source>Pain after: {format_rating}</source>
+            <translation>Dolor después: {format_rating}</translation>
+        </message>
+        <message>
             <source>on {format_day}</source>
             <translation>el {format_day}</translation>
         </message>
@@ -1372,14 +1416,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>lines: {value} average; dots: each session</source>
             <translation>líneas: media {value}; puntos: cada sesión</translation>
-        </message>
-        <message>
-            <source>Pain before the routine: {format_rating}</source>
-            <translation>Dolor antes de la rutina: {format_rating}</translation>
-        </message>
-        <message>
-            <source>Pain after the routine: {format_rating}</source>
-            <translation>Dolor después de la rutina: {format_rating}</translation>
         </message>
         <message>
             <source>Area marked: {format_area}</source>
@@ -1459,6 +1495,221 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>&lt;table cellpadding='4' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Figure&lt;/th&gt;&lt;th&gt;{escape}&lt;/th&gt;&lt;th&gt;{escape2}&lt;/th&gt;&lt;th align='left'&gt;Change&lt;/th&gt;&lt;/tr&gt;</source>
             <translation>&lt;table cellpadding='4' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Cifra&lt;/th&gt;&lt;th&gt;{escape}&lt;/th&gt;&lt;th&gt;{escape2}&lt;/th&gt;&lt;th align='left'&gt;Cambio&lt;/th&gt;&lt;/tr&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <source>expected a GeoJSON Polygon or MultiPolygon</source>
+            <translation>se esperaba un Polygon o MultiPolygon de GeoJSON</translation>
+        </message>
+        <message>
+            <source>coordinates must be nested lists of finite numbers within ±{limit}</source>
+            <translation>las coordenadas deben ser listas anidadas de números finitos dentro de ±{limit}</translation>
+        </message>
+        <message>
+            <source>not a valid shape ({reason})</source>
+            <translation>no es una forma válida ({reason})</translation>
+        </message>
+        <message>
+            <source>the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to {crossings} crossings in a file, in shapes of up to {most} points)</source>
+            <translation>la forma se cruza consigo misma y es demasiado compleja para repararla ({points} puntos; hipmap repara hasta {crossings} cruces por archivo, en formas de hasta {most} puntos)</translation>
+        </message>
+        <message>
+            <source>expected a JSON object</source>
+            <translation>se esperaba un objeto JSON</translation>
+        </message>
+        <message>
+            <source>not a hipmap pain map (expected "format": "{format}")</source>
+            <translation>no es un mapa de dolor de hipmap (se esperaba "format": "{format}")</translation>
+        </message>
+        <message>
+            <source>missing or invalid "version" (expected a whole number)</source>
+            <translation>falta "version" o no es válida (se esperaba un número entero)</translation>
+        </message>
+        <message>
+            <source>made by a newer hipmap (format version {version}); this version reads up to {supported}. Please update hipmap.</source>
+            <translation>creado por un hipmap más reciente (versión de formato {version}); esta versión lee hasta la {supported}. Actualice hipmap.</translation>
+        </message>
+        <message>
+            <source>"marks" must be a list</source>
+            <translation>"marks" debe ser una lista</translation>
+        </message>
+        <message>
+            <source>too many marks ({count}; the limit is {limit})</source>
+            <translation>demasiadas marcas ({count}; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>expected an object</source>
+            <translation>se esperaba un objeto</translation>
+        </message>
+        <message>
+            <source>unknown view {view} (expected one of: {views})</source>
+            <translation>vista desconocida {view} (se esperaba una de: {views})</translation>
+        </message>
+        <message>
+            <source>intensity must be a whole number from 0 to 10, got {value}</source>
+            <translation>la intensidad debe ser un número entero de 0 a 10, no {value}</translation>
+        </message>
+        <message>
+            <source>qualities must be a list of: {qualities}</source>
+            <translation>las cualidades deben ser una lista de: {qualities}</translation>
+        </message>
+        <message>
+            <source>side must be right, left or both, got {value}</source>
+            <translation>el lado debe ser right, left o both, no {value}</translation>
+        </message>
+        <message>
+            <source>file is too large ({size} bytes)</source>
+            <translation>el archivo es demasiado grande ({size} bytes)</translation>
+        </message>
+        <message>
+            <source>not UTF-8 text</source>
+            <translation>no es texto UTF-8</translation>
+        </message>
+        <message>
+            <source>invalid JSON: {reason}</source>
+            <translation>JSON no válido: {reason}</translation>
+        </message>
+        <message>
+            <source>JSON nested too deeply</source>
+            <translation>JSON anidado a demasiada profundidad</translation>
+        </message>
+        <message>
+            <source>invalid JSON: a number is too long</source>
+            <translation>JSON no válido: un número es demasiado largo</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>no se encuentra el archivo</translation>
+        </message>
+        <message>
+            <source>cannot read the file ({reason})</source>
+            <translation>no se puede leer el archivo ({reason})</translation>
+        </message>
+        <message>
+            <source>expected Unicode text, got {value}</source>
+            <translation>se esperaba texto Unicode, no {value}</translation>
+        </message>
+        <message>
+            <source>expected 'compression' or 'stretch', got {value}</source>
+            <translation>se esperaba 'compression' o 'stretch', no {value}</translation>
+        </message>
+        <message>
+            <source>expected 'right', 'left' or 'none', got {value}</source>
+            <translation>se esperaba 'right', 'left' o 'none', no {value}</translation>
+        </message>
+        <message>
+            <source>expected text of {least} to {most} characters, got {value}</source>
+            <translation>se esperaba un texto de {least} a {most} caracteres, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number from {low} to {high}, got {value}</source>
+            <translation>se esperaba un número entero de {low} a {high}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number of seconds from {low} to {high}, got {value}</source>
+            <translation>se esperaba un número entero de segundos de {low} a {high}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected text of at most {most} characters, got {value}</source>
+            <translation>se esperaba un texto de {most} caracteres como máximo, no {value}</translation>
+        </message>
+        <message>
+            <source>too many steps ({count}; the limit is {limit})</source>
+            <translation>demasiados pasos ({count}; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>not a hipmap routine (expected "format": "{format}")</source>
+            <translation>no es una rutina de hipmap (se esperaba "format": "{format}")</translation>
+        </message>
+        <message>
+            <source>expected a list</source>
+            <translation>se esperaba una lista</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>falta</translation>
+        </message>
+        <message>
+            <source>too large to be a routine</source>
+            <translation>demasiado grande para ser una rutina</translation>
+        </message>
+        <message>
+            <source>cannot be read ({reason})</source>
+            <translation>no se puede leer ({reason})</translation>
+        </message>
+        <message>
+            <source>not valid JSON ({reason})</source>
+            <translation>no es JSON válido ({reason})</translation>
+        </message>
+        <message>
+            <source>a saved routine needs a name</source>
+            <translation>una rutina guardada necesita un nombre</translation>
+        </message>
+        <message>
+            <source>a saved routine needs at least one step</source>
+            <translation>una rutina guardada necesita al menos un paso</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} cannot be read: {detail}. hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>No se puede leer la base de datos de sesiones {path}: {detail}. hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} was made by a newer hipmap (schema version {found}; this one reads up to {supported}). Update hipmap to see those sessions, or hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>La base de datos de sesiones {path} la creó un hipmap más reciente (versión de esquema {found}; este lee hasta la {supported}). Actualice hipmap para ver esas sesiones, o hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} is busy: another hipmap may be using it. Close it and try again.</source>
+            <translation>La base de datos de sesiones {path} está ocupada: puede que otro hipmap la esté usando. Ciérrelo y vuelva a intentarlo.</translation>
+        </message>
+        <message>
+            <source>Could not {doing} the sessions database {path}: {reason}.</source>
+            <translation>No se pudo completar la operación «{doing}» en la base de datos de sesiones {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>Could not find a free file name beside {path}.</source>
+            <translation>No se encontró un nombre de archivo libre junto a {path}.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} is not a file. hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>La base de datos de sesiones {path} no es un archivo. hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>Could not open the sessions database {path}: {reason}.</source>
+            <translation>No se pudo abrir la base de datos de sesiones {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>expected a mapping, got {kind}</source>
+            <translation>se esperaba un mapa de claves, no {kind}</translation>
+        </message>
+        <message>
+            <source>unknown key {key} (expected one of: {allowed})</source>
+            <translation>clave desconocida {key} (se esperaba una de: {allowed})</translation>
+        </message>
+        <message>
+            <source>missing required key {key}</source>
+            <translation>falta la clave obligatoria {key}</translation>
+        </message>
+        <message>
+            <source>expected non-empty text, got {kind}</source>
+            <translation>se esperaba un texto no vacío, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {kind}</source>
+            <translation>se esperaba una lista, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected text, got {kind}</source>
+            <translation>se esperaba un texto, no {kind}</translation>
+        </message>
+        <message>
+            <source>cannot read the file: {reason}</source>
+            <translation>no se puede leer el archivo: {reason}</translation>
+        </message>
+        <message>
+            <source>{where}: {text}</source>
+            <translation>{where}: {text}</translation>
         </message>
     </context>
     <context>
@@ -1649,8 +1900,19 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>IZQ. (izquierda) y DER. (derecha) son su propia izquierda y derecha.</translation>
         </message>
         <message>
-            <source>{n} times</source>
-            <translation>{n} veces</translation>
+            <source>once</source>
+            <translation>una vez</translation>
+        </message>
+        <message>
+            <source>twice</source>
+            <translation>dos veces</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n times</source>
+            <translation>
+                <numerusform>%n vez</numerusform>
+                <numerusform>%n veces</numerusform>
+            </translation>
         </message>
         <message>
             <source> · rest {rest_s} s between</source>
@@ -1843,6 +2105,78 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <source>No label</source>
             <translation>Sin etiqueta</translation>
         </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n step</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>stopped after {done} of %n steps</source>
+            <translation>
+                <numerusform>detenida tras {done} de %n paso</numerusform>
+                <numerusform>detenida tras {done} de %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n step done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine stopped before the end: {done} of %n steps done</source>
+            <translation>
+                <numerusform>Rutina detenida antes del final: {done} de %n paso hecho</numerusform>
+                <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, {skipped} skipped</source>
+            <translation>, {skipped} omitidos</translation>
+        </message>
+        <message>
+            <source>; {skipped} skipped or stopped because it hurt</source>
+            <translation>; {skipped} omitidos o detenidos porque dolía</translation>
+        </message>
+        <message>
+            <source>done, {skipped} of {total} skipped</source>
+            <translation>hecha, {skipped} de {total} omitidos</translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n step skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; {skipped} of %n steps skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
+                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: its %n step</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: sus %n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done: all %n steps</source>
+            <translation>
+                <numerusform>Rutina hecha: su %n paso</numerusform>
+                <numerusform>Rutina hecha: los %n pasos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A routine was saved, but the record of how it went cannot be read</source>
+            <translation>Se guardó una rutina, pero no se puede leer el registro de cómo fue</translation>
+        </message>
         <message>
             <source>Read-only: this is a saved session, shown as it was. Nothing here can be changed; “Start a New Map From This” copies its marks into a new, unsaved map.</source>
             <translation>Solo lectura: es una sesión guardada, mostrada tal como era. Aquí no se puede cambiar nada; «Empezar un mapa nuevo a partir de esta» copia sus marcas en un mapa nuevo sin guardar.</translation>
@@ -1870,28 +2204,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>done</source>
             <translation>hecha</translation>
-        </message>
-        <message>
-            <source>Routine done</source>
-            <translation>Rutina hecha</translation>
-        </message>
-        <message>
-            <source>done, {n} skipped</source>
-            <translation>hecha, {n} omitidos</translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n step skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-                <numerusform>Rutina hecha; %n paso omitido o detenido porque dolía</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Routine done; %n steps skipped or stopped because it hurt</source>
-            <translation>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-                <numerusform>Rutina hecha; %n pasos omitidos o detenidos porque dolían</numerusform>
-            </translation>
         </message>
         <message>
             <source>{minutes} min {secs} s</source>
@@ -1954,8 +2266,8 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Los músculos con mejor coincidencia que se mostraron, el mejor primero</translation>
         </message>
         <message>
-            <source>Whether a routine was done, and how many steps were skipped</source>
-            <translation>Si se hizo una rutina y cuántos pasos se omitieron</translation>
+            <source>Whether a routine was done to the end or stopped, and how many steps were done or skipped</source>
+            <translation>Si la rutina se hizo hasta el final o se detuvo, y cuántos pasos se hicieron u omitieron</translation>
         </message>
         <message>
             <source>not rated</source>
@@ -2096,26 +2408,12 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
             <translation>Duró {duration} (previsto: {duration2}).</translation>
         </message>
         <message>
-            <source> Stopped before the end.</source>
-            <translation> Se detuvo antes del final.</translation>
-        </message>
-        <message numerus="yes">
-            <source> %n step skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-                <numerusform> %n paso omitido o detenido porque dolía.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source> %n steps skipped or stopped because it hurt.</source>
-            <translation>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-                <numerusform> %n pasos omitidos o detenidos porque dolían.</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Status&lt;/th&gt;&lt;th align='left'&gt;Step&lt;/th&gt;&lt;th align='left'&gt;Side&lt;/th&gt;&lt;th align='right'&gt;Holds&lt;/th&gt;&lt;/tr&gt;</source>
             <translation>&lt;h3&gt;Rutina: {e}&lt;/h3&gt;&lt;table cellpadding='3' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Estado&lt;/th&gt;&lt;th align='left'&gt;Paso&lt;/th&gt;&lt;th align='left'&gt;Lado&lt;/th&gt;&lt;th align='right'&gt;Mantenimientos&lt;/th&gt;&lt;/tr&gt;</translation>
+        </message>
+        <message>
+            <source>routine</source>
+            <translation>rutina</translation>
         </message>
         <message>
             <source>&lt;h3&gt;Routine: {e}&lt;/h3&gt;&lt;p style='color:{quiet}'&gt;Planned, not played.&lt;/p&gt;&lt;ul&gt;{steps}&lt;/ul&gt;</source>
@@ -2160,10 +2458,6 @@ Las marcas de antes se conservan para la comparación (y Deshacer las recupera).
         <message>
             <source>Area 100%</source>
             <translation>Zona 100 %</translation>
-        </message>
-        <message>
-            <source>done, 2 skipped</source>
-            <translation>hecha, 2 omitidos</translation>
         </message>
         <message>
             <source>&amp;Open Read-Only</source>
@@ -2654,12 +2948,20 @@ No se puede deshacer.</translation>
             <translation>Reiniciar esta fase o volver a la anterior</translation>
         </message>
         <message>
-            <source>Skip</source>
-            <translation>Saltar</translation>
+            <source>Next phase</source>
+            <translation>Fase siguiente</translation>
         </message>
         <message>
-            <source>Skip to the next phase</source>
-            <translation>Saltar a la fase siguiente</translation>
+            <source>End this phase now and go on to the next one (the next hold, rest or step)</source>
+            <translation>Terminar esta fase ahora y pasar a la siguiente (el próximo mantenimiento, pausa o paso)</translation>
+        </message>
+        <message>
+            <source>Skip step</source>
+            <translation>Saltar paso</translation>
+        </message>
+        <message>
+            <source>Skip the rest of this step, all its holds, and go on to the next step</source>
+            <translation>Saltar lo que queda de este paso, todos sus mantenimientos, y pasar al siguiente paso</translation>
         </message>
         <message>
             <source>Skip — it hurts</source>
@@ -2676,6 +2978,30 @@ No se puede deshacer.</translation>
         <message>
             <source>End the routine</source>
             <translation>Terminar la rutina</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <source>Close the routine player</source>
+            <translation>Cerrar el reproductor de la rutina</translation>
+        </message>
+        <message>
+            <source>Mark your pain again</source>
+            <translation>Marcar el dolor de nuevo</translation>
+        </message>
+        <message>
+            <source>Go back to the pain map and mark your pain as it feels now; the marks from before are kept to compare</source>
+            <translation>Volver al mapa del dolor y marcar el dolor como lo siente ahora; las marcas de antes se conservan para comparar</translation>
+        </message>
+        <message>
+            <source>Compare before and after</source>
+            <translation>Comparar antes y después</translation>
+        </message>
+        <message>
+            <source>Your pain before the routine beside your pain as you marked it again</source>
+            <translation>Su dolor antes de la rutina junto al dolor que ha marcado de nuevo</translation>
         </message>
         <message>
             <source>Full screen</source>
@@ -2730,6 +3056,10 @@ No se puede deshacer.</translation>
             <translation>Estado</translation>
         </message>
         <message>
+            <source> or </source>
+            <translation> o </translation>
+        </message>
+        <message>
             <source>Start</source>
             <translation>Iniciar</translation>
         </message>
@@ -2769,17 +3099,51 @@ No se puede deshacer.</translation>
             <source>This routine has no steps.</source>
             <translation>Esta rutina no tiene pasos.</translation>
         </message>
-        <message>
-            <source>{steps} steps, about {clock_text} in all</source>
-            <translation>{steps} pasos, unos {clock_text} en total</translation>
+        <message numerus="yes">
+            <source>%n step, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps, about {clock_text} in all</source>
+            <translation>
+                <numerusform>%n paso, unos {clock_text} en total</numerusform>
+                <numerusform>%n pasos, unos {clock_text} en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n steps</source>
+            <translation>
+                <numerusform>%n paso</numerusform>
+                <numerusform>%n pasos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hold in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n holds in {clock_text}</source>
+            <translation>
+                <numerusform>%n mantenimiento en {clock_text}</numerusform>
+                <numerusform>%n mantenimientos en {clock_text}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Press Space or Start to begin.</source>
             <translation>Pulse Espacio o Iniciar para empezar.</translation>
-        </message>
-        <message>
-            <source>{steps} steps</source>
-            <translation>{steps} pasos</translation>
         </message>
         <message>
             <source>Finished</source>
@@ -2792,14 +3156,6 @@ No se puede deshacer.</translation>
         <message>
             <source>Well done: {name}</source>
             <translation>Muy bien: {name}</translation>
-        </message>
-        <message>
-            <source>{held} holds in {clock_text}</source>
-            <translation>{held} mantenimientos en {clock_text}</translation>
-        </message>
-        <message>
-            <source>{steps} of {steps} steps</source>
-            <translation>{steps} de {steps} pasos</translation>
         </message>
         <message>
             <source>{seconds_text} seconds left</source>
@@ -3135,6 +3491,10 @@ No se puede deshacer.</translation>
             <translation>Puntuación del dolor, de 0 a 10</translation>
         </message>
         <message>
+            <source>Search result</source>
+            <translation>Resultado de la búsqueda</translation>
+        </message>
+        <message>
             <source>Last marked</source>
             <translation>Última marcada</translation>
         </message>
@@ -3165,6 +3525,18 @@ No se puede deshacer.</translation>
         <message>
             <source>Feels:</source>
             <translation>Se siente:</translation>
+        </message>
+        <message>
+            <source>No region matches “{query}”.</source>
+            <translation>Ninguna región coincide con «{query}».</translation>
+        </message>
+        <message>
+            <source>Marked: {text}, pain {value}, {qualities}.</source>
+            <translation>Marcado: {text}, dolor {value}, {qualities}.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
         <message>
             <source>Marked: {text}, pain {value}.</source>
@@ -3217,6 +3589,10 @@ No se puede deshacer.</translation>
             <translation>Antes del autocuidado, responda por favor a estas preguntas. Un sí no significa que algo vaya mal, pero sí que un médico debería revisarle primero.</translation>
         </message>
         <message>
+            <source>Keyboard: press Y for yes or N for no, and the next question comes up; Left and Right change an answer, Tab and Up and Down move between questions, Enter closes.</source>
+            <translation>Teclado: pulse S para sí o N para no y pasará a la siguiente pregunta; Izquierda y Derecha cambian una respuesta, Tab, Arriba y Abajo se mueven entre preguntas, Intro cierra.</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Sí</translation>
         </message>
@@ -3225,12 +3601,38 @@ No se puede deshacer.</translation>
             <translation>No</translation>
         </message>
         <message>
+            <source>{answer}: {question}</source>
+            <translation>{answer}: {question}</translation>
+        </message>
+        <message>
+            <source>Y: yes, N: no (then the next question); Left and Right: change the answer</source>
+            <translation>S: sí, N: no (y a la siguiente pregunta); Izquierda y Derecha: cambiar la respuesta</translation>
+        </message>
+        <message>
             <source>Questions</source>
             <translation>Preguntas</translation>
         </message>
         <message>
             <source>Advice</source>
             <translation>Consejo</translation>
+        </message>
+        <message>
+            <source>Close the check; your answers are kept (Enter or Esc)</source>
+            <translation>Cerrar la comprobación; sus respuestas se guardan (Intro o Esc)</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <comment>the key that answers yes (the first letter of Yes)</comment>
+            <translation>s</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <comment>the key that answers no (the first letter of No)</comment>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>Answered {text}</source>
+            <translation>Respondido {text}</translation>
         </message>
         <message>
             <source>&lt;b&gt;{escape}.&lt;/b&gt; {escape2} &lt;a href='screen'&gt;Check for warning signs…&lt;/a&gt;</source>
@@ -3338,16 +3740,8 @@ hipmap funciona sin él; esta vez no se podrán guardar las sesiones.</translati
             <translation> y más</translation>
         </message>
         <message>
-            <source>{skipped} skipped</source>
-            <translation>{skipped} omitidos</translation>
-        </message>
-        <message>
-            <source>{hurt} stopped because it hurt</source>
-            <translation>{hurt} detenidos porque dolían</translation>
-        </message>
-        <message>
-            <source>Routine: {routine_name}, {done} of {count} steps done</source>
-            <translation>Rutina: {routine_name}, {done} de {count} pasos hechos</translation>
+            <source>Routine: {routine_name}</source>
+            <translation>Rutina: {routine_name}</translation>
         </message>
         <message>
             <source>Session not saved</source>

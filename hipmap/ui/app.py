@@ -56,7 +56,9 @@ def main(argv=None) -> int:
         try:
             atlas = load_atlas(language=i18n.current_language())  # data text in the interface's language
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:20])
+            from .kit.errors import problem_text
+
+            problems = "\n".join(problem_text(p) for p in exc.problems[:20])
             QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return

@@ -40,9 +40,9 @@ def _fuzz_tool():
 
 def test_a_short_fuzz_run_of_every_reader_finds_no_failure_and_writes_nothing(tmp_path):
     fuzz = _fuzz_tool()
-    started = time.perf_counter()
-    # A case limit well above the slowest case (about 3 s under load), so only a real hang fails it.
-    report = fuzz.run(cases=SHORT_RUN, seed=20261125, case_timeout=30, failures=tmp_path / "failures",
+    # A fixed number of cases and no wall-time budget: a busy machine runs them slower, never fewer. The per-case
+    # limit is well above the slowest case (about 3 s under load), so only a real hang fails it.
+    report = fuzz.run(seconds=None, cases=SHORT_RUN, seed=20261125, case_timeout=30, failures=tmp_path / "failures",
                       subprocess_every=20, jobs=2)  # fmt: skip
     failed = {t: r["failed_cases"] for t, r in report["targets"].items() if r["failures"]}
     assert report["failures"] == 0, json.dumps({"failed": failed, "shipped": report["shipped_data_changed"]}, indent=1)[:6000]
@@ -53,7 +53,6 @@ def test_a_short_fuzz_run_of_every_reader_finds_no_failure_and_writes_nothing(tm
         assert refused > 0 and result["outcomes"].get("accepted", 0) + refused == cases
     assert report["targets"]["cli"]["subprocess_runs"] >= 1  # a real `python -m hipmap` too
     assert not report["shipped_data_changed"]
-    assert time.perf_counter() - started < 120
 
 
 def test_the_same_seed_makes_the_same_cases(tmp_path):

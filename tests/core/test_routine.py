@@ -591,3 +591,29 @@ def test_a_command_a_hair_before_a_countdown_happens_after_it(start):
     events = player.update()
     assert [type(e).__name__ for e in events] == ["PhaseStarted", "Countdown", "PhaseStarted"]
     assert [e.at for e in events] == sorted(e.at for e in events)
+
+
+def test_skip_step_leaves_the_whole_step_and_records_it_skipped():
+    player, clock = player_for(two_by_two())
+    player.start()
+    clock.advance(5 + 3)  # three seconds into step 0's first hold
+    player.update()
+    player.skip_step()
+    assert player.current_phase.step_index == 1 and player.current_phase.kind == "switch"
+    assert [s.status for s in player.log.steps][:2] == ["skipped", "unfinished"]
+    player.skip()  # one phase: the switch, then step 1's ready
+    assert player.current_phase.step_index == 1 and player.current_phase.kind == "ready"
+
+
+def test_a_skip_while_paused_a_hair_before_a_boundary_keeps_event_times_in_order():
+    """Hypothesis found it: paused within EPSILON of a phase's end, the boundary counts as passed (its phase starts
+    at 2.0); a skip then started the next phase at the clock's 1.99..., before it."""
+    routine = Routine("random", [Step(kind="compression", muscle_id="piriformis", title="Piriformis", side="right",
+                                      ready_s=0, hold_s=1, rest_s=0, reps=3)])  # fmt: skip
+    player, clock = player_for(routine, start=0.0)
+    player.start()
+    clock.advance(1.9999999999999982)
+    player.pause()
+    player.skip()
+    times = [event.at for event in player.update()]
+    assert times == sorted(times)

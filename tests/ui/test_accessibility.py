@@ -518,3 +518,37 @@ def test_dialogs_close_with_escape_even_when_modal(full_window, qtbot):
     activate(qtbot, dialog)
     QTest.keyClick(dialog, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+
+
+def test_no_dialog_button_keeps_an_icon_it_cannot_show_in_high_contrast(full_window, atlas, store, renderers, qtbot):
+    """Issue 15.7: where the desktop puts icons on dialog buttons (Close, Save, Cancel), the dark icons vanish on high
+    contrast's black: the buttons drop them and keep their words, in dialogs opened before the switch and after it."""
+    from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle, QStyleFactory
+
+    from hipmap.ui.history.compare import BeforeAfterDialog
+
+    class IconsOnDialogButtons(QProxyStyle):  # as GNOME's and KDE's platform themes have it
+        def styleHint(self, hint, option=None, widget=None, returnData=None):
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    old = QApplication.style().name()
+    QApplication.setStyle(IconsOnDialogButtons(QStyleFactory.create(old)))
+    try:
+        before = PainMap(tuple(region_marks(atlas, "lateral_thigh", "right", 7)))
+        earlier = BeforeAfterDialog(atlas, before, full_window.document.painmap, renderers, parent=full_window)
+        earlier.show()
+        close = earlier.findChild(QDialogButtonBox).button(QDialogButtonBox.Close)
+        assert not close.icon().isNull()  # the normal look keeps the desktop's icons
+        full_window.set_high_contrast(True)
+        assert close.icon().isNull() and close.text() == "Close"
+        windows = other_windows(full_window, atlas, store, renderers, qtbot)
+        windows["comparison opened before the switch"] = earlier
+        with_icons = [(name, button.text()) for name, w in windows.items() for box in w.findChildren(QDialogButtonBox)
+                      for button in box.buttons() if not button.icon().isNull()]  # fmt: skip
+        assert not with_icons
+        assert all(box.buttons() for w in windows.values() for box in w.findChildren(QDialogButtonBox))
+    finally:
+        full_window.set_high_contrast(False)
+        QApplication.setStyle(old)

@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from hipmap.core.routine.builder import step_key
 
@@ -156,7 +155,7 @@ def test_start_plays_the_built_routine_after_the_check(marked, qtbot):
     player.close()
 
 
-def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, monkeypatch):
+def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas):
     window = marked
     screened(window)
     before = window.document.painmap
@@ -164,13 +163,13 @@ def test_after_a_routine_remark_and_compare_side_by_side(marked, qtbot, atlas, m
     now = [0.0]
     window.selfcare.player_clock = lambda: now[0]
     player = window.selfcare.start_routine()
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.Yes)
     player.start()
     now[0] = player.routine.total_seconds() + 1
     with qtbot.waitSignal(player.finished, timeout=2000):
         player.tick()
-    assert asked == ["How does it feel now?"]
+    assert not player.compare_action.isEnabled()  # nothing to compare with until the pain is marked again
+    player.remark_action.trigger()  # the end screen's "Mark your pain again"
+    assert player.compare_action.isEnabled()
     assert window.document.painmap.is_empty() and window.selfcare.remark_banner.isVisibleTo(window)
     assert window.selfcare.act_compare.isEnabled()
 
@@ -206,3 +205,28 @@ def test_a_removed_step_stays_out_when_other_muscles_are_ticked(marked, atlas):
     builder.set_ticked({("piriformis", "right")})
     builder.set_ticked({("piriformis", "right"), (TFL, "right")})  # ticked afresh: whole again
     assert gone.exercise_id in {s.exercise_id for s in builder.routine.steps}
+
+
+def test_the_builder_says_it_saved_and_its_undo_buttons_fit(marked, qtbot, tmp_path):
+    """Issue 15.7: Save says "Saved as “Evening”"; Undo and Redo keep short names that fit, the change in the tooltip."""
+    from PySide6.QtWidgets import QToolButton
+
+    from hipmap.core.routine.library import RoutineLibrary
+
+    builder = marked.selfcare.open_builder()
+    builder.library = RoutineLibrary(tmp_path / "routines")
+    activate(qtbot, builder)
+    builder.set_ticked(builder.ticked | {(TFL, "right"), (GMIN, "right")})
+    builder.set_ticked({(TFL, "right")})
+    builder.name_edit.setText("Evening")
+    QTest.keyClick(builder, Qt.Key_S, Qt.ControlModifier)
+    assert builder.status_label.text() == "Saved as \u201cEvening\u201d" and builder.status_label.isVisible()
+    buttons = {b.defaultAction(): b for b in builder.findChildren(QToolButton) if b.defaultAction() in (builder.act_undo, builder.act_redo)}
+    undo = buttons[builder.act_undo]
+    assert undo.text().replace("&", "") == "Undo" and undo.sizeHint().width() <= undo.width()
+    assert undo.toolTip().startswith("Undo: ") and builder.undo_stack.undoText() in undo.toolTip()
+    QTest.keyClick(builder, Qt.Key_Z, Qt.ControlModifier)
+    redo = buttons[builder.act_redo]
+    assert redo.isEnabled() and redo.text().replace("&", "") == "Redo" and redo.sizeHint().width() <= redo.width()
+    assert redo.toolTip().startswith("Redo: ") and builder.undo_stack.redoText() in redo.toolTip()
+    assert builder.status_label.text() == ""  # the saved routine is no longer what is shown

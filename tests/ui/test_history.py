@@ -116,7 +116,7 @@ def test_the_list_shows_sessions_newest_first_with_readable_columns(history):
                                      "Gluteus minimus (front fibres), Tensor fasciae latae (TFL)", "\u2014"]  # fmt: skip
     assert row_texts(history, 2)[:2] == ["10 Jun 2026, 16:45", "Ben"]
     assert row_texts(history, 3) == ["3 Mar 2026, 09:30", "Anna", "7/10", "5/10", "12%",
-                                     "Gluteus minimus (front fibres), Tensor fasciae latae (TFL)", "done, 1 skipped"]  # fmt: skip
+                                     "Gluteus minimus (front fibres), Tensor fasciae latae (TFL)", "done, 1 of 2 skipped"]  # fmt: skip
     unrated = row_texts(history, 1)
     assert unrated[1:5] == ["No label", "\u2014", "\u2014", "\u2014"]
     assert history.summary_label.text() == "4 sessions from 3 Mar to 25 Nov 2026; pain 7 \u2192 4"
@@ -355,3 +355,32 @@ def test_hovering_a_point_highlights_it(history):
     assert chart.hovered_session() == sid
     QApplication.sendEvent(chart, QEvent(QEvent.Leave))
     assert chart.hovered_session() is None
+
+
+STOPPED_LOG = {**RUN_LOG, "stopped": True, "actual_total_s": 4.0, "steps": [{**step, "status": "unfinished", "holds_done": 0} for step in RUN_LOG["steps"]]}
+
+
+def test_a_stopped_routine_is_never_called_done(tmp_path, qtbot, atlas, renderers, utc):
+    """Issue 15.1: a routine stopped with 0 of 2 steps done reads as stopped in the list, its tooltip, the chart and the viewer."""
+    store = Store.open(tmp_path / "sessions.sqlite3")
+    store.save_many([
+        Session(None, "2026-03-03T09:30:00Z", "Anna", painmap_of(atlas, "lateral_thigh"), CANDIDATES, ROUTINE, STOPPED_LOG, 7, 7, 0.05),
+        Session(None, "2026-03-04T09:30:00Z", "Anna", painmap_of(atlas, "lateral_thigh"), CANDIDATES, ROUTINE, {**RUN_LOG, "steps": [{**s, "status": "done"} for s in RUN_LOG["steps"]]}, 7, 4, 0.05),
+    ])  # fmt: skip
+    window = HistoryWindow(store, atlas, renderers)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.table.model()
+    assert row_texts(window, 1)[6] == "stopped after 0 of 2 steps"
+    assert model.index(1, 6).data(Qt.ToolTipRole) == "Routine stopped before the end: 0 of 2 steps done"
+    assert row_texts(window, 0)[6] == "done" and model.index(0, 6).data(Qt.ToolTipRole) == "Routine done: all 2 steps"
+    chart = window.chart
+    tips = [chart._tooltip(p) for p in sorted(chart._points, key=lambda p: p.t)]
+    assert "Routine stopped before the end: 0 of 2 steps done" in tips[0] and "Routine done: all 2 steps" in tips[1]
+    assert "after the routine" not in tips[0]
+    window.table.selectRow(1)
+    window.open_read_only()
+    text = window.viewer.details_text()
+    assert "Not reached" in text and "Routine stopped before the end: 0 of 2 steps done" in text and "Done" not in text
+    window.viewer.close()
+    store.close()

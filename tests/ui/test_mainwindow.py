@@ -232,7 +232,8 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
     window.files.autosave()
     path = window.files.autosave_path()
     assert path.exists() and pm.load(path).marks
-    # A new session finds the file (the old one "crashed") and offers the marks back.
+    window.files._lock.unlock()  # the window "crashed": its lock is gone, its recovery file is not
+    # A new session finds the file and offers the marks back.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     other = MainWindow(atlas, window.document.matcher, settings=window.settings)
     qtbot.addWidget(other)
@@ -415,3 +416,45 @@ def test_the_side_labels_fit_their_pane_and_never_run_into_each_other(window, qt
                     assert 0 <= left and right <= view.viewport().width(), (view.view_id, width, label.text)
     finally:
         app.setFont(font)
+
+
+def test_the_title_follows_the_file_after_new_open_and_restore(window, atlas, tmp_path):
+    """Issue 15.4: New, Open, a failed Open, start-from-session and restore each leave the title naming the map shown."""
+    view = window.views["anterior"]
+    window.show_view("anterior")
+    click(view, *region_centre(atlas, "anterior", "anterior_thigh"))
+    first, second = tmp_path / "first.hipmap.json", tmp_path / "second.hipmap.json"
+    assert window.files._save_to(first) and window.files._save_to(second)
+    assert window.files.open_path(first)
+    assert "first.hipmap.json" in window.windowTitle()
+    assert window.files.open_path(second)  # from one clean, saved map straight to another
+    assert "second.hipmap.json" in window.windowTitle() and "first" not in window.windowTitle()
+    bad = tmp_path / "bad.hipmap.json"
+    bad.write_text("not a pain map")
+    assert not window.files.open_path(bad)  # a bad file leaves the map and its name as they were
+    assert "second.hipmap.json" in window.windowTitle() and window.document.path == second
+    window.files.new_map()
+    assert window.document.painmap.is_empty() and "second" not in window.windowTitle()
+    assert "Untitled" in window.windowTitle()
+    assert window.files.open_path(first)
+    window.document.restore(window.document.painmap)  # start-from-session and the autosave restore both use this
+    assert window.document.path is None and "first" not in window.windowTitle() and "Untitled" in window.windowTitle()
+
+
+def test_the_warning_signs_check_takes_a_key_a_question_plus_enter(window, qtbot):
+    """Issue 15.3: N answers the focused question and moves on; twelve Ns and Enter finish the check (it took 36 keys)."""
+    dialog = window.selfcare.open_screening()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    questions = window.selfcare.red_flags.questions
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.accessibleName() == f"Yes: {questions[0].question}"  # screen readers hear the question
+    QTest.keyClick(focus, Qt.Key_Right)  # arrows choose, as in a radio group
+    assert dialog.answers().get(questions[0].id) is False and QApplication.focusWidget().accessibleName() == f"No: {questions[0].question}"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Left)
+    assert dialog.answers().get(questions[0].id) is True
+    for _question in questions:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_N)
+    assert all(value is False for value in dialog.answers().answers.values()) and dialog.result().complete
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    assert not dialog.isVisible() and window.settings.value("safety/may_self_treat") == "yes"

@@ -235,14 +235,14 @@ def test_tones_are_small_wav_files(tmp_path):
 def test_actions_and_buttons_are_labelled(make):
     w = make()
     actions = w.actions()
-    assert {a.shortcut().toString() for a in actions} == {"Space", "Left", "Right", "H", "Esc", "F11", "M", "V", "Up", "Down"}
+    assert {a.shortcut().toString() for a in actions} == {"Space", "Left", "Right", "S", "H", "Esc", "F11", "M", "V", "Up", "Down", "Ctrl+W", "R", "C"}
     for action in actions:
         assert not action.shortcut().isEmpty() and action.toolTip() and action.shortcut().toString() in action.toolTip()
     buttons = w.findChildren(QToolButton)
-    assert len(buttons) == 8
+    assert len(buttons) == 12
     assert all(b.accessibleName() for b in buttons)
-    assert {b.accessibleName() for b in buttons} >= {"Start", "Back", "Skip", "Skip \u2014 it hurts", "Stop", "Full screen",
-                                                     "Sounds", "Spoken cues"}
+    assert {b.accessibleName() for b in buttons} >= {"Start", "Back", "Next phase", "Skip step", "Skip \u2014 it hurts", "Stop", "Full screen",
+                                                     "Sounds", "Spoken cues", "Close", "Mark your pain again", "Compare before and after"}
     assert w.volume_slider.accessibleName() == "Volume"
     for label in (w.phase_label, w.step_label, w.cue_label, w.next_label, w.status_label, w.ring, w.progress_bar):
         assert label.accessibleName()
@@ -335,3 +335,50 @@ def test_the_window_remembers_the_sound_options(window, atlas, qtbot):
     second = window.selfcare.start_routine()
     assert not second.sound_enabled() and second.volume() == 0.3 and not second.speech_enabled()
     second.close()
+
+
+def test_skip_skips_the_step_and_the_end_screen_leads_on(make, clock, qtbot):
+    """Issue 15.6: Skip leaves the whole step (Right is the next phase); after Stop, Esc or Ctrl+W closes; the end
+    screen offers Close, marking the pain again and the comparison; counts are in words that fit the number."""
+    w = make()
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    w.setFocus()
+    assert "step" in w.skip_action.toolTip() and "(S)" in w.skip_action.toolTip()
+    assert w.next_action.shortcut().toString() == "Right" and w.next_action.toolTip()
+    w.start()
+    clock.to(8); w.tick()  # in step 1's first hold
+    qtbot.keyClick(w, Qt.Key_S)
+    assert w.player.log.steps[0].status == "skipped" and w.player.current_phase.step_index == 1
+    clock.to(9); w.tick()
+    qtbot.keyClick(w, Qt.Key_Right)  # the switch is over: step 2's ready
+    assert w.player.current_phase.kind == "ready" and w.player.current_phase.step_index == 1
+    with qtbot.waitSignal(w.finished, timeout=1000):
+        qtbot.keyClick(w, Qt.Key_Escape)  # Stop
+    assert w.isVisible() and w.phase_label.text() == "Stopped"
+    assert w.cue_label.text().startswith("0 holds in ")
+    assert w.next_label.text() == "Routine stopped before the end: 0 of 2 steps done; 1 skipped or stopped because it hurt"
+    ends = {b.defaultAction().text(): b for b in w.end_buttons}
+    assert list(ends) == ["Mark your pain again", "Compare before and after", "Close"]
+    assert all(b.isVisible() for b in ends.values()) and not w.buttons[0].isVisible()
+    with qtbot.waitSignal(w.remarkRequested, timeout=1000):
+        ends["Mark your pain again"].click()
+    qtbot.keyClick(w, Qt.Key_Escape)  # Esc closes once the routine is over
+    assert not w.isVisible()
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    w.setFocus()
+    qtbot.keyClick(w, Qt.Key_W, Qt.ControlModifier)
+    assert not w.isVisible()
+
+
+def test_counts_in_the_player_agree_with_their_number(qtbot, clock):
+    one = Routine("One", [Step(kind="compression", muscle_id="tensor_fasciae_latae", title="Tennis ball: TFL", side="right",
+                               ready_s=5, hold_s=20, rest_s=10, reps=1)])  # fmt: skip
+    w = PlayerWidget(one, clock=clock)
+    qtbot.addWidget(w)
+    assert w.step_count_label.text() == "1 step" and w.cue_label.text().startswith("1 step, about")
+    w.start()
+    clock.to(26); w.tick()
+    assert w.player.state == "finished" and w.cue_label.text().startswith("1 hold in ")

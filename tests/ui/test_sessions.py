@@ -70,16 +70,21 @@ def test_save_a_session_and_start_a_new_map_from_it(window, atlas, data_dir, mon
     assert window.document.is_modified() and window.document.path is None  # a new, unsaved map
 
 
-def test_a_routine_done_is_saved_with_the_session_once(window, atlas, data_dir, monkeypatch):
+def tfl_routine_player(window, atlas):
+    """Pain at the front of the hip, the warning-signs check answered no, and the TFL routine in the player (on a
+    clock that stands still)."""
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
     dialog = window.selfcare.open_screening()
     for question in window.selfcare.red_flags.questions:
         dialog.set_answer(question.id, False)
     dialog.close()
     window.select_candidate("tensor_fasciae_latae", "right")
-    now = [0.0]
-    window.selfcare.player_clock = lambda: now[0]
-    player = window.selfcare.start_routine()
+    window.selfcare.player_clock = lambda: 0.0
+    return window.selfcare.start_routine()
+
+
+def test_a_routine_done_is_saved_with_the_session_once(window, atlas, data_dir, monkeypatch):
+    player = tfl_routine_player(window, atlas)
     player.start()
     player.skip_because_it_hurts()
     player.stop()
@@ -189,3 +194,50 @@ def test_each_save_dialog_is_deleted_after_use(window, atlas, data_dir, monkeypa
         window.practice.save_session()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, SaveSessionDialog)]
+
+
+def test_the_player_and_the_history_take_the_keyboard_focus_when_they_open(window, atlas, data_dir, qtbot, monkeypatch):
+    """Issue 15.6: like the builder and the presentation, the player and the history window open ready for keys: they
+    ask to be the active window (a desktop does not make a new window active by itself; offscreen it does, hence the spy)."""
+    from PySide6.QtWidgets import QApplication
+
+    from hipmap.ui.history.window import HistoryWindow
+    from hipmap.ui.routine.player import PlayerWidget
+
+    activated = []
+    for cls in (PlayerWidget, HistoryWindow):
+        monkeypatch.setattr(cls, "activateWindow", lambda self, _original=cls.activateWindow: activated.append(type(self).__name__) or _original(self))
+
+    player = tfl_routine_player(window, atlas)
+    qtbot.waitUntil(player.isActiveWindow)
+    assert QApplication.focusWidget() is player and activated == ["PlayerWidget"]
+    player.close()
+    history = window.practice.open_history()
+    qtbot.waitUntil(history.isActiveWindow)
+    assert QApplication.focusWidget() is history.table and activated == ["PlayerWidget", "HistoryWindow"]
+    history.close()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_save_session_dialog_is_wide_enough_for_its_words(window, atlas, data_dir, qtbot, scale):
+    """Issue 15.7: it was 266 px wide and cut its placeholder ("optional, e.g. i..."); at 2x text too."""
+    from PySide6.QtWidgets import QApplication
+
+    from hipmap.ui.history.sessions import SaveSessionDialog
+    from hipmap.ui.kit.style import scaled_font
+
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    font = QApplication.font()
+    QApplication.setFont(scaled_font(font, scale))
+    try:
+        dialog = SaveSessionDialog(window.practice.session_store(), atlas, window.document.painmap, window.document.result, parent=window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        edit = dialog.person_combo.lineEdit()
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() >= needed + 4, (edit.width(), needed)
+        assert dialog.width() >= 40 * dialog.fontMetrics().averageCharWidth() or dialog.width() >= dialog.screen().availableGeometry().width() - 60
+        dialog.reject()
+    finally:
+        QApplication.setFont(font)

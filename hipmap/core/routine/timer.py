@@ -127,6 +127,15 @@ class RoutinePlayer:
         if self._state in ("running", "paused"):
             self._jump(self._index + 1, now, rt)
 
+    def skip_step(self) -> None:
+        """Leave the whole step now (its holds not done are recorded as skipped) and start the next step."""
+        now, rt = self._catch_up()
+        if self._state not in ("running", "paused"):
+            return
+        step = self.phases[self._index].step_index
+        after = (j for j in range(self._index + 1, len(self.phases)) if self.phases[j].step_index > step)
+        self._jump(next(after, len(self.phases)), now, rt)
+
     def back(self) -> None:
         now, rt = self._catch_up()
         if self._state in ("running", "paused"):
@@ -137,10 +146,8 @@ class RoutinePlayer:
         now, rt = self._catch_up()
         if self._state not in ("running", "paused"):
             return
-        step = self.phases[self._index].step_index
-        self._hurt.add(step)
-        after = (j for j in range(self._index + 1, len(self.phases)) if self.phases[j].step_index > step)
-        self._jump(next(after, len(self.phases)), now, rt)
+        self._hurt.add(self.phases[self._index].step_index)
+        self.skip_step()
 
     def stop(self) -> None:
         now, rt = self._catch_up()
@@ -240,9 +247,10 @@ class RoutinePlayer:
             self._leave(end, completed=True)
             self._enter(k + 1, end, self._clock_at(end), rebase=False)
         rt = self._rt(now)
-        if self._state == "running":
+        if self._state in ("running", "paused"):
             # A boundary reached within EPSILON counts as passed: a command in that sliver happens at the
-            # boundary, not a hair before it, so event times never go backwards.
+            # boundary, not a hair before it, so event times never go backwards (paused there too: a skip
+            # right after such a pause must not start its phase before the one the pause froze).
             now = max(now, self._clock_at(rt))
         return now, rt
 

@@ -12,12 +12,26 @@ from typing import Iterator, Sequence
 from .errors import CorruptDatabase, sqlite_errors
 from .opening import connect
 from .schema import MIGRATIONS, Migration
-from .session import Session, SessionSummary, clean_label, session_columns
+from .session import RunOutcome, Session, SessionSummary, clean_label, session_columns
 
-_SUMMARY_SELECT = """
+# How each routine run went, read from its run_log in SQL (the rows are listed without loading every log into Python);
+# a log that is not valid JSON gives NULLs, and the list says its record cannot be read.
+_RUN_VALID = "s.run_log IS NOT NULL AND json_valid(s.run_log)"
+_SUMMARY_SELECT = f"""
     SELECT s.id, s.created_at, coalesce(p.label, ''), s.pain_before, s.pain_after, s.pain_extent,
-           s.top1, s.top2, s.top3, s.has_routine, s.skipped_steps
+           s.top1, s.top2, s.top3, s.has_routine, s.skipped_steps,
+           CASE WHEN {_RUN_VALID} AND json_type(s.run_log, '$.steps') = 'array' THEN json_array_length(s.run_log, '$.steps') END,
+           CASE WHEN {_RUN_VALID} AND json_type(s.run_log, '$.steps') = 'array' THEN
+               (SELECT count(*) FROM json_each(s.run_log, '$.steps') WHERE json_extract(value, '$.status') = 'done') END,
+           CASE WHEN {_RUN_VALID} THEN json_type(s.run_log, '$.stopped') END
     FROM sessions s LEFT JOIN people p ON p.id = s.person_id"""
+
+
+def _run_outcome(total, done, stopped, skipped) -> RunOutcome | None:
+    """The run's counts from the summary columns; None when the session has no readable run log."""
+    if not isinstance(total, int) or not isinstance(done, int) or stopped not in ("true", "false"):
+        return None
+    return RunOutcome(total, done, skipped if isinstance(skipped, int) else 0, stopped == "true")
 _SESSION_SELECT = """
     SELECT s.id, s.created_at, coalesce(p.label, ''), s.painmap, s.candidates, s.routine, s.run_log,
            s.pain_before, s.pain_after, s.pain_extent, s.note
@@ -170,8 +184,8 @@ class Store:
         rows = self._query(_SUMMARY_SELECT + where + " ORDER BY s.created_at DESC, s.id DESC", params)
         return [
             SessionSummary(sid, at, who, before, after, extent, tuple(n for n in (t1, t2, t3) if n is not None),
-                           bool(has_routine), skipped)
-            for sid, at, who, before, after, extent, t1, t2, t3, has_routine, skipped in rows
+                           bool(has_routine), skipped, _run_outcome(total, done, stopped, skipped))
+            for sid, at, who, before, after, extent, t1, t2, t3, has_routine, skipped, total, done, stopped in rows
         ]
 
     def history(self, person: str | None = None) -> list[tuple[str, int | None, int | None, float | None]]:

@@ -51,6 +51,25 @@ class SessionSummary:
     top_muscles: tuple[str, ...]  # up to 3 candidate names, best first
     has_routine: bool
     skipped_steps: int  # steps skipped or stopped because they hurt
+    run: "RunOutcome | None" = None  # how the routine's run went; None: not played, or its record cannot be read
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What a routine run came to, in the counts the history shows: steps done, passed over, in all, and whether it was stopped."""
+
+    total: int  # steps in the routine
+    done: int  # steps with every hold completed
+    skipped: int  # steps skipped, or stopped because they hurt
+    stopped: bool  # the user stopped the routine before its end
+
+    @classmethod
+    def of(cls, run_log: dict | None) -> "RunOutcome | None":
+        """From a Session's run_log dict (run_log_to_dict); None when there is none or it is not one."""
+        if not isinstance(run_log, dict) or not isinstance(run_log.get("steps"), list) or not isinstance(run_log.get("stopped"), bool):
+            return None
+        statuses = [step.get("status") if isinstance(step, dict) else None for step in run_log["steps"]]
+        return cls(len(statuses), statuses.count("done"), sum(status in SKIPPED_STATUSES for status in statuses), run_log["stopped"])
 
 
 def run_log_to_dict(log: RunLog) -> dict:

@@ -86,6 +86,7 @@ def startup(runs: int = 5) -> dict:
     bare, first, ready = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
+        env["HIPMAP_DATA_DIR"] = str(Path(tmp) / "data")  # the user's autosave, routines and history stay out of it
         # Measure as an installed app starts: with its bytecode compiled (pip compiles on install). Where
         # PYTHONDONTWRITEBYTECODE is set, the bytecode goes to a private cache, filled by one untimed run each.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -124,8 +125,10 @@ def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
     app = QApplication.instance() or QApplication(["hipmap-bench"])
     atlas = load_atlas()
     rng = random.Random(seed)
+    from ..kit.datadir import scratch_data_dir
+
     samples = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, scratch_data_dir():  # closing the window clears "its" autosave
         window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
         window.files.autosave_timer.stop()
         window.resize(1360, 880)

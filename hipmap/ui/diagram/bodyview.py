@@ -21,7 +21,7 @@ from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
-from ..mainwindow.firstframe import draw_view
+from .drawing import draw_view
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
@@ -190,6 +190,23 @@ class BodyView(QGraphicsView):
         self.update_description()
         self.setMinimumSize(180, 300)
         self.setCursor(Qt.CrossCursor)
+
+    def use_atlas(self, atlas: Atlas) -> None:
+        """The same drawing with the atlas's text in another language (View > Language): names, labels, hint."""
+        self.atlas = atlas
+        self.view = atlas.views[self.view_id]
+        self.hint = translate("bodyview", HINT)
+        self.setAccessibleName(translate("bodyview", "{title} view of the body").format(title=self.view.title))
+        self.viewport().setAccessibleName(self.accessibleName())
+        for item in getattr(self, "_label_items", []):
+            self.scene().removeItem(item)
+        self._add_side_labels()
+        self._mark_regions.clear()
+        self._zone_cache.clear()
+        muscle, side, preview = self._overlay_args
+        if muscle is not None:
+            self.set_overlay(atlas.muscles.get(muscle.id), side, preview)
+        self.update_description()
 
     def drawBackground(self, painter: QPainter, rect: QRectF):
         painter.fillRect(rect, self.palette().base())

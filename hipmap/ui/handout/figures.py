@@ -14,7 +14,7 @@ from ...core.pain.painmap import NERVE_QUALITIES
 from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, translate
 from ..kit.shapes import painter_path
-from ..mainwindow.firstframe import draw_view
+from ..diagram.drawing import draw_view
 from .blocks import Block
 from .content import HandoutMuscle
 from .page_context import INK, QUIET, base_font

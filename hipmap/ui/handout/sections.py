@@ -37,7 +37,7 @@ def _seconds(s: int) -> str:
 
 
 def _times(n: int) -> str:
-    return "once" if n == 1 else ("twice" if n == 2 else translate("handout", "{n} times").format(n=n))
+    return translate("handout", "once") if n == 1 else (translate("handout", "twice") if n == 2 else translate("handout", "%n times", "", n))
 
 
 def _compression_dose(care, exercise) -> str:
@@ -183,7 +183,7 @@ def routine_rows(handout: Handout) -> tuple[list[list[str]], int]:
         if step.kind == "compression" and muscle is not None and muscle.self_care is not None:
             title += translate("handout", "<br><span class='quiet'>pressure {e} out of 10</span>").format(e=_e(muscle.self_care.compression.pressure))
         rows.append([
-            str(i + 1), title, "both" if step.side == "none" else step.side, f"{step.hold_s} s × {step.reps}",
+            str(i + 1), title, side_name("both" if step.side == "none" else step.side), f"{step.hold_s} s × {step.reps}",
             f"{step.rest_s} s" if step.rest_s else "—", _seconds(per_step[i]),
         ])  # fmt: skip
     return rows, routine.total_seconds()

@@ -24,7 +24,7 @@ from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from .chartdata import ChartPoint, nice_area_max, time_ticks
 from .chartlayout import MARKER_LIMIT, ChartFrame, chart_frame, series_geometry, trend_note
 from .chartpaint import NO_BRUSH, NO_PEN, colors, marker, paint_empty, paint_grid, paint_titles, series_pen, stroke
-from .formats import format_area, format_rating, format_when
+from .formats import format_area, format_rating, format_when, routine_text
 
 EMPTY_HEADING = QT_TRANSLATE_NOOP("chart", "No sessions yet")
 EMPTY_TEXT = (
@@ -257,9 +257,10 @@ class PainChart(QWidget):
         lines = [format_when(p.when)]
         if p.person:
             lines.append(p.person)
-        lines.append(translate("chart", "Pain before the routine: {format_rating}").format(format_rating=format_rating(p.before)))
-        lines.append(translate("chart", "Pain after the routine: {format_rating}").format(format_rating=format_rating(p.after)))
+        lines.append(translate("chart", "Pain before: {format_rating}").format(format_rating=format_rating(p.before)))
+        lines.append(translate("chart", "Pain after: {format_rating}").format(format_rating=format_rating(p.after)))
         lines.append(translate("chart", "Area marked: {format_area}").format(format_area=format_area(p.extent)))
+        lines.append(routine_text(p)[1])
         return "\n".join(lines)
 
     def mouseMoveEvent(self, event):

@@ -23,6 +23,8 @@ class ChartPoint:
     after: int | None
     extent: float | None
     person: str = ""
+    has_routine: bool = False
+    run: object = None  # the store's RunOutcome of the routine, in words only when a tooltip shows it
 
 
 def chart_points(summaries) -> list[ChartPoint]:
@@ -30,7 +32,7 @@ def chart_points(summaries) -> list[ChartPoint]:
     out = []
     for s in summaries:
         when = local_time(s.created_at)
-        out.append(ChartPoint(s.id, when, when.timestamp(), s.pain_before, s.pain_after, s.pain_extent, s.person))
+        out.append(ChartPoint(s.id, when, when.timestamp(), s.pain_before, s.pain_after, s.pain_extent, s.person, s.has_routine, s.run))
     return out
 
 

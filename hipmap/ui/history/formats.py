@@ -7,6 +7,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.runwords import run_text
 
 MONTHS = (QT_TRANSLATE_NOOP("chart", "Jan"), QT_TRANSLATE_NOOP("chart", "Feb"), QT_TRANSLATE_NOOP("chart", "Mar"), QT_TRANSLATE_NOOP("chart", "Apr"), QT_TRANSLATE_NOOP("chart", "May"), QT_TRANSLATE_NOOP("chart", "Jun"), QT_TRANSLATE_NOOP("chart", "Jul"), QT_TRANSLATE_NOOP("chart", "Aug"), QT_TRANSLATE_NOOP("chart", "Sep"), QT_TRANSLATE_NOOP("chart", "Oct"), QT_TRANSLATE_NOOP("chart", "Nov"), QT_TRANSLATE_NOOP("chart", "Dec"))
 
@@ -49,3 +50,12 @@ def format_area(share: float | None) -> str:
 
 def person_text(person: str) -> str:
     return person or translate("history", NO_LABEL)
+
+
+def routine_text(summary) -> tuple[str, str]:
+    """What the history says of a session's routine (store SessionSummary): short for the list, whole for a tooltip."""
+    if not summary.has_routine:
+        return "\u2014", translate("history", "No routine")
+    if summary.run is None:
+        return "?", translate("history", "A routine was saved, but the record of how it went cannot be read")
+    return run_text(summary.run)

@@ -6,19 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.store.session import SessionSummary
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
-from .formats import format_area, format_rating, format_when, local_time, person_text
+from .formats import format_area, format_rating, format_when, local_time, person_text, routine_text
 
 SessionIdRole = Qt.UserRole + 1
-
-
-def routine_text(summary: SessionSummary) -> tuple[str, str]:
-    """What the Routine column shows, and the same in words for a screen reader or tooltip."""
-    if not summary.has_routine:
-        return "\u2014", translate("history", "No routine")
-    n = summary.skipped_steps
-    if not n:
-        return translate("history", "done"), translate("history", "Routine done")
-    return translate("history", "done, {n} skipped").format(n=n), (translate("history", "Routine done; %n step skipped or stopped because it hurt", "", n) if n == 1 else translate("history", "Routine done; %n steps skipped or stopped because it hurt", "", n))
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -32,7 +22,7 @@ class SessionTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("history", "Pain after, 0 to 10"),
         QT_TRANSLATE_NOOP("history", "Share of the body drawing that was marked"),
         QT_TRANSLATE_NOOP("history", "The best-matching muscles that were shown, best first"),
-        QT_TRANSLATE_NOOP("history", "Whether a routine was done, and how many steps were skipped"),
+        QT_TRANSLATE_NOOP("history", "Whether a routine was done to the end or stopped, and how many steps were done or skipped"),
     )
     CENTRED = (2, 3, 4)
 

@@ -7,14 +7,16 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QSpinBox, QStyle, QVBoxLayout
 
 from ...core.pain.painmap import extent, strongest, to_json_dict
 from ...core.store.database import Store
 from ...core.store.errors import CorruptDatabase, NewerDatabase, StoreError
 from ...core.store.opening import default_path, fresh_path_beside
 from ...core.store.session import Session, run_log_to_dict, utc_now
-from ..kit.i18n import translate
+from ..kit.errors import error_text
+from ..kit.i18n import side_name, translate
+from ..kit.runwords import log_outcome, run_text
 
 NOT_RATED = -1
 TOP_CANDIDATES = 10
@@ -39,7 +41,7 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         try:
             store = Store.open(fresh)
         except StoreError as again:
-            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), str(again))
+            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), error_text(again))
             return None
         settings.setValue("store/path", str(fresh))
         return store
@@ -102,6 +104,14 @@ class SaveSessionDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(privacy)
         layout.addWidget(buttons)
+        # Wide enough for the placeholder in the person box and about 60 characters a line of the summary, in the
+        # dialog's own font (a larger system font makes it wider too); no wider than the screen.
+        fm = self.fontMetrics()
+        combo_text = fm.horizontalAdvance(self.person_combo.lineEdit().placeholderText()) + 4 * fm.averageCharWidth()
+        self.person_combo.setMinimumWidth(combo_text + self.person_combo.style().pixelMetric(QStyle.PM_ScrollBarExtent) * 2)
+        width = max(60 * fm.averageCharWidth(), form.sizeHint().width()) + layout.contentsMargins().left() + layout.contentsMargins().right()
+        screen = self.screen().availableGeometry().width() if self.screen() else width
+        self.setMinimumWidth(min(width, screen - 40))
         self.saved: Session | None = None
 
     @staticmethod
@@ -122,17 +132,17 @@ class SaveSessionDialog(QDialog):
         return None if spin.value() == NOT_RATED else spin.value()
 
     def _summary_html(self) -> str:
-        marks = len(self.painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        marks = made_count(self.painmap, self.atlas)  # a region marked by name is one mark
         lines = [(translate("sessions", "Pain map: %n mark, {area:.1f}% of the body drawing", "", marks) if marks == 1 else translate("sessions", "Pain map: %n marks, {area:.1f}% of the body drawing", "", marks)).format(area=extent(self.painmap, self.atlas) * 100)]
-        names = [f"{c.name} ({c.side})" for c in self.match.candidates[:3]]
+        names = [f"{c.name} ({side_name(c.side)})" for c in self.match.candidates[:3]]
         if names:
             lines.append(translate("sessions", "Muscles shown: ") + ", ".join(names) + (translate("sessions", " and more") if len(self.match.candidates) > 3 else ""))
         if self.run_log is not None:
-            done = sum(s.status == "done" for s in self.run_log.steps)
-            hurt = sum(s.status == "hurt" for s in self.run_log.steps)
-            skipped = sum(s.status == "skipped" for s in self.run_log.steps)
-            extra = ", ".join(t for t in (translate("sessions", "{skipped} skipped").format(skipped=skipped) if skipped else "", translate("sessions", "{hurt} stopped because it hurt").format(hurt=hurt) if hurt else "") if t)
-            lines.append(translate("sessions", "Routine: {routine_name}, {done} of {count} steps done").format(routine_name=self.run_log.routine_name, done=done, count=len(self.run_log.steps)) + (f" ({extra})" if extra else ""))
+            run = log_outcome(self.run_log)
+            lines.append(translate("sessions", "Routine: {routine_name}").format(routine_name=self.run_log.routine_name))
+            lines.append(run_text(run)[1])
         return "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
 
     def session(self) -> Session:
@@ -149,6 +159,6 @@ class SaveSessionDialog(QDialog):
         try:
             self.saved = self.store.save(self.session())
         except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, translate("sessions", "Session not saved"), str(exc))
+            QMessageBox.warning(self, translate("sessions", "Session not saved"), error_text(exc))
             return
         super().accept()

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.store.session import SKIPPED_STATUSES, Session
+from ...core.store.session import RunOutcome, Session
 from ..diagram.bodyview import BodyView
 from ..kit import style
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 from ..kit.windows import fit_to_screen
 from .actions import action_button, shortcut_text
 from .compare import VIEW_TITLES, read_only_body
+from ..kit.runwords import run_text
 from .formats import format_area, format_rating, format_when, local_time
 
 READ_ONLY_NOTE = (
@@ -63,7 +65,7 @@ class SessionViewer(QDialog):
         try:
             self.painmap = from_json_dict(session.painmap, translate("history", "this session's pain map"))
         except PainMapError as exc:
-            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), str(exc)
+            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), error_text(exc)
         self.marks = self.painmap.marks
 
         badge = QLabel(translate("history", "Read-only"))
@@ -181,11 +183,13 @@ class SessionViewer(QDialog):
             from ...core.pain.painmap import extent as painmap_extent
 
             extent = painmap_extent(self.painmap, self.atlas)
+        from ...core.pain.painmap import made_count
+
         rows = [
             (translate("history", "Pain before"), format_rating(s.pain_before) if s.pain_before is not None else translate("history", "not rated")),
             (translate("history", "Pain after"), format_rating(s.pain_after) if s.pain_after is not None else translate("history", "not rated")),
             (translate("history", "Area marked"), translate("history", "{format_area} of the body drawing").format(format_area=format_area(extent)) if extent is not None else translate("history", "not measured")),
-            (translate("history", "Marks"), str(len(self.marks))),
+            (translate("history", "Marks"), str(made_count(self.painmap, self.atlas))),
         ]
         parts.append(translate("history", "<h3>Pain</h3><table cellpadding='3' cellspacing='0'>") + "".join(
             f"<tr><td>{e(k)}</td><td><b>{e(v)}</b></td></tr>" for k, v in rows) + "</table>")  # fmt: skip
@@ -221,14 +225,12 @@ class SessionViewer(QDialog):
                 holds = translate("history", "{get} of {get2}").format(get=step.get('holds_done', 0), get2=step.get('reps', 0))
                 rows.append(f"<tr><td>{e(symbol)} {e(word)}</td><td>{e(step_title(str(step.get('title', ''))))}</td><td>{e(side)}</td>"
                             f"<td align='right'>{e(holds)}</td></tr>")  # fmt: skip
-            skipped = sum(1 for step in log.get("steps", []) if step.get("status") in SKIPPED_STATUSES)
             summary = translate("history", "Took {duration} (planned {duration2}).").format(duration=_duration(log.get('actual_total_s', 0)), duration2=_duration(log.get('planned_total_s', 0)))
-            if log.get("stopped"):
-                summary += translate("history", " Stopped before the end.")
-            if skipped:
-                summary += (translate("history", " %n step skipped or stopped because it hurt.", "", skipped) if skipped == 1 else translate("history", " %n steps skipped or stopped because it hurt.", "", skipped))
+            run = RunOutcome.of(log)
+            if run is not None:
+                summary += " " + run_text(run)[1] + "."
             return (
-                translate("history", "<h3>Routine: {e}</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th align='left'>Status</th><th align='left'>Step</th><th align='left'>Side</th><th align='right'>Holds</th></tr>").format(e=e(log.get('routine_name') or 'routine'))
+                translate("history", "<h3>Routine: {e}</h3><table cellpadding='3' cellspacing='0' width='100%'><tr><th align='left'>Status</th><th align='left'>Step</th><th align='left'>Side</th><th align='right'>Holds</th></tr>").format(e=e(log.get('routine_name') or translate('history', 'routine')))
                 + "".join(rows) + f"</table><p style='color:{quiet}'>{e(summary)}</p>"
             )  # fmt: skip
         if s.routine:

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store.errors import StoreError
-from ...core.store.session import Session
+from ...core.store.session import RunOutcome, Session
 from ..kit import style
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import action_button, shortcut_text
 from .chart import PainChart
 from .chartdata import chart_points
+from ..kit.runwords import run_text
 from .formats import NO_LABEL, format_range, format_when, local_time, person_text
 from .sessionlist import SessionTableModel
 from .sessionviewer import SessionViewer
@@ -109,7 +111,7 @@ class HistoryWindow(QWidget):
             2: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
             3: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
             4: fm.horizontalAdvance(translate("history", "Area 100%")) + pad,
-            6: fm.horizontalAdvance(translate("history", "done, 2 skipped")) + pad,
+            6: fm.horizontalAdvance(run_text(RunOutcome(total=2, done=0, skipped=0, stopped=True))[0]) + pad,  # "stopped after 0 of 2 steps"
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -233,7 +235,7 @@ class HistoryWindow(QWidget):
         try:
             summaries = self.store.summaries(person)
         except (StoreError, ValueError) as exc:
-            summaries, problem = [], str(exc)
+            summaries, problem = [], error_text(exc)
         self.model.set_summaries(summaries)
         self.chart.set_points(chart_points(summaries))
         self.table.setColumnHidden(1, person is not None)  # one person: the column would repeat the name
@@ -267,7 +269,7 @@ class HistoryWindow(QWidget):
             return translate("history", "No sessions")
         n = len(summaries)
         first, last = local_time(summaries[-1].created_at), local_time(summaries[0].created_at)
-        text = (translate("history", "{count} session {range}", "", n) if n == 1 else translate("history", "{count} sessions {range}", "", n)).format(count=f'{n:,}', range=format_range(first, last))
+        text = (translate("history", "{count} session {range}") if n == 1 else translate("history", "{count} sessions {range}")).format(count=f'{n:,}', range=format_range(first, last))
         rated = [s.pain_before for s in reversed(summaries) if s.pain_before is not None]
         if not rated:
             rated = [s.pain_after for s in reversed(summaries) if s.pain_after is not None]
@@ -336,7 +338,7 @@ class HistoryWindow(QWidget):
             QMessageBox.warning(self, translate("history", "Session not found"), translate("history", "That session is no longer in the database."))
             self.refresh()
         except StoreError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot read the session"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot read the session"), error_text(exc))
         return None
 
     # ---- what to do with sessions
@@ -376,7 +378,7 @@ class HistoryWindow(QWidget):
         try:
             maps = [from_json_dict(s.painmap, translate("history", "the session of {format_when}").format(format_when=format_when(local_time(s.created_at)))) for s in (older, newer)]
         except PainMapError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot compare these sessions"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot compare these sessions"), error_text(exc))
             return None
         titles = [format_when(local_time(s.created_at)) for s in (older, newer)]
         if older.person.casefold() != newer.person.casefold():
@@ -412,7 +414,7 @@ class HistoryWindow(QWidget):
                     pass  # already gone
                 deleted.append(s.id)
         except StoreError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot delete"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot delete"), error_text(exc))
         for session_id in deleted:
             self.sessionDeleted.emit(session_id)
         self._fill_people(self.current_person())

@@ -122,6 +122,7 @@ def dark_palette() -> QPalette:
 # High contrast: white on black, yellow for what is selected, focused or a link; thick outlines on controls.
 HC_TEXT, HC_BACK, HC_MARK = QColor("#ffffff"), QColor("#000000"), QColor("#ffff00")
 HIGH_CONTRAST_SHEET = """
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 QPushButton, QToolButton, QComboBox, QLineEdit, QAbstractSpinBox, QTabBar::tab { border: 2px solid #ffffff; }
 QPushButton, QToolButton, QComboBox, QLineEdit { padding: 3px 6px; }
 QTabBar::tab { padding: 4px 10px; }
@@ -187,6 +188,17 @@ def high_contrast_palette() -> QPalette:
 _normal_look = None  # (palette, style sheet) from before high contrast was switched on
 
 
+def _drop_dialog_button_icons(app) -> None:
+    """The desktop's icons on dialog buttons (Close, Save, Cancel...) are dark glyphs that vanish on high contrast's
+    black: the buttons of dialogs already open keep only their words (the sheet keeps new ones from getting icons)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    for box in (w for w in app.allWidgets() if isinstance(w, QDialogButtonBox)):
+        for button in box.buttons():
+            button.setIcon(QIcon())
+
+
 def apply_high_contrast(on: bool) -> None:
     """The one switch: the application's palette and outlines, and the diagrams' strokes (colors.py)."""
     global _normal_look
@@ -209,6 +221,8 @@ def apply_high_contrast(on: bool) -> None:
         for widget in app.allWidgets():
             if not widget.testAttribute(Qt.WA_SetPalette):
                 widget.setPalette(QPalette())
+    if on:
+        _drop_dialog_button_icons(app)
     for widget in app.allWidgets():
         sheet = widget.styleSheet()
         if sheet:  # a widget's own sheet may name palette colours ("palette(text)"): read them again

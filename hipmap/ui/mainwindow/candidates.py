@@ -553,7 +553,8 @@ class CandidateList(QWidget):
         has_rows = bool(result.candidates)
         self.stack.setCurrentWidget(self.view if has_rows else self.empty)
         if has_rows:
-            self.summary.setText(result.summary or translate("candidates", "{count} muscles may be involved.").format(count=len(result.candidates)))
+            n = len(result.candidates)
+            self.summary.setText(result.summary or (translate("candidates", "%n muscle may be involved.", "", n) if n == 1 else translate("candidates", "%n muscles may be involved.", "", n)))
         self.summary.setVisible(has_rows)
         if result.pain_area > 0 and not has_rows:
             self.empty.setText(_empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT)))

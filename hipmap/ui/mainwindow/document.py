@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.pain import painmap as pm
@@ -35,6 +35,7 @@ class _ReplaceMap(QUndoCommand):
 
 class PainDocument(QObject):
     changed = Signal(object, object)  # PainMap, MatchResult
+    pathChanged = Signal(object)  # Path | None: the file the map is kept in (the window's title names it)
 
     def __init__(self, atlas: Atlas, matcher: Matcher | None = None, parent=None):
         super().__init__(parent)
@@ -59,6 +60,10 @@ class PainDocument(QObject):
         self.painmap = painmap
         self.result = self.matcher.match(painmap)
         self.changed.emit(self.painmap, self.result)
+
+    def rematch(self):
+        """Match the same map again (the atlas's language changed): the views, the list and the panel follow."""
+        self._set(self.painmap)
 
     def apply(self, painmap: PainMap, text: str) -> bool:
         if painmap == self.painmap:
@@ -104,43 +109,45 @@ class PainDocument(QObject):
 
     # ------------------------------------------------------------------------------------------ files
 
-    def new(self):
+    def _set_path(self, path: Path | None):
+        """The file first, then the undo stack: its signals redraw the title, which must name the new file."""
+        self.path = path
+        self.pathChanged.emit(path)
+
+    def _reset(self, painmap: PainMap, path: Path | None):
+        self._set_path(path)
         self.undo_stack.clear()
-        self.path = None
-        self._set(PainMap())
+        self._set(painmap)
         self.undo_stack.setClean()
+
+    def new(self):
+        self._reset(PainMap(), None)
 
     def open(self, path: Path):
         """Read a pain map; on any error the current map is left exactly as it was."""
         painmap = pm.with_sides(pm.load(path), self.atlas)
-        self.undo_stack.clear()
-        self.path = Path(path)
-        self._set(painmap)
-        self.undo_stack.setClean()
+        self._reset(painmap, Path(path))
 
     def restore(self, painmap: PainMap, text: str | None = None):
         """Marks from elsewhere (after a crash, or a past session): shown as unsaved work, so closing asks first."""
         text = text or translate("document", "Restore unsaved marks")
-        self.undo_stack.clear()
-        self.path = None
-        self._set(PainMap())
-        self.undo_stack.setClean()
-        self.apply(pm.with_sides(painmap, self.atlas), text)
+        painmap = pm.with_sides(painmap, self.atlas)
+        self._reset(PainMap(), None)
+        self.apply(painmap, text)
 
     def save(self, path: Path | None = None):
         path = Path(path or self.path)
         write_atomically(path, pm.dumps(self.painmap))
-        self.path = path
+        self._set_path(path)
         self.undo_stack.setClean()
 
 
 def write_atomically(path: Path, data: bytes):
-    """QSaveFile writes beside the target and renames over it only when everything is on disk."""
-    out = QSaveFile(str(path))
-    if not out.open(QSaveFile.WriteOnly):
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
-    if out.write(data) != len(data):
-        out.cancelWriting()
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
-    if not out.commit():
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
+    """Write beside the target and rename over it only when everything is on disk; readable by the user only (a
+    pain map is health data). Raises SaveError with the reason."""
+    from ...core.fileio import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(Path(path), data)
+    except OSError as exc:
+        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=exc.strerror or exc)) from None

@@ -15,26 +15,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from ...core.content.vocabulary import VIEW_IDS
+from ..diagram.drawing import VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
-
-VIEWBOX = (0.0, 0.0, 600.0, 1000.0)
-
-
-def drawing_for(view_id: str) -> tuple[str, bool]:
-    """(SVG file name, mirrored) for a view: lateral_left is lateral_right drawn mirrored (data/views.yaml)."""
-    if view_id == "lateral_left":
-        return "lateral_right.svg", True
-    return f"{view_id}.svg", False
-
-
-def draw_view(painter: QPainter, renderer: QSvgRenderer, box: QRectF, mirrored: bool) -> None:
-    """Render a view's SVG into its viewBox, mirrored left-right for lateral_left."""
-    painter.save()
-    if mirrored:
-        painter.translate(2 * box.x() + box.width(), 0)
-        painter.scale(-1, 1)
-    renderer.render(painter, box)
-    painter.restore()
 
 
 class FirstFrame(QWidget):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..kit.datadir import data_location
+from ..kit.errors import problem_text
 from ..kit.i18n import translate
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import make_action
@@ -42,7 +43,7 @@ class SelfCare(QObject):
             self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
         except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
             self.red_flags = None
-            self._red_flag_problem = str(exc.problems[0])
+            self._red_flag_problem = problem_text(exc.problems[0])
         # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
         self.nerve_banner = QLabel()
         self.nerve_banner.setAccessibleName(translate("app", "Nerve signs: have them examined"))
@@ -59,6 +60,22 @@ class SelfCare(QObject):
         self.style_banners()
         self.nerve_banner.hide()
         self.remark_banner.hide()
+
+    def use_atlas(self, atlas):
+        """The warning signs and the nerve banner in the language now shown (View > Language)."""
+        from ...core.content.problems import DataError
+        from ...core.content.safety import load_red_flags
+        from ..kit.i18n import current_language
+        from ..routine.screening import nerve_banner_html
+
+        try:
+            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
+        except DataError as exc:
+            self.red_flags = None
+            self._red_flag_problem = problem_text(exc.problems[0])
+        if self.red_flags is not None:
+            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
+            self.window.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
 
     def style_banners(self):
         """The banners' colours are worked out from the palette: again whenever it changes."""
@@ -93,6 +110,8 @@ class SelfCare(QObject):
 
         dialog.finished.connect(remember)
         dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()  # the first answer has the focus: the check can be done from the keyboard at once
         self.screening_dialog = dialog
         return dialog
 
@@ -171,8 +190,15 @@ class SelfCare(QObject):
         player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
         player.setParent(window, Qt.Window)
         player.finished.connect(self._on_routine_finished)
+        # The end screen leads on: mark the pain again, then compare (offered once there is an "after" to compare).
+        player.remarkRequested.connect(self.start_remark)
+        player.compareRequested.connect(self.compare_before_after)
+        player.can_remark = not window.document.painmap.is_empty()
         fit_to_screen(player, 1100, 720)
         player.show()
+        player.raise_()
+        player.activateWindow()
+        player.setFocus(Qt.OtherFocusReason)  # Space starts it at once: the keys belong to the player
         keep_window(self, "player", player)
         self.before_routine = window.document.painmap
         self.last_routine = routine
@@ -205,26 +231,22 @@ class SelfCare(QObject):
 
     def _on_routine_finished(self, log):
         self.last_run = log
-        done = sum(1 for step in log.steps if step.status == "done")
-        hurt = sum(1 for step in log.steps if step.status == "hurt")
-        text = (translate("app", "Routine stopped: {done} of {count} steps done") if log.stopped else translate("app", "Routine finished: {done} of {count} steps done")).format(done=done, count=len(log.steps))
-        self.window.statusBar().showMessage(text + (translate("app", ", {hurt} skipped because it hurt.").format(hurt=hurt) if hurt else "."), 8000)
-        if done and self.before_routine is not None and not self.before_routine.is_empty():
-            self.offer_remark()
+        from ..kit.runwords import log_outcome, run_text
 
-    def offer_remark(self):
-        """After a routine: mark the pain as it is now, then compare with before."""
+        # The same words as the player's end screen and the history; the end screen offers what comes next.
+        self.window.statusBar().showMessage(run_text(log_outcome(log))[1] + ".", 8000)
+
+    def start_remark(self):
+        """Mark the pain again as it is now (the marks from before the routine are kept to compare; Undo brings them back)."""
         window = self.window
-        answer = QMessageBox.question(
-            window, translate("app", "How does it feel now?"),
-            translate("app", "Mark your pain again as it feels now, to compare it with before the routine?\n\nThe marks from before are kept for the comparison (and Undo brings them back)."),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
-        )  # fmt: skip
-        if answer != QMessageBox.Yes:
+        if self.before_routine is None or self.before_routine.is_empty():
+            window.statusBar().showMessage(translate("app", "There was no pain marked before the routine to compare with."), 5000)
             return
         self.comparing_from = self.before_routine
         window.document.clear()
         self.act_compare.setEnabled(True)
+        if self.player is not None:
+            self.player.compare_action.setEnabled(True)  # the player's end screen can compare too, once it is marked
         self.remark_banner.show()
         window.raise_()
         window.activateWindow()
@@ -241,5 +263,7 @@ class SelfCare(QObject):
         dialog = BeforeAfterDialog(window.atlas, self.comparing_from, window.document.painmap, window.renderers,
                                    view=window.current_view().view_id, parent=window)  # fmt: skip
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # from the player's end screen too: the comparison comes to the front, ready for keys
         keep_window(self, "compare_dialog", dialog)
         return dialog

@@ -6,14 +6,17 @@ QUndoStack command, so Ctrl+Z takes back a tick, a move or a changed hold exactl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
 from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
-from ...core.routine.library import RoutineLibrary
+from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
+from ..kit.errors import error_text
+from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
 EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
@@ -95,7 +99,7 @@ class RoutineBuilder(QDialog):
     def _action(self, text, slot, keys, tip) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        set_command_tip(action, tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -104,15 +108,17 @@ class RoutineBuilder(QDialog):
         self.act_up = self._action(translate("builder", "Move &Up"), lambda: self.move_step(-1), ["Alt+Up"], translate("builder", "Move the chosen step earlier"))
         self.act_down = self._action(translate("builder", "Move &Down"), lambda: self.move_step(1), ["Alt+Down"], translate("builder", "Move the chosen step later"))
         self.act_remove = self._action(translate("builder", "&Remove Step"), self.remove_step, ["Delete"], translate("builder", "Take the chosen step out of the routine"))
-        self.act_undo = self.undo_stack.createUndoAction(self, translate("builder", "&Undo"))
-        self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, translate("builder", "&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, tip in ((self.act_undo, translate("builder", "Undo the last change")), (self.act_redo, translate("builder", "Redo the change you undid"))):
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
-            self.addAction(action)
+        # Undo and Redo keep their short names on the buttons (a muscle's name does not fit there); the tooltip and the
+        # status tip name the change: "Undo: Add Tensor fasciae latae (TFL) (Ctrl+Z)".
+        self.act_undo = self._action(translate("builder", "&Undo"), self.undo_stack.undo, [QKeySequence.Undo], translate("builder", "Undo the last change"))
+        self.act_redo = self._action(translate("builder", "&Redo"), self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], translate("builder", "Redo the change you undid"))
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_steps)
+        self._name_undo_steps()
         self.act_save = self._action(translate("builder", "&Save"), self.save, ["Ctrl+S"], translate("builder", "Save this routine under its name"))
-        self.act_start = self._action("S&tart", self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
+        self.act_start = self._action(translate("builder", "S&tart"), self.start, ["Ctrl+Return", "Ctrl+Enter"], translate("builder", "Play this routine with the timer"))
 
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(translate("builder", "Routine name"))
@@ -127,18 +133,19 @@ class RoutineBuilder(QDialog):
         self.delete_button = QPushButton(translate("builder", "Delete Saved"))
         self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
         self.delete_button.clicked.connect(self.delete_saved)
-        top = QHBoxLayout()
+        # The name on a row of its own: beside the saved routines it had no room with large text or long words.
+        top = QGridLayout()
         name_label = QLabel(translate("builder", "&Name:"))
         name_label.setBuddy(self.name_edit)
         saved_label = QLabel(translate("builder", "Sa&ved:"))
         saved_label.setBuddy(self.saved_combo)
-        top.addWidget(name_label)
-        top.addWidget(self.name_edit, 2)
-        top.addSpacing(16)
-        top.addWidget(saved_label)
-        top.addWidget(self.saved_combo, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.delete_button)
+        top.addWidget(name_label, 0, 0)
+        top.addWidget(self.name_edit, 0, 1, 1, 3)
+        top.addWidget(saved_label, 1, 0)
+        top.addWidget(self.saved_combo, 1, 1)
+        top.addWidget(self.open_button, 1, 2)
+        top.addWidget(self.delete_button, 1, 3)
+        top.setColumnStretch(1, 1)
 
         self.muscle_list = QListWidget()
         self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
@@ -172,7 +179,7 @@ class RoutineBuilder(QDialog):
         edit = QFormLayout()
         edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
         edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
-        edit.addRow("R&est:", self.rest_spin)
+        edit.addRow(translate("builder", "R&est:"), self.rest_spin)
         buttons = QVBoxLayout()
         for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
             button = QToolButton()
@@ -182,7 +189,7 @@ class RoutineBuilder(QDialog):
             button.setAccessibleName(action.text().replace("&", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
-        steps_box = QGroupBox("S&teps")
+        steps_box = QGroupBox(translate("builder", "S&teps"))
         steps_layout = QHBoxLayout(steps_box)
         steps_layout.addWidget(self.table, 1)
         side_panel = QVBoxLayout()
@@ -197,6 +204,8 @@ class RoutineBuilder(QDialog):
 
         self.total_label = QLabel()
         self.total_label.setAccessibleName(translate("builder", "Routine length"))
+        self.status_label = QLabel()  # "Saved as “Evening”": what the last Save did
+        self.status_label.setAccessibleName(translate("builder", "Status"))
         self.save_button = QPushButton(translate("builder", "Save"))
         self.save_button.clicked.connect(self.act_save.trigger)
         self.save_button.setToolTip(self.act_save.toolTip())
@@ -208,7 +217,9 @@ class RoutineBuilder(QDialog):
         close_button.setToolTip(translate("builder", "Close the builder (Esc)"))
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
+        bottom.addWidget(self.total_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.start_button)
         bottom.addWidget(close_button)
@@ -238,6 +249,18 @@ class RoutineBuilder(QDialog):
 
     # ---- state: (routine, ticked muscles); every change goes through the undo stack
 
+    def _name_undo_steps(self, _text: str = "") -> None:
+        """Undo and Redo say which change they take back or bring again, in the tooltip (the buttons stay short)."""
+        stack = self.undo_stack
+        for action, can, text, plain, named in (
+            (self.act_undo, stack.canUndo(), stack.undoText(), translate("builder", "Undo the last change"), translate("builder", "Undo: {change}")),
+            (self.act_redo, stack.canRedo(), stack.redoText(), translate("builder", "Redo the change you undid"), translate("builder", "Redo: {change}")),
+        ):  # fmt: skip
+            tip = named.format(change=text) if can and text else plain
+            action.setEnabled(can)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            action.setStatusTip(tip)
+
     def _pairs(self, chosen):
         return [(self.atlas.muscles[m], s) for m, s, *_rest in chosen if m in self.atlas.muscles]
 
@@ -261,6 +284,7 @@ class RoutineBuilder(QDialog):
     def _set_state(self, routine: Routine, ticked, dropped=frozenset()) -> None:
         row = self.current_row()
         self.routine, self.ticked, self.dropped = routine, frozenset(ticked), frozenset(dropped)
+        self.status_label.clear()  # "Saved as ..." no longer describes what is shown
         with QSignalBlocker(self.muscle_list):
             for i in range(self.muscle_list.count()):
                 item = self.muscle_list.item(i)
@@ -378,7 +402,7 @@ class RoutineBuilder(QDialog):
         self.saved_combo.clear()
         for saved in self.library.saved():
             label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
-            self.saved_combo.addItem(label, saved.name)
+            self.saved_combo.addItem(label, str(saved.path))  # the file: an unreadable one may share a good one's name
             if saved.routine is None:
                 self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
         has = self.saved_combo.count() > 0
@@ -397,25 +421,31 @@ class RoutineBuilder(QDialog):
             QMessageBox.information(self, translate("builder", "Name the routine"), translate("builder", "Give the routine a name before saving it."))
             return False
         try:
-            self.library.save(routine)
+            path = self.library.save(routine)
         except (RoutineError, OSError) as exc:
             QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
             return False
         self._refresh_saved()
-        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(routine.name)))
+        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(str(path))))
         self.name_edit.setText(routine.name)
         self.name_touched = True
         self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
+        self.show_status(translate("builder", "Saved as “{name}”").format(name=routine.name))
         return True
 
+    def show_status(self, text: str) -> None:
+        """A line at the bottom saying what just happened (read out by screen readers); the next change clears it."""
+        self.status_label.setText(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status_label, text))
+
     def open_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
         try:
-            routine = self.library.load(name)
-        except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
+            routine = read_routine(Path(path))
+        except RoutineError as exc:
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc)))
             return
         for step in routine.steps:
             if step.kind == "compression" and step.side in ("right", "left"):
@@ -429,14 +459,15 @@ class RoutineBuilder(QDialog):
         self._push(routine, ticked, translate("builder", "Open {name}").format(name=routine.name), dropped=dropped)
 
     def delete_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
+        name = self.saved_combo.currentText()
         answer = QMessageBox.question(self, translate("builder", "Delete saved routine?"), translate("builder", "Delete the saved routine “{name}” from this computer?").format(name=name),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
         if answer == QMessageBox.Yes:
             try:
-                self.library.delete(name)
+                self.library.delete(Path(path))
             except (KeyError, OSError) as exc:
                 QMessageBox.warning(self, translate("builder", "Not deleted"), str(exc))
             self._refresh_saved()

@@ -20,6 +20,7 @@ from ...core.routine.model import Routine
 from ...core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 from ..kit import style
 from ..kit.i18n import step_title, translate
+from ..kit.runwords import log_outcome, run_text
 from .announcer import Announcer
 from .countdown import CountdownRing, Pictogram, ProgressBar
 from .cues import clock_text, cue_text, next_text, phase_cue, phase_name, step_line, whole_seconds
@@ -35,6 +36,8 @@ class PlayerWidget(Announcer, QWidget):
     phaseStarted = Signal(int, float)  # phase index, and the exact clock time the engine says it began
     optionsChanged = Signal()  # sounds, spoken cues or volume changed: the app keeps them in its settings
     stateChanged = Signal(str)  # the engine's state: idle, running, paused, finished, stopped
+    remarkRequested = Signal()  # "Mark your pain again", from the end screen
+    compareRequested = Signal()  # "Compare before and after", from the end screen
 
     def __init__(self, routine: Routine, clock=time.monotonic, speech=None, sound=None, parent=None, pictograms=None):
         """``pictograms`` maps exercise ids to SVG files, drawn beside the countdown."""
@@ -46,6 +49,7 @@ class PlayerWidget(Announcer, QWidget):
         self._init_announcer(speech, sound)
         self._last_state = self.player.state
         self._finished_sent = False
+        self.can_remark = True  # the app turns "Mark your pain again" off when no pain was marked before the routine
         self.setWindowTitle(translate("player", "{name} — hipmap").format(name=routine.name or translate("player", "Routine")))
         self.setAccessibleName(translate("player", "Routine player"))
         self.setAutoFillBackground(True)
@@ -111,10 +115,22 @@ class PlayerWidget(Announcer, QWidget):
 
         self.pause_action = self._action(translate("player", "Pause"), self.toggle_pause, Qt.Key_Space, translate("player", "Start, pause or resume"))
         self.back_action = self._action(translate("player", "Back"), self.back, Qt.Key_Left, translate("player", "Restart this phase, or go to the previous one"))
-        self.skip_action = self._action(translate("player", "Skip"), self.skip, Qt.Key_Right, translate("player", "Skip to the next phase"))
+        self.next_action = self._action(translate("player", "Next phase"), self.skip, Qt.Key_Right,
+                                        translate("player", "End this phase now and go on to the next one (the next hold, rest or step)"))
+        self.skip_action = self._action(translate("player", "Skip step"), self.skip_step, Qt.Key_S,
+                                        translate("player", "Skip the rest of this step, all its holds, and go on to the next step"))
         self.hurt_action = self._action(translate("player", "Skip — it hurts"), self.skip_because_it_hurts, Qt.Key_H,
                                         translate("player", "Stop this exercise now and note that it hurt"))
         self.stop_action = self._action(translate("player", "Stop"), self.stop, Qt.Key_Escape, translate("player", "End the routine"))
+        # Once the routine is over (or before it starts): close, or go on with the pain map. Esc closes only then,
+        # when Stop (also Esc) is off; Ctrl+W closes then too.
+        self.close_action = self._action(translate("player", "Close"), self.close, QKeySequence("Ctrl+W"),
+                                         translate("player", "Close the routine player"), more_keys=[QKeySequence(Qt.Key_Escape)])
+        self.remark_action = self._action(translate("player", "Mark your pain again"), self.remarkRequested.emit, Qt.Key_R,
+                                          translate("player", "Go back to the pain map and mark your pain as it feels now; the marks from before are kept to compare"))
+        self.compare_action = self._action(translate("player", "Compare before and after"), self.compareRequested.emit, Qt.Key_C,
+                                           translate("player", "Your pain before the routine beside your pain as you marked it again"))
+        self.compare_action.setEnabled(False)  # until the pain has been marked again (the app says when)
         self.fullscreen_action = self._action(translate("player", "Full screen"), self.toggle_full_screen, Qt.Key_F11,
                                               translate("player", "Fill the screen, or go back to a window"), checkable=True)
         self.sound_action = self._action(translate("player", "Sounds"), lambda: self.set_sound_enabled(self.sound_action.isChecked()),
@@ -128,15 +144,31 @@ class PlayerWidget(Announcer, QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         self.buttons: list[QToolButton] = []  # the big ones, to use from the floor
-        for action in (self.back_action, self.pause_action, self.skip_action, self.hurt_action, self.stop_action,
-                       None, self.fullscreen_action):
-            if action is None:
-                buttons.addStretch(1)
-                continue
+        for action in (self.back_action, self.pause_action, self.next_action, self.skip_action, self.hurt_action,
+                       self.stop_action):
             buttons.addWidget(self._button(action))
             self.buttons.append(buttons.itemAt(buttons.count() - 1).widget())
-        # Sound options in a quieter row under the controls, with the status line.
-        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action)]
+        buttons.addStretch(1)
+        self.controls = QWidget()
+        self.controls.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        # The end screen's way on, in place of the controls once the routine is over.
+        end = QHBoxLayout()
+        end.setSpacing(10)
+        end.setContentsMargins(0, 0, 0, 0)
+        self.end_buttons: list[QToolButton] = []
+        for action in (self.remark_action, self.compare_action, None, self.close_action):
+            if action is None:
+                end.addStretch(1)
+                continue
+            button = self._button(action)
+            end.addWidget(button)
+            self.end_buttons.append(button)
+        self.end_row = QWidget()
+        self.end_row.setLayout(end)
+        self.end_row.hide()
+        # Sound options (and full screen) in a quieter row under the controls, with the status line.
+        self.option_buttons = [self._button(self.sound_action), self._button(self.speech_action), self._button(self.fullscreen_action)]
         self.volume_slider = QSlider(Qt.Horizontal)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
@@ -170,7 +202,8 @@ class PlayerWidget(Announcer, QWidget):
         outer.addSpacing(16)
         outer.addLayout(middle, 1)
         outer.addSpacing(16)
-        outer.addLayout(buttons)
+        outer.addWidget(self.controls)
+        outer.addWidget(self.end_row)
         outer.addSpacing(10)
         outer.addLayout(options)
         self._apply_fonts()
@@ -184,11 +217,12 @@ class PlayerWidget(Announcer, QWidget):
         button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         return button
 
-    def _action(self, text, slot, key, tip, checkable=False) -> QAction:
+    def _action(self, text, slot, key, tip, checkable=False, more_keys=()) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        action.setShortcuts([QKeySequence(key), *more_keys])
         action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        keys = translate("player", " or ").join(k.toString(QKeySequence.NativeText) for k in action.shortcuts())
+        action.setToolTip(f"{tip} ({keys})")
         action.setCheckable(checkable)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -217,7 +251,7 @@ class PlayerWidget(Announcer, QWidget):
         button_font = px(0.026, bold=True)
         fm = QFontMetrics(button_font)
         pad = max(6, round(h * 0.014))
-        for button in self.buttons:
+        for button in (*self.buttons, *self.end_buttons):
             button.setFont(button_font)
             texts = (translate("player", "Start"), translate("player", "Pause"), translate("player", "Resume")) if button.defaultAction() is self.pause_action else (button.text(),)
             widest = max(fm.horizontalAdvance(t) for t in texts)
@@ -292,7 +326,13 @@ class PlayerWidget(Announcer, QWidget):
         self.tick()
 
     def skip(self) -> None:
+        """Next phase: the rest of this hold, rest or switch is left out."""
         self.player.skip()
+        self.tick()
+
+    def skip_step(self) -> None:
+        """The whole step: every hold of it not done yet is left out."""
+        self.player.skip_step()
         self.tick()
 
     def back(self) -> None:
@@ -371,10 +411,17 @@ class PlayerWidget(Announcer, QWidget):
         state = pl.state
         steps = len(self.routine.steps)
         self.pause_action.setText({"idle": translate("player", "Start"), "paused": translate("player", "Resume")}.get(state, translate("player", "Pause")))
-        for action in (self.back_action, self.skip_action, self.hurt_action, self.stop_action):
-            action.setEnabled(state in ("running", "paused"))
+        playing = state in ("running", "paused")
+        for action in (self.back_action, self.next_action, self.skip_action, self.hurt_action, self.stop_action):
+            action.setEnabled(playing)
         self.pause_action.setEnabled(state in ("idle", "running", "paused"))
-        for button in self.buttons:
+        self.close_action.setEnabled(not playing)
+        over = state in ("finished", "stopped")
+        self.remark_action.setEnabled(over and self.can_remark)
+        if self.end_row.isVisibleTo(self) != over:
+            self.controls.setVisible(not over)
+            self.end_row.setVisible(over)
+        for button in (*self.buttons, *self.end_buttons):
             button.setAccessibleName(button.defaultAction().text())
         shown = phase or (pl.next_phase() if state == "idle" else None)
         step = self.routine.steps[shown.step_index] if shown else None
@@ -395,18 +442,19 @@ class PlayerWidget(Announcer, QWidget):
             self.ring.set_state(1.0, str(first.seconds) if first else "", translate("player", "Space to start"), first.kind if first else "")
             self._set(self.phase_label, translate("player", "Ready when you are"))
             self._set(self.step_label, step_line(self.routine, first) if first else translate("player", "This routine has no steps."))
-            self._set(self.cue_label, translate("player", "{steps} steps, about {clock_text} in all").format(steps=steps, clock_text=clock_text(self.routine.total_seconds())))
+            self._set(self.cue_label, (translate("player", "%n step, about {clock_text} in all", "", steps) if steps == 1 else translate("player", "%n steps, about {clock_text} in all", "", steps)).format(clock_text=clock_text(self.routine.total_seconds())))
             self._set(self.next_label, translate("player", "Press Space or Start to begin."))
-            self._set(self.step_count_label, translate("player", "{steps} steps").format(steps=steps))
+            self._set(self.step_count_label, translate("player", "%n step", "", steps) if steps == 1 else translate("player", "%n steps", "", steps))
         else:
             done = state == "finished"
             self.ring.set_state(0.0, "\u2713" if done else "", "", "")
             self._set(self.phase_label, translate("player", "Finished") if done else translate("player", "Stopped"))
             self._set(self.step_label, translate("player", "Well done: {name}").format(name=self.routine.name) if done else self.routine.name)
-            held = sum(r.holds_done for r in pl.log.steps)
-            self._set(self.cue_label, translate("player", "{held} holds in {clock_text}").format(held=held, clock_text=clock_text(pl.log.actual_total_s)))
-            self._set(self.next_label, "")
-            self._set(self.step_count_label, translate("player", "{steps} of {steps} steps").format(steps=steps) if done else "")
+            log = pl.log
+            held = sum(r.holds_done for r in log.steps)
+            self._set(self.cue_label, (translate("player", "%n hold in {clock_text}", "", held) if held == 1 else translate("player", "%n holds in {clock_text}", "", held)).format(clock_text=clock_text(log.actual_total_s)))
+            self._set(self.next_label, run_text(log_outcome(log))[1])
+            self._set(self.step_count_label, "")
         self.progress_bar.set_value(pl.progress())
         if self.ring.seconds_text:
             self.ring.setAccessibleDescription(translate("player", "{seconds_text} seconds left").format(seconds_text=self.ring.seconds_text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -41,8 +42,39 @@ def advice_html(red_flags: RedFlags, result: ScreeningResult, palette) -> str:
     return "".join(parts)
 
 
+class _Answer(QRadioButton):
+    """Yes or No of one question. The keys: Left and Right choose between the two (as a radio group does, even
+    before a first answer), Y and N (S and N in Spanish) answer and move on to the next question, Up and Down go to the
+    question before or after. The dialog keeps one Tab stop per question (the checked answer, else Yes)."""
+
+    def __init__(self, text: str, dialog: "ScreeningDialog", question_index: int, value: bool):
+        super().__init__(text)
+        self.dialog, self.question_index, self.value = dialog, question_index, value
+
+    def keyPressEvent(self, event):
+        key, dialog = event.key(), self.dialog
+        if event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier):
+            super().keyPressEvent(event)
+        elif key in (Qt.Key_Left, Qt.Key_Right):
+            dialog.choose(self.question_index, key == Qt.Key_Left, move_on=False)
+        elif key in (Qt.Key_Up, Qt.Key_Down):
+            dialog.focus_question(self.question_index + (1 if key == Qt.Key_Down else -1))
+        elif dialog.answer_for_key(event) is not None:
+            dialog.choose(self.question_index, dialog.answer_for_key(event), move_on=True)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        self.dialog.mark_current(self.question_index)
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.dialog.mark_current(None)
+
+
 class ScreeningDialog(QDialog):
-    """Asks every question (each a Yes/No pair, reachable by keyboard) and shows the advice."""
+    """Asks every question (each a Yes/No pair, one keyboard choice: about one key a question) and shows the advice."""
 
     def __init__(self, red_flags: RedFlags, nerve_signs: bool = False, parent=None):
         super().__init__(parent)
@@ -55,21 +87,33 @@ class ScreeningDialog(QDialog):
             translate("screening", "Before self-care, please answer these questions. A yes does not mean something is wrong, but it means a doctor should check you first.")
         )
         intro.setWordWrap(True)
+        keys = QLabel(translate("screening", "Keyboard: press Y for yes or N for no, and the next question comes up; Left and Right change an answer, Tab and Up and Down move between questions, Enter closes."))
+        keys.setWordWrap(True)
+        keys.setEnabled(False)  # a quieter hint, still read out
+        self.questions = list(red_flags.questions)
+        self.answer_buttons: list[tuple[_Answer, _Answer]] = []
+        self.question_labels: list[QLabel] = []
         form = QWidget()
         grid = QGridLayout(form)
         for row, question in enumerate(red_flags.questions):
             text = QLabel(question.question)
             text.setWordWrap(True)
+            text.setMargin(2)
+            self.question_labels.append(text)
             if question.help:
                 text.setToolTip(question.help)
-            yes, no = QRadioButton(translate("screening", "Yes")), QRadioButton(translate("screening", "No"))
+            yes, no = _Answer(translate("screening", "Yes"), self, row, True), _Answer(translate("screening", "No"), self, row, False)
             for button, word in ((yes, translate("screening", "Yes")), (no, translate("screening", "No"))):
-                button.setAccessibleName(f"{word}: {question.question}")
+                button.setAccessibleName(translate("screening", "{answer}: {question}").format(answer=word, question=question.question))
+                button.setToolTip(translate("screening", "Y: yes, N: no (then the next question); Left and Right: change the answer"))
             group = QButtonGroup(self)
             group.addButton(yes, 1)
             group.addButton(no, 0)
             group.idToggled.connect(lambda *_: self.refresh())
+            group.idToggled.connect(lambda *_, i=row: self._update_tab_stop(i))
             self.groups[question.id] = group
+            self.answer_buttons.append((yes, no))
+            self._update_tab_stop(row)
             text.setBuddy(yes)
             grid.addWidget(text, row, 0)
             grid.addWidget(yes, row, 1)
@@ -79,19 +123,74 @@ class ScreeningDialog(QDialog):
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(translate("screening", "Questions"))
+        scroll.setFocusPolicy(Qt.NoFocus)  # the answers take the focus, not the frame around them
+        self.scroll = scroll
         self.advice = QTextBrowser()
         self.advice.setAccessibleName(translate("screening", "Advice"))
         self.advice.setMinimumHeight(160)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self.close_button = buttons.button(QDialogButtonBox.Close)
+        self.close_button.setDefault(True)  # Enter closes, once the last answer has moved the focus here
+        self.close_button.setToolTip(translate("screening", "Close the check; your answers are kept (Enter or Esc)"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(keys)
         layout.addWidget(scroll, 3)
         layout.addWidget(self.advice, 2)
         layout.addWidget(buttons)
         fit_to_screen(self, 760, 720)
         self.refresh()
+        if self.answer_buttons:
+            self.answer_buttons[0][0].setFocus(Qt.OtherFocusReason)
+
+    # ------------------------------------------------------------------------------------------ keyboard
+
+    @staticmethod
+    def answer_for_key(event) -> bool | None:
+        """True for the yes key (Y, or the language's own: S for Sí), False for N, else None."""
+        letter = event.text().strip().casefold()
+        if not letter:
+            return None
+        yes_keys = {"y", translate("screening", "y", "the key that answers yes (the first letter of Yes)").casefold()}
+        no_keys = {"n", translate("screening", "n", "the key that answers no (the first letter of No)").casefold()}
+        return True if letter in yes_keys else False if letter in no_keys else None
+
+    def mark_current(self, index: int | None) -> None:
+        """The question with the keyboard focus stands out (the little radio circles alone hardly show it)."""
+        for i, label in enumerate(self.question_labels):
+            label.setStyleSheet("QLabel { background: palette(highlight); color: palette(highlighted-text); }" if i == index else "")
+
+    def _update_tab_stop(self, index: int) -> None:
+        """One Tab stop a question: its checked answer, or Yes before any answer (the other takes a click only)."""
+        yes, no = self.answer_buttons[index]
+        current = no if no.isChecked() else yes
+        for button in (yes, no):
+            button.setFocusPolicy(Qt.StrongFocus if button is current else Qt.ClickFocus)
+
+    def focus_question(self, index: int) -> None:
+        """Focus a question's answer (the checked one, else Yes); past the last, the Close button."""
+        if index >= len(self.answer_buttons):
+            self.close_button.setFocus(Qt.TabFocusReason)
+            return
+        index = max(0, index)
+        yes, no = self.answer_buttons[index]
+        button = no if no.isChecked() else yes
+        button.setFocus(Qt.TabFocusReason)
+        self.scroll.ensureWidgetVisible(button)
+
+    def choose(self, index: int, value: bool, move_on: bool) -> None:
+        """Answer question ``index``; with ``move_on``, go to the next unanswered-or-not question (or Close)."""
+        yes, no = self.answer_buttons[index]
+        button = yes if value else no
+        button.setChecked(True)
+        text = translate("screening", "{answer}: {question}").format(answer=button.text(), question=self.questions[index].question)
+        if move_on:
+            self.focus_question(index + 1)
+        else:
+            button.setFocus(Qt.OtherFocusReason)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(button, translate("screening", "Answered {text}").format(text=text)))
 
     def answers(self) -> Screening:
         values = {}
