@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HIPMAP_NO_CACHE", "1")  # never the user's warm-start cache (tests/core/test_warmstart.py uses its own)
 
 
 def load_tool(name: str):

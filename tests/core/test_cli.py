@@ -119,3 +119,7 @@ def test_bench_quick_reports_every_figure_and_leaves_the_users_data_alone(tmp_pa
     player = data["window"]["player"]
     assert player["planned_s"] == 4 and player["phase_changes_seen"] == player["phases"] == 2
     assert "end_error_ms" in data["window"]["player"] and "player_end_error" in data["meets_targets"]
+    start = data["window"]["startup"]  # issue 14's figures: ready for marking (warm and cold) and memory, with the bare window
+    assert start["hipmap_interactive"]["runs"] == start["hipmap_interactive_cold"]["runs"] == start["bare_window"]["runs"] == 2
+    assert start["memory_mb"]["bare_window"] > 0 and start["memory_mb"]["hipmap_interactive"] > 0
+    assert {"ready_for_marking_ratio", "memory_ratio", "release_to_paint_median", "scaled_click_p99"} <= set(data["meets_targets"])
