@@ -81,10 +81,11 @@ def test_broken_painmap_file_exits_2(tmp_path):
 
 
 # INTEGRATION POINT (coverage issue, item 6): check-data now fails while a region of the vocabulary is in no
-# muscle's zone. With the 17 muscles of today, medial_ankle and dorsal_foot are uncovered (data/regions.yaml); the
-# coverage muscles (soleus, gastrocnemius, tibialis anterior, ...) cover them. Remove this mark when they land:
-# strict, so the suite says so the moment the shipped data passes.
-@pytest.mark.xfail(strict=True, reason="regions medial_ankle and dorsal_foot are in no muscle's zone until the coverage muscles land")
+# muscle's zone. With the 17 muscles of today (and gluteus minimus' back fibres no longer reaching the heel),
+# medial_ankle, heel and dorsal_foot are uncovered (data/regions.yaml); the coverage muscles (soleus, gastrocnemius,
+# tibialis anterior, ...) cover them. Remove this mark when they land: strict, so the suite says so the moment the
+# shipped data passes.
+@pytest.mark.xfail(strict=True, reason="regions medial_ankle, heel and dorsal_foot are in no muscle's zone until the coverage muscles land")
 def test_check_data_passes_on_shipped_data():
     from hipmap.core.content.vocabulary import MUSCLE_IDS
 
@@ -101,15 +102,16 @@ def test_check_data_on_shipped_data_reports_only_uncovered_regions():
 
 
 def test_match_lists_no_muscle_on_the_other_side_and_trigger_point_only_muscles_last():
-    """Issue 12 item 5: right lower back listed the left paraspinals (a trigger point across the midline) and two
-    muscles whose zones explain none of the pain above... now: no left muscle; those two last, saying why."""
+    """Issue 12 item 5: right lower back listed the left paraspinals (a trigger point across the midline) and
+    muscles whose zones explain none of the pain (gluteus medius, whose zone now reaches the lower back, and QL)
+    above... now: no left muscle; those linked only by a trigger point last, saying why."""
     data = json.loads(run("match", "--side", "right", "--region", "lower_back", "--json").stdout)
     candidates = data["candidates"]
     assert [c["side"] for c in candidates] == ["right"] * len(candidates)
     in_zone = [c["explained"] + c["spillover"] > 0 for c in candidates]
     assert in_zone == sorted(in_zone, reverse=True) and not all(in_zone)
     only_point = [c for c, z in zip(candidates, in_zone) if not z]
-    assert {c["id"] for c in only_point} == {"gluteus_medius", "quadratus_lumborum"}
+    assert "quadratus_lumborum" in {c["id"] for c in only_point}
     for c in only_point:
         assert c["on_trigger_point"] and c["score"] == 0
         assert c["reasons"][0] == "None of your pain is in its referral pattern, but some lies over one of its trigger points."
