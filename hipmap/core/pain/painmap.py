@@ -20,6 +20,7 @@ from ... import __version__
 from ..content.model import Atlas
 from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
+from ..reading import read_bytes
 from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson, valid
 
 FORMAT = "hipmap.painmap"
@@ -324,7 +325,7 @@ def loads(data: bytes, where: str = "pain map") -> PainMap:
 def load(path: Path) -> PainMap:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         _fail(str(path), "file not found")
     except OSError as exc:

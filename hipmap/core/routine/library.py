@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fileio import atomic_write_bytes
+from ..reading import FileTooLarge, read_bytes
 from .model import Routine, RoutineError, routine_from_dict
 
 SUFFIX = ".hipmap-routine.json"
@@ -34,9 +35,9 @@ def file_stem(name: str) -> str:
 def read_routine(path: Path) -> Routine:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RoutineError(f"{path.name}: too large to be a routine")
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_bytes(path, MAX_FILE_BYTES))
+    except FileTooLarge:
+        raise RoutineError(f"{path.name}: too large to be a routine") from None
     except OSError as exc:
         raise RoutineError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
     except (ValueError, RecursionError) as exc:

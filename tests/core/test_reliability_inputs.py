@@ -1,0 +1,94 @@
+"""Issue 16: inputs that passed the readers' checks and then broke something later (an empty mark, special files,
+a red-flags file check-data did not look at)."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hipmap.core.content.check import check_data
+from hipmap.core.content.problems import DataError
+from hipmap.core.content.yamlfile import load_yaml_file
+from hipmap.core.pain.painmap import PainMapError, load, loads
+from hipmap.core.reading import FileTooLarge, UnreadableFile, read_bytes
+from hipmap.core.routine.library import RoutineLibrary
+
+ROOT = Path(__file__).resolve().parents[2]
+EMPTY_MARK = b'{"format":"hipmap.painmap","version":1,"marks":[{"view":"posterior","geometry":{"type":"Polygon","coordinates":[]}}]}'
+
+
+def run(*args, timeout=120):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "hipmap", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=env)
+
+
+def one_line_exit_2(out):
+    assert out.returncode == 2, out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr, out.stderr
+
+
+# ------------------------------------------------------------------------------------- 7: special files
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "fifo.hipmap.json"
+    os.mkfifo(path)
+    return path
+
+
+def test_the_reader_refuses_special_files_and_caps_the_size(tmp_path, fifo):
+    started = time.monotonic()
+    for path, kind in ((fifo, "FIFO"), (Path("/dev/zero"), "device"), (tmp_path, "folder")):
+        with pytest.raises(UnreadableFile, match=kind):
+            read_bytes(path, 1000)
+    assert time.monotonic() - started < 5
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 1001)
+    with pytest.raises(FileTooLarge):
+        read_bytes(big, 1000)
+    assert read_bytes(big, 1001) == b"x" * 1001
+    with pytest.raises(FileNotFoundError):
+        read_bytes(tmp_path / "missing", 10)
+
+
+@pytest.mark.parametrize("which", ["fifo", "/dev/zero", "folder"])
+def test_match_refuses_a_special_file_as_the_pain_map(tmp_path, fifo, which):
+    path = {"fifo": fifo, "folder": tmp_path}.get(which, Path(which))
+    out = run("match", "--painmap", str(path), timeout=30)
+    one_line_exit_2(out)
+    assert "not a regular file" in out.stderr
+    with pytest.raises(PainMapError, match="not a regular file"):
+        load(path)
+
+
+@pytest.mark.parametrize("name", ["views.yaml", "muscles/piriformis.yaml", "i18n/es.yaml"])
+def test_check_data_refuses_a_fifo_in_the_data_folder(tmp_path, name):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / name).unlink()
+    os.mkfifo(data / name)
+    out = run("check-data", "--data", str(data), timeout=60)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"{data / name}:1: cannot read the file: not a regular file" in out.stdout + out.stderr
+
+
+def test_yaml_and_svg_readers_refuse_dev_zero():
+    with pytest.raises(OSError, match="not a regular file"):
+        load_yaml_file(Path("/dev/zero"))
+    from hipmap.core.content.svgdoc import parse_svg_file
+
+    with pytest.raises(OSError, match="not a regular file"):
+        parse_svg_file(Path("/dev/zero"))
+
+
+def test_a_fifo_in_the_routine_folder_is_listed_with_its_problem(tmp_path):
+    os.mkfifo(tmp_path / "stuck.hipmap-routine.json")
+    (tmp_path / "dir.hipmap-routine.json").mkdir()
+    saved = RoutineLibrary(tmp_path).saved()  # must not block
+    assert [s.routine for s in saved] == [None, None]
+    assert all("not a regular file" in s.problem for s in saved)
