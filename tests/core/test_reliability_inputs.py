@@ -31,6 +31,37 @@ def one_line_exit_2(out):
     assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr, out.stderr
 
 
+# ------------------------------------------------------------------------------------- 6: empty or zero-area marks
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        '{"type":"Polygon","coordinates":[]}',
+        '{"type":"Polygon","coordinates":[[]]}',
+        '{"type":"MultiPolygon","coordinates":[]}',
+        '{"type":"Polygon","coordinates":[[[100,100],[200,200],[300,300],[100,100]]]}',  # a line: no area
+        '{"type":"Polygon","coordinates":[[[100,100],[100,100],[100,100],[100,100]]]}',  # a point
+    ],
+)
+def test_an_empty_or_zero_area_mark_is_refused_with_one_line(geometry):
+    data = b'{"format":"hipmap.painmap","version":1,"marks":[{"view":"posterior","geometry":' + geometry.encode() + b"}]}"
+    with pytest.raises(PainMapError, match=r"marks\[0\].geometry: the shape is empty") as info:
+        loads(data, "p.json")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("command", [["handout", "OUT.pdf"], ["screenshot", "OUT.png"], ["match"]])
+def test_an_empty_mark_exits_2_with_one_line_from_every_command(tmp_path, command):
+    path = tmp_path / "empty.hipmap.json"
+    path.write_bytes(EMPTY_MARK)
+    args = [str(tmp_path / a) if a.startswith("OUT") else a for a in command]
+    out = run(*args, "--painmap", str(path))
+    one_line_exit_2(out)
+    assert "the shape is empty" in out.stderr
+    assert not list(tmp_path.glob("OUT*"))
+
+
 # ------------------------------------------------------------------------------------- 7: special files
 
 

@@ -258,7 +258,10 @@ def _read_geometry(where: str, value, repairs: list[int] | None = None) -> BaseG
                      f"{MAX_REPAIR_CROSSINGS} crossings in a file, in shapes of up to {MAX_REPAIR_POINTS} points)")  # fmt: skip
     if not is_valid:
         repairs[0] -= meeting
-    return valid(geometry)
+    geometry = valid(geometry)
+    if geometry.is_empty or not geometry.area > 0:  # a mark of no area draws nothing and breaks every overlap
+        _fail(where, "the shape is empty (a mark must cover some area)")
+    return geometry
 
 
 def from_json_dict(data, where: str = "pain map") -> PainMap:
