@@ -97,7 +97,7 @@ def test_match_refuses_a_special_file_as_the_pain_map(tmp_path, fifo, which):
         load(path)
 
 
-@pytest.mark.parametrize("name", ["views.yaml", "muscles/piriformis.yaml", "i18n/es.yaml"])
+@pytest.mark.parametrize("name", ["views.yaml", "red_flags.yaml", "muscles/piriformis.yaml", "i18n/es.yaml"])
 def test_check_data_refuses_a_fifo_in_the_data_folder(tmp_path, name):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -123,3 +123,32 @@ def test_a_fifo_in_the_routine_folder_is_listed_with_its_problem(tmp_path):
     saved = RoutineLibrary(tmp_path).saved()  # must not block
     assert [s.routine for s in saved] == [None, None]
     assert all("not a regular file" in s.problem for s in saved)
+
+
+# ------------------------------------------------------------------------------------- 10: check-data and red flags
+
+
+@pytest.mark.parametrize("content", ["questions: [[[[\n", None])
+def test_check_data_validates_red_flags(tmp_path, content):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    if content is None:
+        (data / "red_flags.yaml").unlink()
+    else:
+        (data / "red_flags.yaml").write_text(content)
+    problems = check_data(data)
+    assert problems and all(p.startswith(f"{data / 'red_flags.yaml'}:") for p in problems), problems
+    out = run("check-data", "--data", str(data))
+    assert out.returncode == 1 and "data OK" not in out.stdout
+    assert f"{data / 'red_flags.yaml'}:" in out.stdout + out.stderr
+
+
+def test_check_data_reports_a_red_flags_problem_beside_the_atlas_ones(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "red_flags.yaml").write_text("questions: [[[[\n")
+    (data / "views.yaml").write_text("views: [[[[\n")
+    problems = check_data(data)
+    assert any(p.startswith(f"{data / 'red_flags.yaml'}:") for p in problems)
+    assert any(p.startswith(f"{data / 'views.yaml'}:") for p in problems)
+    assert len(problems) == len(set(problems))
