@@ -152,3 +152,22 @@ def test_check_data_reports_a_red_flags_problem_beside_the_atlas_ones(tmp_path):
     assert any(p.startswith(f"{data / 'red_flags.yaml'}:") for p in problems)
     assert any(p.startswith(f"{data / 'views.yaml'}:") for p in problems)
     assert len(problems) == len(set(problems))
+
+
+# ------------------------------------------------------------------------------------- siblings: the sessions database
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-journal", "-shm"])
+def test_a_database_side_file_that_is_not_a_file_is_refused_quickly(tmp_path, suffix):
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.errors import StoreError
+
+    path = tmp_path / "sessions.sqlite3"
+    Store.open(path).close()
+    side = tmp_path / f"sessions.sqlite3{suffix}"
+    side.unlink(missing_ok=True)
+    side.symlink_to("/dev/zero")
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="not a regular file"):
+        Store.open(path)
+    assert time.monotonic() - started < 10
