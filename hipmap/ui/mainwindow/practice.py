@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ...core.store.session import MAX_LABEL
 from ..kit.datadir import data_location
 from ..kit.i18n import translate
+from ..kit.settings import read_str
 from ..kit.windows import keep_window
 from .actions import make_action
 
@@ -57,7 +59,7 @@ class Practice(QObject):
 
         dialog = SaveSessionDialog(
             store, window.atlas, window.document.painmap, window.document.result, routine=selfcare.last_routine,
-            run_log=selfcare.last_run, before_map=selfcare.before_routine, person=window.settings.value("store/person", "") or "",
+            run_log=selfcare.last_run, before_map=selfcare.before_routine, person=read_str(window.settings, "store/person", "", max_len=MAX_LABEL).strip(),
             parent=window,
         )  # fmt: skip
         self.session_dialog = dialog
@@ -87,7 +89,7 @@ class Practice(QObject):
             self.history.raise_()
             self.history.activateWindow()
             return self.history
-        history = HistoryWindow(store, window.atlas, window.renderers, person=window.settings.value("store/person") or None, parent=window)
+        history = HistoryWindow(store, window.atlas, window.renderers, person=read_str(window.settings, "store/person", "", max_len=MAX_LABEL).strip() or None, parent=window)
         history.startFrom.connect(self.start_from_session)
         history.show()
         keep_window(self, "history", history)
