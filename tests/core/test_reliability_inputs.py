@@ -171,3 +171,18 @@ def test_a_database_side_file_that_is_not_a_file_is_refused_quickly(tmp_path, su
     with pytest.raises(StoreError, match="not a regular file"):
         Store.open(path)
     assert time.monotonic() - started < 10
+
+
+def test_a_database_with_a_giant_wal_is_refused_without_copying_it(tmp_path):
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.errors import StoreError
+    from hipmap.core.store.opening import MAX_SIDE_FILE_BYTES
+
+    path = tmp_path / "sessions.sqlite3"
+    Store.open(path).close()
+    with open(tmp_path / "sessions.sqlite3-wal", "wb") as handle:
+        handle.truncate(MAX_SIDE_FILE_BYTES + 1)  # sparse
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="too large"):
+        Store.open(path)
+    assert time.monotonic() - started < 10

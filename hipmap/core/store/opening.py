@@ -39,7 +39,7 @@ def default_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_FILENAME
 
 
-MAX_SIDE_FILE_BYTES = 1 << 31  # a -shm or -journal bigger than this is not one SQLite made for hipmap's history
+MAX_SIDE_FILE_BYTES = 1 << 28  # a -wal, -shm or -journal this big is not one SQLite made for hipmap's history
 
 
 def _side_file(path: Path, suffix: str) -> Path:
@@ -119,7 +119,7 @@ def _check_existing(path: Path, supported: int) -> None:
     for suffix in ("-wal", "-shm", "-journal"):  # copied or read by SQLite: never a link to /dev/zero or a FIFO
         side = _side_file(path, suffix)
         if side.is_symlink() or side.exists():
-            check_regular(side, None if suffix == "-wal" else MAX_SIDE_FILE_BYTES)
+            check_regular(side, MAX_SIDE_FILE_BYTES)  # (a -wal is copied to be checked: never gigabytes)
     wal = _side_file(path, "-wal")
     if wal.exists():
         # After a crash, committed sessions (even a schema upgrade) may sit only in the -wal, and the main file may
