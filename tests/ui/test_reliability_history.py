@@ -25,6 +25,8 @@ DAMAGE = [
     "UPDATE sessions SET pain_after = '7' WHERE id = 1",
     "UPDATE sessions SET has_routine = 'yes', skipped_steps = -3 WHERE id = 4",
     "UPDATE sessions SET skipped_steps = 9223372036854775807 WHERE id = 1",
+    "UPDATE sessions SET created_at = '0001-01-01T00:00:00Z' WHERE id = 2",
+    "UPDATE sessions SET created_at = '9999-12-31T23:59:59Z' WHERE id = 3",
     "UPDATE sessions SET candidates = '{\"a\": 1}' WHERE id = 1",
     "UPDATE sessions SET candidates = '[{\"id\": 3}]' WHERE id = 2",
     "UPDATE sessions SET run_log = '[1, 2]' WHERE id = 1",

@@ -14,6 +14,7 @@ from ..routine.timer import STEP_STATUSES, RunLog
 MAX_LABEL = 80
 MAX_NOTE = 10_000
 MAX_CANDIDATES = 200
+MIN_YEAR, MAX_YEAR = 1900, 9000  # a stored time outside them is damage (hipmap writes the time of saving)
 MAX_STEPS = 10_000  # far above any routine (Qt counts a plural's number in 32 bits: a huge one crashed the window)
 MAX_JSON_CHARS = 20_000_000  # the same ceiling as a pain map file
 SKIPPED_STATUSES = ("skipped", "hurt")
@@ -158,6 +159,8 @@ def summary_problem(created_at, person, before, after, extent, tops, has_routine
     """What is wrong with a stored summary row ("" when nothing): values SQLite's column types let through."""
     try:
         _check_created_at(created_at)
+        if not MIN_YEAR <= int(created_at[:4]) <= MAX_YEAR:  # the chart's calendar and local time need room
+            raise ValueError(f"created_at: expected a year from {MIN_YEAR} to {MAX_YEAR}, got {_short(created_at)}")
         if not isinstance(person, str):
             raise ValueError(f"person: expected text, got {_short(person)}")
         _check_rating("pain_before", before)
