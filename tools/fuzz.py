@@ -373,6 +373,19 @@ def _qt_app():
     return _QT[0], _QT[1]
 
 
+def _qt_delete(app, *widgets) -> None:
+    """Really delete the case's windows now (deleteLater alone waits for an event loop the worker never runs, and
+    hundreds of live windows slow every later case)."""
+    from PySide6.QtCore import QEvent
+
+    for widget in widgets:
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()
+
+
 def _qt_errors(errors: list, result: dict) -> dict:
     if errors:
         first = errors[0].strip().splitlines()[-1]
@@ -426,9 +439,8 @@ def _run_settings(req: dict) -> dict:
     finally:
         window.document.undo_stack.setClean()
         window.files.clear_autosave()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        _qt_delete(app, window)
+        del settings
         shutil.rmtree(Path(os.environ.get("HIPMAP_DATA_DIR", conf.parent / "none")), ignore_errors=True)
         shutil.rmtree(conf.parent, ignore_errors=True)
     if problems:
@@ -483,17 +495,13 @@ def _run_history(req: dict) -> dict:
                 if viewer is not None:
                     viewer.grab()
                     viewer.close()
-                    viewer.deleteLater()
             if model.rowCount() >= 2:
                 window.select_rows([0, 1])
                 dialog = window.compare_two()
                 if dialog is not None:
                     dialog.grab()
                     dialog.close()
-                    dialog.deleteLater()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            _qt_delete(app, window)
     finally:
         shutil.rmtree(db.parent, ignore_errors=True)
     if problems:
