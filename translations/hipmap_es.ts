@@ -352,6 +352,18 @@
             <translation>Seleccionar el músculo anterior de la lista</translation>
         </message>
         <message>
+            <source>Show hipmap in {language}</source>
+            <translation>Mostrar hipmap en {language}</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Tamaño</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Dolor</translation>
+        </message>
+        <message>
             <source>Start &amp;Routine for This Muscle</source>
             <translation>Iniciar la &amp;rutina de este músculo</translation>
         </message>
@@ -444,24 +456,8 @@
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <source>Show hipmap in {language} (after a restart)</source>
-            <translation>Mostrar hipmap en {language} (tras reiniciar)</translation>
-        </message>
-        <message>
-            <source>The language changes after restarting hipmap.</source>
-            <translation>El idioma cambiará cuando reinicie hipmap.</translation>
-        </message>
-        <message>
-            <source>Main</source>
-            <translation>Principal</translation>
-        </message>
-        <message>
             <source>Main toolbar</source>
             <translation>Barra de herramientas principal</translation>
-        </message>
-        <message>
-            <source> Size </source>
-            <translation> Tamaño </translation>
         </message>
         <message>
             <source>Brush size</source>
@@ -470,10 +466,6 @@
         <message>
             <source>Brush size ([ and ] change it)</source>
             <translation>Tamaño del pincel ([ y ] lo cambian)</translation>
-        </message>
-        <message>
-            <source> Pain </source>
-            <translation> Dolor </translation>
         </message>
         <message>
             <source>Pain rating for new marks, 0 to 10</source>
@@ -486,10 +478,6 @@
         <message>
             <source>Pain rating</source>
             <translation>Puntuación del dolor</translation>
-        </message>
-        <message>
-            <source>More toolbar commands</source>
-            <translation>Más órdenes de la barra de herramientas</translation>
         </message>
         <message>
             <source>More menus</source>
@@ -566,6 +554,32 @@
             <translation>Guardado: {name}</translation>
         </message>
         <message>
+            <source>Autosave is not working: {reason}. hipmap keeps trying every few seconds; save your marks (File &gt; Save As) to another place to be safe.</source>
+            <translation>El guardado automático no funciona: {reason}. hipmap lo sigue intentando cada pocos segundos; para estar seguro, guarde sus marcas en otro lugar (Archivo &gt; Guardar como).</translation>
+        </message>
+        <message>
+            <source>Autosave is not working</source>
+            <translation>El guardado automático no funciona</translation>
+        </message>
+        <message>
+            <source>Autosave works again: your unsaved marks are kept safe.</source>
+            <translation>El guardado automático vuelve a funcionar: sus marcas sin guardar están a salvo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved mark in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?</source>
+            <translation>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar sus %n marcas sin guardar en una ventana nueva?</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Restore unsaved marks?</source>
             <translation>¿Recuperar las marcas sin guardar?</translation>
         </message>
@@ -575,6 +589,10 @@
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
                 <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Autosave problem</source>
+            <translation>Problema del guardado automático</translation>
         </message>
         <message numerus="yes">
             <source>hipmap did not close normally last time. Restore the %n unsaved marks?</source>
@@ -1477,6 +1495,221 @@
         <message>
             <source>&lt;table cellpadding='4' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Figure&lt;/th&gt;&lt;th&gt;{escape}&lt;/th&gt;&lt;th&gt;{escape2}&lt;/th&gt;&lt;th align='left'&gt;Change&lt;/th&gt;&lt;/tr&gt;</source>
             <translation>&lt;table cellpadding='4' cellspacing='0' width='100%'&gt;&lt;tr&gt;&lt;th align='left'&gt;Cifra&lt;/th&gt;&lt;th&gt;{escape}&lt;/th&gt;&lt;th&gt;{escape2}&lt;/th&gt;&lt;th align='left'&gt;Cambio&lt;/th&gt;&lt;/tr&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <source>expected a GeoJSON Polygon or MultiPolygon</source>
+            <translation>se esperaba un Polygon o MultiPolygon de GeoJSON</translation>
+        </message>
+        <message>
+            <source>coordinates must be nested lists of finite numbers within ±{limit}</source>
+            <translation>las coordenadas deben ser listas anidadas de números finitos dentro de ±{limit}</translation>
+        </message>
+        <message>
+            <source>not a valid shape ({reason})</source>
+            <translation>no es una forma válida ({reason})</translation>
+        </message>
+        <message>
+            <source>the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to {crossings} crossings in a file, in shapes of up to {most} points)</source>
+            <translation>la forma se cruza consigo misma y es demasiado compleja para repararla ({points} puntos; hipmap repara hasta {crossings} cruces por archivo, en formas de hasta {most} puntos)</translation>
+        </message>
+        <message>
+            <source>expected a JSON object</source>
+            <translation>se esperaba un objeto JSON</translation>
+        </message>
+        <message>
+            <source>not a hipmap pain map (expected "format": "{format}")</source>
+            <translation>no es un mapa de dolor de hipmap (se esperaba "format": "{format}")</translation>
+        </message>
+        <message>
+            <source>missing or invalid "version" (expected a whole number)</source>
+            <translation>falta "version" o no es válida (se esperaba un número entero)</translation>
+        </message>
+        <message>
+            <source>made by a newer hipmap (format version {version}); this version reads up to {supported}. Please update hipmap.</source>
+            <translation>creado por un hipmap más reciente (versión de formato {version}); esta versión lee hasta la {supported}. Actualice hipmap.</translation>
+        </message>
+        <message>
+            <source>"marks" must be a list</source>
+            <translation>"marks" debe ser una lista</translation>
+        </message>
+        <message>
+            <source>too many marks ({count}; the limit is {limit})</source>
+            <translation>demasiadas marcas ({count}; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>expected an object</source>
+            <translation>se esperaba un objeto</translation>
+        </message>
+        <message>
+            <source>unknown view {view} (expected one of: {views})</source>
+            <translation>vista desconocida {view} (se esperaba una de: {views})</translation>
+        </message>
+        <message>
+            <source>intensity must be a whole number from 0 to 10, got {value}</source>
+            <translation>la intensidad debe ser un número entero de 0 a 10, no {value}</translation>
+        </message>
+        <message>
+            <source>qualities must be a list of: {qualities}</source>
+            <translation>las cualidades deben ser una lista de: {qualities}</translation>
+        </message>
+        <message>
+            <source>side must be right, left or both, got {value}</source>
+            <translation>el lado debe ser right, left o both, no {value}</translation>
+        </message>
+        <message>
+            <source>file is too large ({size} bytes)</source>
+            <translation>el archivo es demasiado grande ({size} bytes)</translation>
+        </message>
+        <message>
+            <source>not UTF-8 text</source>
+            <translation>no es texto UTF-8</translation>
+        </message>
+        <message>
+            <source>invalid JSON: {reason}</source>
+            <translation>JSON no válido: {reason}</translation>
+        </message>
+        <message>
+            <source>JSON nested too deeply</source>
+            <translation>JSON anidado a demasiada profundidad</translation>
+        </message>
+        <message>
+            <source>invalid JSON: a number is too long</source>
+            <translation>JSON no válido: un número es demasiado largo</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>no se encuentra el archivo</translation>
+        </message>
+        <message>
+            <source>cannot read the file ({reason})</source>
+            <translation>no se puede leer el archivo ({reason})</translation>
+        </message>
+        <message>
+            <source>expected Unicode text, got {value}</source>
+            <translation>se esperaba texto Unicode, no {value}</translation>
+        </message>
+        <message>
+            <source>expected 'compression' or 'stretch', got {value}</source>
+            <translation>se esperaba 'compression' o 'stretch', no {value}</translation>
+        </message>
+        <message>
+            <source>expected 'right', 'left' or 'none', got {value}</source>
+            <translation>se esperaba 'right', 'left' o 'none', no {value}</translation>
+        </message>
+        <message>
+            <source>expected text of {least} to {most} characters, got {value}</source>
+            <translation>se esperaba un texto de {least} a {most} caracteres, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number from {low} to {high}, got {value}</source>
+            <translation>se esperaba un número entero de {low} a {high}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number of seconds from {low} to {high}, got {value}</source>
+            <translation>se esperaba un número entero de segundos de {low} a {high}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected text of at most {most} characters, got {value}</source>
+            <translation>se esperaba un texto de {most} caracteres como máximo, no {value}</translation>
+        </message>
+        <message>
+            <source>too many steps ({count}; the limit is {limit})</source>
+            <translation>demasiados pasos ({count}; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>not a hipmap routine (expected "format": "{format}")</source>
+            <translation>no es una rutina de hipmap (se esperaba "format": "{format}")</translation>
+        </message>
+        <message>
+            <source>expected a list</source>
+            <translation>se esperaba una lista</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>falta</translation>
+        </message>
+        <message>
+            <source>too large to be a routine</source>
+            <translation>demasiado grande para ser una rutina</translation>
+        </message>
+        <message>
+            <source>cannot be read ({reason})</source>
+            <translation>no se puede leer ({reason})</translation>
+        </message>
+        <message>
+            <source>not valid JSON ({reason})</source>
+            <translation>no es JSON válido ({reason})</translation>
+        </message>
+        <message>
+            <source>a saved routine needs a name</source>
+            <translation>una rutina guardada necesita un nombre</translation>
+        </message>
+        <message>
+            <source>a saved routine needs at least one step</source>
+            <translation>una rutina guardada necesita al menos un paso</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} cannot be read: {detail}. hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>No se puede leer la base de datos de sesiones {path}: {detail}. hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} was made by a newer hipmap (schema version {found}; this one reads up to {supported}). Update hipmap to see those sessions, or hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>La base de datos de sesiones {path} la creó un hipmap más reciente (versión de esquema {found}; este lee hasta la {supported}). Actualice hipmap para ver esas sesiones, o hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} is busy: another hipmap may be using it. Close it and try again.</source>
+            <translation>La base de datos de sesiones {path} está ocupada: puede que otro hipmap la esté usando. Ciérrelo y vuelva a intentarlo.</translation>
+        </message>
+        <message>
+            <source>Could not {doing} the sessions database {path}: {reason}.</source>
+            <translation>No se pudo completar la operación «{doing}» en la base de datos de sesiones {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>Could not find a free file name beside {path}.</source>
+            <translation>No se encontró un nombre de archivo libre junto a {path}.</translation>
+        </message>
+        <message>
+            <source>The sessions database {path} is not a file. hipmap can start with a fresh database beside it; the old file is left as it is.</source>
+            <translation>La base de datos de sesiones {path} no es un archivo. hipmap puede empezar con una base de datos nueva a su lado; el archivo antiguo se deja como está.</translation>
+        </message>
+        <message>
+            <source>Could not open the sessions database {path}: {reason}.</source>
+            <translation>No se pudo abrir la base de datos de sesiones {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>expected a mapping, got {kind}</source>
+            <translation>se esperaba un mapa de claves, no {kind}</translation>
+        </message>
+        <message>
+            <source>unknown key {key} (expected one of: {allowed})</source>
+            <translation>clave desconocida {key} (se esperaba una de: {allowed})</translation>
+        </message>
+        <message>
+            <source>missing required key {key}</source>
+            <translation>falta la clave obligatoria {key}</translation>
+        </message>
+        <message>
+            <source>expected non-empty text, got {kind}</source>
+            <translation>se esperaba un texto no vacío, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {kind}</source>
+            <translation>se esperaba una lista, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected text, got {kind}</source>
+            <translation>se esperaba un texto, no {kind}</translation>
+        </message>
+        <message>
+            <source>cannot read the file: {reason}</source>
+            <translation>no se puede leer el archivo: {reason}</translation>
+        </message>
+        <message>
+            <source>{where}: {text}</source>
+            <translation>{where}: {text}</translation>
         </message>
     </context>
     <context>
@@ -3258,6 +3491,10 @@ No se puede deshacer.</translation>
             <translation>Puntuación del dolor, de 0 a 10</translation>
         </message>
         <message>
+            <source>Search result</source>
+            <translation>Resultado de la búsqueda</translation>
+        </message>
+        <message>
             <source>Last marked</source>
             <translation>Última marcada</translation>
         </message>
@@ -3288,6 +3525,18 @@ No se puede deshacer.</translation>
         <message>
             <source>Feels:</source>
             <translation>Se siente:</translation>
+        </message>
+        <message>
+            <source>No region matches “{query}”.</source>
+            <translation>Ninguna región coincide con «{query}».</translation>
+        </message>
+        <message>
+            <source>Marked: {text}, pain {value}, {qualities}.</source>
+            <translation>Marcado: {text}, dolor {value}, {qualities}.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
         <message>
             <source>Marked: {text}, pain {value}.</source>

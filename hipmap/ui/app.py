@@ -18,6 +18,20 @@ from .kit.i18n import translate
 from .mainwindow.window import MainWindow
 
 
+SAVE_CACHE_AFTER_MS = 1500  # a cold start writes the warm-start cache this long after the window is ready
+
+
+def load_content():
+    """(atlas, matcher or None, the WarmStart): the checked atlas and its index from the warm-start cache
+    (hipmap.core.warmstart) when it matches the files, else the atlas from the sources and no matcher yet."""
+    from ..core.warmstart import WarmStart
+    from .kit.i18n import matching_phrases
+
+    warm = WarmStart(language=i18n.current_language())  # data text in the interface's language
+    atlas, matcher = warm.load(matching_phrases())
+    return atlas, matcher, warm
+
+
 def main(argv=None) -> int:
     if argv is None:  # the hipmap-gui entry point and the menu entry's %F put the arguments in sys.argv
         argv = sys.argv[1:]
@@ -50,18 +64,21 @@ def main(argv=None) -> int:
         if started:
             return
         started.append(True)
-        from ..core.content.atlas import load_atlas
         from ..core.content.problems import DataError
 
         try:
-            atlas = load_atlas(language=i18n.current_language())  # data text in the interface's language
+            atlas, matcher, warm = load_content()
         except DataError as exc:
-            problems = "\n".join(str(p) for p in exc.problems[:20])
+            from .kit.errors import problem_text
+
+            problems = "\n".join(problem_text(p) for p in exc.problems[:20])
             QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return
-        window.attach(atlas)
-        QTimer.singleShot(0, lambda: window.document.matcher)  # the matching index, right after this paint
+        window.attach(atlas, matcher)
+        if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
+            QTimer.singleShot(0, lambda: window.document.matcher)
+            QTimer.singleShot(SAVE_CACHE_AFTER_MS, lambda: warm.save(window.document.matcher))
         window.files.offer_restore()
         window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:

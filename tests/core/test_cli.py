@@ -103,9 +103,15 @@ def test_list_contracts():
     assert run("list", "exercises", "--json").returncode == 0
 
 
-def test_bench_quick_reports_every_figure():
-    out = run("bench", "--quick", "--runs", "20", "--json")
+def test_bench_quick_reports_every_figure_and_leaves_the_users_data_alone(tmp_path):
+    from tests.user_data import make_user, snapshot
+
+    env = make_user(tmp_path)
+    before = snapshot(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "hipmap", "bench", "--quick", "--runs", "20", "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)  # fmt: skip
     assert out.returncode == 0, out.stderr
+    assert snapshot(tmp_path) == before  # the autosave, routines and history as they were; no new folder in HOME
     data = json.loads(out.stdout)
     for key in ("click", "painted_40_strokes", "painted_40_strokes_incremental", "naive_click", "naive_painted_40_strokes"):
         assert data[key]["runs"] >= 20 and data[key]["p99_ms"] >= data[key]["median_ms"] > 0
@@ -113,3 +119,7 @@ def test_bench_quick_reports_every_figure():
     player = data["window"]["player"]
     assert player["planned_s"] == 4 and player["phase_changes_seen"] == player["phases"] == 2
     assert "end_error_ms" in data["window"]["player"] and "player_end_error" in data["meets_targets"]
+    start = data["window"]["startup"]  # issue 14's figures: ready for marking (warm and cold) and memory, with the bare window
+    assert start["hipmap_interactive"]["runs"] == start["hipmap_interactive_cold"]["runs"] == start["bare_window"]["runs"] == 2
+    assert start["memory_mb"]["bare_window"] > 0 and start["memory_mb"]["hipmap_interactive"] > 0
+    assert {"ready_for_marking_ratio", "memory_ratio", "release_to_paint_median", "scaled_click_p99"} <= set(data["meets_targets"])

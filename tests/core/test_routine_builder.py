@@ -112,7 +112,7 @@ def test_library_saves_lists_loads_and_replaces_by_name(tmp_path, atlas):
     assert library.load("morning hips").steps[0].hold_s == 60
     library.save(Routine("Morning: hips!", routine.steps))  # a different name with the same file stem
     assert len({s.path for s in library.saved()}) == 2
-    library.delete("Morning hips")
+    library.delete(library.path_for("Morning hips"))
     assert [s.name for s in library.saved()] == ["Morning: hips!"]
     with pytest.raises(KeyError):
         library.load("nothing")

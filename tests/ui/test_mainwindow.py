@@ -232,7 +232,8 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
     window.files.autosave()
     path = window.files.autosave_path()
     assert path.exists() and pm.load(path).marks
-    # A new session finds the file (the old one "crashed") and offers the marks back.
+    window.files._lock.unlock()  # the window "crashed": its lock is gone, its recovery file is not
+    # A new session finds the file and offers the marks back.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     other = MainWindow(atlas, window.document.matcher, settings=window.settings)
     qtbot.addWidget(other)

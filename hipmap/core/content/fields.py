@@ -43,13 +43,12 @@ class _Reader:
         self.map = mapping if self.ok else YMap()
         if not self.ok:
             line = getattr(mapping, "line", 1)
-            col.add(file, line, f"{where}: expected a mapping, got {_describe(mapping)}")
+            col.add_coded(file, line, where, "expected a mapping, got {kind}", kind=_describe(mapping))
             return
         for key in mapping:
             if key not in allowed:
-                col.add(
-                    file, mapping.line_of(key), f"{where}: unknown key {key!r} (expected one of: {', '.join(allowed)})"
-                )
+                col.add_coded(file, mapping.line_of(key), where, "unknown key {key} (expected one of: {allowed})",
+                              key=repr(key), allowed=", ".join(allowed))  # fmt: skip
 
     def line(self, key=None) -> int:
         if key is None:
@@ -58,7 +57,7 @@ class _Reader:
 
     def _missing(self, key, required):
         if required and self.ok:
-            self.col.add(self.file, self.line(), f"{self.where}: missing required key {key!r}")
+            self.col.add_coded(self.file, self.line(), self.where, "missing required key {key}", key=repr(key))
 
     def text(self, key, required=True, default=""):
         if key not in self.map:
@@ -66,7 +65,7 @@ class _Reader:
             return default
         value = self.map[key]
         if not isinstance(value, str) or not value.strip():
-            self.col.add(self.file, self.line(key), f"{self.where}.{key}: expected non-empty text, got {_describe(value)}")
+            self.col.add_coded(self.file, self.line(key), f"{self.where}.{key}", "expected non-empty text, got {kind}", kind=_describe(value))
             return default
         return " ".join(value.split()) if "\n" in value.strip() else value.strip()
 
@@ -88,7 +87,7 @@ class _Reader:
             return YList(), self.line()
         value = self.map[key]
         if not isinstance(value, list):
-            self.col.add(self.file, self.line(key), f"{self.where}.{key}: expected a list, got {_describe(value)}")
+            self.col.add_coded(self.file, self.line(key), f"{self.where}.{key}", "expected a list, got {kind}", kind=_describe(value))
             return YList(), self.line(key)
         return value, self.line(key)
 
@@ -98,7 +97,7 @@ class _Reader:
         for i, value in enumerate(values):
             line = values.line_of(i) if isinstance(values, YList) else self.line(key)
             if not isinstance(value, str) or not value.strip():
-                self.col.add(self.file, line, f"{self.where}.{key}[{i}]: expected text, got {_describe(value)}")
+                self.col.add_coded(self.file, line, f"{self.where}.{key}[{i}]", "expected text, got {kind}", kind=_describe(value))
             elif options is not None and value not in options:
                 self.col.add(self.file, line, f"{self.where}.{key}: unknown {key.rstrip('s')} {value!r} (expected one of: {', '.join(options)})")
             else:
@@ -146,11 +145,11 @@ def _load(col: Collector, path: Path):
     try:
         return load_yaml_file(path)
     except FileNotFoundError:
-        col.add(path, 1, "file not found")
+        col.add_coded(path, 1, "", "file not found")
     except YamlSyntaxError as exc:
         col.add(path, exc.line, str(exc))
     except (OSError, UnicodeError) as exc:
-        col.add(path, 1, f"cannot read the file: {exc}")
+        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=str(exc))
     return None
 
 

@@ -25,6 +25,7 @@ class Region:
     id: str
     name: str
     description: str
+    aliases: tuple[str, ...] = ()  # other words people use for it ("IT band"): found by the region search
 
 
 @dataclass(frozen=True)

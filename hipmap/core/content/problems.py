@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -21,6 +21,11 @@ class Problem:
     file: str
     line: int
     message: str
+    # The English template and values the message was made from, for the interface to say it in its language
+    # (hipmap.core.messages): "where: template" filled with params. Empty for a message made otherwise.
+    template: str = field(default="", compare=False)
+    where: str = field(default="", compare=False)
+    params: tuple = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -42,6 +47,12 @@ class Collector:
 
     def add(self, file, line: int, message: str) -> None:
         self.problems.append(Problem(display_path(file), max(int(line), 1), message))
+
+    def add_coded(self, file, line: int, where: str, template: str, **params) -> None:
+        """A problem whose message is "WHERE: TEMPLATE" filled with PARAMS (the interface can translate it)."""
+        text = template.format(**params)
+        self.problems.append(Problem(display_path(file), max(int(line), 1), f"{where}: {text}" if where else text,
+                                     template, where, tuple(params.items())))  # fmt: skip
 
     def __bool__(self) -> bool:
         return bool(self.problems)

@@ -37,7 +37,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}\Z")
 _TOP = ("language", "views", "regions", "muscles", "exercises", "red_flags")
 _ATLAS_KEYS = ("views", "regions", "muscles", "exercises")
 _VIEW = ("title",)
-_REGION = ("name", "description")
+_REGION = ("name", "description", "aliases")
 _MUSCLE = ("name", "short", "description", "symptoms", "activators", "trigger_points", "self_care")
 _SELF_CARE = ("where", "habits", "cautions")
 _EXERCISE = ("name", "steps", "feel", "avoid", "cautions")
@@ -98,6 +98,23 @@ class _Text:
             return english
         return _clean(value)
 
+    def free_texts(self, mapping: YMap, key: str, where: str, english: tuple[str, ...]) -> tuple[str, ...]:
+        """A list of texts of its own length (a region's aliases), in place of the English list."""
+        if key not in mapping:
+            return english
+        values = mapping[key]
+        if not isinstance(values, list):
+            self.col.add(self.file, mapping.line_of(key), f"{where}.{key}: expected a list, got {_describe(values)}")
+            return english
+        out = []
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value.strip():
+                out.append(_clean(value))
+            else:
+                line = values.line_of(i) if isinstance(values, YList) else mapping.line_of(key)
+                self.col.add(self.file, line, f"{where}.{key}[{i}]: expected text, got {_describe(value)}")
+        return tuple(out)
+
     def texts(self, mapping: YMap, key: str, where: str, english: tuple[str, ...]) -> tuple[str, ...]:
         if key not in mapping:
             return english
@@ -152,7 +169,8 @@ def translate_atlas(col: Collector, atlas, data, file: Path):
     regions = dict(atlas.regions)
     for region_id, rec in t.records(data, "regions", tuple(atlas.regions), _REGION, "regions"):
         r, where = regions[region_id], f"regions.{region_id}"
-        regions[region_id] = replace(r, name=t.text(rec, "name", where, r.name), description=t.text(rec, "description", where, r.description))
+        regions[region_id] = replace(r, name=t.text(rec, "name", where, r.name), description=t.text(rec, "description", where, r.description),
+                                     aliases=t.free_texts(rec, "aliases", where, r.aliases))
     exercises = dict(atlas.exercises)
     for ex_id, rec in t.records(data, "exercises", tuple(atlas.exercises), _EXERCISE, "exercises"):
         e, where = exercises[ex_id], f"exercises.{ex_id}"

@@ -31,8 +31,8 @@ def _load_regions(col, data_dir: Path) -> dict[str, Region]:
         if key not in REGION_IDS:
             col.add(path, entries.line_of(key), f"unknown region {key!r} (the region vocabulary is fixed; see DESIGN.md)")
             continue
-        r = _Reader(col, path, value, f"regions.{key}", ("name", "description"))
-        regions[key] = Region(key, r.text("name"), r.text("description"))
+        r = _Reader(col, path, value, f"regions.{key}", ("name", "description", "aliases"))
+        regions[key] = Region(key, r.text("name"), r.text("description"), tuple(r.text_list("aliases", required=False)))
     for key in REGION_IDS:
         if key not in entries:
             col.add(path, entries.line, f"missing region {key!r}")

@@ -21,6 +21,7 @@ from ..content.model import Atlas
 from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
 from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson, valid
+from ..messages import coded
 
 FORMAT = "hipmap.painmap"
 VERSION = 1
@@ -112,6 +113,36 @@ def region_marks(atlas: Atlas, region: str, side: str, intensity: int = 5, quali
     ]
 
 
+def region_of(mark: Mark, atlas: Atlas) -> tuple[str, str] | None:
+    """(region, side) when MARK is a whole region as region_marks() makes it (that region's shape on its view)."""
+    view = atlas.views.get(mark.view)
+    if view is None or mark.side not in ("left", "right"):
+        return None
+    bounds = mark.geometry.bounds
+    for (region, side), shape in view.regions.items():
+        if side != mark.side:
+            continue
+        if shape is mark.geometry:
+            return region, side
+        if all(abs(a - b) < 0.05 for a, b in zip(shape.bounds, bounds)) and shape.symmetric_difference(mark.geometry).area < 1.0:
+            return region, side
+    return None
+
+
+def made_count(painmap: PainMap, atlas: Atlas) -> int:
+    """How many marks the person made: a region marked by name is one mark, though it lies on every view that shows
+    it (region_marks); each click or stroke is one."""
+    groups = set()
+    count = 0
+    for mark in painmap.marks:
+        found = region_of(mark, atlas)
+        if found is None:
+            count += 1
+        else:
+            groups.add((found, mark.intensity, tuple(mark.qualities)))
+    return count + len(groups)
+
+
 def with_sides(painmap: PainMap, atlas: Atlas) -> PainMap:
     """Fill in each mark's side from where it lies on the body."""
     marks = tuple(m.with_(side=atlas.views[m.view].side_of(m.geometry)) if m.view in atlas.views else m for m in painmap.marks)
@@ -189,8 +220,9 @@ def save(painmap: PainMap, path: Path) -> None:
     atomic_write_bytes(Path(path), dumps(painmap))
 
 
-def _fail(where: str, message: str):
-    raise PainMapError(f"{where}: {message}")
+def _fail(where: str, template: str, **params):
+    """Raise a PainMapError: WHERE, then TEMPLATE filled with PARAMS (the UI says the template in its language)."""
+    raise coded(PainMapError, template, where, **params)
 
 
 def _finite_coords(value, depth=0) -> bool:
@@ -242,19 +274,20 @@ def _read_geometry(where: str, value, repairs: list[int] | None = None) -> BaseG
         _fail(where, "expected a GeoJSON Polygon or MultiPolygon")
     coords = value.get("coordinates")
     if not isinstance(coords, list) or not _finite_coords(coords):
-        _fail(where, f"coordinates must be nested lists of finite numbers within ±{COORDINATE_LIMIT:g}")
+        _fail(where, "coordinates must be nested lists of finite numbers within ±{limit}", limit=f"{COORDINATE_LIMIT:g}")
     try:
         geometry = geojson_shape(value)
     except Exception as exc:  # shapely raises several types for malformed rings
-        _fail(where, f"not a valid shape ({exc})")
+        _fail(where, "not a valid shape ({reason})", reason=str(exc))
     repairs = [MAX_REPAIR_CROSSINGS] if repairs is None else repairs
     points = shapely.get_num_coordinates(geometry)
     meeting = _crossings(geometry, repairs[0])  # first: is_valid itself is slow on a big tangle
     # Up to MAX_REPAIR_POINTS, is_valid is fast whatever the shape; a valid one needs no repair.
     is_valid = points <= MAX_REPAIR_POINTS and geometry.is_valid if meeting > repairs[0] else geometry.is_valid
     if not is_valid and (meeting > repairs[0] or points > MAX_REPAIR_POINTS):
-        _fail(where, f"the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to "
-                     f"{MAX_REPAIR_CROSSINGS} crossings in a file, in shapes of up to {MAX_REPAIR_POINTS} points)")  # fmt: skip
+        _fail(where, "the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to "
+                     "{crossings} crossings in a file, in shapes of up to {most} points)", points=points,
+              crossings=MAX_REPAIR_CROSSINGS, most=MAX_REPAIR_POINTS)  # fmt: skip
     if not is_valid:
         repairs[0] -= meeting
     return valid(geometry)
@@ -264,17 +297,17 @@ def from_json_dict(data, where: str = "pain map") -> PainMap:
     if not isinstance(data, dict):
         _fail(where, "expected a JSON object")
     if data.get("format") != FORMAT:
-        _fail(where, f"not a hipmap pain map (expected \"format\": \"{FORMAT}\")")
+        _fail(where, "not a hipmap pain map (expected \"format\": \"{format}\")", format=FORMAT)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         _fail(where, "missing or invalid \"version\" (expected a whole number)")
     if version > VERSION:
-        _fail(where, f"made by a newer hipmap (format version {version}); this version reads up to {VERSION}. Please update hipmap.")
+        _fail(where, "made by a newer hipmap (format version {version}); this version reads up to {supported}. Please update hipmap.", version=version, supported=VERSION)
     marks_data = data.get("marks")
     if not isinstance(marks_data, list):
         _fail(where, "\"marks\" must be a list")
     if len(marks_data) > MAX_MARKS:
-        _fail(where, f"too many marks ({len(marks_data)}; the limit is {MAX_MARKS})")
+        _fail(where, "too many marks ({count}; the limit is {limit})", count=len(marks_data), limit=MAX_MARKS)
     marks = []
     repairs = [MAX_REPAIR_CROSSINGS]
     for i, item in enumerate(marks_data):
@@ -283,16 +316,16 @@ def from_json_dict(data, where: str = "pain map") -> PainMap:
             _fail(at, "expected an object")
         view = item.get("view")
         if view not in VIEW_IDS:
-            _fail(at, f"unknown view {view!r} (expected one of: {', '.join(VIEW_IDS)})")
+            _fail(at, "unknown view {view} (expected one of: {views})", view=repr(view), views=", ".join(VIEW_IDS))
         intensity = item.get("intensity", 5)
         if not isinstance(intensity, int) or isinstance(intensity, bool) or not 0 <= intensity <= 10:
-            _fail(at, f"intensity must be a whole number from 0 to 10, got {intensity!r}")
+            _fail(at, "intensity must be a whole number from 0 to 10, got {value}", value=repr(intensity))
         qualities = item.get("qualities", [])
         if not isinstance(qualities, list) or any(q not in QUALITIES for q in qualities):
-            _fail(at, f"qualities must be a list of: {', '.join(QUALITIES)}")
+            _fail(at, "qualities must be a list of: {qualities}", qualities=", ".join(QUALITIES))
         side = item.get("side")
         if side not in (None, "right", "left", "both"):
-            _fail(at, f"side must be right, left or both, got {side!r}")
+            _fail(at, "side must be right, left or both, got {value}", value=repr(side))
         geometry = _read_geometry(f"{at}.geometry", item.get("geometry"), repairs)
         marks.append(Mark(view, geometry, intensity, tuple(dict.fromkeys(qualities)), side))
     note = data.get("note", "")
@@ -307,13 +340,13 @@ def _text(value) -> str:
 
 def loads(data: bytes, where: str = "pain map") -> PainMap:
     if len(data) > MAX_FILE_BYTES:
-        _fail(where, f"file is too large ({len(data)} bytes)")
+        _fail(where, "file is too large ({size} bytes)", size=len(data))
     try:
         parsed = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         _fail(where, "not UTF-8 text")
     except json.JSONDecodeError as exc:
-        _fail(f"{where}:{exc.lineno}", f"invalid JSON: {exc.msg}")
+        _fail(f"{where}:{exc.lineno}", "invalid JSON: {reason}", reason=exc.msg)
     except RecursionError:
         _fail(where, "JSON nested too deeply")
     except ValueError:  # Python's limit on the digits of a whole number
@@ -328,5 +361,5 @@ def load(path: Path) -> PainMap:
     except FileNotFoundError:
         _fail(str(path), "file not found")
     except OSError as exc:
-        _fail(str(path), f"cannot read the file ({exc.strerror or exc})")
+        _fail(str(path), "cannot read the file ({reason})", reason=str(exc.strerror or exc))
     return loads(data, str(path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.model import Atlas
-from .painmap import PainMap, extent, strongest
+from .painmap import PainMap, extent, made_count, strongest
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def figures(painmap: PainMap, atlas: Atlas) -> Figures:
         a = mark.geometry.area
         weighted += a * mark.intensity
         area += a
-    return Figures(extent(painmap, atlas), strongest(painmap), weighted / area if area else None, len(painmap.marks))
+    return Figures(extent(painmap, atlas), strongest(painmap), weighted / area if area else None, made_count(painmap, atlas))
 
 
 def _percent(share: float) -> str:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fileio import atomic_write_bytes
+from ..fileio import atomic_write_bytes, private_dir
+from ..messages import coded
 from .model import Routine, RoutineError, routine_from_dict
 
 SUFFIX = ".hipmap-routine.json"
@@ -35,12 +36,12 @@ def read_routine(path: Path) -> Routine:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise RoutineError(f"{path.name}: too large to be a routine")
+            raise coded(RoutineError, "too large to be a routine", path.name)
         data = json.loads(path.read_bytes())
     except OSError as exc:
-        raise RoutineError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise coded(RoutineError, "cannot be read ({reason})", path.name, reason=str(exc.strerror or exc)) from None
     except (ValueError, RecursionError) as exc:
-        raise RoutineError(f"{path.name}: not valid JSON ({exc})") from None
+        raise coded(RoutineError, "not valid JSON ({reason})", path.name, reason=str(exc)) from None
     return routine_from_dict(data, where=path.name)
 
 
@@ -75,10 +76,10 @@ class RoutineLibrary:
 
     def save(self, routine: Routine) -> Path:
         if not routine.name.strip():
-            raise RoutineError("name: a saved routine needs a name")
+            raise coded(RoutineError, "a saved routine needs a name", "name")
         if not routine.steps:
-            raise RoutineError("steps: a saved routine needs at least one step")
-        self.directory.mkdir(parents=True, exist_ok=True)
+            raise coded(RoutineError, "a saved routine needs at least one step", "steps")
+        private_dir(self.directory)
         path = self.path_for(routine.name)
         atomic_write_bytes(path, json.dumps(routine.to_dict(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
         return path
@@ -91,9 +92,10 @@ class RoutineLibrary:
                 return saved.routine
         raise KeyError(name)
 
-    def delete(self, name: str) -> None:
-        for saved in self.saved():
-            if saved.name.casefold() == name.casefold():
-                saved.path.unlink(missing_ok=True)
-                return
-        raise KeyError(name)
+    def delete(self, path: Path) -> None:
+        """Delete the saved routine in this file (the one the user picked: names need not be unique, since an
+        unreadable file keeps its name); KeyError if it is not one of this library's files."""
+        path = Path(path)
+        if path.parent != self.directory or not path.name.endswith(SUFFIX) or not path.is_file():
+            raise KeyError(path.name)
+        path.unlink()

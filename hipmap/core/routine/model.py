@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..messages import coded, within
+
 FORMAT = "hipmap.routine"
 VERSION = 1
 KINDS = ("compression", "stretch")
@@ -26,7 +28,7 @@ class RoutineError(ValueError):
 
 def _check_unicode(name: str, value: str) -> None:
     if any("\ud800" <= ch <= "\udfff" for ch in value):  # half of a surrogate pair: no file can hold it
-        raise RoutineError(f"{name}: expected Unicode text, got {value!r}")
+        raise coded(RoutineError, "expected Unicode text, got {value}", name, value=repr(value))
 
 
 # --------------------------------------------------------------------------------------------- model
@@ -46,20 +48,22 @@ class Step:
 
     def __post_init__(self):
         if self.kind not in KINDS:
-            raise RoutineError(f"kind: expected 'compression' or 'stretch', got {self.kind!r}")
+            raise coded(RoutineError, "expected 'compression' or 'stretch', got {value}", "kind", value=repr(self.kind))
         if self.side not in SIDES:
-            raise RoutineError(f"side: expected 'right', 'left' or 'none', got {self.side!r}")
+            raise coded(RoutineError, "expected 'right', 'left' or 'none', got {value}", "side", value=repr(self.side))
         for name, allow_empty in (("muscle_id", False), ("exercise_id", True), ("title", False)):
             value = getattr(self, name)
             if not isinstance(value, str) or len(value) > MAX_TEXT or (not allow_empty and not value.strip()):
                 least = 0 if allow_empty else 1
-                raise RoutineError(f"{name}: expected text of {least} to {MAX_TEXT} characters, got {value!r}")
+                raise coded(RoutineError, "expected text of {least} to {most} characters, got {value}", name, least=least,
+                            most=MAX_TEXT, value=repr(value))  # fmt: skip
             _check_unicode(name, value)
         for name, (low, high) in LIMITS.items():
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                what = "a whole number" if name == "reps" else "a whole number of seconds"
-                raise RoutineError(f"{name}: expected {what} from {low} to {high}, got {value!r}")
+                template = ("expected a whole number from {low} to {high}, got {value}" if name == "reps"
+                            else "expected a whole number of seconds from {low} to {high}, got {value}")  # fmt: skip
+                raise coded(RoutineError, template, name, low=low, high=high, value=repr(value))
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,10 @@ class Routine:
     def __post_init__(self):
         object.__setattr__(self, "steps", tuple(self.steps))  # accept any sequence, keep a tuple
         if not isinstance(self.name, str) or len(self.name) > MAX_NAME:
-            raise RoutineError(f"name: expected text of at most {MAX_NAME} characters, got {self.name!r}")
+            raise coded(RoutineError, "expected text of at most {most} characters, got {value}", "name", most=MAX_NAME, value=repr(self.name))
         _check_unicode("name", self.name)
         if len(self.steps) > MAX_STEPS:
-            raise RoutineError(f"steps: too many steps ({len(self.steps)}; the limit is {MAX_STEPS})")
+            raise coded(RoutineError, "too many steps ({count}; the limit is {limit})", "steps", count=len(self.steps), limit=MAX_STEPS)
         for i, step in enumerate(self.steps):
             if not isinstance(step, Step):
                 raise RoutineError(f"steps[{i}]: expected a Step, got {type(step).__name__}")
@@ -115,7 +119,7 @@ class Routine:
         try:
             new = replace(old, **changes)
         except RoutineError as exc:
-            raise RoutineError(f"steps[{index}].{exc}") from None
+            raise within(exc, f"steps[{index}].") from None
         return replace(self, steps=self.steps[:index] + (new,) + self.steps[index + 1 :])
 
     def moved(self, index: int, to: int) -> "Routine":
@@ -153,35 +157,36 @@ _OPTIONAL = ("exercise_id", "side", "ready_s", "rest_s", "reps")
 
 
 def routine_from_dict(data, where: str = "routine") -> Routine:
-    def fail(message: str):
-        raise RoutineError(f"{where}: {message}")
+    def fail(template: str, at: str = "", **params):
+        raise coded(RoutineError, template, f"{where}: {at}" if at else where, **params)
 
     if not isinstance(data, dict):
         fail("expected a JSON object")
     if data.get("format") != FORMAT:
-        fail(f'not a hipmap routine (expected "format": "{FORMAT}")')
+        fail('not a hipmap routine (expected "format": "{format}")', format=FORMAT)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         fail('missing or invalid "version" (expected a whole number)')
     if version > VERSION:
-        fail(f"made by a newer hipmap (format version {version}); this version reads up to {VERSION}. Please update hipmap.")
+        fail("made by a newer hipmap (format version {version}); this version reads up to {supported}. Please update hipmap.",
+             version=version, supported=VERSION)  # fmt: skip
     steps_data = data.get("steps")
     if not isinstance(steps_data, list):
-        fail('steps: expected a list')
+        fail("expected a list", "steps")
     if len(steps_data) > MAX_STEPS:
-        fail(f"steps: too many steps ({len(steps_data)}; the limit is {MAX_STEPS})")
+        fail("too many steps ({count}; the limit is {limit})", "steps", count=len(steps_data), limit=MAX_STEPS)
     steps = []
     for i, item in enumerate(steps_data):
         if not isinstance(item, dict):
-            fail(f"steps[{i}]: expected an object")
+            fail("expected an object", f"steps[{i}]")
         for name in _REQUIRED:
             if name not in item:
-                fail(f"steps[{i}].{name}: missing")
+                fail("missing", f"steps[{i}].{name}")
         try:  # Step checks every field; unknown keys are ignored so that version 1 files may grow
             steps.append(Step(**{k: item[k] for k in _REQUIRED + _OPTIONAL if k in item}))
         except RoutineError as exc:
-            fail(f"steps[{i}].{exc}")
+            raise within(exc, f"{where}: steps[{i}].") from None
     try:
         return Routine(data.get("name", ""), tuple(steps))
     except RoutineError as exc:
-        fail(str(exc))
+        raise within(exc, f"{where}: ") from None

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ..messages import mark
+
 
 class StoreError(Exception):
     """A problem with the sessions database; the message names the file and says what happens next."""
@@ -19,28 +21,32 @@ class StoreError(Exception):
 FRESH_START = "hipmap can start with a fresh database beside it; the old file is left as it is."
 
 
+CORRUPT = "The sessions database {path} cannot be read: {detail}. " + FRESH_START
+NEWER = ("The sessions database {path} was made by a newer hipmap (schema version {found}; this one reads up to "
+         "{supported}). Update hipmap to see those sessions, or " + FRESH_START)  # fmt: skip
+LOCKED = "The sessions database {path} is busy: another hipmap may be using it. Close it and try again."
+COULD_NOT = "Could not {doing} the sessions database {path}: {reason}."
+
+
 class CorruptDatabase(StoreError):
     def __init__(self, path: Path, detail: str):
-        super().__init__(f"The sessions database {path} cannot be read: {detail}. {FRESH_START}", path)
+        super().__init__(CORRUPT.format(path=path, detail=detail), path)
+        mark(self, CORRUPT, path=str(path), detail=detail)
         self.detail = detail
 
 
 class NewerDatabase(StoreError):
     def __init__(self, path: Path, found_version: int, supported_version: int):
-        super().__init__(
-            f"The sessions database {path} was made by a newer hipmap (schema version {found_version}; this one "
-            f"reads up to {supported_version}). Update hipmap to see those sessions, or {FRESH_START}",
-            path,
-        )
+        super().__init__(NEWER.format(path=path, found=found_version, supported=supported_version), path)
+        mark(self, NEWER, path=str(path), found=found_version, supported=supported_version)
         self.found_version = found_version
         self.supported_version = supported_version
 
 
 class DatabaseLocked(StoreError):
     def __init__(self, path: Path):
-        super().__init__(
-            f"The sessions database {path} is busy: another hipmap may be using it. Close it and try again.", path
-        )
+        super().__init__(LOCKED.format(path=path), path)
+        mark(self, LOCKED, path=str(path))
 
 
 def translated(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
@@ -54,7 +60,8 @@ def translated(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
         primary is None and ("malformed" in text or "not a database" in text or "decode" in text)
     ):
         return CorruptDatabase(path, f"SQLite reports “{exc}”")
-    return StoreError(f"Could not {doing} the sessions database {path}: {exc}.", path)
+    return mark(StoreError(COULD_NOT.format(doing=doing, path=path, reason=exc), path), COULD_NOT, doing=doing,
+                path=str(path), reason=str(exc))  # fmt: skip
 
 
 def damaged_text(exc: UnicodeDecodeError, path: Path) -> CorruptDatabase:

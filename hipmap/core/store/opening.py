@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
+from ..fileio import create_private_file, private_dir
 from .errors import FRESH_START, CorruptDatabase, NewerDatabase, StoreError, damaged_text, sqlite_errors, translated
+from ..messages import mark
 from .schema import APPLICATION_ID, REQUIRED_TABLES, Migration, migrate
 
 DB_FILENAME = "sessions.sqlite3"
@@ -51,7 +54,7 @@ def fresh_path_beside(path: Path, now: datetime | None = None) -> Path:
         candidate = path.with_name(f"{base}{'' if n == 1 else f' ({n})'}{path.suffix}")
         if not any(_side_file(candidate, s).exists() for s in ("", "-wal", "-shm", "-journal")):
             return candidate
-    raise StoreError(f"Could not find a free file name beside {path}.", path)
+    raise mark(StoreError(f"Could not find a free file name beside {path}.", path), "Could not find a free file name beside {path}.", path=str(path))
 
 
 # --------------------------------------------------------------------------------------------- checking a file
@@ -141,19 +144,35 @@ def _check_existing(path: Path, supported: int) -> None:
 # --------------------------------------------------------------------------------------------- connecting
 
 
+def _keep_private(path: Path) -> None:
+    """The history is health data: the file is created 0600 before SQLite opens it (SQLite gives its -wal and -shm
+    the main file's permissions), and an older one that others could read is made 0600, with its side files."""
+    if create_private_file(path):
+        return
+    for file in (path, _side_file(path, "-wal"), _side_file(path, "-shm")):
+        try:
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:  # missing (no -wal yet), or not ours to change: the open below says what matters
+            pass
+
+
 def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
     """Check the file at `path` (if any), open it (or create it) and bring its schema up to len(migrations)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent, tighten=False)
         if path.exists():
             if not path.is_file():
-                raise StoreError(f"The sessions database {path} is not a file. {FRESH_START}", path)
+                raise mark(StoreError(f"The sessions database {path} is not a file. {FRESH_START}", path),
+                           "The sessions database {path} is not a file. " + FRESH_START, path=str(path))  # fmt: skip
             _check_existing(path, len(migrations))
         elif _side_file(path, "-wal").exists():
             # SQLite would replay a stray journal into the new file: neither adopt it nor delete it.
             raise CorruptDatabase(path, "the file is missing but its -wal journal is still there")
+        _keep_private(path)
     except OSError as exc:
-        raise StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path) from exc
+        raise mark(StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path),
+                   "Could not open the sessions database {path}: {reason}.", path=str(path), reason=str(exc.strerror or exc)) from exc  # fmt: skip
     except sqlite3.Error as exc:
         raise translated(exc, path, "check") from exc
     except UnicodeDecodeError as exc:

@@ -28,7 +28,10 @@ def render(out: Path, view=None, painmap=None, regions=(), side="right", select=
     if font_scale != 1.0:  # as if the system's font size were larger
         app.setFont(scaled_font(font, font_scale))
     atlas = load_atlas(language=lang)
-    with tempfile.TemporaryDirectory() as tmp:  # never touch the user's own settings
+    from ..kit.datadir import scratch_data_dir
+
+    # Never touch the user's own settings, autosave, routines or history: closing the window clears its autosave.
+    with tempfile.TemporaryDirectory() as tmp, scratch_data_dir():
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)
         window = MainWindow(atlas, settings=settings)
         window.files.autosave_timer.stop()

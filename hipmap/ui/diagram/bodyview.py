@@ -138,6 +138,16 @@ class TriggerCross(QGraphicsItem):
             painter.drawLine(QPointF(-s, s), QPointF(s, -s))
 
 
+def _common_prefix(before: tuple, after: tuple) -> int:
+    """How many marks the two tuples start with, the very same objects."""
+    n = 0
+    for a, b in zip(before, after):
+        if a is not b:
+            break
+        n += 1
+    return n
+
+
 class BodyView(QGraphicsView):
     """Shows one view; turns clicks and drags into stroke requests for the document to apply."""
 
@@ -153,6 +163,7 @@ class BodyView(QGraphicsView):
         self.tool = "brush"
         self.brush_radius = 12.0
         self._stroke: list[tuple[float, float]] | None = None
+        self._preview_outline: QPainterPath | None = None  # the stroke being painted, outlined so far
         self._panning: QPointF | None = None
         self._zoomed = False
         self._hovered = None
@@ -190,6 +201,23 @@ class BodyView(QGraphicsView):
         self.update_description()
         self.setMinimumSize(180, 300)
         self.setCursor(Qt.CrossCursor)
+
+    def use_atlas(self, atlas: Atlas) -> None:
+        """The same drawing with the atlas's text in another language (View > Language): names, labels, hint."""
+        self.atlas = atlas
+        self.view = atlas.views[self.view_id]
+        self.hint = translate("bodyview", HINT)
+        self.setAccessibleName(translate("bodyview", "{title} view of the body").format(title=self.view.title))
+        self.viewport().setAccessibleName(self.accessibleName())
+        for item in getattr(self, "_label_items", []):
+            self.scene().removeItem(item)
+        self._add_side_labels()
+        self._mark_regions.clear()
+        self._zone_cache.clear()
+        muscle, side, preview = self._overlay_args
+        if muscle is not None:
+            self.set_overlay(atlas.muscles.get(muscle.id), side, preview)
+        self.update_description()
 
     def drawBackground(self, painter: QPainter, rect: QRectF):
         painter.fillRect(rect, self.palette().base())
@@ -260,7 +288,7 @@ class BodyView(QGraphicsView):
 
     def restyle(self) -> None:
         """Draw everything again in the current colours and stroke widths (after the high-contrast switch)."""
-        marks, self._marks = self._marks, ()
+        marks, self._marks = self._marks, ()  # nothing kept: every mark drawn again
         self.set_marks(marks)
         self._overlay_key = None
         self.set_overlay(*self._overlay_args)
@@ -274,12 +302,15 @@ class BodyView(QGraphicsView):
         marks = tuple(m for m in marks if m.view == self.view_id)
         if marks == self._marks:
             return
+        # Marks are immutable and a map grows or shrinks at its end (a new stroke, undo): keep the items of the
+        # marks both maps start with, and draw only the rest. Stacking stays as if all were drawn again.
+        kept = _common_prefix(self._marks, marks)
         self._marks = marks
         scene = self.scene()
-        for item in self.mark_items:
+        for item in self.mark_items[2 * kept :]:
             scene.removeItem(item)
-        self.mark_items = []
-        for mark in marks:
+        del self.mark_items[2 * kept :]
+        for mark in marks[kept:]:
             path = painter_path(mark.geometry)
             item = QGraphicsPathItem(path)
             item.setBrush(pain_fill(mark.intensity))
@@ -496,7 +527,7 @@ class BodyView(QGraphicsView):
             self.setCursor(Qt.OpenHandCursor if self.tool == "pan" else Qt.CrossCursor)
             return
         if self._stroke is not None and event.button() == Qt.LeftButton:
-            points, self._stroke = self._stroke, None
+            points, self._stroke, self._preview_outline = self._stroke, None, None
             self.preview_item.setPath(QPainterPath())
             signal = self.eraseFinished if self.tool == "eraser" else self.strokeFinished
             signal.emit(self.view_id, points, float(self.brush_radius))
@@ -509,18 +540,7 @@ class BodyView(QGraphicsView):
         super().leaveEvent(event)
 
     def _update_preview(self):
-        path = QPainterPath()
-        x, y = self._stroke[0]
-        path.moveTo(x, y)
-        for x, y in self._stroke[1:]:
-            path.lineTo(x, y)
-        if len(self._stroke) == 1:
-            path.lineTo(x + 0.01, y)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(2 * self.brush_radius)
-        stroker.setCapStyle(Qt.RoundCap)
-        stroker.setJoinStyle(Qt.RoundJoin)
-        outline = stroker.createStroke(path).simplified()
+        outline = self._grow_preview_outline()
         self.preview_item.setPath(outline)
         if self.tool == "eraser":
             self.preview_item.setBrush(QColor(255, 255, 255, 140))
@@ -530,6 +550,29 @@ class BodyView(QGraphicsView):
             pen = QPen(QColor(*PAIN_RGB).darker(140), 1.2)
         pen.setCosmetic(True)
         self.preview_item.setPen(pen)
+
+    def _grow_preview_outline(self) -> QPainterPath:
+        """The outline of the stroke so far: the brush's disc along the path. Each move adds only its own segment
+        (round caps make the union of the segments the whole stroke), so a long stroke costs no more per move than
+        a short one did: outlining the whole path again grew with its length, to more than a frame."""
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * self.brush_radius)
+        stroker.setCapStyle(Qt.RoundCap)
+        stroker.setJoinStyle(Qt.RoundJoin)
+        path = QPainterPath()
+        if len(self._stroke) == 1 or self._preview_outline is None:
+            x, y = self._stroke[0]
+            path.moveTo(x, y)
+            for x, y in self._stroke[1:]:
+                path.lineTo(x, y)
+            if len(self._stroke) == 1:
+                path.lineTo(x + 0.01, y)
+            self._preview_outline = stroker.createStroke(path).simplified()
+        else:
+            path.moveTo(*self._stroke[-2])
+            path.lineTo(*self._stroke[-1])
+            self._preview_outline = self._preview_outline.united(stroker.createStroke(path))
+        return self._preview_outline
 
     def set_tool(self, tool: str):
         self.tool = tool

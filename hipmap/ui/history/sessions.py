@@ -14,6 +14,7 @@ from ...core.store.database import Store
 from ...core.store.errors import CorruptDatabase, NewerDatabase, StoreError
 from ...core.store.opening import default_path, fresh_path_beside
 from ...core.store.session import Session, run_log_to_dict, utc_now
+from ..kit.errors import error_text
 from ..kit.i18n import side_name, translate
 from ..kit.runwords import log_outcome, run_text
 
@@ -40,7 +41,7 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         try:
             store = Store.open(fresh)
         except StoreError as again:
-            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), str(again))
+            QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), error_text(again))
             return None
         settings.setValue("store/path", str(fresh))
         return store
@@ -131,7 +132,9 @@ class SaveSessionDialog(QDialog):
         return None if spin.value() == NOT_RATED else spin.value()
 
     def _summary_html(self) -> str:
-        marks = len(self.painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        marks = made_count(self.painmap, self.atlas)  # a region marked by name is one mark
         lines = [(translate("sessions", "Pain map: %n mark, {area:.1f}% of the body drawing", "", marks) if marks == 1 else translate("sessions", "Pain map: %n marks, {area:.1f}% of the body drawing", "", marks)).format(area=extent(self.painmap, self.atlas) * 100)]
         names = [f"{c.name} ({side_name(c.side)})" for c in self.match.candidates[:3]]
         if names:
@@ -156,6 +159,6 @@ class SaveSessionDialog(QDialog):
         try:
             self.saved = self.store.save(self.session())
         except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, translate("sessions", "Session not saved"), str(exc))
+            QMessageBox.warning(self, translate("sessions", "Session not saved"), error_text(exc))
             return
         super().accept()

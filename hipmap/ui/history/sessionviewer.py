@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.store.session import RunOutcome, Session
 from ..diagram.bodyview import BodyView
 from ..kit import style
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, step_title, translate
 from ..kit.windows import fit_to_screen
 from .actions import action_button, shortcut_text
@@ -64,7 +65,7 @@ class SessionViewer(QDialog):
         try:
             self.painmap = from_json_dict(session.painmap, translate("history", "this session's pain map"))
         except PainMapError as exc:
-            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), str(exc)
+            self.painmap, self.problem = from_json_dict({"format": "hipmap.painmap", "version": 1, "marks": []}), error_text(exc)
         self.marks = self.painmap.marks
 
         badge = QLabel(translate("history", "Read-only"))
@@ -182,11 +183,13 @@ class SessionViewer(QDialog):
             from ...core.pain.painmap import extent as painmap_extent
 
             extent = painmap_extent(self.painmap, self.atlas)
+        from ...core.pain.painmap import made_count
+
         rows = [
             (translate("history", "Pain before"), format_rating(s.pain_before) if s.pain_before is not None else translate("history", "not rated")),
             (translate("history", "Pain after"), format_rating(s.pain_after) if s.pain_after is not None else translate("history", "not rated")),
             (translate("history", "Area marked"), translate("history", "{format_area} of the body drawing").format(format_area=format_area(extent)) if extent is not None else translate("history", "not measured")),
-            (translate("history", "Marks"), str(len(self.marks))),
+            (translate("history", "Marks"), str(made_count(self.painmap, self.atlas))),
         ]
         parts.append(translate("history", "<h3>Pain</h3><table cellpadding='3' cellspacing='0'>") + "".join(
             f"<tr><td>{e(k)}</td><td><b>{e(v)}</b></td></tr>" for k, v in rows) + "</table>")  # fmt: skip

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.store.errors import StoreError
 from ...core.store.session import RunOutcome, Session
 from ..kit import style
+from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import action_button, shortcut_text
@@ -234,7 +235,7 @@ class HistoryWindow(QWidget):
         try:
             summaries = self.store.summaries(person)
         except (StoreError, ValueError) as exc:
-            summaries, problem = [], str(exc)
+            summaries, problem = [], error_text(exc)
         self.model.set_summaries(summaries)
         self.chart.set_points(chart_points(summaries))
         self.table.setColumnHidden(1, person is not None)  # one person: the column would repeat the name
@@ -337,7 +338,7 @@ class HistoryWindow(QWidget):
             QMessageBox.warning(self, translate("history", "Session not found"), translate("history", "That session is no longer in the database."))
             self.refresh()
         except StoreError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot read the session"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot read the session"), error_text(exc))
         return None
 
     # ---- what to do with sessions
@@ -377,7 +378,7 @@ class HistoryWindow(QWidget):
         try:
             maps = [from_json_dict(s.painmap, translate("history", "the session of {format_when}").format(format_when=format_when(local_time(s.created_at)))) for s in (older, newer)]
         except PainMapError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot compare these sessions"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot compare these sessions"), error_text(exc))
             return None
         titles = [format_when(local_time(s.created_at)) for s in (older, newer)]
         if older.person.casefold() != newer.person.casefold():
@@ -413,7 +414,7 @@ class HistoryWindow(QWidget):
                     pass  # already gone
                 deleted.append(s.id)
         except StoreError as exc:
-            QMessageBox.warning(self, translate("history", "Cannot delete"), str(exc))
+            QMessageBox.warning(self, translate("history", "Cannot delete"), error_text(exc))
         for session_id in deleted:
             self.sessionDeleted.emit(session_id)
         self._fill_people(self.current_person())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from ... import PACKAGE_DIR
 
@@ -88,7 +88,156 @@ def lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
 # Every user-visible string in hipmap/ui goes through translate(CONTEXT, TEXT) (or, with a count, translate(CONTEXT,
 # TEXT, "", N) and %n in TEXT); pyside6-lupdate extracts the calls by this name (tools/update_translations.py).
 # Not self.tr(): PySide's tr() looks the text up under the class of the object, so a subclass would lose it.
-translate = QCoreApplication.translate
+_RECORD_LIMIT = 400  # longer texts (whole panels of HTML) are made again by their widgets, not looked up
+_made: dict[str, tuple] = {}  # a text shown now -> how it was made (so it can be made again in another language)
+
+
+class _Made(str):
+    """A translated text that remembers how it was made: its .format() result remembers it too."""
+
+    def format(self, *args, **kwargs):  # noqa: A003 - str.format, recorded
+        out = _Made(str.format(self, *args, **kwargs))
+        out._how = ("format", self._how, args, kwargs)
+        if len(out) <= _RECORD_LIMIT:
+            _made[str(out)] = out._how
+        return out
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate, remembering which source made each short text, so that a change of language
+    can translate again what windows already show (retranslate_widgets)."""
+    out = _Made(QCoreApplication.translate(context, text, disambiguation, n))
+    out._how = ("tr", context, text, disambiguation, n)
+    if len(out) <= _RECORD_LIMIT:
+        _made[str(out)] = out._how
+    return out
+
+
+def _make_again(how, known: dict) -> str:
+    if how[0] == "tr":
+        return translate(*how[1:])
+    _kind, base, args, kwargs = how
+    again = lambda v: _make_again(known[v], known) if isinstance(v, str) and v in known else v  # noqa: E731
+    return _make_again(base, known).format(*[again(a) for a in args], **{k: again(v) for k, v in kwargs.items()})
+
+
+_before: dict[str, tuple] = {}  # _made as it was in the language shown before the last switch
+
+
+def again(text: str) -> str | None:
+    """TEXT (shown in the language before the last switch_language) made again in the language now; None when
+    it was not made by translate() (a name from the data, a number)."""
+    how = _before.get(str(text)) if text else None
+    return _make_again(how, _before) if how is not None else None
+
+
+def switch_language(language: str, app: QCoreApplication | None = None) -> bool:
+    """Install LANGUAGE and translate again the texts every open window shows; each widget with a retranslate()
+    method then makes the texts of its own (data, counts, composed sentences). False if the language is missing."""
+    from PySide6.QtWidgets import QApplication
+
+    known = dict(_made)
+    _made.clear()
+    _before.clear()
+    _before.update(known)
+    ok = install(language, app)
+    tops = [w for w in QApplication.topLevelWidgets()]
+    for top in tops:
+        retranslate_widgets(top, again)
+    for top in tops:
+        for widget in [top, *top.findChildren(QObject)]:
+            method = getattr(widget, "retranslate", None)
+            if callable(method):
+                method()
+    return ok
+
+
+TIP_PROPERTY = "hipmap_tip"
+
+
+def set_command_tip(action, tip: str, from_text: bool = False) -> None:
+    """A command's status tip says what it does; its tooltip adds the shortcut ("Close hipmap (Ctrl+Q)").
+    FROM_TEXT: the tip is the command's name (made again from its text after a change of language)."""
+    from PySide6.QtGui import QKeySequence
+
+    keys = action.shortcut().toString(QKeySequence.NativeText)
+    action.setProperty(TIP_PROPERTY, tip)
+    action.setProperty(TIP_PROPERTY + "_from_text", bool(from_text))
+    action.setToolTip(f"{tip} ({keys})" if keys else tip)
+    action.setStatusTip(tip)
+
+
+def retranslate_widgets(root, again) -> None:
+    """Every text of ROOT and its children (widgets, actions, menus, tabs, list items) that AGAIN can make in the
+    new language is replaced by it."""
+    from PySide6.QtWidgets import (
+        QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QMenu, QTabBar, QTabWidget, QToolButton,
+        QWidget,
+    )  # fmt: skip
+
+    def redo(get, put):
+        value = get()
+        if value:
+            new = again(value)
+            if new is not None and new != value:
+                put(new)
+
+    objects = [root, *root.findChildren(QObject)]
+    actions = set()
+    for obj in objects:
+        if isinstance(obj, QWidget):
+            for action in obj.actions():
+                actions.add(action)
+        if not isinstance(obj, QWidget):
+            continue
+        w = obj
+        redo(w.windowTitle, w.setWindowTitle)
+        redo(w.toolTip, w.setToolTip)
+        redo(w.statusTip, w.setStatusTip)
+        redo(w.accessibleName, w.setAccessibleName)
+        redo(w.accessibleDescription, w.setAccessibleDescription)
+        if isinstance(w, QLabel):
+            redo(w.text, w.setText)
+        elif isinstance(w, QAbstractButton) and not (isinstance(w, QToolButton) and w.defaultAction() is not None):
+            redo(w.text, w.setText)  # (a tool button with an action shows the action's text)
+        if isinstance(w, QMenu):
+            redo(w.title, w.setTitle)
+        if isinstance(w, QGroupBox):
+            redo(w.title, w.setTitle)
+        if isinstance(w, QLineEdit):
+            redo(w.placeholderText, w.setPlaceholderText)
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                redo(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t))
+                redo(lambda i=i: w.tabToolTip(i), lambda t, i=i: w.setTabToolTip(i, t))
+        elif isinstance(w, QTabBar) and not isinstance(w.parentWidget(), QTabWidget):
+            for i in range(w.count()):
+                redo(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t))
+        if isinstance(w, QTabBar):  # Qt names its scroll buttons once, in the language of that moment
+            for button in w.findChildren(QToolButton):
+                source = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}.get(button.objectName())
+                if source:
+                    button.setAccessibleName(QCoreApplication.translate("QTabBar", source))
+        if isinstance(w, QComboBox):
+            for i in range(w.count()):
+                redo(lambda i=i: w.itemText(i), lambda t, i=i: w.setItemText(i, t))
+        if isinstance(w, QListWidget):
+            for i in range(w.count()):
+                item = w.item(i)
+                redo(item.text, item.setText)
+                redo(item.toolTip, item.setToolTip)
+    for action in actions:
+        redo(action.text, action.setText)
+        tip = action.property(TIP_PROPERTY)
+        if tip:  # a command's tooltip names its shortcut, in the words of the language (Ctrl / Control)
+            from_text = action.property(TIP_PROPERTY + "_from_text")
+            set_command_tip(action, action.text().replace("&", "").rstrip(".") if from_text else (again(tip) or tip), from_text)
+            continue
+        redo(action.toolTip, action.setToolTip)
+        redo(action.statusTip, action.setStatusTip)
+        menu = action.menu()
+        if menu is not None:
+            redo(menu.title, menu.setTitle)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

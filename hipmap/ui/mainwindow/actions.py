@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
+from ..kit.i18n import set_command_tip
+
 
 def make_action(window, text, slot, shortcut=None, tip="", checkable=False, icon=None) -> QAction:
     """A command of ``window`` (its parent). The window adds every command to itself, in the order its shortcut
@@ -11,10 +13,7 @@ def make_action(window, text, slot, shortcut=None, tip="", checkable=False, icon
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-    label = text.replace("&", "").rstrip(".")
-    keys = action.shortcut().toString(QKeySequence.NativeText)
-    action.setToolTip(f"{tip or label} ({keys})" if keys else (tip or label))
-    action.setStatusTip(tip or label)
+    set_command_tip(action, tip or text.replace("&", "").rstrip("."), not tip)  # made again when the language changes
     action.setCheckable(checkable)
     if icon:
         action.setIcon(QIcon.fromTheme(icon))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSaveFile, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.pain import painmap as pm
@@ -60,6 +60,10 @@ class PainDocument(QObject):
         self.painmap = painmap
         self.result = self.matcher.match(painmap)
         self.changed.emit(self.painmap, self.result)
+
+    def rematch(self):
+        """Match the same map again (the atlas's language changed): the views, the list and the panel follow."""
+        self._set(self.painmap)
 
     def apply(self, painmap: PainMap, text: str) -> bool:
         if painmap == self.painmap:
@@ -139,12 +143,11 @@ class PainDocument(QObject):
 
 
 def write_atomically(path: Path, data: bytes):
-    """QSaveFile writes beside the target and renames over it only when everything is on disk."""
-    out = QSaveFile(str(path))
-    if not out.open(QSaveFile.WriteOnly):
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
-    if out.write(data) != len(data):
-        out.cancelWriting()
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
-    if not out.commit():
-        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=out.errorString()))
+    """Write beside the target and rename over it only when everything is on disk; readable by the user only (a
+    pain map is health data). Raises SaveError with the reason."""
+    from ...core.fileio import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(Path(path), data)
+    except OSError as exc:
+        raise SaveError(translate("document", "cannot write {path}: {errorString}").format(path=path, errorString=exc.strerror or exc)) from None

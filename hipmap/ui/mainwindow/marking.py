@@ -68,6 +68,14 @@ class Marking(QObject):
         self._on_intensity(self.intensity_slider.value())
         self.brush_spin.setValue(int(settings.value("tools/brush", 12) or 12))
 
+    def retranslate(self):
+        """After View > Language: the qualities' names (made from the words, not one translated string)."""
+        from ..kit.i18n import set_command_tip
+
+        for quality, act in self.quality_actions.items():
+            act.setText(quality_name(quality).capitalize())
+            set_command_tip(act, translate("app", "Describe new marks as {quality}").format(quality=quality_name(quality)))
+
     def set_tool(self, tool: str):
         for view in self.window.views.values():
             view.set_tool(tool)

@@ -7,10 +7,12 @@ page is rebuilt when the palette changes, so it reads the same in light and dark
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.content.model import Atlas, Fact, Muscle
@@ -30,9 +32,14 @@ def _facts(facts: tuple[Fact, ...]) -> str:
     return "<ul>" + "".join(f"<li>{_e(f.text)}</li>" for f in facts) + "</ul>"
 
 
+@functools.lru_cache(maxsize=256)
+def _file_uri(path) -> str:
+    return path.resolve().as_uri()  # a file system call: once per pictogram, not on every page
+
+
 def _exercise_html(exercise, dose: str, where: str = "") -> str:
     """One exercise: pictogram, name, the dose in numbers, the steps, and what it should and should not feel like."""
-    picture = exercise.pictogram.resolve().as_uri() if exercise.pictogram else ""
+    picture = _file_uri(exercise.pictogram) if exercise.pictogram else ""
     img = f"<img src='{picture}' width='96' height='96' style='float: right'>" if picture else ""
     steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
     parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
@@ -79,6 +86,21 @@ def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
     return "".join(parts)
 
 
+def _meta_text(side: str | None, candidate: Candidate | None) -> str:
+    """The line under the name: the side and the match percentage."""
+    meta = [side_phrase(side)] if side else []
+    if candidate is not None:
+        meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
+    return " · ".join(meta)
+
+
+def _blank(candidate: Candidate | None) -> Candidate | None:
+    """The candidate with its figures and words emptied: the page around them, for comparing two pages."""
+    if candidate is None:
+        return None
+    return dataclasses.replace(candidate, score=0.0, reasons=("",) * len(candidate.reasons))
+
+
 def muscle_html(
     atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
     safety_signs=(),
@@ -90,11 +112,9 @@ def muscle_html(
     warn_edge = style.warning_edge(palette).name()
     shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
     parts = [f"<h2>{_e(muscle.name)}</h2>"]
-    meta = [side_phrase(side)] if side else []
-    if candidate is not None:
-        meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
+    meta = _meta_text(side, candidate)
     if meta:
-        parts.append(f"<p class='meta' style='color:{quiet}'>{_e(' · '.join(meta))}</p>")
+        parts.append(f"<p class='meta' style='color:{quiet}'>{_e(meta)}</p>")
     parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
 
     if candidate is not None and candidate.reasons:
@@ -164,6 +184,9 @@ class MusclePanel(QWidget):
         super().__init__(parent)
         self.point_links = point_links
         self._shown: tuple | None = None  # (atlas, muscle, side, candidate)
+        self._page: str | None = None  # the rich text last put in the browser...
+        self._figures: tuple | None = None  # ...what it was made from (muscle_html's arguments)...
+        self._skeleton: str | None = None  # ...and the same page with the candidate's figures and words left out
         self.safety_signs: tuple = ()
         self.setAccessibleName(translate("musclepanel", "Muscle details"))
 
@@ -220,6 +243,7 @@ class MusclePanel(QWidget):
 
     def _render(self, keep_scroll: bool = False) -> None:
         if self._shown is None:
+            self._page = self._figures = None
             self.browser.clear()
             self.stack.setCurrentWidget(self.placeholder)
             self.setAccessibleDescription(translate("musclepanel", PLACEHOLDER))
@@ -227,10 +251,55 @@ class MusclePanel(QWidget):
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
-        self.browser.setHtml(muscle_html(atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs))
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs)
+        page = muscle_html(*figures)
+        if page != self._page or self.stack.currentWidget() is not self.browser:
+            skeleton = muscle_html(*figures[:3], _blank(candidate), *figures[4:])
+            if not self._update_figures(skeleton, figures):
+                self.browser.setHtml(page)
+            self._page, self._skeleton, self._figures = page, skeleton, figures
         bar.setValue(top)
         self.stack.setCurrentWidget(self.browser)
         self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
+
+    def _update_figures(self, skeleton: str, shown: tuple) -> bool:
+        """After a new mark the same muscle's page usually differs only in its figures: the match percentage and
+        the reasons. Then put the new words in place of the old, block by block, rather than lay out the whole page
+        again (setHtml is most of the time a release takes). True if done; False: the page needs setHtml."""
+        if self._figures is None or self.stack.currentWidget() is not self.browser:
+            return False
+        was = self._figures
+        before, after = was[3], shown[3]
+        if before is None or after is None or len(before.reasons) != len(after.reasons):
+            return False
+        if was[0] is not shown[0] or was[1] is not shown[1] or was[2] != shown[2] or was[4:] != shown[4:]:
+            return False  # another atlas, muscle, side, palette, ...
+        if skeleton != self._skeleton:
+            return False  # more than the figures changed (or the language: the old page was made in the old one)
+        old_meta, new_meta = _meta_text(shown[2], before), _meta_text(shown[2], after)
+        doc = self.browser.document()
+        texts = []
+        block = doc.begin()
+        while block.isValid():
+            texts.append(block)
+            block = block.next()
+        words = [b.text() for b in texts]
+        n = len(before.reasons)
+        start = next((i for i in range(2, len(words) - n + 1) if words[i : i + n] == list(before.reasons)), None)
+        if len(words) < 2 or words[1] != old_meta or (n and start is None):
+            return False
+        changes = [(texts[1], new_meta)] + ([(texts[start + i], r) for i, r in enumerate(after.reasons)] if n else [])
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for block, text in changes:
+            if block.text() == text:
+                continue
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.KeepAnchor)
+            cursor.insertText(text)  # in the block's own character format
+        cursor.endEditBlock()
+        doc.clearUndoRedoStacks()
+        return True
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == POINT_SCHEME and url.path().isdigit():

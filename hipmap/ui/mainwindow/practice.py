@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ..kit.datadir import data_location
 from ..kit.i18n import translate
+from ..kit.errors import error_text
 from ..kit.windows import keep_window
 from .actions import make_action
 
@@ -106,7 +107,7 @@ class Practice(QObject):
         try:
             painmap = from_json_dict(session.painmap, where=translate("app", "session of {created_at}").format(created_at=session.created_at))
         except PainMapError as exc:
-            QMessageBox.warning(window, translate("app", "Session cannot be used"), str(exc))
+            QMessageBox.warning(window, translate("app", "Session cannot be used"), error_text(exc))
             return
         window.document.restore(painmap, translate("app", "Start from a past session"))
         window.files.clear_autosave()
@@ -149,11 +150,16 @@ class Practice(QObject):
         if path is None:
             from datetime import date
 
-            start = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)) / f"hipmap-handout-{date.today().isoformat()}.pdf"
+            from ..kit.folders import last_folder
+
+            start = last_folder(window.settings, "handouts") / f"hipmap-handout-{date.today().isoformat()}.pdf"
             chosen, _ = QFileDialog.getSaveFileName(window, translate("app", "Export handout"), str(start), translate("app", "PDF documents (*.pdf)"))
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            from ..kit.folders import remember_folder
+
+            remember_folder(window.settings, "handouts", path)
         from ..handout.output import write_pdf
 
         try:

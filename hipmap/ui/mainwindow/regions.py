@@ -8,6 +8,8 @@ next one. Esc closes it.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
@@ -28,6 +30,18 @@ from PySide6.QtWidgets import (
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, translate
 
 ALL_VIEWS = QT_TRANSLATE_NOOP("regions", "All views")
+
+
+def folded(text: str) -> str:
+    """TEXT for searching: case and accents set aside ("Exterior" finds "exterior", "tibia" finds "Tíbia")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matches(query: str, texts) -> bool:
+    """Whether every word of QUERY is found in one of TEXTS (the name, or one of the aliases), in any order."""
+    words = folded(query).split()
+    return any(all(word in text for word in words) for text in map(folded, texts))
 
 
 def region_words(atlas, region_id: str, side: str) -> str:
@@ -57,7 +71,7 @@ class RegionDialog(QDialog):
         self.view_combo.setAccessibleName(translate("regions", "Show the regions of"))
         self.view_combo.addItem(translate("regions", ALL_VIEWS), None)
         for view_id, v in atlas.views.items():
-            self.view_combo.addItem(translate("regions", "{title} view").format(title=v.title), view_id)
+            self.view_combo.addItem("", view_id)
         self.view_combo.currentIndexChanged.connect(lambda _i: self._filter())
 
         self.list = QListWidget()
@@ -68,11 +82,10 @@ class RegionDialog(QDialog):
                 shapes = atlas.region_shapes(region_id, side)
                 if not shapes:
                     continue
-                item = QListWidgetItem(region_words(atlas, region_id, side))
+                item = QListWidgetItem()
                 item.setData(Qt.UserRole, (region_id, side, tuple(shapes)))
-                item.setToolTip(region.description)
-                item.setData(Qt.AccessibleDescriptionRole, region.description)
                 self.list.addItem(item)
+        self._name_regions()
         self.list.itemDoubleClicked.connect(lambda _item: self.mark())
 
         self.rating = QSpinBox()
@@ -89,6 +102,10 @@ class RegionDialog(QDialog):
             self.quality_boxes[quality] = box
         qualities_row.addStretch(1)
 
+        self.nothing = QLabel("")
+        self.nothing.setAccessibleName(translate("regions", "Search result"))
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
         self.status = QLabel("")
         self.status.setAccessibleName(translate("regions", "Last marked"))
         self.status.setWordWrap(True)
@@ -105,6 +122,7 @@ class RegionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.nothing)
         rating_form = QFormLayout()
         rating_form.addRow(translate("regions", "Pain &rating:"), self.rating)
         if self.quality_boxes:
@@ -117,6 +135,31 @@ class RegionDialog(QDialog):
         self._filter()
         self.search.setFocus()
 
+    def _name_regions(self) -> None:
+        """The words of the list and of the views, from the atlas (in the language it was loaded in)."""
+        atlas = self.atlas
+        for i, (view_id, v) in enumerate(atlas.views.items(), start=1):
+            self.view_combo.setItemText(i, translate("regions", "{title} view").format(title=v.title))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            region_id, side, _views = item.data(Qt.UserRole)
+            region = atlas.regions[region_id]
+            item.setText(region_words(atlas, region_id, side))
+            # Searched: the side and the name as shown, and each alias with the side ("exterior del muslo").
+            item.setData(Qt.UserRole + 1, (item.text(), *(side_and_region(side, a) for a in region.aliases)))
+            item.setToolTip(region.description)
+            item.setData(Qt.AccessibleDescriptionRole, region.description)
+
+    def retranslate(self) -> None:
+        """After View > Language: the regions' names in the atlas of the window (loaded again in that language)."""
+        atlas = getattr(self.parentWidget(), "atlas", None)
+        if atlas is not None:
+            self.atlas = atlas
+        self._name_regions()
+        for quality, box in self.quality_boxes.items():
+            box.setText(quality_name(quality).capitalize())
+        self._filter()
+
     def showEvent(self, event):
         super().showEvent(event)
         self.mark_button.setDefault(True)  # Enter marks (the button box picks its own default when shown)
@@ -128,18 +171,24 @@ class RegionDialog(QDialog):
         return [self.list.item(i) for i in range(self.list.count()) if not self.list.item(i).isHidden()]
 
     def _filter(self, *_args) -> None:
-        words = self.search.text().casefold().split()
+        query = self.search.text()
         view = self.view_combo.currentData()
         for i in range(self.list.count()):
             item = self.list.item(i)
             _region, _side, views = item.data(Qt.UserRole)
-            text = item.text().casefold()
-            item.setHidden(not all(w in text for w in words) or (view is not None and view not in views))
+            item.setHidden(not matches(query, item.data(Qt.UserRole + 1)) or (view is not None and view not in views))
         current = self.list.currentItem()
         if current is None or current.isHidden():
             shown = self.visible_items()
             self.list.setCurrentItem(shown[0] if shown else None)
         self.mark_button.setEnabled(self.list.currentItem() is not None and not self.list.currentItem().isHidden())
+        if self.visible_items() or not query.strip():
+            self.nothing.hide()
+        else:
+            text = translate("regions", "No region matches “{query}”.").format(query=query.strip())
+            self.nothing.setText(text)
+            self.nothing.show()
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.nothing, text))
 
     def choose(self, text: str) -> bool:
         """Make the region called ``text`` ("Right outer thigh") the current one."""
@@ -166,6 +215,11 @@ class RegionDialog(QDialog):
             return
         region_id, side, _views = item.data(Qt.UserRole)
         self.regionChosen.emit(region_id, side, self.rating.value(), self.qualities())
-        text = translate("regions", "Marked: {text}, pain {value}.").format(text=item.text(), value=self.rating.value())
+        qualities = [quality_name(q) for q in self.qualities()]
+        if qualities:
+            text = translate("regions", "Marked: {text}, pain {value}, {qualities}.").format(
+                text=item.text(), value=self.rating.value(), qualities=translate("regions", ", ").join(qualities))
+        else:
+            text = translate("regions", "Marked: {text}, pain {value}.").format(text=item.text(), value=self.rating.value())
         self.status.setText(text)
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..kit.datadir import data_location
+from ..kit.errors import problem_text
 from ..kit.i18n import translate
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import make_action
@@ -42,7 +43,7 @@ class SelfCare(QObject):
             self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
         except DataError as exc:  # the app still works; the warning-signs check says why it cannot run
             self.red_flags = None
-            self._red_flag_problem = str(exc.problems[0])
+            self._red_flag_problem = problem_text(exc.problems[0])
         # Numbness and tingling are nerve signs: say so above the results, with the way to the full check.
         self.nerve_banner = QLabel()
         self.nerve_banner.setAccessibleName(translate("app", "Nerve signs: have them examined"))
@@ -59,6 +60,22 @@ class SelfCare(QObject):
         self.style_banners()
         self.nerve_banner.hide()
         self.remark_banner.hide()
+
+    def use_atlas(self, atlas):
+        """The warning signs and the nerve banner in the language now shown (View > Language)."""
+        from ...core.content.problems import DataError
+        from ...core.content.safety import load_red_flags
+        from ..kit.i18n import current_language
+        from ..routine.screening import nerve_banner_html
+
+        try:
+            self.red_flags = load_red_flags(atlas.data_dir / "red_flags.yaml" if atlas.data_dir else None, language=current_language())
+        except DataError as exc:
+            self.red_flags = None
+            self._red_flag_problem = problem_text(exc.problems[0])
+        if self.red_flags is not None:
+            self.nerve_banner.setText(nerve_banner_html(self.red_flags))
+            self.window.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
 
     def style_banners(self):
         """The banners' colours are worked out from the palette: again whenever it changes."""

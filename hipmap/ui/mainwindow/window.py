@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +37,9 @@ from .firstframe import FirstFrame
 from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
+from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, atlas=None, matcher=None, settings: QSettings | None = None, assets_dir: Path | None = None):
         super().__init__()
         self.settings = settings or QSettings()
+        keep_settings_private(self.settings)
         self.atlas = None
         self.document = None
         self.views: dict = {}
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
         for code, name in LANGUAGES.items():
             action = QAction(MNEMONICS.get(code, name), self, checkable=True)  # each language in its own words
             action.setData(code)
-            action.setToolTip(translate("app", "Show hipmap in {language} (after a restart)").format(language=name))
+            action.setToolTip(translate("app", "Show hipmap in {language}").format(language=name))
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             group.addAction(action)
@@ -350,37 +351,78 @@ class MainWindow(QMainWindow):
         self._language_setting = SETTING
 
     def set_language(self, code: str):
-        """Remember the interface language; it takes effect the next time hipmap starts."""
+        """Show every open window in LANGUAGE now (menus, commands, panels, the data's names), and remember it."""
+        from ..kit.i18n import current_language, switch_language
+
         self.settings.setValue(self._language_setting, code)
-        self.statusBar().showMessage(translate("app", "The language changes after restarting hipmap."), 8000)
+        if code != current_language():
+            switch_language(code)  # calls retranslate() on this window and on every widget that has one
+
+    def retranslate(self):
+        """The texts that are not one translated string: made again in the language now installed. The menus,
+        the commands and the fixed labels were already translated again by kit.i18n.switch_language."""
+        from ..kit.i18n import current_language
+
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+        titles = {"posterior": translate("app", "Back"), "anterior": translate("app", "Front"), "lateral_right": translate("app", "Right Side"), "lateral_left": translate("app", "Left Side")}
+        for view_id, act in zip(VIEW_IDS, self.view_actions):
+            title = titles[view_id]
+            act.setText(translate("app", "{title} View").format(title=title))
+            set_command_tip(act, translate("app", "Show the {lower} view").format(lower=title.lower()))
+        if self.atlas is not None:
+            from ...core.content.atlas import load_atlas
+            from ...core.content.problems import DataError
+
+            try:
+                atlas = load_atlas(self.atlas.data_dir, self.atlas.assets_dir, language=current_language())
+            except DataError:
+                atlas = None  # the data's text stays as it was; the interface still changes
+            if atlas is not None:
+                self.use_atlas(atlas)
+        self._update_title()
+        self._on_undo_text()
+
+    def use_atlas(self, atlas):
+        """The same body drawings and muscles with the text of ATLAS (another language): the views, the warning
+        signs, and the candidates matched again so that the list and the details speak it too."""
+        self.atlas = atlas
+        document = self.document
+        document.atlas = atlas
+        document._matcher = None  # made again with the reasons in this language
+        for view in self.views.values():
+            view.use_atlas(atlas)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, atlas.views[self.tabs.widget(i).view_id].title)
+        self.selfcare.use_atlas(atlas)
+        document.rematch()
+        self._show_panel()
 
     def _make_toolbar(self):
-        bar = QToolBar(translate("app", "Main"))
-        bar.setObjectName("main-toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        """The tool palette above the diagrams: it wraps onto more rows rather than hide a control (a QToolBar
+        hides what does not fit behind an overflow button, as "Numbness" was in Spanish at 1280 px)."""
+        from .toolpalette import ToolPalette
+
+        bar = ToolPalette()
         bar.setAccessibleName(translate("app", "Main toolbar"))
-        bar.addActions([self.files.act_new, self.files.act_open, self.files.act_save])
-        bar.addSeparator()
-        bar.addActions([self.act_undo, self.act_redo])
-        bar.addSeparator()
+        self.toolbar = bar
         marking = self.marking
-        bar.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
-        bar.addWidget(QLabel(translate("app", " Size ")))
-        bar.addWidget(marking.brush_spin)
-        bar.addSeparator()
-        bar.addWidget(QLabel(translate("app", " Pain ")))
-        bar.addWidget(marking.intensity_slider)
-        bar.addWidget(marking.intensity_label)
-        bar.addSeparator()
-        bar.addActions(list(marking.quality_actions.values()))
-        self.addToolBar(bar)
-        # The buttons that appear when the toolbar or the menu bar is too narrow for all it holds.
-        for parent, name, text in ((bar, "qt_toolbar_ext_button", translate("app", "More toolbar commands")),
-                                   (self.menuBar(), "qt_menubar_ext_button", translate("app", "More menus"))):  # fmt: skip
-            extension = parent.findChild(QWidget, name)
-            if extension is not None:
-                extension.setAccessibleName(text)
-                extension.setToolTip(text)
+        self.size_label = QLabel(translate("app", "Size"))
+        self.size_label.setBuddy(marking.brush_spin)
+        self.pain_label = QLabel(translate("app", "Pain"))
+        self.pain_label.setBuddy(marking.intensity_slider)
+        bar.add_group(self.files.act_new, self.files.act_open, self.files.act_save)
+        bar.add_group(self.act_undo, self.act_redo)
+        bar.add_group(marking.act_brush, marking.act_eraser, marking.act_pan)
+        bar.add_group(self.size_label, marking.brush_spin)
+        bar.add_group(self.pain_label, marking.intensity_slider, marking.intensity_label)
+        bar.add_group(*marking.quality_actions.values())
+        self.centralWidget().layout().insertWidget(0, bar)
+        # The button that appears when the menu bar is too narrow for all it holds.
+        extension = self.menuBar().findChild(QWidget, "qt_menubar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName(translate("app", "More menus"))
+            extension.setToolTip(translate("app", "More menus"))
 
     # ------------------------------------------------------------------------------------------ views
 
@@ -505,7 +547,9 @@ class MainWindow(QMainWindow):
             self.selected = None
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
-        n = len(painmap.marks)
+        from ...core.pain.painmap import made_count
+
+        n = made_count(painmap, self.atlas)  # a region marked by name is one mark, though it shows on several views
         self.statusBar().showMessage((translate("app", "%n mark", "", n) if n == 1 else translate("app", "%n marks", "", n)) if n else translate("app", "Click or drag on a diagram to mark where it hurts."))
 
     def _on_selected(self, muscle_id: str, side: str):
@@ -563,7 +607,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.document is not None:
-            self.files.clear_autosave()
+            self.files.release()
         selfcare, practice = self.selfcare, self.practice
         for tool in (selfcare.player, selfcare.builder, selfcare.compare_dialog, practice.presentation, practice.history):
             if tool is not None:

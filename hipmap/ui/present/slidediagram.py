@@ -461,8 +461,9 @@ class DiagramRow(QWidget):
         label = self.hovers[view_id]
         label.setText(text)
         diagram = self.diagrams[view_id].geometry()
-        width = max(diagram.width(), QFontMetrics(label.font()).horizontalAdvance(text) + 16)
-        label.setGeometry(diagram.center().x() - width // 2, label.y(), width, label.height())
+        width = min(self.width(), max(diagram.width(), QFontMetrics(label.font()).horizontalAdvance(text) + 16))
+        left = min(max(0, diagram.center().x() - width // 2), self.width() - width)  # never past the slide's edges
+        label.setGeometry(left, label.y(), width, label.height())
         label.raise_()
 
     def relayout(self):
@@ -484,7 +485,7 @@ class DiagramRow(QWidget):
         for view_id, a in zip(self.shown, aspects):
             w = a * height
             self.diagrams[view_id].setGeometry(round(x), round(top), round(w), round(height))
-            slot = QRectF(x - gap / 2, top + height + 4, w + gap, caption_h)
+            slot = QRectF(x - gap / 2, top + height + 4, w + gap, caption_h).intersected(QRectF(self.rect()))
             self.captions[view_id].setGeometry(slot.toRect())
             self.hovers[view_id].setGeometry(slot.translated(0, caption_h).toRect())
             self._show_hover(view_id, self.hovers[view_id].text())

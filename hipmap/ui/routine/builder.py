@@ -6,6 +6,8 @@ QUndoStack command, so Ctrl+Z takes back a tick, a move or a changed hold exactl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
 from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
-from ...core.routine.library import RoutineLibrary
+from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
-from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, side_name, step_title, translate
+from ..kit.errors import error_text
+from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
 EDIT_ID = 7  # QUndoCommand id: changes to one field of one step merge into a single undo entry
@@ -95,7 +99,7 @@ class RoutineBuilder(QDialog):
     def _action(self, text, slot, keys, tip) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        set_command_tip(action, tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -129,18 +133,19 @@ class RoutineBuilder(QDialog):
         self.delete_button = QPushButton(translate("builder", "Delete Saved"))
         self.delete_button.setToolTip(translate("builder", "Delete the chosen saved routine from this computer"))
         self.delete_button.clicked.connect(self.delete_saved)
-        top = QHBoxLayout()
+        # The name on a row of its own: beside the saved routines it had no room with large text or long words.
+        top = QGridLayout()
         name_label = QLabel(translate("builder", "&Name:"))
         name_label.setBuddy(self.name_edit)
         saved_label = QLabel(translate("builder", "Sa&ved:"))
         saved_label.setBuddy(self.saved_combo)
-        top.addWidget(name_label)
-        top.addWidget(self.name_edit, 2)
-        top.addSpacing(16)
-        top.addWidget(saved_label)
-        top.addWidget(self.saved_combo, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.delete_button)
+        top.addWidget(name_label, 0, 0)
+        top.addWidget(self.name_edit, 0, 1, 1, 3)
+        top.addWidget(saved_label, 1, 0)
+        top.addWidget(self.saved_combo, 1, 1)
+        top.addWidget(self.open_button, 1, 2)
+        top.addWidget(self.delete_button, 1, 3)
+        top.setColumnStretch(1, 1)
 
         self.muscle_list = QListWidget()
         self.muscle_list.setAccessibleName(translate("builder", "Muscles in the routine"))
@@ -397,7 +402,7 @@ class RoutineBuilder(QDialog):
         self.saved_combo.clear()
         for saved in self.library.saved():
             label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
-            self.saved_combo.addItem(label, saved.name)
+            self.saved_combo.addItem(label, str(saved.path))  # the file: an unreadable one may share a good one's name
             if saved.routine is None:
                 self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
         has = self.saved_combo.count() > 0
@@ -416,12 +421,12 @@ class RoutineBuilder(QDialog):
             QMessageBox.information(self, translate("builder", "Name the routine"), translate("builder", "Give the routine a name before saving it."))
             return False
         try:
-            self.library.save(routine)
+            path = self.library.save(routine)
         except (RoutineError, OSError) as exc:
             QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
             return False
         self._refresh_saved()
-        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(routine.name)))
+        self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(str(path))))
         self.name_edit.setText(routine.name)
         self.name_touched = True
         self.setWindowTitle(translate("builder", "{name} — routine builder").format(name=routine.name))
@@ -434,13 +439,13 @@ class RoutineBuilder(QDialog):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status_label, text))
 
     def open_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
         try:
-            routine = self.library.load(name)
-        except (RoutineError, KeyError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=exc))
+            routine = read_routine(Path(path))
+        except RoutineError as exc:
+            QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc)))
             return
         for step in routine.steps:
             if step.kind == "compression" and step.side in ("right", "left"):
@@ -454,14 +459,15 @@ class RoutineBuilder(QDialog):
         self._push(routine, ticked, translate("builder", "Open {name}").format(name=routine.name), dropped=dropped)
 
     def delete_saved(self) -> None:
-        name = self.saved_combo.currentData()
-        if not name:
+        path = self.saved_combo.currentData()
+        if not path:
             return
+        name = self.saved_combo.currentText()
         answer = QMessageBox.question(self, translate("builder", "Delete saved routine?"), translate("builder", "Delete the saved routine “{name}” from this computer?").format(name=name),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # fmt: skip
         if answer == QMessageBox.Yes:
             try:
-                self.library.delete(name)
+                self.library.delete(Path(path))
             except (KeyError, OSError) as exc:
                 QMessageBox.warning(self, translate("builder", "Not deleted"), str(exc))
             self._refresh_saved()

@@ -6,12 +6,15 @@ error, ``Sounds`` calls ``on_unavailable`` once and then stays silent.
 
 from __future__ import annotations
 
+import io
 import math
+import os
 import struct
-import tempfile
 import wave
 from collections.abc import Callable
 from pathlib import Path
+
+from ...core.fileio import atomic_write_bytes, owned_private_dir
 from ..kit.i18n import translate
 
 RATE = 22050
@@ -20,7 +23,14 @@ TONES = {"phase": (880.0, 0.22, 0.6), "tick": (660.0, 0.07, 0.3)}
 
 
 def cache_dir() -> Path:
-    return Path(tempfile.gettempdir()) / "hipmap-sounds"
+    """The user's own cache folder ($XDG_CACHE_HOME/hipmap, else the platform's), never a shared temporary
+    folder: another user could plant links there."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "hipmap" / "sounds"
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.GenericCacheLocation)) / "hipmap" / "sounds"
 
 
 def write_tone(path: Path, freq: float, duration_s: float, amplitude: float, rate: int = RATE) -> Path:
@@ -32,21 +42,22 @@ def write_tone(path: Path, freq: float, duration_s: float, amplitude: float, rat
         envelope = min(1.0, i / fade, (n - 1 - i) / fade)
         sample = amplitude * envelope * math.sin(2 * math.pi * freq * i / rate)
         frames += struct.pack("<h", round(32767 * sample))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".part")
-    with wave.open(str(tmp), "wb") as w:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(rate)
         w.writeframes(bytes(frames))
-    tmp.replace(path)
+    owned_private_dir(path.parent.parent)  # refused if it is a link or someone else's
+    owned_private_dir(path.parent)
+    atomic_write_bytes(path, buffer.getvalue())  # a new file renamed into place: a planted link is replaced, not followed
     return path
 
 
 def tone_file(kind: str) -> Path:
     freq, duration, amplitude = TONES[kind]
     path = cache_dir() / f"{kind}-{int(freq)}-{int(duration * 1000)}-{int(amplitude * 100)}.wav"
-    if not path.exists():
+    if not path.is_file() or path.is_symlink():
         write_tone(path, freq, duration, amplitude)
     return path
 

@@ -1,0 +1,32 @@
+"""Errors the interface can say in its own language: each keeps the English template it was made from and the
+values that fill it (the template is its stable code), besides the English message that str() gives.
+
+    raise coded(PainMapError, "intensity must be a whole number from 0 to 10, got {value}", where="marks[3]", value="'lots'")
+
+The interface looks the template up in its catalogue (hipmap.ui.kit.errors) and formats its translation with the
+same values; a template it does not know is shown in English, as str(exc).
+"""
+
+from __future__ import annotations
+
+
+def coded(kind: type, template: str, where: str = "", **params):
+    """An exception of KIND whose message is TEMPLATE filled with PARAMS, after "WHERE: " when there is a where."""
+    text = template.format(**params)
+    exc = kind(f"{where}: {text}" if where else text)
+    mark(exc, template, where, **params)
+    return exc
+
+
+def mark(exc, template: str, where: str = "", **params):
+    """Give EXC the template, the where and the values its message was made from."""
+    exc.template, exc.where, exc.params = template, where, params
+    return exc
+
+
+def within(exc, prefix: str):
+    """EXC again, placed inside something larger: its message and its where after PREFIX ("steps[2].")."""
+    out = type(exc)(f"{prefix}{exc}")
+    if getattr(exc, "template", None):
+        mark(out, exc.template, f"{prefix}{exc.where}" if exc.where else prefix.rstrip(". :"), **exc.params)
+    return out

@@ -1,0 +1,241 @@
+"""A warm start: the checked atlas and its matching index, kept in the user's cache folder between runs.
+
+Loading validates every YAML and SVG file and builds the index; both only depend on the files, so the result is
+pickled once, keyed by a hash of every file under data/ and assets/ (names and contents), the loader's source, the
+language, and the hipmap, Python, numpy and shapely versions. Anything wrong with the cache file (missing, stale,
+truncated, garbage, another version, unreadable, a symlink) means: load from the sources and write it again,
+silently. ``check-data`` never comes here: it always checks the sources.
+
+The file sits in a folder only its owner can open (0700, never followed through a symlink); before anything is
+unpickled its header must match exactly: magic, format, the key computed from the current files, the length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import struct
+import sys
+from pathlib import Path
+from types import MappingProxyType
+
+from .. import PACKAGE_DIR, __version__, default_assets_dir, default_data_dir
+from .fileio import atomic_write_bytes
+
+MAGIC = b"HIPMAP-WARM\x00"
+FORMAT = 1
+_HEADER = struct.Struct(">12sI32sQ")  # magic, format, key (sha256), payload length
+ENV_DIR = "HIPMAP_CACHE_DIR"  # where the cache lives; the bench points it at a temporary folder
+ENV_OFF = "HIPMAP_NO_CACHE"  # set (to anything but "" or "0") to always load from the sources
+# The code whose output is cached: a change to any of it makes the old cache stale, version bump or not.
+_CODE_DIRS = ("core/content", "core/geometry", "core/pain")
+
+
+def cache_dir() -> Path:
+    """$HIPMAP_CACHE_DIR, else the platform's per-user cache folder (on Linux $XDG_CACHE_HOME/hipmap, ~/.cache/hipmap)."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "hipmap" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "hipmap"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hipmap"
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_OFF, "") in ("", "0")
+
+
+def _files(root: Path):
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            if not name.startswith(".") and not name.endswith((".pyc", ".pyo")):
+                yield Path(folder) / name
+
+
+def content_key(data_dir: Path, assets_dir: Path, language: str | None) -> bytes:
+    """sha256 of everything the cached objects depend on."""
+    import numpy
+    import shapely
+
+    h = hashlib.sha256()
+    for part in (f"format {FORMAT}", f"hipmap {__version__}", f"python {sys.version}", f"numpy {numpy.__version__}",
+                 f"shapely {shapely.__version__}", f"language {language or ''}"):  # fmt: skip
+        h.update(part.encode() + b"\x00")
+    roots = [("data", Path(data_dir)), ("assets", Path(assets_dir))]
+    roots += [(f"code/{d}", PACKAGE_DIR / d) for d in _CODE_DIRS]
+    for label, root in roots:
+        h.update(f"root {label}\x00".encode())
+        for file in _files(root):
+            if label.startswith("code/") and file.suffix != ".py":
+                continue
+            h.update(file.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
+            body = file.read_bytes()
+            h.update(struct.pack(">Q", len(body)) + body)
+    return h.digest()
+
+
+def cache_file(language: str | None) -> Path:
+    return cache_dir() / f"atlas-{language or 'en'}.pickle"
+
+
+# --------------------------------------------------------------------------------------------- pickling
+
+def _proxy(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+def _dumps(payload) -> bytes:
+    import copyreg
+    import io
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[MappingProxyType] = lambda m: (_proxy, (dict(m),))  # the atlas's frozen mappings
+    pickler.dump(payload)
+    return buffer.getvalue()
+
+
+def _matcher_state(matcher) -> dict:
+    state = dict(matcher.__dict__)
+    state.pop("_mark_cells", None)  # weak references to this run's marks
+    state.pop("phrases", None)  # the interface's words: given again on every load
+    return state
+
+
+def _matcher_from(state: dict, phrases):
+    from .pain.matching import PHRASES, Matcher
+
+    matcher = Matcher.__new__(Matcher)
+    matcher.__dict__.update(state)
+    matcher.phrases = {**PHRASES, **(phrases or {})}
+    matcher._mark_cells = {}
+    return matcher
+
+
+# --------------------------------------------------------------------------------------------- the file
+
+def _safe_folder(folder: Path, create: bool) -> bool:
+    """The folder exists (made 0700 if asked), is a real folder (not a symlink) and belongs to this user."""
+    try:
+        if create and not os.path.lexists(folder):
+            folder.mkdir(parents=True, mode=0o700)
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    if hasattr(os, "getuid") and stat.S_IMODE(info.st_mode) & 0o077:
+        try:
+            os.chmod(folder, 0o700)
+        except OSError:
+            return False
+    return True
+
+
+def read(path: Path, key: bytes):
+    """The payload stored under ``key``, or None for any problem at all (no file, stale, damaged, unreadable)."""
+    try:
+        if not _safe_folder(path.parent, create=False):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            head = handle.read(_HEADER.size)
+            if len(head) != _HEADER.size:
+                return None
+            magic, version, stored_key, length = _HEADER.unpack(head)
+            if magic != MAGIC or version != FORMAT or stored_key != key or length != info.st_size - _HEADER.size:
+                return None
+            body = handle.read(length + 1)
+        # The payload opens with the sha256 of the rest: a damaged pickle is refused before it is loaded.
+        view = memoryview(body)
+        if len(body) != length or length < 32 or hashlib.sha256(view[32:]).digest() != body[:32]:
+            return None
+        return pickle.loads(view[32:])
+    except Exception:  # truncated, garbage, a class that no longer exists, no permission, ...: rebuild
+        return None
+
+
+def write(path: Path, key: bytes, payload) -> bool:
+    """Store the payload atomically; False (and nothing written) if the folder is not safe to use."""
+    try:
+        if not _safe_folder(path.parent, create=True):
+            return False
+        if os.path.islink(path):
+            os.unlink(path)  # replaced, never written through
+        pickled = _dumps(payload)
+        body = hashlib.sha256(pickled).digest() + pickled
+        atomic_write_bytes(path, _HEADER.pack(MAGIC, FORMAT, key, len(body)) + body)
+        return True
+    except Exception:
+        return False
+
+
+# --------------------------------------------------------------------------------------------- the API
+
+class WarmStart:
+    """``load()`` gives the atlas and, from a warm cache, the matcher; ``save(matcher)`` stores them afterwards
+    (so a cold start does not wait for the pickling)."""
+
+    def __init__(self, language: str | None = None, data_dir: Path | None = None, assets_dir: Path | None = None,
+                 use_cache: bool | None = None):  # fmt: skip
+        self.language = language
+        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.assets_dir = Path(assets_dir) if assets_dir else default_assets_dir()
+        self.use_cache = enabled() if use_cache is None else use_cache
+        self.key: bytes | None = None
+        self.atlas = None
+        self.from_cache = False
+
+    def load(self, phrases=None):
+        """(atlas, matcher or None); raises DataError as load_atlas does when the sources are invalid.
+        (A warm start never imports the loaders: YAML, SVG parsing, the checks.)"""
+        if self.use_cache:
+            try:
+                self.key = content_key(self.data_dir, self.assets_dir, self.language)
+            except Exception:  # an unreadable file: the loader reports it properly
+                self.key = None
+            if self.key is not None:
+                found = read(cache_file(self.language), self.key)
+                if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict):
+                    try:
+                        atlas, state = found
+                        matcher = _matcher_from(state, phrases)
+                        if matcher.atlas is atlas and atlas.data_dir == self.data_dir and atlas.assets_dir == self.assets_dir:
+                            self.atlas, self.from_cache = atlas, True
+                            return atlas, matcher
+                    except Exception:
+                        pass
+        from .content.atlas import load_atlas
+
+        self.atlas = load_atlas(self.data_dir, self.assets_dir, language=self.language)
+        return self.atlas, None
+
+    def save(self, matcher) -> bool:
+        """Store the atlas and the matcher built from it, unless they came from the cache."""
+        if not self.use_cache or self.from_cache or self.key is None or matcher is None or matcher.atlas is not self.atlas:
+            return False
+        return write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher)))
+
+
+def load_with_matcher(language: str | None = None, phrases=None, data_dir=None, assets_dir=None):
+    """(atlas, matcher): from the cache when it is good, else from the sources (and then the cache is written)."""
+    from .pain.matching import Matcher
+
+    warm = WarmStart(language, data_dir, assets_dir)
+    atlas, matcher = warm.load(phrases)
+    if matcher is None:
+        matcher = Matcher(atlas, phrases)
+        warm.save(matcher)
+    return atlas, matcher

@@ -1,0 +1,101 @@
+"""A layout that places its items in rows, wrapping to a new row where the width runs out (Qt's flow layout
+example): a toolbar that never hides a control behind an overflow button, whatever the language or text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QSizePolicy, QWidgetItem
+
+
+class FlowLayout(QLayout):
+    def __init__(self, parent=None, spacing: int = 6, row_spacing: int = 4):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+        self._row_spacing = row_spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item):  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def addWidget(self, widget):  # noqa: N802
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect):  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """One row of everything: the width that needs no wrapping."""
+        width = sum(i.sizeHint().width() for i in self._items) + self._spacing * max(0, len(self._items) - 1)
+        height = max((i.sizeHint().height() for i in self._items), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def rows(self) -> int:
+        """How many rows the items take at the layout's present width."""
+        tops = {item.geometry().top() for item in self._items if item.widget() is None or not item.widget().isHidden()}
+        return len(tops)
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        row = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                if move:
+                    self._align(row, row_height)
+                x, y = area.x(), y + row_height + self._row_spacing
+                row, row_height = [], 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+                row.append(item)
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        if move and row:
+            self._align(row, row_height)
+        return y + row_height - rect.y() + m.bottom()
+
+    @staticmethod
+    def _align(row, height: int):
+        """Centre each item of a row vertically on the row."""
+        for item in row:
+            g = item.geometry()
+            item.setGeometry(QRect(g.x(), g.y() + (height - g.height()) // 2, g.width(), g.height()))
+
+
+def flow_policy() -> QSizePolicy:
+    policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy

@@ -1,0 +1,154 @@
+"""The warm-start cache: the same rankings with and without it; stale, damaged or unsafe caches are rebuilt silently."""
+
+import os
+import random
+import shutil
+
+import pytest
+
+from hipmap.core import warmstart
+from hipmap.core.pain.painmap import PainMap, region_marks
+from hipmap.core.synthetic import random_click_map, random_painted_map
+
+from .test_matching import PATTERNS, regions_map
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(warmstart.ENV_DIR, str(folder))
+    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    return folder
+
+
+def _ranking(result):
+    return [(c.muscle_id, c.side, round(c.score, 12), tuple(c.reasons)) for c in result.candidates], result.summary, [c.key for c in result.explaining]
+
+
+def _maps(atlas):
+    maps = []
+    for _label, regions, _expected in PATTERNS:
+        for side in ("right", "left"):
+            maps.append(regions_map(atlas, regions, side=side))
+    for view_id, region, side in (("posterior", "buttock_center", "left"), ("lateral_right", "lateral_thigh", "right"), ("anterior", "groin", "right")):
+        maps.append(PainMap(tuple(m for m in region_marks(atlas, region, side, 6) if m.view == view_id)))
+    rng = random.Random(7)
+    maps += [random_click_map(atlas, rng) for _ in range(30)] + [random_painted_map(atlas, rng, 12) for _ in range(6)]
+    return maps
+
+
+def _load(**kw):
+    warm = warmstart.WarmStart(**kw)
+    atlas, matcher = warm.load()
+    if matcher is None:
+        from hipmap.core.pain.matching import Matcher
+
+        matcher = Matcher(atlas)
+        warm.save(matcher)
+    return warm, atlas, matcher
+
+
+def test_a_warm_start_ranks_exactly_as_a_load_from_the_sources(cache, atlas, matcher):
+    cold, _a, _m = _load()
+    assert not cold.from_cache
+    assert warmstart.cache_file(None).is_file()
+    assert oct(os.stat(cache).st_mode & 0o777) == "0o700"
+    warm, warm_atlas, warm_matcher = _load()
+    assert warm.from_cache
+    assert list(warm_atlas.muscles) == list(atlas.muscles)
+    for pm in _maps(atlas):
+        # the same marks, matched by the index from the sources and by the one from the cache
+        assert _ranking(warm_matcher.match(PainMap(pm.marks))) == _ranking(matcher.match(pm))
+
+
+def _damage(path, how):
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "garbage":
+        path.write_bytes(os.urandom(4096))
+    elif how == "flipped byte":
+        path.write_bytes(data[:-100] + bytes([data[-100] ^ 0xFF]) + data[-99:])
+    elif how == "other format":
+        path.write_bytes(data[:12] + (warmstart.FORMAT + 1).to_bytes(4, "big") + data[16:])
+    elif how == "other key":
+        path.write_bytes(data[:16] + bytes(32) + data[48:])
+    elif how == "a directory":
+        path.unlink()
+        path.mkdir()
+    elif how == "a symlink":
+        real = path.with_name("elsewhere.pickle")
+        path.rename(real)
+        path.symlink_to(real)
+
+
+@pytest.mark.parametrize("how", ["truncated", "empty", "garbage", "flipped byte", "other format", "other key", "a directory", "a symlink"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(cache, atlas, matcher, how, monkeypatch):
+    _load()
+    path = warmstart.cache_file(None)
+    _damage(path, how)
+    loads = []
+    real_loads = warmstart.pickle.loads
+    monkeypatch.setattr(warmstart.pickle, "loads", lambda data: loads.append(1) or real_loads(data))
+    warm, _a, again = _load()
+    assert not warm.from_cache
+    assert not loads  # nothing damaged is ever unpickled
+    pm = regions_map(atlas, ["lateral_thigh", "lateral_leg"])
+    assert _ranking(again.match(pm)) == _ranking(matcher.match(pm))
+    if how == "a directory":
+        shutil.rmtree(path)
+        _load()
+    monkeypatch.setattr(warmstart.pickle, "loads", real_loads)
+    rebuilt, _a, from_cache = _load()
+    assert rebuilt.from_cache and not path.is_symlink()
+    assert _ranking(from_cache.match(pm)) == _ranking(matcher.match(pm))
+
+
+def test_a_change_to_any_data_file_makes_the_cache_stale(cache, tmp_path, atlas):
+    from hipmap import default_assets_dir, default_data_dir
+
+    data, assets = tmp_path / "data", tmp_path / "assets"
+    shutil.copytree(default_data_dir(), data)
+    shutil.copytree(default_assets_dir(), assets)
+    assert not _load(data_dir=data, assets_dir=assets)[0].from_cache
+    assert _load(data_dir=data, assets_dir=assets)[0].from_cache
+    muscle = data / "muscles" / "piriformis.yaml"
+    muscle.write_text(muscle.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert not _load(data_dir=data, assets_dir=assets)[0].from_cache
+    (assets / "views" / "new.txt").write_text("a new file changes the key too")
+    assert not _load(data_dir=data, assets_dir=assets)[0].from_cache
+    assert _load(data_dir=data, assets_dir=assets)[0].from_cache
+
+
+def test_an_unsafe_cache_folder_is_never_used(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.setenv(warmstart.ENV_DIR, str(link))
+    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    warm, _a, _m = _load()
+    assert not warm.from_cache and list(real.iterdir()) == []
+    assert not _load()[0].from_cache
+
+
+def test_the_cache_can_be_switched_off(cache, monkeypatch):
+    monkeypatch.setenv(warmstart.ENV_OFF, "1")
+    _load()
+    _load()
+    assert not cache.exists()
+
+
+def test_check_data_always_reads_the_sources(cache, tmp_path):
+    from hipmap import default_assets_dir, default_data_dir
+    from hipmap.__main__ import main
+
+    data, assets = tmp_path / "data", tmp_path / "assets"
+    shutil.copytree(default_data_dir(), data)
+    shutil.copytree(default_assets_dir(), assets)
+    _load(data_dir=data, assets_dir=assets)  # a good cache for these files...
+    muscle = data / "muscles" / "piriformis.yaml"
+    muscle.write_text(muscle.read_text(encoding="utf-8").replace("id: piriformis", "id: [broken"), encoding="utf-8")
+    assert main(["check-data", "--data", str(data), "--assets", str(assets)]) == 1  # ...is not what is checked
