@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fuzz hipmap's readers with bad input, at scale: data YAML, SVG diagrams, pain map files, routine files, the
-sessions database and the command line.
+sessions database, the command line, the settings file and the rows of the session history.
 
-    python tools/fuzz.py [--seconds N] [--target yaml|svg|painmap|routine|db|cli|all] [--seed S]
+    python tools/fuzz.py [--seconds N] [--target yaml|svg|painmap|routine|db|cli|settings|history|all] [--seed S]
     python tools/fuzz.py --cases 50 --target all          # a fixed number of cases per target (the test suite)
     python tools/fuzz.py --target svg --seed 1 --case 17   # replay one case and print everything about it
 
@@ -10,6 +10,13 @@ Each case is a mutated copy of real input in a fresh folder: byte flips, truncat
 tokens, structure edits (deleted, renamed and duplicated keys, changed types, huge numbers, deep nesting, shared
 nodes), NUL bytes and invalid UTF-8, YAML anchors and aliases, XML entity bombs, SVG path data with bad numbers and
 commands, damaged database pages and headers, garbage -wal files, and command lines built from the real options.
+Every file-taking reader also meets special files in place of its file: a FIFO (which would block a reader for
+ever), /dev/zero (endless), a folder, and a sparse file over the reader's size cap. Pain maps accepted must hold
+only marks with an area (an empty or zero-area mark breaks drawing and every overlap later). The settings target
+writes a hipmap.conf of wrong-typed values (text for numbers, huge numbers, @Rect(...) and other QVariant forms,
+lists, control characters) and starts the main window on it offscreen; the history target writes wrong-typed
+values into sessions.sqlite3's columns (BLOBs, text that is not UTF-8, malformed dates and JSON, empty polygons)
+and opens, paints and uses the History window on it offscreen.
 A worker process runs the reader on it; the parent gives each case a time limit (a case that runs over is a hang:
 the worker is killed and started again; a worker that dies is a crash).
 
@@ -39,6 +46,7 @@ import select
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -54,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TARGETS = ("yaml", "svg", "painmap", "routine", "db", "cli")
+TARGETS = ("yaml", "svg", "painmap", "routine", "db", "cli", "settings", "history")
 DEFAULT_SECONDS = 60.0
 DEFAULT_CASE_TIMEOUT = 10.0
 DEFAULT_SUBPROCESS_EVERY = 25  # every Nth CLI case is also run as `python -m hipmap ...` in a real process
@@ -69,8 +77,9 @@ DEFAULT_SUBPROCESS_EVERY = 25  # every Nth CLI case is also run as `python -m hi
 _STUB_CALLS: list[str] = []
 
 
-def _install_ui_stubs() -> None:
-    """screenshot and handout would render with Qt: the CLI target checks their arguments only."""
+def _install_ui_stubs() -> list:
+    """screenshot and handout would render with Qt: the CLI target checks their arguments only. Returns what was
+    replaced, for _remove_ui_stubs (the settings and history targets use the real modules in the same worker)."""
     import types
 
     shot = types.ModuleType("hipmap.ui.cli.screenshot")
@@ -92,10 +101,28 @@ def _install_ui_stubs() -> None:
     import hipmap.ui.handout
     import hipmap.ui.kit
 
+    replaced = []
     for package, name, module in ((hipmap.ui.cli, "screenshot", shot), (hipmap.ui.handout, "content", content),
                                   (hipmap.ui.handout, "output", output), (hipmap.ui.kit, "i18n", i18n)):
-        sys.modules[f"{package.__name__}.{name}"] = module
+        full = f"{package.__name__}.{name}"
+        replaced.append((package, name, sys.modules.get(full), getattr(package, name, None)))
+        sys.modules[full] = module
         setattr(package, name, module)
+    return replaced
+
+
+def _remove_ui_stubs(replaced: list) -> None:
+    for package, name, module, attribute in replaced:
+        full = f"{package.__name__}.{name}"
+        if module is None:
+            sys.modules.pop(full, None)
+        else:
+            sys.modules[full] = module
+        if attribute is None:
+            if hasattr(package, name):
+                delattr(package, name)
+        else:
+            setattr(package, name, attribute)
 
 
 def _one_line(kind: str, message: str, **extra) -> dict:
@@ -109,8 +136,8 @@ def _one_line(kind: str, message: str, **extra) -> dict:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    path = path.resolve()
-    return path == root or root in path.parents
+    """Under root, as named (a link in the input to /dev/zero is the input's file) or once resolved."""
+    return any(p == root or root in p.parents for p in (Path(os.path.abspath(path)), path.resolve()))
 
 
 def _check_problems(problems, root: Path) -> str | None:
@@ -129,7 +156,7 @@ def _check_problems(problems, root: Path) -> str | None:
         if not _inside(path, root):
             return f"a problem names a file outside the input: {text[:300]!r}"
         try:
-            readable = path.is_file()
+            readable = path.is_file() and path.stat().st_size <= SNAPSHOT_HASH_LIMIT
         except OSError:  # a name too long for the file system
             readable = False
         if readable:
@@ -196,7 +223,21 @@ def _run_painmap(req: dict) -> dict:
         loaded = pm.load(path)
     except pm.PainMapError as exc:
         return _one_line("PainMapError", str(exc), category=str(exc).split(": ")[-1])
-    # Accepted: the app must be able to use it, save it and read it back.
+    # Accepted: every mark has an area (what the window draws and every overlap needs) ...
+    import numpy as np
+    import shapely
+
+    from hipmap.core.geometry.shapes import disc
+
+    shapes = np.array([m.geometry for m in loaded.marks] or [shapely.Point()], dtype=object)[: len(loaded.marks)]
+    if len(shapes):
+        areas = shapely.area(shapes)
+        bad = ~np.isin(shapely.get_type_id(shapes), (3, 6)) | shapely.is_empty(shapes) | ~(areas > 0) | ~shapely.is_valid(shapes)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            return {"outcome": "bad", "reason": f"marks[{i}] accepted with a degenerate shape ({shapes[i].geom_type}, area {areas[i]!r})"}
+        shapely.union(shapes[:20], disc(300, 400, 12))  # what a later stroke on the same view does
+    # ... and the app must be able to use it, save it and read it back.
     atlas, matcher = _atlas_and_matcher()
     sided = pm.with_sides(loaded, atlas)
     pm.extent(sided, atlas)
@@ -275,6 +316,7 @@ def _run_cli(req: dict) -> dict:
     out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
     err = io.TextIOWrapper(err_bytes, encoding="utf-8", errors="backslashreplace", write_through=True)
     del _STUB_CALLS[:]
+    stubs = _install_ui_stubs()
     try:
         with redirect_stdout(out), redirect_stderr(err):
             try:
@@ -282,6 +324,7 @@ def _run_cli(req: dict) -> dict:
             except SystemExit as exc:  # argparse's --help and --version
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
+        _remove_ui_stubs(stubs)
         os.chdir(home)
     stdout = out_bytes.getvalue().decode("utf-8", "replace")
     stderr = err_bytes.getvalue().decode("utf-8", "replace")
@@ -305,16 +348,179 @@ def _run_cli(req: dict) -> dict:
     return {**result, "outcome": "refused", "kind": f"exit {code}", "message": message[:400], "category": message}
 
 
-RUNNERS = {"data": _run_data, "painmap": _run_painmap, "routine": _run_routine, "db": _run_db, "cli": _run_cli}
+_QT: list = []
+
+
+def _qt_app():
+    """The worker's QApplication (offscreen), with message boxes answered at once and Python errors raised inside
+    Qt's calls (a model's data(), a paint event) recorded: PySide prints them and goes on."""
+    if not _QT:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication(["hipmap-fuzz"])
+        for name, answer in (("question", QMessageBox.No), ("warning", QMessageBox.Ok), ("critical", QMessageBox.Ok),
+                             ("information", QMessageBox.Ok)):  # fmt: skip
+            setattr(QMessageBox, name, staticmethod(lambda *args, _a=answer, **kwargs: _a))
+        errors: list = []
+
+        def hook(kind, value, tb):
+            errors.append("".join(traceback.format_exception(kind, value, tb))[-4000:])
+
+        sys.excepthook = hook
+        _QT.extend((app, errors))
+    del _QT[1][:]
+    return _QT[0], _QT[1]
+
+
+def _qt_delete(app, *widgets) -> None:
+    """Really delete the case's windows now (deleteLater alone waits for an event loop the worker never runs, and
+    hundreds of live windows slow every later case)."""
+    from PySide6.QtCore import QEvent
+
+    for widget in widgets:
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()
+
+
+def _qt_errors(errors: list, result: dict) -> dict:
+    if errors:
+        first = errors[0].strip().splitlines()[-1]
+        return {"outcome": "exception", "reason": f"raised inside Qt: {first}"[:400], "traceback": errors[0]}
+    return result
+
+
+def _run_settings(req: dict) -> dict:
+    app, errors = _qt_app()
+    from PySide6.QtCore import QSettings
+
+    from hipmap.core.content.vocabulary import VIEW_IDS
+    from hipmap.ui.kit import i18n
+    from hipmap.ui.kit import settings as typed
+    from hipmap.ui.mainwindow.window import MainWindow
+
+    conf = _scratch(req) / "hipmap.conf"  # the window writes its settings: never into the case
+    shutil.copyfile(req["path"], conf)
+    settings = QSettings(str(conf), QSettings.IniFormat)
+    atlas, matcher = _atlas_and_matcher()
+    window = MainWindow(atlas, matcher, settings=settings)
+    try:
+        window.files.autosave_timer.stop()
+        window.show()
+        app.processEvents()
+        window.grab()
+        window.files._update_recent_menu()
+        problems = []
+        if not 4 <= window.marking.brush_spin.value() <= 40 or not 0 <= window.marking.intensity_slider.value() <= 10:
+            problems.append("brush or intensity out of range")
+        if window.tabs.count() and not 0 <= window.tabs.currentIndex() < window.tabs.count() <= len(VIEW_IDS):
+            problems.append(f"tab {window.tabs.currentIndex()}")
+        if not all(isinstance(p, str) for p in window.files._recent()):
+            problems.append("a recent file that is not text")
+        if i18n.chosen_language(settings) not in i18n.LANGUAGES:
+            problems.append("a language hipmap does not have")
+        # The settings the self-care and history flows read when they open (without opening them).
+        for key in req["keys"]:
+            ints = typed.read_int(settings, key, 5, 0, 10)
+            floats = typed.read_float(settings, key, 1.0, 0.0, 1.0)
+            flags = typed.read_bool(settings, key, True)
+            text = typed.read_str(settings, key, "", 80)
+            choice = typed.read_choice(settings, key, "no", ("yes", "no"))
+            texts = typed.read_str_list(settings, key, 8)
+            typed.read_bytes(settings, key)
+            typed.read_datetime(settings, key)
+            if not (isinstance(ints, int) and 0 <= ints <= 10 and 0.0 <= floats <= 1.0 and isinstance(flags, bool)
+                    and isinstance(text, str) and len(text) <= 80 and choice in ("yes", "no")
+                    and all(isinstance(t, str) for t in texts) and len(texts) <= 8):  # fmt: skip
+                problems.append(f"{key}: a typed read out of its range")
+    finally:
+        window.document.undo_stack.setClean()
+        window.files.clear_autosave()
+        _qt_delete(app, window)
+        del settings
+        shutil.rmtree(Path(os.environ.get("HIPMAP_DATA_DIR", conf.parent / "none")), ignore_errors=True)
+        shutil.rmtree(conf.parent, ignore_errors=True)
+    if problems:
+        return {"outcome": "bad", "reason": "; ".join(problems)[:400]}
+    return _qt_errors(errors, {"outcome": "accepted"})
+
+
+_RENDERERS: dict = {}
+
+
+def _run_history(req: dict) -> dict:
+    app, errors = _qt_app()
+    from PySide6.QtCore import Qt
+    from PySide6.QtSvg import QSvgRenderer
+
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.errors import StoreError
+    from hipmap.ui.history.window import HistoryWindow
+
+    db = _scratch(req) / "sessions.sqlite3"  # opening may write (WAL): never into the case
+    shutil.copyfile(req["path"], db)
+    atlas, _matcher = _atlas_and_matcher()
+    if not _RENDERERS:
+        for view in atlas.views.values():
+            _RENDERERS.setdefault(str(view.svg_file), QSvgRenderer(str(view.svg_file)))
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        shutil.rmtree(db.parent, ignore_errors=True)
+        return _one_line(type(exc).__name__, str(exc), stage="open", category=getattr(exc, "detail", str(exc)))
+    problems = []
+    try:
+        with store:
+            window = HistoryWindow(store, atlas, _RENDERERS)
+            window.show()
+            app.processEvents()
+            window.grab()
+            model = window.model
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    index = model.index(row, column)
+                    for role in (Qt.DisplayRole, Qt.ToolTipRole, Qt.AccessibleTextRole):
+                        value = model.data(index, role)
+                        if value is not None and not isinstance(value, str):
+                            problems.append(f"row {row} column {column}: {type(value).__name__} shown")
+            damaged = {s.id for s in model.summaries() if s.damaged}
+            if damaged & {p.session_id for p in window.chart._points}:
+                problems.append("a damaged session is charted")
+            for row in range(min(model.rowCount(), 8)):
+                window.select_rows([row])
+                viewer = window.open_read_only()
+                if viewer is not None:
+                    viewer.grab()
+                    viewer.close()
+            if model.rowCount() >= 2:
+                window.select_rows([0, 1])
+                dialog = window.compare_two()
+                if dialog is not None:
+                    dialog.grab()
+                    dialog.close()
+            _qt_delete(app, window)
+    finally:
+        shutil.rmtree(db.parent, ignore_errors=True)
+    if problems:
+        return {"outcome": "bad", "reason": "; ".join(problems[:3])[:400]}
+    return _qt_errors(errors, {"outcome": "accepted", "detail": f"{model.rowCount()} rows, {len(damaged)} damaged"})
+
+
+RUNNERS = {"data": _run_data, "painmap": _run_painmap, "routine": _run_routine, "db": _run_db, "cli": _run_cli,
+           "settings": _run_settings, "history": _run_history}  # fmt: skip
 
 
 def _worker_main() -> int:
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)  # anything a library prints goes to the log, never into the protocol
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us; Ctrl+C is for the parent
-    _install_ui_stubs()
     import hipmap.core.content.atlas
     import hipmap.core.store.database
+    import hipmap.ui.history.window  # the real UI modules, imported before any CLI case stubs some of them
+    import hipmap.ui.mainwindow.window
 
     del hipmap  # imported now, so that import time is not counted as case time
 
@@ -402,6 +608,9 @@ class Worker:
 # =============================================================================================== snapshots
 
 
+SNAPSHOT_HASH_LIMIT = 30_000_000
+
+
 def snapshot(*folders: Path) -> dict:
     """Every path under the folders: type, size, modification time and a hash of the content."""
     out = {}
@@ -411,7 +620,7 @@ def snapshot(*folders: Path) -> dict:
         for path in [folder, *sorted(folder.rglob("*"))]:
             st = path.lstat()
             digest = ""
-            if path.is_file() and not path.is_symlink():
+            if stat.S_ISREG(st.st_mode) and st.st_size <= SNAPSHOT_HASH_LIMIT:  # (never a FIFO, a device, a sparse giant)
                 digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
             out[str(path)] = (st.st_mode, st.st_size, st.st_mtime_ns, digest)
     return out
@@ -782,6 +991,29 @@ YAML_MUTATORS = BYTE_MUTATORS + [
 ]  # fmt: skip
 
 
+SPECIAL_FILES = ("fifo", "dev-zero", "folder", "over-the-cap")
+
+
+def make_special_file(rng, path: Path, cap: int, names: list) -> None:
+    """Put a special file where a reader expects its file: a FIFO (no writer: a blocking read waits for ever), a
+    link to /dev/zero (endless), a folder, or a sparse file just or far over the reader's size cap."""
+    kind = rng.choice(SPECIAL_FILES)
+    names.append(f"special:{kind}")
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as handle:  # sparse: no disk used, whatever its size
+            handle.truncate(cap + rng.choice((1, 10**9)))
+
+
 def gen_yaml(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     data, assets = ctx.fresh_copy(case_dir)
     files = ctx.yaml_files()
@@ -799,7 +1031,11 @@ def gen_yaml(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     elif r < 0.04:
         shutil.rmtree(data / "muscles")
         names.append("delete-muscles-folder")
-    elif r < 0.06:
+    elif r < 0.07:
+        from hipmap.core.content.yamlfile import MAX_YAML_BYTES
+
+        make_special_file(rng, target, MAX_YAML_BYTES, names)
+    elif r < 0.09:
         extra = data / "muscles" / rng.choice(("extra.yaml", "piriformis_copy.yaml", "Piriformis.yaml"))
         extra.write_bytes(apply_mutators(rng, (data / "muscles" / "piriformis.yaml").read_bytes(), ctx, YAML_MUTATORS, names))
         names.append("extra-muscle-file")
@@ -970,9 +1206,14 @@ def gen_svg(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     rel = rng.choice(views) if rng.random() < 0.8 else rng.choice(pictograms)
     target = assets / rel
     names.append(f"file:{rel}")
-    if rng.random() < 0.02:
+    r = rng.random()
+    if r < 0.02:
         target.unlink()
         names.append("delete-file")
+    elif r < 0.05:
+        from hipmap.core.content.svgdoc import MAX_SVG_BYTES
+
+        make_special_file(rng, target, MAX_SVG_BYTES, names)
     else:
         target.write_bytes(apply_mutators(rng, target.read_bytes(), ctx, SVG_MUTATORS, names))
     readers = ["atlas"] if rel.startswith("views/") else (["exercises", "atlas"] if rng.random() < 0.2 else ["exercises"])
@@ -1084,7 +1325,7 @@ def _json_bytes(rng, tree) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def gen_json_file(rng, path: Path, seeds: list, ctx: Context, names: list, specials) -> None:
+def gen_json_file(rng, path: Path, seeds: list, ctx: Context, names: list, specials, cap: int = 20_000_000) -> None:
     import copy
 
     tree = copy.deepcopy(rng.choice(seeds))
@@ -1095,6 +1336,9 @@ def gen_json_file(rng, path: Path, seeds: list, ctx: Context, names: list, speci
     if r < 0.06:
         path.mkdir()
         names.append("file-is-a-folder")
+        return
+    if r < 0.09:
+        make_special_file(rng, path, cap, names)
         return
     if r < 0.10:
         names.append("arbitrary-json")
@@ -1179,7 +1423,7 @@ def m_routine_special(rng, tree, ctx):
 def gen_routine(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     seeds = ctx.cached("routine-seeds", _routine_seeds)
     path = case_dir / "routine.hipmap-routine.json"
-    gen_json_file(rng, path, seeds, ctx, names, (m_routine_special,))
+    gen_json_file(rng, path, seeds, ctx, names, (m_routine_special,), cap=1_000_000)
     if names and names[-1] == "whole:too-large" and path.exists():  # the routine limit is 1 MB
         names.append("size:1MB+")
     return {"runner": "routine", "path": str(path), "scratch": str(case_dir.parent / "scratch")}
@@ -1339,6 +1583,11 @@ def gen_db(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     if r < 0.03:
         path.mkdir()
         names.append("db-is-a-folder")
+    elif r < 0.05:
+        path.write_bytes(data)
+        make_special_file(rng, path.with_name(path.name + rng.choice(("", "-wal"))), 1 << 28, names)
+        sides.pop("-wal", None)
+        rows = []
     elif r < 0.06 and "-wal" in sides:
         names.append("db-missing-wal-present")
     else:
@@ -1514,7 +1763,106 @@ def gen_cli(rng, case_dir: Path, ctx: Context, names: list) -> dict:
     return {"runner": "cli", "argv": argv, "cwd": str(case_dir), "command": command}
 
 
-GENERATORS = {"yaml": gen_yaml, "svg": gen_svg, "painmap": gen_painmap, "routine": gen_routine, "db": gen_db, "cli": gen_cli}
+# =============================================================================================== target: settings
+
+SETTING_KEYS = ("tools/brush", "tools/intensity", "view/tab", "view/layout", "view/high_contrast", "window/geometry",
+                "window/splitter", "files/recent", "safety/screened_at", "safety/may_self_treat", "player/sound",
+                "player/speech", "player/volume", "store/person", "store/path", "ui/language")  # fmt: skip
+SETTING_VALUES = (
+    "abc", "5.5", "-1", "0", "1", "4", "40", "41", "10", "11", "3", "99999999999999999999999999", "-99999999999999999999",
+    "1e999", "nan", "inf", "0x10", " 7 ", "true", "false", "TRUE", "yes", "no", "maybe", "", "side", "tabs", "es", "en",
+    "xx", "@Rect(1 2 3 4)", "@Size(1 2)", "@Point(1 2)", "@ByteArray(\\xff\\0)", "@ByteArray()", "@Invalid()",
+    "@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\nQByteArray\\0)", "@Variant(\\0\\0\\0\\x2)", "@DateTime(x)",
+    "a, b, c", "\"quoted, text\"", "\"a\\tb\"", "\\x0", "ünïcödé", "x" * 5000, "2026-01-01", "2026-01-01T00:00:00+00:00",
+    "9999-12-31T23:59:59+14:00", "/tmp", "/dev/zero", "\\0",
+)  # fmt: skip
+
+
+def gen_settings(rng, case_dir: Path, ctx: Context, names: list) -> dict:
+    groups: dict = {}
+    for key in rng.sample(SETTING_KEYS, rng.randint(1, len(SETTING_KEYS))):
+        group, name = key.split("/")
+        value = rng.choice(SETTING_VALUES) if rng.random() < 0.9 else rand_text(rng).replace("\n", " ")
+        groups.setdefault(group, []).append(f"{name}={value}")
+        names.append(f"setting:{key}")
+    text = "".join(f"[{group}]\n" + "".join(line + "\n" for line in lines) for group, lines in groups.items())
+    data = text.encode("utf-8", "surrogatepass")
+    if rng.random() < 0.25:
+        data = apply_mutators(rng, data, ctx, BYTE_MUTATORS, names)
+    path = case_dir / "hipmap.conf"
+    path.write_bytes(data)
+    return {"runner": "settings", "path": str(path), "keys": list(SETTING_KEYS), "scratch": str(case_dir.parent / "scratch")}
+
+
+# =============================================================================================== target: history
+
+HISTORY_COLUMNS = {  # column -> values hipmap never writes there but SQLite's column checks let through
+    "created_at": ("'2023-02f25T16:23:00'", "'2026-13-45T99:99:99Z'", "20230225", "x'fffe'", "CAST(x'c328' AS TEXT)",
+                   "''", "'2026-01-01T00:00:00'", "'2026-01-01T00:00:00+02:00'", "1e999", "'0001-01-01T00:00:00Z'"),
+    "pain_before": ("5.5", "'7'", "x'05'", "'abc'", "-0.0", "10.0"),
+    "pain_after": ("5.5", "'3'", "x'03'", "0.5"),
+    "pain_extent": ("'0.5'", "x'00'", "1", "0", "'abc'"),
+    "top1": ("x'fffe'", "CAST(x'fffe' AS TEXT)", "5", "''", "' '", "char(0)", "1.5"),
+    "top2": ("x'00'", "CAST(x'ff' AS TEXT)", "-1"),
+    "top3": ("x'fffe'", "7"),
+    "has_routine": ("'yes'", "2", "-1", "0.5", "x'01'"),
+    "skipped_steps": ("-3", "'2'", "1.5", "x'02'", "9223372036854775807"),
+    "note": ("x'00ff'", "CAST(x'fffe' AS TEXT)", "5", "1.5", "'" + "n" * 20000 + "'"),
+    "painmap": ("'{}'", "'[]'", "'not json'", "x'7b7d'", "'{\"format\":\"hipmap.painmap\",\"version\":1,\"marks\":"
+                "[{\"view\":\"posterior\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}'",
+                "'{\"format\":\"hipmap.painmap\",\"version\":1,\"marks\":[{\"view\":\"posterior\",\"geometry\":"
+                "{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,2],[3,3],[1,1]]]}}]}'", "5"),
+    "candidates": ("'{\"a\": 1}'", "'[{\"id\": 3}]'", "'[1]'", "'null'", "x'5b5d'", "'[{\"id\":\"x\",\"name\":\"y\",\"side\":\"up\",\"score\":2}]'"),
+    "routine": ("'{}'", "'[]'", "'{\"format\": 1}'", "x'7b7d'", "'null'"),
+    "run_log": ("'[1, 2]'", "'{\"steps\": 5}'", "'{}'", "'null'", "x'7b7d'", "'{\"steps\":[{\"status\":\"done\"}]}'"),
+}
+PEOPLE_VALUES = ("x'fffe'", "CAST(x'fffe' AS TEXT)", "5", "'a' || char(10) || 'b'", "char(0)", "1.5")
+
+
+def _history_base(run_dir: Path) -> bytes:
+    from hipmap.core.pain.painmap import PainMap, click_mark, to_json_dict
+    from hipmap.core.store.database import Store
+    from hipmap.core.store.synthetic import synthetic_sessions
+
+    folder = run_dir / "history-base"
+    folder.mkdir()
+    path = folder / "sessions.sqlite3"
+    painmap = to_json_dict(PainMap((click_mark("posterior", 300, 400),)))
+    with Store.open(path) as store:
+        store.save_many([s.__class__(**{**s.__dict__, "painmap": painmap}) for s in synthetic_sessions(6, seed=3)])
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")  # one file to copy
+    conn.close()
+    return path.read_bytes()
+
+
+def gen_history(rng, case_dir: Path, ctx: Context, names: list) -> dict:
+    base = ctx.cached("history-base", lambda: _history_base(ctx.run_dir))
+    path = case_dir / "sessions.sqlite3"
+    path.write_bytes(base)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            if rng.random() < 0.1:
+                value = rng.choice(PEOPLE_VALUES)
+                names.append("people:label")
+                sql = f"UPDATE people SET label = {value} WHERE id = {rng.randint(1, 3)}"
+            else:
+                column = rng.choice(sorted(HISTORY_COLUMNS))
+                names.append(f"column:{column}")
+                sql = f"UPDATE sessions SET {column} = {rng.choice(HISTORY_COLUMNS[column])} WHERE id = {rng.randint(1, 6)}"
+            try:
+                conn.execute(sql)
+            except sqlite3.IntegrityError:  # NOT NULL still holds
+                names.append("not-applied")
+    finally:
+        conn.close()
+    return {"runner": "history", "path": str(path), "scratch": str(case_dir.parent / "scratch")}
+
+
+GENERATORS = {"yaml": gen_yaml, "svg": gen_svg, "painmap": gen_painmap, "routine": gen_routine, "db": gen_db, "cli": gen_cli,
+              "settings": gen_settings, "history": gen_history}  # fmt: skip
 
 
 # =============================================================================================== the run

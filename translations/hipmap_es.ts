@@ -2322,6 +2322,14 @@
             <translation>Si la rutina se hizo hasta el final o se detuvo, y cuántos pasos se hicieron u omitieron</translation>
         </message>
         <message>
+            <source>Damaged session: it cannot be shown</source>
+            <translation>Sesión dañada: no se puede mostrar</translation>
+        </message>
+        <message>
+            <source>This session is damaged in the database ({problem}); it is left out of the chart.</source>
+            <translation>Esta sesión está dañada en la base de datos ({problem}); no se incluye en el gráfico.</translation>
+        </message>
+        <message>
             <source>not rated</source>
             <translation>sin puntuar</translation>
         </message>
@@ -2578,6 +2586,20 @@
         <message>
             <source>The sessions of {count} people are shown together. Choose a person to follow one person’s pain over time.</source>
             <translation>Se muestran juntas las sesiones de {count} personas. Elija una persona para seguir su dolor a lo largo del tiempo.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n damaged session</source>
+            <translation>
+                <numerusform>%n sesión dañada</numerusform>
+                <numerusform>%n sesión dañada</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n damaged sessions</source>
+            <translation>
+                <numerusform>%n sesiones dañadas</numerusform>
+                <numerusform>%n sesiones dañadas</numerusform>
+            </translation>
         </message>
         <message>
             <source>No sessions</source>

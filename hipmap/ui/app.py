@@ -13,7 +13,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__, default_assets_dir
-from .kit import datadir, i18n
+from ..core.reading import check_regular
+from .kit import datadir, i18n, settings
 from .kit.i18n import translate
 from .mainwindow.window import MainWindow
 
@@ -52,8 +53,16 @@ def main(argv=None) -> int:
     app.setApplicationName("hipmap")
     app.setOrganizationName("hipmap")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(default_assets_dir() / "icons" / "hipmap.svg")))
+    icon = default_assets_dir() / "icons" / "hipmap.svg"
+    try:
+        check_regular(icon, 1_000_000)  # Qt reads it when it first paints: never a FIFO
+        app.setWindowIcon(QIcon(str(icon)))
+    except OSError:
+        pass
     app.setDesktopFileName("hipmap")
+    problem = settings.guard_settings_file()
+    if problem:
+        print(f"hipmap: the settings file cannot be used: {problem}", file=sys.stderr)
     i18n.install(i18n.chosen_language(QSettings(), lang), app)
     window = MainWindow()
     window.show()

@@ -14,7 +14,7 @@ from .atlas import load_atlas
 from .fields import _load, _top_mapping
 from .model import Atlas
 from .problems import Collector, DataError
-from .safety import load_red_flags
+from .safety import FILE_NAME, load_red_flags
 from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
 from .vocabulary import REGION_IDS
 
@@ -28,8 +28,17 @@ def check_data(data_dir=None, assets_dir=None) -> list[str]:
     try:
         atlas = load_atlas(data_dir, assets_dir)
     except DataError as exc:
+        return list(dict.fromkeys([str(p) for p in exc.problems] + check_red_flags(data_dir)))  # sources.yaml: once
+    return check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas)
+
+
+def check_red_flags(data_dir=None) -> list[str]:
+    """Problems in data/red_flags.yaml (a missing file is one: the app refuses to screen without it)."""
+    try:
+        load_red_flags(Path(data_dir or default_data_dir()) / FILE_NAME)
+    except DataError as exc:
         return [str(p) for p in exc.problems]
-    return check_coverage(atlas) + check_translations(atlas)
+    return []
 
 
 def uncovered_regions(atlas: Atlas) -> list[str]:
@@ -67,7 +76,7 @@ def check_translations(atlas: Atlas) -> list[str]:
     """Problems in the data's translation files (data/i18n/*.yaml), as FILE:LINE: message lines."""
     data_dir = atlas.data_dir or default_data_dir()
     try:
-        flags = load_red_flags(data_dir / "red_flags.yaml") if (data_dir / "red_flags.yaml").exists() else None
+        flags = load_red_flags(data_dir / FILE_NAME)
     except DataError:
         flags = None  # its own problems are reported where it is loaded
     col = Collector()

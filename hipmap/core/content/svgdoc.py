@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from ..reading import FileTooLarge, read_bytes
+
 MAX_SVG_BYTES = 5_000_000
 
 
@@ -86,7 +88,11 @@ def parse_svg_bytes(data: bytes) -> Element:
 
 
 def parse_svg_file(path: Path) -> Element:
-    return parse_svg_bytes(Path(path).read_bytes())
+    try:
+        data = read_bytes(path, MAX_SVG_BYTES)
+    except FileTooLarge as exc:
+        raise SvgError(1, str(exc)) from None
+    return parse_svg_bytes(data)
 
 
 _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"

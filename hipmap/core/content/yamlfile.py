@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from ..reading import FileTooLarge, read_bytes
+
 MAX_YAML_BYTES = 2_000_000
 # libyaml's parser when PyYAML was built with it (several times faster); same safe constructors either way.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -135,9 +137,10 @@ def parse_yaml(text: str):
 
 def load_yaml_file(path: Path):
     """Read and parse one YAML file. Errors carry the line; unreadable files raise OSError/UnicodeError."""
-    data = Path(path).read_bytes()
-    if len(data) > MAX_YAML_BYTES:
-        raise YamlSyntaxError(1, f"file is too large ({len(data)} bytes; the limit is {MAX_YAML_BYTES})")
+    try:
+        data = read_bytes(path, MAX_YAML_BYTES)
+    except FileTooLarge as exc:
+        raise YamlSyntaxError(1, str(exc)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

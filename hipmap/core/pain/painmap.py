@@ -20,6 +20,7 @@ from ... import __version__
 from ..content.model import Atlas
 from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
+from ..reading import read_bytes
 from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson, valid
 from ..messages import coded
 
@@ -290,7 +291,10 @@ def _read_geometry(where: str, value, repairs: list[int] | None = None) -> BaseG
               crossings=MAX_REPAIR_CROSSINGS, most=MAX_REPAIR_POINTS)  # fmt: skip
     if not is_valid:
         repairs[0] -= meeting
-    return valid(geometry)
+    geometry = valid(geometry)
+    if geometry.is_empty or not geometry.area > 0:  # a mark of no area draws nothing and breaks every overlap
+        _fail(where, "the shape is empty (a mark must cover some area)")
+    return geometry
 
 
 def from_json_dict(data, where: str = "pain map") -> PainMap:
@@ -357,7 +361,7 @@ def loads(data: bytes, where: str = "pain map") -> PainMap:
 def load(path: Path) -> PainMap:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         _fail(str(path), "file not found")
     except OSError as exc:

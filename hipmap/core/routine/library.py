@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..fileio import atomic_write_bytes, private_dir
 from ..messages import coded
+from ..reading import FileTooLarge, read_bytes
 from .model import Routine, RoutineError, routine_from_dict
 
 SUFFIX = ".hipmap-routine.json"
@@ -35,9 +36,9 @@ def file_stem(name: str) -> str:
 def read_routine(path: Path) -> Routine:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise coded(RoutineError, "too large to be a routine", path.name)
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_bytes(path, MAX_FILE_BYTES))
+    except FileTooLarge:
+        raise coded(RoutineError, "too large to be a routine", path.name) from None
     except OSError as exc:
         raise coded(RoutineError, "cannot be read ({reason})", path.name, reason=str(exc.strerror or exc)) from None
     except (ValueError, RecursionError) as exc:

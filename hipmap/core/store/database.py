@@ -12,7 +12,7 @@ from typing import Iterator, Sequence
 from .errors import CorruptDatabase, sqlite_errors
 from .opening import connect
 from .schema import MIGRATIONS, Migration
-from .session import RunOutcome, Session, SessionSummary, clean_label, session_columns
+from .session import RunOutcome, Session, SessionSummary, check_stored, clean_label, session_columns, summary_problem
 
 # How each routine run went, read from its run_log in SQL (the rows are listed without loading every log into Python);
 # a log that is not valid JSON gives NULLs, and the list says its record cannot be read.
@@ -38,12 +38,22 @@ _SESSION_SELECT = """
     FROM sessions s LEFT JOIN people p ON p.id = s.person_id"""
 
 
+def _text_or_bytes(raw: bytes):
+    """A TEXT value as str; one that is not UTF-8 (only damage makes one) as bytes, which every check refuses."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return bytes(raw)
+
+
 class Store:
     """The sessions database. Open with ``Store.open(path)``; use from one thread."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self._conn = conn
+        self._conn.text_factory = _text_or_bytes
         self.path = path
+        self._checked = False  # the whole file checked (indexes too) before the first write
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> "Store":
@@ -69,12 +79,24 @@ class Store:
         with sqlite_errors(self.path, doing):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                self._check_before_writing()
                 yield self._conn
                 self._conn.execute("COMMIT")  # a COMMIT that fails (busy) is rolled back too, never left open
             except BaseException:
                 if self._conn.in_transaction:  # some errors (a full disk) have rolled it back already
                     self._conn.execute("ROLLBACK")
                 raise
+
+    def _check_before_writing(self) -> None:
+        """Opening ran quick_check, which does not compare indexes with their tables: a write through a damaged
+        index spreads the damage. So the first write of a session checks the whole file first (in its transaction)."""
+        if self._checked:
+            return
+        problems = [row[0] for row in self._conn.execute("PRAGMA integrity_check(1)").fetchall()]
+        if problems != ["ok"]:
+            first = " ".join(str(problems[0]).split())
+            raise CorruptDatabase(self.path, f"its integrity check failed (“{first}”)")
+        self._checked = True
 
     def _query(self, sql: str, params=()) -> list[tuple]:
         with sqlite_errors(self.path, "read"):
@@ -153,11 +175,13 @@ class Store:
             raise KeyError(session_id)
         sid, created_at, person, painmap, candidates, routine, run_log, before, after, extent, note = rows[0]
         try:
-            return Session(
+            session = Session(
                 sid, created_at, person, json.loads(painmap), json.loads(candidates),
                 None if routine is None else json.loads(routine), None if run_log is None else json.loads(run_log),
                 before, after, extent, note,
             )
+            check_stored(session)  # values SQLite's column types let through would break whoever shows it
+            return session
         except (TypeError, ValueError, RecursionError) as exc:
             raise CorruptDatabase(self.path, f"session {session_id} is damaged ({exc})") from None
 
@@ -182,11 +206,16 @@ class Store:
         """Newest first. person None: everyone; "": sessions with no label; else that person's (any case)."""
         where, params = self._where_person(person)
         rows = self._query(_SUMMARY_SELECT + where + " ORDER BY s.created_at DESC, s.id DESC", params)
-        return [
-            SessionSummary(sid, at, who, before, after, extent, tuple(n for n in (t1, t2, t3) if n is not None),
-                           bool(has_routine), skipped, _run_outcome(total, done, stopped, skipped))
-            for sid, at, who, before, after, extent, t1, t2, t3, has_routine, skipped, total, done, stopped in rows
-        ]
+        out = []
+        for sid, at, who, before, after, extent, t1, t2, t3, has_routine, skipped, total, done, stopped in rows:
+            problem = summary_problem(at, who, before, after, extent, (t1, t2, t3), has_routine, skipped)
+            if problem:  # shown as damaged, never charted; the rest of the history stays readable
+                out.append(SessionSummary(sid, at if isinstance(at, str) else "", who if isinstance(who, str) else "",
+                                          None, None, None, (), False, 0, damaged=problem))  # fmt: skip
+                continue
+            out.append(SessionSummary(sid, at, who, before, after, extent, tuple(n for n in (t1, t2, t3) if n is not None),
+                                      bool(has_routine), skipped, _run_outcome(total, done, stopped, skipped)))  # fmt: skip
+        return out
 
     def history(self, person: str | None = None) -> list[tuple[str, int | None, int | None, float | None]]:
         """(created_at, pain before, pain after, extent), oldest first, for the history chart."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..fileio import create_private_file, private_dir
+from ..reading import check_regular
 from .errors import FRESH_START, CorruptDatabase, NewerDatabase, StoreError, damaged_text, sqlite_errors, translated
 from ..messages import mark
 from .schema import APPLICATION_ID, REQUIRED_TABLES, Migration, migrate
@@ -39,6 +40,9 @@ def data_dir_override() -> Path | None:
 
 def default_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_FILENAME
+
+
+MAX_SIDE_FILE_BYTES = 1 << 28  # a -wal, -shm or -journal this big is not one SQLite made for hipmap's history
 
 
 def _side_file(path: Path, suffix: str) -> Path:
@@ -114,7 +118,11 @@ def _inspect(conn: sqlite3.Connection, path: Path, supported: int) -> None:
 
 def _check_existing(path: Path, supported: int) -> None:
     """Check a database file without writing to it, or to anything beside it."""
-    size = path.stat().st_size
+    size = check_regular(path)
+    for suffix in ("-wal", "-shm", "-journal"):  # copied or read by SQLite: never a link to /dev/zero or a FIFO
+        side = _side_file(path, suffix)
+        if side.is_symlink() or side.exists():
+            check_regular(side, MAX_SIDE_FILE_BYTES)  # (a -wal is copied to be checked: never gigabytes)
     wal = _side_file(path, "-wal")
     if wal.exists():
         # After a crash, committed sessions (even a schema upgrade) may sit only in the -wal, and the main file may

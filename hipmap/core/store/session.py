@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from ..routine.model import routine_from_dict
@@ -14,6 +14,8 @@ from ..routine.timer import STEP_STATUSES, RunLog
 MAX_LABEL = 80
 MAX_NOTE = 10_000
 MAX_CANDIDATES = 200
+MIN_YEAR, MAX_YEAR = 1900, 9000  # a stored time outside them is damage (hipmap writes the time of saving)
+MAX_STEPS = 10_000  # far above any routine (Qt counts a plural's number in 32 bits: a huge one crashed the window)
 MAX_JSON_CHARS = 20_000_000  # the same ceiling as a pain map file
 SKIPPED_STATUSES = ("skipped", "hurt")
 PAINMAP_FORMAT = "hipmap.painmap"  # not imported from painmap.py: that module needs shapely, the store does not
@@ -52,6 +54,7 @@ class SessionSummary:
     has_routine: bool
     skipped_steps: int  # steps skipped or stopped because they hurt
     run: "RunOutcome | None" = None  # how the routine's run went; None: not played, or its record cannot be read
+    damaged: str = ""  # why the stored row cannot be shown (then the other fields are placeholders)
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,38 @@ def _to_json(name: str, value) -> str:
     if len(text) > MAX_JSON_CHARS:
         raise ValueError(f"{name}: too large to store ({len(text)} characters; the limit is {MAX_JSON_CHARS})")
     return text
+
+
+def summary_problem(created_at, person, before, after, extent, tops, has_routine, skipped) -> str:
+    """What is wrong with a stored summary row ("" when nothing): values SQLite's column types let through."""
+    try:
+        _check_created_at(created_at)
+        if not MIN_YEAR <= int(created_at[:4]) <= MAX_YEAR:  # the chart's calendar and local time need room
+            raise ValueError(f"created_at: expected a year from {MIN_YEAR} to {MAX_YEAR}, got {_short(created_at)}")
+        if not isinstance(person, str):
+            raise ValueError(f"person: expected text, got {_short(person)}")
+        _check_rating("pain_before", before)
+        _check_rating("pain_after", after)
+        if extent is not None and not (_is_number(extent) and 0 <= extent <= 1):
+            raise ValueError(f"pain_extent: expected a number from 0 to 1 or None, got {_short(extent)}")
+        for i, name in enumerate(tops, 1):
+            if name is not None and not (isinstance(name, str) and name.strip()):
+                raise ValueError(f"top{i}: expected text, got {_short(name)}")
+        if has_routine not in (0, 1) or isinstance(has_routine, float):
+            raise ValueError(f"has_routine: expected 0 or 1, got {_short(has_routine)}")
+        if not (_is_int(skipped) and 0 <= skipped <= MAX_STEPS):
+            raise ValueError(f"skipped_steps: expected a whole number from 0 to {MAX_STEPS}, got {_short(skipped)}")
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def check_stored(session: Session) -> None:
+    """Check a session read back from the database (ValueError names the first bad field); a label that save()
+    would refuse is kept, as long as it is text."""
+    if not isinstance(session.person, str):
+        raise ValueError(f"person: expected text, got {_short(session.person)}")
+    session_columns(replace(session, person=""))
 
 
 def session_columns(session: Session) -> dict:

@@ -31,6 +31,8 @@ def chart_points(summaries) -> list[ChartPoint]:
     """ChartPoints from store SessionSummary objects (any order)."""
     out = []
     for s in summaries:
+        if getattr(s, "damaged", ""):
+            continue  # a damaged row is listed as such, never charted
         when = local_time(s.created_at)
         out.append(ChartPoint(s.id, when, when.timestamp(), s.pain_before, s.pain_after, s.pain_extent, s.person, s.has_routine, s.run))
     return out

@@ -20,6 +20,14 @@ def local_time(created_at: str) -> datetime:
     return datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
 
 
+def when_text(created_at) -> str:
+    """A stored time in words, or a dash when the stored value is not a time (a damaged row)."""
+    try:
+        return format_when(local_time(created_at))
+    except (TypeError, ValueError, OverflowError, OSError):
+        return "\u2014"
+
+
 def format_day(when: datetime | date, year: bool = True) -> str:
     text = f"{when.day} {translate('chart', MONTHS[when.month - 1])}"
     return f"{text} {when.year}" if year else text

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.store.session import SessionSummary
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
-from .formats import format_area, format_rating, format_when, local_time, person_text, routine_text
+from .formats import format_area, format_rating, person_text, routine_text, when_text
 
 SessionIdRole = Qt.UserRole + 1
 
@@ -68,7 +68,7 @@ class SessionTableModel(QAbstractTableModel):
     def _date(self, row: int) -> str:
         text = self._dates.get(row)
         if text is None:
-            text = self._dates[row] = format_when(local_time(self._rows[row].created_at))
+            text = self._dates[row] = when_text(self._rows[row].created_at)
         return text
 
     def text(self, row: int, column: int) -> str:
@@ -77,6 +77,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._date(row)
         if column == 1:
             return person_text(s.person)
+        if s.damaged:
+            return translate("history", "Damaged session: it cannot be shown") if column == 5 else "\u2014"
         if column == 2:
             return format_rating(s.pain_before)
         if column == 3:
@@ -99,6 +101,8 @@ class SessionTableModel(QAbstractTableModel):
             return int((Qt.AlignHCenter if column in self.CENTRED else Qt.AlignLeft) | Qt.AlignVCenter)
         if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
             s = self._rows[row]
+            if s.damaged:
+                return translate("history", "This session is damaged in the database ({problem}); it is left out of the chart.").format(problem=s.damaged)
             if column == 5 and s.top_muscles:
                 return ", ".join(s.top_muscles)
             if column == 6:

@@ -17,6 +17,7 @@ from ...core.store.session import Session, run_log_to_dict, utc_now
 from ..kit.errors import error_text
 from ..kit.i18n import side_name, translate
 from ..kit.runwords import log_outcome, run_text
+from ..kit.settings import read_str
 
 NOT_RATED = -1
 TOP_CANDIDATES = 10
@@ -25,7 +26,7 @@ TOP_CANDIDATES = 10
 def open_store(parent, settings, data_dir: Path) -> Store | None:
     """The sessions database in ``data_dir``. A damaged database, or one from a newer hipmap, is left untouched: the
     user is asked whether to start a fresh one beside it (remembered, so the next start does not ask again)."""
-    remembered = settings.value("store/path")
+    remembered = read_str(settings, "store/path")
     path = Path(remembered) if remembered and Path(remembered).parent == data_dir else default_path(data_dir)
     try:
         return Store.open(path)

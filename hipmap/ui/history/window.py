@@ -32,7 +32,7 @@ from .actions import action_button, shortcut_text
 from .chart import PainChart
 from .chartdata import chart_points
 from ..kit.runwords import run_text
-from .formats import NO_LABEL, format_range, format_when, local_time, person_text
+from .formats import NO_LABEL, format_range, format_when, local_time, person_text, when_text
 from .sessionlist import SessionTableModel
 from .sessionviewer import SessionViewer
 
@@ -265,6 +265,12 @@ class HistoryWindow(QWidget):
 
     @staticmethod
     def summary_text(summaries) -> str:
+        damaged = sum(1 for s in summaries if s.damaged)
+        summaries = [s for s in summaries if not s.damaged]
+        if damaged:
+            text = HistoryWindow.summary_text(summaries) if summaries else ""
+            note = translate("history", "%n damaged session", "", damaged) if damaged == 1 else translate("history", "%n damaged sessions", "", damaged)
+            return f"{text}; {note}" if text else note
         if not summaries:
             return translate("history", "No sessions")
         n = len(summaries)
@@ -397,7 +403,7 @@ class HistoryWindow(QWidget):
         if len(summaries) == 1:
             s = summaries[0]
             who = f" ({s.person})" if s.person else ""
-            question = translate("history", "Delete the session of {format_when}{who}?").format(format_when=format_when(local_time(s.created_at)), who=who)
+            question = translate("history", "Delete the session of {format_when}{who}?").format(format_when=when_text(s.created_at), who=who)
         else:
             question = translate("history", "Delete these {count} sessions?").format(count=len(summaries))
         answer = QMessageBox.question(self, translate("history", "Delete session"), translate("history", "{question}\n\nThis cannot be undone.").format(question=question),

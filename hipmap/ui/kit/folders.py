@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from .settings import read_str
+
 
 def default_folder() -> Path:
     """Documents (made when the home folder has none yet), or the home folder where it cannot be."""
@@ -21,8 +23,8 @@ def default_folder() -> Path:
 
 def last_folder(settings: QSettings, key: str) -> Path:
     """The folder remembered under files/KEY when it still exists, else default_folder()."""
-    value = settings.value(f"files/{key}", "")
-    if isinstance(value, str) and value and Path(value).is_dir():
+    value = read_str(settings, f"files/{key}", "", )
+    if value and Path(value).is_dir():
         return Path(value)
     return default_folder()
 

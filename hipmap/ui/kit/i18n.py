@@ -13,6 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from ... import PACKAGE_DIR
+from ...core.reading import check_regular
+from .settings import read_str
+
+MAX_QM_BYTES = 20_000_000
 
 SETTING = "ui/language"
 # Language code -> the name of that language in itself (menus show languages in their own words).
@@ -40,7 +44,7 @@ def chosen_language(settings: QSettings | None = None, override: str | None = No
     """--lang, else the saved choice, else the system locale; always a supported code."""
     if override:
         return normalize(override)
-    saved = str((settings or QSettings()).value(SETTING, "") or "")
+    saved = read_str(settings or QSettings(), SETTING, "", max_len=16)
     if saved:
         return normalize(saved)
     return normalize(QLocale.system().name())
@@ -63,7 +67,13 @@ def install(language: str, app: QCoreApplication | None = None) -> bool:
     if language == "en":
         return True
     ours = QTranslator(app)
-    if not ours.load(str(translations_dir() / f"hipmap_{language}.qm")):
+    qm = translations_dir() / f"hipmap_{language}.qm"
+    try:
+        check_regular(qm, MAX_QM_BYTES)  # QTranslator would wait for ever on a FIFO
+    except OSError:
+        app.setProperty("hipmap_language", "en")
+        return False
+    if not ours.load(str(qm)):
         app.setProperty("hipmap_language", "en")
         return False
     qt = QTranslator(app)

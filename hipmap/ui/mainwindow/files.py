@@ -17,6 +17,7 @@ from ..kit.datadir import data_location
 from ..kit.errors import error_text
 from ..kit.folders import last_folder, remember_folder
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.settings import read_str_list
 from .actions import make_action
 
 FILE_FILTER = QT_TRANSLATE_NOOP("app", "hipmap pain maps (*.hipmap.json);;All files (*)")
@@ -129,10 +130,7 @@ class Files(QObject):
         self._update_recent_menu()
 
     def _recent(self) -> list[str]:
-        value = self.window.settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
+        return read_str_list(self.window.settings, "files/recent", MAX_RECENT)
 
     def _add_recent(self, path: Path):
         recent = [str(path)] + [p for p in self._recent() if p != str(path)]

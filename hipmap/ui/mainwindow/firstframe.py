@@ -14,9 +14,21 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
+from ...core.content.svgdoc import MAX_SVG_BYTES
 from ...core.content.vocabulary import VIEW_IDS
+from ...core.reading import check_regular
 from ..diagram.drawing import VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
+
+
+def _readable(path: Path) -> bool:
+    """A drawing Qt may read: a regular file of sane size (a FIFO would block the first paint for ever)."""
+    try:
+        check_regular(path, MAX_SVG_BYTES)
+    except OSError:
+        return False
+    return True
+
 
 
 class FirstFrame(QWidget):
@@ -30,7 +42,7 @@ class FirstFrame(QWidget):
         for view_id in self.view_ids:
             name, mirrored = drawing_for(view_id)
             path = Path(assets_dir) / "views" / name
-            renderer = QSvgRenderer(str(path), self) if path.is_file() else None
+            renderer = QSvgRenderer(str(path), self) if _readable(path) else None
             self.drawings.append((renderer, mirrored))
         self._announced = False
 

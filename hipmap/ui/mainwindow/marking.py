@@ -9,6 +9,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QSlider, QSpinBox
 
 from ..kit.i18n import quality_name, translate
+from ..kit.settings import read_int
 from .actions import make_action
 
 TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
@@ -56,7 +57,7 @@ class Marking(QObject):
         self.brush_spin.valueChanged.connect(self._on_brush_size)
         self.intensity_slider = QSlider(Qt.Horizontal)
         self.intensity_slider.setRange(0, 10)
-        self.intensity_slider.setValue(int(settings.value("tools/intensity", 5) or 5))
+        self.intensity_slider.setValue(read_int(settings, "tools/intensity", 5, 0, 10))
         self.intensity_slider.setFixedWidth(130)
         self.intensity_slider.setTickPosition(QSlider.TicksBelow)
         self.intensity_slider.setAccessibleName(translate("app", "Pain rating for new marks, 0 to 10"))
@@ -66,7 +67,7 @@ class Marking(QObject):
         self.intensity_label.setAccessibleName(translate("app", "Pain rating"))
         self.intensity_slider.valueChanged.connect(self._on_intensity)
         self._on_intensity(self.intensity_slider.value())
-        self.brush_spin.setValue(int(settings.value("tools/brush", 12) or 12))
+        self.brush_spin.setValue(read_int(settings, "tools/brush", 12, self.brush_spin.minimum(), self.brush_spin.maximum()))
 
     def retranslate(self):
         """After View > Language: the qualities' names (made from the words, not one translated string)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from ..kit.datadir import data_location
 from ..kit.errors import problem_text
 from ..kit.i18n import translate
+from ..kit.settings import read_bool, read_choice, read_datetime, read_float
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import make_action
 
@@ -131,16 +132,12 @@ class SelfCare(QObject):
             window.statusBar().showMessage(translate("app", "Numbness or tingling needs a clinician first: self-care is on hold."), 6000)
             self.open_screening()
             return False
-        last = window.settings.value("safety/screened_at")
-        try:
-            last_time = datetime.fromisoformat(last) if last else None
-        except (TypeError, ValueError):
-            last_time = None
+        last_time = read_datetime(window.settings, "safety/screened_at")
         if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
             window.statusBar().showMessage(translate("app", "Please answer the warning-signs questions before the first routine."), 6000)
             self.open_screening()
             return False
-        if window.settings.value("safety/may_self_treat") != "yes":
+        if read_choice(window.settings, "safety/may_self_treat", "no", ("yes", "no")) != "yes":
             QMessageBox.information(
                 window, translate("app", "A doctor first"),
                 translate("app", "Your answers to the warning-signs check mean a doctor should see you before self-treatment. You can run the check again from the Help menu if something has changed."),
@@ -183,12 +180,9 @@ class SelfCare(QObject):
         pictures = {exercise_id: exercise.pictogram for exercise_id, exercise in window.atlas.exercises.items()}
         player = PlayerWidget(routine, clock=self.player_clock, pictograms=pictures)
         # Tones on, voice off, unless the person chose otherwise last time.
-        player.set_sound_enabled(settings.value("player/sound", "true") != "false")
-        player.set_speech_enabled(settings.value("player/speech", "false") == "true")
-        try:
-            player.set_volume(float(settings.value("player/volume", 1.0)))
-        except (TypeError, ValueError):
-            pass
+        player.set_sound_enabled(read_bool(settings, "player/sound", True))
+        player.set_speech_enabled(read_bool(settings, "player/speech", False))
+        player.set_volume(read_float(settings, "player/volume", 1.0, 0.0, 1.0))
         player.optionsChanged.connect(lambda: self._remember_player_options(player))
         player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
         player.setParent(window, Qt.Window)

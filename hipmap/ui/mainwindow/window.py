@@ -40,6 +40,7 @@ from .selfcare import SelfCare
 from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
+from ..kit.settings import read_bool, read_bytes, read_choice, read_int
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
@@ -69,10 +70,10 @@ class MainWindow(QMainWindow):
         self.views: dict = {}
         self.selected: tuple[str, str] | None = None
         self.previewed: tuple[str, str] | None = None
-        self._mode = "side" if self.settings.value("view/layout", "tabs") == "side" else "tabs"
+        self._mode = read_choice(self.settings, "view/layout", "tabs", ("tabs", "side"))
 
-        tab = int(self.settings.value("view/tab", 0) or 0)
-        first_views = list(VIEW_IDS) if self._mode == "side" else [VIEW_IDS[tab if 0 <= tab < len(VIEW_IDS) else 0]]
+        tab = read_int(self.settings, "view/tab", 0, 0, len(VIEW_IDS) - 1)
+        first_views = list(VIEW_IDS) if self._mode == "side" else [VIEW_IDS[tab]]
         self.first_frame = FirstFrame(assets_dir or default_assets_dir(), first_views)
         self.view_stack = QStackedWidget()  # the tabs and the side-by-side row join it in attach()
         self.view_stack.addWidget(self.first_frame)
@@ -112,16 +113,14 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        if self.settings.value("view/high_contrast", "false") == "true":
+        if read_bool(self.settings, "view/high_contrast", False):
             self.set_high_contrast(True)
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):  # (restoreGeometry refuses damaged bytes)
             fit_to_screen(self, 1360, 880)
         self._set_ready(False)
         self._update_title()
@@ -204,9 +203,9 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._on_document_changed)
 
         self.set_layout_mode(self._mode)
-        self.tabs.setCurrentIndex(int(self.settings.value("view/tab", 0) or 0))
+        self.tabs.setCurrentIndex(read_int(self.settings, "view/tab", 0, 0, self.tabs.count() - 1))
         # The splitter was laid out around the loading placeholders: give the diagrams their share again.
-        state = self.settings.value("window/splitter")
+        state = read_bytes(self.settings, "window/splitter")
         if state is None or not self.splitter.restoreState(state):
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
