@@ -150,7 +150,8 @@ def _cmd_match(args) -> int:
         print(result.summary)
         return 0
     for rank, cand in enumerate(result.top(args.top), start=1):
-        print(f"{rank}. {cand.name}, {cand.side} side  (score {cand.score:.2f})")
+        where = "both sides" if cand.side == "both" else f"{cand.side} side"
+        print(f"{rank}. {cand.name}, {where}  (score {cand.score:.2f})")
         for reason in cand.reasons:
             print(f"     - {reason}")
     print()
@@ -352,7 +353,9 @@ def _cmd_handout(args) -> int:
         muscles = []
         for name in dict.fromkeys(args.select):
             found = result.find(name) if result is not None else None
-            muscles.append((name, args.side or (found.side if found else "right")))
+            side = args.side or (found.side if found else "right")
+            muscle = atlas.muscles.get(name)
+            muscles.append((name, "both" if muscle is not None and muscle.bilateral else side))  # one pattern, both sides
     else:
         muscles = [(c.muscle_id, c.side) for c in result.explaining] if result is not None else []
         if not muscles:

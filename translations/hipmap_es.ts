@@ -640,6 +640,10 @@
             <translation>Según sus respuestas a la comprobación de señales de alarma, un médico debería verle antes de que se trate usted mismo. Si algo ha cambiado, puede repetir la comprobación desde el menú Ayuda.</translation>
         </message>
         <message>
+            <source>hipmap has no timed routine for {name}: see what you can do instead in its details.</source>
+            <translation>hipmap no tiene una rutina cronometrada para {name}: vea en sus detalles qué puede hacer en su lugar.</translation>
+        </message>
+        <message>
             <source>{name} — hipmap routine</source>
             <translation>{name} — rutina de hipmap</translation>
         </message>
@@ -853,6 +857,10 @@
                 <numerusform>%n puntos gatillo (X)</numerusform>
                 <numerusform>%n puntos gatillo (X)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Showing {name}, both sides: {join}.</source>
+            <translation>Se muestra {name}, ambos lados: {join}.</translation>
         </message>
         <message>
             <source>Showing {name}, {side} side: {join}.</source>
@@ -1096,6 +1104,18 @@
             <translation>Rehacer: {change}</translation>
         </message>
         <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
+        </message>
+        <message>
+            <source>{label} (nothing to time)</source>
+            <translation>{label} (nada que cronometrar)</translation>
+        </message>
+        <message>
+            <source>hipmap has neither a ball hold nor a stretch for this muscle; its self-care is in the muscle details.</source>
+            <translation>hipmap no tiene ni presión con pelota ni estiramiento para este músculo; su autocuidado está en los detalles del músculo.</translation>
+        </message>
+        <message>
             <source>Both</source>
             <translation>Ambos</translation>
         </message>
@@ -1235,6 +1255,10 @@
             <translation>{star} Parte del grupo que lo explica</translation>
         </message>
         <message>
+            <source>{rank}. {name}, both sides, match {percent}</source>
+            <translation>{rank}. {name}, ambos lados, coincidencia {percent}</translation>
+        </message>
+        <message>
             <source>{rank}. {name}, {side} side, match {percent}</source>
             <translation>{rank}. {name}, lado {side}, coincidencia {percent}</translation>
         </message>
@@ -1243,8 +1267,8 @@
             <translation> Forma parte del grupo de músculos que, juntos, explican la mayor parte de su dolor.</translation>
         </message>
         <message>
-            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} side &amp;middot; match {percent}</source>
-            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; lado {e2} &amp;middot; coincidencia {percent}</translation>
+            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; match {percent}</source>
+            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; coincidencia {percent}</translation>
         </message>
         <message>
             <source>&lt;br&gt;{STAR} Part of the set that explains most of your pain</source>
@@ -1931,6 +1955,10 @@
             <translation>Mantener {hold_s} s · {times}{rest}{side}</translation>
         </message>
         <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
+        </message>
+        <message>
             <source>{name}, {side} side</source>
             <translation>{name}, lado {side}</translation>
         </message>
@@ -1945,6 +1973,10 @@
         <message>
             <source>Where the trigger points are</source>
             <translation>Dónde están los puntos gatillo</translation>
+        </message>
+        <message>
+            <source>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, both sides&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</source>
+            <translation>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, ambos lados&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</translation>
         </message>
         <message>
             <source>&lt;li&gt;&lt;b&gt;{e}&lt;/b&gt;, {side} side&lt;br&gt;&lt;span class='quiet'&gt;{e2}&lt;/span&gt;&lt;/li&gt;</source>
@@ -1975,6 +2007,10 @@
             <translation>&lt;h3&gt;Cómo usar esta hoja&lt;/h3&gt;&lt;ol&gt;</translation>
         </message>
         <message>
+            <source>&lt;h2&gt;{number}. {e} — both sides&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;{number}. {e} — ambos lados&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>&lt;h2&gt;{number}. {e} — {side} side&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</source>
             <translation>&lt;h2&gt;{number}. {e} — lado {side}&lt;/h2&gt;&lt;p class='lead'&gt;{e2}&lt;/p&gt;</translation>
         </message>
@@ -1991,6 +2027,14 @@
             <translation>&lt;h3&gt;Dónde están sus puntos gatillo&lt;/h3&gt;&lt;p&gt;Los puntos gatillo son pequeños puntos sensibles de un músculo que pueden enviar dolor a otras zonas. Son las X de los diagramas.&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>See a clinician instead if you have:</source>
+            <translation>En su lugar, consulte a un profesional sanitario si tiene:</translation>
+        </message>
+        <message>
+            <source>These signs, with this muscle's pain, need a clinician rather than self-care:</source>
+            <translation>Estas señales, junto con el dolor de este músculo, requieren un profesional sanitario en lugar del autocuidado:</translation>
+        </message>
+        <message>
             <source>&lt;p&gt;Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Nuestras fuentes no indican autocuidado para este músculo; un fisioterapeuta puede enseñarle lo que le conviene.&lt;/p&gt;</translation>
         </message>
@@ -2001,6 +2045,14 @@
         <message>
             <source>Tennis ball</source>
             <translation>Pelota de tenis</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;No ball for this muscle&lt;/h3&gt;&lt;p&gt;{e}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Sin pelota para este músculo&lt;/h3&gt;&lt;p&gt;{e}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>What is safe at home</source>
+            <translation>Lo que es seguro hacer en casa</translation>
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Stretch: {e}&lt;/b&gt; — {e2}. Steps and picture: see {e3}, above.&lt;/p&gt;</source>
@@ -2657,6 +2709,10 @@ No se puede deshacer.</translation>
             <translation>{region} ({side})</translation>
         </message>
         <message>
+            <source>Both sides</source>
+            <translation>Ambos lados</translation>
+        </message>
+        <message>
             <source>{side} side</source>
             <translation>lado {side}</translation>
         </message>
@@ -2716,6 +2772,14 @@ No se puede deshacer.</translation>
             <translation>Parte de su dolor está sobre uno de sus puntos gatillo.</translation>
         </message>
         <message>
+            <source>None of your pain is in its referral pattern, but some lies over one of its trigger points.</source>
+            <translation>Nada de su dolor está en su patrón de dolor referido, pero parte está sobre uno de sus puntos gatillo.</translation>
+        </message>
+        <message>
+            <source>Its pain is usually felt in {where}.</source>
+            <translation>Su dolor suele notarse en {where}.</translation>
+        </message>
+        <message>
             <source>None of the muscles in hipmap refer pain to exactly this pattern.</source>
             <translation>Ninguno de los músculos de hipmap envía dolor exactamente con este patrón.</translation>
         </message>
@@ -2730,6 +2794,10 @@ No se puede deshacer.</translation>
         <message>
             <source>{name}, {side} side</source>
             <translation>{name}, lado {side}</translation>
+        </message>
+        <message>
+            <source>{name}, both sides</source>
+            <translation>{name}, ambos lados</translation>
         </message>
         <message>
             <source> Not explained: {regions}.</source>
@@ -2757,6 +2825,10 @@ No se puede deshacer.</translation>
         <message>
             <source>See a clinician instead if you have:</source>
             <translation>En su lugar, consulte a un profesional sanitario si tiene:</translation>
+        </message>
+        <message>
+            <source>With this muscle's pain, see a clinician instead if you have:</source>
+            <translation>Con el dolor de este músculo, consulte en su lugar a un profesional sanitario si tiene:</translation>
         </message>
         <message>
             <source>deep in the muscle</source>
@@ -2793,6 +2865,22 @@ No se puede deshacer.</translation>
         <message>
             <source> · each side</source>
             <translation> · cada lado</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;No ball for this muscle&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Sin pelota para este músculo&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;What is safe at home:&lt;/b&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Lo que es seguro hacer en casa:&lt;/b&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p style='color:{quiet}'&gt;hipmap has no timed routine for this muscle: there is neither a ball hold nor a stretch to play.&lt;/p&gt;</source>
+            <translation>&lt;p style='color:{quiet}'&gt;hipmap no tiene una rutina cronometrada para este músculo: no hay ni presión con pelota ni estiramiento que reproducir.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Stretches&lt;/h3&gt;</source>
+            <translation>&lt;h3&gt;Estiramientos&lt;/h3&gt;</translation>
         </message>
         <message>
             <source>Hold {hold} s · {reps} times</source>

@@ -74,7 +74,7 @@ def naive_scores(atlas: Atlas, painmap) -> dict:
     for muscle in atlas.muscles.values():
         for (kind, side, view_id), zone in muscle.zones.items():
             g = pain.get(view_id)
-            if g is None:
+            if g is None or side not in muscle.sides:  # a bilateral muscle is matched as "both" only
                 continue
             area = zone.intersection(g).area
             if area:

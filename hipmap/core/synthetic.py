@@ -9,7 +9,7 @@ from types import MappingProxyType
 from shapely import affinity
 
 from .content.model import Atlas
-from .geometry.shapes import polygonal
+from .geometry.shapes import polygonal, union
 from .pain.painmap import PainMap, click_mark, stroke_mark
 
 
@@ -23,7 +23,9 @@ def scaled_atlas(atlas: Atlas, factor: int, seed: int = 7) -> Atlas:
             zones = {}
             for (kind, side, view_id), shape in muscle.zones.items():
                 moved = affinity.translate(shape, dx, dy) if (dx or dy) else shape
-                zones[(kind, side, view_id)] = polygonal(moved.intersection(atlas.views[view_id].body[side]))
+                body = atlas.views[view_id].body
+                within = body[side] if side in body else union(body.values())  # "both": a bilateral pattern
+                zones[(kind, side, view_id)] = polygonal(moved.intersection(within))
             muscle_id = muscle.id if k == 0 else f"{muscle.id}__{k}"
             muscles[muscle_id] = replace(muscle, id=muscle_id, zones=MappingProxyType(zones))
     return replace(atlas, muscles=MappingProxyType(muscles))

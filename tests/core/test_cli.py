@@ -1,6 +1,7 @@
 """The command line as other tools use it: contracts from DESIGN.md, exit codes, one-line errors."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,9 +80,43 @@ def test_broken_painmap_file_exits_2(tmp_path):
     assert out.returncode == 2 and "newer hipmap" in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
+# INTEGRATION POINT (coverage issue, item 6): check-data now fails while a region of the vocabulary is in no
+# muscle's zone. With the 17 muscles of today (and gluteus minimus' back fibres no longer reaching the heel),
+# medial_ankle, heel and dorsal_foot are uncovered (data/regions.yaml); the coverage muscles (soleus, gastrocnemius,
+# tibialis anterior, ...) cover them. Remove this mark when they land: strict, so the suite says so the moment the
+# shipped data passes.
+@pytest.mark.xfail(strict=True, reason="regions medial_ankle, heel and dorsal_foot are in no muscle's zone until the coverage muscles land")
 def test_check_data_passes_on_shipped_data():
+    from hipmap.core.content.vocabulary import MUSCLE_IDS
+
     out = run("check-data")
-    assert out.returncode == 0 and out.stdout.startswith("data OK: 17 muscles")
+    assert out.returncode == 0, out.stdout
+    assert out.stdout.startswith(f"data OK: {len(MUSCLE_IDS)} muscles")
+
+
+def test_check_data_on_shipped_data_reports_only_uncovered_regions():
+    """Until the integration point above passes: nothing is wrong with the shipped data but its coverage."""
+    out = run("check-data")
+    lines = out.stdout.splitlines()
+    assert all(re.fullmatch(r"data/regions\.yaml:\d+: region '\w+' is in no muscle's referral zone .*", line) for line in lines), lines
+
+
+def test_match_lists_no_muscle_on_the_other_side_and_trigger_point_only_muscles_last():
+    """Issue 12 item 5: right lower back listed the left paraspinals (a trigger point across the midline) and
+    muscles whose zones explain none of the pain (gluteus medius, whose zone now reaches the lower back, and QL)
+    above... now: no left muscle; those linked only by a trigger point last, saying why."""
+    data = json.loads(run("match", "--side", "right", "--region", "lower_back", "--json").stdout)
+    candidates = data["candidates"]
+    assert [c["side"] for c in candidates] == ["right"] * len(candidates)
+    in_zone = [c["explained"] + c["spillover"] > 0 for c in candidates]
+    assert in_zone == sorted(in_zone, reverse=True) and not all(in_zone)
+    only_point = [c for c, z in zip(candidates, in_zone) if not z]
+    assert "quadratus_lumborum" in {c["id"] for c in only_point}
+    for c in only_point:
+        assert c["on_trigger_point"] and c["score"] == 0
+        assert c["reasons"][0] == "None of your pain is in its referral pattern, but some lies over one of its trigger points."
+    assert candidates[0]["id"] == "lumbar_paraspinals"
+    assert [c["score"] for c in candidates] == sorted((c["score"] for c in candidates), reverse=True)
 
 
 def test_check_data_fails_with_file_line_messages(tmp_path):

@@ -100,7 +100,7 @@ def _comparable(result):
 
 
 def _swap(rows):
-    other = {"right": "left", "left": "right"}
+    other = {"right": "left", "left": "right", "both": "both"}  # a pattern over both sides stays itself
     return sorted((m, other[s], sc) for m, s, sc in rows)
 
 
@@ -148,3 +148,48 @@ def test_adding_pain_inside_an_essential_zone_never_lowers_that_muscles_score(at
     after = matcher.match(base.add(mark)).find(muscle, side)
     # A sliver too small to cover any grid cell adds no pain, so "no candidate" (score 0) is allowed.
     assert (after.score if after else 0.0) >= (before.score if before else 0.0) - 1e-9
+
+
+# ------------------------------------------------------------------------------------ laterality, trigger points
+
+
+def _zone_reaches_the_pain(c):
+    return c.explained + c.spillover > 0
+
+
+def test_no_muscle_on_the_side_opposite_to_all_the_pain_without_its_zone(atlas, matcher):
+    """Right lower back: the left paraspinals' trigger point is within reach across the midline, but none of the
+    pain is on the left and its zone reaches none of it, so it is not listed."""
+    result = matcher.match(regions_map(atlas, ["lower_back"]))
+    assert all(c.side == "right" for c in result.candidates), [c.key for c in result.candidates]
+    assert result.find("lumbar_paraspinals", "left") is None
+    mirrored_result = matcher.match(regions_map(atlas, ["lower_back"], side="left"))
+    assert all(c.side == "left" for c in mirrored_result.candidates)
+
+
+def test_pain_on_both_sides_lists_both_sides(atlas, matcher):
+    pain = PainMap(regions_map(atlas, ["lower_back"]).marks + regions_map(atlas, ["lower_back"], side="left").marks)
+    result = matcher.match(pain)
+    assert result.find("lumbar_paraspinals", "right") and result.find("lumbar_paraspinals", "left")
+
+
+def test_a_muscle_linked_only_by_a_trigger_point_says_so_and_ranks_below_every_zone_match(atlas, matcher):
+    result = matcher.match(regions_map(atlas, ["lower_back"]))
+    only_point = [c for c in result.candidates if not _zone_reaches_the_pain(c)]
+    assert "quadratus_lumborum" in {c.muscle_id for c in only_point}
+    assert all("lower_back" not in atlas.muscles[c.muscle_id].zone_regions.get(kind, ()) for c in only_point for kind in ("essential", "spillover"))
+    flags = [_zone_reaches_the_pain(c) for c in result.candidates]
+    assert flags == sorted(flags, reverse=True), "a trigger-point-only muscle ranks above a zone match"
+    for c in only_point:
+        assert c.on_trigger_point and c.score == 0.0
+        assert c.reasons[0] == "None of your pain is in its referral pattern, but some lies over one of its trigger points."
+        assert not any("main referral zone" in r or "also reaches" in r for r in c.reasons)
+        assert c.reasons[1].startswith("Its pain is usually felt in ")
+    assert all(c.score > 0 for c in result.candidates if _zone_reaches_the_pain(c))
+    assert [c.key for c in result.explaining] == [("lumbar_paraspinals", "right")]
+
+
+def test_a_zone_match_with_a_trigger_point_under_the_pain_still_says_so(atlas, matcher):
+    found = matcher.match(regions_map(atlas, ["lower_back"])).find("lumbar_paraspinals", "right")
+    assert found.reasons[-1] == "Some of your pain lies over one of its trigger points."
+

@@ -136,7 +136,8 @@ def test_check_data_validates_red_flags(tmp_path, content):
         (data / "red_flags.yaml").unlink()
     else:
         (data / "red_flags.yaml").write_text(content)
-    problems = check_data(data)
+    # Less the shipped data's uncovered regions (the coverage integration point, tests/core/test_cli.py).
+    problems = [p for p in check_data(data) if "is in no muscle's referral zone" not in p]
     assert problems and all(p.startswith(f"{data / 'red_flags.yaml'}:") for p in problems), problems
     out = run("check-data", "--data", str(data))
     assert out.returncode == 1 and "data OK" not in out.stdout

@@ -266,3 +266,10 @@ def test_counts_read_in_spanish_with_the_right_number(spanish, qtbot):
     clock[0] = 26.0
     player.tick()
     assert player.cue_label.text().startswith("1 mantenimiento en ")
+
+
+def test_every_matching_phrase_is_translated_by_the_ui():
+    from hipmap.core.pain.matching import PHRASES
+    from hipmap.ui.kit.i18n import matching_phrases
+
+    assert set(matching_phrases()) == set(PHRASES)

@@ -1,15 +1,26 @@
-"""check_data: every problem in data/ and assets/, translations included, as FILE:LINE: message lines."""
+"""check_data: every problem in data/ and assets/, translations included, as FILE:LINE: message lines.
+
+Besides what loading checks, it asks whether the content is whole: every region of the vocabulary must lie in some
+muscle's essential or spillover zone, or pain marked there could never be explained."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shapely
+
 from ... import default_data_dir
 from .atlas import load_atlas
+from .fields import _load, _top_mapping
 from .model import Atlas
 from .problems import Collector, DataError
 from .safety import FILE_NAME, load_red_flags
 from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
+from .vocabulary import REGION_IDS
+
+# A zone "covers" a region when it holds more of it than this (square units): more than a shared edge's noise.
+COVERAGE_TOLERANCE = 1.0
+UNCOVERED = "region {region!r} is in no muscle's referral zone (essential or spillover): pain marked there can never be explained"
 
 
 def check_data(data_dir=None, assets_dir=None) -> list[str]:
@@ -18,7 +29,7 @@ def check_data(data_dir=None, assets_dir=None) -> list[str]:
         atlas = load_atlas(data_dir, assets_dir)
     except DataError as exc:
         return list(dict.fromkeys([str(p) for p in exc.problems] + check_red_flags(data_dir)))  # sources.yaml: once
-    return check_red_flags(atlas.data_dir or data_dir) + check_translations(atlas)
+    return check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas)
 
 
 def check_red_flags(data_dir=None) -> list[str]:
@@ -28,6 +39,37 @@ def check_red_flags(data_dir=None) -> list[str]:
     except DataError as exc:
         return [str(p) for p in exc.problems]
     return []
+
+
+def uncovered_regions(atlas: Atlas) -> list[str]:
+    """The regions of the vocabulary that no muscle's essential or spillover zone reaches, on any view or side."""
+    zones: dict[tuple[str, str], list] = {}  # (view, side) -> every zone there, of every muscle
+    for muscle in atlas.muscles.values():
+        for (_kind, side, view_id), shape in muscle.zones.items():
+            zones.setdefault((view_id, side), []).append(shape)
+    trees = {key: (shapely.STRtree(shapes), shapes) for key, shapes in zones.items()}
+    covered = set()
+    for view_id, view in atlas.views.items():
+        for (region_id, side), shape in view.regions.items():
+            if region_id in covered or (view_id, side) not in trees:
+                continue
+            tree, shapes = trees[(view_id, side)]
+            if any(shapes[i].intersection(shape).area > COVERAGE_TOLERANCE for i in tree.query(shape, predicate="intersects")):
+                covered.add(region_id)
+    return [r for r in REGION_IDS if r not in covered]
+
+
+def check_coverage(atlas: Atlas) -> list[str]:
+    """A region no muscle's zone covers, as a problem at its entry in data/regions.yaml."""
+    missing = uncovered_regions(atlas)
+    if not missing:
+        return []
+    path = Path(atlas.data_dir or default_data_dir()) / "regions.yaml"
+    entries = _top_mapping(Collector(), path, _load(Collector(), path), "regions")  # it loaded: no problems here
+    col = Collector()
+    for region_id in missing:
+        col.add(path, entries.line_of(region_id) if entries is not None else 1, UNCOVERED.format(region=region_id))
+    return [str(p) for p in col.problems]
 
 
 def check_translations(atlas: Atlas) -> list[str]:

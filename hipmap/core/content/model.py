@@ -1,4 +1,4 @@
-"""The atlas as frozen objects: Region, View, TriggerPoint, Fact, Compression, SelfCare, Muscle and Atlas.
+"""The atlas as frozen objects: Region, View, TriggerPoint, Fact, Compression, Instead, SelfCare, Muscle and Atlas.
 
 Plain data and the questions asked of it (which region is under a point, which side a shape lies on); reading
 and checking the files that fill it is ``atlas.load_atlas``'s job.
@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from ..geometry.shapes import EMPTY
 from .exercises import Exercise
 from .fields import Source
+from .vocabulary import BOTH, SIDES
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,22 @@ class Compression:
 
 
 @dataclass(frozen=True)
+class Instead:
+    """In place of a compression set-up, for a muscle no ball can reach (the pelvic floor): why, who treats it,
+    and the few things that are safe at home."""
+
+    text: str
+    sources: tuple[str, ...]
+    at_home: tuple[Fact, ...]  # 1-4 items
+
+
+@dataclass(frozen=True)
 class SelfCare:
-    compression: Compression
+    compression: Compression | None  # None exactly when ``instead`` is given
     stretches: tuple[str, ...]  # exercise ids of kind stretch; empty when the sources give none for this muscle
     habits: tuple[Fact, ...]
     cautions: tuple[Fact, ...]
+    instead: Instead | None = None
 
 
 @dataclass(frozen=True)
@@ -129,12 +141,23 @@ class Muscle:
     zones: Mapping[tuple[str, str, str], BaseGeometry]  # (kind, side, view) -> shape; absent = empty
     file: Path | None = None
     self_care: SelfCare | None = None
+    see_a_clinician: tuple[Fact, ...] = ()  # signs specific to this muscle that mean "see a clinician instead"
+    # One pattern spanning both sides (rectus abdominis): matched, listed and treated as the single side "both".
+    # Its zones are kept per side as well as for "both" (the union), so a diagram can still draw either half.
+    bilateral: bool = False
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The sides this muscle is a candidate on: ("both",) for a bilateral pattern, else right and left."""
+        return (BOTH,) if self.bilateral else SIDES
 
     def zone(self, kind: str, side: str, view: str) -> BaseGeometry:
         return self.zones.get((kind, side, view), EMPTY)
 
     def points_on(self, view: str, side: str | None = None) -> tuple[TriggerPoint, ...]:
-        return tuple(p for p in self.trigger_points if p.view == view and (side is None or p.side == side))
+        """Its trigger points on a view, on one side; side None or "both": on both sides."""
+        every = side is None or side == BOTH
+        return tuple(p for p in self.trigger_points if p.view == view and (every or p.side == side))
 
     def source_keys(self, exercises: Mapping | None = None) -> list[str]:
         """Every source behind what is said about this muscle: its facts, trigger points and self-care (with the
@@ -146,12 +169,20 @@ class Muscle:
             keys.extend(point.sources)
         care = self.self_care
         if care is not None:
-            keys.extend(care.compression.sources)
+            if care.compression is not None:
+                keys.extend(care.compression.sources)
+            if care.instead is not None:
+                keys.extend(care.instead.sources)
+                for fact in care.instead.at_home:
+                    keys.extend(fact.sources)
             for fact in (*care.habits, *care.cautions):
                 keys.extend(fact.sources)
-            for exercise_id in (care.compression.exercise, *care.stretches):
+            pressed = (care.compression.exercise,) if care.compression is not None else ()
+            for exercise_id in (*pressed, *care.stretches):
                 if exercises and exercise_id in exercises:
                     keys.extend(exercises[exercise_id].sources)
+        for fact in self.see_a_clinician:
+            keys.extend(fact.sources)
         return list(dict.fromkeys(keys))
 
 

@@ -12,8 +12,8 @@ from shapely.geometry.base import BaseGeometry
 from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
-from .model import Compression, Fact, Muscle, SelfCare, TriggerPoint, _freeze
-from .vocabulary import MUSCLE_IDS, REGION_IDS, VIEW_IDS, ZONE_KINDS
+from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
+from .vocabulary import BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
 # How far (units) a trigger point may sit outside the region it names: the width of a drawn line.
@@ -84,30 +84,57 @@ def _facts(col, file, items, where, sources) -> tuple[Fact, ...]:
     return tuple(out)
 
 
+AT_HOME_MAX = 4  # self_care.instead.at_home: 1 to this many items
+
+
+def _load_compression(col, file: Path, data, exercises: Mapping[str, str | None], sources) -> Compression | None:
+    cr = _Reader(col, file, data, "self_care.compression", ("exercise", "where", "pressure", "hold_s", "reps", "source", "sources"))
+    if not cr.ok:
+        return None
+    kinds = [e for e, kind in exercises.items() if kind == "compression"]
+    exercise = cr.text("exercise")
+    if exercise and exercise not in kinds and not (exercise in exercises and exercises[exercise] is None):
+        what = "is a stretch, not a compression set-up" if exercise in exercises else "is not in data/exercises.yaml"
+        col.add(file, cr.line("exercise"), f"self_care.compression.exercise: {exercise!r} {what} (expected one of: {', '.join(kinds)})")
+    where = cr.text("where")
+    pressure = read_pressure(cr)
+    hold = read_int(cr, "hold_s", 1, 600)
+    reps = read_int(cr, "reps", 1, 20)
+    srcs = cr.sources(sources)
+    return Compression(exercise, where, pressure, hold, reps, srcs)
+
+
+def _load_instead(col, file: Path, data, sources) -> Instead | None:
+    """self_care.instead: why there is no ball for this muscle and who treats it, and 1-4 things safe at home."""
+    ir = _Reader(col, file, data, "self_care.instead", ("text", "source", "sources", "at_home"))
+    if not ir.ok:
+        return None
+    text = ir.text("text")
+    srcs = ir.sources(sources)
+    items, line = ir.items("at_home")
+    if isinstance(data.get("at_home"), list) and not 1 <= len(items) <= AT_HOME_MAX:
+        col.add(file, line, f"self_care.instead.at_home: expected 1 to {AT_HOME_MAX} items, got {len(items)}")
+    at_home = _facts(col, file, items, "self_care.instead.at_home", sources)
+    return Instead(text, srcs, at_home)
+
+
 def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], sources) -> SelfCare | None:
-    """exercises: id -> kind of every exercise declared in data/exercises.yaml (None when its kind is broken)."""
-    r = _Reader(col, file, data, "self_care", ("compression", "stretches", "habits", "cautions"))
+    """exercises: id -> kind of every exercise declared in data/exercises.yaml (None when its kind is broken).
+
+    A muscle has either a compression set-up or, when no ball can reach it, ``instead`` (never both)."""
+    r = _Reader(col, file, data, "self_care", ("compression", "instead", "stretches", "habits", "cautions"))
     if not r.ok:
         return None
     before = len(col.problems)
-    compression = None
-    if "compression" not in data:
-        r._missing("compression", True)
-    else:
-        cr = _Reader(col, file, data["compression"], "self_care.compression",
-                     ("exercise", "where", "pressure", "hold_s", "reps", "source", "sources"))  # fmt: skip
-        if cr.ok:
-            kinds = [e for e, kind in exercises.items() if kind == "compression"]
-            exercise = cr.text("exercise")
-            if exercise and exercise not in kinds and not (exercise in exercises and exercises[exercise] is None):
-                what = "is a stretch, not a compression set-up" if exercise in exercises else "is not in data/exercises.yaml"
-                col.add(file, cr.line("exercise"), f"self_care.compression.exercise: {exercise!r} {what} (expected one of: {', '.join(kinds)})")
-            where = cr.text("where")
-            pressure = read_pressure(cr)
-            hold = read_int(cr, "hold_s", 1, 600)
-            reps = read_int(cr, "reps", 1, 20)
-            srcs = cr.sources(sources)
-            compression = Compression(exercise, where, pressure, hold, reps, srcs)
+    compression = instead = None
+    if "compression" in data and "instead" in data:
+        col.add(file, r.line("instead"), "self_care: give either 'compression' or 'instead' (for a muscle no ball can reach), not both")
+    elif "compression" not in data and "instead" not in data:
+        col.add(file, r.line(), "self_care: missing required key 'compression' (or 'instead', for a muscle no ball can reach)")
+    if "compression" in data:
+        compression = _load_compression(col, file, data["compression"], exercises, sources)
+    if "instead" in data:
+        instead = _load_instead(col, file, data["instead"], sources)
     stretches, line = r.items("stretches")
     stretch_ids = []
     for i, value in enumerate(stretches):
@@ -124,9 +151,9 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
             stretch_ids.append(value)
     habits = _facts(col, file, r.items("habits", required=False)[0], "self_care.habits", sources)
     cautions = _facts(col, file, r.items("cautions", required=False)[0], "self_care.cautions", sources)
-    if len(col.problems) > before or compression is None:
+    if len(col.problems) > before or (compression is None) == (instead is None):
         return None
-    return SelfCare(compression, tuple(stretch_ids), habits, cautions)
+    return SelfCare(compression, tuple(stretch_ids), habits, cautions, instead)
 
 
 def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None) -> Muscle | None:
@@ -134,8 +161,8 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     if data is None:
         return None
     allowed = (
-        "id", "name", "short", "description", "source", "sources", "trigger_points", "zones", "symptoms", "activators",
-        "self_care",
+        "id", "name", "short", "description", "source", "sources", "bilateral", "trigger_points", "zones", "symptoms",
+        "activators", "self_care", "see_a_clinician",
     )  # fmt: skip
     r = _Reader(col, file, data, "muscle", allowed)
     if not r.ok:
@@ -148,9 +175,14 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     name, short, description = r.text("name"), r.text("short"), r.text("description")
     muscle_sources = r.sources(sources)
 
+    bilateral = data.get("bilateral", False)
+    if not isinstance(bilateral, bool):
+        col.add(file, r.line("bilateral"), f"bilateral: expected true or false, got {_describe(bilateral)}")
+        bilateral = False
+
     drawn_views = [v for v in views if not views[v].mirrored]
     facts = {}
-    for key in ("symptoms", "activators"):
+    for key in ("symptoms", "activators", "see_a_clinician"):
         items, _ = r.items(key, required=(key == "symptoms"))  # not every muscle has known activators
         facts[key] = _facts(col, file, items, key, sources)
 
@@ -223,6 +255,11 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
                 if shape is None or shape.is_empty:
                     continue
                 zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+            if bilateral:  # one pattern over both sides: on each view, the union of what each side shows there
+                for vid in views:
+                    halves = [zones[(kind, side, vid)] for side in SIDES if (kind, side, vid) in zones]
+                    if halves:
+                        zones[(kind, BOTH, vid)] = union(halves)
     self_care = None
     if "self_care" in data:
         self_care = _load_self_care(col, file, data["self_care"], exercises or {}, sources)
@@ -232,5 +269,5 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         return None
     return Muscle(
         muscle_id, name, short, description, muscle_sources, facts.get("symptoms", ()), facts.get("activators", ()),
-        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care,
+        _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care, facts.get("see_a_clinician", ()), bilateral,
     )  # fmt: skip

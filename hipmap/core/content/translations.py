@@ -7,7 +7,9 @@ gives text, keyed by the ids the data already uses, so no structure is repeated:
     views:     {posterior: {title: ...}}
     regions:   {lateral_thigh: {name: ..., description: ...}}
     muscles:   {piriformis: {name, short, description, symptoms: [...], activators: [...],
-                             trigger_points: [...], self_care: {where, habits: [...], cautions: [...]}}}
+                             trigger_points: [...], see_a_clinician: [...],
+                             self_care: {where, habits: [...], cautions: [...]}}
+                pelvic_floor: {..., self_care: {instead: {text, at_home: [...]}, habits: [...], ...}}}
     exercises: {pigeon_pose: {name, steps: [...], feel, avoid, cautions: [...]}}
     red_flags: {questions: {id: {question, help}}, advice: {id: {title, text}}, nerve_signs: {title, text},
                 note: ..., see_a_clinician: [...]}
@@ -38,8 +40,9 @@ _TOP = ("language", "views", "regions", "muscles", "exercises", "red_flags")
 _ATLAS_KEYS = ("views", "regions", "muscles", "exercises")
 _VIEW = ("title",)
 _REGION = ("name", "description", "aliases")
-_MUSCLE = ("name", "short", "description", "symptoms", "activators", "trigger_points", "self_care")
-_SELF_CARE = ("where", "habits", "cautions")
+_MUSCLE = ("name", "short", "description", "symptoms", "activators", "trigger_points", "see_a_clinician", "self_care")
+_SELF_CARE = ("where", "instead", "habits", "cautions")
+_INSTEAD = ("text", "at_home")
 _EXERCISE = ("name", "steps", "feel", "avoid", "cautions")
 _RED_FLAGS = ("questions", "advice", "nerve_signs", "note", "see_a_clinician")
 _QUESTION = ("question", "help")
@@ -202,6 +205,7 @@ def _translate_muscle(t: _Text, m, rec, where):
         description=t.text(rec, "description", where, m.description),
         symptoms=_facts(t, rec, "symptoms", where, m.symptoms), activators=_facts(t, rec, "activators", where, m.activators),
         trigger_points=tuple(replace(p, note=new_notes[p.note]) for p in m.trigger_points),
+        see_a_clinician=_facts(t, rec, "see_a_clinician", where, m.see_a_clinician),
     )  # fmt: skip
     if "self_care" in rec:
         care = t.mapping(rec["self_care"], f"{where}.self_care", rec.line_of("self_care"))
@@ -209,12 +213,29 @@ def _translate_muscle(t: _Text, m, rec, where):
             t.col.add(t.file, rec.line_of("self_care"), f"{where}.self_care: the muscle has no self-care to translate")
         elif care is not None:
             t.keys(care, _SELF_CARE, f"{where}.self_care")
-            sc, w = m.self_care, f"{where}.self_care"
-            changes["self_care"] = replace(
-                sc, compression=replace(sc.compression, where=t.text(care, "where", w, sc.compression.where)),
-                habits=_facts(t, care, "habits", w, sc.habits), cautions=_facts(t, care, "cautions", w, sc.cautions),
-            )  # fmt: skip
+            changes["self_care"] = _translate_self_care(t, m.self_care, care, f"{where}.self_care")
     return replace(m, **changes)
+
+
+def _translate_self_care(t: _Text, sc, care, w):
+    """self_care: where (for a compression set-up) or instead (for a muscle no ball can reach), habits, cautions."""
+    compression, instead = sc.compression, sc.instead
+    if "where" in care and compression is None:
+        t.col.add(t.file, care.line_of("where"), f"{w}.where: the muscle has no compression set-up (it has 'instead'), so there is no 'where' to translate")
+    if "instead" in care and instead is None:
+        t.col.add(t.file, care.line_of("instead"), f"{w}.instead: the muscle has a compression set-up, not 'instead' (translate its 'where')")
+    if compression is not None:
+        compression = replace(compression, where=t.text(care, "where", w, compression.where))
+    if instead is not None and "instead" in care:
+        rec = t.mapping(care["instead"], f"{w}.instead", care.line_of("instead"))
+        if rec is not None:
+            t.keys(rec, _INSTEAD, f"{w}.instead")
+            instead = replace(instead, text=t.text(rec, "text", f"{w}.instead", instead.text),
+                              at_home=_facts(t, rec, "at_home", f"{w}.instead", instead.at_home))  # fmt: skip
+    return replace(
+        sc, compression=compression, instead=instead,
+        habits=_facts(t, care, "habits", w, sc.habits), cautions=_facts(t, care, "cautions", w, sc.cautions),
+    )  # fmt: skip
 
 
 def translate_red_flags(col: Collector, flags, data, file: Path):

@@ -1,6 +1,7 @@
 """The fixed vocabulary of DESIGN.md: views, sides, regions, muscles. Plain constants, cheap to import."""
 
 SIDES = ("right", "left")
+BOTH = "both"  # the side of a pattern that spans both sides (a bilateral muscle such as rectus abdominis)
 ZONE_KINDS = ("essential", "spillover")
 VIEW_IDS = ("posterior", "anterior", "lateral_right", "lateral_left")
 REGION_IDS = (

@@ -6,6 +6,11 @@ For every muscle and side the score combines:
   * coverage: how much of its essential zone the person marked, region by region, on whichever view they used
     (this is what keeps a huge zone from winning just by being huge);
   * trigger point: whether some pain lies over one of its trigger points.
+The trigger-point term only adds to a match: a muscle whose zones reach none of the pain, listed only because a
+trigger point lies under it, scores 0, says so in its reason and is listed after every muscle whose zone reaches
+the pain; and it is not listed at all when it is on the side opposite to all of the pain (its trigger point is
+within reach of pain across the midline, not under it).
+A bilateral muscle (one pattern spanning both sides: rectus abdominis) is one candidate, side "both".
 All zone shapes are cut into pieces, one per region, held in an STRtree per view; a match touches only the
 pieces under the pain, so its cost follows the size of the pain, not the size of the atlas.
 """
@@ -20,7 +25,7 @@ from typing import Mapping
 import numpy as np
 
 from ..content.model import Atlas
-from ..content.vocabulary import SIDES
+from ..content.vocabulary import BOTH
 from ..geometry.shapes import CellIndex, Grid, disc
 from .painmap import PainMap
 
@@ -53,16 +58,20 @@ PHRASES = MappingProxyType({
     "coverage": "You marked {percent} of its main zone.",
     "unmarked": "Its usual pattern also reaches {where}, which you did not mark.",
     "on_point": "Some of your pain lies over one of its trigger points.",
+    "on_point_only": "None of your pain is in its referral pattern, but some lies over one of its trigger points.",
+    "usual": "Its pain is usually felt in {where}.",
     "none": "None of the muscles in hipmap refer pain to exactly this pattern.",
     "one": "This muscle explains {percent} of your marked pain: {names}.",
     "many": "These {n} muscles together explain {percent} of your marked pain: {names}.",
     "muscle_side": "{name}, {side} side",
+    "muscle_both": "{name}, both sides",
     "not_explained": " Not explained: {regions}.",
     "side_region": "{side} {region}",
     "percent": "{value}%",
     "and": " and ",
     "left": "left",
     "right": "right",
+    "both": "both",
 })  # fmt: skip
 
 
@@ -169,12 +178,12 @@ class Matcher:
     def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None):
         self.atlas = atlas
         self.phrases = {**PHRASES, **(phrases or {})}
-        self.candidates: list[tuple[str, str]] = [(m, s) for m in atlas.muscles for s in SIDES]
+        self.candidates: list[tuple[str, str]] = [(m, s) for m, muscle in atlas.muscles.items() for s in muscle.sides]
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
         self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
         piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
-        groups: dict[tuple[int, str], int] = {}
+        groups: dict[tuple[int, str, str], int] = {}
         group_area: list[float] = []
         group_candidate: list[int] = []
         for view_id, view in atlas.views.items():
@@ -197,7 +206,8 @@ class Matcher:
                         area = len(mine) * grid.cell_area
                         g = -1
                         if is_essential:
-                            g = groups.setdefault((c, region_id), len(group_area))
+                            # Per region and side: the two halves of a pattern over both sides are two areas to cover.
+                            g = groups.setdefault((c, region_id, self.cells[key][2]), len(group_area))
                             if g == len(group_area):
                                 group_area.append(0.0)
                                 group_candidate.append(c)
@@ -334,15 +344,21 @@ class Matcher:
             out=np.zeros(n),
             where=self.candidate_zone_area > 0,
         )
-        scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * on_point
+        in_zone = explained + spill > 0
+        # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
+        scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
         scores = np.clip(scores, 0.0, 1.0)
-        hit = np.flatnonzero((explained + spill > 0) | on_point)
-        order = hit[np.lexsort((self.name_rank[hit], -scores[hit]))][:MAX_CANDIDATES]
+        pain_region = np.concatenate(pain_regions)
+        pain_sides = {self.cells[key][2] for key in np.unique(pain_region).tolist()}
+        # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
+        same_side = np.array([side == BOTH or side in pain_sides for _m, side in self.candidates], dtype=bool)
+        hit = np.flatnonzero(in_zone | (on_point & same_side))
+        order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
         candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
         pain = np.concatenate(pain_weights)
         pairs = (np.concatenate(pair_counts), np.concatenate(pair_piece))
         explaining, share, covered = self._explaining_set(order, candidates, pain, pairs, total)
-        unexplained = self._unexplained(np.concatenate(pain_regions), pain, covered, total)
+        unexplained = self._unexplained(pain_region, pain, covered, total)
         return MatchResult(candidates, explaining, share, unexplained, total, self._summary(explaining, share, unexplained))
 
     def _candidate(self, c, scores, explained, spill, coverage, on_point, weighted, raw, total) -> Candidate:
@@ -388,10 +404,15 @@ class Matcher:
                 reasons.append(p["spill_only"])
         if coverage[c] > 0:
             reasons.append(p["coverage"].format(percent=pct(coverage[c])))
-        if unmarked and coverage[c] < 0.9:
-            reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
-        if on_point[c]:
-            reasons.append(p["on_point"])
+        if explained[c] + spill[c] <= 0:  # listed only because some pain lies over one of its trigger points
+            reasons.append(p["on_point_only"])
+            if unmarked:
+                reasons.append(p["usual"].format(where=listing([name_of(r) for r in unmarked[:3]])))
+        else:
+            if unmarked and coverage[c] < 0.9:
+                reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
+            if on_point[c]:
+                reasons.append(p["on_point"])
         return Candidate(
             muscle_id, muscle.name, side, float(scores[c]), float(explained[c]), float(spill[c]), float(coverage[c]),
             bool(on_point[c]), tuple(ess_names), tuple(spill_names), tuple(unmarked), tuple(reasons),
@@ -459,7 +480,10 @@ class Matcher:
         p = self.phrases
         if not explaining:
             return p["none"]
-        names = _listing([p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side)) for c in explaining], p["and"])
+        names = _listing([
+            p["muscle_both"].format(name=c.name) if c.side == BOTH else p["muscle_side"].format(name=c.name, side=p.get(c.side, c.side))
+            for c in explaining
+        ], p["and"])  # fmt: skip
         n = len(explaining)
         text = p["one" if n == 1 else "many"].format(n=n, percent=_percent(share, p["percent"]), names=names)
         if unexplained:

@@ -1,4 +1,5 @@
-"""Routines built from muscles: each muscle's tennis-ball compression, then its stretches, one side at a time.
+"""Routines built from muscles: each muscle's tennis-ball compression (when a ball can reach it), then its
+stretches, one side at a time.
 
 The builder keeps the user's edits: when muscles are added or removed, ``merged`` keeps every step the user already
 has (with its changed holds, repetitions and place in the order) and slots new steps in where the plan puts them.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
+from ..content.vocabulary import BOTH, SIDES
 from .model import Routine, RoutineError, Step
 
 READY_S = 10  # reading time before each step: enough to get down onto the ball
@@ -21,33 +23,54 @@ def step_key(step: Step) -> tuple[str, str, str]:
     return (step.kind, step.muscle_id if step.kind == "compression" else step.exercise_id, step.side)
 
 
+def sides_of(side: str) -> tuple[str, ...]:
+    """The sides a routine works through for a chosen side: "both" (a bilateral muscle) is right, then left."""
+    return SIDES if side == BOTH else (side,)
+
+
 def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
-    """The compression then the stretches for one muscle on one side, from its self-care data."""
+    """The compression then the stretches for one muscle on one side, from its self-care data.
+
+    A muscle no ball can reach (self-care ``instead``) has no compression step: its stretches only, and no steps
+    at all when it has none (the UI must then say so rather than offer a routine). Side "both" (a pattern that
+    spans both sides) is the right side's steps, then the left side's: a ball presses one spot at a time, the
+    player's side switch stays meaningful, and routine files keep their sides (right, left, none)."""
     care = getattr(muscle, "self_care", None)
     if care is None:
         raise RoutineError(f"{muscle.id}: no self-care data")
-    press = exercises.get(care.compression.exercise)
-    steps = [Step(
-        kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
-        title=f"Tennis ball: {muscle.name}", side=side, ready_s=READY_S, hold_s=care.compression.hold_s,
-        rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
-    )]  # fmt: skip
-    for stretch_id in care.stretches:
-        stretch = exercises.get(stretch_id)
-        if stretch is not None:
+    steps: list[Step] = []
+    for one in sides_of(side):
+        if care.compression is not None:
+            press = exercises.get(care.compression.exercise)
+            steps.append(Step(
+                kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
+                title=f"Tennis ball: {muscle.name}", side=one, ready_s=READY_S, hold_s=care.compression.hold_s,
+                rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
+            ))  # fmt: skip
+        for stretch_id in care.stretches:
+            stretch = exercises.get(stretch_id)
+            if stretch is None or (not stretch.per_side and one != sides_of(side)[0]):
+                continue  # a stretch of both sides at once is done once, with the first side
             steps.append(Step(  # a stretch of both sides at once (per_side false) belongs to no one side
                 kind="stretch", muscle_id=muscle.id, exercise_id=stretch_id, title=stretch.name,
-                side=side if stretch.per_side else "none",
+                side=one if stretch.per_side else "none",
                 ready_s=READY_S, hold_s=stretch.hold_s, rest_s=stretch.rest_s, reps=stretch.reps,
             ))  # fmt: skip
     return steps
 
 
+def has_steps(muscle, exercises: Mapping) -> bool:
+    """Whether hipmap can time a routine for this muscle (false for one with neither a ball nor a stretch)."""
+    return getattr(muscle, "self_care", None) is not None and bool(muscle_steps(muscle, "right", exercises))
+
+
 def routine_for_muscle(muscle, side: str, exercises) -> Routine:
-    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side.
+    """A routine from a muscle's self-care data: the tennis-ball compression, then its stretches, on one side
+    (or both sides, right then left, for side "both"); no steps for a muscle with neither.
 
     ``muscle`` is an atlas Muscle with ``self_care``; ``exercises`` maps exercise ids to Exercise objects."""
-    return Routine(f"{muscle.name}, {side} side", tuple(muscle_steps(muscle, side, exercises)))
+    where = "both sides" if side == BOTH else f"{side} side"
+    return Routine(f"{muscle.name}, {where}", tuple(muscle_steps(muscle, side, exercises)))
 
 
 # The words of default routine names; the UI passes phrases=... in its language, same keys.
@@ -69,7 +92,8 @@ def default_name(choices: Sequence[tuple[object, str]], phrases: Mapping[str, st
         who = p["two"].format(first=names[0], second=names[1])
     else:
         who = p["more"].format(first=names[0], count=len(names) - 1)
-    where = p["one_side"].format(side=p.get(sides[0], sides[0])) if len(sides) == 1 else p["both_sides"]
+    one = len(sides) == 1 and sides[0] != BOTH
+    where = p["one_side"].format(side=p.get(sides[0], sides[0])) if one else p["both_sides"]
     return p["name"].format(who=who, where=where)
 
 
@@ -77,14 +101,15 @@ def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, nam
                   phrases: Mapping[str, str] | None = None) -> Routine:
     """A routine for (muscle, side) pairs, in the order given, grouped by side so that you turn over only once.
 
-    Sides come in the order they first appear; a stretch shared by two muscles on the same side is done once."""
+    Sides come in the order they first appear ("both" counts as right, then left); a stretch shared by two muscles
+    on the same side is done once."""
     choices = list(choices)
-    sides = list(dict.fromkeys(side for _muscle, side in choices))
+    sides = list(dict.fromkeys(one for _muscle, side in choices for one in sides_of(side)))
     steps: list[Step] = []
     seen: set[tuple[str, str, str]] = set()
     for side in sides:
         for muscle, muscle_side in choices:
-            if muscle_side != side:
+            if side not in sides_of(muscle_side):
                 continue
             for step in muscle_steps(muscle, side, exercises):
                 if step_key(step) not in seen:

@@ -132,8 +132,8 @@ def _check_candidates(candidates) -> None:
         for key in ("id", "name"):
             if not isinstance(item.get(key), str) or not item[key].strip():
                 raise ValueError(f"{where}.{key}: expected non-empty text, got {_short(item.get(key))}")
-        if item.get("side") not in ("left", "right"):
-            raise ValueError(f"{where}.side: expected 'left' or 'right', got {_short(item.get('side'))}")
+        if item.get("side") not in ("left", "right", "both"):  # both: a pattern spanning both sides (rectus abdominis)
+            raise ValueError(f"{where}.side: expected 'left', 'right' or 'both', got {_short(item.get('side'))}")
         if not (_is_number(item.get("score")) and 0 <= item["score"] <= 1):
             raise ValueError(f"{where}.score: expected a number from 0 to 1, got {_short(item.get('score'))}")
 

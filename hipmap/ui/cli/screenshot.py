@@ -46,7 +46,8 @@ def render(out: Path, view=None, painmap=None, regions=(), side="right", select=
             window.document.add_region(region, side, 6)
         if select:
             found = window.document.result.find(select, None if not (regions or painmap) else None)
-            chosen_side = found.side if found else side
+            muscle = atlas.muscles.get(select)
+            chosen_side = found.side if found else ("both" if muscle is not None and muscle.bilateral else side)
             window.select_candidate(select, chosen_side)
         if view:
             window.show_view(view)

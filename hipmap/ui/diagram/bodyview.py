@@ -353,7 +353,7 @@ class BodyView(QGraphicsView):
             scene.removeItem(item)
         self.overlay_items = []
         self._overlay_text = ""
-        if muscle is None or side not in self.view.sides:
+        if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
             self.update_description()
             return
         strength = 0.55 if preview else 1.0
@@ -384,7 +384,10 @@ class BodyView(QGraphicsView):
             (bool(points), (translate("bodyview", "%n trigger point (X)", "", n_points) if n_points == 1 else translate("bodyview", "%n trigger points (X)", "", n_points))),
         ) if present]  # fmt: skip
         if shown:
-            self._overlay_text = translate("bodyview", "Showing {name}, {side} side: {join}.").format(name=muscle.name, side=side_name(side), join=', '.join(shown))
+            if side == "both":
+                self._overlay_text = translate("bodyview", "Showing {name}, both sides: {join}.").format(name=muscle.name, join=', '.join(shown))
+            else:
+                self._overlay_text = translate("bodyview", "Showing {name}, {side} side: {join}.").format(name=muscle.name, side=side_name(side), join=', '.join(shown))
         self.update_description()
 
     # ------------------------------------------------------------------------------------------ description

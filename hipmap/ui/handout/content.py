@@ -44,7 +44,8 @@ class Handout:
 
     @property
     def sides(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.side for m in self.muscles))
+        """The body's sides the muscles are on ("both", a bilateral pattern, is right and left)."""
+        return tuple(dict.fromkeys(one for m in self.muscles for one in (("right", "left") if m.side == "both" else (m.side,))))
 
 
 def combined_routine(atlas: Atlas, muscles) -> Routine:
@@ -82,7 +83,9 @@ def build_handout(
     for muscle_id, side in muscles:
         if muscle_id not in atlas.muscles:
             raise HandoutError(translate("handout", "unknown muscle {muscle_id!r}").format(muscle_id=muscle_id))
-        if side not in ("left", "right"):
+        if atlas.muscles[muscle_id].bilateral:
+            side = "both"  # one pattern spanning both sides: there is no one side to choose
+        elif side not in ("left", "right"):
             raise HandoutError(translate("handout", "side must be 'left' or 'right', got {side!r}").format(side=side))
         if not any(m.id == muscle_id and s == side for m, s in chosen):
             chosen.append((atlas.muscles[muscle_id], side))

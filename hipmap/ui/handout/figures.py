@@ -179,7 +179,7 @@ class DiagramRow:
 
     def _zones(self, painter, entry: HandoutMuscle, view, unit):
         muscle, side = entry.muscle, entry.side
-        if side not in view.sides:
+        if side not in view.sides and side != "both":  # both: a pattern spanning both sides, on every view
             return
         zone = QColor(*ZONE_RGB)
         essential = muscle.zone("essential", side, view.id)

@@ -63,8 +63,19 @@ def _views_for(handout: Handout, sides, marked_sides: bool = False) -> list[str]
     return [v for v in out if v in views]
 
 
+def _on_side(name: str, side: str) -> str:
+    """"Piriformis, right side"; "Rectus abdominis, both sides" for a pattern that spans both sides."""
+    if side == "both":
+        return translate("handout", "{name}, both sides").format(name=name)
+    return translate("handout", "{name}, {side} side").format(name=name, side=side_name(side))
+
+
+def _body_sides(side: str) -> tuple[str, ...]:
+    return ("right", "left") if side == "both" else (side,)
+
+
 def _header_block(handout: Handout) -> Block:
-    names = "; ".join(translate("handout", "{name}, {side} side").format(name=m.muscle.name, side=side_name(m.side)) for m in handout.muscles)
+    names = "; ".join(_on_side(m.muscle.name, m.side) for m in handout.muscles)
     html_text = (
         translate("handout", "<table width='100%' cellspacing='0' cellpadding='0'><tr><td><h1>{e}</h1><p class='quiet'>Prepared on {date} · for self-care of: {e2}</p></td><td align='right' width='32%'><p class='quiet'><br>Name: ______________________</p></td></tr></table><p class='lead'>You marked where it hurts, and hipmap found the muscles whose trigger points most often send pain to those places. For each muscle this handout shows where its trigger points are and what you can do: pressure with a tennis ball, gentle stretches and everyday habits. Stop anything that causes sharp pain. Please read the warning signs at the end before you start.</p>").format(e=_e(handout.title), date=long_date(handout.date), e2=_e(names))
     )
@@ -84,9 +95,11 @@ def _overview_blocks(handout: Handout) -> list[Block]:
     legend += [LEGEND_POINTS, LEGEND_SIDES]
     heading = translate("handout", "Where you marked pain, and the trigger points") if has_pain else translate("handout", "Where the trigger points are")
     listing = "".join(
+        translate("handout", "<li><b>{e}</b>, both sides<br><span class='quiet'>{e2}</span></li>").format(e=_e(m.muscle.name), e2=_e(m.muscle.short))
+        if m.side == "both" else
         translate("handout", "<li><b>{e}</b>, {side} side<br><span class='quiet'>{e2}</span></li>").format(e=_e(m.muscle.name), side=side_name(m.side), e2=_e(m.muscle.short))
         for m in handout.muscles
-    )
+    )  # fmt: skip
     side_html = translate("handout", "<h3>The muscles in this handout</h3>") + f"<ol>{listing}</ol>"
     if handout.summary:
         side_html += f"<p class='quiet'>{_e(handout.summary)}</p>"
@@ -115,14 +128,17 @@ def _overview_blocks(handout: Handout) -> list[Block]:
 def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict) -> list[Block]:
     atlas, muscle, side = handout.atlas, entry.muscle, entry.side
     key = f"{muscle.id}:{side}"
-    views = _views_for(handout, (side,))
+    views = _views_for(handout, _body_sides(side))
     has_pain = not handout.painmap.is_empty()
-    heading = (
-        translate("handout", "<h2>{number}. {e} — {side} side</h2><p class='lead'>{e2}</p>").format(number=entry.number, e=_e(muscle.name), side=side_name(side), e2=_e(muscle.short))
-    )
+    if side == "both":
+        heading = translate("handout", "<h2>{number}. {e} — both sides</h2><p class='lead'>{e2}</p>").format(number=entry.number, e=_e(muscle.name), e2=_e(muscle.short))
+    else:
+        heading = translate("handout", "<h2>{number}. {e} — {side} side</h2><p class='lead'>{e2}</p>").format(number=entry.number, e=_e(muscle.name), side=side_name(side), e2=_e(muscle.short))
     if entry.reasons:
         heading += translate("handout", "<p class='quiet'>Why it fits your pain: {e}</p>").format(e=_e(' '.join(entry.reasons)))
-    points = [p for p in muscle.trigger_points if p.side == side and p.view in views]
+    # Both sides have the same points, mirrored, and the notes read the same: list one side's.
+    listed = "right" if side == "both" else side
+    points = [p for p in muscle.trigger_points if p.side == listed and p.view in views]
     items = "".join(
         translate("handout", "<li>{e}<br><span class='quiet'>{e2} · {e3} view</span></li>").format(e=_e(p.note), e2=_e(translate("handout", DEPTH_WORDS.get(p.depth, p.depth)).capitalize()), e3=_e(atlas.views[p.view].title))
         for p in points
@@ -135,16 +151,26 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     blocks: list[Block] = [
         FiguresBlock(f"muscle:{key}", heading, DiagramRow(figures), side_html, Legend(legend), 100, keep_with_next=True, space_before=16)
     ]
+    if muscle.see_a_clinician:
+        blocks.append(ItemsBlock(
+            f"clinician:{key}", translate("handout", "See a clinician instead if you have:"), [f"<b>{_e(f.text)}</b>" for f in muscle.see_a_clinician],
+            intro=translate("handout", "These signs, with this muscle's pain, need a clinician rather than self-care:"), frame="warn",
+        ))  # fmt: skip
     care = muscle.self_care
     if care is None:
         blocks.append(HtmlBlock(f"care:{key}", translate("handout", "<p>Our sources give no self-care for this muscle; a physiotherapist can show you what suits you.</p>")))
         return blocks
     blocks.append(HtmlBlock(f"heading:care:{key}", translate("handout", "<h3>What you can do</h3>"), "heading", keep_with_next=True, space_before=10))
-    press = atlas.exercises.get(care.compression.exercise)
+    press = atlas.exercises.get(care.compression.exercise) if care.compression is not None else None
     if press is not None:
         blocks.append(
             ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, translate("handout", "Tennis ball"))
         )
+    if care.instead is not None:
+        blocks.append(HtmlBlock(
+            f"instead:{key}", translate("handout", "<h3>No ball for this muscle</h3><p>{e}</p>").format(e=_e(care.instead.text)), frame="box",
+        ))  # fmt: skip
+        blocks.append(ItemsBlock(f"at-home:{key}", translate("handout", "What is safe at home"), [_e(f.text) for f in care.instead.at_home]))
     stretches = [atlas.exercises[s] for s in care.stretches if s in atlas.exercises]
     if stretches:
         for stretch in stretches:
@@ -180,7 +206,7 @@ def routine_rows(handout: Handout) -> tuple[list[list[str]], int]:
     for i, step in enumerate(routine.steps):
         title = _e(step_title(step.title))
         muscle = handout.atlas.muscles.get(step.muscle_id)
-        if step.kind == "compression" and muscle is not None and muscle.self_care is not None:
+        if step.kind == "compression" and muscle is not None and muscle.self_care is not None and muscle.self_care.compression is not None:
             title += translate("handout", "<br><span class='quiet'>pressure {e} out of 10</span>").format(e=_e(muscle.self_care.compression.pressure))
         rows.append([
             str(i + 1), title, side_name("both" if step.side == "none" else step.side), f"{step.hold_s} s × {step.reps}",

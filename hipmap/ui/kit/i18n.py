@@ -277,7 +277,10 @@ def side_and_region(side: str, name: str, capital: bool = True) -> str:
 
 
 def side_phrase(side: str) -> str:
-    """"Right side" / "Lado derecho": a heading-like phrase for the person's side."""
+    """"Right side" / "Lado derecho": a heading-like phrase for the person's side ("Both sides" for a pattern
+    that spans both)."""
+    if side == "both":
+        return translate("i18n", "Both sides")
     text = translate("i18n", "{side} side").format(side=side_name(side))
     return text[:1].upper() + text[1:]
 
@@ -296,16 +299,20 @@ def matching_phrases() -> dict[str, str]:
         "coverage": translate("matching", "You marked {percent} of its main zone."),
         "unmarked": translate("matching", "Its usual pattern also reaches {where}, which you did not mark."),
         "on_point": translate("matching", "Some of your pain lies over one of its trigger points."),
+        "on_point_only": translate("matching", "None of your pain is in its referral pattern, but some lies over one of its trigger points."),
+        "usual": translate("matching", "Its pain is usually felt in {where}."),
         "none": translate("matching", "None of the muscles in hipmap refer pain to exactly this pattern."),
         "one": translate("matching", "This muscle explains {percent} of your marked pain: {names}."),
         "many": translate("matching", "These {n} muscles together explain {percent} of your marked pain: {names}."),
         "muscle_side": translate("matching", "{name}, {side} side"),
+        "muscle_both": translate("matching", "{name}, both sides"),
         "not_explained": translate("matching", " Not explained: {regions}."),
         "side_region": translate("matching", "{side} {region}"),
         "percent": translate("matching", "{value}%"),
         "and": translate("matching", " and "),
         "left": side_name("left"),
         "right": side_name("right"),
+        "both": side_name("both"),
     }
 
 

@@ -58,16 +58,15 @@ STAR = "\u2605"
 EXPLAINING_LABEL = QT_TRANSLATE_NOOP("candidates", "{star} Part of the explaining set")
 
 
-def side_word(side: str) -> str:
-    return side_name(side).capitalize() if side else ""
-
-
 def percent(x: float) -> str:
     return f"{round(100 * max(0.0, min(1.0, x)))}%"
 
 
 def accessible_text(rank: int, c: Candidate) -> str:
-    text = translate("candidates", "{rank}. {name}, {side} side, match {percent}").format(rank=rank, name=c.name, side=side_name(c.side), percent=percent(c.score))
+    if c.side == "both":  # one pattern spanning both sides
+        text = translate("candidates", "{rank}. {name}, both sides, match {percent}").format(rank=rank, name=c.name, percent=percent(c.score))
+    else:
+        text = translate("candidates", "{rank}. {name}, {side} side, match {percent}").format(rank=rank, name=c.name, side=side_name(c.side), percent=percent(c.score))
     return text + (f": {c.reasons[0]}" if c.reasons else "")
 
 
@@ -128,7 +127,7 @@ class CandidateModel(QAbstractListModel):
 
     def _tooltip(self, rank: int, c: Candidate) -> str:
         e = html.escape
-        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} side &middot; match {percent}").format(rank=rank, e=e(c.name), e2=e(side_word(c.side)), percent=percent(c.score))
+        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} &middot; match {percent}").format(rank=rank, e=e(c.name), e2=e(side_phrase(c.side)), percent=percent(c.score))
         if c.key in self._explaining:
             head += translate("candidates", "<br>{STAR} Part of the set that explains most of your pain").format(STAR=STAR)
         items = "".join(f"<li>{e(r)}</li>" for r in c.reasons)

@@ -22,6 +22,7 @@ from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate
 
 PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list to see where its trigger points are and what it does.")
 SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "See a clinician instead if you have:")
+MUSCLE_SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "With this muscle's pain, see a clinician instead if you have:")
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("musclepanel", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("musclepanel", "close to the surface")}
 POINT_SCHEME = "trigger-point"
 
@@ -62,15 +63,23 @@ def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
     if care is None:
         return ""
     parts = [translate("musclepanel", "<h3>What you can do</h3>")]
-    press = exercises.get(care.compression.exercise)
+    press = exercises.get(care.compression.exercise) if care.compression is not None else None
     if press is not None:
         c = care.compression
         dose = translate("musclepanel", "Pressure {pressure} out of 10 · hold {hold} s · {reps} times").format(pressure=c.pressure, hold=c.hold_s, reps=c.reps)
         dose += translate("musclepanel", " · each side") if press.per_side else ""
         parts.append(_exercise_html(press, dose, c.where))
+    if care.instead is not None:  # no ball can reach this muscle: why, who treats it, and what is safe at home
+        parts.append(translate("musclepanel", "<h3>No ball for this muscle</h3>") + f"<p>{_e(care.instead.text)}</p>")
+        if care.instead.at_home:
+            parts.append(translate("musclepanel", "<p><b>What is safe at home:</b></p>") + _facts(care.instead.at_home))
     stretches = [exercises[s] for s in care.stretches if s in exercises]
+    if press is None and not stretches:
+        parts.append(
+            translate("musclepanel", "<p style='color:{quiet}'>hipmap has no timed routine for this muscle: there is neither a ball hold nor a stretch to play.</p>").format(quiet=quiet)
+        )
     if stretches:
-        parts.append("<h3>Stretches</h3>")
+        parts.append(translate("musclepanel", "<h3>Stretches</h3>"))
         for stretch in stretches:
             dose = translate("musclepanel", "Hold {hold} s · {reps} times").format(hold=stretch.hold_s, reps=stretch.reps)
             dose += translate("musclepanel", " · each side") if stretch.per_side else ""
@@ -84,6 +93,16 @@ def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
     if care.cautions:
         parts.append(translate("musclepanel", "<h3>Take care</h3>") + _facts(care.cautions))
     return "".join(parts)
+
+
+def _warning_box(heading: str, items_html: str, palette: QPalette, margin_top: int) -> str:
+    """A heading and a list of signs in the warning colours: "see a clinician instead"."""
+    return (
+        f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
+        f" style='margin-top:{margin_top}px; border-color:{style.warning_edge(palette).name()}; border-style:solid;"
+        f" border-collapse:collapse'><tr><td bgcolor='{style.warning_background(palette).name()}'>"
+        f"<p class='safety'><b>{_e(heading)}</b></p><ul>{items_html}</ul></td></tr></table>"
+    )
 
 
 def _meta_text(side: str | None, candidate: Candidate | None) -> str:
@@ -108,14 +127,15 @@ def muscle_html(
     """The page for one muscle, as Qt rich text."""
     quiet = style.secondary_text(palette).name()
     accent = style.accent(palette).name()
-    warn_bg = style.warning_background(palette).name()
-    warn_edge = style.warning_edge(palette).name()
-    shown_side = side or "right"  # both sides have the same points, mirrored; the notes read the same
+    shown_side = "right" if side in (None, "both") else side  # both sides have the same points, mirrored; the notes read the same
     parts = [f"<h2>{_e(muscle.name)}</h2>"]
     meta = _meta_text(side, candidate)
     if meta:
         parts.append(f"<p class='meta' style='color:{quiet}'>{_e(meta)}</p>")
     parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
+    if muscle.see_a_clinician:  # this muscle's own signs that need a clinician: before anything else it says
+        signs = "".join(f"<li><b>{_e(f.text)}</b></li>" for f in muscle.see_a_clinician)
+        parts.append(_warning_box(translate("musclepanel", MUSCLE_SAFETY_HEADING), signs, palette, 8))
 
     if candidate is not None and candidate.reasons:
         parts.append(translate("musclepanel", "<h3>Why it is suggested</h3>"))
@@ -150,12 +170,7 @@ def muscle_html(
     # The signs come from data/red_flags.yaml; without them, point to the full check rather than say nothing.
     signs = safety_signs or ((translate("musclepanel", "Use Help > Check for Warning Signs before self-care."), False),)
     safety = "".join(f"<li>{'<b>' + _e(t) + '</b>' if urgent else _e(t)}</li>" for t, urgent in signs)
-    parts.append(
-        f"<table width='100%' cellspacing='0' cellpadding='10' border='1'"
-        f" style='margin-top:18px; border-color:{warn_edge}; border-style:solid; border-collapse:collapse'>"
-        f"<tr><td bgcolor='{warn_bg}'>"
-        f"<p class='safety'><b>{_e(translate('musclepanel', SAFETY_HEADING))}</b></p><ul>{safety}</ul></td></tr></table>"
-    )
+    parts.append(_warning_box(translate("musclepanel", SAFETY_HEADING), safety, palette, 18))
 
     titles = [atlas.sources[k].title for k in muscle.source_keys(atlas.exercises) if k in atlas.sources]
     if titles:

@@ -163,6 +163,9 @@ class SelfCare(QObject):
 
         muscle = window.atlas.muscles[muscle_id]
         routine = routine_for_muscle(muscle, side, window.atlas.exercises)
+        if not routine.steps:  # no ball reaches it and it has no stretch: say so rather than do nothing
+            window.statusBar().showMessage(translate("app", "hipmap has no timed routine for {name}: see what you can do instead in its details.").format(name=muscle.name), 8000)
+            return None
         return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())))
 
     def play_routine(self, routine):

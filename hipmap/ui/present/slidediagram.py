@@ -301,7 +301,7 @@ class SlideDiagram(QGraphicsView):
         self.muscle, self.side = muscle, side
         for name in ("spill", "essential", "edge", "points"):
             self.layers[name].clear()
-        if muscle is None or side not in self.view.sides:
+        if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
             return
         essential = muscle.zone("essential", side, self.view_id)
         spill = muscle.zone("spillover", side, self.view_id)

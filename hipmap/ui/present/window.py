@@ -46,9 +46,10 @@ EMPTY_TEXTS = (
 
 
 def muscles_to_present(atlas: Atlas, candidates=()) -> list[tuple[str, str]]:
-    """The ranked candidates' (muscle id, side) in order, or every muscle (right side) when there are none."""
+    """The ranked candidates' (muscle id, side) in order, or every muscle (right side; both sides for a pattern that
+    spans both) when there are none."""
     keys = [c.key if hasattr(c, "key") else tuple(c) for c in candidates]
-    return keys or [(muscle_id, "right") for muscle_id in atlas.muscles]
+    return keys or [(muscle_id, muscle.sides[0]) for muscle_id, muscle in atlas.muscles.items()]
 
 
 class Deck:
@@ -96,7 +97,7 @@ class PresentationWindow(QWidget):
         if parent is not None:
             self.setWindowFlag(Qt.Window)  # its own full-screen window, even when the main window owns it
         self.atlas = atlas
-        self.slides = [(m, s) for m, s in muscles if m in atlas.muscles and s in ("left", "right")]
+        self.slides = [(m, s) for m, s in muscles if m in atlas.muscles and s in ("left", "right", "both")]
         self.deck = Deck(len(self.slides))
         self.animation_ms = max(0, int(animation_ms))  # 0: no motion (reduced-motion setting, tests)
         self.layers_on = {name: name != "regions" for name in LAYERS}
@@ -364,8 +365,10 @@ class PresentationWindow(QWidget):
     # ------------------------------------------------------------------------------------------ slides
 
     def _views_for(self, muscle, side: str) -> list[str]:
-        """Back, this side, front: the views where the muscle has a zone or a trigger point on this side."""
-        wanted = [v for v in ("posterior", f"lateral_{side}", "anterior") if v in self.diagrams]
+        """Back, this side, front: the views where the muscle has a zone or a trigger point on this side (both side
+        views for a pattern that spans both sides)."""
+        lateral = ["lateral_right", "lateral_left"] if side == "both" else [f"lateral_{side}"]
+        wanted = [v for v in ("posterior", *lateral, "anterior") if v in self.diagrams]
         found = [v for v in wanted if view_shows(muscle, v, side)]
         return found or wanted[:1]
 

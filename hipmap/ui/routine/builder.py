@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
-from ...core.routine.builder import build_routine, default_name, merged, muscle_steps, step_key
+from ...core.routine.builder import build_routine, default_name, has_steps, merged, muscle_steps, step_key
 from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
 from ..kit.windows import fit_to_screen
@@ -86,6 +86,8 @@ class RoutineBuilder(QDialog):
         self._build()
         for muscle_id, side, _ticked in choices:
             self._offer(muscle_id, side)
+        # A muscle with neither a ball hold nor a stretch (the pelvic floor) is offered, but cannot be ticked.
+        choices = [(m, s, t and (m, s) in self.offered and self._has_steps(m)) for m, s, t in choices]
         self._set_state(build_routine(self._pairs(t for t in choices if t[2]), atlas.exercises, phrases=routine_name_phrases()),
                         frozenset((m, s) for m, s, t in choices if t))  # fmt: skip
         self.undo_stack.clear()
@@ -268,12 +270,23 @@ class RoutineBuilder(QDialog):
         if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
             return
         self.offered.append((muscle_id, side))
-        item = QListWidgetItem(f"{self.atlas.muscles[muscle_id].name}, {side_name(side)}")
+        name = self.atlas.muscles[muscle_id].name
+        label = translate("builder", "{name}, both sides").format(name=name) if side == "both" else f"{name}, {side_name(side)}"
+        item = QListWidgetItem(label)
         item.setData(Qt.UserRole, (muscle_id, side))
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Unchecked)
+        if not self._has_steps(muscle_id):
+            item.setText(translate("builder", "{label} (nothing to time)").format(label=label))
+            tip = translate("builder", "hipmap has neither a ball hold nor a stretch for this muscle; its self-care is in the muscle details.")
+            item.setToolTip(tip)
+            item.setData(Qt.AccessibleDescriptionRole, tip)
+            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable & ~Qt.ItemIsEnabled)
         with QSignalBlocker(self.muscle_list):
             self.muscle_list.addItem(item)
+
+    def _has_steps(self, muscle_id: str) -> bool:
+        return has_steps(self.atlas.muscles[muscle_id], self.atlas.exercises)
 
     def _push(self, routine: Routine, ticked, text: str, merge_key=None, dropped=None) -> None:
         after = (routine, frozenset(ticked), self.dropped if dropped is None else frozenset(dropped))
@@ -447,11 +460,14 @@ class RoutineBuilder(QDialog):
         except RoutineError as exc:
             QMessageBox.warning(self, translate("builder", "Routine cannot be opened"), translate("builder", "That saved routine cannot be read:\n{exc}").format(exc=error_text(exc)))
             return
+        pairs = []  # the (muscle, side) of each compression step; "both" for a muscle whose pattern spans both sides
         for step in routine.steps:
-            if step.kind == "compression" and step.side in ("right", "left"):
-                self._offer(step.muscle_id, step.side)
-        ticked = frozenset((s.muscle_id, s.side) for s in routine.steps
-                           if s.kind == "compression" and (s.muscle_id, s.side) in self.offered)  # fmt: skip
+            muscle = self.atlas.muscles.get(step.muscle_id)
+            if step.kind == "compression" and step.side in ("right", "left") and muscle is not None:
+                pairs.append((step.muscle_id, "both" if muscle.bilateral else step.side))
+        for pair in pairs:
+            self._offer(*pair)
+        ticked = frozenset(pair for pair in pairs if pair in self.offered)
         dropped = {step_key(s) for s in self._plan(ticked, ()).steps} - {step_key(s) for s in routine.steps}
         self.name_touched = True
         self.name_edit.setText(routine.name)
@@ -481,7 +497,7 @@ def builder_choices(result, selected, atlas) -> list[tuple[str, str, bool]]:
     """What the builder offers: every candidate, with the explaining set (and the selected muscle) ticked;
     with no pain marked, every muscle on both sides, none ticked."""
     if not result.candidates:
-        return [(m, s, False) for s in ("right", "left") for m in atlas.muscles]
+        return [(m, s, False) for s in ("right", "left", "both") for m, muscle in atlas.muscles.items() if s in muscle.sides]
     explaining = {(c.muscle_id, c.side) for c in result.explaining} or {(result.candidates[0].muscle_id, result.candidates[0].side)}
     if selected:
         explaining.add(tuple(selected))
