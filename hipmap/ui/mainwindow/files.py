@@ -86,10 +86,7 @@ class Files(QObject):
         except PainMapError as exc:
             QMessageBox.critical(self.window, translate("app", "Cannot open this pain map"), translate("app", "hipmap could not read the file.\n\n{exc}").format(exc=error_text(exc)))
             return False
-        self._add_recent(path)
-        remember_folder(self.window.settings, "pain_maps", path)
-        self.clear_autosave()
-        self.window.statusBar().showMessage(translate("app", "Opened {name}").format(name=path.name), 4000)
+        self._now_the_file(path, translate("app", "Opened {name}").format(name=path.name))
         return True
 
     def save(self) -> bool:
@@ -115,11 +112,16 @@ class Files(QObject):
         except SaveError as exc:
             QMessageBox.critical(self.window, translate("app", "Cannot save"), str(exc))
             return False
+        self._now_the_file(path, translate("app", "Saved {name}").format(name=path.name))
+        return True
+
+    def _now_the_file(self, path: Path, message: str) -> None:
+        """After a map is opened from or saved to PATH: it is recent, its folder is where the next dialog starts,
+        the recovery file is no longer needed, and the status bar says so."""
         self._add_recent(path)
         remember_folder(self.window.settings, "pain_maps", path)
         self.clear_autosave()
-        self.window.statusBar().showMessage(translate("app", "Saved {name}").format(name=path.name), 4000)
-        return True
+        self.window.statusBar().showMessage(message, 4000)
 
     # ------------------------------------------------------------------------------------------ recent files
 
