@@ -1,33 +1,23 @@
 """The lower-leg and belly muscles that overlap the hip, thigh and knee patterns (shared/domain/referral-patterns.md,
 "More muscles"): soleus, gastrocnemius, peroneus longus and brevis, tibialis anterior and rectus abdominis.
 
-Each is found from its own pattern, and the patterns that overlap are told apart. Until their ids are in
-``MUSCLE_IDS`` the files wait in pending/leg/ (see its README): the tests then run on a copy of data/ and assets/
-with the pending files put where they will ship and the ids added for these tests only. Once the files are in
-data/ and the ids in the vocabulary, the same tests run on the shipped atlas, unchanged.
+Each is found from its own pattern, and the patterns that overlap are told apart, on the shipped atlas.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import shapely
 import yaml
 
-from hipmap import default_assets_dir, default_data_dir
-from hipmap.core.content import vocabulary
-from hipmap.core.content.problems import DataError
+from hipmap import default_data_dir
 from hipmap.core.content.svgdoc import parse_svg_file
 from hipmap.core.pain.painmap import Mark, PainMap, region_marks
 
 from .test_exercises import PICTOGRAM_COLOURS, PICTOGRAM_TAGS
 
-ROOT = Path(__file__).resolve().parents[2]
-PENDING = ROOT / "pending" / "leg"
 LEG_IDS = ("soleus", "gastrocnemius", "peroneus_longus_brevis", "tibialis_anterior")
 RECTUS = "rectus_abdominis"
 NEW_EXERCISES = (
@@ -35,7 +25,6 @@ NEW_EXERCISES = (
     "calf_stretch_bent_knee", "calf_stretch_straight_knee", "ankle_inversion_stretch", "kneeling_shin_stretch",
     "lying_back_over_cushion",
 )  # fmt: skip
-RECTUS_EXERCISES = {"fingertip_pressure_belly", "lying_back_over_cushion"}  # they ship with rectus abdominis
 BOTH_SIDES_AT_ONCE = {"kneeling_shin_stretch", "lying_back_over_cushion"}  # kneeling on both feet; the whole belly
 
 # Each muscle and the view its pattern is best seen on (where a person would mark it).
@@ -63,95 +52,15 @@ SELF_CARE = {
 # ------------------------------------------------------------------------------------------ the data under test
 
 
-def _insert_into_section(text: str, section: str, entries: str) -> str:
-    """Put entries (indented lines) at the end of a top-level mapping section of a YAML text."""
-    start = re.search(rf"^{section}:[ \t]*\n", text, flags=re.M)
-    assert start, section
-    nxt = re.search(r"^\S", text[start.end() :], flags=re.M)
-    at = start.end() + nxt.start() if nxt else len(text)
-    head = text[:at].rstrip("\n") + "\n"
-    return head + entries.rstrip("\n") + "\n" + ("\n" + text[at:] if at < len(text) else "")
-
-
-def _section(text: str, section: str) -> str:
-    start = re.search(rf"^{section}:[ \t]*\n", text, flags=re.M)
-    nxt = re.search(r"^\S", text[start.end() :], flags=re.M)
-    return text[start.end() : start.end() + nxt.start()] if nxt else text[start.end() :]
-
-
-def _assemble(tmp: Path, with_rectus: bool) -> tuple[Path, Path]:
-    """A copy of data/ and assets/ with the pending files where they will ship."""
-    data, assets = tmp / "data", tmp / "assets"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(default_data_dir(), data)
-    shutil.copytree(default_assets_dir(), assets)
-    for svg in (PENDING / "assets" / "exercises").glob("*.svg"):
-        shutil.copy(svg, assets / "exercises" / svg.name)
-    for muscle_id in LEG_IDS + ((RECTUS,) if with_rectus else ()):
-        shutil.copy(PENDING / "data" / "muscles" / f"{muscle_id}.yaml", data / "muscles" / f"{muscle_id}.yaml")
-    pending_ex = (PENDING / "data" / "exercises.yaml").read_text(encoding="utf-8")
-    ex_file = data / "exercises.yaml"
-    ex_file.write_text(_insert_into_section(ex_file.read_text(encoding="utf-8"), "exercises", _section(pending_ex, "exercises")), encoding="utf-8")
-    pending_es = (PENDING / "data" / "i18n" / "es.yaml").read_text(encoding="utf-8")
-    muscles_es = _section(pending_es, "muscles")
-    if not with_rectus:
-        muscles_es = muscles_es[: muscles_es.index(f"\n  {RECTUS}:\n") + 1]
-    es_file = data / "i18n" / "es.yaml"
-    es = _insert_into_section(es_file.read_text(encoding="utf-8"), "muscles", muscles_es)
-    es_file.write_text(_insert_into_section(es, "exercises", _section(pending_es, "exercises")), encoding="utf-8")
-    return data, assets
-
-
-def _unsupported_format(problems) -> bool:
-    """True when the only problems are the muscle-level keys the loader does not read yet."""
-    texts = [str(p) for p in problems]
-    return bool(texts) and all(RECTUS in t and "unknown key" in t and ("'bilateral'" in t or "'see_a_clinician'" in t) for t in texts)
-
-
 @pytest.fixture(scope="module")
-def leg(tmp_path_factory):
-    """The atlas with the five muscles (rectus abdominis only where the loader reads its format), its Spanish
-    version, a matcher, and check-data's problems for that data."""
-    from hipmap.core.content import atlas as atlas_module
-    from hipmap.core.content import muscles as muscles_module
+def leg():
+    """The shipped atlas, its Spanish version, a matcher, and check-data's problems."""
     from hipmap.core.content.atlas import load_atlas
     from hipmap.core.content.check import check_data
     from hipmap.core.pain.matching import Matcher
 
-    shipped = all(m in vocabulary.MUSCLE_IDS for m in LEG_IDS) and all(
-        (default_data_dir() / "muscles" / f"{m}.yaml").is_file() for m in LEG_IDS
-    )
-    if shipped:
-        atlas = load_atlas()
-        return SimpleNamespace(
-            atlas=atlas, spanish=load_atlas(language="es"), matcher=Matcher(atlas), problems=check_data(),
-            shipped=True, rectus=RECTUS in atlas.muscles, rectus_problems=[],
-        )  # fmt: skip
-    ids = tuple(dict.fromkeys((*vocabulary.MUSCLE_IDS, *LEG_IDS, RECTUS)))
-    with pytest.MonkeyPatch.context() as mp:
-        for module in (vocabulary, atlas_module, muscles_module):
-            mp.setattr(module, "MUSCLE_IDS", ids)
-        tmp = tmp_path_factory.mktemp("leg")
-        data, assets = _assemble(tmp / "with_rectus", with_rectus=True)
-        rectus_problems = []
-        try:
-            atlas = load_atlas(data, assets)
-            with_rectus = True
-        except DataError as exc:
-            if not _unsupported_format(exc.problems):
-                raise
-            rectus_problems = [str(p) for p in exc.problems]
-            with_rectus = False
-            data, assets = _assemble(tmp / "without_rectus", with_rectus=False)
-        # The ids added here are exactly the ones that ship: without rectus abdominis, it is missing, not wrong.
-        if not with_rectus:
-            mp.setattr(atlas_module, "MUSCLE_IDS", tuple(m for m in ids if m != RECTUS))
-            mp.setattr(vocabulary, "MUSCLE_IDS", tuple(m for m in ids if m != RECTUS))
-        atlas = load_atlas(data, assets)
-        return SimpleNamespace(
-            atlas=atlas, spanish=load_atlas(data, assets, language="es"), matcher=Matcher(atlas),
-            problems=check_data(data, assets), shipped=False, rectus=with_rectus, rectus_problems=rectus_problems,
-        )  # fmt: skip
+    atlas = load_atlas()
+    return SimpleNamespace(atlas=atlas, spanish=load_atlas(language="es"), matcher=Matcher(atlas), problems=check_data())
 
 
 def regions_map(atlas, regions, side="right", intensity=6, views=None):
@@ -162,10 +71,9 @@ def regions_map(atlas, regions, side="right", intensity=6, views=None):
 
 
 def new_exercises(leg):
-    """The new exercises in the atlas under test: all of them, or all but rectus abdominis's while it waits."""
-    present = [e for e in NEW_EXERCISES if e in leg.atlas.exercises]
-    assert set(NEW_EXERCISES) - RECTUS_EXERCISES <= set(present)
-    return present
+    """The new exercises, all of which ship."""
+    assert set(NEW_EXERCISES) <= set(leg.atlas.exercises)
+    return list(NEW_EXERCISES)
 
 
 def top3(result):
@@ -177,18 +85,8 @@ def top3(result):
 
 def test_the_data_with_the_new_muscles_is_valid(leg):
     assert leg.problems == []
-    assert set(LEG_IDS) <= set(leg.atlas.muscles)
-    assert set(NEW_EXERCISES) - RECTUS_EXERCISES <= set(leg.atlas.exercises)
-
-
-def test_only_the_muscle_level_format_of_rectus_abdominis_is_missing(leg):
-    """Rectus abdominis needs ``bilateral`` and ``see_a_clinician``; nothing else in its file may be wrong."""
-    if leg.rectus:
-        assert RECTUS in leg.atlas.muscles
-    elif leg.shipped:  # the leg muscles shipped without it: it still waits in pending/leg/
-        assert (PENDING / "data" / "muscles" / f"{RECTUS}.yaml").is_file()
-    else:
-        assert leg.rectus_problems and _unsupported_format(leg.rectus_problems)
+    assert set(LEG_IDS) | {RECTUS} <= set(leg.atlas.muscles)
+    assert set(NEW_EXERCISES) <= set(leg.atlas.exercises)
 
 
 def test_trigger_points_are_drawn_on_every_view_where_they_can_be_seen(leg):
@@ -257,11 +155,10 @@ def test_the_new_pictograms_are_in_the_house_style(leg):
         assert {e.tag for e in elements} <= PICTOGRAM_TAGS, ex_id
         colours = {e.attrs[k].lower() for e in elements for k in ("fill", "stroke") if k in e.attrs}
         assert colours <= PICTOGRAM_COLOURS, (ex_id, colours - PICTOGRAM_COLOURS)
-    assert {p.name for p in (PENDING / "assets" / "exercises").glob("*.svg")} <= {f"{i}.svg" for i in NEW_EXERCISES}
 
 
 def test_every_text_is_in_spanish(leg):
-    for muscle_id in LEG_IDS + ((RECTUS,) if leg.rectus else ()):
+    for muscle_id in LEG_IDS + (RECTUS,):
         en, es = leg.atlas.muscles[muscle_id], leg.spanish.muscles[muscle_id]
         assert es.name != en.name and es.short != en.short and es.description != en.description, muscle_id
         for facts in ("symptoms", "activators"):
@@ -326,8 +223,6 @@ def test_front_of_the_ankle_and_top_of_the_foot_is_tibialis_anterior_first(leg):
 
 
 def test_a_bilateral_lower_back_band_ranks_rectus_abdominis_for_both_sides(leg):
-    if not leg.rectus:
-        pytest.skip("rectus abdominis waits for the bilateral / see_a_clinician format (pending/leg/README.md)")
     from hipmap.core.geometry.shapes import band
 
     # The band its zone draws: the bottom of the lower back and the top of the sacroiliac area, on both sides. (The
@@ -347,12 +242,12 @@ def test_a_bilateral_lower_back_band_ranks_rectus_abdominis_for_both_sides(leg):
 
 @pytest.fixture(scope="module")
 def rectus():
-    return yaml.safe_load((PENDING / "data" / "muscles" / f"{RECTUS}.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((default_data_dir() / "muscles" / f"{RECTUS}.yaml").read_text(encoding="utf-8"))
 
 
 def test_rectus_abdominis_is_written_in_the_announced_format(atlas, rectus):
-    """Checked here whether or not the loader reads it yet: one pattern over both sides, its own signs to see a
-    clinician, the band across the lower back, trigger points low on the belly, gentle self-care."""
+    """One pattern over both sides, its own signs to see a clinician, the band across the lower back, trigger
+    points low on the belly, gentle self-care."""
     assert rectus["id"] == RECTUS and rectus["bilateral"] is True
     signs = " ".join(s["text"] for s in rectus["see_a_clinician"])
     for word in ("fever", "vomiting", "blood", "waves"):
@@ -369,7 +264,7 @@ def test_rectus_abdominis_is_written_in_the_announced_format(atlas, rectus):
     assert care["compression"]["exercise"] == "fingertip_pressure_belly" and care["stretches"] == ["lying_back_over_cushion"]
     _low, high = map(int, care["compression"]["pressure"].split("-"))
     assert high <= 5  # gentle on the belly
-    es = yaml.safe_load((PENDING / "data" / "i18n" / "es.yaml").read_text(encoding="utf-8"))["muscles"][RECTUS]
+    es = yaml.safe_load((default_data_dir() / "i18n" / "es.yaml").read_text(encoding="utf-8"))["muscles"][RECTUS]
     assert len(es["see_a_clinician"]) == len(rectus["see_a_clinician"])
     assert len(es["symptoms"]) == len(rectus["symptoms"]) and len(es["trigger_points"]) == len(rectus["trigger_points"])
     assert len(es["self_care"]["cautions"]) == len(care["cautions"])

@@ -161,10 +161,13 @@ def test_no_muscle_on_the_side_opposite_to_all_the_pain_without_its_zone(atlas, 
     """Right lower back: the left paraspinals' trigger point is within reach across the midline, but none of the
     pain is on the left and its zone reaches none of it, so it is not listed."""
     result = matcher.match(regions_map(atlas, ["lower_back"]))
-    assert all(c.side == "right" for c in result.candidates), [c.key for c in result.candidates]
+    # "both" is a pattern that spans both sides (rectus abdominis): its zone covers this pain.
+    assert all(c.side in ("right", "both") for c in result.candidates), [c.key for c in result.candidates]
+    assert all(_zone_reaches_the_pain(c) for c in result.candidates if c.side == "both")
     assert result.find("lumbar_paraspinals", "left") is None
     mirrored_result = matcher.match(regions_map(atlas, ["lower_back"], side="left"))
-    assert all(c.side == "left" for c in mirrored_result.candidates)
+    assert all(c.side in ("left", "both") for c in mirrored_result.candidates)
+    assert {c.key for c in result.candidates if c.side == "both"} == {c.key for c in mirrored_result.candidates if c.side == "both"}
 
 
 def test_pain_on_both_sides_lists_both_sides(atlas, matcher):

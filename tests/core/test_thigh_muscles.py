@@ -3,15 +3,11 @@
 Each correction test checks that the data now says what shared/domain/referral-patterns.md ("Corrections to the
 patterns above") says, on the shapes the matcher uses, not only on the region names."""
 
-import shutil
-import sys
-from pathlib import Path
-
 import pytest
 import shapely
 import yaml
 
-from hipmap import default_assets_dir, default_data_dir
+from hipmap import default_data_dir
 from hipmap.core.content.atlas import load_atlas
 from hipmap.core.content.check import check_data
 from hipmap.core.geometry.shapes import polygon_from_path
@@ -164,8 +160,7 @@ def test_stretches_cite_a_book_only_where_the_fact_sheet_or_seed_article_support
 
 # ------------------------------------------------------------------------------------------ the new muscles
 
-# The new muscles, each with the view it is mainly seen on. Until hipmap can load them they wait in pending/ (see
-# pending/README.md): the first four need only their ids in the vocabulary, pelvic_floor also the "instead" format.
+# The new muscles, each with the view it is mainly seen on.
 NEW_MUSCLES = {
     "vastus_medialis": "anterior",
     "vastus_intermedius": "anterior",
@@ -173,37 +168,13 @@ NEW_MUSCLES = {
     "deep_hip_rotators": "posterior",
     "pelvic_floor": "posterior",
 }
-PENDING = Path(__file__).resolve().parents[2] / "pending" / "data"
-NEEDS_ONLY_THEIR_IDS = ("vastus_medialis", "vastus_intermedius", "gracilis", "deep_hip_rotators")
-
-
-def _with_pending_muscles(data, muscle_ids):
-    """Load a copy of the data with these pending muscles in place, their ids added to the vocabulary meanwhile."""
-    for muscle_id in muscle_ids:
-        shutil.copy(PENDING / "muscles" / f"{muscle_id}.yaml", data / "muscles")
-    es_file = data / "i18n" / "es.yaml"
-    es = yaml.safe_load(es_file.read_text(encoding="utf-8"))
-    pending_es = yaml.safe_load((PENDING / "i18n" / "es.yaml").read_text(encoding="utf-8"))
-    es["muscles"].update({m: pending_es["muscles"][m] for m in muscle_ids})
-    es_file.write_text(yaml.safe_dump(es, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        for module in [m for name, m in sys.modules.items() if name.startswith("hipmap.") and hasattr(m, "MUSCLE_IDS")]:
-            patch.setattr(module, "MUSCLE_IDS", module.MUSCLE_IDS + tuple(muscle_ids))
-        problems = check_data(data, default_assets_dir())
-        english, spanish = load_atlas(data, default_assets_dir()), load_atlas(data, default_assets_dir(), "es")
-    return problems, english, spanish
+NEEDS_ONLY_THEIR_IDS = ("vastus_medialis", "vastus_intermedius", "gracilis", "deep_hip_rotators")  # the ball ones
 
 
 @pytest.fixture(scope="module")
-def thigh(atlas, tmp_path_factory):
-    """(problems, English atlas, Spanish atlas) with the new muscles: the shipped data once they are in data/muscles/,
-    until then a copy of it with the ones hipmap can already load taken from pending/."""
-    waiting = [m for m in NEEDS_ONLY_THEIR_IDS if m not in atlas.muscles and (PENDING / "muscles" / f"{m}.yaml").is_file()]
-    if not waiting:
-        return check_data(), atlas, load_atlas(language="es")
-    data = tmp_path_factory.mktemp("thigh") / "data"
-    shutil.copytree(default_data_dir(), data)
-    return _with_pending_muscles(data, waiting)
+def thigh(atlas):
+    """(problems, English atlas, Spanish atlas) of the shipped data."""
+    return check_data(), atlas, load_atlas(language="es")
 
 
 @pytest.fixture(scope="module")
@@ -222,8 +193,6 @@ def test_the_new_muscles_pass_check_data(thigh):
 def test_marking_a_new_muscles_essential_zone_ranks_it_in_the_top_3(thigh_atlas, muscle_id, view):
     """Pain over the regions of its essential zone, on its main view, right side; a zone drawn as its own shape
     (the pelvic floor's tailbone, a small part of the sacrum-and-tailbone region) is marked as drawn."""
-    if muscle_id not in thigh_atlas.muscles:
-        pytest.skip(f"{muscle_id} waits in pending/ for the format of a muscle with no ball")
     muscle = thigh_atlas.muscles[muscle_id]
     marks = []
     for name in muscle.zone_regions["essential"]:
@@ -327,10 +296,8 @@ def test_new_muscles_are_translated_to_spanish(thigh):
 
 
 def _pelvic_floor_files():
-    for folder in (default_data_dir(), PENDING):
-        if (folder / "muscles" / "pelvic_floor.yaml").is_file():
-            return folder / "muscles" / "pelvic_floor.yaml", folder / "i18n" / "es.yaml"
-    pytest.fail("pelvic_floor.yaml is neither in data/muscles/ nor in pending/data/muscles/")
+    folder = default_data_dir()
+    return folder / "muscles" / "pelvic_floor.yaml", folder / "i18n" / "es.yaml"
 
 
 def _sources_of(item):

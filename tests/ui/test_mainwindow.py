@@ -139,6 +139,26 @@ def test_arrow_keys_in_the_list_move_the_selection_and_the_overlay(window, atlas
     assert window.selected == second.key
 
 
+def test_every_row_of_a_long_list_is_reached_by_keys_even_when_rows_are_taller_than_the_list(window, atlas):
+    """Rows below the visible part used to be made current but not selected (the selection emptied)."""
+    window.show_view("posterior")
+    click(window.views["posterior"], *region_centre(atlas, "posterior", "buttock_center"))
+    keys = [c.key for c in window.document.result.candidates]
+    assert len(keys) >= 5
+    window.candidates.view.setFixedHeight(120)  # shorter than one row: every next row starts below the list
+    window.select_candidate(*keys[0])
+    window.candidates.view.setFocus()
+    for expected in keys[1:]:
+        QTest.keyClick(window.candidates.view, Qt.Key_Down)
+        assert window.selected == expected
+    QTest.keyClick(window.candidates.view, Qt.Key_Home)
+    assert window.selected == keys[0]
+    QTest.keyClick(window.candidates.view, Qt.Key_End)
+    assert window.selected == keys[-1]
+    QTest.keyClick(window.candidates.view, Qt.Key_Up)
+    assert window.selected == keys[-2]
+
+
 def test_hovering_names_the_region(window, atlas):
     window.show_view("anterior")
     view = window.views["anterior"]

@@ -274,7 +274,8 @@ def test_muscles_to_present(atlas, matcher):
     keys = muscles_to_present(atlas, result.candidates)
     assert keys == [c.key for c in result.candidates] and keys
     everything = muscles_to_present(atlas, [])
-    assert everything == [(m, "right") for m in atlas.muscles] and len(everything) == 17
+    assert everything == [(m, "both" if atlas.muscles[m].bilateral else "right") for m in atlas.muscles]
+    assert len(everything) == 27 and ("rectus_abdominis", "both") in everything
 
 
 def test_every_key_is_an_action_with_a_tooltip(make):

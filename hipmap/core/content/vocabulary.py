@@ -15,5 +15,6 @@ MUSCLE_IDS = (
     "gluteus_minimus_anterior", "gluteus_minimus_posterior", "tensor_fasciae_latae", "gluteus_medius",
     "gluteus_maximus", "piriformis", "quadratus_lumborum", "iliopsoas", "lumbar_paraspinals", "vastus_lateralis",
     "biceps_femoris", "medial_hamstrings", "adductor_longus_brevis", "adductor_magnus", "sartorius", "pectineus",
-    "rectus_femoris",
+    "rectus_femoris", "vastus_medialis", "vastus_intermedius", "gracilis", "deep_hip_rotators", "pelvic_floor",
+    "soleus", "gastrocnemius", "peroneus_longus_brevis", "tibialis_anterior", "rectus_abdominis",
 )  # fmt: skip

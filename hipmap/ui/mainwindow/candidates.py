@@ -347,15 +347,33 @@ class CandidateView(QListView):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setFrameShape(QFrame.NoFrame)
 
+    _MOVES = {
+        Qt.Key_Up: QAbstractItemView.MoveUp, Qt.Key_Down: QAbstractItemView.MoveDown,
+        Qt.Key_PageUp: QAbstractItemView.MovePageUp, Qt.Key_PageDown: QAbstractItemView.MovePageDown,
+        Qt.Key_Home: QAbstractItemView.MoveHome, Qt.Key_End: QAbstractItemView.MoveEnd,
+    }  # fmt: skip
+
     def keyPressEvent(self, event):
-        # Qt gives a focused list a current row without selecting it; the first arrow press should select
-        # that row rather than skip past it.
-        current = self.currentIndex()
-        if event.key() in (Qt.Key_Up, Qt.Key_Down) and current.isValid() and not self.selectionModel().hasSelection():
-            self.selectionModel().setCurrentIndex(current, QItemSelectionModel.ClearAndSelect)
-            event.accept()
+        move = self._MOVES.get(event.key())
+        if move is None or event.modifiers() & ~Qt.KeypadModifier:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        # Qt gives a focused list a current row without selecting it; the first arrow press selects that row
+        # rather than skipping past it. Moving selects the new row by its index: Qt's own key handling selects
+        # by the point at the row's centre, which misses a tall row that is still below the viewport (and then
+        # clears the selection).
+        current = self.currentIndex()
+        if move in (QAbstractItemView.MoveUp, QAbstractItemView.MoveDown) and current.isValid() and not self.selectionModel().hasSelection():
+            target = current
+        elif move in (QAbstractItemView.MoveHome, QAbstractItemView.MoveEnd):  # by row: the layout may be batched
+            rows = self.model().rowCount()
+            target = self.model().index(0 if move == QAbstractItemView.MoveHome else rows - 1, 0) if rows else current
+        else:
+            target = self.moveCursor(move, event.modifiers())
+        if target.isValid():
+            self.selectionModel().setCurrentIndex(target, QItemSelectionModel.ClearAndSelect)
+            self.scrollTo(target)
+        event.accept()
 
     def _hover_at(self, pos: QPoint | None) -> None:
         index = self.indexAt(pos) if pos is not None else QModelIndex()
