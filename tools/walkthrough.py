@@ -15,8 +15,8 @@ message boxes and file dialogs answered without blocking) through these tasks:
   Esc), and switch the language (View > Language) to the other one.
 
 Every window met on the way is checked when it is shown:
-  clipped      a visible control whose rectangle is not inside its parent's, or a label or button whose text is
-               wider than the control;
+  clipped      a visible control whose rectangle is not inside its parent's, a label or button whose text is
+               wider than the control, or a table column or row smaller than its text;
   hidden       an enabled command of a toolbar (or the tool palette) whose button is not visible;
   unreachable  an interactive control that Tab, pressed from the window's first focus, never reaches;
   failed       a task that did not do what it should (a shortcut that opened nothing).
@@ -121,7 +121,7 @@ def _inside_scrolled(widget) -> bool:
 def clipped(window) -> list[tuple[str, str]]:
     """(control, why) for each visible control cut off by its parent or its window, or whose text is cut."""
     from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QScrollBar, QSizeGrip, QTabBar, QToolButton, QWidget
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QScrollBar, QSizeGrip, QTabBar, QTableView, QToolButton, QWidget
 
     out = []
     whole = window.rect()
@@ -147,6 +147,8 @@ def clipped(window) -> list[tuple[str, str]]:
             need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
             if widget.width() < need or (isinstance(widget, QToolButton) and widget.width() < widget.sizeHint().width() - 1):
                 out.append((describe(widget), f"{widget.width()} px wide, its text needs {need}"))
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            out += [(f"{describe(widget)} {where}", why) for where, why in _cut_cells(widget)]
         elif isinstance(widget, QTabBar):
             for i in range(widget.count()):
                 if widget.isTabVisible(i) and widget.tabRect(i).width() < widget.fontMetrics().horizontalAdvance(widget.tabText(i)):
@@ -156,6 +158,26 @@ def clipped(window) -> list[tuple[str, str]]:
         for action in bar.actions():
             if action.isVisible() and not bar.rect().contains(bar.actionGeometry(action)):
                 out.append((f"menu {action.text().replace('&', '')!r}", "behind the menu bar's overflow button"))
+    return out
+
+
+def _cut_cells(table) -> list[tuple[str, str]]:
+    """(where, why) for each column of TABLE narrower than its cells' or header's text, and each row lower than
+    its text (a table scrolls to show a wide column, but never shows the rest of a cut cell)."""
+    from PySide6.QtCore import Qt
+
+    out = []
+    model, header = table.model(), table.horizontalHeader()
+    for column in range(model.columnCount()):
+        if table.isColumnHidden(column):
+            continue
+        need = max(table.sizeHintForColumn(column), header.sectionSizeFromContents(column).width() if header.isVisible() else 0)
+        if table.columnWidth(column) < need - 1:
+            name = model.headerData(column, Qt.Horizontal) or column
+            out.append((f"column {name!r}", f"{table.columnWidth(column)} px wide, its text needs {need}"))
+    for row in range(model.rowCount()):
+        if not table.isRowHidden(row) and table.rowHeight(row) < table.sizeHintForRow(row) - 1:
+            out.append((f"row {row + 1}", f"{table.rowHeight(row)} px high, its text needs {table.sizeHintForRow(row)}"))
     return out
 
 

@@ -2508,18 +2508,6 @@
             <translation>Sesiones, las más recientes primero</translation>
         </message>
         <message>
-            <source>28 Sep 2026, 14:05</source>
-            <translation>28 sep 2026, 14:05</translation>
-        </message>
-        <message>
-            <source>Person name here</source>
-            <translation>Nombre de la persona</translation>
-        </message>
-        <message>
-            <source>Area 100%</source>
-            <translation>Zona 100 %</translation>
-        </message>
-        <message>
             <source>&amp;Open Read-Only</source>
             <translation>&amp;Abrir en solo lectura</translation>
         </message>
@@ -2676,6 +2664,10 @@ No se puede deshacer.</translation>
     </context>
     <context>
         <name>i18n</name>
+        <message>
+            <source> or </source>
+            <translation> o </translation>
+        </message>
         <message>
             <source>left</source>
             <translation>izquierdo</translation>
@@ -3166,10 +3158,6 @@ No se puede deshacer.</translation>
             <translation>Estado</translation>
         </message>
         <message>
-            <source> or </source>
-            <translation> o </translation>
-        </message>
-        <message>
             <source>Start</source>
             <translation>Iniciar</translation>
         </message>
@@ -3497,6 +3485,14 @@ No se puede deshacer.</translation>
         <message>
             <source>Spotlight {value}</source>
             <translation>Foco {value}</translation>
+        </message>
+        <message>
+            <source>(on)</source>
+            <translation>(activado)</translation>
+        </message>
+        <message>
+            <source>(off)</source>
+            <translation>(desactivado)</translation>
         </message>
         <message>
             <source>&lt;p style='font-size:large'&gt;&lt;b&gt;Presentation keys&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing='4'&gt;</source>

@@ -55,3 +55,51 @@ def test_the_walkthrough_reports_a_clipped_control(qapp, qtbot):
     qapp.processEvents()
     button.setFocus()
     assert any("Lonely" in control for control, _why in tool.unreachable(window))
+
+
+def test_the_walkthrough_reports_a_table_that_cuts_its_cells(qapp, qtbot):
+    """The builder's steps at 2x text: a column narrower than its titles, rows lower than their lines."""
+    from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidget, QTableWidgetItem
+
+    tool = _tool()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    table = QTableWidget(2, 2)
+    table.setWordWrap(False)
+    table.setHorizontalHeaderLabels(["Step", "Side"])
+    for row in range(2):
+        table.setItem(row, 0, QTableWidgetItem("Tennis ball: Vastus lateralis (outer thigh muscle)"))
+        table.setItem(row, 1, QTableWidgetItem("Right"))
+    window.setCentralWidget(table)
+    window.resize(600, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    qapp.processEvents()
+    assert not tool.clipped(window)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+    table.setColumnWidth(0, 60)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    table.verticalHeader().setMinimumSectionSize(2)
+    table.setRowHeight(1, 6)
+    qapp.processEvents()
+    cut = [control for control, _why in tool.clipped(window)]
+    assert any("column 'Step'" in c for c in cut) and any("row 2" in c for c in cut) and not any("row 1" in c for c in cut), cut
+
+
+def test_the_builder_steps_table_shows_whole_titles_at_2x_text(window, qtbot, qapp):
+    from hipmap.ui.kit import style
+
+    base = qapp.font()
+    qapp.setFont(style.scaled_font(base, 2.0))
+    try:
+        window.document.add_region("lateral_thigh", "right", 6)
+        builder = window.selfcare.open_builder()
+        qtbot.waitExposed(builder)
+        qapp.processEvents()
+        assert builder.table.rowCount() >= 2
+        assert not _tool()._cut_cells(builder.table)
+        builder.close()
+    finally:
+        qapp.setFont(base)

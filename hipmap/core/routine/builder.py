@@ -28,6 +28,25 @@ def sides_of(side: str) -> tuple[str, ...]:
     return SIDES if side == BOTH else (side,)
 
 
+def compression_title(muscle) -> str:
+    """A tennis-ball step's title (the interface shows the prefix in its language: ui.kit.i18n.step_title)."""
+    return f"Tennis ball: {muscle.name}"
+
+
+def retitled(routine: Routine, muscles: Mapping, exercises: Mapping, name: str | None = None) -> Routine:
+    """ROUTINE with each step's title made again from MUSCLES and EXERCISES (an atlas in another language), and
+    NAME when one is given; a step whose muscle or exercise is not there keeps its title. Nothing else changes."""
+    steps = []
+    for step in routine.steps:
+        title = step.title
+        if step.kind == "compression" and step.muscle_id in muscles:
+            title = compression_title(muscles[step.muscle_id])
+        elif step.kind == "stretch" and step.exercise_id in exercises:
+            title = exercises[step.exercise_id].name
+        steps.append(step if title == step.title else replace(step, title=title))
+    return replace(routine, name=routine.name if name is None else name, steps=tuple(steps))
+
+
 def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
     """The compression then the stretches for one muscle on one side, from its self-care data.
 
@@ -44,7 +63,7 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
             press = exercises.get(care.compression.exercise)
             steps.append(Step(
                 kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
-                title=f"Tennis ball: {muscle.name}", side=one, ready_s=READY_S, hold_s=care.compression.hold_s,
+                title=compression_title(muscle), side=one, ready_s=READY_S, hold_s=care.compression.hold_s,
                 rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
             ))  # fmt: skip
         for stretch_id in care.stretches:

@@ -14,10 +14,10 @@ def action_button(action: QAction) -> QPushButton:
     """A push button that is the action: same text, tooltip and enabled state."""
     button = QPushButton(action.text())
     button.setAutoDefault(False)
-    button.setAccessibleName(action.text().replace("&", ""))
 
     def sync():
         button.setText(action.text())
+        button.setAccessibleName(action.text().replace("&", ""))  # again when a change of language renames it
         button.setToolTip(action.toolTip())
         button.setEnabled(action.isEnabled())
 

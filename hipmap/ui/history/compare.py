@@ -63,8 +63,7 @@ class BeforeAfterDialog(QDialog):
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.addAction(action)
-            button.setToolTip(translate("compare", "{value} view ({toString})").format(value=translate("compare", VIEW_TITLES[view_id]), toString=action.shortcut().toString(QKeySequence.NativeText)))
-            action.setToolTip(button.toolTip())
+            self._tip(button, action, view_id)
             button.clicked.connect(lambda _c=False, v=view_id: self.show_view(v))
             self.views_by_id[view_id] = button
         for view_id in self.views_by_id:
@@ -94,6 +93,23 @@ class BeforeAfterDialog(QDialog):
         start = view if view in self.pairs and (view in marked_views or not marked_views) else self._busiest_view()
         self.show_view(start)
         fit_to_screen(self, 1100, 820)
+
+    @staticmethod
+    def _tip(button, action, view_id: str) -> None:
+        button.setToolTip(translate("compare", "{value} view ({toString})").format(value=translate("compare", VIEW_TITLES[view_id]), toString=action.shortcut().toString(QKeySequence.NativeText)))
+        action.setToolTip(button.toolTip())
+
+    def retranslate(self) -> None:
+        """The figures and the views' tooltips in the language now installed (the fixed labels were translated
+        again by kit.i18n.switch_language)."""
+        from ..kit.i18n import again
+
+        self.titles = tuple(again(t) or t for t in self.titles)
+        actions = [a for a in self.actions() if not a.shortcut().isEmpty()]
+        for (view_id, button), action in zip(self.views_by_id.items(), actions):
+            action.setText(button.text())
+            self._tip(button, action, view_id)
+        self.figures.setText(self._figures_html())
 
     def _busiest_view(self) -> str:
         counts = {v: sum(m.view == v for m in self.before.marks + self.after.marks) for v in self.pairs}

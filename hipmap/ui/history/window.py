@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store.errors import StoreError
-from ...core.store.session import RunOutcome, Session
+from ...core.store.session import Session
 from ..kit import style
 from ..kit.errors import error_text
-from ..kit.i18n import QT_TRANSLATE_NOOP, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 from ..kit.windows import fit_to_screen, keep_window
-from .actions import action_button, shortcut_text
+from .actions import action_button
 from .chart import PainChart
 from .chartdata import chart_points
-from ..kit.runwords import run_text
 from .formats import NO_LABEL, format_range, format_when, local_time, person_text, when_text
 from .sessionlist import SessionTableModel
 from .sessionviewer import SessionViewer
@@ -104,19 +103,12 @@ class HistoryWindow(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         header.setMinimumSectionSize(40)
-        pad = 28
-        widths = {
-            0: fm.horizontalAdvance(translate("history", "28 Sep 2026, 14:05")) + pad,
-            1: fm.horizontalAdvance(translate("history", "Person name here")) + pad,
-            2: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
-            3: fm.horizontalAdvance(translate("history", "Pain before")) + pad,
-            4: fm.horizontalAdvance(translate("history", "Area 100%")) + pad,
-            6: fm.horizontalAdvance(run_text(RunOutcome(total=2, done=0, skipped=0, stopped=True))[0]) + pad,  # "stopped after 0 of 2 steps"
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        # Each column as wide as its words in this language and text size ("Dolor después" and the top muscles
+        # were cut by fixed widths made for English); a history wider than the window scrolls sideways.
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.ElideNone)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.open_read_only())
 
@@ -174,8 +166,7 @@ class HistoryWindow(QWidget):
         action = QAction(text, self)
         action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.WindowShortcut)
-        action.setToolTip(f"{tip} ({shortcut_text(action)})")
-        action.setStatusTip(tip)
+        set_command_tip(action, tip)  # made again on a change of language
         action.triggered.connect(lambda _checked=False: slot())
         action.setEnabled(False)
         self.addAction(action)

@@ -165,14 +165,20 @@ def switch_language(language: str, app: QCoreApplication | None = None) -> bool:
 TIP_PROPERTY = "hipmap_tip"
 
 
-def set_command_tip(action, tip: str, from_text: bool = False) -> None:
-    """A command's status tip says what it does; its tooltip adds the shortcut ("Close hipmap (Ctrl+Q)").
-    FROM_TEXT: the tip is the command's name (made again from its text after a change of language)."""
+def set_command_tip(action, tip: str, from_text: bool = False, most: int = 1, joiner: str = "comma") -> None:
+    """A command's status tip says what it does; its tooltip adds the shortcut ("Close hipmap (Ctrl+Q)"), or its
+    first MOST shortcuts joined by JOINER ("comma": "PgDown, Right"; "or": "Ctrl+W or Esc").
+    FROM_TEXT: the tip is the command's name (made again from its text after a change of language).
+    A change of language makes the tooltip again, with the key names in that language (retranslate_widgets)."""
     from PySide6.QtGui import QKeySequence
 
-    keys = action.shortcut().toString(QKeySequence.NativeText)
+    shortcuts = [k.toString(QKeySequence.NativeText) for k in action.shortcuts()[:max(1, most)]]
+    between = translate("i18n", " or ") if joiner == "or" else ", "
+    keys = between.join(k for k in shortcuts if k)
     action.setProperty(TIP_PROPERTY, tip)
     action.setProperty(TIP_PROPERTY + "_from_text", bool(from_text))
+    action.setProperty(TIP_PROPERTY + "_most", int(most))
+    action.setProperty(TIP_PROPERTY + "_joiner", joiner)
     action.setToolTip(f"{tip} ({keys})" if keys else tip)
     action.setStatusTip(tip)
 
@@ -241,7 +247,8 @@ def retranslate_widgets(root, again) -> None:
         tip = action.property(TIP_PROPERTY)
         if tip:  # a command's tooltip names its shortcut, in the words of the language (Ctrl / Control)
             from_text = action.property(TIP_PROPERTY + "_from_text")
-            set_command_tip(action, action.text().replace("&", "").rstrip(".") if from_text else (again(tip) or tip), from_text)
+            set_command_tip(action, action.text().replace("&", "").rstrip(".") if from_text else (again(tip) or tip), from_text,
+                            int(action.property(TIP_PROPERTY + "_most") or 1), str(action.property(TIP_PROPERTY + "_joiner") or "comma"))
             continue
         redo(action.toolTip, action.setToolTip)
         redo(action.statusTip, action.setStatusTip)

@@ -33,3 +33,10 @@ def fit_to_screen(window, width: int, height: int, share: float = 0.94) -> None:
         x = min(max(room.left(), centre.x() - size_w // 2), room.right() - size_w + 1)
         y = min(max(room.top(), centre.y() - size_h // 2), room.bottom() - size_h + 1)
         window.move(max(room.left(), x), max(room.top(), y))
+
+
+def live(window) -> bool:
+    """WINDOW is there and its Qt object not yet deleted (a closed tool window is deleted on close)."""
+    import shiboken6
+
+    return window is not None and shiboken6.isValid(window)

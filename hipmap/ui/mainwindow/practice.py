@@ -201,6 +201,16 @@ class Practice(QObject):
         shown.show_presentation()
         return shown
 
+    def use_atlas(self, atlas):
+        """The history and the presentation, when open, with the words of ATLAS (View > Language)."""
+        from ..kit.windows import live
+
+        if live(self.history):
+            self.history.atlas = atlas  # the sessions it opens from now on; its lists are made in the language now
+            self.history.refresh()
+        if live(self.presentation):
+            self.presentation.use_atlas(atlas)
+
     def _presentation_closed(self):
         self.presentation = None
         self.window.raise_()

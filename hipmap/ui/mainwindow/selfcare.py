@@ -77,6 +77,27 @@ class SelfCare(QObject):
         if self.red_flags is not None:
             self.nerve_banner.setText(nerve_banner_html(self.red_flags))
             self.window.muscle_panel.set_safety_signs(self.red_flags.see_a_clinician)
+        # The tool windows already open speak the new language too.
+        from ..kit.windows import live
+
+        if live(self.player):
+            self.player.use_atlas(atlas, self._routine_name(atlas, self.player.name_from))
+            self.player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=self.player.routine.name))
+        if live(self.builder):
+            self.builder.use_atlas(atlas)
+        dialog = getattr(self, "screening_dialog", None)
+        if live(dialog) and self.red_flags is not None:
+            dialog.use_red_flags(self.red_flags)
+
+    @staticmethod
+    def _routine_name(atlas, pairs):
+        """The automatic name of a routine for PAIRS in ATLAS's words; None when there are none (a name the
+        person gave, which stays as it is)."""
+        from ...core.routine.builder import default_name
+        from ..kit.i18n import routine_name_phrases
+
+        chosen = [(atlas.muscles[m], s) for m, s in pairs or () if m in atlas.muscles]
+        return default_name(chosen, routine_name_phrases()) if chosen else None
 
     def style_banners(self):
         """The banners' colours are worked out from the palette: again whenever it changes."""
@@ -166,10 +187,12 @@ class SelfCare(QObject):
         if not routine.steps:  # no ball reaches it and it has no stretch: say so rather than do nothing
             window.statusBar().showMessage(translate("app", "hipmap has no timed routine for {name}: see what you can do instead in its details.").format(name=muscle.name), 8000)
             return None
-        return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())))
+        return self.play_routine(replace(routine, name=default_name([(muscle, side)], routine_name_phrases())), [(muscle_id, side)])
 
-    def play_routine(self, routine):
-        """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture."""
+    def play_routine(self, routine, name_from=None):
+        """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture.
+        NAME_FROM: the (muscle id, side) pairs the routine's name was made from, when it is the automatic name (it
+        is made again, with the steps' titles, when the language changes)."""
         if not routine.steps or not self.self_care_allowed():
             return None
         from ..routine.player import PlayerWidget
@@ -185,6 +208,7 @@ class SelfCare(QObject):
         player.set_volume(read_float(settings, "player/volume", 1.0, 0.0, 1.0))
         player.optionsChanged.connect(lambda: self._remember_player_options(player))
         player.setWindowTitle(translate("app", "{name} — hipmap routine").format(name=routine.name))
+        player.name_from = list(name_from or [])
         player.setParent(window, Qt.Window)
         player.finished.connect(self._on_routine_finished)
         # The end screen leads on: mark the pain again, then compare (offered once there is an "after" to compare).
@@ -217,7 +241,7 @@ class SelfCare(QObject):
             self.builder.close()
         choices = builder_choices(window.document.result, window.selected, window.atlas)
         builder = RoutineBuilder(window.atlas, choices, RoutineLibrary(data_location() / "routines"), parent=window)
-        builder.startRequested.connect(self.play_routine)
+        builder.startRequested.connect(lambda routine: self.play_routine(routine, builder.name_pairs()))
         builder.show()
         builder.raise_()
         builder.activateWindow()

@@ -394,6 +394,7 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, atlas.views[self.tabs.widget(i).view_id].title)
         self.selfcare.use_atlas(atlas)
+        self.practice.use_atlas(atlas)
         document.rematch()
         self._show_panel()
 

@@ -197,6 +197,18 @@ class SlideDiagram(QGraphicsView):
         self.setAccessibleName(translate("slidediagram", "{title} view of the body").format(title=self.view.title))
         self._apply_visibility()
 
+    def use_atlas(self, atlas: Atlas) -> None:
+        """The same drawing with the words of ATLAS (another language): its name, the side labels, the muscle."""
+        self.atlas = atlas
+        self.view = atlas.views[self.view_id]
+        self.layers["labels"].clear()
+        self._add_labels()
+        self.setAccessibleName(translate("slidediagram", "{title} view of the body").format(title=self.view.title))
+        if self.muscle is not None:
+            stage = self.stage
+            self.set_muscle(atlas.muscles.get(self.muscle.id), self.side)
+            self.set_stage(stage)
+
     # ------------------------------------------------------------------------------------------ building
 
     def _add_regions(self):
@@ -439,6 +451,13 @@ class DiagramRow(QWidget):
             diagram.hoverChanged.connect(lambda text, v=view_id: self._show_hover(v, text))
             self.captions[view_id], self.hovers[view_id] = caption, hover
         self.setAccessibleName(translate("slidediagram", "Body diagrams"))
+
+    def retitle(self) -> None:
+        """The captions again, from the diagrams' views (after a change of language)."""
+        for view_id, diagram in self.diagrams.items():
+            self.captions[view_id].setText(diagram.view.title)
+            self.captions[view_id].setAccessibleName(translate("slidediagram", "{title} view").format(title=diagram.view.title))
+        self.relayout()
 
     def show_views(self, view_ids: list[str]) -> None:
         self.shown = list(view_ids)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ...core.content.model import Atlas
 from .slidediagram import ACCENT, BACKGROUND, LAYERS, QUIET, TEXT, DiagramRow, LegendSwatch, SlideDiagram, view_shows
 from .spotlight import Spotlight
-from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, side_phrase, translate
 
 REVEAL_MS = 600
 TOAST_MS = 1800
@@ -208,8 +208,7 @@ class PresentationWindow(QWidget):
 
         self.empty_label = self._label(translate("present", "Nothing to present"), wrap=True)
         self.empty_label.setTextFormat(Qt.RichText)
-        heading, text, esc = (translate("present", t) for t in EMPTY_TEXTS)
-        self.empty_label.setText(EMPTY_HTML.format(heading=heading, text=text, esc=esc, quiet=QUIET.name()))
+        self._set_empty_text()
         self.empty_label.setAlignment(Qt.AlignCenter)
 
         self.disclaimer_label = self._label(translate("present", "Note"), quiet=True)
@@ -262,13 +261,38 @@ class PresentationWindow(QWidget):
         self.blank.hide()
         self._apply_fonts()
 
+    def _set_empty_text(self) -> None:
+        heading, text, esc = (translate("present", t) for t in EMPTY_TEXTS)
+        self.empty_label.setText(EMPTY_HTML.format(heading=heading, text=text, esc=esc, quiet=QUIET.name()))
+
+    def _layer_tip(self, name: str) -> str:
+        return translate("present", "Show or hide the {lower}").format(lower=translate("present", LAYER_NAMES[name]).lower())
+
+    def retranslate(self) -> None:
+        """The texts made of more than one translated string, in the language now installed (the fixed ones were
+        translated again by kit.i18n.switch_language)."""
+        self._set_empty_text()
+        self.keys_label.setText(translate("present", KEYS_TEXT))
+        for name, action in self.layer_actions.items():
+            set_command_tip(action, self._layer_tip(name), most=2)
+        if self.help_panel.isVisible():
+            self._help_toggled(True)
+        self._current = None
+        self._show_slide(animate=False)
+
+    def use_atlas(self, atlas: Atlas) -> None:
+        """The same slides with the words of ATLAS (another language): the muscles' names, the views, the sides."""
+        self.atlas = atlas
+        for diagram in self.diagrams.values():
+            diagram.use_atlas(atlas)
+        self.row.retitle()
+        self.retranslate()
+
     def _action(self, text: str, slot, keys, tip: str, checkable: bool = False, checked: bool = False) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.WindowShortcut)
-        shown = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts()[:2])
-        action.setToolTip(f"{tip} ({shown})")
-        action.setStatusTip(tip)
+        set_command_tip(action, tip, most=2)  # made again on a change of language
         action.setCheckable(checkable)
         action.setChecked(checked)
         if checkable:
@@ -294,7 +318,7 @@ class PresentationWindow(QWidget):
             digit = getattr(Qt, f"Key_{i + 1}")
             self.layer_actions[name] = A(
                 translate("present", LAYER_NAMES[name]), lambda on, n=name: self._layer_toggled(n, on), [digit, Qt.KeypadModifier | digit],
-                translate("present", "Show or hide the {lower}").format(lower=translate("present", LAYER_NAMES[name]).lower()), checkable=True, checked=self.layers_on[name],
+                self._layer_tip(name), checkable=True, checked=self.layers_on[name],
             )  # fmt: skip
         self.act_spotlight = A(translate("present", "Spotlight"), self._spotlight_toggled, [Qt.Key_S, Qt.Key_L],
                                translate("present", "Dim the screen except around the pointer"), checkable=True)
@@ -460,7 +484,7 @@ class PresentationWindow(QWidget):
             for action in self.actions():
                 keys = " / ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts()
                                   if not s[0].keyboardModifiers() & Qt.KeypadModifier)  # fmt: skip
-                state = ("  (on)" if action.isChecked() else "  (off)") if action in self.layer_actions.values() else ""
+                state = ("  " + (translate("present", "(on)") if action.isChecked() else translate("present", "(off)"))) if action in self.layer_actions.values() else ""
                 rows.append(f"<tr><td align='right' style='padding-right:18px'><b>{keys}</b></td>"
                             f"<td>{action.text()}{state}</td></tr>")  # fmt: skip
             self.help_panel.setText(translate("present", "<p style='font-size:large'><b>Presentation keys</b></p><table cellspacing='4'>") + "".join(rows) + "</table>")

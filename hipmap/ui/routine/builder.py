@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QGridLayout,
     QHBoxLayout,
@@ -30,12 +29,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...core.routine.model import LIMITS, Routine, RoutineError
-from ...core.routine.builder import build_routine, default_name, has_steps, merged, muscle_steps, step_key
+from ...core.routine.builder import build_routine, default_name, has_steps, merged, muscle_steps, retitled, step_key
 from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
+from ..kit.flow import FlowLayout
 from ..kit.windows import fit_to_screen
 from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
@@ -168,37 +169,48 @@ class RoutineBuilder(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.verticalHeader().setVisible(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the step's settings
+        # Every column and row as large as its text (at 2x text a stretched first column cut the titles and fixed
+        # rows cut the line): what does not fit scrolls, nothing is elided.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideNone)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for column in range(1, len(COLUMNS)):
+        for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_step)
 
         self.hold_spin = self._spin("hold_s", " s", translate("builder", "Hold for"))
         self.reps_spin = self._spin("reps", "", translate("builder", "Repetitions"))
         self.rest_spin = self._spin("rest_s", " s", translate("builder", "Rest after each hold"))
         self.reps_spin.setPrefix("\u00d7 ")
-        edit = QFormLayout()
-        edit.addRow(translate("builder", "&Hold:"), self.hold_spin)
-        edit.addRow(translate("builder", "Re&petitions:"), self.reps_spin)
-        edit.addRow(translate("builder", "R&est:"), self.rest_spin)
-        buttons = QVBoxLayout()
+        # The chosen step's settings and the step commands below the table, in rows that wrap: beside it they
+        # left the table a sliver of the box at 2x text.
+        edit = FlowLayout(spacing=12, row_spacing=6)
+        for text, spin in ((translate("builder", "&Hold:"), self.hold_spin), (translate("builder", "Re&petitions:"), self.reps_spin),
+                           (translate("builder", "R&est:"), self.rest_spin)):  # fmt: skip
+            field = QWidget()
+            pair = QHBoxLayout(field)
+            pair.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(text)
+            label.setBuddy(spin)
+            pair.addWidget(label)
+            pair.addWidget(spin)
+            edit.addWidget(field)
+        buttons = FlowLayout(spacing=6, row_spacing=6)
         for action in (self.act_up, self.act_down, self.act_remove, self.act_undo, self.act_redo):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-            button.setMinimumWidth(120)
             button.setAccessibleName(action.text().replace("&", ""))
+            action.changed.connect(lambda b=button, a=action: b.setAccessibleName(a.text().replace("&", "")))  # a new language
             buttons.addWidget(button)
-        buttons.addStretch(1)
         steps_box = QGroupBox(translate("builder", "S&teps"))
-        steps_layout = QHBoxLayout(steps_box)
+        steps_layout = QVBoxLayout(steps_box)
         steps_layout.addWidget(self.table, 1)
-        side_panel = QVBoxLayout()
-        side_panel.addLayout(edit)
-        side_panel.addSpacing(8)
-        side_panel.addLayout(buttons)
-        steps_layout.addLayout(side_panel)
+        steps_layout.addLayout(edit)
+        steps_layout.addLayout(buttons)
 
         middle = QHBoxLayout()
         middle.addWidget(muscles_box, 1)
@@ -270,20 +282,46 @@ class RoutineBuilder(QDialog):
         if (muscle_id, side) in self.offered or muscle_id not in self.atlas.muscles:
             return
         self.offered.append((muscle_id, side))
-        name = self.atlas.muscles[muscle_id].name
-        label = translate("builder", "{name}, both sides").format(name=name) if side == "both" else f"{name}, {side_name(side)}"
-        item = QListWidgetItem(label)
+        item = QListWidgetItem()
         item.setData(Qt.UserRole, (muscle_id, side))
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
         item.setCheckState(Qt.Unchecked)
+        if not self._has_steps(muscle_id):
+            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable & ~Qt.ItemIsEnabled)
+        with QSignalBlocker(self.muscle_list):
+            self._label_item(item)
+            self.muscle_list.addItem(item)
+
+    def _label_item(self, item: QListWidgetItem) -> None:
+        """A muscle's line in the list, in the atlas's words: its name and side (and why it cannot be ticked)."""
+        muscle_id, side = item.data(Qt.UserRole)
+        name = self.atlas.muscles[muscle_id].name
+        label = translate("builder", "{name}, both sides").format(name=name) if side == "both" else f"{name}, {side_name(side)}"
+        item.setText(label)
         if not self._has_steps(muscle_id):
             item.setText(translate("builder", "{label} (nothing to time)").format(label=label))
             tip = translate("builder", "hipmap has neither a ball hold nor a stretch for this muscle; its self-care is in the muscle details.")
             item.setToolTip(tip)
             item.setData(Qt.AccessibleDescriptionRole, tip)
-            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable & ~Qt.ItemIsEnabled)
+
+    def retranslate(self) -> None:
+        """The texts made of data or of several translated strings, in the language now installed (the fixed
+        labels and the commands were translated again by kit.i18n.switch_language)."""
+        self.table.setHorizontalHeaderLabels([translate("builder", c) for c in COLUMNS])
+        self._name_undo_steps()
+        self.save_button.setToolTip(self.act_save.toolTip())
+        self.start_button.setToolTip(self.act_start.toolTip())
         with QSignalBlocker(self.muscle_list):
-            self.muscle_list.addItem(item)
+            for i in range(self.muscle_list.count()):
+                self._label_item(self.muscle_list.item(i))
+        if not self.name_touched:
+            self.name_edit.setText(self._named(self.routine, self.ticked).name)
+        self._fill_table(self.current_row())
+
+    def use_atlas(self, atlas) -> None:
+        """The muscles' names and the steps' titles from ATLAS (another language); the routine is unchanged."""
+        self.atlas = atlas
+        self.retranslate()
 
     def _has_steps(self, muscle_id: str) -> bool:
         return has_steps(self.atlas.muscles[muscle_id], self.atlas.exercises)
@@ -307,9 +345,10 @@ class RoutineBuilder(QDialog):
         self._fill_table(row)
 
     def _fill_table(self, row: int) -> None:
+        shown = retitled(self.routine, self.atlas.muscles, self.atlas.exercises)  # the titles in the atlas's language
         with QSignalBlocker(self.table):
-            self.table.setRowCount(len(self.routine.steps))
-            for i, step in enumerate(self.routine.steps):
+            self.table.setRowCount(len(shown.steps))
+            for i, step in enumerate(shown.steps):
                 cells = (step_title(step.title), side_name(step.side).capitalize() if step.side != "none" else translate("builder", "Both"),
                          f"{step.hold_s} s", f"\u00d7 {step.reps}", f"{step.rest_s} s")  # fmt: skip
                 for column, text in enumerate(cells):
@@ -424,8 +463,12 @@ class RoutineBuilder(QDialog):
         for widget in (self.saved_combo, self.open_button, self.delete_button):
             widget.setEnabled(has)
 
+    def name_pairs(self) -> list[tuple[str, str]]:
+        """The (muscle id, side) pairs the routine's automatic name is made from; none once the person named it."""
+        return [] if self.name_touched else sorted(self.ticked, key=self.offered.index)
+
     def current_routine(self) -> Routine:
-        return Routine(self.name_edit.text().strip() or self.routine.name, self.routine.steps)
+        return retitled(self.routine, self.atlas.muscles, self.atlas.exercises, self.name_edit.text().strip() or self.routine.name)
 
     def save(self) -> bool:
         routine = self.current_routine()

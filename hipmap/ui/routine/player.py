@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolBu
 from ...core.routine.model import Routine
 from ...core.routine.timer import Countdown, Finished, PhaseStarted, RoutinePlayer
 from ..kit import style
-from ..kit.i18n import step_title, translate
+from ..kit.i18n import set_command_tip, step_title, translate
 from ..kit.runwords import log_outcome, run_text
 from .announcer import Announcer
 from .countdown import CountdownRing, Pictogram, ProgressBar
@@ -221,8 +221,7 @@ class PlayerWidget(Announcer, QWidget):
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(key), *more_keys])
         action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        keys = translate("player", " or ").join(k.toString(QKeySequence.NativeText) for k in action.shortcuts())
-        action.setToolTip(f"{tip} ({keys})")
+        set_command_tip(action, tip, most=len(action.shortcuts()), joiner="or")  # made again on a change of language
         action.setCheckable(checkable)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -272,6 +271,19 @@ class PlayerWidget(Announcer, QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._colour_labels()
+
+    def retranslate(self) -> None:
+        """What the player says now, in the language now installed (the commands were translated again, with their
+        tooltips, by kit.i18n.switch_language)."""
+        self.title_label.setText(self.routine.name or translate("player", "Routine"))
+        self.refresh()
+
+    def use_atlas(self, atlas, name: str | None = None) -> None:
+        """The steps' titles (and NAME, when given) from ATLAS, in another language; the timing is unchanged."""
+        from ...core.routine.builder import retitled
+
+        self.routine = retitled(self.routine, atlas.muscles, atlas.exercises, name)
+        self.retranslate()
 
     # ---- options
 

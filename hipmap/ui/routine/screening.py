@@ -145,6 +145,23 @@ class ScreeningDialog(QDialog):
         if self.answer_buttons:
             self.answer_buttons[0][0].setFocus(Qt.OtherFocusReason)
 
+    def use_red_flags(self, red_flags: RedFlags) -> None:
+        """The same questions in the words of RED_FLAGS (another language), the answers kept. Different questions
+        (another set of ids) leave the dialog as it is: its answers belong to the questions it asked."""
+        if [q.id for q in red_flags.questions] != [q.id for q in self.questions]:
+            return
+        self.red_flags, self.questions = red_flags, list(red_flags.questions)
+        for row, question in enumerate(self.questions):
+            label = self.question_labels[row]
+            label.setText(question.question)
+            label.setToolTip(question.help or "")
+            for button, word in zip(self.answer_buttons[row], (translate("screening", "Yes"), translate("screening", "No"))):
+                button.setAccessibleName(translate("screening", "{answer}: {question}").format(answer=word, question=question.question))
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()  # the advice, in the language now installed
+
     # ------------------------------------------------------------------------------------------ keyboard
 
     @staticmethod
