@@ -1255,20 +1255,8 @@
             <translation>{star} Parte del grupo que lo explica</translation>
         </message>
         <message>
-            <source>{rank}. {name}, both sides, match {percent}</source>
-            <translation>{rank}. {name}, ambos lados, coincidencia {percent}</translation>
-        </message>
-        <message>
-            <source>{rank}. {name}, {side} side, match {percent}</source>
-            <translation>{rank}. {name}, lado {side}, coincidencia {percent}</translation>
-        </message>
-        <message>
             <source> Part of the set of muscles that together explain most of your pain.</source>
             <translation> Forma parte del grupo de músculos que, juntos, explican la mayor parte de su dolor.</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; match {percent}</source>
-            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; coincidencia {percent}</translation>
         </message>
         <message>
             <source>&lt;br&gt;{STAR} Part of the set that explains most of your pain</source>
@@ -1279,8 +1267,24 @@
             <translation>{percent} de coincidencia</translation>
         </message>
         <message>
-            <source>100% match</source>
-            <translation>100 % de coincidencia</translation>
+            <source>trigger point only</source>
+            <translation>solo por un punto gatillo</translation>
+        </message>
+        <message>
+            <source>match {percent}</source>
+            <translation>coincidencia {percent}</translation>
+        </message>
+        <message>
+            <source>{rank}. {name}, both sides, {match}</source>
+            <translation>{rank}. {name}, ambos lados, {match}</translation>
+        </message>
+        <message>
+            <source>{rank}. {name}, {side} side, {match}</source>
+            <translation>{rank}. {name}, lado {side}, {match}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; {match}</source>
+            <translation>&lt;b&gt;{rank}. {e}&lt;/b&gt; &amp;middot; {e2} &amp;middot; {match}</translation>
         </message>
         <message numerus="yes">
             <source>+ %n more reason (see details)</source>
@@ -1916,8 +1920,8 @@
             <translation>Línea de puntos: el dolor que usted marcó.</translation>
         </message>
         <message>
-            <source>Trigger point: the spot to press with the ball.</source>
-            <translation>Punto gatillo: el lugar que se presiona con la pelota.</translation>
+            <source>Trigger point: a tender spot in the muscle that sends pain elsewhere.</source>
+            <translation>Punto gatillo: un punto sensible del músculo que envía dolor a otra parte.</translation>
         </message>
         <message>
             <source>LEFT and RIGHT are your own left and right.</source>
@@ -2045,6 +2049,10 @@
         <message>
             <source>Tennis ball</source>
             <translation>Pelota de tenis</translation>
+        </message>
+        <message>
+            <source>Hand pressure</source>
+            <translation>Presión con la mano</translation>
         </message>
         <message>
             <source>&lt;h3&gt;No ball for this muscle&lt;/h3&gt;&lt;p&gt;{e}&lt;/p&gt;</source>
@@ -2713,6 +2721,10 @@ No se puede deshacer.</translation>
             <translation>Pelota de tenis: {name}</translation>
         </message>
         <message>
+            <source>Hand pressure: {name}</source>
+            <translation>Presión con la mano: {name}</translation>
+        </message>
+        <message>
             <source>{day} {month} {year}</source>
             <translation>{day} de {month} de {year}</translation>
         </message>
@@ -2889,6 +2901,10 @@ No se puede deshacer.</translation>
         <message>
             <source>&lt;h3&gt;Take care&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;Precauciones&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>listed for a trigger point only</source>
+            <translation>incluido solo por un punto gatillo</translation>
         </message>
         <message>
             <source>match {round}%</source>
@@ -3274,6 +3290,22 @@ No se puede deshacer.</translation>
         <message>
             <source>Settle onto the ball and breathe slowly.</source>
             <translation>Apóyese sobre la pelota y respire despacio.</translation>
+        </message>
+        <message>
+            <source>Find the spot with your fingertips and breathe slowly.</source>
+            <translation>Busque el punto con la yema de los dedos y respire despacio.</translation>
+        </message>
+        <message>
+            <source>Lift your fingers off and breathe.</source>
+            <translation>Retire los dedos y respire.</translation>
+        </message>
+        <message>
+            <source>Get into position and breathe slowly.</source>
+            <translation>Colóquese en posición y respire despacio.</translation>
+        </message>
+        <message>
+            <source>Ease out of the stretch and breathe.</source>
+            <translation>Salga del estiramiento con suavidad y respire.</translation>
         </message>
         <message>
             <source>Next: finished</source>

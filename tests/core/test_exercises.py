@@ -328,3 +328,25 @@ def test_load_exercises_raises_with_every_problem(copy):
         load_exercises(*copy)
     assert sum("reps" in str(p) for p in info.value.problems) == 2
     assert load_exercises(default_data_dir())
+
+
+def test_a_compression_names_what_presses_and_a_stretch_has_no_tool(atlas, copy):
+    """The shin and the belly are pressed with the hands (a ball slips off the shinbone and presses too deep into the
+    belly): their routine steps say "Hand pressure", every other compression "Tennis ball"."""
+    from hipmap.core.routine.builder import routine_for_muscle
+
+    hands = {i for i, ex in atlas.exercises.items() if ex.tool == "hands"}
+    assert hands == {"thumb_pressure_shin", "fingertip_pressure_belly"}
+    assert all(ex.tool == "tennis_ball" for i, ex in atlas.exercises.items() if ex.kind == "compression" and i not in hands)
+    assert all(ex.tool == "" for ex in atlas.exercises.values() if ex.kind == "stretch")
+    for muscle in atlas.muscles.values():
+        steps = [s for s in routine_for_muscle(muscle, muscle.sides[0], atlas.exercises).steps if s.kind == "compression"]
+        by_hand = muscle.self_care.compression is not None and muscle.self_care.compression.exercise in hands
+        for step in steps:
+            assert step.title == ("Hand pressure: " if by_hand else "Tennis ball: ") + muscle.name, step.title
+    f = copy[0] / "exercises.yaml"
+    stretch = mutate(f, "    kind: stretch\n", "    kind: stretch\n    tool: hands\n") + 1
+    bad = rewrite_line(f, "tool: hands  #", lambda old: old.replace("hands", "elbow"))
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", bad, "tool", "unknown value", "elbow")
+    assert_reported(found, "exercises.yaml", stretch, "tool", "only compression")

@@ -59,6 +59,27 @@ def test_default_names(atlas):
     assert build_routine([], atlas.exercises).steps == ()
 
 
+SPANISH_NAME_PHRASES = {"two": "{first} y {second}", "more": "{first} y {count} más", "name": "{who}, {where}",
+                        "both_sides": "ambos lados", "one_side": "lado {side}", "right": "derecho", "left": "izquierdo"}  # fmt: skip
+
+
+def test_every_pair_of_muscles_makes_a_routine_with_a_name_that_fits_in_both_languages(atlas):
+    """Two long Spanish names ("Isquiotibiales internos (semitendinoso y semimembranoso) y Aductor largo y aductor
+    corto (cara interna del muslo), ambos lados") made a name over the routine's 120 characters and the builder
+    refused its own routine."""
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.routine.model import MAX_NAME
+
+    for muscles, phrases in ((atlas.muscles, None), (load_atlas(language="es").muscles, SPANISH_NAME_PHRASES)):
+        for a in muscles.values():
+            for b in muscles.values():
+                routine = build_routine([(a, "right"), (b, "left")], atlas.exercises, phrases=phrases)
+                assert 0 < len(routine.name) <= MAX_NAME
+    es = load_atlas(language="es").muscles
+    name = build_routine([(es["medial_hamstrings"], "right"), (es["adductor_longus_brevis"], "left")], atlas.exercises, phrases=SPANISH_NAME_PHRASES).name
+    assert name == "Isquiotibiales internos y Aductor largo y aductor corto, ambos lados"  # the brackets go first
+
+
 def test_merging_keeps_edits_and_order_and_slots_new_steps_in_place(atlas):
     first = build_routine(choose(atlas, (GMIN, "right")), atlas.exercises)
     edited = first.with_step_changed(0, hold_s=45, reps=3).moved(len(first.steps) - 1, 0)

@@ -205,3 +205,22 @@ def test_renders_readably_in_light_and_dark_palettes(qtbot, result, tmp_path, da
     assert (base.lightnessF() < 0.5) == dark
     row = w.view.visualRect(w.model.index(0)).translated(w.view.viewport().mapTo(w, w.view.viewport().rect().topLeft()))
     assert _ink_contrast(image.copy(row), base) > 0.6
+
+
+def test_a_muscle_listed_only_for_a_trigger_point_says_so_instead_of_0_percent(qtbot, atlas, matcher):
+    """Right lower back: quadratus lumborum's zones explain none of it, but a trigger point lies under the pain. Its
+    row, its spoken text and the muscle panel say why it is listed rather than "0% match"."""
+    from hipmap.core.pain.painmap import PainMap, region_marks
+    from hipmap.ui.mainwindow.musclepanel import _meta_text
+
+    result = matcher.match(PainMap(tuple(region_marks(atlas, "lower_back", "right", 6))))
+    w = CandidateList()
+    qtbot.addWidget(w)
+    w.set_result(result)
+    rows = {w.model.candidate(r).key: w.model.index(r) for r in range(w.model.rowCount())}
+    ql = rows[("quadratus_lumborum", "right")]
+    assert "trigger point only" in ql.data(Qt.AccessibleTextRole) and "0%" not in ql.data(Qt.AccessibleTextRole)
+    assert "trigger point only" in ql.data(Qt.ToolTipRole)
+    first = result.candidates[0]
+    assert f"match {round(100 * first.score)}%" in rows[first.key].data(Qt.AccessibleTextRole)
+    assert _meta_text("right", result.find("quadratus_lumborum", "right")) == "Right side · listed for a trigger point only"

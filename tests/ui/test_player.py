@@ -382,3 +382,29 @@ def test_counts_in_the_player_agree_with_their_number(qtbot, clock):
     w.start()
     clock.to(26); w.tick()
     assert w.player.state == "finished" and w.cue_label.text().startswith("1 hold in ")
+
+
+def test_the_words_between_holds_follow_what_the_step_presses_with(qtbot, clock):
+    """"Settle onto the ball" was shown before a stretch and before fingertip pressure on the belly."""
+    routine = Routine("three", [
+        Step(kind="compression", muscle_id="piriformis", title="Tennis ball: Piriformis", side="right", ready_s=5, hold_s=20, rest_s=10, reps=2),
+        Step(kind="compression", muscle_id="rectus_abdominis", title="Hand pressure: Rectus abdominis", side="right", ready_s=5, hold_s=20, rest_s=10, reps=2),
+        Step(kind="stretch", muscle_id="piriformis", exercise_id="seated_glute_stretch", title="Seated glute stretch", side="right", ready_s=5, hold_s=30, rest_s=10, reps=2),
+    ])  # fmt: skip
+    w = PlayerWidget(routine, clock=clock)
+    w.timer.setInterval(60_000)
+    qtbot.addWidget(w)
+    w.show()
+    seen = []
+    w.start()
+    # Each step: ready 5, then hold 20 (30) and rest 10, twice; the words are checked one second into a phase.
+    steps = []
+    for at in (1, 26, 66, 91, 131, 166):
+        clock.to(at)
+        w.tick()
+        seen.append(w.cue_label.text())
+        steps.append(w.step_label.text())
+    assert seen[:2] == ["Settle onto the ball and breathe slowly.", "Ease off the ball and breathe."]
+    assert seen[2:4] == ["Find the spot with your fingertips and breathe slowly.", "Lift your fingers off and breathe."]
+    assert seen[4:] == ["Get into position and breathe slowly.", "Ease out of the stretch and breathe."]
+    assert steps[2] == "Hand pressure: Rectus abdominis \u2014 right side"

@@ -19,13 +19,14 @@ from .svgdoc import SvgError, parse_svg_file, parse_viewbox
 from .yamlfile import YList
 
 KINDS = ("compression", "stretch")
+TOOLS = ("tennis_ball", "hands")  # what a compression presses with; a ball unless the muscle needs fingers or a thumb
 HOLD_RANGE = (1, 600)
 REST_RANGE = (0, 600)
 REPS_RANGE = (1, 20)
 STEPS_RANGE = (3, 6)
 _FIELDS = (
     "id", "name", "kind", "steps", "hold_s", "rest_s", "reps", "per_side", "pressure", "feel", "avoid", "cautions",
-    "pictogram", "source", "sources",
+    "pictogram", "source", "sources", "tool",
 )  # fmt: skip
 _PRESSURE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")  # few digits: int() of 5,000 digits raises ValueError
 
@@ -46,6 +47,7 @@ class Exercise:
     cautions: tuple[str, ...]
     pictogram: Path
     sources: tuple[str, ...]
+    tool: str = ""  # compression: "tennis_ball" or "hands"; "" for stretches
 
     def as_row(self) -> dict:
         """A plain, JSON-ready summary."""
@@ -53,7 +55,7 @@ class Exercise:
             "id": self.id, "name": self.name, "kind": self.kind, "steps": list(self.steps), "hold_s": self.hold_s,
             "rest_s": self.rest_s, "reps": self.reps, "per_side": self.per_side, "pressure": self.pressure,
             "feel": self.feel, "avoid": self.avoid, "cautions": list(self.cautions), "pictogram": str(self.pictogram),
-            "sources": list(self.sources),
+            "sources": list(self.sources), **({"tool": self.tool} if self.tool else {}),
         }  # fmt: skip
 
 
@@ -163,11 +165,14 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
             r._missing("per_side", True)
         elif not isinstance(per_side, bool):
             col.add(path, r.line("per_side"), f"{where}.per_side: expected true or false, got {_describe(per_side)}")
-        pressure = ""
+        pressure, tool = "", ""
         if kind == "compression":
             pressure = read_pressure(r)
-        elif kind == "stretch" and "pressure" in entry:
-            col.add(path, r.line("pressure"), f"{where}.pressure: only compression exercises have a pressure target")
+            tool = r.choice("tool", TOOLS, required=False, default=TOOLS[0])
+        elif kind == "stretch":
+            for key in ("pressure", "tool"):
+                if key in entry:
+                    col.add(path, r.line(key), f"{where}.{key}: only compression exercises have a {key.replace('_', ' ')}")
         feel, avoid = r.text("feel"), r.text("avoid")
         cautions = r.text_list("cautions", required=False)
         pictogram = _read_pictogram(col, r, assets_dir)
@@ -176,7 +181,7 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
             continue
         out[ex_id] = Exercise(
             ex_id, name, kind, tuple(steps), hold, rest, reps, per_side, pressure, feel, avoid, tuple(cautions),
-            pictogram, srcs,
+            pictogram, srcs, tool,
         )  # fmt: skip
     return out
 

@@ -7,11 +7,12 @@ has (with its changed holds, repetitions and place in the order) and slots new s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from ..content.vocabulary import BOTH, SIDES
-from .model import Routine, RoutineError, Step
+from .model import MAX_NAME, Routine, RoutineError, Step
 
 READY_S = 10  # reading time before each step: enough to get down onto the ball
 DEFAULT_REST_S = 10
@@ -28,9 +29,14 @@ def sides_of(side: str) -> tuple[str, ...]:
     return SIDES if side == BOTH else (side,)
 
 
-def compression_title(muscle) -> str:
-    """A tennis-ball step's title (the interface shows the prefix in its language: ui.kit.i18n.step_title)."""
-    return f"Tennis ball: {muscle.name}"
+TITLE_PREFIXES = {"tennis_ball": "Tennis ball: ", "hands": "Hand pressure: "}  # by the exercise's tool
+
+
+def compression_title(muscle, exercise=None) -> str:
+    """A compression step's title, naming what presses: "Tennis ball: Piriformis", "Hand pressure: Tibialis
+    anterior" (the interface shows the prefix in its language: ui.kit.i18n.step_title)."""
+    tool = getattr(exercise, "tool", "") or "tennis_ball"
+    return f"{TITLE_PREFIXES.get(tool, TITLE_PREFIXES['tennis_ball'])}{muscle.name}"
 
 
 def retitled(routine: Routine, muscles: Mapping, exercises: Mapping, name: str | None = None) -> Routine:
@@ -40,7 +46,7 @@ def retitled(routine: Routine, muscles: Mapping, exercises: Mapping, name: str |
     for step in routine.steps:
         title = step.title
         if step.kind == "compression" and step.muscle_id in muscles:
-            title = compression_title(muscles[step.muscle_id])
+            title = compression_title(muscles[step.muscle_id], exercises.get(step.exercise_id))
         elif step.kind == "stretch" and step.exercise_id in exercises:
             title = exercises[step.exercise_id].name
         steps.append(step if title == step.title else replace(step, title=title))
@@ -63,7 +69,7 @@ def muscle_steps(muscle, side: str, exercises: Mapping) -> list[Step]:
             press = exercises.get(care.compression.exercise)
             steps.append(Step(
                 kind="compression", muscle_id=muscle.id, exercise_id=care.compression.exercise,
-                title=compression_title(muscle), side=one, ready_s=READY_S, hold_s=care.compression.hold_s,
+                title=compression_title(muscle, press), side=one, ready_s=READY_S, hold_s=care.compression.hold_s,
                 rest_s=press.rest_s if press is not None else DEFAULT_REST_S, reps=care.compression.reps,
             ))  # fmt: skip
         for stretch_id in care.stretches:
@@ -99,21 +105,32 @@ NAME_PHRASES = {
 }  # fmt: skip
 
 
+def _short(name: str) -> str:
+    """A muscle's name without its explanation in brackets: "Piriformis (deep buttock muscle)" -> "Piriformis"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name) or name
+
+
 def default_name(choices: Sequence[tuple[object, str]], phrases: Mapping[str, str] | None = None) -> str:
+    """The automatic name of a routine ("Piriformis, right side"); at most MAX_NAME characters in any language
+    (long names lose their bracketed explanation first, then are cut with an ellipsis)."""
     p = {**NAME_PHRASES, **(phrases or {})}
-    names = list(dict.fromkeys(muscle.name for muscle, _side in choices))
+    full = list(dict.fromkeys(muscle.name for muscle, _side in choices))
     sides = list(dict.fromkeys(side for _muscle, side in choices))
-    if not names:
-        return p["new"]
-    if len(names) == 1:
-        who = names[0]
-    elif len(names) == 2:
-        who = p["two"].format(first=names[0], second=names[1])
-    else:
-        who = p["more"].format(first=names[0], count=len(names) - 1)
+    if not full:
+        return p["new"][:MAX_NAME]
     one = len(sides) == 1 and sides[0] != BOTH
     where = p["one_side"].format(side=p.get(sides[0], sides[0])) if one else p["both_sides"]
-    return p["name"].format(who=who, where=where)
+    for names in (full, [_short(n) for n in full]):
+        if len(names) == 1:
+            who = names[0]
+        elif len(names) == 2:
+            who = p["two"].format(first=names[0], second=names[1])
+        else:
+            who = p["more"].format(first=names[0], count=len(names) - 1)
+        name = p["name"].format(who=who, where=where)
+        if len(name) <= MAX_NAME:
+            return name
+    return name[: MAX_NAME - 1].rstrip() + "…"
 
 
 def build_routine(choices: Iterable[tuple[object, str]], exercises: Mapping, name: str | None = None,

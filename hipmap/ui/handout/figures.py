@@ -266,7 +266,7 @@ LEGEND_POINTS = ("cross_number", QT_TRANSLATE_NOOP("handout", "Trigger point. Th
 LEGEND_ESSENTIAL = ("essential", QT_TRANSLATE_NOOP("handout", "Essential zone (solid): where pain from this muscle is usually felt."))
 LEGEND_SPILL = ("spill", QT_TRANSLATE_NOOP("handout", "Spillover zone (hatched): where it is sometimes felt too."))
 LEGEND_OUTLINE = ("outline", QT_TRANSLATE_NOOP("handout", "Dotted line: the pain you marked."))
-LEGEND_CROSS = ("cross", QT_TRANSLATE_NOOP("handout", "Trigger point: the spot to press with the ball."))
+LEGEND_CROSS = ("cross", QT_TRANSLATE_NOOP("handout", "Trigger point: a tender spot in the muscle that sends pain elsewhere."))
 LEGEND_SIDES = ("", QT_TRANSLATE_NOOP("handout", "LEFT and RIGHT are your own left and right."))
 
 

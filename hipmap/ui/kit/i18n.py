@@ -324,10 +324,12 @@ def matching_phrases() -> dict[str, str]:
 
 
 def step_title(title: str) -> str:
-    """A routine step's title for display: the core names a tennis-ball step "Tennis ball: <muscle>" in English."""
-    prefix = "Tennis ball: "
-    if title.startswith(prefix):
-        return translate("i18n", "Tennis ball: {name}").format(name=title[len(prefix):])
+    """A routine step's title for display: the core names a compression step "Tennis ball: <muscle>" or "Hand
+    pressure: <muscle>" in English (core.routine.builder.TITLE_PREFIXES)."""
+    if title.startswith("Tennis ball: "):
+        return translate("i18n", "Tennis ball: {name}").format(name=title[len("Tennis ball: "):])
+    if title.startswith("Hand pressure: "):
+        return translate("i18n", "Hand pressure: {name}").format(name=title[len("Hand pressure: "):])
     return title
 
 

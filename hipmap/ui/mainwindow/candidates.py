@@ -62,11 +62,30 @@ def percent(x: float) -> str:
     return f"{round(100 * max(0.0, min(1.0, x)))}%"
 
 
+def only_trigger_point(c: Candidate) -> bool:
+    """Listed only because pain lies over one of its trigger points: its zones explain none of it (score 0)."""
+    return c.explained + c.spillover <= 0
+
+
+def match_label(c: Candidate) -> str:
+    """"62% match", or what a 0% candidate is listed for."""
+    if only_trigger_point(c):
+        return translate("candidates", "trigger point only")
+    return translate("candidates", "{percent} match").format(percent=percent(c.score))
+
+
+def match_phrase(c: Candidate) -> str:
+    """"match 62%" (as said in a sentence), or what a 0% candidate is listed for."""
+    if only_trigger_point(c):
+        return translate("candidates", "trigger point only")
+    return translate("candidates", "match {percent}").format(percent=percent(c.score))
+
+
 def accessible_text(rank: int, c: Candidate) -> str:
     if c.side == "both":  # one pattern spanning both sides
-        text = translate("candidates", "{rank}. {name}, both sides, match {percent}").format(rank=rank, name=c.name, percent=percent(c.score))
+        text = translate("candidates", "{rank}. {name}, both sides, {match}").format(rank=rank, name=c.name, match=match_phrase(c))
     else:
-        text = translate("candidates", "{rank}. {name}, {side} side, match {percent}").format(rank=rank, name=c.name, side=side_name(c.side), percent=percent(c.score))
+        text = translate("candidates", "{rank}. {name}, {side} side, {match}").format(rank=rank, name=c.name, side=side_name(c.side), match=match_phrase(c))
     return text + (f": {c.reasons[0]}" if c.reasons else "")
 
 
@@ -127,7 +146,7 @@ class CandidateModel(QAbstractListModel):
 
     def _tooltip(self, rank: int, c: Candidate) -> str:
         e = html.escape
-        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} &middot; match {percent}").format(rank=rank, e=e(c.name), e2=e(side_phrase(c.side)), percent=percent(c.score))
+        head = translate("candidates", "<b>{rank}. {e}</b> &middot; {e2} &middot; {match}").format(rank=rank, e=e(c.name), e2=e(side_phrase(c.side)), match=e(match_phrase(c)))
         if c.key in self._explaining:
             head += translate("candidates", "<br>{STAR} Part of the set that explains most of your pain").format(STAR=STAR)
         items = "".join(f"<li>{e(r)}</li>" for r in c.reasons)
@@ -186,8 +205,8 @@ class _RowLayout:
                 y += fm_small.height()
                 self.marker = QRect(x, y, min(w, marker_w), fm_small.height())
         y += fm_small.height() + 6
-        self.pct_text = translate("candidates", "{percent} match").format(percent=percent(c.score))
-        pct_w = fm_pct.horizontalAdvance(translate("candidates", "100% match")) + 2
+        self.pct_text = match_label(c)
+        pct_w = fm_pct.horizontalAdvance(self.pct_text if only_trigger_point(c) else translate("candidates", "{percent} match").format(percent="100%")) + 2
         line_h = max(fm_pct.height(), self.BAR_H)
         self.bar = QRect(x, y + (line_h - self.BAR_H) // 2, max(20, w - pct_w - 10), self.BAR_H)
         self.pct = QRect(x + w - pct_w, y, pct_w, line_h)

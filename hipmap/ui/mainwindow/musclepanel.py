@@ -109,7 +109,10 @@ def _meta_text(side: str | None, candidate: Candidate | None) -> str:
     """The line under the name: the side and the match percentage."""
     meta = [side_phrase(side)] if side else []
     if candidate is not None:
-        meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
+        if candidate.explained + candidate.spillover <= 0:  # listed for a trigger point under the pain, not its zones
+            meta.append(translate("musclepanel", "listed for a trigger point only"))
+        else:
+            meta.append(translate("musclepanel", "match {round}%").format(round=round(100 * candidate.score)))
     return " · ".join(meta)
 
 

@@ -48,11 +48,21 @@ def cue_text(routine: Routine, phase: Phase) -> str:
     step = routine.steps[phase.step_index]
     if phase.kind == "hold":  # the cue is the phase name, already shown large
         return translate("player", "Repetition {rep} of {reps}").format(rep=phase.rep, reps=step.reps) if step.reps > 1 else translate("player", "Keep a steady, bearable pressure.")
-    if phase.kind == "rest":
-        return translate("player", "Ease off the ball and breathe.")
-    if phase.kind == "ready":
-        return translate("player", "Settle onto the ball and breathe slowly.")
+    if phase.kind in ("rest", "ready"):
+        how = "ball" if step.kind == "compression" and not step.title.startswith("Hand pressure: ") else "hands" if step.kind == "compression" else "stretch"
+        return translate("player", _BETWEEN[phase.kind, how])
     return phase_cue(routine, phase)
+
+
+# What to do before and between holds, by what the step presses with (a stretch presses with nothing).
+_BETWEEN = {
+    ("ready", "ball"): QT_TRANSLATE_NOOP("player", "Settle onto the ball and breathe slowly."),
+    ("rest", "ball"): QT_TRANSLATE_NOOP("player", "Ease off the ball and breathe."),
+    ("ready", "hands"): QT_TRANSLATE_NOOP("player", "Find the spot with your fingertips and breathe slowly."),
+    ("rest", "hands"): QT_TRANSLATE_NOOP("player", "Lift your fingers off and breathe."),
+    ("ready", "stretch"): QT_TRANSLATE_NOOP("player", "Get into position and breathe slowly."),
+    ("rest", "stretch"): QT_TRANSLATE_NOOP("player", "Ease out of the stretch and breathe."),
+}
 
 
 def next_text(routine: Routine, following: Phase | None, current: Phase) -> str:
