@@ -71,8 +71,9 @@ def store(tmp_path):
 
 
 def snapshot(folder: Path) -> dict:
-    """Every file in `folder` with its bytes and modification time: a refused open must change none of it."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+    """Every file in `folder` with its bytes, modification time and permissions: a refused open must change none
+    of it."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in sorted(folder.iterdir())}
 
 
 def quick_check(path: Path) -> list:
@@ -432,6 +433,42 @@ def test_a_newer_version_still_in_the_wal_after_a_crash_is_refused_untouched(tmp
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
     assert path.with_name(DB_FILENAME + "-wal").stat().st_size > 0
     assert _assert_refused(path, NewerDatabase).found_version == 99
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+@pytest.mark.parametrize("offset, value", [(18, 3), (18, 255), (19, 3), (19, 0)])
+def test_a_header_asking_for_another_file_format_is_refused_untouched(tmp_path, journal, offset, value):
+    """Issue 16, fuzz db case 9618 (seed 17): SQLite opens a file whose write version is over 2 read-only, which the
+    read-only check cannot tell; the real open failed after the file had been made 0600."""
+    path = tmp_path / DB_FILENAME
+    path.write_bytes(_real_db_bytes(tmp_path, sessions=3))
+    if journal == "delete":
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.close()
+    data = bytearray(path.read_bytes())
+    data[offset] = value
+    path.write_bytes(bytes(data))
+    os.chmod(path, 0o644)  # a history others can read: hipmap makes it 0600, but only once it is accepted
+    assert "header is damaged" in str(_assert_refused(path, CorruptDatabase))
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_file_the_real_open_refuses_keeps_its_permissions(tmp_path, monkeypatch):
+    """A damage only a writable connection sees is found after the checks: the permissions go back as they were."""
+    path = tmp_path / DB_FILENAME
+    path.write_bytes(_real_db_bytes(tmp_path, sessions=3))
+    os.chmod(path, 0o644)
+
+    def refuse(conn, db_path, migrations):
+        raise CorruptDatabase(db_path, "a damage only a writable connection sees")
+
+    monkeypatch.setattr(opening_module, "migrate", refuse)
+    before = snapshot(tmp_path)
+    with pytest.raises(CorruptDatabase):
+        Store.open(path)
+    assert snapshot(tmp_path) == before
+    assert path.stat().st_mode & 0o777 == 0o644
 
 
 def test_a_crashed_database_opens_with_its_last_commit(tmp_path):

@@ -1,7 +1,9 @@
 """Issue 16, item 8: every setting is read with a type, a range and a default, so no value in hipmap.conf stops
 the app starting."""
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,95 @@ def test_the_first_frame_skips_a_drawing_that_is_not_a_regular_file(qtbot, tmp_p
     qtbot.addWidget(frame)
     assert frame.drawings[0][0] is None and frame.drawings[1][0] is not None
     frame.grab()
+
+
+# ------------------------------------------------------------------ a value Qt reads with QDataStream (fuzz case)
+
+# Fuzz, settings seed 17 case 1508: "\t" is type 9 (a list of variants) and "enso" its length, 1.7 billion: Qt
+# aborts with std::bad_alloc when the [tools] section is first read, which no Python code can catch.
+ABORTING_CONF = "[view]\ntab=1\n[tools]\nbrush=12\nintensity=@Variant(\\0\\0\\0\\tensor_fasciae_latae)\n"
+
+WINDOW_SCRIPT = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from hipmap.ui.mainwindow.window import MainWindow
+app = QApplication([])
+settings = QSettings(sys.argv[1], QSettings.IniFormat)
+window = MainWindow(settings=settings)
+print(repr(settings.value("tools/brush")), repr(settings.value("tools/intensity")), sorted(settings.allKeys()))
+settings.setValue("tools/brush", 13)
+settings.sync()  # writing parses every section: the whole file must be safe
+window.deleteLater()
+"""
+
+
+def test_a_damaged_variant_value_reads_as_not_set_instead_of_aborting(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    conf = tmp_path / "hipmap.conf"
+    conf.write_text(ABORTING_CONF)
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", WINDOW_SCRIPT, str(conf)], capture_output=True, text=True, timeout=120,
+                         env=env, cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == "12 5 ['tools/brush', 'tools/intensity', 'view/tab']"  # 5: the default
+    assert "tensor" not in conf.read_text() and "brush=13" in conf.read_text()
+
+
+# A harmless @Variant (the int 5), written in each way Qt reads one: Qt turns every one of these into 5, so each
+# must be found and dropped; the values around it are kept.
+FIVE = "\\0\\0\\0\\x2\\0\\0\\0\\x5"
+HIDDEN_VARIANTS = {
+    "plain": f"@Variant({FIVE})",
+    "quoted": f'"@Variant({FIVE})"',
+    "split by quotes": f'@Var"iant("{FIVE})',
+    "hex at": f"\\x40Variant({FIVE})",
+    "long hex at": f"\\x10040Variant({FIVE})",
+    "octal at": f"\\100Variant({FIVE})",
+    "list item": f"x, @Variant({FIVE})",
+    "continued line": f"@Var\\\niant({FIVE})",
+    "spaces": f"   @Variant({FIVE})   ",
+    "date": '@DateTime(\\0\\0\\0\\x10\\0\\0\\0\\0\\0\\0%\\x8e\\xc5\\x3\\xc1\\"\\xb6\\0)',  # as Qt writes a QDateTime
+}
+
+
+@pytest.mark.parametrize("value", HIDDEN_VARIANTS.values(), ids=HIDDEN_VARIANTS.keys())
+def test_every_way_of_writing_a_variant_is_dropped(tmp_path, value):
+    path = tmp_path / "s.conf"
+    text = f"[a]\nbefore=1\nv={value}\nafter=\"x;y\"\ntext=@@Variant(not one)\n; v2=@Variant({FIVE})\n"
+    path.write_text(text)
+    os.chmod(path, 0o640)
+    as_qt_reads_it = QSettings(str(path), QSettings.IniFormat).value("a/v")
+    assert as_qt_reads_it is not None and not isinstance(as_qt_reads_it, str)  # a variant, or a list holding one
+    assert typed.drop_datastream_values(path) == 1
+    s = QSettings(str(path), QSettings.IniFormat)
+    assert s.value("a/v") is None
+    assert (s.value("a/before"), s.value("a/after"), s.value("a/text")) == ("1", "x;y", "@Variant(not one)")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert typed.drop_datastream_values(path) == 0
+
+
+def test_a_settings_object_already_made_reads_the_file_again(tmp_path):
+    path = tmp_path / "s.conf"
+    path.write_text(f"[a]\nv=@Variant({FIVE})\nw=2\n")
+    s = QSettings(str(path), QSettings.IniFormat)  # has the file's text, parses [a] when first asked
+    assert typed.drop_unreadable_values(s) == 1
+    assert s.value("a/v") is None and s.value("a/w") == "2"
+
+
+def test_the_app_drops_a_damaged_variant_before_its_first_settings_read(tmp_path):
+    import subprocess
+    import sys
+
+    conf = tmp_path / "config" / "hipmap" / "hipmap.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_text(ABORTING_CONF)
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", GUARD_SCRIPT], capture_output=True, text=True, timeout=60, env=env,
+                         cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "'12'"  # the file is usable: no problem to report
+    assert conf.read_text() == "[view]\ntab=1\n[tools]\nbrush=12\n\n"

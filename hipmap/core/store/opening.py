@@ -73,6 +73,11 @@ def _header_problem(path: Path, size: int, check_size: bool) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return "its header is damaged"
+    # The file format's write and read versions: 1 (rollback journal) or 2 (WAL). SQLite refuses to read a file
+    # with a higher read version and opens one with a higher write version read-only, which only the real,
+    # writable open would find out, too late to leave the file as it was.
+    if header[18] not in (1, 2) or header[19] not in (1, 2):
+        return "its header is damaged"
     # The page count in the header is trusted only when its "valid for" counter matches the change counter.
     pages = int.from_bytes(header[28:32], "big")
     expected = pages * page_size
@@ -152,16 +157,30 @@ def _check_existing(path: Path, supported: int) -> None:
 # --------------------------------------------------------------------------------------------- connecting
 
 
-def _keep_private(path: Path) -> None:
+def _keep_private(path: Path) -> dict[Path, int]:
     """The history is health data: the file is created 0600 before SQLite opens it (SQLite gives its -wal and -shm
-    the main file's permissions), and an older one that others could read is made 0600, with its side files."""
+    the main file's permissions), and an older one that others could read is made 0600, with its side files.
+    Returns the permissions it changed, for _restore_modes should the open still fail."""
     if create_private_file(path):
-        return
+        return {}
+    changed = {}
     for file in (path, _side_file(path, "-wal"), _side_file(path, "-shm")):
         try:
-            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+            old = stat.S_IMODE(file.stat().st_mode)
+            if old & 0o077:
                 os.chmod(file, 0o600)
+                changed[file] = old
         except OSError:  # missing (no -wal yet), or not ours to change: the open below says what matters
+            pass
+    return changed
+
+
+def _restore_modes(changed: dict[Path, int]) -> None:
+    """A file refused by the real open (a damage only a writable connection sees) keeps its permissions too."""
+    for file, old in changed.items():
+        try:
+            os.chmod(file, old)
+        except OSError:  # (gone with SQLite's close, as a -shm is)
             pass
 
 
@@ -177,7 +196,7 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
         elif _side_file(path, "-wal").exists():
             # SQLite would replay a stray journal into the new file: neither adopt it nor delete it.
             raise CorruptDatabase(path, "the file is missing but its -wal journal is still there")
-        _keep_private(path)
+        tightened = _keep_private(path)  # only once the file passed the checks: a refused file keeps its mode
     except OSError as exc:
         raise mark(StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path),
                    "Could not open the sessions database {path}: {reason}.", path=str(path), reason=str(exc.strerror or exc)) from exc  # fmt: skip
@@ -185,8 +204,12 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
         raise translated(exc, path, "check") from exc
     except UnicodeDecodeError as exc:
         raise damaged_text(exc, path) from exc
-    with sqlite_errors(path, "open"):
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        with sqlite_errors(path, "open"):
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except BaseException:
+        _restore_modes(tightened)
+        raise
     try:
         with sqlite_errors(path, "open"):
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -196,5 +219,6 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
             migrate(conn, path, migrations)
     except BaseException:
         conn.close()
+        _restore_modes(tightened)
         raise
     return conn

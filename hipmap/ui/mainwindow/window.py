@@ -40,7 +40,7 @@ from .selfcare import SelfCare
 from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
-from ..kit.settings import read_bool, read_bytes, read_choice, read_int
+from ..kit.settings import drop_unreadable_values, read_bool, read_bytes, read_choice, read_int
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
 
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         keep_settings_private(self.settings)
+        drop_unreadable_values(self.settings)  # before the first read: a damaged @Variant(...) would abort Qt
         self.atlas = None
         self.document = None
         self.views: dict = {}
