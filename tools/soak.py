@@ -784,7 +784,7 @@ class Soak:
         for x, y in zip(a.marks, b.marks):
             _check((x.view, x.intensity, x.qualities, x.side) == (y.view, y.intensity, y.qualities, y.side),
                    lambda: f"{what}: a mark's view, rating, qualities or side changed")  # fmt: skip
-            # Files keep coordinates to 0.01 (to_geojson): the outline may move by that much, no more.
+            # Files keep coordinates to 0.01 (to_geojson_many): the outline may move by that much, no more.
             moved = x.geometry.symmetric_difference(y.geometry).area
             allowed = 0.01 * (x.geometry.length + y.geometry.length) + 0.01
             _check(moved <= allowed, lambda: f"{what}: a mark's shape changed by {moved:.2f} (allowed {allowed:.2f})")

@@ -115,3 +115,40 @@ def test_extent_is_the_marked_share_of_the_whole_body_drawing(atlas):
     assert strongest(two) == 6
     everything = PainMap(tuple(m for r in atlas.regions for s in ("right", "left") for m in region_marks(atlas, r, s)))
     assert extent(everything, atlas) == pytest.approx(1.0, abs=0.02)
+
+
+# The quick paths (no crossing count for a small valid shape, a body cut to the mark's box before the overlap,
+# every mark rounded in one call) give exactly what the plain computations give.
+
+def _blob(view, cx, cy, r, k, squash):
+    import shapely
+
+    return view, shapely.affinity.scale(shapely.Point(cx, cy).buffer(r, quad_segs=k), 1.0, squash)
+
+
+_shapes = st.builds(
+    _blob, st.sampled_from(["posterior", "anterior", "lateral_right", "lateral_left"]),
+    st.floats(120, 480), st.floats(20, 1000), st.floats(0.5, 60), st.integers(1, 8), st.floats(0.2, 3),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_shapes)
+def test_the_side_of_a_mark_is_what_the_plain_overlap_says(atlas, shape):
+    view_id, geometry = shape
+    view = atlas.views[view_id]
+    plain = [s for s in view.sides if view.body[s].intersection(geometry).area > 0.0]
+    expected = None if not plain else plain[0] if len(plain) == 1 else "both"
+    assert view.side_of(geometry) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_shapes, min_size=1, max_size=6))
+def test_saving_rounds_each_mark_as_rounding_it_alone_does(shapes):
+    import shapely
+
+    painmap = PainMap(tuple(Mark(view, geometry, 5) for view, geometry in shapes))
+    saved = json.loads(pm.dumps(painmap))
+    for mark, (_view, geometry) in zip(saved["marks"], shapes):
+        alone = shapely.geometry.mapping(shapely.set_precision(geometry, 0.01))
+        assert json.loads(json.dumps(mark["geometry"])) == json.loads(json.dumps(alone))

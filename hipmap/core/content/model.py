@@ -29,6 +29,13 @@ class Region:
     aliases: tuple[str, ...] = ()  # other words people use for it ("IT band"): found by the region search
 
 
+
+def _overlap_area(big: BaseGeometry, small: BaseGeometry) -> float:
+    """The area two shapes share, quick when SMALL is small: BIG is first cut to SMALL's bounding box (cheap), so
+    the exact overlay runs on a few edges instead of a whole body outline."""
+    near = shapely.clip_by_rect(big, *small.bounds)
+    return near.intersection(small).area if not near.is_empty else 0.0
+
 @dataclass(frozen=True)
 class View:
     id: str
@@ -57,7 +64,17 @@ class View:
 
     def side_of(self, geometry: BaseGeometry) -> str | None:
         """Which side of the body a shape lies on: 'right', 'left', 'both', or None if off the body."""
-        touched = [s for s in self.sides if self.body[s].intersection(geometry).area > 0.0]
+        inside = geometry.area > 0.0
+        touched = []
+        for s in self.sides:
+            body = self.body[s]
+            shapely.prepare(body)  # in place, once: the tests below are then quick on a detailed outline
+            if not shapely.intersects(body, geometry):
+                continue
+            # Wholly inside needs no intersection (slow on a detailed outline); across the edge, the overlap must
+            # have an area (touching along the edge is not on that side).
+            if (inside and shapely.contains_properly(body, geometry)) or _overlap_area(body, geometry) > 0.0:
+                touched.append(s)
         if not touched:
             return None
         return touched[0] if len(touched) == 1 else "both"

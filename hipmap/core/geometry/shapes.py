@@ -109,9 +109,13 @@ def band(geometry: BaseGeometry, axis: str, start: float, end: float, reverse: b
     return polygonal(geometry.intersection(box))
 
 
-def to_geojson(geometry: BaseGeometry, precision: int = 2) -> dict:
-    geometry = shapely.set_precision(geometry, 10**-precision) if precision is not None else geometry
-    return shapely.geometry.mapping(geometry)
+def to_geojson_many(geometries, precision: int = 2) -> list[dict]:
+    """Each shape as a GeoJSON mapping, its coordinates rounded to 10**-precision, in one call (a pain map may
+    hold thousands of marks)."""
+    if not len(geometries):
+        return []
+    rounded = shapely.set_precision(np.array(geometries, dtype=object), 10**-precision)
+    return [shapely.geometry.mapping(g) for g in rounded]
 
 
 class Grid:

@@ -21,7 +21,7 @@ from ..content.model import Atlas
 from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
 from ..reading import read_bytes
-from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson, valid
+from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson_many, valid
 from ..messages import coded
 
 FORMAT = "hipmap.painmap"
@@ -206,9 +206,9 @@ def to_json_dict(painmap: PainMap) -> dict:
                 **({"side": m.side} if m.side else {}),
                 "intensity": m.intensity,
                 "qualities": list(m.qualities),
-                "geometry": to_geojson(m.geometry),
+                "geometry": geometry,
             }
-            for m in painmap.marks
+            for m, geometry in zip(painmap.marks, to_geojson_many([m.geometry for m in painmap.marks]))
         ],
     }
 
@@ -282,9 +282,15 @@ def _read_geometry(where: str, value, repairs: list[int] | None = None) -> BaseG
         _fail(where, "not a valid shape ({reason})", reason=str(exc))
     repairs = [MAX_REPAIR_CROSSINGS] if repairs is None else repairs
     points = shapely.get_num_coordinates(geometry)
-    meeting = _crossings(geometry, repairs[0])  # first: is_valid itself is slow on a big tangle
-    # Up to MAX_REPAIR_POINTS, is_valid is fast whatever the shape; a valid one needs no repair.
-    is_valid = points <= MAX_REPAIR_POINTS and geometry.is_valid if meeting > repairs[0] else geometry.is_valid
+    if points <= MAX_REPAIR_POINTS:
+        # Up to MAX_REPAIR_POINTS, is_valid is fast whatever the shape, and a valid one needs no repair: count
+        # crossings (for the file's repair budget) only on a shape that has them. A map of thousands of small
+        # marks took seconds when every mark was counted.
+        is_valid = geometry.is_valid
+        meeting = 0 if is_valid else _crossings(geometry, repairs[0])
+    else:
+        meeting = _crossings(geometry, repairs[0])  # first: is_valid itself is slow on a big tangle
+        is_valid = meeting <= repairs[0] and geometry.is_valid
     if not is_valid and (meeting > repairs[0] or points > MAX_REPAIR_POINTS):
         _fail(where, "the shape crosses itself and is too complex to repair ({points} points; hipmap repairs up to "
                      "{crossings} crossings in a file, in shapes of up to {most} points)", points=points,
