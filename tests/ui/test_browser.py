@@ -302,3 +302,15 @@ def test_a_live_language_switch_retranslates_the_browser(window, qtbot, atlas):
         assert dock.windowTitle() == "Muscles" and dock.tree.topLevelItem(0).text(0) == "Lower back"
     finally:
         i18n.install("en")
+
+
+def test_f6_reaches_the_open_browser_among_the_panes(window, qtbot):
+    dock = open_browser(window, qtbot)
+    window.muscle_panel.setFocus()
+    seen = []
+    for _ in range(len(window.panes())):
+        QTest.keyClick(window, Qt.Key_F6)
+        seen.append(dock.search.hasFocus())
+    assert seen.count(True) == 1
+    dock.hide()
+    assert all(not dock.search.hasFocus() for _ in range(len(window.panes())) if not QTest.keyClick(window, Qt.Key_F6))

@@ -514,11 +514,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/high_contrast", "true" if on else "false")
 
     def panes(self) -> list[QWidget]:
-        """The parts of the window F6 moves between: the diagram(s), the list, the details, the toolbar."""
+        """The parts of the window F6 moves between: the muscle browser when open, the diagram(s), the list, the
+        details, the toolbar."""
         if not self.views:
             return []
         shown = list(self.views.values()) if self._mode == "side" else [self.tabs.currentWidget()]
-        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
+        browser = [self.browsing.dock.search] if self.browsing.dock is not None else []  # (skipped while hidden)
+        return [*browser, *shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
 
     def focus_pane(self, step: int):
         panes = [w for w in self.panes() if w.isVisible() and w.isEnabled()]
