@@ -73,6 +73,8 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--font-scale", type=float, default=1.0, metavar="F",
                    help="draw text F times the default size, as with a larger system font (e.g. 1.5)")  # fmt: skip
     s.add_argument("--lang", choices=("en", "es"), default="en", help="the interface language (default: en)")
+    s.add_argument("--browser", nargs="?", const="", default=None, metavar="QUERY",
+                   help="open the muscle browser (View > Muscles), with QUERY typed in its search")  # fmt: skip
 
     h = sub.add_parser("handout", help="write a PDF self-care handout for a pain map")
     h.add_argument("out", type=Path, metavar="OUT.pdf")
@@ -180,7 +182,7 @@ def _cmd_check(args) -> int:
 def _cmd_list(args) -> int:
     atlas = _load_atlas(args)
     if args.what == "muscles":
-        rows = [{"id": m.id, "name": m.name, "short": m.short} for m in atlas.muscles.values()]
+        rows = [{"id": m.id, "name": m.name, "short": m.short, "area": m.area, "aliases": list(m.aliases)} for m in atlas.muscles.values()]
     elif args.what == "regions":
         rows = [
             {"id": r.id, "name": r.name, "views": [v for v, view in atlas.views.items() if r.id in view.region_ids()]}
@@ -304,7 +306,7 @@ def _cmd_screenshot(args) -> int:
     try:
         render(args.out, args.view, args.painmap, args.region, args.side, args.select,
                (int(match.group(1)), int(match.group(2))), args.layout, args.dark,
-               high_contrast=args.high_contrast, font_scale=args.font_scale, lang=args.lang)  # fmt: skip
+               high_contrast=args.high_contrast, font_scale=args.font_scale, lang=args.lang, browser=args.browser)  # fmt: skip
     except OSError as exc:
         raise UsageError(f"hipmap screenshot: {exc}") from None
     print(args.out)

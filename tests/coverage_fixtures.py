@@ -15,6 +15,7 @@ from pathlib import Path
 PELVIC_FLOOR = """\
 id: pelvic_floor
 name: Pelvic floor muscles
+area: belly_and_pelvis
 short: The sling of muscles at the base of the pelvis; their pain is felt at the tailbone and deep inside.
 description: >
   A hammock of muscles closing the bottom of the pelvis. Their trigger points lie inside the pelvis, and their
@@ -62,6 +63,7 @@ self_care:
 RECTUS_ABDOMINIS = """\
 id: rectus_abdominis
 name: Rectus abdominis (lower part)
+area: belly_and_pelvis
 short: The long muscle down the front of the belly; its lower end can send pain across the lower back.
 description: >
   The lower part of the "six-pack" muscle. Its trigger points, low on the belly, refer pain across the lower

@@ -35,9 +35,10 @@ UI_MAY_IMPORT = {
     "history": {"kit", "diagram"},
     "present": {"kit", "diagram"},
     "handout": {"kit", "diagram"},
-    "mainwindow": {"kit", "diagram", "routine", "history", "present", "handout"},
+    "browser": {"kit", "diagram"},
+    "mainwindow": {"kit", "diagram", "routine", "history", "present", "handout", "browser"},
     "app": {"kit", "mainwindow"},
-    "cli": {"kit", "diagram", "routine", "history", "present", "handout", "mainwindow"},
+    "cli": {"kit", "diagram", "routine", "history", "present", "handout", "browser", "mainwindow"},
 }
 
 

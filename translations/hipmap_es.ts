@@ -364,6 +364,10 @@
             <translation>Dolor</translation>
         </message>
         <message>
+            <source>This muscle is not among the muscles whose pain patterns match the pain you marked; it is shown because you chose it.</source>
+            <translation>Este músculo no está entre los músculos cuyos patrones de dolor coinciden con el dolor que usted marcó; se muestra porque usted lo eligió.</translation>
+        </message>
+        <message>
             <source>Start &amp;Routine for This Muscle</source>
             <translation>Iniciar la &amp;rutina de este músculo</translation>
         </message>
@@ -773,6 +777,14 @@
 
 {problems}</translation>
         </message>
+        <message>
+            <source>&amp;Muscles...</source>
+            <translation>&amp;Músculos...</translation>
+        </message>
+        <message>
+            <source>Find any muscle by name and see its trigger points and pain pattern, whatever is marked</source>
+            <translation>Buscar cualquier músculo por su nombre y ver sus puntos gatillo y su patrón de dolor, sea cual sea lo marcado</translation>
+        </message>
     </context>
     <context>
         <name>bodyview</name>
@@ -903,6 +915,126 @@
                 <numerusform>%n marcas: {items}{more}.</numerusform>
                 <numerusform>%n marcas: {items}{more}.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>browser</name>
+        <message>
+            <source>Lower back</source>
+            <translation>Zona lumbar</translation>
+        </message>
+        <message>
+            <source>Belly and pelvis</source>
+            <translation>Vientre y pelvis</translation>
+        </message>
+        <message>
+            <source>Buttock</source>
+            <translation>Nalga</translation>
+        </message>
+        <message>
+            <source>Side of the hip</source>
+            <translation>Lado de la cadera</translation>
+        </message>
+        <message>
+            <source>Front of the thigh</source>
+            <translation>Parte delantera del muslo</translation>
+        </message>
+        <message>
+            <source>Inner thigh</source>
+            <translation>Cara interna del muslo</translation>
+        </message>
+        <message>
+            <source>Back of the thigh</source>
+            <translation>Parte trasera del muslo</translation>
+        </message>
+        <message>
+            <source>Lower leg</source>
+            <translation>Pierna (bajo la rodilla)</translation>
+        </message>
+        <message>
+            <source>Muscles</source>
+            <translation>Músculos</translation>
+        </message>
+        <message>
+            <source>Muscle browser</source>
+            <translation>Buscador de músculos</translation>
+        </message>
+        <message>
+            <source>&amp;Find a muscle:</source>
+            <translation>&amp;Buscar un músculo:</translation>
+        </message>
+        <message>
+            <source>Name or another name, e.g. IT band</source>
+            <translation>Nombre u otro nombre, p. ej. cintilla iliotibial</translation>
+        </message>
+        <message>
+            <source>Find a muscle</source>
+            <translation>Buscar un músculo</translation>
+        </message>
+        <message>
+            <source>Type any name of a muscle, in English or Spanish; the Down and Up keys move in the list, Enter shows the muscle.</source>
+            <translation>Escriba cualquier nombre de un músculo, en español o en inglés; las teclas Abajo y Arriba se mueven por la lista, Intro muestra el músculo.</translation>
+        </message>
+        <message>
+            <source>Search result</source>
+            <translation>Resultado de la búsqueda</translation>
+        </message>
+        <message>
+            <source>Side:</source>
+            <translation>Lado:</translation>
+        </message>
+        <message>
+            <source>&amp;Right</source>
+            <translation>&amp;Derecho</translation>
+        </message>
+        <message>
+            <source>L&amp;eft</source>
+            <translation>&amp;Izquierdo</translation>
+        </message>
+        <message>
+            <source>Show the muscle you choose on the right side</source>
+            <translation>Mostrar en el lado derecho el músculo que elija</translation>
+        </message>
+        <message>
+            <source>Show the muscle you choose on the left side</source>
+            <translation>Mostrar en el lado izquierdo el músculo que elija</translation>
+        </message>
+        <message>
+            <source>Muscles by area</source>
+            <translation>Músculos por zona</translation>
+        </message>
+        <message>
+            <source>Every muscle, grouped by where it lies. Enter or a click shows it.</source>
+            <translation>Todos los músculos, agrupados según dónde están. Intro o un clic lo muestra.</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n muscles, by where they lie.</source>
+            <translation>
+                <numerusform>Los %n músculos, según dónde están.</numerusform>
+                <numerusform>Los %n músculos, según dónde están.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No muscle matches “{query}”.</source>
+            <translation>Ningún músculo coincide con «{query}».</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n muscle matches.</source>
+            <translation>
+                <numerusform>%n músculo coincide.</numerusform>
+                <numerusform>%n músculo coincide.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n muscles match.</source>
+            <translation>
+                <numerusform>%n músculos coinciden.</numerusform>
+                <numerusform>%n músculos coinciden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter shows {name}.</source>
+            <translation>Intro muestra: {name}.</translation>
         </message>
     </context>
     <context>
@@ -2823,8 +2955,8 @@ No se puede deshacer.</translation>
     <context>
         <name>musclepanel</name>
         <message>
-            <source>Select a muscle in the list to see where its trigger points are and what it does.</source>
-            <translation>Seleccione un músculo de la lista para ver dónde están sus puntos gatillo y qué hace.</translation>
+            <source>Select a muscle in the list, or find any muscle with View &gt; Muscles (F3), to see where its trigger points are and what it does.</source>
+            <translation>Seleccione un músculo de la lista, o busque cualquier músculo con Ver &gt; Músculos (F3), para ver dónde están sus puntos gatillo y qué hace.</translation>
         </message>
         <message>
             <source>See a clinician instead if you have:</source>

@@ -6,6 +6,7 @@ half-loaded ever escapes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ... import default_assets_dir, default_data_dir
@@ -14,7 +15,8 @@ from .fields import _load_sources
 from .model import Atlas, Muscle, _freeze
 from .muscles import _load_muscle
 from .problems import Collector
-from .translations import read_translation, translate_atlas, translation_file
+from .search import names_in
+from .translations import available_languages, read_translation, translate_atlas, translation_file
 from .views import _load_regions, _load_views, _view_mirrors
 from .vocabulary import MUSCLE_IDS, VIEW_IDS
 
@@ -62,7 +64,23 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
         _freeze({v: views[v] for v in VIEW_IDS if v in views}), _freeze(regions), _freeze(ordered), _freeze(sources),
         data_dir, assets_dir, extras, _freeze(exercises),
     )  # fmt: skip
+    # Every language's names for each muscle, so that the browser finds "psoas" and "isquiotibiales" whatever the
+    # language shown. Another language's file is only read for them here: its problems are reported when it is
+    # loaded for its own language (and by check-data).
+    translations = {code: read_translation(col if code == language else Collector(), data_dir, code) for code in available_languages(data_dir)}
     if language:
-        atlas = translate_atlas(col, atlas, read_translation(col, data_dir, language), translation_file(data_dir, language))
+        data = translations[language] if language in translations else read_translation(col, data_dir, language)
+        atlas = translate_atlas(col, atlas, data, translation_file(data_dir, language))
         col.raise_if_any()
-    return atlas
+    return _with_names(atlas, ordered, [names_in(data) for data in translations.values() if data is not None])
+
+
+def _with_names(atlas: Atlas, english: dict[str, Muscle], others: list[dict[str, tuple[str, ...]]]) -> Atlas:
+    """ATLAS with each muscle's names in every language (Muscle.names): the English first, then each translation's."""
+    muscles = {}
+    for muscle_id, muscle in atlas.muscles.items():
+        texts = [english[muscle_id].name, *english[muscle_id].aliases, muscle.name, *muscle.aliases]
+        for names in others:
+            texts.extend(names.get(muscle_id, ()))
+        muscles[muscle_id] = replace(muscle, names=tuple(dict.fromkeys(texts)))
+    return replace(atlas, muscles=_freeze(muscles))

@@ -162,6 +162,9 @@ class Muscle:
     # One pattern spanning both sides (rectus abdominis): matched, listed and treated as the single side "both".
     # Its zones are kept per side as well as for "both" (the union), so a diagram can still draw either half.
     bilateral: bool = False
+    area: str = ""  # where it lies: one of vocabulary.AREAS (the muscle browser's groups)
+    aliases: tuple[str, ...] = ()  # other names people use for it ("IT band", "psoas"), in the atlas's language
+    names: tuple[str, ...] = ()  # its name and aliases in every language the data has: what the browser searches
 
     @property
     def sides(self) -> tuple[str, ...]:

@@ -13,7 +13,8 @@ from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polyg
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
-from .vocabulary import BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
+from .search import fold
+from .vocabulary import AREAS, BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
 # How far (units) a trigger point may sit outside the region it names: the width of a drawn line.
@@ -81,6 +82,26 @@ def _facts(col, file, items, where, sources) -> tuple[Fact, ...]:
             srcs = fr.sources(sources)
             if text:
                 out.append(Fact(text, srcs))
+    return tuple(out)
+
+
+def read_aliases(col, file: Path, r: _Reader, key: str) -> tuple[str, ...]:
+    """A muscle's other names: a list of non-empty texts, none given twice (case and accents aside)."""
+    values, _line = r.items(key, required=False)
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for i, value in enumerate(values):
+        line = values.line_of(i) if hasattr(values, "line_of") else r.line(key)
+        if not isinstance(value, str) or not value.strip():
+            col.add(file, line, f"{key}[{i}]: expected non-empty text, got {_describe(value)}")
+            continue
+        text = " ".join(value.split())
+        folded = fold(text)
+        if folded in seen:
+            col.add(file, line, f"{key}[{i}]: {text!r} is listed twice (also item {seen[folded]})")
+            continue
+        seen[folded] = i
+        out.append(text)
     return tuple(out)
 
 
@@ -162,7 +183,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         return None
     allowed = (
         "id", "name", "short", "description", "source", "sources", "bilateral", "trigger_points", "zones", "symptoms",
-        "activators", "self_care", "see_a_clinician",
+        "activators", "self_care", "see_a_clinician", "area", "aliases",
     )  # fmt: skip
     r = _Reader(col, file, data, "muscle", allowed)
     if not r.ok:
@@ -174,6 +195,8 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         col.add(file, r.line("id"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
     name, short, description = r.text("name"), r.text("short"), r.text("description")
     muscle_sources = r.sources(sources)
+    area = r.choice("area", AREAS) or ""
+    aliases = read_aliases(col, file, r, "aliases")
 
     bilateral = data.get("bilateral", False)
     if not isinstance(bilateral, bool):
@@ -270,4 +293,5 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     return Muscle(
         muscle_id, name, short, description, muscle_sources, facts.get("symptoms", ()), facts.get("activators", ()),
         _freeze(zone_regions), tuple(points), _freeze(zones), file, self_care, facts.get("see_a_clinician", ()), bilateral,
+        area, aliases,
     )  # fmt: skip

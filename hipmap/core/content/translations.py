@@ -6,7 +6,7 @@ gives text, keyed by the ids the data already uses, so no structure is repeated:
     language: es
     views:     {posterior: {title: ...}}
     regions:   {lateral_thigh: {name: ..., description: ...}}
-    muscles:   {piriformis: {name, short, description, symptoms: [...], activators: [...],
+    muscles:   {piriformis: {name, aliases: [...], short, description, symptoms: [...], activators: [...],
                              trigger_points: [...], see_a_clinician: [...],
                              self_care: {where, habits: [...], cautions: [...]}}
                 pelvic_floor: {..., self_care: {instead: {text, at_home: [...]}, habits: [...], ...}}}
@@ -31,6 +31,7 @@ from types import MappingProxyType
 from .fields import _describe, _load
 from .model import Atlas, _freeze
 from .problems import Collector
+from .search import fold
 from .yamlfile import YList, YMap
 
 FOLDER = "i18n"
@@ -40,7 +41,7 @@ _TOP = ("language", "views", "regions", "muscles", "exercises", "red_flags")
 _ATLAS_KEYS = ("views", "regions", "muscles", "exercises")
 _VIEW = ("title",)
 _REGION = ("name", "description", "aliases")
-_MUSCLE = ("name", "short", "description", "symptoms", "activators", "trigger_points", "see_a_clinician", "self_care")
+_MUSCLE = ("name", "aliases", "short", "description", "symptoms", "activators", "trigger_points", "see_a_clinician", "self_care")
 _SELF_CARE = ("where", "instead", "habits", "cautions")
 _INSTEAD = ("text", "at_home")
 _EXERCISE = ("name", "steps", "feel", "avoid", "cautions")
@@ -101,8 +102,9 @@ class _Text:
             return english
         return _clean(value)
 
-    def free_texts(self, mapping: YMap, key: str, where: str, english: tuple[str, ...]) -> tuple[str, ...]:
-        """A list of texts of its own length (a region's aliases), in place of the English list."""
+    def free_texts(self, mapping: YMap, key: str, where: str, english: tuple[str, ...], unique: bool = False) -> tuple[str, ...]:
+        """A list of texts of its own length (a region's or a muscle's aliases), in place of the English list;
+        UNIQUE: none given twice (case and accents aside)."""
         if key not in mapping:
             return english
         values = mapping[key]
@@ -111,11 +113,13 @@ class _Text:
             return english
         out = []
         for i, value in enumerate(values):
-            if isinstance(value, str) and value.strip():
-                out.append(_clean(value))
-            else:
-                line = values.line_of(i) if isinstance(values, YList) else mapping.line_of(key)
+            line = values.line_of(i) if isinstance(values, YList) else mapping.line_of(key)
+            if not (isinstance(value, str) and value.strip()):
                 self.col.add(self.file, line, f"{where}.{key}[{i}]: expected text, got {_describe(value)}")
+            elif unique and fold(_clean(value)) in map(fold, out):
+                self.col.add(self.file, line, f"{where}.{key}[{i}]: {_clean(value)!r} is listed twice")
+            else:
+                out.append(_clean(value))
         return tuple(out)
 
     def texts(self, mapping: YMap, key: str, where: str, english: tuple[str, ...]) -> tuple[str, ...]:
@@ -201,7 +205,8 @@ def _translate_muscle(t: _Text, m, rec, where):
     notes = tuple(dict.fromkeys(p.note for p in m.trigger_points))  # distinct, in the order of the file
     new_notes = dict(zip(notes, t.texts(rec, "trigger_points", where, notes)))
     changes = dict(
-        name=t.text(rec, "name", where, m.name), short=t.text(rec, "short", where, m.short),
+        name=t.text(rec, "name", where, m.name), aliases=t.free_texts(rec, "aliases", where, m.aliases, unique=True),
+        short=t.text(rec, "short", where, m.short),
         description=t.text(rec, "description", where, m.description),
         symptoms=_facts(t, rec, "symptoms", where, m.symptoms), activators=_facts(t, rec, "activators", where, m.activators),
         trigger_points=tuple(replace(p, note=new_notes[p.note]) for p in m.trigger_points),

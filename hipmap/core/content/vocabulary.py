@@ -18,3 +18,10 @@ MUSCLE_IDS = (
     "rectus_femoris", "vastus_medialis", "vastus_intermedius", "gracilis", "deep_hip_rotators", "pelvic_floor",
     "soleus", "gastrocnemius", "peroneus_longus_brevis", "tibialis_anterior", "rectus_abdominis",
 )  # fmt: skip
+# Where a muscle lies, as the muscle browser groups them, top of the body to the bottom. No muscle of the 27 lies
+# mainly at the knee (the vasti, sartorius, gracilis and the calf cross it from above or below), so there is no
+# knee group; the belly and pelvic floor muscles have one.
+AREAS = (
+    "lower_back", "belly_and_pelvis", "buttock", "side_of_hip", "front_of_thigh", "inner_thigh", "back_of_thigh",
+    "lower_leg",
+)  # fmt: skip

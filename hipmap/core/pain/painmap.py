@@ -150,6 +150,24 @@ def with_sides(painmap: PainMap, atlas: Atlas) -> PainMap:
     return replace(painmap, marks=marks)
 
 
+def pain_side(painmap: PainMap, atlas: Atlas) -> str | None:
+    """The side most of the marked pain is on ('right' or 'left'; right when the two are even), or None when
+    nothing on the body is marked: the side a muscle chosen from the browser is shown on. Cheap: a mark that knows
+    its side counts whole; only one over both sides (or of unknown side) is cut along the body's halves."""
+    area = {"right": 0.0, "left": 0.0}
+    for mark in painmap.marks:
+        if mark.side in area:
+            area[mark.side] += mark.geometry.area
+            continue
+        view = atlas.views.get(mark.view)
+        for side in view.sides if view is not None else ():
+            if side in area:
+                area[side] += view.body[side].intersection(mark.geometry).area
+    if not area["right"] and not area["left"]:
+        return None
+    return "left" if area["left"] > area["right"] else "right"
+
+
 def extent(painmap: PainMap, atlas: Atlas) -> float:
     """The share of the body drawing that is marked, over all views (0-1): the "pain extent" of digital pain
     drawings. Every view counts in the total, so a map marked on one view compares fairly with one marked on two."""

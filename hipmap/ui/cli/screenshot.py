@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def render(out: Path, view=None, painmap=None, regions=(), side="right", select=None, size=(1360, 880), layout="tabs", dark=False,
-           high_contrast=False, font_scale=1.0, lang="en"):
+           high_contrast=False, font_scale=1.0, lang="en", browser=None):
+    """BROWSER: None, or the text to type in the muscle browser, opened beside the diagrams ("" opens it empty)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -48,7 +49,10 @@ def render(out: Path, view=None, painmap=None, regions=(), side="right", select=
             found = window.document.result.find(select, None if not (regions or painmap) else None)
             muscle = atlas.muscles.get(select)
             chosen_side = found.side if found else ("both" if muscle is not None and muscle.bilateral else side)
-            window.select_candidate(select, chosen_side)
+            window.select_any(select, chosen_side)
+        if browser is not None:
+            window.browsing.toggle(True)
+            window.browsing.dock.search.setText(browser)
         if view:
             window.show_view(view)
         for _ in range(5):

@@ -20,7 +20,7 @@ from ...core.pain.matching import Candidate
 from ..kit import style
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate
 
-PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list to see where its trigger points are and what it does.")
+PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list, or find any muscle with View > Muscles (F3), to see where its trigger points are and what it does.")
 SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "See a clinician instead if you have:")
 MUSCLE_SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "With this muscle's pain, see a clinician instead if you have:")
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("musclepanel", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("musclepanel", "close to the surface")}
@@ -125,9 +125,9 @@ def _blank(candidate: Candidate | None) -> Candidate | None:
 
 def muscle_html(
     atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
-    safety_signs=(),
+    safety_signs=(), note: str = "",
 ) -> str:
-    """The page for one muscle, as Qt rich text."""
+    """The page for one muscle, as Qt rich text; NOTE, a line under the side (why a muscle is shown)."""
     quiet = style.secondary_text(palette).name()
     accent = style.accent(palette).name()
     shown_side = "right" if side in (None, "both") else side  # both sides have the same points, mirrored; the notes read the same
@@ -135,6 +135,8 @@ def muscle_html(
     meta = _meta_text(side, candidate)
     if meta:
         parts.append(f"<p class='meta' style='color:{quiet}'>{_e(meta)}</p>")
+    if note:
+        parts.append(f"<p class='note'><i>{_e(note)}</i></p>")
     parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
     if muscle.see_a_clinician:  # this muscle's own signs that need a clinician: before anything else it says
         signs = "".join(f"<li><b>{_e(f.text)}</b></li>" for f in muscle.see_a_clinician)
@@ -206,6 +208,7 @@ class MusclePanel(QWidget):
         self._figures: tuple | None = None  # ...what it was made from (muscle_html's arguments)...
         self._skeleton: str | None = None  # ...and the same page with the candidate's figures and words left out
         self.safety_signs: tuple = ()
+        self.note = ""
         self.setAccessibleName(translate("musclepanel", "Muscle details"))
 
         self.placeholder = QLabel(translate("musclepanel", PLACEHOLDER))
@@ -233,15 +236,18 @@ class MusclePanel(QWidget):
         self._apply_palette()
 
     def show_muscle(
-        self, atlas: Atlas | None, muscle_id: str | None, side: str | None, candidate: Candidate | None = None
+        self, atlas: Atlas | None, muscle_id: str | None, side: str | None, candidate: Candidate | None = None, note: str = ""
     ) -> None:
+        """NOTE: a line under the side, saying why the muscle is shown (chosen in the browser, not matched)."""
         muscle = atlas.muscles.get(muscle_id) if atlas is not None and muscle_id else None
         self._shown = None if muscle is None else (atlas, muscle, side or None, candidate)
+        self.note = note if muscle is not None else ""
         self._render()
 
     def show_data(self, atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None = None) -> None:
         """Show a Muscle object directly (for edited or preview data not in the atlas)."""
         self._shown = (atlas, muscle, side or None, candidate)
+        self.note = ""
         self._render()
 
     def set_safety_signs(self, signs) -> None:
@@ -269,7 +275,7 @@ class MusclePanel(QWidget):
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
-        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs)
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, self.note)
         page = muscle_html(*figures)
         if page != self._page or self.stack.currentWidget() is not self.browser:
             skeleton = muscle_html(*figures[:3], _blank(candidate), *figures[4:])

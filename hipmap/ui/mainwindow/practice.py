@@ -191,6 +191,8 @@ class Practice(QObject):
 
         window = self.window
         muscles = muscles_to_present(window.atlas, window.document.result.candidates)
+        if window.selected and window.selected not in muscles:  # chosen in the muscle browser: shown too, first
+            muscles.insert(0, window.selected)
         renderers = {view_id: body.renderer for view_id, body in window.views.items()}
         shown = PresentationWindow(window.atlas, muscles, window.document.painmap, renderers, parent=window)
         shown.setAttribute(Qt.WA_DeleteOnClose)

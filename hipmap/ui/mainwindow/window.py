@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
+from .browsing import Browsing
 from .files import Files
 from .firstframe import FirstFrame
 from .marking import Marking
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.document = None
         self.views: dict = {}
         self.selected: tuple[str, str] | None = None
+        self.chosen_outside = False  # the selected muscle was chosen in the browser, not in the candidate list
         self.previewed: tuple[str, str] | None = None
         self._mode = read_choice(self.settings, "view/layout", "tabs", ("tabs", "side"))
 
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.selfcare = SelfCare(self)
         self.practice = Practice(self)
         self.marking = Marking(self)
+        self.browsing = Browsing(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         right.setSizes([600, 320])  # the details need room too
         self.right_splitter = right
         self.selfcare.attach(atlas)  # the warning signs, and the banners above the results
+        self.browsing.attach(atlas)
         if self.selfcare.red_flags is not None:
             self.muscle_panel.set_safety_signs(self.selfcare.red_flags.see_a_clinician)
         column = _FitColumn()
@@ -282,7 +286,7 @@ class MainWindow(QMainWindow):
             marking.act_brush, marking.act_eraser, marking.act_pan, marking.act_bigger, marking.act_smaller,
             marking.act_more, marking.act_less, *marking.intensity_actions, marking.act_ten, *marking.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
-            self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
+            self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev, self.browsing.act_browser,
             selfcare.act_routine, selfcare.act_builder, practice.act_present, selfcare.act_compare, selfcare.act_screen,
             self.act_about, self.act_shortcuts,
         ])  # fmt: skip
@@ -321,7 +325,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
         view.addSeparator()
-        view.addActions([self.act_next, self.act_prev])
+        view.addActions([self.act_next, self.act_prev, self.browsing.act_browser])
         view.addSeparator()
         view.addActions([self.act_next_pane, self.act_prev_pane])
         view.addSeparator()
@@ -396,6 +400,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(i, atlas.views[self.tabs.widget(i).view_id].title)
         self.selfcare.use_atlas(atlas)
         self.practice.use_atlas(atlas)
+        self.browsing.use_atlas(atlas)
         document.rematch()
         self._show_panel()
 
@@ -511,11 +516,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/high_contrast", "true" if on else "false")
 
     def panes(self) -> list[QWidget]:
-        """The parts of the window F6 moves between: the diagram(s), the list, the details, the toolbar."""
+        """The parts of the window F6 moves between: the muscle browser when open, the diagram(s), the list, the
+        details, the toolbar."""
         if not self.views:
             return []
         shown = list(self.views.values()) if self._mode == "side" else [self.tabs.currentWidget()]
-        return [*shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
+        browser = [self.browsing.dock.search] if self.browsing.dock is not None else []  # (skipped while hidden)
+        return [*browser, *shown, self.candidates.focusProxy() or self.candidates, self.muscle_panel.focusProxy() or self.muscle_panel, self.marking.brush_spin]
 
     def focus_pane(self, step: int):
         panes = [w for w in self.panes() if w.isVisible() and w.isEnabled()]
@@ -545,7 +552,11 @@ class MainWindow(QMainWindow):
         self.candidates.set_result(result)
         keys = {c.key for c in result.candidates}
         if self.selected and self.selected not in keys:
-            self.selected = None
+            if not self.chosen_outside:
+                self.selected = None
+        elif self.selected and self.chosen_outside:  # a muscle chosen in the browser that the pain now ranks
+            self.select_candidate(*self.selected)
+        self.browsing.follow_pain(painmap)
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
         from ...core.pain.painmap import made_count
@@ -555,6 +566,8 @@ class MainWindow(QMainWindow):
 
     def _on_selected(self, muscle_id: str, side: str):
         self.selected = (muscle_id, side) if muscle_id else None
+        self.chosen_outside = False
+        self.browsing.show_selected(self.selected)
         self._show_overlay()
         self._panel_timer.start()
 
@@ -573,11 +586,31 @@ class MainWindow(QMainWindow):
             self.muscle_panel.show_muscle(self.atlas, None, None, None)
             return
         candidate = self.document.result.find(*self.selected)
-        self.muscle_panel.show_muscle(self.atlas, self.selected[0], self.selected[1], candidate)
+        note = ""
+        if candidate is None and not self.document.painmap.is_empty():
+            note = translate("app", "This muscle is not among the muscles whose pain patterns match the pain you marked; it is shown because you chose it.")
+        self.muscle_panel.show_muscle(self.atlas, self.selected[0], self.selected[1], candidate, note=note)
 
     def select_candidate(self, muscle_id: str, side: str):
         self.candidates.select(muscle_id, side)
         self._on_selected(muscle_id, side)
+
+    def select_any(self, muscle_id: str, side: str):
+        """Select any muscle, as a candidate is selected (the details, the overlays on every view, the routine),
+        whether or not the marked pain ranks it: from the muscle browser. A candidate's row is selected too; for
+        any other muscle the list shows no selection."""
+        if muscle_id not in self.atlas.muscles:
+            return
+        if self.document.result.find(muscle_id, side) is not None:
+            self.select_candidate(muscle_id, side)
+            return
+        self.candidates.clear_selection()  # (its "none selected" comes back through _on_selected first)
+        self.selected = (muscle_id, side)
+        self.chosen_outside = True
+        self.previewed = None
+        self.browsing.show_selected(self.selected)
+        self._show_overlay()
+        self._panel_timer.start()
 
     def _step_candidate(self, step: int):
         found = self.document.result.candidates
@@ -607,6 +640,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.browsing.save()
         if self.document is not None:
             self.files.release()
         selfcare, practice = self.selfcare, self.practice

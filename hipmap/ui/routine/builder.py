@@ -538,12 +538,17 @@ class RoutineBuilder(QDialog):
 
 def builder_choices(result, selected, atlas) -> list[tuple[str, str, bool]]:
     """What the builder offers: every candidate, with the explaining set (and the selected muscle) ticked;
-    with no pain marked, every muscle on both sides, none ticked."""
+    with no pain marked, every muscle on both sides, only the selected one ticked. A selected muscle that is not a
+    candidate (chosen in the muscle browser) is offered first, ticked."""
+    chosen = tuple(selected) if selected and selected[0] in atlas.muscles else None
     if not result.candidates:
-        return [(m, s, False) for s in ("right", "left", "both") for m, muscle in atlas.muscles.items() if s in muscle.sides]
+        return [(m, s, (m, s) == chosen) for s in ("right", "left", "both") for m, muscle in atlas.muscles.items() if s in muscle.sides]
     explaining = {(c.muscle_id, c.side) for c in result.explaining} or {(result.candidates[0].muscle_id, result.candidates[0].side)}
-    if selected:
-        explaining.add(tuple(selected))
-    return [(c.muscle_id, c.side, (c.muscle_id, c.side) in explaining) for c in result.candidates]
+    if chosen:
+        explaining.add(chosen)
+    offered = [(c.muscle_id, c.side, (c.muscle_id, c.side) in explaining) for c in result.candidates]
+    if chosen and all((m, s) != chosen for m, s, _ticked in offered):
+        offered.insert(0, (*chosen, True))
+    return offered
 
 
