@@ -1164,7 +1164,7 @@ class Soak:
             _check(view._marks == mine and len(view.mark_items) == 2 * len(mine),
                    lambda: f"the {view_id} diagram does not show the map's marks")  # fmt: skip
             items = len(view.scene().items())
-            expected = self.base_items[view_id] + len(view.mark_items) + len(view.overlay_items)
+            expected = self.base_items[view_id] + len(view.mark_items) + len(view.overlay_items) + len(view.muscle_layer.items)
             _check(items == expected, lambda: f"the {view_id} scene has {items} items, expected {expected}")
         _check(w.selfcare.nerve_banner.isVisible() == doc.painmap.has_nerve_signs(), "the nerve-sign banner disagrees with the map")
         _check(w.selfcare.act_compare.isEnabled() == (w.selfcare.comparing_from is not None), "Compare is enabled without a before map")

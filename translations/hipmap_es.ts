@@ -352,6 +352,38 @@
             <translation>Seleccionar el músculo anterior de la lista</translation>
         </message>
         <message>
+            <source>&amp;Muscle</source>
+            <translation>&amp;Músculo</translation>
+        </message>
+        <message>
+            <source>Show the selected muscle's shape: where it lies, and the muscles over a deep one</source>
+            <translation>Mostrar la forma del músculo elegido: dónde está y los músculos que cubren a uno profundo</translation>
+        </message>
+        <message>
+            <source>Referral &amp;Zones</source>
+            <translation>&amp;Zonas de dolor referido</translation>
+        </message>
+        <message>
+            <source>Show where the selected muscle's pain is felt (solid) and can spread (hatched)</source>
+            <translation>Mostrar dónde se siente el dolor del músculo elegido (relleno) y hasta dónde puede extenderse (rayado)</translation>
+        </message>
+        <message>
+            <source>&amp;Trigger Points</source>
+            <translation>&amp;Puntos gatillo</translation>
+        </message>
+        <message>
+            <source>Show the selected muscle's trigger points (X)</source>
+            <translation>Mostrar los puntos gatillo del músculo elegido (X)</translation>
+        </message>
+        <message>
+            <source>&amp;Pain Marks</source>
+            <translation>Marcas de &amp;dolor</translation>
+        </message>
+        <message>
+            <source>Show the pain you marked</source>
+            <translation>Mostrar el dolor que marcaste</translation>
+        </message>
+        <message>
             <source>Show hipmap in {language}</source>
             <translation>Mostrar hipmap en {language}</translation>
         </message>
@@ -450,6 +482,10 @@
         <message>
             <source>&amp;View</source>
             <translation>&amp;Ver</translation>
+        </message>
+        <message>
+            <source>La&amp;yers</source>
+            <translation>Capas del &amp;dibujo</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -915,6 +951,30 @@
                 <numerusform>%n marcas: {items}{more}.</numerusform>
                 <numerusform>%n marcas: {items}{more}.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>{first} and {last}</source>
+            <translation>{first} y {last}</translation>
+        </message>
+        <message>
+            <source>{name}: a deep muscle, under {over} (dashed outline)</source>
+            <translation>{name}: un músculo profundo, debajo de {over} (contorno discontinuo)</translation>
+        </message>
+        <message>
+            <source>{name}: where the muscle lies</source>
+            <translation>{name}: dónde está el músculo</translation>
+        </message>
+        <message>
+            <source>{other} lies over {name} (faint outline)</source>
+            <translation>{other} está encima de {name} (contorno tenue)</translation>
+        </message>
+        <message>
+            <source>where the muscle lies, deep under {over} (dashed red-brown shape, the muscles over it outlined)</source>
+            <translation>dónde está el músculo, en profundidad debajo de {over} (forma rojiza de contorno discontinuo, con los músculos de encima perfilados)</translation>
+        </message>
+        <message>
+            <source>where the muscle lies (red-brown shape with its fibres)</source>
+            <translation>dónde está el músculo (forma rojiza con sus fibras)</translation>
         </message>
     </context>
     <context>
@@ -3088,6 +3148,25 @@ No se puede deshacer.</translation>
         </message>
     </context>
     <context>
+        <name>picture</name>
+        <message>
+            <source>Picture of {name} on the {view} view, lying deep under {over} (dashed outline).</source>
+            <translation>Imagen de {name} (vista: {view}), en profundidad debajo de {over} (contorno discontinuo).</translation>
+        </message>
+        <message>
+            <source>Picture of {name} on the {view} view.</source>
+            <translation>Imagen de {name} (vista: {view}).</translation>
+        </message>
+        <message>
+            <source>The ball (yellow circle) sits on the trigger point to press.</source>
+            <translation>La pelota (círculo amarillo) está sobre el punto gatillo que hay que presionar.</translation>
+        </message>
+        <message>
+            <source>No ball is shown: a ball cannot reach this muscle.</source>
+            <translation>No se muestra pelota: una pelota no llega a este músculo.</translation>
+        </message>
+    </context>
+    <context>
         <name>player</name>
         <message>
             <source>Get ready</source>
@@ -3499,10 +3578,6 @@ No se puede deshacer.</translation>
             <translation>Adonde su dolor también puede extenderse</translation>
         </message>
         <message>
-            <source>PgDn next  ·  PgUp back  ·  1–5 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit</source>
-            <translation>AvPág siguiente  ·  RePág atrás  ·  1–5 capas  ·  S foco  ·  F1 teclas  ·  Esc salir</translation>
-        </message>
-        <message>
             <source>Possibilities to explore, not a diagnosis</source>
             <translation>Posibilidades que explorar, no un diagnóstico</translation>
         </message>
@@ -3529,6 +3604,14 @@ No se puede deshacer.</translation>
         <message>
             <source>Muscle</source>
             <translation>Músculo</translation>
+        </message>
+        <message>
+            <source>Where the muscle lies (dashed: deep, under the outlined muscles)</source>
+            <translation>Dónde está el músculo (discontinuo: profundo, debajo de los músculos perfilados)</translation>
+        </message>
+        <message>
+            <source>PgDn next  ·  PgUp back  ·  1–6 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit</source>
+            <translation>AvPág siguiente  ·  RePág atrás  ·  1–6 capas  ·  S foco  ·  F1 teclas  ·  Esc salir</translation>
         </message>
         <message>
             <source>Side</source>

@@ -52,14 +52,19 @@ def test_page_down_shows_trigger_points_then_the_pattern_then_the_next_muscle(qt
     assert w.shown_views() == ["posterior", "lateral_right", "anterior"]
     assert not w.layer_shown("points") and not w.layer_shown("zones")
     assert w.layer_shown("outline")
+    # the first build shows the muscle only: where it lies, before its trigger points and pattern
+    assert w.layer_shown("muscle") and legend_shown(w) == {"muscle"}
+    lateral = w.diagrams["lateral_right"]
+    kinds = {i.data(1) for i in lateral.layers["muscle"].childItems()}
+    assert kinds == {"muscle", "fibres", "ghost"}  # deep: drawn under gluteus medius and TFL, ghosted
 
     key(qtbot, w, Qt.Key_PageDown)
     assert w.layer_shown("points") and not w.layer_shown("zones")
-    assert legend_shown(w) == {"points"}
+    assert legend_shown(w) == {"muscle", "points"}
 
     key(qtbot, w, Qt.Key_PageDown)
     assert w.layer_shown("points") and w.layer_shown("zones")
-    assert legend_shown(w) == {"points", "essential", "spill"}
+    assert legend_shown(w) == {"muscle", "points", "essential", "spill"}
     assert all(w.diagrams[v].layers["essential"].opacity() == 1.0 for v in w.shown_views())
 
     key(qtbot, w, Qt.Key_PageDown)
@@ -113,7 +118,7 @@ def test_number_keys_toggle_layers_and_say_so(qtbot, make, atlas):
     assert not w.layer_shown("zones") and w.layer_shown("points")
     assert w.toast.isVisible() and w.toast.text() == "Zones off"
     assert not w.layer_actions["zones"].isChecked()
-    assert legend_shown(w) == {"points", "marks"}
+    assert legend_shown(w) == {"muscle", "points", "marks"}
     key(qtbot, w, Qt.Key_3, Qt.KeypadModifier)  # the number pad works too
     assert w.layer_shown("zones") and w.toast.text() == "Zones on"
 
@@ -128,6 +133,10 @@ def test_number_keys_toggle_layers_and_say_so(qtbot, make, atlas):
     assert not w.layer_shown("regions")
     key(qtbot, w, Qt.Key_2)
     assert w.layer_shown("regions") and w.toast.text() == "Regions on"
+    key(qtbot, w, Qt.Key_6)
+    assert not w.layer_shown("muscle") and w.toast.text() == "Muscle off" and "muscle" not in legend_shown(w)
+    key(qtbot, w, Qt.Key_6)
+    assert w.layer_shown("muscle")
 
     # A layer switched off stays off on the next muscle.
     key(qtbot, w, Qt.Key_PageDown, times=3)
@@ -247,7 +256,7 @@ def test_no_personal_data_anywhere(qtbot, make, atlas):
                               created="2024-05-01T10:00:00+00:00", path="/home/jane/Jane Q. Patient.hipmap.json")
     w = make(painmap=painmap)
     assert w.layer_shown("marks")  # the marks are there: the check below is not vacuous
-    assert legend_shown(w) == {"marks"}
+    assert legend_shown(w) == {"muscle", "marks"}
     pages = []
     for k in (Qt.Key_PageDown, Qt.Key_PageDown, Qt.Key_F1, Qt.Key_S, Qt.Key_2, Qt.Key_PageDown):
         key(qtbot, w, k)

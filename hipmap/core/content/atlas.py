@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ... import default_assets_dir, default_data_dir
+from .anatomy import load_anatomy
 from .exercises import _load_exercises
 from .fields import _load_sources
 from .model import Atlas, Muscle, _freeze
@@ -57,12 +58,13 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
         for muscle_id in MUSCLE_IDS:
             if muscle_id not in present:
                 col.add(muscle_dir / f"{muscle_id}.yaml", 1, f"missing muscle {muscle_id!r}: every muscle in DESIGN.md needs a file")
+    anatomy = load_anatomy(col, data_dir, views, mirrors, sources)
     col.raise_if_any()
     ordered = {m: muscles[m] for m in MUSCLE_IDS if m in muscles}
     extras = _freeze({"exercises": tuple(_freeze(e.as_row()) for e in exercises.values())})
     atlas = Atlas(
         _freeze({v: views[v] for v in VIEW_IDS if v in views}), _freeze(regions), _freeze(ordered), _freeze(sources),
-        data_dir, assets_dir, extras, _freeze(exercises),
+        data_dir, assets_dir, extras, _freeze(exercises), _freeze(anatomy),
     )  # fmt: skip
     # Every language's names for each muscle, so that the browser finds "psoas" and "isquiotibiales" whatever the
     # language shown. Another language's file is only read for them here: its problems are reported when it is

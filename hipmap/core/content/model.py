@@ -16,6 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry.shapes import EMPTY
+from .anatomy import MuscleAnatomy
 from .exercises import Exercise
 from .fields import Source
 from .vocabulary import BOTH, SIDES
@@ -216,6 +217,7 @@ class Atlas:
     assets_dir: Path | None = None
     extras: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     exercises: Mapping[str, Exercise] = field(default_factory=lambda: MappingProxyType({}))
+    anatomy: Mapping[str, MuscleAnatomy] = field(default_factory=lambda: MappingProxyType({}))  # muscle id -> its shapes
 
     def __repr__(self) -> str:
         return f"<Atlas: {len(self.muscles)} muscles, {len(self.views)} views, {len(self.regions)} regions>"

@@ -193,7 +193,7 @@ def translate_atlas(col: Collector, atlas, data, file: Path):
     if "exercises" in extras:
         extras["exercises"] = tuple(_freeze(e.as_row()) for e in exercises.values())
     return Atlas(_freeze(views), _freeze(regions), _freeze(muscles), atlas.sources, atlas.data_dir, atlas.assets_dir,
-                 _freeze(extras), _freeze(exercises))  # fmt: skip
+                 _freeze(extras), _freeze(exercises), atlas.anatomy)  # fmt: skip
 
 
 def _facts(t: _Text, rec, key, where, facts):

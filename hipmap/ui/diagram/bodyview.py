@@ -21,10 +21,13 @@ from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
+from .muscleshape import MuscleLayer
 from .drawing import draw_view
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
+Z_MUSCLE, Z_GHOST = 0.3, 0.6  # the muscle's shape under everything, the muscles over a deep one just above it
+LAYERS = ("muscle", "zones", "points", "marks")  # what View > Layers shows or hides
 MIN_STEP = 1.5  # units between recorded stroke points
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
 MIN_LABEL_GAP_PX = 6  # screen pixels between a pair of labels and the line they are centred on
@@ -185,7 +188,9 @@ class BodyView(QGraphicsView):
         self.preview_item.setZValue(Z_PREVIEW)
         self.mark_items: list[QGraphicsItem] = []
         self._zone_cache: dict = {}
-        self.overlay_items: list[QGraphicsItem] = []
+        self.overlay_items: list[QGraphicsItem] = []  # the zones and trigger points shown
+        self.layers = dict.fromkeys(LAYERS, True)
+        self.muscle_layer = MuscleLayer(scene, view_id, Z_MUSCLE, Z_GHOST)
         self._add_side_labels()
 
         self.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform | QPainter.TextAntialiasing)
@@ -214,6 +219,7 @@ class BodyView(QGraphicsView):
         self._add_side_labels()
         self._mark_regions.clear()
         self._zone_cache.clear()
+        self.muscle_layer.atlas_changed()
         muscle, side, preview = self._overlay_args
         if muscle is not None:
             self.set_overlay(atlas.muscles.get(muscle.id), side, preview)
@@ -325,6 +331,9 @@ class BodyView(QGraphicsView):
             scene.addItem(item)
             self.mark_items.append(item)
             self.mark_items.append(self._intensity_label(mark))
+        if not self.layers["marks"]:
+            for item in self.mark_items:
+                item.setVisible(False)
         self.update_description()
 
     def _intensity_label(self, mark: Mark) -> QGraphicsItem:
@@ -341,8 +350,22 @@ class BodyView(QGraphicsView):
         self.scene().addItem(badge)
         return badge
 
+    def set_layer_visible(self, layer: str, on: bool) -> None:
+        """Show or hide one layer (View > Layers): the muscle's shape, its zones, its trigger points, the marks."""
+        if self.layers.get(layer) == bool(on):
+            return
+        self.layers[layer] = bool(on)
+        if layer == "marks":
+            for item in self.mark_items:
+                item.setVisible(bool(on))
+            self.update_description()
+            return
+        self._overlay_key = None  # drawn again: what the description says follows what is shown
+        self.set_overlay(*self._overlay_args)
+
     def set_overlay(self, muscle: Muscle | None, side: str | None, preview: bool = False) -> None:
-        """Draw a muscle's essential zone (solid), spillover zone (hatched) and trigger points (X)."""
+        """Draw a muscle's shape (under the rest), essential zone (solid), spillover zone (hatched) and trigger
+        points (X)."""
         key = (muscle.id if muscle else None, side, preview)
         if key == getattr(self, "_overlay_key", None):
             return
@@ -353,9 +376,11 @@ class BodyView(QGraphicsView):
             scene.removeItem(item)
         self.overlay_items = []
         self._overlay_text = ""
+        self.muscle_layer.clear()
         if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
             self.update_description()
             return
+        anatomy_text = self.muscle_layer.show(self.atlas, muscle, side, preview, self.layers["muscle"])
         strength = 0.55 if preview else 1.0
         look = diagram_style()
         zone = QColor(*ZONE_RGB)
@@ -365,23 +390,24 @@ class BodyView(QGraphicsView):
             hatch.setTransform(QTransform.fromScale(1.0, 1.0))
             pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(230 * strength)), look.spill_edge, Qt.DashLine)
             pen.setCosmetic(True)
-            self._overlay_path(spill_path, pen, hatch, Z_SPILL, translate("bodyview", "{name}: spillover zone (hatched)").format(name=muscle.name))
+            self._overlay_path(spill_path, pen, hatch, Z_SPILL, translate("bodyview", "{name}: spillover zone (hatched)").format(name=muscle.name), "zones")
         if not essential_path.isEmpty():
             fill = QColor(zone.red(), zone.green(), zone.blue(), int(look.essential_alpha * strength))
             pen = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), 1.6)
             pen.setCosmetic(True)
-            self._overlay_path(essential_path, pen, QBrush(fill), Z_ESSENTIAL, translate("bodyview", "{name}: essential zone (solid)").format(name=muscle.name))
+            self._overlay_path(essential_path, pen, QBrush(fill), Z_ESSENTIAL, translate("bodyview", "{name}: essential zone (solid)").format(name=muscle.name), "zones")
             edge = QPen(QColor(zone.red(), zone.green(), zone.blue(), int(255 * strength)), look.essential_edge)
             edge.setCosmetic(True)
-            self._overlay_path(essential_path, edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, translate("bodyview", "{name}: essential zone").format(name=muscle.name))
+            self._overlay_path(essential_path, edge, QBrush(Qt.NoBrush), Z_MARKS + 0.25, translate("bodyview", "{name}: essential zone").format(name=muscle.name), "zones")
         points = muscle.points_on(self.view_id, side)
         n_points = len(points)
         for point in points:
             self._cross(point.x, point.y, strength, translate("bodyview", "{name}: trigger point ({depth}). {note}").format(name=muscle.name, depth=translate("bodyview", DEPTH_WORDS.get(point.depth, point.depth)), note=point.note))
         shown = [text for present, text in (
-            (not essential_path.isEmpty(), translate("bodyview", "its usual pain area (solid blue)")),
-            (not spill_path.isEmpty(), translate("bodyview", "where its pain can also spread (hatched)")),
-            (bool(points), (translate("bodyview", "%n trigger point (X)", "", n_points) if n_points == 1 else translate("bodyview", "%n trigger points (X)", "", n_points))),
+            (bool(anatomy_text) and self.layers["muscle"], anatomy_text),
+            (not essential_path.isEmpty() and self.layers["zones"], translate("bodyview", "its usual pain area (solid blue)")),
+            (not spill_path.isEmpty() and self.layers["zones"], translate("bodyview", "where its pain can also spread (hatched)")),
+            (bool(points) and self.layers["points"], (translate("bodyview", "%n trigger point (X)", "", n_points) if n_points == 1 else translate("bodyview", "%n trigger points (X)", "", n_points))),
         ) if present]  # fmt: skip
         if shown:
             if side == "both":
@@ -437,10 +463,12 @@ class BodyView(QGraphicsView):
             found = self._zone_cache[key] = (painter_path(essential), painter_path(spill))
         return found
 
-    def _overlay_path(self, path, pen, brush, z, tip):
+    def _overlay_path(self, path, pen, brush, z, tip, layer):
         item = self.scene().addPath(path, pen, brush)
         item.setZValue(z)
         item.setToolTip(tip)
+        item.setData(0, layer)
+        item.setVisible(self.layers[layer])
         self.overlay_items.append(item)
 
     def _cross(self, x, y, strength, tip):
@@ -448,6 +476,8 @@ class BodyView(QGraphicsView):
         item.setPos(x, y)
         item.setZValue(Z_POINTS)
         item.setToolTip(tip)
+        item.setData(0, "points")
+        item.setVisible(self.layers["points"])
         self.scene().addItem(item)
         self.overlay_items.append(item)
 

@@ -15,6 +15,7 @@ from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, translate
 from ..kit.shapes import painter_path
 from ..diagram.drawing import draw_view
+from ..diagram.muscleshape import paint_muscle
 from .blocks import Block
 from .content import HandoutMuscle
 from .page_context import INK, QUIET, base_font
@@ -97,6 +98,9 @@ class DiagramRow:
         painter.setTransform(to_device, True)
         draw_view(painter, ctx.renderer(view.svg_file), QRectF(*view.viewbox), view.mirrored)
         if figure.zones is not None:
+            entry = figure.zones
+            if entry.side in view.sides or entry.side == "both":  # the muscle itself, under its pattern
+                paint_muscle(painter, handout.atlas, entry.muscle.id, entry.side, figure.view_id, cosmetic=False, scale=0.6 * unit)
             self._zones(painter, figure.zones, view, unit)
         if figure.marks == "filled":
             for mark in (m for m in handout.painmap.marks if m.view == figure.view_id):

@@ -19,6 +19,9 @@ PAIN_RGB = (222, 84, 20)  # the pain hue, for edges, badges and legends
 PAIN_MILD_RGB = (246, 160, 77)  # intensity 0
 PAIN_SEVERE_RGB = (142, 27, 16)  # intensity 10
 ZONE_RGB = (38, 96, 196)
+MUSCLE_RGB = (168, 64, 52)  # a muscle's shape: a soft red-brown fill with a firmer edge and fibre lines
+MUSCLE_EDGE_RGB = (122, 38, 30)
+GHOST_RGB = (96, 84, 78)  # the outline of a muscle lying over the deep one shown
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,16 @@ class DiagramStyle:
     spill_alpha: int = 200  # the spillover zone's hatching
     spill_edge: float = 1.4
     cross_scale: float = 1.0  # trigger-point X marks
+    muscle_alpha: int = 78  # a superficial muscle's fill; a deep one's is lighter
+    muscle_edge: float = 1.6
+    fibre_alpha: int = 120
+    ghost_edge: float = 1.3
 
 
 NORMAL = DiagramStyle()
 HIGH_CONTRAST = DiagramStyle(
     mark_alpha=(185, 240), mark_edge=2.5, essential_alpha=150, essential_edge=3.5, spill_alpha=255, spill_edge=2.5,
-    cross_scale=1.35,
+    cross_scale=1.35, muscle_alpha=105, muscle_edge=2.6, fibre_alpha=170, ghost_edge=2.2,
 )  # fmt: skip
 _style = NORMAL
 

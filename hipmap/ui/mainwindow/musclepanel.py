@@ -125,9 +125,10 @@ def _blank(candidate: Candidate | None) -> Candidate | None:
 
 def muscle_html(
     atlas: Atlas, muscle: Muscle, side: str | None, candidate: Candidate | None, palette: QPalette, point_links: bool = False,
-    safety_signs=(), note: str = "",
+    safety_signs=(), note: str = "", picture: tuple[str, str, int, int] | None = None,
 ) -> str:
-    """The page for one muscle, as Qt rich text; NOTE, a line under the side (why a muscle is shown)."""
+    """The page for one muscle, as Qt rich text; NOTE, a line under the side (why a muscle is shown). picture:
+    (image url, its words, width, height) of the muscle's picture, shown under the opening line."""
     quiet = style.secondary_text(palette).name()
     accent = style.accent(palette).name()
     shown_side = "right" if side in (None, "both") else side  # both sides have the same points, mirrored; the notes read the same
@@ -138,6 +139,10 @@ def muscle_html(
     if note:
         parts.append(f"<p class='note'><i>{_e(note)}</i></p>")
     parts.append(f"<p class='lead'>{_e(muscle.short)}</p>")
+    if picture is not None:
+        url, words, width, height = picture
+        parts.append(f"<p class='picture'><img src='{_e(url)}' width='{width}' height='{height}' alt='{_e(words)}' title='{_e(words)}'></p>")
+        parts.append(f"<p class='caption' style='color:{quiet}'><small>{_e(words)}</small></p>")
     if muscle.see_a_clinician:  # this muscle's own signs that need a clinician: before anything else it says
         signs = "".join(f"<li><b>{_e(f.text)}</b></li>" for f in muscle.see_a_clinician)
         parts.append(_warning_box(translate("musclepanel", MUSCLE_SAFETY_HEADING), signs, palette, 8))
@@ -192,7 +197,24 @@ ul { margin-top: 0px; margin-bottom: 4px; margin-left: 0px; -qt-list-indent: 1; 
 li { margin-bottom: 4px; }
 p.safety { margin-bottom: 6px; }
 p.sources { margin-top: 14px; }
+p.picture { margin-top: 8px; margin-bottom: 2px; }
+p.caption { margin-bottom: 8px; }
 """
+PICTURE_SCHEME = "hipmap-picture"
+PICTURE_SIZE = (260, 200)
+
+
+class _Browser(QTextBrowser):
+    """The panel's text, which also finds the muscle's picture (made in memory, never a file)."""
+
+    def __init__(self):
+        super().__init__()
+        self.pictures: dict = {}  # url -> QImage
+
+    def loadResource(self, kind, url):
+        if url.scheme() == PICTURE_SCHEME:
+            return self.pictures.get(url.toString())
+        return super().loadResource(kind, url)
 
 
 class MusclePanel(QWidget):
@@ -218,7 +240,8 @@ class MusclePanel(QWidget):
         self.placeholder.setFont(style.scaled_font(self.font(), 1.05))
 
         # QTextBrowser is itself a scroll area, and gives selectable, screen-reader-readable text.
-        self.browser = QTextBrowser()
+        self.browser = _Browser()
+        self.picture = None  # the muscle's picture now shown (hipmap.ui.diagram.picture.Picture), or None
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.NoFrame)
         self.browser.setAccessibleName(translate("musclepanel", "Muscle details"))
@@ -275,7 +298,7 @@ class MusclePanel(QWidget):
         atlas, muscle, side, candidate = self._shown
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
-        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, self.note)
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, self.note, self._picture(atlas, muscle, side))
         page = muscle_html(*figures)
         if page != self._page or self.stack.currentWidget() is not self.browser:
             skeleton = muscle_html(*figures[:3], _blank(candidate), *figures[4:])
@@ -285,6 +308,22 @@ class MusclePanel(QWidget):
         bar.setValue(top)
         self.stack.setCurrentWidget(self.browser)
         self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
+
+    def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None):
+        """The muscle's picture for the page: (url, words, width, height), or None when it has no shape."""
+        from ..diagram.picture import muscle_picture
+
+        width, height = PICTURE_SIZE
+        ratio = self.devicePixelRatioF() if self.isVisible() else 1.0
+        self.picture = picture = muscle_picture(atlas, muscle.id, side, width, height, self.palette().base().color(), ratio)
+        if picture is None or getattr(atlas, "anatomy", None) is None:
+            return None
+        url = f"{PICTURE_SCHEME}:{muscle.id}/{side or 'right'}/{picture.image.cacheKey()}"
+        if url not in self.browser.pictures:
+            if len(self.browser.pictures) > 32:
+                self.browser.pictures.clear()
+            self.browser.pictures[url] = picture.image
+        return url, picture.text, width, height
 
     def _update_figures(self, skeleton: str, shown: tuple) -> bool:
         """After a new mark the same muscle's page usually differs only in its figures: the match percentage and

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
             body.eraseFinished.connect(self.marking.on_erase)
             body.hoverChanged.connect(lambda text, v=view_id: self._on_hover(v, text))
             body.brush_radius = float(self.marking.brush_spin.value())
+            for layer, act in self.layer_actions.items():
+                body.set_layer_visible(layer, act.isChecked())
             self.views[view_id] = body
         self.renderers = renderers
 
@@ -275,6 +277,17 @@ class MainWindow(QMainWindow):
         self.act_prev_pane = A(translate("app", "Pre&vious Pane"), lambda: self.focus_pane(-1), "Shift+F6", translate("app", "Move the keyboard focus to the previous part of the window"))
         self.act_next = A(translate("app", "Next Muscle"), lambda: self._step_candidate(1), "Ctrl+Down", translate("app", "Select the next muscle in the list"))
         self.act_prev = A(translate("app", "Previous Muscle"), lambda: self._step_candidate(-1), "Ctrl+Up", translate("app", "Select the previous muscle in the list"))
+        self.layer_actions = {}
+        layer_texts = {
+            "muscle": (translate("app", "&Muscle"), translate("app", "Show the selected muscle's shape: where it lies, and the muscles over a deep one")),
+            "zones": (translate("app", "Referral &Zones"), translate("app", "Show where the selected muscle's pain is felt (solid) and can spread (hatched)")),
+            "points": (translate("app", "&Trigger Points"), translate("app", "Show the selected muscle's trigger points (X)")),
+            "marks": (translate("app", "&Pain Marks"), translate("app", "Show the pain you marked")),
+        }
+        for i, (layer, (text, tip)) in enumerate(layer_texts.items()):
+            act = A(text, lambda on, l=layer: self.set_layer_visible(l, on), f"Ctrl+Alt+{i + 1}", tip, checkable=True)
+            act.setChecked(read_bool(self.settings, f"view/layer_{layer}", True))
+            self.layer_actions[layer] = act
         self.act_about = A(translate("app", "&About hipmap"), self.about, None, translate("app", "Version and disclaimer"))
         self.act_shortcuts = A(translate("app", "&Keyboard Shortcuts"), self.show_shortcuts, "F1", translate("app", "List every keyboard shortcut"))
         # Every command is the window's, so that its shortcut works anywhere in it; F1 lists them in this order.
@@ -286,7 +299,8 @@ class MainWindow(QMainWindow):
             marking.act_brush, marking.act_eraser, marking.act_pan, marking.act_bigger, marking.act_smaller,
             marking.act_more, marking.act_less, *marking.intensity_actions, marking.act_ten, *marking.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
-            self.act_high_contrast, self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev, self.browsing.act_browser,
+            self.act_high_contrast, *self.layer_actions.values(), self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
+            self.browsing.act_browser,
             selfcare.act_routine, selfcare.act_builder, practice.act_present, selfcare.act_compare, selfcare.act_screen,
             self.act_about, self.act_shortcuts,
         ])  # fmt: skip
@@ -324,6 +338,9 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_tabs, self.act_side])
         view.addSeparator()
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
+        view.addSeparator()
+        layers = view.addMenu(translate("app", "La&yers"))
+        layers.addActions(list(self.layer_actions.values()))
         view.addSeparator()
         view.addActions([self.act_next, self.act_prev, self.browsing.act_browser])
         view.addSeparator()
@@ -514,6 +531,14 @@ class MainWindow(QMainWindow):
             self.selfcare.style_banners()
         self.act_high_contrast.setChecked(bool(on))
         self.settings.setValue("view/high_contrast", "true" if on else "false")
+
+    def set_layer_visible(self, layer: str, on: bool):
+        """Show or hide one layer of every diagram (the muscle, its zones, its trigger points, the pain marks);
+        remembered for the next start."""
+        self.layer_actions[layer].setChecked(bool(on))
+        for view in self.views.values():
+            view.set_layer_visible(layer, bool(on))
+        self.settings.setValue(f"view/layer_{layer}", "true" if on else "false")
 
     def panes(self) -> list[QWidget]:
         """The parts of the window F6 moves between: the muscle browser when open, the diagram(s), the list, the

@@ -25,12 +25,13 @@ from shapely.geometry import LineString
 from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
-from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill
+from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, pain_fill
 from ..diagram.drawing import draw_view
+from ..diagram.muscleshape import muscle_strokes
 from ..kit.shapes import painter_path
 from ..kit.i18n import side_and_region, side_name, translate
 
-LAYERS = ("outline", "regions", "zones", "points", "marks")
+LAYERS = ("outline", "regions", "zones", "points", "marks", "muscle")
 # The presentation's own calm dark scheme: the light body drawing stands out and the room stays dim.
 BACKGROUND = QColor("#161a21")
 TEXT = QColor("#f1f3f6")
@@ -143,6 +144,7 @@ def view_shows(muscle: Muscle, view_id: str, side: str) -> bool:
     return any(not z.is_empty for z in zones) or bool(muscle.points_on(view_id, side))
 
 
+
 class SlideDiagram(QGraphicsView):
     """One view of the body, read-only, in layers: outline, regions, zones, trigger points, pain marks."""
 
@@ -167,6 +169,7 @@ class SlideDiagram(QGraphicsView):
         self.layers = {
             "outline": Layer("outline", 0),
             "regions": Layer("regions", 1),
+            "muscle": Layer("muscle", 1.5),  # where the muscle lies: under its pattern, shown first
             "spill": Layer("spill", 2),
             "essential": Layer("essential", 3),
             "marks": Layer("marks", 4),
@@ -311,10 +314,17 @@ class SlideDiagram(QGraphicsView):
     def set_muscle(self, muscle: Muscle | None, side: str | None) -> None:
         """Draw a muscle's essential zone (solid), spillover zone (hatched) and trigger points (X)."""
         self.muscle, self.side = muscle, side
-        for name in ("spill", "essential", "edge", "points"):
+        for name in ("spill", "essential", "edge", "points", "muscle"):
             self.layers[name].clear()
         if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
             return
+        for stroke in sorted(muscle_strokes(self.atlas, muscle.id, side, self.view_id), key=lambda s: s.z):
+            item = QGraphicsPathItem(stroke.path)
+            item.setPen(stroke.pen)
+            item.setBrush(stroke.brush)
+            item.setZValue(stroke.z)
+            item.setData(1, stroke.kind)
+            item.setParentItem(self.layers["muscle"])
         essential = muscle.zone("essential", side, self.view_id)
         spill = muscle.zone("spillover", side, self.view_id)
         if not spill.is_empty and not essential.is_empty:
@@ -349,6 +359,9 @@ class SlideDiagram(QGraphicsView):
     def has_points(self) -> bool:
         return bool(self.layers["points"].childItems())
 
+    def has_muscle(self) -> bool:
+        return bool(self.layers["muscle"].childItems())
+
     def has_marks(self) -> bool:
         return bool(self.layers["marks"].childItems())
 
@@ -359,7 +372,7 @@ class SlideDiagram(QGraphicsView):
         self._apply_visibility()
 
     def set_stage(self, stage: int) -> None:
-        """0: the body and the patient's marks; 1: and the trigger points; 2: and the referral pattern."""
+        """0: the body, the patient's marks and the muscle; 1: and the trigger points; 2: and the referral pattern."""
         self.stage = stage
         self._apply_visibility()
 
@@ -545,6 +558,14 @@ class LegendSwatch(QWidget):
             p.setBrush(hatch_brush(_zone_colour(215), 11.0 * scale, 2.4 * scale))
             p.setPen(QPen(_zone_colour(235), 1.8, Qt.DashLine))
             p.drawRoundedRect(inner, 3, 3)
+        elif self.kind == "muscle":
+            p.setBrush(QColor(*MUSCLE_RGB, 90))
+            p.setPen(QPen(QColor(*MUSCLE_EDGE_RGB), 1.8))
+            p.drawRoundedRect(inner, 3, 3)
+            p.setPen(QPen(QColor(*MUSCLE_EDGE_RGB, 150), 1.0))
+            for i in range(1, 4):
+                x = inner.left() + inner.width() * i / 4
+                p.drawLine(QPointF(x - 3, inner.top() + 3), QPointF(x + 3, inner.bottom() - 3))
         elif self.kind == "marks":
             p.setBrush(pain_fill(6))
             p.setPen(QPen(QColor(*PAIN_RGB).darker(140), 1.5))

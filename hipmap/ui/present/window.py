@@ -23,17 +23,19 @@ from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, side_phrase, translat
 
 REVEAL_MS = 600
 TOAST_MS = 1800
-LAST_STAGE = 2  # 0: the body and the marks; 1: + trigger points; 2: + referral pattern
+LAST_STAGE = 2  # 0: the body, the marks and the muscle; 1: + trigger points; 2: + referral pattern
 LAYER_NAMES = {
     "outline": QT_TRANSLATE_NOOP("present", "Outline"), "regions": QT_TRANSLATE_NOOP("present", "Regions"), "zones": QT_TRANSLATE_NOOP("present", "Zones"), "points": QT_TRANSLATE_NOOP("present", "Trigger points"), "marks": QT_TRANSLATE_NOOP("present", "Pain marks"),
+    "muscle": QT_TRANSLATE_NOOP("present", "Muscle"),
 }  # fmt: skip
 LEGEND_TEXT = {  # in the order the slide builds, so entries appear one under another
+    "muscle": QT_TRANSLATE_NOOP("present", "Where the muscle lies (dashed: deep, under the outlined muscles)"),
     "marks": QT_TRANSLATE_NOOP("present", "Pain you marked (with its rating)"),
     "points": QT_TRANSLATE_NOOP("present", "Trigger point"),
     "essential": QT_TRANSLATE_NOOP("present", "Where its pain is usually felt"),
     "spill": QT_TRANSLATE_NOOP("present", "Where its pain can also spread"),
 }
-KEYS_TEXT = QT_TRANSLATE_NOOP("present", "PgDn next  ·  PgUp back  ·  1–5 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit")
+KEYS_TEXT = QT_TRANSLATE_NOOP("present", "PgDn next  ·  PgUp back  ·  1–6 layers  ·  S spotlight  ·  F1 keys  ·  Esc exit")
 DISCLAIMER = QT_TRANSLATE_NOOP("present", "Possibilities to explore, not a diagnosis")
 EMPTY_HTML = (
     "<p style='font-size:x-large'><b>{heading}</b></p><p style='color:{quiet}'>{text}</p><p style='color:{quiet}'>{esc}</p>"
@@ -437,6 +439,7 @@ class PresentationWindow(QWidget):
         stage = self.deck.stage
         zones = stage >= 2 and self.layers_on["zones"]
         visible = {
+            "muscle": self.layers_on["muscle"] and any(d.has_muscle() for d in shown),
             "points": stage >= 1 and self.layers_on["points"] and any(d.has_points() for d in shown),
             "essential": zones,
             "spill": zones and any(d.has_spillover() for d in shown),

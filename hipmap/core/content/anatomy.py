@@ -1,0 +1,333 @@
+"""Where each muscle lies: data/anatomy/<id>.yaml read into MuscleAnatomy (its shape and fibre lines on every view
+and side, and how deep it lies there), checked as FILE:LINE; and ``muscles_at``, the muscles under a point.
+
+A shape is authored once, for the right side, on the drawn views (posterior, anterior, lateral_right); the left
+side and lateral_left are mirror images made by the same machinery as the zones and trigger points. What is drawn
+is what is hit-tested: the window paints these polygons and ``muscles_at`` asks the same polygons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from ..geometry.shapes import mirror
+from ..geometry.svgpath import PathSyntaxError, parse_path
+from .fields import _describe, _load, _Reader
+from .vocabulary import MUSCLE_IDS, SIDES
+
+DEPTHS = ("superficial", "deep")
+FOLDER = "anatomy"
+# How far (units) an outline may reach past the body's outline, or a fibre past its outline: a drawn line's width.
+BODY_TOLERANCE = 2.0
+FIBRE_TOLERANCE = 1.0
+FIBRES_MIN, FIBRES_MAX = 2, 5
+
+
+@dataclass(frozen=True)
+class MuscleAnatomy:
+    """One muscle's place in the body. shapes and fibres are keyed by (side, view), for every view that shows it
+    (lateral_left and the left side included); depth_by_view and under_by_view by view."""
+
+    muscle_id: str
+    depth: str  # its usual depth: "superficial" or "deep"
+    under: tuple[str, ...]  # when deep: the muscles that lie over it
+    shapes: Mapping[tuple[str, str], Polygon]
+    fibres: Mapping[tuple[str, str], tuple[LineString, ...]]
+    depth_by_view: Mapping[str, str]
+    under_by_view: Mapping[str, tuple[str, ...]]
+    sources: tuple[str, ...] = ()
+    file: Path | None = None
+
+    def views(self) -> tuple[str, ...]:
+        """The views that show it, in the order of the atlas's views."""
+        return tuple(dict.fromkeys(view for _side, view in self.shapes))
+
+    def shape(self, side: str, view: str) -> Polygon | None:
+        return self.shapes.get((side, view))
+
+    def depth_on(self, view: str) -> str:
+        return self.depth_by_view.get(view, self.depth)
+
+    def under_on(self, view: str) -> tuple[str, ...]:
+        """The muscles drawn over it on this view (empty where it lies on top)."""
+        return self.under_by_view.get(view, self.under if self.depth == "deep" else ())
+
+
+def anatomy_folder(data_dir: Path) -> Path:
+    return Path(data_dir) / FOLDER
+
+
+def _read_outline(col, file, r: _Reader, key: str, where: str) -> Polygon | None:
+    """A closed SVG path -> one valid polygon, or None after saying why not (at the path's line)."""
+    d = r.text(key)
+    if not d:
+        return None
+    line = r.line(key)
+    try:
+        subpaths = parse_path(d)
+    except PathSyntaxError as exc:
+        col.add(file, line, f"{where}: {exc}")
+        return None
+    if len(subpaths) != 1:
+        col.add(file, line, f"{where}: expected one closed path, got {len(subpaths)} subpaths")
+        return None
+    points, closed = subpaths[0]
+    if not closed and not (len(points) > 2 and points[0] == points[-1]):
+        col.add(file, line, f"{where}: the outline is not closed (end it with Z)")
+        return None
+    if len(points) < 3:
+        col.add(file, line, f"{where}: an outline needs at least three points")
+        return None
+    polygon = Polygon(points)
+    if not polygon.is_valid:
+        col.add(file, line, f"{where}: not a valid polygon ({shapely.is_valid_reason(polygon)})")
+        return None
+    if polygon.area <= 0:
+        col.add(file, line, f"{where}: the outline has no area")
+        return None
+    return polygon
+
+
+def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> tuple[LineString, ...]:
+    items, line = r.items("fibres")
+    if isinstance(r.map.get("fibres"), list) and not FIBRES_MIN <= len(items) <= FIBRES_MAX:
+        col.add(file, line, f"{where}.fibres: expected {FIBRES_MIN} to {FIBRES_MAX} lines, got {len(items)}")
+    inside = outline.buffer(FIBRE_TOLERANCE) if outline is not None else None
+    fibres = []
+    for i, d in enumerate(items):
+        item_line = items.line_of(i) if hasattr(items, "line_of") else line
+        here = f"{where}.fibres[{i}]"
+        if not isinstance(d, str) or not d.strip():
+            col.add(file, item_line, f"{here}: expected SVG path data, got {_describe(d)}")
+            continue
+        try:
+            subpaths = parse_path(d)
+        except PathSyntaxError as exc:
+            col.add(file, item_line, f"{here}: {exc}")
+            continue
+        if len(subpaths) != 1 or len(subpaths[0][0]) < 2:
+            col.add(file, item_line, f"{here}: expected one open line of at least two points")
+            continue
+        fibre = LineString(subpaths[0][0])
+        if inside is not None and not inside.covers(fibre):
+            outside = fibre.difference(inside).length
+            col.add(file, item_line, f"{here}: the fibre line runs {outside:.1f} units outside its outline")
+            continue
+        fibres.append(fibre)
+    return tuple(fibres)
+
+
+def _check_placement(col, file, line, where, outline: Polygon, view) -> None:
+    """Inside the body's outline on that view, on the person's right side (the left is its mirror image)."""
+    right = view.body["right"]
+    if right.is_empty:
+        return
+    outside = outline.difference(right.buffer(BODY_TOLERANCE))
+    if outside.is_empty or outside.area <= 0.01:
+        return
+    left = view.body.get("left")
+    if left is not None and outline.intersection(left).area > outline.intersection(right).area:
+        toward = "x >= " if right.centroid.x > view.midline else "x <= "
+        col.add(file, line, f"{where}: the outline lies on the person's left side; draw the right side "
+                            f"({toward}{view.midline:g} on view {view.id!r}): the left is its mirror image")  # fmt: skip
+        return
+    col.add(file, line, f"{where}: the outline reaches {outside.area:.0f} square units outside the body outline of view {view.id!r}")
+
+
+def _read_under(col, file, r: _Reader, where: str, muscle_id: str) -> tuple[str, ...] | None:
+    if "under" not in r.map:
+        return None
+    names = r.text_list("under")
+    out = []
+    for i, name in enumerate(names):
+        if name == muscle_id:
+            col.add(file, r.line("under"), f"{where}.under: a muscle cannot lie under itself ({name!r})")
+        elif name not in MUSCLE_IDS:
+            col.add(file, r.line("under"), f"{where}.under: unknown muscle {name!r} (expected one of the ids in DESIGN.md)")
+        elif name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, dict] | None:
+    """One file -> (MuscleAnatomy, {view: line of its 'under'}) for the cross-file checks."""
+    data = _load(col, file)
+    if data is None:
+        return None
+    r = _Reader(col, file, data, "anatomy", ("muscle", "depth", "under", "sources", "source", "views"))
+    if not r.ok:
+        return None
+    muscle_id = r.text("muscle")
+    if muscle_id and muscle_id != file.stem:
+        col.add(file, r.line("muscle"), f"muscle {muscle_id!r} does not match the file name {file.name!r}")
+    if muscle_id and muscle_id not in MUSCLE_IDS:
+        col.add(file, r.line("muscle"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
+        return None
+    depth = r.choice("depth", DEPTHS)
+    under = _read_under(col, file, r, "anatomy", muscle_id)
+    if depth == "deep" and not under:
+        col.add(file, r.line("under") if "under" in data else r.line("depth"), "anatomy: a deep muscle needs 'under': the muscles that lie over it")
+    if depth == "superficial" and under:
+        col.add(file, r.line("under"), "anatomy: 'under' is for a deep muscle; this one is superficial")
+    srcs = r.sources(sources)
+    drawn = [v for v in views if not views[v].mirrored]
+    shapes: dict = {}
+    fibres: dict = {}
+    depth_by_view: dict = {}
+    under_by_view: dict = {}
+    under_lines: dict = {}
+    entries = data.get("views")
+    if "views" not in data:
+        col.add(file, r.line(), "anatomy: missing required key 'views'")
+    elif not isinstance(entries, dict) or not entries:
+        col.add(file, r.line("views"), f"anatomy.views: expected a mapping of views, got {_describe(entries)}")
+    else:
+        for view_id, value in entries.items():
+            where = f"views.{view_id}"
+            if view_id not in drawn:
+                mirrored = view_id in views and views[view_id].mirrored
+                why = "it is drawn as the mirror image of the right side" if mirrored else f"expected one of: {', '.join(drawn)}"
+                col.add(file, entries.line_of(view_id), f"anatomy.views: unknown view {view_id!r} ({why})")
+                continue
+            vr = _Reader(col, file, value, where, ("outline", "fibres", "depth", "under"))
+            if not vr.ok:
+                continue
+            outline = _read_outline(col, file, vr, "outline", f"{where}.outline")
+            if outline is not None:
+                _check_placement(col, file, vr.line("outline"), f"{where}.outline", outline, views[view_id])
+            lines = _read_fibres(col, file, vr, where, outline)
+            view_depth = vr.choice("depth", DEPTHS, required=False, default=depth)
+            view_under = _read_under(col, file, vr, where, muscle_id)
+            if view_under is None:
+                view_under = (under or ()) if view_depth == "deep" else ()
+            if view_depth == "deep" and not view_under:
+                col.add(file, vr.line("depth") if "depth" in value else vr.line(), f"{where}: a deep muscle needs 'under': the muscles that lie over it on this view")
+            if view_depth == "superficial" and view_under:
+                col.add(file, vr.line("under"), f"{where}.under: 'under' is for a deep muscle; it is superficial on this view")
+            under_lines[view_id] = vr.line("under") if "under" in value else (r.line("under") if "under" in data else vr.line())
+            if outline is None:
+                continue
+            for (vid, side), (src, axis) in mirrors.items():
+                if src != view_id:
+                    continue
+                shapes[(side, vid)] = outline if axis is None else mirror(outline, axis)
+                fibres[(side, vid)] = tuple(f if axis is None else mirror(f, axis) for f in lines)
+                depth_by_view[vid] = view_depth
+                under_by_view[vid] = view_under
+    if not muscle_id or depth is None:
+        return None
+    order = {v: i for i, v in enumerate(views)}
+    keys = sorted(shapes, key=lambda k: (order.get(k[1], 99), SIDES.index(k[0]) if k[0] in SIDES else 9))
+    anatomy = MuscleAnatomy(
+        muscle_id, depth, under or (), MappingProxyType({k: shapes[k] for k in keys}),
+        MappingProxyType({k: fibres[k] for k in keys}), MappingProxyType(depth_by_view), MappingProxyType(under_by_view),
+        srcs, file,
+    )  # fmt: skip
+    return anatomy, under_lines
+
+
+def load_anatomy(col, data_dir: Path, views, mirrors, sources) -> dict[str, MuscleAnatomy]:
+    """Every data/anatomy/*.yaml; each muscle of the vocabulary needs one."""
+    folder = anatomy_folder(data_dir)
+    try:
+        present = folder.is_dir()
+    except OSError:
+        present = False
+    if not present:
+        col.add(folder, 1, "folder of muscle shapes (data/anatomy) not found")
+        return {}
+    out: dict[str, MuscleAnatomy] = {}
+    lines: dict[str, dict] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        found = _load_one(col, file, views, mirrors, sources)
+        if found is None:
+            continue
+        anatomy, under_lines = found
+        out[anatomy.muscle_id] = anatomy
+        lines[anatomy.muscle_id] = under_lines
+    for muscle_id in MUSCLE_IDS:
+        if muscle_id not in out and not (folder / f"{muscle_id}.yaml").exists():
+            col.add(folder / f"{muscle_id}.yaml", 1, f"missing the shape of muscle {muscle_id!r}: every muscle needs data/anatomy/{muscle_id}.yaml")
+    for anatomy in out.values():  # a deep muscle is drawn with the ones over it ghosted: they must be drawn there
+        for view_id in anatomy.views():
+            for other in anatomy.under_on(view_id):
+                if other in out and ("right", view_id) not in out[other].shapes and ("left", view_id) not in out[other].shapes:
+                    col.add(anatomy.file, lines[anatomy.muscle_id].get(view_id, 1),
+                            f"views.{view_id}.under: {other!r} has no shape on view {view_id!r} (data/anatomy/{other}.yaml)")  # fmt: skip
+    ordered = {m: out[m] for m in MUSCLE_IDS if m in out}
+    return ordered
+
+
+# ------------------------------------------------------------------------------------------------ hit-testing
+
+
+def layer_of(anatomy: Mapping[str, MuscleAnatomy], muscle_id: str, view: str, _seen=()) -> int:
+    """0 for a muscle lying on top on this view, 1 for one under a top muscle, and so on (cycles count once)."""
+    found = anatomy.get(muscle_id)
+    if found is None or muscle_id in _seen:
+        return 0
+    over = found.under_on(view)
+    if not over:
+        return 0
+    return 1 + max(layer_of(anatomy, m, view, (*_seen, muscle_id)) for m in over)
+
+
+class AnatomyIndex:
+    """Every muscle shape of every view in one STRtree per view, in stacking order (top-most first)."""
+
+    def __init__(self, anatomy: Mapping[str, MuscleAnatomy]):
+        self.anatomy = anatomy
+        per_view: dict[str, list] = {}
+        for muscle_id, found in anatomy.items():
+            for (side, view), shape in found.shapes.items():
+                per_view.setdefault(view, []).append((muscle_id, side, shape))
+        self.trees = {}
+        for view, entries in per_view.items():
+            entries.sort(key=lambda e: (layer_of(anatomy, e[0], view), e[2].area, e[0], e[1]))
+            shapes = [e[2] for e in entries]
+            self.trees[view] = (shapely.STRtree(shapes), [(m, s, anatomy[m].depth_on(view)) for m, s, _ in entries], shapes)
+
+    def at(self, view: str, x: float, y: float) -> list[tuple[str, str, str]]:
+        found = self.trees.get(view)
+        if found is None:
+            return []
+        tree, keys, _shapes = found
+        hits = tree.query(Point(x, y), predicate="intersects")  # covered or on the edge
+        return [keys[i] for i in sorted(hits)]
+
+
+_INDEXES: list[tuple[Mapping, AnatomyIndex]] = []  # (the anatomy mapping, its index): a few atlases at most
+
+
+def anatomy_index(atlas) -> AnatomyIndex:
+    anatomy = atlas.anatomy
+    for mapping, index in _INDEXES:
+        if mapping is anatomy:
+            return index
+    index = AnatomyIndex(anatomy)
+    _INDEXES.insert(0, (anatomy, index))
+    del _INDEXES[4:]
+    return index
+
+
+def muscles_at(atlas, view: str, x: float, y: float) -> list[tuple[str, str, str]]:
+    """The muscles whose shape holds the point (x, y) of a view, top-most first: [(muscle id, side, depth)].
+
+    Top-most means a muscle lying on top on that view before those under it (by the 'under' lists), and among
+    muscles at the same depth the smaller shape first."""
+    return anatomy_index(atlas).at(view, x, y)
+
+
+def shape_bounds(shapes) -> tuple[float, float, float, float] | None:
+    """The bounding box of several shapes, or None when there are none."""
+    shapes = [s for s in shapes if s is not None and not s.is_empty]
+    if not shapes:
+        return None
+    return shapely.union_all(shapes).bounds if len(shapes) > 1 else shapes[0].bounds
+
