@@ -1928,6 +1928,762 @@
             <translation>no se puede leer el archivo: {reason}</translation>
         </message>
         <message>
+            <source>folder of muscle files not found</source>
+            <translation>no se encuentra la carpeta de archivos de músculos</translation>
+        </message>
+        <message>
+            <source>duplicate muscle id {id} (also in {name})</source>
+            <translation>id de músculo repetido {id} (también en {name})</translation>
+        </message>
+        <message>
+            <source>missing muscle {id}: every muscle in DESIGN.md needs a file</source>
+            <translation>falta el músculo {id}: cada músculo de DESIGN.md necesita un archivo</translation>
+        </message>
+        <message>
+            <source>region {region!r} is in no muscle's referral zone (essential or spillover): pain marked there can never be explained</source>
+            <translation>la región {region!r} no está en la zona de dolor referido de ningún músculo (esencial o de extensión): el dolor marcado allí nunca se podrá explicar</translation>
+        </message>
+        <message>
+            <source>expected a whole number from {low} to {high}, got {kind}</source>
+            <translation>se esperaba un número entero de {low} a {high}, no {kind}</translation>
+        </message>
+        <message>
+            <source>expected a target on the 0-10 scale like "4-7", got {kind}</source>
+            <translation>se esperaba un objetivo en la escala de 0 a 10 como "4-7", no {kind}</translation>
+        </message>
+        <message>
+            <source>must be a path inside assets/, got {value}</source>
+            <translation>debe ser una ruta dentro de assets/, no {value}</translation>
+        </message>
+        <message>
+            <source>file not found: {path}</source>
+            <translation>no se encuentra el archivo: {path}</translation>
+        </message>
+        <message>
+            <source>expected an &lt;svg&gt; root element, got &lt;{tag}&gt;</source>
+            <translation>se esperaba un elemento raíz &lt;svg&gt;, no &lt;{tag}&gt;</translation>
+        </message>
+        <message>
+            <source>expected a top-level list {key}</source>
+            <translation>se esperaba una lista {key} en el nivel superior</translation>
+        </message>
+        <message>
+            <source>unknown top-level key {extra} (expected only {key})</source>
+            <translation>clave de nivel superior desconocida {extra} (solo se esperaba {key})</translation>
+        </message>
+        <message>
+            <source>use lower-case letters, digits and _ only, got {value}</source>
+            <translation>use solo minúsculas, dígitos y _, no {value}</translation>
+        </message>
+        <message>
+            <source>duplicate exercise id {id}</source>
+            <translation>id de ejercicio repetido {id}</translation>
+        </message>
+        <message>
+            <source>expected {least} to {most} steps, got {count}</source>
+            <translation>se esperaban de {least} a {most} pasos, no {count}</translation>
+        </message>
+        <message>
+            <source>expected true or false, got {kind}</source>
+            <translation>se esperaba true o false, no {kind}</translation>
+        </message>
+        <message>
+            <source>only compression exercises have a {key}</source>
+            <translation>solo los ejercicios de compresión tienen {key}</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>un valor vacío</translation>
+        </message>
+        <message>
+            <source>a mapping</source>
+            <translation>un mapa de claves</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>una lista</translation>
+        </message>
+        <message>
+            <source>text {value}</source>
+            <translation>el texto {value}</translation>
+        </message>
+        <message>
+            <source>int {value}</source>
+            <translation>el número entero {value}</translation>
+        </message>
+        <message>
+            <source>float {value}</source>
+            <translation>el número {value}</translation>
+        </message>
+        <message>
+            <source>unknown value {value} (expected one of: {allowed})</source>
+            <translation>valor desconocido {value} (se esperaba uno de: {allowed})</translation>
+        </message>
+        <message>
+            <source>unknown {name} {value} (expected one of: {allowed})</source>
+            <translation>{name} desconocido: {value} (se esperaba uno de: {allowed})</translation>
+        </message>
+        <message>
+            <source>expected [start, end] with 0 &lt;= start &lt; end &lt;= 1, got {kind}</source>
+            <translation>se esperaba [inicio, fin] con 0 &lt;= inicio &lt; fin &lt;= 1, no {kind}</translation>
+        </message>
+        <message>
+            <source>give either 'source' or 'sources', not both</source>
+            <translation>indique 'source' o 'sources', no ambas</translation>
+        </message>
+        <message>
+            <source>unknown source {key} (expected one of: {allowed})</source>
+            <translation>fuente desconocida {key} (se esperaba una de: {allowed})</translation>
+        </message>
+        <message>
+            <source>expected a top-level mapping {key}</source>
+            <translation>se esperaba un mapa de claves {key} en el nivel superior</translation>
+        </message>
+        <message>
+            <source>{key} cannot be combined with 'path'</source>
+            <translation>{key} no se puede combinar con 'path'</translation>
+        </message>
+        <message>
+            <source>the shape lies outside the body on view {view}</source>
+            <translation>la forma queda fuera del cuerpo en la vista {view}</translation>
+        </message>
+        <message>
+            <source>none of {names} appears on any view in {views}</source>
+            <translation>ninguna de {names} aparece en ninguna vista de {views}</translation>
+        </message>
+        <message>
+            <source>none of {names} appears on any view</source>
+            <translation>ninguna de {names} aparece en ninguna vista</translation>
+        </message>
+        <message>
+            <source>is a stretch, not a compression set-up</source>
+            <translation>es un estiramiento, no una compresión</translation>
+        </message>
+        <message>
+            <source>is not in data/exercises.yaml</source>
+            <translation>no está en data/exercises.yaml</translation>
+        </message>
+        <message>
+            <source>{value} {what} (expected one of: {allowed})</source>
+            <translation>{value} {what} (se esperaba uno de: {allowed})</translation>
+        </message>
+        <message>
+            <source>expected 1 to {most} items, got {count}</source>
+            <translation>se esperaban de 1 a {most} elementos, no {count}</translation>
+        </message>
+        <message>
+            <source>give either 'compression' or 'instead' (for a muscle no ball can reach), not both</source>
+            <translation>indique 'compression' o 'instead' (para un músculo al que no llega ninguna pelota), no ambas</translation>
+        </message>
+        <message>
+            <source>missing required key 'compression' (or 'instead', for a muscle no ball can reach)</source>
+            <translation>falta la clave obligatoria 'compression' (o 'instead', para un músculo al que no llega ninguna pelota)</translation>
+        </message>
+        <message>
+            <source>unknown exercise {value} (not in data/exercises.yaml)</source>
+            <translation>ejercicio desconocido {value} (no está en data/exercises.yaml)</translation>
+        </message>
+        <message>
+            <source>{value} is a {kind} exercise, not a stretch</source>
+            <translation>{value} es un ejercicio de tipo {kind}, no un estiramiento</translation>
+        </message>
+        <message>
+            <source>{value} is listed twice</source>
+            <translation>{value} aparece dos veces</translation>
+        </message>
+        <message>
+            <source>id {id} does not match the file name {name}</source>
+            <translation>el id {id} no coincide con el nombre del archivo {name}</translation>
+        </message>
+        <message>
+            <source>unknown muscle id {id} (expected one of the ids in DESIGN.md)</source>
+            <translation>id de músculo desconocido {id} (se esperaba uno de los ids de DESIGN.md)</translation>
+        </message>
+        <message>
+            <source>at least one trigger point is needed</source>
+            <translation>hace falta al menos un punto gatillo</translation>
+        </message>
+        <message>
+            <source>expected [x, y] numbers, got {kind}</source>
+            <translation>se esperaban números [x, y], no {kind}</translation>
+        </message>
+        <message>
+            <source>region {region} is not drawn on view {view}</source>
+            <translation>la región {region} no está dibujada en la vista {view}</translation>
+        </message>
+        <message>
+            <source>it lies in {region}</source>
+            <translation>está en {region}</translation>
+        </message>
+        <message>
+            <source>it lies outside the body</source>
+            <translation>está fuera del cuerpo</translation>
+        </message>
+        <message>
+            <source>({x}, {y}) is not inside region {region} on view {view}; {inside}</source>
+            <translation>({x}, {y}) no está dentro de la región {region} en la vista {view}; {inside}</translation>
+        </message>
+        <message>
+            <source>the essential zone cannot be empty</source>
+            <translation>la zona esencial no puede estar vacía</translation>
+        </message>
+        <message>
+            <source>the zone is empty on every view</source>
+            <translation>la zona está vacía en todas las vistas</translation>
+        </message>
+        <message>
+            <source>expected a snake_case id (like 'night_pain'), got {kind}</source>
+            <translation>se esperaba un id en snake_case (como 'night_pain'), no {kind}</translation>
+        </message>
+        <message>
+            <source>expected a mapping of entries by id, got {kind}</source>
+            <translation>se esperaba un mapa de entradas por id, no {kind}</translation>
+        </message>
+        <message>
+            <source>at least one advice entry is needed</source>
+            <translation>hace falta al menos una entrada de consejo</translation>
+        </message>
+        <message>
+            <source>duplicate question id {id} (first given on line {line})</source>
+            <translation>id de pregunta repetido {id} (dado por primera vez en la línea {line})</translation>
+        </message>
+        <message>
+            <source>a yes/no question should end with '?'</source>
+            <translation>una pregunta de sí o no debe terminar en '?'</translation>
+        </message>
+        <message>
+            <source>none are given</source>
+            <translation>no se da ninguno</translation>
+        </message>
+        <message>
+            <source>unknown advice {id} (expected one of: {allowed})</source>
+            <translation>consejo desconocido {id} (se esperaba uno de: {allowed})</translation>
+        </message>
+        <message>
+            <source>{urgency} differs from the urgency of its advice {id} ({other}); they must match</source>
+            <translation>{urgency} no coincide con la urgencia de su consejo {id} ({other}); deben coincidir</translation>
+        </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>el archivo está vacío</translation>
+        </message>
+        <message>
+            <source>expected a mapping with keys {keys}, got {kind}</source>
+            <translation>se esperaba un mapa con las claves {keys}, no {kind}</translation>
+        </message>
+        <message>
+            <source>the screen needs at least one question</source>
+            <translation>la revisión necesita al menos una pregunta</translation>
+        </message>
+        <message>
+            <source>advice {id} is not used by any question</source>
+            <translation>ninguna pregunta usa el consejo {id}</translation>
+        </message>
+        <message>
+            <source>file is too large ({size} bytes; the limit is {limit})</source>
+            <translation>el archivo es demasiado grande ({size} bytes; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>DOCTYPE and entity declarations are not allowed</source>
+            <translation>no se permiten declaraciones DOCTYPE ni de entidades</translation>
+        </message>
+        <message>
+            <source>invalid XML: {reason}</source>
+            <translation>XML no válido: {reason}</translation>
+        </message>
+        <message>
+            <source>XML nested too deeply</source>
+            <translation>XML anidado a demasiada profundidad</translation>
+        </message>
+        <message>
+            <source>unsupported encoding in the XML declaration ({reason})</source>
+            <translation>codificación no admitida en la declaración XML ({reason})</translation>
+        </message>
+        <message>
+            <source>not an SVG document (the root element must be &lt;svg&gt;)</source>
+            <translation>no es un documento SVG (el elemento raíz debe ser &lt;svg&gt;)</translation>
+        </message>
+        <message>
+            <source>unsupported transform {value} (use matrix, translate or scale)</source>
+            <translation>transformación no admitida {value} (use matrix, translate o scale)</translation>
+        </message>
+        <message>
+            <source>transform numbers must be finite</source>
+            <translation>los números de una transformación deben ser finitos</translation>
+        </message>
+        <message>
+            <source>wrong number of values in {value}</source>
+            <translation>número de valores incorrecto en {value}</translation>
+        </message>
+        <message>
+            <source>viewBox must be four numbers with positive width and height, got {value}</source>
+            <translation>viewBox debe ser cuatro números con anchura y altura positivas, no {value}</translation>
+        </message>
+        <message>
+            <source>unknown id {id} (expected one of: {allowed})</source>
+            <translation>id desconocido {id} (se esperaba uno de: {allowed})</translation>
+        </message>
+        <message>
+            <source>expected {count} item(s), one for each in English, got {found}</source>
+            <translation>se esperaban {count} elementos, uno por cada uno en inglés, no {found}</translation>
+        </message>
+        <message>
+            <source>expected {language} (the file name), got {kind}</source>
+            <translation>se esperaba {language} (el nombre del archivo), no {kind}</translation>
+        </message>
+        <message>
+            <source>the file name must be a language code such as es.yaml, got {name}</source>
+            <translation>el nombre del archivo debe ser un código de idioma como es.yaml, no {name}</translation>
+        </message>
+        <message>
+            <source>the muscle has no self-care to translate</source>
+            <translation>el músculo no tiene autocuidado que traducir</translation>
+        </message>
+        <message>
+            <source>the muscle has no compression set-up (it has 'instead'), so there is no 'where' to translate</source>
+            <translation>el músculo no tiene compresión (tiene 'instead'), así que no hay 'where' que traducir</translation>
+        </message>
+        <message>
+            <source>the muscle has a compression set-up, not 'instead' (translate its 'where')</source>
+            <translation>el músculo tiene compresión, no 'instead' (traduzca su 'where')</translation>
+        </message>
+        <message>
+            <source>unknown region {region} (the region vocabulary is fixed; see DESIGN.md)</source>
+            <translation>región desconocida {region} (el vocabulario de regiones es fijo; vea DESIGN.md)</translation>
+        </message>
+        <message>
+            <source>missing region {region}</source>
+            <translation>falta la región {region}</translation>
+        </message>
+        <message>
+            <source>SVG file not found</source>
+            <translation>no se encuentra el archivo SVG</translation>
+        </message>
+        <message>
+            <source>missing &lt;g id="side-right"&gt; holding the right side of the body</source>
+            <translation>falta el &lt;g id="side-right"&gt; con el lado derecho del cuerpo</translation>
+        </message>
+        <message>
+            <source>the &lt;use&gt; of #side-right must be a left-right mirror: matrix(-1 0 0 1 W 0)</source>
+            <translation>el &lt;use&gt; de #side-right debe ser un espejo izquierda-derecha: matrix(-1 0 0 1 W 0)</translation>
+        </message>
+        <message>
+            <source>the mirror of #side-right must lie on the diagram: its axis x={x} is outside the viewBox</source>
+            <translation>el espejo de #side-right debe quedar sobre el diagrama: su eje x={x} está fuera del viewBox</translation>
+        </message>
+        <message>
+            <source>missing &lt;path id="body"&gt; (the outline of the right side of the body)</source>
+            <translation>falta el &lt;path id="body"&gt; (el contorno del lado derecho del cuerpo)</translation>
+        </message>
+        <message>
+            <source>unknown region {region} in id {id}</source>
+            <translation>región desconocida {region} en el id {id}</translation>
+        </message>
+        <message>
+            <source>duplicate region {region} (first on line {line})</source>
+            <translation>región repetida {region} (la primera en la línea {line})</translation>
+        </message>
+        <message>
+            <source>region {region} must be a &lt;path&gt; with a 'd' attribute</source>
+            <translation>la región {region} debe ser un &lt;path&gt; con un atributo 'd'</translation>
+        </message>
+        <message>
+            <source>missing region {region} (expected &lt;path id="region-{id}"&gt;)</source>
+            <translation>falta la región {region} (se esperaba &lt;path id="region-{id}"&gt;)</translation>
+        </message>
+        <message>
+            <source>region {region} is drawn but data/views.yaml does not list it for view {view}</source>
+            <translation>la región {region} está dibujada, pero data/views.yaml no la incluye en la vista {view}</translation>
+        </message>
+        <message>
+            <source>regions {region} and {other} overlap ({area} square units)</source>
+            <translation>las regiones {region} y {other} se solapan ({area} unidades cuadradas)</translation>
+        </message>
+        <message>
+            <source>regions reach {area} square units outside the body outline</source>
+            <translation>las regiones sobresalen {area} unidades cuadradas del contorno del cuerpo</translation>
+        </message>
+        <message>
+            <source>missing view {view}</source>
+            <translation>falta la vista {view}</translation>
+        </message>
+        <message>
+            <source>view {view} mirrors {other}, which is itself a mirror</source>
+            <translation>la vista {view} refleja {other}, que ya es un reflejo</translation>
+        </message>
+        <message>
+            <source>view {view} mirrors {other}, which already shows both sides</source>
+            <translation>la vista {view} refleja {other}, que ya muestra los dos lados</translation>
+        </message>
+        <message>
+            <source>anchors and aliases (&amp; and *) are not supported in hipmap data</source>
+            <translation>los anclajes y alias (&amp; y *) no se admiten en los datos de hipmap</translation>
+        </message>
+        <message>
+            <source>unsupported YAML tag {tag}</source>
+            <translation>etiqueta YAML no admitida {tag}</translation>
+        </message>
+        <message>
+            <source>merge keys (&lt;&lt;) are not supported in hipmap data</source>
+            <translation>las claves de fusión (&lt;&lt;) no se admiten en los datos de hipmap</translation>
+        </message>
+        <message>
+            <source>a mapping key must be a plain value</source>
+            <translation>una clave de un mapa debe ser un valor simple</translation>
+        </message>
+        <message>
+            <source>duplicate key {key} (first given on line {line})</source>
+            <translation>clave repetida {key} (dada por primera vez en la línea {line})</translation>
+        </message>
+        <message>
+            <source>invalid YAML value: {reason}</source>
+            <translation>valor YAML no válido: {reason}</translation>
+        </message>
+        <message>
+            <source>invalid YAML: {reason} (character {shown})</source>
+            <translation>YAML no válido: {reason} (carácter {shown})</translation>
+        </message>
+        <message>
+            <source>invalid YAML: {reason}</source>
+            <translation>YAML no válido: {reason}</translation>
+        </message>
+        <message>
+            <source>YAML nested too deeply</source>
+            <translation>YAML anidado a demasiada profundidad</translation>
+        </message>
+        <message>
+            <source>file is not valid UTF-8 text</source>
+            <translation>el archivo no es texto UTF-8 válido</translation>
+        </message>
+        <message>
+            <source>a shape needs at least three points</source>
+            <translation>una forma necesita al menos tres puntos</translation>
+        </message>
+        <message>
+            <source>not a valid polygon ({reason})</source>
+            <translation>no es un polígono válido ({reason})</translation>
+        </message>
+        <message>
+            <source>the shape has no area</source>
+            <translation>la forma no tiene área</translation>
+        </message>
+        <message>
+            <source>path data is too long ({count} characters)</source>
+            <translation>los datos del trazado son demasiado largos ({count} caracteres)</translation>
+        </message>
+        <message>
+            <source>unexpected character {value} in path data</source>
+            <translation>carácter inesperado {value} en los datos del trazado</translation>
+        </message>
+        <message>
+            <source>number out of range: {value}</source>
+            <translation>número fuera de rango: {value}</translation>
+        </message>
+        <message>
+            <source>path data must start with a move command (M)</source>
+            <translation>los datos del trazado deben empezar con un comando de movimiento (M)</translation>
+        </message>
+        <message>
+            <source>arc commands (A) are not supported; use curves (C)</source>
+            <translation>los comandos de arco (A) no se admiten; use curvas (C)</translation>
+        </message>
+        <message>
+            <source>numbers after Z without a new command</source>
+            <translation>números después de Z sin un comando nuevo</translation>
+        </message>
+        <message>
+            <source>command {command} needs {count} numbers</source>
+            <translation>el comando {command} necesita {count} números</translation>
+        </message>
+        <message>
+            <source>path data is empty</source>
+            <translation>los datos del trazado están vacíos</translation>
+        </message>
+        <message>
+            <source>the shape is empty (a mark must cover some area)</source>
+            <translation>la forma está vacía (una marca debe cubrir algo de superficie)</translation>
+        </message>
+        <message>
+            <source>a folder</source>
+            <translation>una carpeta</translation>
+        </message>
+        <message>
+            <source>a pipe (FIFO)</source>
+            <translation>una tubería (FIFO)</translation>
+        </message>
+        <message>
+            <source>a device</source>
+            <translation>un dispositivo</translation>
+        </message>
+        <message>
+            <source>a socket</source>
+            <translation>un socket</translation>
+        </message>
+        <message>
+            <source>not a regular file</source>
+            <translation>no es un archivo normal</translation>
+        </message>
+        <message>
+            <source>not a regular file ({kind})</source>
+            <translation>no es un archivo normal ({kind})</translation>
+        </message>
+        <message>
+            <source>file is too large (over {limit} bytes)</source>
+            <translation>el archivo es demasiado grande (más de {limit} bytes)</translation>
+        </message>
+        <message>
+            <source>its integrity check failed (“{reason}”)</source>
+            <translation>su comprobación de integridad falló (“{reason}”)</translation>
+        </message>
+        <message>
+            <source>expected a label, got an empty one</source>
+            <translation>se esperaba una etiqueta, pero está vacía</translation>
+        </message>
+        <message>
+            <source>a person's label is not text</source>
+            <translation>la etiqueta de una persona no es texto</translation>
+        </message>
+        <message>
+            <source>expected a new label, got an empty one</source>
+            <translation>se esperaba una etiqueta nueva, pero está vacía</translation>
+        </message>
+        <message>
+            <source>there is already someone called {name}</source>
+            <translation>ya hay alguien llamado {name}</translation>
+        </message>
+        <message>
+            <source>session {id} is damaged ({reason})</source>
+            <translation>la sesión {id} está dañada ({reason})</translation>
+        </message>
+        <message>
+            <source>SQLite reports “{reason}”</source>
+            <translation>SQLite informa “{reason}”</translation>
+        </message>
+        <message>
+            <source>it is not an SQLite database</source>
+            <translation>no es una base de datos SQLite</translation>
+        </message>
+        <message>
+            <source>its header is damaged</source>
+            <translation>su cabecera está dañada</translation>
+        </message>
+        <message>
+            <source>it is shorter than its header says ({size} of {expected} bytes), so it was probably cut off</source>
+            <translation>es más corta de lo que dice su cabecera ({size} de {expected} bytes), así que probablemente se cortó</translation>
+        </message>
+        <message>
+            <source>it is an SQLite database, but another program's, not hipmap's</source>
+            <translation>es una base de datos SQLite, pero de otro programa, no de hipmap</translation>
+        </message>
+        <message>
+            <source>its schema version ({version}) is damaged</source>
+            <translation>su versión de esquema ({version}) está dañada</translation>
+        </message>
+        <message>
+            <source>it has hipmap's tables but no schema version</source>
+            <translation>tiene las tablas de hipmap, pero no una versión de esquema</translation>
+        </message>
+        <message>
+            <source>it has a schema version but no hipmap mark</source>
+            <translation>tiene una versión de esquema, pero no la marca de hipmap</translation>
+        </message>
+        <message>
+            <source>its {tables} table is missing</source>
+            <translation>falta su tabla {tables}</translation>
+        </message>
+        <message>
+            <source>the file is missing but its -wal journal is still there</source>
+            <translation>falta el archivo, pero su diario -wal sigue ahí</translation>
+        </message>
+        <message>
+            <source>expected a whole number from 0 to 10 or None, got {value}</source>
+            <translation>se esperaba un número entero de 0 a 10 o None, no {value}</translation>
+        </message>
+        <message>
+            <source>expected text, got {value}</source>
+            <translation>se esperaba un texto, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a label of at most {most} characters on one line, got {value}</source>
+            <translation>se esperaba una etiqueta de {most} caracteres como máximo en una línea, no {value}</translation>
+        </message>
+        <message>
+            <source>expected ISO 8601 UTC like 2026-11-25T03:34:12Z, got {value}</source>
+            <translation>se esperaba ISO 8601 UTC como 2026-11-25T03:34:12Z, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a list of at most {most} objects, got {value}</source>
+            <translation>se esperaba una lista de {most} objetos como máximo, no {value}</translation>
+        </message>
+        <message>
+            <source>expected an object, got {value}</source>
+            <translation>se esperaba un objeto, no {value}</translation>
+        </message>
+        <message>
+            <source>expected non-empty text, got {value}</source>
+            <translation>se esperaba un texto no vacío, no {value}</translation>
+        </message>
+        <message>
+            <source>expected 'left', 'right' or 'both', got {value}</source>
+            <translation>se esperaba 'left', 'right' o 'both', no {value}</translation>
+        </message>
+        <message>
+            <source>expected a number from 0 to 1, got {value}</source>
+            <translation>se esperaba un número de 0 a 1, no {value}</translation>
+        </message>
+        <message>
+            <source>expected an object or None, got {value}</source>
+            <translation>se esperaba un objeto o None, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {value}</source>
+            <translation>se esperaba una lista, no {value}</translation>
+        </message>
+        <message>
+            <source>expected one of {expected}, got {value}</source>
+            <translation>se esperaba uno de {expected}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number from 0, got {value}</source>
+            <translation>se esperaba un número entero desde 0, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a number of seconds from 0, got {value}</source>
+            <translation>se esperaba un número de segundos desde 0, no {value}</translation>
+        </message>
+        <message>
+            <source>expected true or false, got {value}</source>
+            <translation>se esperaba true o false, no {value}</translation>
+        </message>
+        <message>
+            <source>cannot be stored as JSON ({reason})</source>
+            <translation>no se puede guardar como JSON ({reason})</translation>
+        </message>
+        <message>
+            <source>too large to store ({count} characters; the limit is {limit})</source>
+            <translation>demasiado grande para guardarlo ({count} caracteres; el límite es {limit})</translation>
+        </message>
+        <message>
+            <source>expected a year from {low} to {high}, got {value}</source>
+            <translation>se esperaba un año de {low} a {high}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a number from 0 to 1 or None, got {value}</source>
+            <translation>se esperaba un número de 0 a 1 o None, no {value}</translation>
+        </message>
+        <message>
+            <source>expected 0 or 1, got {value}</source>
+            <translation>se esperaba 0 o 1, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number from 0 to {most}, got {value}</source>
+            <translation>se esperaba un número entero de 0 a {most}, no {value}</translation>
+        </message>
+        <message>
+            <source>expected a positive whole number or None, got {value}</source>
+            <translation>se esperaba un número entero positivo o None, no {value}</translation>
+        </message>
+        <message>
+            <source>a pain map object ("format": "{format}")</source>
+            <translation>un objeto de mapa de dolor ("format": "{format}")</translation>
+        </message>
+        <message>
+            <source>expected {expected}, got {value}</source>
+            <translation>se esperaba {expected}, no {value}</translation>
+        </message>
+        <message>
+            <source>'under' is for a deep muscle; it is superficial on this view</source>
+            <translation>'under' es para un músculo profundo; en esta vista es superficial</translation>
+        </message>
+        <message>
+            <source>'under' is for a deep muscle; this one is superficial</source>
+            <translation>'under' es para un músculo profundo; este es superficial</translation>
+        </message>
+        <message>
+            <source>a deep muscle needs 'under': the muscles that lie over it</source>
+            <translation>un músculo profundo necesita 'under': los músculos que tiene encima</translation>
+        </message>
+        <message>
+            <source>a deep muscle needs 'under': the muscles that lie over it on this view</source>
+            <translation>un músculo profundo necesita 'under': los músculos que tiene encima en esta vista</translation>
+        </message>
+        <message>
+            <source>a muscle cannot lie under itself ({name})</source>
+            <translation>un músculo no puede estar debajo de sí mismo ({name})</translation>
+        </message>
+        <message>
+            <source>an outline needs at least three points</source>
+            <translation>un contorno necesita al menos tres puntos</translation>
+        </message>
+        <message>
+            <source>expected SVG path data, got {kind}</source>
+            <translation>se esperaban datos de trazado SVG, pero hay {kind}</translation>
+        </message>
+        <message>
+            <source>expected a mapping of views, got {kind}</source>
+            <translation>se esperaba una correspondencia de vistas, pero hay {kind}</translation>
+        </message>
+        <message>
+            <source>expected one closed path, got {count} subpaths</source>
+            <translation>se esperaba un solo trazado cerrado, pero hay {count} subtrazados</translation>
+        </message>
+        <message>
+            <source>expected one open line of at least two points</source>
+            <translation>se esperaba una línea abierta de al menos dos puntos</translation>
+        </message>
+        <message>
+            <source>expected {least} to {most} lines, got {count}</source>
+            <translation>se esperaban de {least} a {most} líneas, pero hay {count}</translation>
+        </message>
+        <message>
+            <source>folder of muscle shapes (data/anatomy) not found</source>
+            <translation>no se encuentra la carpeta de formas de los músculos (data/anatomy)</translation>
+        </message>
+        <message>
+            <source>missing the shape of muscle {id}: every muscle needs data/anatomy/{name}.yaml</source>
+            <translation>falta la forma del músculo {id}: cada músculo necesita data/anatomy/{name}.yaml</translation>
+        </message>
+        <message>
+            <source>muscle {id} does not match the file name {name}</source>
+            <translation>el músculo {id} no coincide con el nombre del archivo {name}</translation>
+        </message>
+        <message>
+            <source>the fibre line runs {units} units outside its outline</source>
+            <translation>la línea de fibras sale {units} unidades fuera de su contorno</translation>
+        </message>
+        <message>
+            <source>the outline has no area</source>
+            <translation>el contorno no tiene área</translation>
+        </message>
+        <message>
+            <source>the outline is not closed (end it with Z)</source>
+            <translation>el contorno no está cerrado (termínelo con Z)</translation>
+        </message>
+        <message>
+            <source>the outline lies on the person's left side; draw the right side ({toward} on view {view}): the left is its mirror image</source>
+            <translation>el contorno está en el lado izquierdo de la persona; dibuje el lado derecho ({toward} en la vista {view}): el izquierdo es su imagen reflejada</translation>
+        </message>
+        <message>
+            <source>the outline reaches {area} square units outside the body outline of view {view}</source>
+            <translation>el contorno sale {area} unidades cuadradas fuera del contorno del cuerpo en la vista {view}</translation>
+        </message>
+        <message>
+            <source>unknown muscle {name} (expected one of the ids in DESIGN.md)</source>
+            <translation>músculo desconocido {name} (se esperaba uno de los identificadores de DESIGN.md)</translation>
+        </message>
+        <message>
+            <source>unknown view {view} ({why})</source>
+            <translation>vista desconocida {view} ({why})</translation>
+        </message>
+        <message>
+            <source>{other} has no shape on view {view} (data/anatomy/{name}.yaml)</source>
+            <translation>{other} no tiene forma en la vista {view} (data/anatomy/{name}.yaml)</translation>
+        </message>
+        <message>
+            <source>{value} is listed twice (also item {other})</source>
+            <translation>{value} aparece dos veces (también el elemento {other})</translation>
+        </message>
+        <message>
             <source>{where}: {text}</source>
             <translation>{where}: {text}</translation>
         </message>

@@ -13,13 +13,17 @@ import os
 import stat
 from pathlib import Path
 
+from .messages import mark, phrase
+
 
 class UnreadableFile(OSError):
     """Not a file hipmap reads: not a regular file, or bigger than the reader's cap. ``str()`` is one line."""
 
-    def __init__(self, path, reason: str):
+    def __init__(self, path, template: str, **params):
+        reason = template.format(**params)
         super().__init__(errno.EINVAL, reason, str(path))
         self.reason = reason
+        mark(self, template, **params)
 
     def __str__(self) -> str:
         return self.reason
@@ -31,14 +35,14 @@ class FileTooLarge(UnreadableFile):
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return phrase("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return phrase("a pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return phrase("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return phrase("a socket")
+    return phrase("not a regular file")
 
 
 def check_regular(path, limit: int | None = None) -> int:
@@ -46,9 +50,9 @@ def check_regular(path, limit: int | None = None) -> int:
     open it, so a FIFO is never waited on."""
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        raise UnreadableFile(path, f"not a regular file ({_kind(st.st_mode)})")
+        raise UnreadableFile(path, "not a regular file ({kind})", kind=_kind(st.st_mode))
     if limit is not None and st.st_size > limit:
-        raise FileTooLarge(path, f"file is too large ({st.st_size} bytes; the limit is {limit})")
+        raise FileTooLarge(path, "file is too large ({size} bytes; the limit is {limit})", size=st.st_size, limit=limit)
     return st.st_size
 
 
@@ -60,9 +64,9 @@ def read_bytes(path, limit: int) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile(path, f"not a regular file ({_kind(st.st_mode)})")
+            raise UnreadableFile(path, "not a regular file ({kind})", kind=_kind(st.st_mode))
         if st.st_size > limit:
-            raise FileTooLarge(path, f"file is too large ({st.st_size} bytes; the limit is {limit})")
+            raise FileTooLarge(path, "file is too large ({size} bytes; the limit is {limit})", size=st.st_size, limit=limit)
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -71,7 +75,7 @@ def read_bytes(path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise FileTooLarge(path, f"file is too large (over {limit} bytes)")
+                raise FileTooLarge(path, "file is too large (over {limit} bytes)", limit=limit)
         return b"".join(chunks)
     finally:
         os.close(fd)

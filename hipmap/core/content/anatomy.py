@@ -72,24 +72,24 @@ def _read_outline(col, file, r: _Reader, key: str, where: str) -> Polygon | None
     try:
         subpaths = parse_path(d)
     except PathSyntaxError as exc:
-        col.add(file, line, f"{where}: {exc}")
+        col.add_error(file, line, exc, where)
         return None
     if len(subpaths) != 1:
-        col.add(file, line, f"{where}: expected one closed path, got {len(subpaths)} subpaths")
+        col.add_coded(file, line, where, "expected one closed path, got {count} subpaths", count=len(subpaths))
         return None
     points, closed = subpaths[0]
     if not closed and not (len(points) > 2 and points[0] == points[-1]):
-        col.add(file, line, f"{where}: the outline is not closed (end it with Z)")
+        col.add_coded(file, line, where, "the outline is not closed (end it with Z)")
         return None
     if len(points) < 3:
-        col.add(file, line, f"{where}: an outline needs at least three points")
+        col.add_coded(file, line, where, "an outline needs at least three points")
         return None
     polygon = Polygon(points)
     if not polygon.is_valid:
-        col.add(file, line, f"{where}: not a valid polygon ({shapely.is_valid_reason(polygon)})")
+        col.add_coded(file, line, where, "not a valid polygon ({reason})", reason=shapely.is_valid_reason(polygon))
         return None
     if polygon.area <= 0:
-        col.add(file, line, f"{where}: the outline has no area")
+        col.add_coded(file, line, where, "the outline has no area")
         return None
     return polygon
 
@@ -97,27 +97,27 @@ def _read_outline(col, file, r: _Reader, key: str, where: str) -> Polygon | None
 def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> tuple[LineString, ...]:
     items, line = r.items("fibres")
     if isinstance(r.map.get("fibres"), list) and not FIBRES_MIN <= len(items) <= FIBRES_MAX:
-        col.add(file, line, f"{where}.fibres: expected {FIBRES_MIN} to {FIBRES_MAX} lines, got {len(items)}")
+        col.add_coded(file, line, f"{where}.fibres", "expected {least} to {most} lines, got {count}", least=FIBRES_MIN, most=FIBRES_MAX, count=len(items))
     inside = outline.buffer(FIBRE_TOLERANCE) if outline is not None else None
     fibres = []
     for i, d in enumerate(items):
         item_line = items.line_of(i) if hasattr(items, "line_of") else line
         here = f"{where}.fibres[{i}]"
         if not isinstance(d, str) or not d.strip():
-            col.add(file, item_line, f"{here}: expected SVG path data, got {_describe(d)}")
+            col.add_coded(file, item_line, here, "expected SVG path data, got {kind}", kind=_describe(d))
             continue
         try:
             subpaths = parse_path(d)
         except PathSyntaxError as exc:
-            col.add(file, item_line, f"{here}: {exc}")
+            col.add_error(file, item_line, exc, here)
             continue
         if len(subpaths) != 1 or len(subpaths[0][0]) < 2:
-            col.add(file, item_line, f"{here}: expected one open line of at least two points")
+            col.add_coded(file, item_line, here, "expected one open line of at least two points")
             continue
         fibre = LineString(subpaths[0][0])
         if inside is not None and not inside.covers(fibre):
             outside = fibre.difference(inside).length
-            col.add(file, item_line, f"{here}: the fibre line runs {outside:.1f} units outside its outline")
+            col.add_coded(file, item_line, here, "the fibre line runs {units} units outside its outline", units=f"{outside:.1f}")
             continue
         fibres.append(fibre)
     return tuple(fibres)
@@ -134,10 +134,10 @@ def _check_placement(col, file, line, where, outline: Polygon, view) -> None:
     left = view.body.get("left")
     if left is not None and outline.intersection(left).area > outline.intersection(right).area:
         toward = "x >= " if right.centroid.x > view.midline else "x <= "
-        col.add(file, line, f"{where}: the outline lies on the person's left side; draw the right side "
-                            f"({toward}{view.midline:g} on view {view.id!r}): the left is its mirror image")  # fmt: skip
+        col.add_coded(file, line, where, "the outline lies on the person's left side; draw the right side ({toward} on view {view}): the left is its mirror image",
+                      toward=f"{toward}{view.midline:g}", view=repr(view.id))  # fmt: skip
         return
-    col.add(file, line, f"{where}: the outline reaches {outside.area:.0f} square units outside the body outline of view {view.id!r}")
+    col.add_coded(file, line, where, "the outline reaches {area} square units outside the body outline of view {view}", area=f"{outside.area:.0f}", view=repr(view.id))
 
 
 def _read_under(col, file, r: _Reader, where: str, muscle_id: str) -> tuple[str, ...] | None:
@@ -147,9 +147,9 @@ def _read_under(col, file, r: _Reader, where: str, muscle_id: str) -> tuple[str,
     out = []
     for i, name in enumerate(names):
         if name == muscle_id:
-            col.add(file, r.line("under"), f"{where}.under: a muscle cannot lie under itself ({name!r})")
+            col.add_coded(file, r.line("under"), f"{where}.under", "a muscle cannot lie under itself ({name})", name=repr(name))
         elif name not in MUSCLE_IDS:
-            col.add(file, r.line("under"), f"{where}.under: unknown muscle {name!r} (expected one of the ids in DESIGN.md)")
+            col.add_coded(file, r.line("under"), f"{where}.under", "unknown muscle {name} (expected one of the ids in DESIGN.md)", name=repr(name))
         elif name not in out:
             out.append(name)
     return tuple(out)
@@ -165,16 +165,16 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
         return None
     muscle_id = r.text("muscle")
     if muscle_id and muscle_id != file.stem:
-        col.add(file, r.line("muscle"), f"muscle {muscle_id!r} does not match the file name {file.name!r}")
+        col.add_coded(file, r.line("muscle"), "", "muscle {id} does not match the file name {name}", id=repr(muscle_id), name=repr(file.name))
     if muscle_id and muscle_id not in MUSCLE_IDS:
-        col.add(file, r.line("muscle"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
+        col.add_coded(file, r.line("muscle"), "", "unknown muscle id {id} (expected one of the ids in DESIGN.md)", id=repr(muscle_id))
         return None
     depth = r.choice("depth", DEPTHS)
     under = _read_under(col, file, r, "anatomy", muscle_id)
     if depth == "deep" and not under:
-        col.add(file, r.line("under") if "under" in data else r.line("depth"), "anatomy: a deep muscle needs 'under': the muscles that lie over it")
+        col.add_coded(file, r.line("under") if "under" in data else r.line("depth"), "anatomy", "a deep muscle needs 'under': the muscles that lie over it")
     if depth == "superficial" and under:
-        col.add(file, r.line("under"), "anatomy: 'under' is for a deep muscle; this one is superficial")
+        col.add_coded(file, r.line("under"), "anatomy", "'under' is for a deep muscle; this one is superficial")
     srcs = r.sources(sources)
     drawn = [v for v in views if not views[v].mirrored]
     shapes: dict = {}
@@ -184,16 +184,16 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
     under_lines: dict = {}
     entries = data.get("views")
     if "views" not in data:
-        col.add(file, r.line(), "anatomy: missing required key 'views'")
+        col.add_coded(file, r.line(), "anatomy", "missing required key {key}", key=repr("views"))
     elif not isinstance(entries, dict) or not entries:
-        col.add(file, r.line("views"), f"anatomy.views: expected a mapping of views, got {_describe(entries)}")
+        col.add_coded(file, r.line("views"), "anatomy.views", "expected a mapping of views, got {kind}", kind=_describe(entries))
     else:
         for view_id, value in entries.items():
             where = f"views.{view_id}"
             if view_id not in drawn:
                 mirrored = view_id in views and views[view_id].mirrored
                 why = "it is drawn as the mirror image of the right side" if mirrored else f"expected one of: {', '.join(drawn)}"
-                col.add(file, entries.line_of(view_id), f"anatomy.views: unknown view {view_id!r} ({why})")
+                col.add_coded(file, entries.line_of(view_id), "anatomy.views", "unknown view {view} ({why})", view=repr(view_id), why=why)
                 continue
             vr = _Reader(col, file, value, where, ("outline", "fibres", "depth", "under"))
             if not vr.ok:
@@ -207,9 +207,9 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
             if view_under is None:
                 view_under = (under or ()) if view_depth == "deep" else ()
             if view_depth == "deep" and not view_under:
-                col.add(file, vr.line("depth") if "depth" in value else vr.line(), f"{where}: a deep muscle needs 'under': the muscles that lie over it on this view")
+                col.add_coded(file, vr.line("depth") if "depth" in value else vr.line(), where, "a deep muscle needs 'under': the muscles that lie over it on this view")
             if view_depth == "superficial" and view_under:
-                col.add(file, vr.line("under"), f"{where}.under: 'under' is for a deep muscle; it is superficial on this view")
+                col.add_coded(file, vr.line("under"), f"{where}.under", "'under' is for a deep muscle; it is superficial on this view")
             under_lines[view_id] = vr.line("under") if "under" in value else (r.line("under") if "under" in data else vr.line())
             if outline is None:
                 continue
@@ -240,7 +240,7 @@ def load_anatomy(col, data_dir: Path, views, mirrors, sources) -> dict[str, Musc
     except OSError:
         present = False
     if not present:
-        col.add(folder, 1, "folder of muscle shapes (data/anatomy) not found")
+        col.add_coded(folder, 1, "", "folder of muscle shapes (data/anatomy) not found")
         return {}
     out: dict[str, MuscleAnatomy] = {}
     lines: dict[str, dict] = {}
@@ -253,13 +253,13 @@ def load_anatomy(col, data_dir: Path, views, mirrors, sources) -> dict[str, Musc
         lines[anatomy.muscle_id] = under_lines
     for muscle_id in MUSCLE_IDS:
         if muscle_id not in out and not (folder / f"{muscle_id}.yaml").exists():
-            col.add(folder / f"{muscle_id}.yaml", 1, f"missing the shape of muscle {muscle_id!r}: every muscle needs data/anatomy/{muscle_id}.yaml")
+            col.add_coded(folder / f"{muscle_id}.yaml", 1, "", "missing the shape of muscle {id}: every muscle needs data/anatomy/{name}.yaml", id=repr(muscle_id), name=muscle_id)
     for anatomy in out.values():  # a deep muscle is drawn with the ones over it ghosted: they must be drawn there
         for view_id in anatomy.views():
             for other in anatomy.under_on(view_id):
                 if other in out and ("right", view_id) not in out[other].shapes and ("left", view_id) not in out[other].shapes:
-                    col.add(anatomy.file, lines[anatomy.muscle_id].get(view_id, 1),
-                            f"views.{view_id}.under: {other!r} has no shape on view {view_id!r} (data/anatomy/{other}.yaml)")  # fmt: skip
+                    col.add_coded(anatomy.file, lines[anatomy.muscle_id].get(view_id, 1), f"views.{view_id}.under",
+                                  "{other} has no shape on view {view} (data/anatomy/{name}.yaml)", other=repr(other), view=repr(view_id), name=other)  # fmt: skip
     ordered = {m: out[m] for m in MUSCLE_IDS if m in out}
     return ordered
 

@@ -44,20 +44,20 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
         have_muscle_dir = False
     files = sorted(muscle_dir.glob("*.yaml")) if have_muscle_dir else []
     if not have_muscle_dir:
-        col.add(muscle_dir, 1, "folder of muscle files not found")
+        col.add_coded(muscle_dir, 1, "", "folder of muscle files not found")
     for file in files:
         muscle = _load_muscle(col, file, views, regions, sources, mirrors, declared)
         if muscle is None:
             continue
         if muscle.id in muscles:
-            col.add(file, 1, f"duplicate muscle id {muscle.id!r} (also in {muscles[muscle.id].file.name})")
+            col.add_coded(file, 1, "", "duplicate muscle id {id} (also in {name})", id=repr(muscle.id), name=muscles[muscle.id].file.name)
             continue
         muscles[muscle.id] = muscle
     if have_muscle_dir:
         present = {f.stem for f in files}
         for muscle_id in MUSCLE_IDS:
             if muscle_id not in present:
-                col.add(muscle_dir / f"{muscle_id}.yaml", 1, f"missing muscle {muscle_id!r}: every muscle in DESIGN.md needs a file")
+                col.add_coded(muscle_dir / f"{muscle_id}.yaml", 1, "", "missing muscle {id}: every muscle in DESIGN.md needs a file", id=repr(muscle_id))
     anatomy = load_anatomy(col, data_dir, views, mirrors, sources)
     col.raise_if_any()
     ordered = {m: muscles[m] for m in MUSCLE_IDS if m in muscles}

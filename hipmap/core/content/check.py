@@ -68,7 +68,7 @@ def check_coverage(atlas: Atlas) -> list[str]:
     entries = _top_mapping(Collector(), path, _load(Collector(), path), "regions")  # it loaded: no problems here
     col = Collector()
     for region_id in missing:
-        col.add(path, entries.line_of(region_id) if entries is not None else 1, UNCOVERED.format(region=region_id))
+        col.add_coded(path, entries.line_of(region_id) if entries is not None else 1, "", UNCOVERED, region=region_id)
     return [str(p) for p in col.problems]
 
 

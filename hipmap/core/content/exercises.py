@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ... import default_assets_dir, default_data_dir
+from ..messages import coded_at, said
 from .fields import _describe, _load, _load_sources, _Reader
 from .problems import Collector
 from .svgdoc import SvgError, parse_svg_file, parse_viewbox
@@ -66,7 +67,7 @@ def read_int(r: _Reader, key: str, low: int, high: int, required=True, default=N
         return default
     value = r.map[key]
     if not isinstance(value, int) or isinstance(value, bool) or not (low <= value <= high):
-        r.col.add(r.file, r.line(key), f"{r.where}.{key}: expected a whole number from {low} to {high}, got {_describe(value)}")
+        r.col.add_coded(r.file, r.line(key), f"{r.where}.{key}", "expected a whole number from {low} to {high}, got {kind}", low=low, high=high, kind=_describe(value))
         return default
     return value
 
@@ -81,7 +82,7 @@ def read_pressure(r: _Reader, key: str = "pressure", required=True, default=""):
     m = _PRESSURE.match(text)
     low, high = (int(m.group(1)), int(m.group(2) or m.group(1))) if m else (None, None)
     if m is None or not (0 <= low <= high <= 10):
-        r.col.add(r.file, r.line(key), f"{r.where}.{key}: expected a target on the 0-10 scale like \"4-7\", got {_describe(value)}")
+        r.col.add_coded(r.file, r.line(key), f"{r.where}.{key}", "expected a target on the 0-10 scale like \"4-7\", got {kind}", kind=_describe(value))
         return default
     return text
 
@@ -92,28 +93,28 @@ def _read_pictogram(col, r: _Reader, assets_dir: Path):
         return None
     path = assets_dir / rel
     if Path(rel).is_absolute() or ".." in Path(rel).parts:
-        col.add(r.file, r.line("pictogram"), f"{r.where}.pictogram: must be a path inside assets/, got {rel!r}")
+        col.add_coded(r.file, r.line("pictogram"), f"{r.where}.pictogram", "must be a path inside assets/, got {value}", value=repr(rel))
         return None
     try:
         found = path.is_file()
     except OSError:  # a name too long for the file system, ...
         found = False
     if not found:
-        col.add(r.file, r.line("pictogram"), f"{r.where}.pictogram: file not found: {rel}")
+        col.add_coded(r.file, r.line("pictogram"), f"{r.where}.pictogram", "file not found: {path}", path=rel)
         return None
     try:
         root = parse_svg_file(path)
         if root.tag != "svg":
-            raise SvgError(root.line, f"expected an <svg> root element, got <{root.tag}>")
+            raise coded_at(SvgError, root.line, "expected an <svg> root element, got <{tag}>", tag=root.tag)
         parse_viewbox(root.attrs.get("viewBox", ""))
     except SvgError as exc:
-        col.add(path, exc.line, str(exc))
+        col.add_error(path, exc.line, exc)
         return None
     except ValueError as exc:
-        col.add(path, 1, str(exc))
+        col.add_error(path, 1, exc)
         return None
     except OSError as exc:
-        col.add(path, 1, f"cannot read the file: {exc}")
+        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=said(exc))
         return None
     return path
 
@@ -130,11 +131,11 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
-        col.add(path, getattr(data, "line", 1), "expected a top-level list 'exercises'")
+        col.add_coded(path, getattr(data, "line", 1), "", "expected a top-level list {key}", key=repr("exercises"))
         return {}
     for extra in data:
         if extra != "exercises":
-            col.add(path, data.line_of(extra), f"unknown top-level key {extra!r} (expected only 'exercises')")
+            col.add_coded(path, data.line_of(extra), "", "unknown top-level key {extra} (expected only {key})", extra=repr(extra), key=repr("exercises"))
     entries: YList = data["exercises"]
     out: dict[str, Exercise] = {}
     for i, entry in enumerate(entries):
@@ -147,16 +148,16 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
             continue
         ex_id = r.text("id")
         if ex_id and not re.fullmatch(r"[a-z][a-z0-9_]*", ex_id):
-            col.add(path, r.line("id"), f"{where}.id: use lower-case letters, digits and _ only, got {ex_id!r}")
+            col.add_coded(path, r.line("id"), f"{where}.id", "use lower-case letters, digits and _ only, got {value}", value=repr(ex_id))
         if ex_id in out:
-            col.add(path, r.line("id"), f"duplicate exercise id {ex_id!r}")
+            col.add_coded(path, r.line("id"), "", "duplicate exercise id {id}", id=repr(ex_id))
         name = r.text("name")
         kind = r.choice("kind", KINDS)
         if ex_id:
             declared.setdefault(ex_id, kind)
         steps = r.text_list("steps")
         if isinstance(entry.get("steps"), list) and not (STEPS_RANGE[0] <= len(entry["steps"]) <= STEPS_RANGE[1]):
-            col.add(path, r.line("steps"), f"{where}.steps: expected {STEPS_RANGE[0]} to {STEPS_RANGE[1]} steps, got {len(entry['steps'])}")
+            col.add_coded(path, r.line("steps"), f"{where}.steps", "expected {least} to {most} steps, got {count}", least=STEPS_RANGE[0], most=STEPS_RANGE[1], count=len(entry["steps"]))
         hold = read_int(r, "hold_s", *HOLD_RANGE)
         rest = read_int(r, "rest_s", *REST_RANGE)
         reps = read_int(r, "reps", *REPS_RANGE)
@@ -164,7 +165,7 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
         if "per_side" not in entry:
             r._missing("per_side", True)
         elif not isinstance(per_side, bool):
-            col.add(path, r.line("per_side"), f"{where}.per_side: expected true or false, got {_describe(per_side)}")
+            col.add_coded(path, r.line("per_side"), f"{where}.per_side", "expected true or false, got {kind}", kind=_describe(per_side))
         pressure, tool = "", ""
         if kind == "compression":
             pressure = read_pressure(r)
@@ -172,7 +173,7 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
         elif kind == "stretch":
             for key in ("pressure", "tool"):
                 if key in entry:
-                    col.add(path, r.line(key), f"{where}.{key}: only compression exercises have a {key.replace('_', ' ')}")
+                    col.add_coded(path, r.line(key), f"{where}.{key}", "only compression exercises have a {key}", key=key.replace("_", " "))
         feel, avoid = r.text("feel"), r.text("avoid")
         cautions = r.text_list("cautions", required=False)
         pictogram = _read_pictogram(col, r, assets_dir)

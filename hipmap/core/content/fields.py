@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from ..messages import phrase, said
 from .problems import Collector
 from .yamlfile import YamlSyntaxError, YList, YMap, load_yaml_file
 
@@ -22,15 +23,19 @@ class Source:
 
 def _describe(value) -> str:
     if value is None:
-        return "nothing"
+        return phrase("nothing")
     if isinstance(value, bool):
         return f"{value!r}"
     if isinstance(value, dict):
-        return "a mapping"
+        return phrase("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return phrase("a list")
     if isinstance(value, str):
-        return f"text {value[:40]!r}"
+        return phrase("text {value}", value=repr(value[:40]))
+    if type(value) is int:
+        return phrase("int {value}", value=repr(value))
+    if type(value) is float:
+        return phrase("float {value}", value=repr(value))
     return f"{type(value).__name__} {value!r}"
 
 
@@ -74,8 +79,8 @@ class _Reader:
         if value is None:
             return default
         if value not in options:
-            self.col.add(
-                self.file, self.line(key), f"{self.where}.{key}: unknown value {value!r} (expected one of: {', '.join(options)})"
+            self.col.add_coded(
+                self.file, self.line(key), f"{self.where}.{key}", "unknown value {value} (expected one of: {allowed})", value=repr(value), allowed=", ".join(options)
             )
             return default
         return value
@@ -99,7 +104,7 @@ class _Reader:
             if not isinstance(value, str) or not value.strip():
                 self.col.add_coded(self.file, line, f"{self.where}.{key}[{i}]", "expected text, got {kind}", kind=_describe(value))
             elif options is not None and value not in options:
-                self.col.add(self.file, line, f"{self.where}.{key}: unknown {key.rstrip('s')} {value!r} (expected one of: {', '.join(options)})")
+                self.col.add_coded(self.file, line, f"{self.where}.{key}", "unknown {name} {value} (expected one of: {allowed})", name=key.rstrip("s"), value=repr(value), allowed=", ".join(options))
             else:
                 result.append(value)
         return result
@@ -114,8 +119,8 @@ class _Reader:
             or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
             or not (0.0 <= value[0] < value[1] <= 1.0)
         ):
-            self.col.add(
-                self.file, self.line(key), f"{self.where}.{key}: expected [start, end] with 0 <= start < end <= 1, got {_describe(value)}"
+            self.col.add_coded(
+                self.file, self.line(key), f"{self.where}.{key}", "expected [start, end] with 0 <= start < end <= 1, got {kind}", kind=_describe(value)
             )
             return None
         return float(value[0]), float(value[1])
@@ -123,7 +128,7 @@ class _Reader:
     def sources(self, known: Mapping, required=True) -> tuple[str, ...]:
         keys: list[str] = []
         if "source" in self.map and "sources" in self.map:
-            self.col.add(self.file, self.line("sources"), f"{self.where}: give either 'source' or 'sources', not both")
+            self.col.add_coded(self.file, self.line("sources"), self.where, "give either 'source' or 'sources', not both")
         if "source" in self.map:
             value = self.text("source")
             keys = [value] if value else []
@@ -136,7 +141,7 @@ class _Reader:
             return ()
         for key in keys:
             if key not in known:
-                self.col.add(self.file, line, f"{self.where}: unknown source {key!r} (expected one of: {', '.join(known)})")
+                self.col.add_coded(self.file, line, self.where, "unknown source {key} (expected one of: {allowed})", key=repr(key), allowed=", ".join(known))
         return tuple(k for k in keys if k in known)
 
 
@@ -147,9 +152,9 @@ def _load(col: Collector, path: Path):
     except FileNotFoundError:
         col.add_coded(path, 1, "", "file not found")
     except YamlSyntaxError as exc:
-        col.add(path, exc.line, str(exc))
+        col.add_error(path, exc.line, exc)
     except (OSError, UnicodeError) as exc:
-        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=str(exc))
+        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=said(exc))
     return None
 
 
@@ -157,11 +162,11 @@ def _top_mapping(col, path, data, key):
     if data is None:
         return None
     if not isinstance(data, dict) or key not in data or not isinstance(data[key], dict):
-        col.add(path, getattr(data, "line", 1), f"expected a top-level mapping {key!r}")
+        col.add_coded(path, getattr(data, "line", 1), "", "expected a top-level mapping {key}", key=repr(key))
         return None
     for extra in data:
         if extra != key:
-            col.add(path, data.line_of(extra), f"unknown top-level key {extra!r} (expected only {key!r})")
+            col.add_coded(path, data.line_of(extra), "", "unknown top-level key {extra} (expected only {key})", extra=repr(extra), key=repr(key))
     return data[key]
 
 

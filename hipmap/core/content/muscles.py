@@ -10,6 +10,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
+from ..messages import phrase
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
@@ -32,18 +33,18 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
     if "path" in part or "view" in part:
         for forbidden in ("regions", "from_top", "from_medial", "from_back", "views"):
             if forbidden in part:
-                col.add(file, r.line(forbidden), f"{where}: {forbidden!r} cannot be combined with 'path'")
+                col.add_coded(file, r.line(forbidden), where, "{key} cannot be combined with 'path'", key=repr(forbidden))
         view_id = r.choice("view", [v for v in kind_views])
         d = r.text("path")
         if view_id and d:
             try:
                 shape = polygon_from_path(d)
             except ShapeError as exc:
-                col.add(file, r.line("path"), f"{where}.path: {exc}")
+                col.add_error(file, r.line("path"), exc, f"{where}.path")
                 return {}
             clipped = polygonal(shape.intersection(views[view_id].body["right"]))
             if clipped.is_empty:
-                col.add(file, r.line("path"), f"{where}.path: the shape lies outside the body on view {view_id!r}")
+                col.add_coded(file, r.line("path"), f"{where}.path", "the shape lies outside the body on view {view}", view=repr(view_id))
             out[view_id] = clipped
         return out
     names = r.text_list("regions", options=REGION_IDS)
@@ -69,7 +70,7 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
         if shapes:
             out[view_id] = union(shapes)
     if names and not out:
-        col.add(file, r.line("regions"), f"{where}: none of {names} appears on any view{' in ' + str(only) if only else ''}")
+        col.add_coded(file, r.line("regions"), where, "none of {names} appears on any view in {views}" if only else "none of {names} appears on any view", names=str(names), views=str(only))
     return out
 
 
@@ -93,12 +94,12 @@ def read_aliases(col, file: Path, r: _Reader, key: str) -> tuple[str, ...]:
     for i, value in enumerate(values):
         line = values.line_of(i) if hasattr(values, "line_of") else r.line(key)
         if not isinstance(value, str) or not value.strip():
-            col.add(file, line, f"{key}[{i}]: expected non-empty text, got {_describe(value)}")
+            col.add_coded(file, line, f"{key}[{i}]", "expected non-empty text, got {kind}", kind=_describe(value))
             continue
         text = " ".join(value.split())
         folded = fold(text)
         if folded in seen:
-            col.add(file, line, f"{key}[{i}]: {text!r} is listed twice (also item {seen[folded]})")
+            col.add_coded(file, line, f"{key}[{i}]", "{value} is listed twice (also item {other})", value=repr(text), other=seen[folded])
             continue
         seen[folded] = i
         out.append(text)
@@ -115,8 +116,8 @@ def _load_compression(col, file: Path, data, exercises: Mapping[str, str | None]
     kinds = [e for e, kind in exercises.items() if kind == "compression"]
     exercise = cr.text("exercise")
     if exercise and exercise not in kinds and not (exercise in exercises and exercises[exercise] is None):
-        what = "is a stretch, not a compression set-up" if exercise in exercises else "is not in data/exercises.yaml"
-        col.add(file, cr.line("exercise"), f"self_care.compression.exercise: {exercise!r} {what} (expected one of: {', '.join(kinds)})")
+        what = phrase("is a stretch, not a compression set-up") if exercise in exercises else phrase("is not in data/exercises.yaml")
+        col.add_coded(file, cr.line("exercise"), "self_care.compression.exercise", "{value} {what} (expected one of: {allowed})", value=repr(exercise), what=what, allowed=", ".join(kinds))
     where = cr.text("where")
     pressure = read_pressure(cr)
     hold = read_int(cr, "hold_s", 1, 600)
@@ -134,7 +135,7 @@ def _load_instead(col, file: Path, data, sources) -> Instead | None:
     srcs = ir.sources(sources)
     items, line = ir.items("at_home")
     if isinstance(data.get("at_home"), list) and not 1 <= len(items) <= AT_HOME_MAX:
-        col.add(file, line, f"self_care.instead.at_home: expected 1 to {AT_HOME_MAX} items, got {len(items)}")
+        col.add_coded(file, line, "self_care.instead.at_home", "expected 1 to {most} items, got {count}", most=AT_HOME_MAX, count=len(items))
     at_home = _facts(col, file, items, "self_care.instead.at_home", sources)
     return Instead(text, srcs, at_home)
 
@@ -149,9 +150,9 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     before = len(col.problems)
     compression = instead = None
     if "compression" in data and "instead" in data:
-        col.add(file, r.line("instead"), "self_care: give either 'compression' or 'instead' (for a muscle no ball can reach), not both")
+        col.add_coded(file, r.line("instead"), "self_care", "give either 'compression' or 'instead' (for a muscle no ball can reach), not both")
     elif "compression" not in data and "instead" not in data:
-        col.add(file, r.line(), "self_care: missing required key 'compression' (or 'instead', for a muscle no ball can reach)")
+        col.add_coded(file, r.line(), "self_care", "missing required key 'compression' (or 'instead', for a muscle no ball can reach)")
     if "compression" in data:
         compression = _load_compression(col, file, data["compression"], exercises, sources)
     if "instead" in data:
@@ -161,13 +162,13 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     for i, value in enumerate(stretches):
         item_line = stretches.line_of(i) if hasattr(stretches, "line_of") else line
         if not isinstance(value, str) or value not in exercises:
-            col.add(file, item_line, f"self_care.stretches[{i}]: unknown exercise {value!r} (not in data/exercises.yaml)")
+            col.add_coded(file, item_line, f"self_care.stretches[{i}]", "unknown exercise {value} (not in data/exercises.yaml)", value=repr(value))
         elif exercises[value] is None:
             continue  # its entry is broken, and reported there
         elif exercises[value] != "stretch":
-            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is a {exercises[value]} exercise, not a stretch")
+            col.add_coded(file, item_line, f"self_care.stretches[{i}]", "{value} is a {kind} exercise, not a stretch", value=repr(value), kind=exercises[value])
         elif value in stretch_ids:
-            col.add(file, item_line, f"self_care.stretches[{i}]: {value!r} is listed twice")
+            col.add_coded(file, item_line, f"self_care.stretches[{i}]", "{value} is listed twice", value=repr(value))
         else:
             stretch_ids.append(value)
     habits = _facts(col, file, r.items("habits", required=False)[0], "self_care.habits", sources)
@@ -190,9 +191,9 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         return None
     muscle_id = r.text("id")
     if muscle_id and muscle_id != file.stem:
-        col.add(file, r.line("id"), f"id {muscle_id!r} does not match the file name {file.name!r}")
+        col.add_coded(file, r.line("id"), "", "id {id} does not match the file name {name}", id=repr(muscle_id), name=repr(file.name))
     if muscle_id and muscle_id not in MUSCLE_IDS:
-        col.add(file, r.line("id"), f"unknown muscle id {muscle_id!r} (expected one of the ids in DESIGN.md)")
+        col.add_coded(file, r.line("id"), "", "unknown muscle id {id} (expected one of the ids in DESIGN.md)", id=repr(muscle_id))
     name, short, description = r.text("name"), r.text("short"), r.text("description")
     muscle_sources = r.sources(sources)
     area = r.choice("area", AREAS) or ""
@@ -200,7 +201,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
 
     bilateral = data.get("bilateral", False)
     if not isinstance(bilateral, bool):
-        col.add(file, r.line("bilateral"), f"bilateral: expected true or false, got {_describe(bilateral)}")
+        col.add_coded(file, r.line("bilateral"), "bilateral", "expected true or false, got {kind}", kind=_describe(bilateral))
         bilateral = False
 
     drawn_views = [v for v in views if not views[v].mirrored]
@@ -212,7 +213,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     points: list[TriggerPoint] = []
     items, items_line = r.items("trigger_points")
     if isinstance(data.get("trigger_points"), list) and not items:
-        col.add(file, items_line, "trigger_points: at least one trigger point is needed")
+        col.add_coded(file, items_line, "trigger_points", "at least one trigger point is needed")
     for i, item in enumerate(items):
         where = f"trigger_points[{i}]"
         pr = _Reader(col, file, item, where, ("view", "at", "region", "depth", "note", "source", "sources"))
@@ -226,23 +227,23 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         at = item.get("at")
         if not (isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15 for v in at)):
             if "at" in item:
-                col.add(file, pr.line("at"), f"{where}.at: expected [x, y] numbers, got {_describe(at)}")
+                col.add_coded(file, pr.line("at"), f"{where}.at", "expected [x, y] numbers, got {kind}", kind=_describe(at))
             else:
-                col.add(file, pr.line(), f"{where}: missing required key 'at'")
+                col.add_coded(file, pr.line(), where, "missing required key {key}", key=repr("at"))
             continue
         if not view_id or not region_id:
             continue
         view = views[view_id]
         shape = view.regions.get((region_id, "right"))
         if shape is None:
-            col.add(file, pr.line("region"), f"{where}: region {region_id!r} is not drawn on view {view_id!r}")
+            col.add_coded(file, pr.line("region"), where, "region {region} is not drawn on view {view}", region=repr(region_id), view=repr(view_id))
             continue
         x, y = float(at[0]), float(at[1])
         distance = shape.distance(Point(x, y))
         if distance > POINT_TOLERANCE:
             found = view.region_at(x, y)
-            inside = f"it lies in {found[0]!r}" if found else "it lies outside the body"
-            col.add(file, pr.line("at"), f"{where}.at: ({x:g}, {y:g}) is not inside region {region_id!r} on view {view_id!r}; {inside}")
+            inside = phrase("it lies in {region}", region=repr(found[0])) if found else phrase("it lies outside the body")
+            col.add_coded(file, pr.line("at"), f"{where}.at", "({x}, {y}) is not inside region {region} on view {view}; {inside}", x=f"{x:g}", y=f"{y:g}", region=repr(region_id), view=repr(view_id), inside=inside)
             continue
         for (vid, side), (src, axis) in mirrors.items():
             if src != view_id:
@@ -256,12 +257,12 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     if "zones" in data:
         zr = _Reader(col, file, data["zones"], "zones", ZONE_KINDS)
     else:
-        col.add(file, r.line(), "muscle: missing required key 'zones'")
+        col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("zones"))
     if zr is not None and zr.ok:
         for kind in ZONE_KINDS:
             parts, parts_line = zr.items(kind, required=(kind == "essential"))
             if kind == "essential" and isinstance(data["zones"].get(kind), list) and not parts:
-                col.add(file, parts_line, "zones.essential: the essential zone cannot be empty")
+                col.add_coded(file, parts_line, "zones.essential", "the essential zone cannot be empty")
             per_view: dict[str, list] = {}
             named: list[str] = []
             for i, part in enumerate(parts):
@@ -272,7 +273,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             zone_regions[kind] = tuple(named)
             right = {v: union(shapes) for v, shapes in per_view.items()}
             if parts and not any(not g.is_empty for g in right.values()):
-                col.add(file, parts_line, f"zones.{kind}: the zone is empty on every view")
+                col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:
@@ -287,7 +288,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     if "self_care" in data:
         self_care = _load_self_care(col, file, data["self_care"], exercises or {}, sources)
     else:
-        col.add(file, r.line(), "muscle: missing required key 'self_care'")
+        col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("self_care"))
     if not muscle_id:
         return None
     return Muscle(

@@ -48,11 +48,20 @@ class Collector:
     def add(self, file, line: int, message: str) -> None:
         self.problems.append(Problem(display_path(file), max(int(line), 1), message))
 
-    def add_coded(self, file, line: int, where: str, template: str, **params) -> None:
+    def add_coded(self, file, line: int, where: str, template: str, /, **params) -> None:
         """A problem whose message is "WHERE: TEMPLATE" filled with PARAMS (the interface can translate it)."""
         text = template.format(**params)
         self.problems.append(Problem(display_path(file), max(int(line), 1), f"{where}: {text}" if where else text,
                                      template, where, tuple(params.items())))  # fmt: skip
+
+    def add_error(self, file, line: int, exc, where: str = "") -> None:
+        """A problem saying what EXC says, after "WHERE: " when there is a where; translatable when EXC is coded."""
+        template = getattr(exc, "template", None)
+        if template:
+            inner = exc.where
+            self.add_coded(file, line, f"{where}: {inner}" if where and inner else where or inner, template, **exc.params)
+        else:
+            self.add(file, line, f"{where}: {exc}" if where else str(exc))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ... import default_data_dir
+from ..messages import phrase
 from .fields import Source, _describe, _load, _load_sources, _Reader
 from .problems import Collector
 from .yamlfile import YMap
@@ -89,13 +90,13 @@ class RedFlags:
 def _snake_id(col, file, line, what, value) -> bool:
     if isinstance(value, str) and _ID.match(value):
         return True
-    col.add(file, line, f"{what}: expected a snake_case id (like 'night_pain'), got {_describe(value)}")
+    col.add_coded(file, line, what, "expected a snake_case id (like 'night_pain'), got {kind}", kind=_describe(value))
     return False
 
 
 def _read_advice(col, file, value, where, advice_id, sources, line) -> Advice | None:
     if not isinstance(value, dict):  # a plain value carries no line of its own: report its key's line
-        col.add(file, line, f"{where}: expected a mapping, got {_describe(value)}")
+        col.add_coded(file, line, where, "expected a mapping, got {kind}", kind=_describe(value))
         return None
     r = _Reader(col, file, value, where, _ADVICE_KEYS)
     if not r.ok:
@@ -113,11 +114,11 @@ def _read_advice_entries(col, file, top, data, sources) -> tuple[dict[str, Advic
     entries = data.get("advice")
     advice: dict[str, Advice] = {}
     if "advice" not in data:
-        col.add(file, top.line(), "red_flags: missing required key 'advice'")
+        col.add_coded(file, top.line(), "red_flags", "missing required key {key}", key=repr("advice"))
     elif not isinstance(entries, dict):
-        col.add(file, top.line("advice"), f"advice: expected a mapping of entries by id, got {_describe(entries)}")
+        col.add_coded(file, top.line("advice"), "advice", "expected a mapping of entries by id, got {kind}", kind=_describe(entries))
     elif not entries:
-        col.add(file, top.line("advice"), "advice: at least one advice entry is needed")
+        col.add_coded(file, top.line("advice"), "advice", "at least one advice entry is needed")
     else:
         for advice_id, value in entries.items():
             line = entries.line_of(advice_id)
@@ -136,7 +137,7 @@ def _read_questions(col, file, items, advice, declared, sources) -> tuple[Questi
     for i, item in enumerate(items):
         where = f"questions[{i}]"
         if not isinstance(item, dict):
-            col.add(file, items.line_of(i), f"{where}: expected a mapping, got {_describe(item)}")
+            col.add_coded(file, items.line_of(i), where, "expected a mapping, got {kind}", kind=_describe(item))
             continue
         if isinstance(item.get("id"), str):
             where = f"questions[{i}] ({item['id']})"
@@ -146,25 +147,24 @@ def _read_questions(col, file, items, advice, declared, sources) -> tuple[Questi
             if not _snake_id(col, file, r.line("id"), f"{where}.id", qid):
                 qid = ""
             elif qid in first_line:
-                col.add(file, r.line("id"), f"duplicate question id {qid!r} (first given on line {first_line[qid]})")
+                col.add_coded(file, r.line("id"), "", "duplicate question id {id} (first given on line {line})", id=repr(qid), line=first_line[qid])
                 qid = ""
             else:
                 first_line[qid] = r.line("id")
         text = r.text("question")
         if text and not text.endswith("?"):
-            col.add(file, r.line("question"), f"{where}.question: a yes/no question should end with '?'")
+            col.add_coded(file, r.line("question"), f"{where}.question", "a yes/no question should end with '?'")
         help_text = r.text("help", required=False)
         urgency = r.choice("urgency", URGENCIES)
         advice_id = r.text("advice_id")
         if advice_id and advice_id not in declared:
-            known = ", ".join(declared) or "none are given"
-            message = f"{where}.advice_id: unknown advice {advice_id!r} (expected one of: {known})"
-            col.add(file, r.line("advice_id"), message)
+            known = ", ".join(declared) or phrase("none are given")
+            col.add_coded(file, r.line("advice_id"), f"{where}.advice_id", "unknown advice {id} (expected one of: {allowed})", id=repr(advice_id), allowed=known)
         elif advice_id in advice and urgency and advice[advice_id].urgency != urgency:
-            col.add(
-                file, r.line("urgency"),
-                f"{where}.urgency: {urgency!r} differs from the urgency of its advice {advice_id!r} "
-                f"({advice[advice_id].urgency!r}); they must match",
+            col.add_coded(
+                file, r.line("urgency"), f"{where}.urgency",
+                "{urgency} differs from the urgency of its advice {id} ({other}); they must match",
+                urgency=repr(urgency), id=repr(advice_id), other=repr(advice[advice_id].urgency),
             )  # fmt: skip
         srcs = r.sources(sources)
         if qid and text and urgency and advice_id in advice:
@@ -185,10 +185,10 @@ def load_red_flags(path: str | Path | None = None, language: str | None = None) 
     problems_before = len(col.problems)
     data = _load(col, path)
     if data is None and len(col.problems) == problems_before:
-        col.add(path, 1, "the file is empty")
+        col.add_coded(path, 1, "", "the file is empty")
     elif data is not None and not isinstance(data, dict):
         expected = ", ".join(_TOP_KEYS)
-        col.add(path, getattr(data, "line", 1), f"expected a mapping with keys {expected}, got {_describe(data)}")
+        col.add_coded(path, getattr(data, "line", 1), "", "expected a mapping with keys {keys}, got {kind}", keys=expected, kind=_describe(data))
     if not isinstance(data, dict):
         col.raise_if_any()
 
@@ -196,14 +196,14 @@ def load_red_flags(path: str | Path | None = None, language: str | None = None) 
     advice, declared = _read_advice_entries(col, path, top, data, sources)
     items, items_line = top.items("questions")
     if isinstance(data.get("questions"), list) and not items:
-        col.add(path, items_line, "questions: the screen needs at least one question")
+        col.add_coded(path, items_line, "questions", "the screen needs at least one question")
     questions = _read_questions(col, path, items, advice, declared, sources)
     nerve_signs = None
     if "nerve_signs" in data:
         nerve_line = top.line("nerve_signs")
         nerve_signs = _read_advice(col, path, data["nerve_signs"], "nerve_signs", "nerve_signs", sources, nerve_line)
     else:
-        col.add(path, top.line(), "red_flags: missing required key 'nerve_signs'")
+        col.add_coded(path, top.line(), "red_flags", "missing required key {key}", key=repr("nerve_signs"))
     note = top.text("note")
     signs = []
     sign_items, _line = top.items("see_a_clinician")
@@ -215,7 +215,7 @@ def load_red_flags(path: str | Path | None = None, language: str | None = None) 
         r.sources(sources)
         urgent = item.get("urgent", False)
         if not isinstance(urgent, bool):
-            col.add(path, r.line("urgent"), f"see_a_clinician[{i}].urgent: expected true or false, got {_describe(urgent)}")
+            col.add_coded(path, r.line("urgent"), f"see_a_clinician[{i}].urgent", "expected true or false, got {kind}", kind=_describe(urgent))
             urgent = False
         if text:
             signs.append((text, urgent))
@@ -223,7 +223,7 @@ def load_red_flags(path: str | Path | None = None, language: str | None = None) 
     used = {q.get("advice_id") for q in items if isinstance(q, dict) and isinstance(q.get("advice_id"), str)}
     for advice_id in declared:
         if advice_id not in used:
-            col.add(path, declared.line_of(advice_id), f"advice {advice_id!r} is not used by any question")
+            col.add_coded(path, declared.line_of(advice_id), "", "advice {id} is not used by any question", id=repr(advice_id))
     col.raise_if_any()
     flags = RedFlags(questions, MappingProxyType(advice), nerve_signs, note, MappingProxyType(sources), path, tuple(signs))
     if language:  # the text of data/i18n/<language>.yaml in place of the English (hipmap.core.content.translations)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from ..messages import again, coded, coded_at
 from ..reading import FileTooLarge, read_bytes
 
 MAX_SVG_BYTES = 5_000_000
@@ -51,13 +52,13 @@ def _local(name: str) -> str:
 
 def parse_svg_bytes(data: bytes) -> Element:
     if len(data) > MAX_SVG_BYTES:
-        raise SvgError(1, f"file is too large ({len(data)} bytes; the limit is {MAX_SVG_BYTES})")
+        raise coded_at(SvgError, 1, "file is too large ({size} bytes; the limit is {limit})", size=len(data), limit=MAX_SVG_BYTES)
     parser = expat.ParserCreate()
     stack: list[Element] = []
     root: list[Element] = []
 
     def refuse_dtd(*_args):
-        raise SvgError(parser.CurrentLineNumber, "DOCTYPE and entity declarations are not allowed")
+        raise coded_at(SvgError, parser.CurrentLineNumber, "DOCTYPE and entity declarations are not allowed")
 
     def start(name, attrs):
         element = Element(_local(name), dict(attrs), parser.CurrentLineNumber)
@@ -77,13 +78,13 @@ def parse_svg_bytes(data: bytes) -> Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise SvgError(exc.lineno or 1, f"invalid XML: {expat.ErrorString(exc.code)}") from None
+        raise coded_at(SvgError, exc.lineno or 1, "invalid XML: {reason}", reason=expat.ErrorString(exc.code)) from None
     except RecursionError:
-        raise SvgError(1, "XML nested too deeply") from None
+        raise coded_at(SvgError, 1, "XML nested too deeply") from None
     except (LookupError, ValueError) as exc:  # an encoding expat does not know, or a multi-byte one it refuses
-        raise SvgError(parser.CurrentLineNumber or 1, f"unsupported encoding in the XML declaration ({exc})") from None
+        raise coded_at(SvgError, parser.CurrentLineNumber or 1, "unsupported encoding in the XML declaration ({reason})", reason=str(exc)) from None
     if not root or root[0].tag != "svg":
-        raise SvgError(1, "not an SVG document (the root element must be <svg>)")
+        raise coded_at(SvgError, 1, "not an SVG document (the root element must be <svg>)")
     return root[0]
 
 
@@ -91,7 +92,7 @@ def parse_svg_file(path: Path) -> Element:
     try:
         data = read_bytes(path, MAX_SVG_BYTES)
     except FileTooLarge as exc:
-        raise SvgError(1, str(exc)) from None
+        raise again(exc, SvgError(1, str(exc))) from None
     return parse_svg_bytes(data)
 
 
@@ -107,11 +108,11 @@ def parse_transform(text: str) -> tuple[float, float, float, float, float, float
     while pos < len(text):
         match = _TRANSFORM.match(text, pos)
         if not match:
-            raise ValueError(f"unsupported transform {text[pos:]!r} (use matrix, translate or scale)")
+            raise coded(ValueError, "unsupported transform {value} (use matrix, translate or scale)", value=repr(text[pos:]))
         pos = match.end()
         values = [float(v) for v in re.findall(_NUMBER, match.group(2))]
         if not all(math.isfinite(v) for v in values):
-            raise ValueError("transform numbers must be finite")
+            raise coded(ValueError, "transform numbers must be finite")
         kind = match.group(1)
         if kind == "matrix" and len(values) == 6:
             m = tuple(values)
@@ -120,7 +121,7 @@ def parse_transform(text: str) -> tuple[float, float, float, float, float, float
         elif kind == "scale" and len(values) in (1, 2):
             m = (values[0], 0.0, 0.0, values[1] if len(values) == 2 else values[0], 0.0, 0.0)
         else:
-            raise ValueError(f"wrong number of values in {match.group(0).strip()!r}")
+            raise coded(ValueError, "wrong number of values in {value}", value=repr(match.group(0).strip()))
         a, b, c, d, e, f = result
         a2, b2, c2, d2, e2, f2 = m
         result = (
@@ -137,5 +138,5 @@ def parse_transform(text: str) -> tuple[float, float, float, float, float, float
 def parse_viewbox(text: str) -> tuple[float, float, float, float]:
     values = [float(v) for v in re.findall(_NUMBER, text or "")]
     if len(values) != 4 or values[2] <= 0 or values[3] <= 0 or not all(math.isfinite(v) for v in values):
-        raise ValueError(f"viewBox must be four numbers with positive width and height, got {text!r}")
+        raise coded(ValueError, "viewBox must be four numbers with positive width and height, got {value}", value=repr(text))
     return tuple(values)

@@ -72,13 +72,13 @@ class _Text:
     def mapping(self, value, where: str, line: int):
         if isinstance(value, dict):
             return value
-        self.col.add(self.file, getattr(value, "line", line), f"{where}: expected a mapping, got {_describe(value)}")
+        self.col.add_coded(self.file, getattr(value, "line", line), where, "expected a mapping, got {kind}", kind=_describe(value))
         return None
 
     def keys(self, mapping: YMap, allowed, where: str) -> None:
         for key in mapping:
             if key not in allowed:
-                self.col.add(self.file, mapping.line_of(key), f"{where}: unknown key {key!r} (expected one of: {', '.join(allowed)})")
+                self.col.add_coded(self.file, mapping.line_of(key), where, "unknown key {key} (expected one of: {allowed})", key=repr(key), allowed=", ".join(allowed))
 
     def records(self, parent: YMap, key: str, known, allowed, where: str):
         """(id, mapping) for each record of section KEY whose id is one of KNOWN."""
@@ -86,7 +86,7 @@ class _Text:
         for record_id, value in (section or {}).items():
             line = section.line_of(record_id)
             if record_id not in known:
-                self.col.add(self.file, line, f"{where}: unknown id {record_id!r} (expected one of: {', '.join(known)})")
+                self.col.add_coded(self.file, line, where, "unknown id {id} (expected one of: {allowed})", id=repr(record_id), allowed=", ".join(known))
                 continue
             record = self.mapping(value, f"{where}.{record_id}", line)
             if record is not None:
@@ -98,7 +98,7 @@ class _Text:
             return english
         value = mapping[key]
         if not isinstance(value, str) or not value.strip():
-            self.col.add(self.file, mapping.line_of(key), f"{where}.{key}: expected non-empty text, got {_describe(value)}")
+            self.col.add_coded(self.file, mapping.line_of(key), f"{where}.{key}", "expected non-empty text, got {kind}", kind=_describe(value))
             return english
         return _clean(value)
 
@@ -109,15 +109,15 @@ class _Text:
             return english
         values = mapping[key]
         if not isinstance(values, list):
-            self.col.add(self.file, mapping.line_of(key), f"{where}.{key}: expected a list, got {_describe(values)}")
+            self.col.add_coded(self.file, mapping.line_of(key), f"{where}.{key}", "expected a list, got {kind}", kind=_describe(values))
             return english
         out = []
         for i, value in enumerate(values):
             line = values.line_of(i) if isinstance(values, YList) else mapping.line_of(key)
             if not (isinstance(value, str) and value.strip()):
-                self.col.add(self.file, line, f"{where}.{key}[{i}]: expected text, got {_describe(value)}")
+                self.col.add_coded(self.file, line, f"{where}.{key}[{i}]", "expected text, got {kind}", kind=_describe(value))
             elif unique and fold(_clean(value)) in map(fold, out):
-                self.col.add(self.file, line, f"{where}.{key}[{i}]: {_clean(value)!r} is listed twice")
+                self.col.add_coded(self.file, line, f"{where}.{key}[{i}]", "{value} is listed twice", value=repr(_clean(value)))
             else:
                 out.append(_clean(value))
         return tuple(out)
@@ -128,10 +128,10 @@ class _Text:
         values = mapping[key]
         line = mapping.line_of(key)
         if not isinstance(values, list):
-            self.col.add(self.file, line, f"{where}.{key}: expected a list, got {_describe(values)}")
+            self.col.add_coded(self.file, line, f"{where}.{key}", "expected a list, got {kind}", kind=_describe(values))
             return english
         if len(values) != len(english):
-            self.col.add(self.file, line, f"{where}.{key}: expected {len(english)} item(s), one for each in English, got {len(values)}")
+            self.col.add_coded(self.file, line, f"{where}.{key}", "expected {count} item(s), one for each in English, got {found}", count=len(english), found=len(values))
             return english
         out = []
         for i, (value, fallback) in enumerate(zip(values, english)):
@@ -139,7 +139,7 @@ class _Text:
                 out.append(_clean(value))
             else:
                 item_line = values.line_of(i) if isinstance(values, YList) else line
-                self.col.add(self.file, item_line, f"{where}.{key}[{i}]: expected text, got {_describe(value)}")
+                self.col.add_coded(self.file, item_line, f"{where}.{key}[{i}]", "expected text, got {kind}", kind=_describe(value))
                 out.append(fallback)
         return tuple(out)
 
@@ -159,9 +159,9 @@ def read_translation(col: Collector, data_dir: Path, language: str | None):
         return None
     t.keys(data, _TOP, "translation")
     if data.get("language") != language:
-        col.add(file, data.line_of("language"), f"language: expected {language!r} (the file name), got {_describe(data.get('language'))}")
+        col.add_coded(file, data.line_of("language"), "language", "expected {language} (the file name), got {kind}", language=repr(language), kind=_describe(data.get("language")))
     if not _LANGUAGE.match(language):
-        col.add(file, 1, f"the file name must be a language code such as es.yaml, got {file.name!r}")
+        col.add_coded(file, 1, "", "the file name must be a language code such as es.yaml, got {name}", name=repr(file.name))
     return data
 
 
@@ -215,7 +215,7 @@ def _translate_muscle(t: _Text, m, rec, where):
     if "self_care" in rec:
         care = t.mapping(rec["self_care"], f"{where}.self_care", rec.line_of("self_care"))
         if care is not None and m.self_care is None:
-            t.col.add(t.file, rec.line_of("self_care"), f"{where}.self_care: the muscle has no self-care to translate")
+            t.col.add_coded(t.file, rec.line_of("self_care"), f"{where}.self_care", "the muscle has no self-care to translate")
         elif care is not None:
             t.keys(care, _SELF_CARE, f"{where}.self_care")
             changes["self_care"] = _translate_self_care(t, m.self_care, care, f"{where}.self_care")
@@ -226,9 +226,9 @@ def _translate_self_care(t: _Text, sc, care, w):
     """self_care: where (for a compression set-up) or instead (for a muscle no ball can reach), habits, cautions."""
     compression, instead = sc.compression, sc.instead
     if "where" in care and compression is None:
-        t.col.add(t.file, care.line_of("where"), f"{w}.where: the muscle has no compression set-up (it has 'instead'), so there is no 'where' to translate")
+        t.col.add_coded(t.file, care.line_of("where"), f"{w}.where", "the muscle has no compression set-up (it has 'instead'), so there is no 'where' to translate")
     if "instead" in care and instead is None:
-        t.col.add(t.file, care.line_of("instead"), f"{w}.instead: the muscle has a compression set-up, not 'instead' (translate its 'where')")
+        t.col.add_coded(t.file, care.line_of("instead"), f"{w}.instead", "the muscle has a compression set-up, not 'instead' (translate its 'where')")
     if compression is not None:
         compression = replace(compression, where=t.text(care, "where", w, compression.where))
     if instead is not None and "instead" in care:

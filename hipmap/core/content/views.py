@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry.shapes import EMPTY, ShapeError, mirror, polygon_from_path, union
+from ..messages import said
 from .fields import _load, _Reader, _top_mapping
 from .model import Region, View, _freeze
 from .svgdoc import SvgError, parse_svg_file, parse_transform, parse_viewbox
@@ -29,13 +30,13 @@ def _load_regions(col, data_dir: Path) -> dict[str, Region]:
     regions = {}
     for key, value in entries.items():
         if key not in REGION_IDS:
-            col.add(path, entries.line_of(key), f"unknown region {key!r} (the region vocabulary is fixed; see DESIGN.md)")
+            col.add_coded(path, entries.line_of(key), "", "unknown region {region} (the region vocabulary is fixed; see DESIGN.md)", region=repr(key))
             continue
         r = _Reader(col, path, value, f"regions.{key}", ("name", "description", "aliases"))
         regions[key] = Region(key, r.text("name"), r.text("description"), tuple(r.text_list("aliases", required=False)))
     for key in REGION_IDS:
         if key not in entries:
-            col.add(path, entries.line, f"missing region {key!r}")
+            col.add_coded(path, entries.line, "", "missing region {region}", region=repr(key))
     return regions
 
 
@@ -57,22 +58,22 @@ def _read_svg(col, path: Path, view_id: str, expected_regions: list[str]) -> _Dr
     try:
         root = parse_svg_file(path)
     except FileNotFoundError:
-        col.add(path, 1, f"view {view_id!r}: SVG file not found")
+        col.add_coded(path, 1, f"view {view_id!r}", "SVG file not found")
         return None
     except SvgError as exc:
-        col.add(path, exc.line, str(exc))
+        col.add_error(path, exc.line, exc)
         return None
     except OSError as exc:
-        col.add(path, 1, f"cannot read the file: {exc}")
+        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=said(exc))
         return None
     try:
         viewbox = parse_viewbox(root.attrs.get("viewBox", ""))
     except ValueError as exc:
-        col.add(path, root.line, str(exc))
+        col.add_error(path, root.line, exc)
         return None
     side = root.find_id("side-right")
     if side is None:
-        col.add(path, root.line, "missing <g id=\"side-right\"> holding the right side of the body")
+        col.add_coded(path, root.line, "", "missing <g id=\"side-right\"> holding the right side of the body")
         return None
     midline = None
     for element in root.iter():
@@ -83,24 +84,24 @@ def _read_svg(col, path: Path, view_id: str, expected_regions: list[str]) -> _Dr
             try:
                 a, b, c, d, e, f = parse_transform(element.attrs.get("transform", ""))
             except ValueError as exc:
-                col.add(path, element.line, str(exc))
+                col.add_error(path, element.line, exc)
                 continue
             if not (math.isclose(a, -1) and math.isclose(d, 1) and abs(b) < 1e-9 and abs(c) < 1e-9 and abs(f) < 1e-9):
-                col.add(path, element.line, "the <use> of #side-right must be a left-right mirror: matrix(-1 0 0 1 W 0)")
+                col.add_coded(path, element.line, "", "the <use> of #side-right must be a left-right mirror: matrix(-1 0 0 1 W 0)")
                 continue
             if not viewbox[0] <= e / 2.0 <= viewbox[0] + viewbox[2]:  # (also false for NaN)
-                col.add(path, element.line, f"the mirror of #side-right must lie on the diagram: its axis x={e / 2.0:g} is outside the viewBox")
+                col.add_coded(path, element.line, "", "the mirror of #side-right must lie on the diagram: its axis x={x} is outside the viewBox", x=f"{e / 2.0:g}")
                 continue
             midline = e / 2.0
     body_element = side.find_id("body")
     body = EMPTY
     if body_element is None or "d" not in body_element.attrs:
-        col.add(path, side.line, "missing <path id=\"body\"> (the outline of the right side of the body)")
+        col.add_coded(path, side.line, "", "missing <path id=\"body\"> (the outline of the right side of the body)")
     else:
         try:
             body = polygon_from_path(body_element.attrs["d"])
         except ShapeError as exc:
-            col.add(path, body_element.line, f"body outline: {exc}")
+            col.add_error(path, body_element.line, exc, "body outline")
     regions: dict[str, BaseGeometry] = {}
     lines: dict[str, int] = {}
     for element in side.iter():
@@ -109,27 +110,27 @@ def _read_svg(col, path: Path, view_id: str, expected_regions: list[str]) -> _Dr
             continue
         region_id = element_id[len("region-"):]
         if region_id not in REGION_IDS:
-            col.add(path, element.line, f"unknown region {region_id!r} in id {element_id!r}")
+            col.add_coded(path, element.line, "", "unknown region {region} in id {id}", region=repr(region_id), id=repr(element_id))
             continue
         if region_id in regions:
-            col.add(path, element.line, f"duplicate region {region_id!r} (first on line {lines[region_id]})")
+            col.add_coded(path, element.line, "", "duplicate region {region} (first on line {line})", region=repr(region_id), line=lines[region_id])
             continue
         if element.tag != "path" or "d" not in element.attrs:
-            col.add(path, element.line, f"region {region_id!r} must be a <path> with a 'd' attribute")
+            col.add_coded(path, element.line, "", "region {region} must be a <path> with a 'd' attribute", region=repr(region_id))
             continue
         try:
             shape = polygon_from_path(element.attrs["d"])
         except ShapeError as exc:
-            col.add(path, element.line, f"region {region_id!r}: {exc}")
+            col.add_error(path, element.line, exc, f"region {region_id!r}")
             continue
         regions[region_id] = shape
         lines[region_id] = element.line
     for region_id in expected_regions:
         if region_id not in regions and region_id in REGION_IDS and region_id not in lines:
-            col.add(path, side.line, f"view {view_id!r}: missing region {region_id!r} (expected <path id=\"region-{region_id}\">)")
+            col.add_coded(path, side.line, f"view {view_id!r}", "missing region {region} (expected <path id=\"region-{id}\">)", region=repr(region_id), id=region_id)
     for region_id, line in lines.items():
         if region_id not in expected_regions:
-            col.add(path, line, f"region {region_id!r} is drawn but data/views.yaml does not list it for view {view_id!r}")
+            col.add_coded(path, line, "", "region {region} is drawn but data/views.yaml does not list it for view {view}", region=repr(region_id), view=repr(view_id))
     _check_tiling(col, path, regions, lines, body)
     return _DrawnView(viewbox, midline, body, regions, lines)
 
@@ -146,11 +147,11 @@ def _check_tiling(col, path, regions, lines, body):
             overlap = regions[region_id].intersection(regions[ids[j]]).area
             if overlap > OVERLAP_TOLERANCE:
                 later = max(region_id, ids[j], key=lambda r: lines[r])
-                col.add(path, lines[later], f"regions {region_id!r} and {ids[j]!r} overlap ({overlap:.1f} square units)")
+                col.add_coded(path, lines[later], "", "regions {region} and {other} overlap ({area} square units)", region=repr(region_id), other=repr(ids[j]), area=f"{overlap:.1f}")
     if not body.is_empty:
         outside = union(regions.values()).difference(body).area
         if outside > 0.01 * body.area:
-            col.add(path, 1, f"regions reach {outside:.0f} square units outside the body outline")
+            col.add_coded(path, 1, "", "regions reach {area} square units outside the body outline", area=f"{outside:.0f}")
 
 
 def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
@@ -162,7 +163,7 @@ def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
     specs = {}
     for view_id, value in entries.items():
         if view_id not in VIEW_IDS:
-            col.add(path, entries.line_of(view_id), f"unknown view {view_id!r} (expected one of: {', '.join(VIEW_IDS)})")
+            col.add_coded(path, entries.line_of(view_id), "", "unknown view {view} (expected one of: {views})", view=repr(view_id), views=", ".join(VIEW_IDS))
             continue
         r = _Reader(col, path, value, f"views.{view_id}", ("title", "svg", "regions", "mirror_of"))
         title = r.text("title")
@@ -179,7 +180,7 @@ def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
         specs[view_id] = (title, svg, None, r.line())
     for view_id in VIEW_IDS:
         if view_id not in entries:
-            col.add(path, entries.line, f"missing view {view_id!r}")
+            col.add_coded(path, entries.line, "", "missing view {view}", view=repr(view_id))
 
     views: dict[str, View] = {}
     for view_id, (title, _svg, mirror_of, line) in specs.items():
@@ -205,10 +206,10 @@ def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
         source = views.get(mirror_of)
         if source is None:
             if mirror_of in specs and specs[mirror_of][2] is not None:
-                col.add(path, line, f"view {view_id!r} mirrors {mirror_of!r}, which is itself a mirror")
+                col.add_coded(path, line, "", "view {view} mirrors {other}, which is itself a mirror", view=repr(view_id), other=repr(mirror_of))
             continue
         if source.midline is not None:
-            col.add(path, line, f"view {view_id!r} mirrors {mirror_of!r}, which already shows both sides")
+            col.add_coded(path, line, "", "view {view} mirrors {other}, which already shows both sides", view=repr(view_id), other=repr(mirror_of))
             continue
         c = source.center_x
         views[view_id] = View(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..messages import again, coded_at
 from ..reading import FileTooLarge, read_bytes
 
 MAX_YAML_BYTES = 2_000_000
@@ -58,22 +59,22 @@ def _line(node) -> int:
 
 def _convert(node, constructor, seen: set[int]):
     if id(node) in seen:
-        raise YamlSyntaxError(_line(node), "anchors and aliases (& and *) are not supported in hipmap data")
+        raise coded_at(YamlSyntaxError, _line(node), "anchors and aliases (& and *) are not supported in hipmap data")
     seen.add(id(node))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-        raise YamlSyntaxError(_line(node), f"unsupported YAML tag {node.tag!r}")
+        raise coded_at(YamlSyntaxError, _line(node), "unsupported YAML tag {tag}", tag=repr(node.tag))
     if isinstance(node, yaml.MappingNode):
         result = YMap()
         result.line = _line(node)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlSyntaxError(_line(key_node), "merge keys (<<) are not supported in hipmap data")
+                raise coded_at(YamlSyntaxError, _line(key_node), "merge keys (<<) are not supported in hipmap data")
             key = _convert(key_node, constructor, seen)
             if isinstance(key, (dict, list)):
-                raise YamlSyntaxError(_line(key_node), "a mapping key must be a plain value")
+                raise coded_at(YamlSyntaxError, _line(key_node), "a mapping key must be a plain value")
             if key in result:
-                raise YamlSyntaxError(
-                    _line(key_node), f"duplicate key {key!r} (first given on line {result.key_lines[key]})"
+                raise coded_at(
+                    YamlSyntaxError, _line(key_node), "duplicate key {key} (first given on line {line})", key=repr(key), line=result.key_lines[key]
                 )
             result[key] = _convert(value_node, constructor, seen)
             result.key_lines[key] = _line(key_node)
@@ -88,7 +89,7 @@ def _convert(node, constructor, seen: set[int]):
     try:
         return constructor.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # a number too long for Python, a date like 2001-13-45, ...
-        raise YamlSyntaxError(_line(node), f"invalid YAML value: {str(exc).split('; use sys.')[0]}") from None
+        raise coded_at(YamlSyntaxError, _line(node), "invalid YAML value: {reason}", reason=str(exc).split("; use sys.")[0]) from None
 
 
 def _reader_error(text: str, exc) -> YamlSyntaxError:
@@ -102,7 +103,7 @@ def _reader_error(text: str, exc) -> YamlSyntaxError:
     char = exc.character
     code = char if isinstance(char, int) else ord(char) if isinstance(char, str) and len(char) == 1 else None
     shown = f"U+{code:04X}" if code is not None else repr(char)
-    return YamlSyntaxError(line, f"invalid YAML: {exc.reason} (character {shown})")
+    return coded_at(YamlSyntaxError, line, "invalid YAML: {reason} (character {shown})", reason=exc.reason, shown=shown)
 
 
 def parse_yaml(text: str):
@@ -119,18 +120,18 @@ def parse_yaml(text: str):
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
-            raise YamlSyntaxError(line, f"invalid YAML: {exc.problem or exc.context}") from None
+            raise coded_at(YamlSyntaxError, line, "invalid YAML: {reason}", reason=exc.problem or exc.context) from None
         except yaml.YAMLError as exc:
-            raise YamlSyntaxError(1, f"invalid YAML: {exc}") from None
+            raise coded_at(YamlSyntaxError, 1, "invalid YAML: {reason}", reason=str(exc)) from None
         if root is None:
             return None
         try:
             return _convert(root, loader, set())
         except yaml.constructor.ConstructorError as exc:
             mark = exc.problem_mark
-            raise YamlSyntaxError(mark.line + 1 if mark else 1, f"invalid YAML value: {exc.problem}") from None
+            raise coded_at(YamlSyntaxError, mark.line + 1 if mark else 1, "invalid YAML value: {reason}", reason=exc.problem) from None
         except RecursionError:
-            raise YamlSyntaxError(1, "YAML nested too deeply") from None
+            raise coded_at(YamlSyntaxError, 1, "YAML nested too deeply") from None
     finally:
         loader.dispose()
 
@@ -140,10 +141,10 @@ def load_yaml_file(path: Path):
     try:
         data = read_bytes(path, MAX_YAML_BYTES)
     except FileTooLarge as exc:
-        raise YamlSyntaxError(1, str(exc)) from None
+        raise again(exc, YamlSyntaxError(1, str(exc))) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise YamlSyntaxError(line, "file is not valid UTF-8 text") from None
+        raise coded_at(YamlSyntaxError, line, "file is not valid UTF-8 text") from None
     return parse_yaml(text)

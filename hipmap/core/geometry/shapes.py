@@ -8,6 +8,7 @@ from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from ..messages import again, coded
 from .svgpath import PathSyntaxError, parse_path
 
 EMPTY = Polygon()
@@ -24,18 +25,18 @@ def polygon_from_path(d: str) -> BaseGeometry:
     try:
         subpaths = parse_path(d)
     except PathSyntaxError as exc:
-        raise ShapeError(str(exc)) from None
+        raise again(exc, ShapeError(str(exc))) from None
     shape = None
     for points, _closed in subpaths:
         if len(points) < 3:
-            raise ShapeError("a shape needs at least three points")
+            raise coded(ShapeError, "a shape needs at least three points")
         ring = Polygon(points)
         if not ring.is_valid:
             reason = shapely.is_valid_reason(ring)
-            raise ShapeError(f"not a valid polygon ({reason})")
+            raise coded(ShapeError, "not a valid polygon ({reason})", reason=reason)
         shape = ring if shape is None else shape.symmetric_difference(ring)
     if shape is None or shape.is_empty or shape.area <= 0:
-        raise ShapeError("the shape has no area")
+        raise coded(ShapeError, "the shape has no area")
     return shape
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..messages import coded
+
 _TOKEN = re.compile(r"([MmLlHhVvCcSsQqTtZzAa])|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([\s,]+)|(.)")
 _ARGC = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
 MAX_PATH_CHARS = 500_000
@@ -24,12 +26,12 @@ _SEPARATORS = re.compile(r"[\s,]*")
 
 def _tokens(d: str) -> list:
     if len(d) > MAX_PATH_CHARS:
-        raise PathSyntaxError(f"path data is too long ({len(d)} characters)")
+        raise coded(PathSyntaxError, "path data is too long ({count} characters)", count=len(d))
     # Everything that is not a command or a number must be a separator; else name the first stray character.
     if not _SEPARATORS.fullmatch(_FAST_TOKEN.sub(" ", d)):
         for match in _TOKEN.finditer(d):
             if match.group(4):
-                raise PathSyntaxError(f"unexpected character {match.group(4)!r} in path data")
+                raise coded(PathSyntaxError, "unexpected character {value} in path data", value=repr(match.group(4)))
     tokens: list = []
     for tok in _FAST_TOKEN.findall(d):
         if len(tok) == 1 and tok.isalpha():
@@ -37,7 +39,7 @@ def _tokens(d: str) -> list:
             continue
         value = float(tok)
         if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-            raise PathSyntaxError(f"number out of range: {tok!r}")
+            raise coded(PathSyntaxError, "number out of range: {value}", value=repr(tok))
         tokens.append(value)
     return tokens
 
@@ -92,11 +94,11 @@ def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
         tok = tokens[i]
         if isinstance(tok, str):
             if command is None and tok not in "Mm":
-                raise PathSyntaxError("path data must start with a move command (M)")
+                raise coded(PathSyntaxError, "path data must start with a move command (M)")
             command = tok
             i += 1
             if command in "Aa":
-                raise PathSyntaxError("arc commands (A) are not supported; use curves (C)")
+                raise coded(PathSyntaxError, "arc commands (A) are not supported; use curves (C)")
             if command in "Zz":
                 if points:
                     closed = True
@@ -105,15 +107,15 @@ def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
                 last_cmd, last_ctrl = "Z", None
                 continue
         elif command is None:
-            raise PathSyntaxError("path data must start with a move command (M)")
+            raise coded(PathSyntaxError, "path data must start with a move command (M)")
         upper = command.upper()
         relative = command.islower()
         argc = _ARGC[upper]
         if argc == 0:
-            raise PathSyntaxError("numbers after Z without a new command")
+            raise coded(PathSyntaxError, "numbers after Z without a new command")
         args = tokens[i : i + argc]
         if len(args) < argc or any(isinstance(a, str) for a in args):
-            raise PathSyntaxError(f"command {command} needs {argc} numbers")
+            raise coded(PathSyntaxError, "command {command} needs {count} numbers", command=command, count=argc)
         i += argc
         ox, oy = (x, y) if relative else (0.0, 0.0)
         if upper == "M":
@@ -163,5 +165,5 @@ def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
         last_cmd = upper
     finish()
     if not subpaths:
-        raise PathSyntaxError("path data is empty")
+        raise coded(PathSyntaxError, "path data is empty")
     return subpaths

@@ -22,7 +22,7 @@ from ..content.vocabulary import VIEW_IDS
 from ..fileio import atomic_write_bytes
 from ..reading import read_bytes
 from ..geometry.shapes import EMPTY, disc, mirror, stroke, to_geojson_many, valid
-from ..messages import coded
+from ..messages import coded, said
 
 FORMAT = "hipmap.painmap"
 VERSION = 1
@@ -389,5 +389,5 @@ def load(path: Path) -> PainMap:
     except FileNotFoundError:
         _fail(str(path), "file not found")
     except OSError as exc:
-        _fail(str(path), "cannot read the file ({reason})", reason=str(exc.strerror or exc))
+        _fail(str(path), "cannot read the file ({reason})", reason=said(exc, str(exc.strerror or exc)))
     return loads(data, str(path))

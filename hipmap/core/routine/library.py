@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fileio import atomic_write_bytes, private_dir
-from ..messages import coded
+from ..messages import again, coded, said
 from ..reading import FileTooLarge, read_bytes
 from .model import Routine, RoutineError, routine_from_dict
 
@@ -40,7 +40,7 @@ def read_routine(path: Path) -> Routine:
     except FileTooLarge:
         raise coded(RoutineError, "too large to be a routine", path.name) from None
     except OSError as exc:
-        raise coded(RoutineError, "cannot be read ({reason})", path.name, reason=str(exc.strerror or exc)) from None
+        raise coded(RoutineError, "cannot be read ({reason})", path.name, reason=said(exc, str(exc.strerror or exc))) from None
     except (ValueError, RecursionError) as exc:
         raise coded(RoutineError, "not valid JSON ({reason})", path.name, reason=str(exc)) from None
     return routine_from_dict(data, where=path.name)
@@ -60,7 +60,7 @@ class RoutineLibrary:
                 routine = read_routine(path)
                 found.append(SavedRoutine(routine.name or path.name[: -len(SUFFIX)], path, routine))
             except RoutineError as exc:
-                found.append(SavedRoutine(path.name[: -len(SUFFIX)], path, None, str(exc)))
+                found.append(SavedRoutine(path.name[: -len(SUFFIX)], path, None, said(exc)))
         return sorted(found, key=lambda s: (s.name.casefold(), s.path.name))
 
     def path_for(self, name: str) -> Path:
@@ -89,7 +89,7 @@ class RoutineLibrary:
         for saved in self.saved():
             if saved.name.casefold() == name.casefold():
                 if saved.routine is None:
-                    raise RoutineError(saved.problem)
+                    raise again(saved.problem, RoutineError(saved.problem))
                 return saved.routine
         raise KeyError(name)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from ..messages import coded, phrase, said
 from .errors import CorruptDatabase, sqlite_errors
 from .opening import connect
 from .schema import MIGRATIONS, Migration
@@ -95,7 +96,7 @@ class Store:
         problems = [row[0] for row in self._conn.execute("PRAGMA integrity_check(1)").fetchall()]
         if problems != ["ok"]:
             first = " ".join(str(problems[0]).split())
-            raise CorruptDatabase(self.path, f"its integrity check failed (“{first}”)")
+            raise CorruptDatabase(self.path, phrase("its integrity check failed (“{reason}”)", reason=first))
         self._checked = True
 
     def _query(self, sql: str, params=()) -> list[tuple]:
@@ -114,7 +115,7 @@ class Store:
         """Add a person label (no session needed); returns the label as stored (an existing spelling wins)."""
         label = clean_label(label)
         if not label:
-            raise ValueError("person: expected a label, got an empty one")
+            raise coded(ValueError, "expected a label, got an empty one", "person")
         with self._transaction("save to") as conn:
             person_id = self._person_id(conn, label, create=True)
             return conn.execute("SELECT label FROM people WHERE id = ?", (person_id,)).fetchone()[0]
@@ -123,21 +124,21 @@ class Store:
         """Every label, with sessions or only added, sorted without regard to case."""
         labels = [row[0] for row in self._query("SELECT label FROM people")]
         if not all(isinstance(label, str) for label in labels):  # hipmap writes only text there
-            raise CorruptDatabase(self.path, "a person's label is not text")
+            raise CorruptDatabase(self.path, phrase("a person's label is not text"))
         return sorted(labels, key=lambda s: (s.casefold(), s))
 
     def rename_person(self, old: str, new: str) -> None:
         """Rename a label everywhere. KeyError if `old` is unknown; ValueError if `new` is empty or someone else's."""
         old, new = clean_label(old), clean_label(new)
         if not new:
-            raise ValueError("person: expected a new label, got an empty one")
+            raise coded(ValueError, "expected a new label, got an empty one", "person")
         with self._transaction("save to") as conn:
             person_id = self._person_id(conn, old, create=False)
             if person_id is None:
                 raise KeyError(old)
             other = self._person_id(conn, new, create=False)
             if other is not None and other != person_id:
-                raise ValueError(f"person: there is already someone called {new!r}")
+                raise coded(ValueError, "there is already someone called {name}", "person", name=repr(new))
             conn.execute("UPDATE people SET label = ?, folded = ? WHERE id = ?", (new, new.casefold(), person_id))
 
     # ---- sessions
@@ -183,7 +184,7 @@ class Store:
             check_stored(session)  # values SQLite's column types let through would break whoever shows it
             return session
         except (TypeError, ValueError, RecursionError) as exc:
-            raise CorruptDatabase(self.path, f"session {session_id} is damaged ({exc})") from None
+            raise CorruptDatabase(self.path, phrase("session {id} is damaged ({reason})", id=session_id, reason=said(exc))) from None
 
     def delete(self, session_id: int) -> None:
         with self._transaction("delete from") as conn:

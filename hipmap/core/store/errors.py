@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..messages import mark
+from ..messages import mark, phrase
 
 
 class StoreError(Exception):
@@ -59,7 +59,7 @@ def translated(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
         primary is None and ("malformed" in text or "not a database" in text or "decode" in text)
     ):
-        return CorruptDatabase(path, f"SQLite reports “{exc}”")
+        return CorruptDatabase(path, phrase("SQLite reports “{reason}”", reason=str(exc)))
     return mark(StoreError(COULD_NOT.format(doing=doing, path=path, reason=exc), path), COULD_NOT, doing=doing,
                 path=str(path), reason=str(exc))  # fmt: skip
 
@@ -67,7 +67,7 @@ def translated(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
 def damaged_text(exc: UnicodeDecodeError, path: Path) -> CorruptDatabase:
     # Python decodes SQLite's own error messages strictly; one quoting a damaged schema is not UTF-8.
     message = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else str(exc)
-    return CorruptDatabase(path, f"SQLite reports “{message}”")
+    return CorruptDatabase(path, phrase("SQLite reports “{reason}”", reason=message))
 
 
 @contextmanager

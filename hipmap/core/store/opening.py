@@ -20,7 +20,7 @@ from typing import Sequence
 from ..fileio import create_private_file, private_dir
 from ..reading import check_regular
 from .errors import FRESH_START, CorruptDatabase, NewerDatabase, StoreError, damaged_text, sqlite_errors, translated
-from ..messages import mark
+from ..messages import mark, phrase, said
 from .schema import APPLICATION_ID, REQUIRED_TABLES, Migration, migrate
 
 DB_FILENAME = "sessions.sqlite3"
@@ -68,21 +68,21 @@ def _header_problem(path: Path, size: int, check_size: bool) -> str | None:
     with open(path, "rb") as handle:
         header = handle.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "it is not an SQLite database"
+        return phrase("it is not an SQLite database")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return "its header is damaged"
+        return phrase("its header is damaged")
     # The file format's write and read versions: 1 (rollback journal) or 2 (WAL). SQLite refuses to read a file
     # with a higher read version and opens one with a higher write version read-only, which only the real,
     # writable open would find out, too late to leave the file as it was.
     if header[18] not in (1, 2) or header[19] not in (1, 2):
-        return "its header is damaged"
+        return phrase("its header is damaged")
     # The page count in the header is trusted only when its "valid for" counter matches the change counter.
     pages = int.from_bytes(header[28:32], "big")
     expected = pages * page_size
     if check_size and header[24:28] == header[92:96] and size < expected:
-        return f"it is shorter than its header says ({size} of {expected} bytes), so it was probably cut off"
+        return phrase("it is shorter than its header says ({size} of {expected} bytes), so it was probably cut off", size=size, expected=expected)
     return None
 
 
@@ -95,30 +95,30 @@ def _inspect(conn: sqlite3.Connection, path: Path, supported: int) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabase(path, f"SQLite reports “{exc}”") from None
+        raise CorruptDatabase(path, phrase("SQLite reports “{reason}”", reason=str(exc))) from None
     except UnicodeDecodeError as exc:
         raise damaged_text(exc, path) from None
     finally:
         conn.close()
     if problems != ["ok"]:
         first = " ".join(problems[0].split())  # SQLite's report can span lines; a message is one
-        raise CorruptDatabase(path, f"its integrity check failed (“{first}”)")
+        raise CorruptDatabase(path, phrase("its integrity check failed (“{reason}”)", reason=first))
     ours = app_id == APPLICATION_ID
     if app_id not in (0, APPLICATION_ID) or (not ours and {t for t in tables if not t.startswith("sqlite_")}):
-        raise CorruptDatabase(path, "it is an SQLite database, but another program's, not hipmap's")
+        raise CorruptDatabase(path, phrase("it is an SQLite database, but another program's, not hipmap's"))
     if version < 0:  # user_version is a signed 32-bit number: hipmap never writes a negative one
-        raise CorruptDatabase(path, f"its schema version ({version}) is damaged")
+        raise CorruptDatabase(path, phrase("its schema version ({version}) is damaged", version=version))
     if version == 0:
         if ours and {t for t in tables if not t.startswith("sqlite_")}:  # hipmap sets both in one transaction
-            raise CorruptDatabase(path, "it has hipmap's tables but no schema version")
+            raise CorruptDatabase(path, phrase("it has hipmap's tables but no schema version"))
         return
     if not ours:
-        raise CorruptDatabase(path, "it has a schema version but no hipmap mark")
+        raise CorruptDatabase(path, phrase("it has a schema version but no hipmap mark"))
     if version > supported:
         raise NewerDatabase(path, version, supported)
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if missing:
-        raise CorruptDatabase(path, f"its {', '.join(missing)} table is missing")
+        raise CorruptDatabase(path, phrase("its {tables} table is missing", tables=", ".join(missing)))
 
 
 def _check_existing(path: Path, supported: int) -> None:
@@ -195,11 +195,11 @@ def connect(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
             _check_existing(path, len(migrations))
         elif _side_file(path, "-wal").exists():
             # SQLite would replay a stray journal into the new file: neither adopt it nor delete it.
-            raise CorruptDatabase(path, "the file is missing but its -wal journal is still there")
+            raise CorruptDatabase(path, phrase("the file is missing but its -wal journal is still there"))
         tightened = _keep_private(path)  # only once the file passed the checks: a refused file keeps its mode
     except OSError as exc:
         raise mark(StoreError(f"Could not open the sessions database {path}: {exc.strerror or exc}.", path),
-                   "Could not open the sessions database {path}: {reason}.", path=str(path), reason=str(exc.strerror or exc)) from exc  # fmt: skip
+                   "Could not open the sessions database {path}: {reason}.", path=str(path), reason=said(exc, str(exc.strerror or exc))) from exc  # fmt: skip
     except sqlite3.Error as exc:
         raise translated(exc, path, "check") from exc
     except UnicodeDecodeError as exc:

@@ -8,6 +8,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
+from ..messages import coded, phrase, said
 from ..routine.model import routine_from_dict
 from ..routine.timer import STEP_STATUSES, RunLog
 
@@ -99,16 +100,16 @@ def _is_number(value) -> bool:
 
 def _check_rating(name: str, value) -> None:
     if value is not None and not (_is_int(value) and 0 <= value <= 10):
-        raise ValueError(f"{name}: expected a whole number from 0 to 10 or None, got {_short(value)}")
+        raise coded(ValueError, "expected a whole number from 0 to 10 or None, got {value}", name, value=_short(value))
 
 
 def clean_label(label) -> str:
     """A person label as stored: trimmed; "" means no label. Raises ValueError for one that cannot be a label."""
     if not isinstance(label, str):
-        raise ValueError(f"person: expected text, got {_short(label)}")
+        raise coded(ValueError, "expected text, got {value}", "person", value=_short(label))
     label = label.strip()
     if len(label) > MAX_LABEL or any(ch < " " or ch == "\x7f" for ch in label):
-        raise ValueError(f"person: expected a label of at most {MAX_LABEL} characters on one line, got {_short(label)}")
+        raise coded(ValueError, "expected a label of at most {most} characters on one line, got {value}", "person", most=MAX_LABEL, value=_short(label))
     return label
 
 
@@ -119,58 +120,58 @@ def _check_created_at(value) -> None:
     except ValueError:
         ok = False
     if not ok:
-        raise ValueError(f"created_at: expected ISO 8601 UTC like 2026-11-25T03:34:12Z, got {_short(value)}")
+        raise coded(ValueError, "expected ISO 8601 UTC like 2026-11-25T03:34:12Z, got {value}", "created_at", value=_short(value))
 
 
 def _check_candidates(candidates) -> None:
     if not isinstance(candidates, list) or len(candidates) > MAX_CANDIDATES:
-        raise ValueError(f"candidates: expected a list of at most {MAX_CANDIDATES} objects, got {_short(candidates)}")
+        raise coded(ValueError, "expected a list of at most {most} objects, got {value}", "candidates", most=MAX_CANDIDATES, value=_short(candidates))
     for i, item in enumerate(candidates):
         where = f"candidates[{i}]"
         if not isinstance(item, dict):
-            raise ValueError(f"{where}: expected an object, got {_short(item)}")
+            raise coded(ValueError, "expected an object, got {value}", where, value=_short(item))
         for key in ("id", "name"):
             if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ValueError(f"{where}.{key}: expected non-empty text, got {_short(item.get(key))}")
+                raise coded(ValueError, "expected non-empty text, got {value}", f"{where}.{key}", value=_short(item.get(key)))
         if item.get("side") not in ("left", "right", "both"):  # both: a pattern spanning both sides (rectus abdominis)
-            raise ValueError(f"{where}.side: expected 'left', 'right' or 'both', got {_short(item.get('side'))}")
+            raise coded(ValueError, "expected 'left', 'right' or 'both', got {value}", f"{where}.side", value=_short(item.get('side')))
         if not (_is_number(item.get("score")) and 0 <= item["score"] <= 1):
-            raise ValueError(f"{where}.score: expected a number from 0 to 1, got {_short(item.get('score'))}")
+            raise coded(ValueError, "expected a number from 0 to 1, got {value}", f"{where}.score", value=_short(item.get('score')))
 
 
 def _check_run_log(log) -> None:
     if not isinstance(log, dict):
-        raise ValueError(f"run_log: expected an object or None, got {_short(log)}")
+        raise coded(ValueError, "expected an object or None, got {value}", "run_log", value=_short(log))
     steps = log.get("steps")
     if not isinstance(steps, list):
-        raise ValueError(f"run_log.steps: expected a list, got {_short(steps)}")
+        raise coded(ValueError, "expected a list, got {value}", "run_log.steps", value=_short(steps))
     for i, step in enumerate(steps):
         where = f"run_log.steps[{i}]"
         if not isinstance(step, dict):
-            raise ValueError(f"{where}: expected an object, got {_short(step)}")
+            raise coded(ValueError, "expected an object, got {value}", where, value=_short(step))
         if step.get("status") not in STEP_STATUSES:
             expected = ", ".join(STEP_STATUSES)
-            raise ValueError(f"{where}.status: expected one of {expected}, got {_short(step.get('status'))}")
+            raise coded(ValueError, "expected one of {expected}, got {value}", f"{where}.status", expected=expected, value=_short(step.get('status')))
         for key in ("title", "side"):
             if not isinstance(step.get(key), str):
-                raise ValueError(f"{where}.{key}: expected text, got {_short(step.get(key))}")
+                raise coded(ValueError, "expected text, got {value}", f"{where}.{key}", value=_short(step.get(key)))
         for key in ("holds_done", "reps"):
             if not (_is_int(step.get(key)) and step[key] >= 0):
-                raise ValueError(f"{where}.{key}: expected a whole number from 0, got {_short(step.get(key))}")
+                raise coded(ValueError, "expected a whole number from 0, got {value}", f"{where}.{key}", value=_short(step.get(key)))
     for key in ("planned_total_s", "actual_total_s"):
         if not (_is_number(log.get(key)) and log[key] >= 0):
-            raise ValueError(f"run_log.{key}: expected a number of seconds from 0, got {_short(log.get(key))}")
+            raise coded(ValueError, "expected a number of seconds from 0, got {value}", f"run_log.{key}", value=_short(log.get(key)))
     if not isinstance(log.get("stopped"), bool):
-        raise ValueError(f"run_log.stopped: expected true or false, got {_short(log.get('stopped'))}")
+        raise coded(ValueError, "expected true or false, got {value}", "run_log.stopped", value=_short(log.get('stopped')))
 
 
 def _to_json(name: str, value) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name}: cannot be stored as JSON ({exc})") from None
+        raise coded(ValueError, "cannot be stored as JSON ({reason})", name, reason=str(exc)) from None
     if len(text) > MAX_JSON_CHARS:
-        raise ValueError(f"{name}: too large to store ({len(text)} characters; the limit is {MAX_JSON_CHARS})")
+        raise coded(ValueError, "too large to store ({count} characters; the limit is {limit})", name, count=len(text), limit=MAX_JSON_CHARS)
     return text
 
 
@@ -179,22 +180,22 @@ def summary_problem(created_at, person, before, after, extent, tops, has_routine
     try:
         _check_created_at(created_at)
         if not MIN_YEAR <= int(created_at[:4]) <= MAX_YEAR:  # the chart's calendar and local time need room
-            raise ValueError(f"created_at: expected a year from {MIN_YEAR} to {MAX_YEAR}, got {_short(created_at)}")
+            raise coded(ValueError, "expected a year from {low} to {high}, got {value}", "created_at", low=MIN_YEAR, high=MAX_YEAR, value=_short(created_at))
         if not isinstance(person, str):
-            raise ValueError(f"person: expected text, got {_short(person)}")
+            raise coded(ValueError, "expected text, got {value}", "person", value=_short(person))
         _check_rating("pain_before", before)
         _check_rating("pain_after", after)
         if extent is not None and not (_is_number(extent) and 0 <= extent <= 1):
-            raise ValueError(f"pain_extent: expected a number from 0 to 1 or None, got {_short(extent)}")
+            raise coded(ValueError, "expected a number from 0 to 1 or None, got {value}", "pain_extent", value=_short(extent))
         for i, name in enumerate(tops, 1):
             if name is not None and not (isinstance(name, str) and name.strip()):
-                raise ValueError(f"top{i}: expected text, got {_short(name)}")
+                raise coded(ValueError, "expected text, got {value}", f"top{i}", value=_short(name))
         if has_routine not in (0, 1) or isinstance(has_routine, float):
-            raise ValueError(f"has_routine: expected 0 or 1, got {_short(has_routine)}")
+            raise coded(ValueError, "expected 0 or 1, got {value}", "has_routine", value=_short(has_routine))
         if not (_is_int(skipped) and 0 <= skipped <= MAX_STEPS):
-            raise ValueError(f"skipped_steps: expected a whole number from 0 to {MAX_STEPS}, got {_short(skipped)}")
+            raise coded(ValueError, "expected a whole number from 0 to {most}, got {value}", "skipped_steps", most=MAX_STEPS, value=_short(skipped))
     except ValueError as exc:
-        return str(exc)
+        return said(exc)
     return ""
 
 
@@ -202,19 +203,19 @@ def check_stored(session: Session) -> None:
     """Check a session read back from the database (ValueError names the first bad field); a label that save()
     would refuse is kept, as long as it is text."""
     if not isinstance(session.person, str):
-        raise ValueError(f"person: expected text, got {_short(session.person)}")
+        raise coded(ValueError, "expected text, got {value}", "person", value=_short(session.person))
     session_columns(replace(session, person=""))
 
 
 def session_columns(session: Session) -> dict:
     """Check every field (ValueError names the first bad one) and return the sessions row to write."""
     if session.id is not None and not (_is_int(session.id) and session.id > 0):
-        raise ValueError(f"id: expected a positive whole number or None, got {_short(session.id)}")
+        raise coded(ValueError, "expected a positive whole number or None, got {value}", "id", value=_short(session.id))
     _check_created_at(session.created_at)
     clean_label(session.person)
     if not isinstance(session.painmap, dict) or session.painmap.get("format") != PAINMAP_FORMAT:
-        expected = f'a pain map object ("format": "{PAINMAP_FORMAT}")'
-        raise ValueError(f"painmap: expected {expected}, got {_short(session.painmap)}")
+        expected = phrase('a pain map object ("format": "{format}")', format=PAINMAP_FORMAT)
+        raise coded(ValueError, "expected {expected}, got {value}", "painmap", expected=expected, value=_short(session.painmap))
     _check_candidates(session.candidates)
     if session.routine is not None:
         routine_from_dict(session.routine, "routine")  # RoutineError is a ValueError with a clear message
@@ -224,9 +225,9 @@ def session_columns(session: Session) -> dict:
     _check_rating("pain_after", session.pain_after)
     extent = session.pain_extent
     if extent is not None and not (_is_number(extent) and 0 <= extent <= 1):
-        raise ValueError(f"pain_extent: expected a number from 0 to 1 or None, got {_short(extent)}")
+        raise coded(ValueError, "expected a number from 0 to 1 or None, got {value}", "pain_extent", value=_short(extent))
     if not isinstance(session.note, str) or len(session.note) > MAX_NOTE:
-        raise ValueError(f"note: expected text of at most {MAX_NOTE} characters, got {_short(session.note)}")
+        raise coded(ValueError, "expected text of at most {most} characters, got {value}", "note", most=MAX_NOTE, value=_short(session.note))
     names = [c["name"] for c in session.candidates[:3]]
     steps = session.run_log["steps"] if session.run_log else []
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.store.session import SessionSummary
+from ..kit.errors import phrase_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, translate
 from .formats import format_area, format_rating, person_text, routine_text, when_text
 
@@ -102,7 +103,7 @@ class SessionTableModel(QAbstractTableModel):
         if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
             s = self._rows[row]
             if s.damaged:
-                return translate("history", "This session is damaged in the database ({problem}); it is left out of the chart.").format(problem=s.damaged)
+                return translate("history", "This session is damaged in the database ({problem}); it is left out of the chart.").format(problem=phrase_text(s.damaged))
             if column == 5 and s.top_muscles:
                 return ", ".join(s.top_muscles)
             if column == 6:

@@ -33,7 +33,7 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
     except (CorruptDatabase, NewerDatabase) as exc:
         answer = QMessageBox.question(
             parent, translate("sessions", "Session history cannot be opened"),
-            translate("sessions", "{exc}\n\nStart a fresh, empty history beside it? The old file is kept exactly as it is.").format(exc=exc),
+            translate("sessions", "{exc}\n\nStart a fresh, empty history beside it? The old file is kept exactly as it is.").format(exc=error_text(exc)),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
         )  # fmt: skip
         if answer != QMessageBox.Yes:
@@ -47,7 +47,7 @@ def open_store(parent, settings, data_dir: Path) -> Store | None:
         settings.setValue("store/path", str(fresh))
         return store
     except (StoreError, OSError) as exc:
-        QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), translate("sessions", "{exc}\n\nhipmap works without it; sessions cannot be saved this time.").format(exc=exc))
+        QMessageBox.warning(parent, translate("sessions", "Session history unavailable"), translate("sessions", "{exc}\n\nhipmap works without it; sessions cannot be saved this time.").format(exc=error_text(exc)))
         return None
 
 

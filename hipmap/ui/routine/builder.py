@@ -38,7 +38,7 @@ from ...core.routine.library import RoutineLibrary, read_routine
 from .cues import clock_text
 from ..kit.flow import FlowLayout
 from ..kit.windows import fit_to_screen
-from ..kit.errors import error_text
+from ..kit.errors import error_text, phrase_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, routine_name_phrases, set_command_tip, side_name, step_title, translate
 
 COLUMNS = (QT_TRANSLATE_NOOP("builder", "Step"), QT_TRANSLATE_NOOP("builder", "Side"), QT_TRANSLATE_NOOP("builder", "Hold"), QT_TRANSLATE_NOOP("builder", "Reps"), QT_TRANSLATE_NOOP("builder", "Rest"))
@@ -456,7 +456,7 @@ class RoutineBuilder(QDialog):
             label = saved.name if saved.routine is not None else translate("builder", "{name} (cannot be read)").format(name=saved.name)
             self.saved_combo.addItem(label, str(saved.path))  # the file: an unreadable one may share a good one's name
             if saved.routine is None:
-                self.saved_combo.setItemData(self.saved_combo.count() - 1, saved.problem, Qt.ToolTipRole)
+                self.saved_combo.setItemData(self.saved_combo.count() - 1, phrase_text(saved.problem), Qt.ToolTipRole)
         has = self.saved_combo.count() > 0
         if not has:
             self.saved_combo.addItem(translate("builder", "No saved routines yet"))
@@ -479,7 +479,7 @@ class RoutineBuilder(QDialog):
         try:
             path = self.library.save(routine)
         except (RoutineError, OSError) as exc:
-            QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=exc))
+            QMessageBox.warning(self, translate("builder", "Routine not saved"), translate("builder", "The routine could not be saved:\n{exc}").format(exc=error_text(exc)))
             return False
         self._refresh_saved()
         self.saved_combo.setCurrentIndex(max(0, self.saved_combo.findData(str(path))))
