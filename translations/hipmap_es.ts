@@ -838,6 +838,10 @@
             <translation>Volver a la herramienta usada antes de explorar</translation>
         </message>
         <message>
+            <source>Explore mode: the pointer names the muscle under it and a click selects it; no pain is marked. From the keyboard, View &gt; Muscles (F3) lists every muscle.</source>
+            <translation>Modo explorar: el puntero nombra el músculo que hay debajo y un clic lo selecciona; no se marca dolor. Con el teclado, Ver &gt; Músculos (F3) muestra todos los músculos.</translation>
+        </message>
+        <message>
             <source>Explore: point at a diagram to name the muscle there; click selects it. Esc returns to marking.</source>
             <translation>Explorar: señale un diagrama para ver el nombre del músculo que hay ahí; un clic lo selecciona. Esc vuelve a marcar.</translation>
         </message>

@@ -152,9 +152,11 @@ def test_leaving_returns_to_the_tool_before_and_marking_works_again(window, atla
     view = window.views["posterior"]
     window.show_view("posterior")
     x, y = region_centre(atlas, "posterior", "buttock_center")
+    assert "Explore mode" in view.accessibleDescription() and "F3" in view.accessibleDescription()
     _hover(view, x, y)
     assert window.previewed is not None
     QTest.keyClick(window, Qt.Key_Escape)
+    assert "Explore mode" not in view.accessibleDescription() and "mark where it hurts" in view.accessibleDescription()
     assert not window.exploring.active and window.marking.act_pan.isChecked() and view.tool == "pan"
     assert window.previewed is None and not view.explore_label.isVisible() and not window.exploring.act_leave.isEnabled()
     window.marking.act_brush.trigger()
