@@ -12,7 +12,6 @@ from functools import partial
 
 from PySide6.QtCore import QObject
 
-from ..diagram.bodyview import HINT
 from ..diagram.explore import stack_lines
 from ..kit.i18n import translate
 from .actions import make_action
@@ -64,6 +63,8 @@ class Exploring(QObject):
         was, self.active = self.active, tool == "explore"
         self.act_leave.setEnabled(self.active)
         window = self.window
+        from ..diagram.bodyview import HINT  # (here: the diagram module brings the core, loaded after the first paint)
+
         for body in window.views.values():  # what a screen reader hears about each diagram
             body.set_hint(translate("app", "Explore mode: the pointer names the muscle under it and a click selects it; no pain is marked. From the keyboard, View > Muscles (F3) lists every muscle.") if self.active else translate("bodyview", HINT))
         if self.active and not was:
