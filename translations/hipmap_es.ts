@@ -200,16 +200,16 @@
             <translation>Pincel más grande</translation>
         </message>
         <message>
-            <source>Make the brush bigger</source>
-            <translation>Hacer el pincel más grande</translation>
+            <source>Make the brush bigger (while exploring: the muscle beneath)</source>
+            <translation>Agrandar el pincel (al explorar: el músculo de debajo)</translation>
+        </message>
+        <message>
+            <source>Make the brush smaller (while exploring: the muscle above)</source>
+            <translation>Reducir el pincel (al explorar: el músculo de encima)</translation>
         </message>
         <message>
             <source>Smaller Brush</source>
             <translation>Pincel más pequeño</translation>
-        </message>
-        <message>
-            <source>Make the brush smaller</source>
-            <translation>Hacer el pincel más pequeño</translation>
         </message>
         <message>
             <source>Stronger Pain</source>
@@ -820,6 +820,30 @@
         <message>
             <source>Find any muscle by name and see its trigger points and pain pattern, whatever is marked</source>
             <translation>Buscar cualquier músculo por su nombre y ver sus puntos gatillo y su patrón de dolor, sea cual sea lo marcado</translation>
+        </message>
+        <message>
+            <source>E&amp;xplore Muscles</source>
+            <translation>E&amp;xplorar músculos</translation>
+        </message>
+        <message>
+            <source>Point at a diagram to name the muscle under it; the wheel or [ and ] choose a deeper one; click selects it. Esc returns to the tool used before. Without a mouse: View &gt; Muscles (F3)</source>
+            <translation>Señale un diagrama para ver el nombre del músculo que hay debajo; la rueda o [ y ] eligen uno más profundo; un clic lo selecciona. Esc vuelve a la herramienta anterior. Sin ratón: Ver &gt; Músculos (F3)</translation>
+        </message>
+        <message>
+            <source>Leave Explore Mode</source>
+            <translation>Salir del modo explorar</translation>
+        </message>
+        <message>
+            <source>Return to the tool used before exploring</source>
+            <translation>Volver a la herramienta usada antes de explorar</translation>
+        </message>
+        <message>
+            <source>Explore mode: the pointer names the muscle under it and a click selects it; no pain is marked. From the keyboard, View &gt; Muscles (F3) lists every muscle.</source>
+            <translation>Modo explorar: el puntero nombra el músculo que hay debajo y un clic lo selecciona; no se marca dolor. Con el teclado, Ver &gt; Músculos (F3) muestra todos los músculos.</translation>
+        </message>
+        <message>
+            <source>Explore: point at a diagram to name the muscle there; click selects it. Esc returns to marking.</source>
+            <translation>Explorar: señale un diagrama para ver el nombre del músculo que hay ahí; un clic lo selecciona. Esc vuelve a marcar.</translation>
         </message>
     </context>
     <context>
@@ -2731,6 +2755,37 @@
         </message>
     </context>
     <context>
+        <name>explore</name>
+        <message>
+            <source>{name}, {side} side</source>
+            <translation>{name}, lado {side}</translation>
+        </message>
+        <message>
+            <source>{muscle} (deep)</source>
+            <translation>{muscle} (profundo)</translation>
+        </message>
+        <message>
+            <source>over it: {names}</source>
+            <translation>encima: {names}</translation>
+        </message>
+        <message>
+            <source>deep: {names}</source>
+            <translation>debajo: {names}</translation>
+        </message>
+        <message>
+            <source>{number} of {count}: the wheel or [ and ] choose; click selects</source>
+            <translation>{number} de {count}: la rueda o [ y ] eligen; un clic selecciona</translation>
+        </message>
+        <message>
+            <source>Click to select it</source>
+            <translation>Haga clic para seleccionarlo</translation>
+        </message>
+        <message>
+            <source>Muscle under the pointer</source>
+            <translation>Músculo bajo el puntero</translation>
+        </message>
+    </context>
+    <context>
         <name>firstframe</name>
         <message>
             <source>Body diagrams (loading)</source>
@@ -2870,6 +2925,14 @@
         <message>
             <source>Trigger point: a tender spot in the muscle that sends pain elsewhere.</source>
             <translation>Punto gatillo: un punto sensible del músculo que envía dolor a otra parte.</translation>
+        </message>
+        <message>
+            <source>Red-brown shape with fibre lines: where the muscle lies.</source>
+            <translation>Forma rojiza con líneas de fibras: dónde está el músculo.</translation>
+        </message>
+        <message>
+            <source>Dashed red-brown shape: the muscle lies deep, under the muscles outlined faintly over it.</source>
+            <translation>Forma rojiza discontinua: el músculo está en profundidad, bajo los músculos perfilados tenuemente encima.</translation>
         </message>
         <message>
             <source>LEFT and RIGHT are your own left and right.</source>

@@ -411,3 +411,61 @@ def test_the_routine_table_times_add_up_and_shared_stretches_appear_once(handout
     stretches = [s.exercise_id for s in handout.routine.steps if s.kind == "stretch"]
     assert len(stretches) == len(set(stretches))  # both muscles list the cross-over stretch; it is done once
     assert [s.kind for s in handout.routine.steps].count("compression") == len(SELECTED)
+
+
+# --------------------------------------------------------------------------------------------- the muscle itself
+
+
+def test_each_muscles_legend_names_its_shape_deep_or_on_top(atlas, qapp, tmp_path):
+    from hipmap.ui.handout.content import build_handout
+    from hipmap.ui.handout.figures import LEGEND_MUSCLE, LEGEND_MUSCLE_DEEP, FiguresBlock
+    from hipmap.ui.handout.output import write_pdf
+    from hipmap.ui.handout.sections import handout_blocks
+
+    made = build_handout(atlas, PainMap(), [("gluteus_maximus", "right"), ("piriformis", "right")])
+    legends = {b.name: b.legend.items for b in handout_blocks(made) if isinstance(b, FiguresBlock) and b.name.startswith("muscle:")}
+    assert legends["muscle:gluteus_maximus:right"][0] == LEGEND_MUSCLE and LEGEND_MUSCLE_DEEP not in legends["muscle:gluteus_maximus:right"]
+    assert legends["muscle:piriformis:right"][0] == LEGEND_MUSCLE_DEEP and LEGEND_MUSCLE not in legends["muscle:piriformis:right"]
+    out = tmp_path / "muscles.pdf"
+    write_pdf(made, out)
+    text = flat(" ".join(qt_pages_text(out)))
+    assert "where the muscle lies" in text and "the muscle lies deep, under the muscles outlined faintly over it" in text
+
+
+def test_the_muscles_edge_is_drawn_over_its_zones(atlas, qapp):
+    """The zones' fill and hatching would veil the muscle: its outline is drawn again above them."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from hipmap.ui.handout.content import build_handout
+    from hipmap.ui.handout.figures import DiagramRow, Figure
+    from hipmap.ui.handout.page_context import PageContext
+
+    made = build_handout(atlas, PainMap(), [("gluteus_minimus_posterior", "right")])
+    entry = made.muscles[0]
+    assert not entry.muscle.zone("essential", "right", "posterior").is_empty
+
+    class Recording(QPainter):
+        def __init__(self, device):
+            super().__init__(device)
+            self.drawn = []
+
+        def drawPath(self, path):  # noqa: N802 - Qt's name
+            self.drawn.append((path.boundingRect().getRect(), self.pen().style(), self.brush().style()))
+            super().drawPath(path)
+
+    image = QImage(800, 1000, QImage.Format_ARGB32)
+    painter = Recording(image)
+    ctx = PageContext(image, made)
+    DiagramRow([Figure("posterior", "", (entry,), zones=entry)]).paint(painter, ctx, QRectF(0, 0, 800, 1000))
+    painter.end()
+    from hipmap.ui.kit.shapes import painter_path
+
+    outline = painter_path(atlas.anatomy["gluteus_minimus_posterior"].shape("right", "posterior")).boundingRect().getRect()
+    essential = painter_path(entry.muscle.zone("essential", "right", "posterior")).boundingRect().getRect()
+    from PySide6.QtCore import Qt
+
+    muscle_at = [i for i, (rect, _pen, _brush) in enumerate(painter.drawn) if rect == outline]
+    zone_at = [i for i, (rect, _pen, _brush) in enumerate(painter.drawn) if rect == essential]
+    assert len(muscle_at) == 2 and zone_at  # the shape with its fill, then its edge alone
+    assert muscle_at[0] < min(zone_at) <= max(zone_at) < muscle_at[1]
+    assert painter.drawn[muscle_at[1]][1] == Qt.DashLine and painter.drawn[muscle_at[1]][2] == Qt.NoBrush  # deep: dashed

@@ -330,3 +330,28 @@ def test_f5_in_the_main_window_presents_the_ranked_muscles_from_the_selected_one
     with qtbot.waitSignal(shown.closed):
         qtbot.keyClick(shown, Qt.Key_Escape)
     assert window.practice.presentation is None
+
+
+def test_a_muscle_is_shown_on_every_view_where_it_lies_even_without_zones_there(qtbot, atlas):
+    """Presentation picks the views by the muscle's shape too: a view where it lies is shown though its pain
+    pattern and trigger points are on another view only."""
+    import dataclasses
+
+    muscle = atlas.muscles["gluteus_maximus"]
+    lies_on = {v for (s, v) in atlas.anatomy["gluteus_maximus"].shapes if s == "right"}
+    assert {"posterior", "lateral_right"} <= lies_on
+    only_back = dataclasses.replace(
+        muscle,
+        zones={k: z for k, z in muscle.zones.items() if k[2] == "posterior"},
+        trigger_points=tuple(p for p in muscle.trigger_points if p.view == "posterior"),
+    )  # fmt: skip
+    trimmed = dataclasses.replace(atlas, muscles={**atlas.muscles, "gluteus_maximus": only_back})
+    w = PresentationWindow(trimmed, [("gluteus_maximus", "right")], None, animation_ms=0)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.shown_views() == [v for v in ("posterior", "lateral_right", "anterior") if v in lies_on]
+    assert w.diagrams["lateral_right"].isVisible() and w.layer_shown("muscle")
+    kinds = {i.data(1) for i in w.diagrams["lateral_right"].layers["muscle"].childItems()}
+    assert "muscle" in kinds  # drawn there: where it lies

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -24,6 +24,7 @@ from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
 from .drawing import draw_view
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
+from .explore import ExploreLabel, stack_lines
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 Z_MUSCLE, Z_GHOST = 0.3, 0.6  # the muscle's shape under everything, the muscles over a deep one just above it
@@ -157,6 +158,9 @@ class BodyView(QGraphicsView):
     strokeFinished = Signal(str, list, float)  # view id, points in view coordinates, brush radius
     eraseFinished = Signal(str, list, float)
     hoverChanged = Signal(str)  # "Right outer thigh" under the cursor, or ""
+    # Explore mode: the muscles under the pointer (top-most first) and which of them is chosen; [] when none
+    exploreHovered = Signal(str, list, int)
+    exploreClicked = Signal(str, str, str)  # view id, muscle id, the side its shape is on
 
     def __init__(self, atlas: Atlas, view_id: str, renderer: QSvgRenderer, parent=None):
         super().__init__(parent)
@@ -170,6 +174,10 @@ class BodyView(QGraphicsView):
         self._panning: QPointF | None = None
         self._zoomed = False
         self._hovered = None
+        self._explore_stack: list = []  # explore mode: muscles_at under the pointer, and the one chosen
+        self._explore_index = 0
+        self._explore_press = None
+        self._explore_pos = QPoint(0, 0)  # where the pointer was, in viewport pixels (the label sits beside it)
         self._marks: tuple[Mark, ...] = ()
         self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions), for the description
         self._overlay_args = (None, None, False)
@@ -191,6 +199,7 @@ class BodyView(QGraphicsView):
         self.overlay_items: list[QGraphicsItem] = []  # the zones and trigger points shown
         self.layers = dict.fromkeys(LAYERS, True)
         self.muscle_layer = MuscleLayer(scene, view_id, Z_MUSCLE, Z_GHOST)
+        self.explore_label = ExploreLabel(self.viewport())
         self._add_side_labels()
 
         self.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform | QPainter.TextAntialiasing)
@@ -513,6 +522,10 @@ class BodyView(QGraphicsView):
             self.fit()
 
     def wheelEvent(self, event):
+        if self.tool == "explore" and not event.modifiers() & Qt.ControlModifier and event.angleDelta().y():
+            self.step_explore(1 if event.angleDelta().y() < 0 else -1)  # rolled toward you: deeper
+            event.accept()
+            return
         if event.modifiers() & Qt.ControlModifier:
             self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
             event.accept()
@@ -529,6 +542,10 @@ class BodyView(QGraphicsView):
         if event.button() == Qt.MiddleButton or (event.button() == Qt.LeftButton and self.tool == "pan"):
             self._panning = event.position()
             self.setCursor(Qt.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.LeftButton and self.tool == "explore":
+            self._explore_press = self._scene_point(event)  # no mark: the release selects the muscle
             event.accept()
             return
         if event.button() == Qt.LeftButton and self.tool in ("brush", "eraser"):
@@ -551,13 +568,24 @@ class BodyView(QGraphicsView):
             if math.hypot(x - last[0], y - last[1]) >= MIN_STEP:
                 self._stroke.append((x, y))
                 self._update_preview()
-        self._hover(x, y)
+        if self.tool == "explore":
+            self._explore_at(x, y, event.position().toPoint())
+        else:
+            self._hover(x, y)
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
         if self._panning is not None and event.button() in (Qt.MiddleButton, Qt.LeftButton):
             self._panning = None
             self.setCursor(Qt.OpenHandCursor if self.tool == "pan" else Qt.CrossCursor)
+            return
+        if self._explore_press is not None and event.button() == Qt.LeftButton:
+            self._explore_press = None
+            self._explore_at(*self._scene_point(event), event.position().toPoint())
+            if self._explore_stack:
+                muscle_id, side, _depth = self._explore_stack[self._explore_index]
+                self.exploreClicked.emit(self.view_id, muscle_id, side)
+            event.accept()
             return
         if self._stroke is not None and event.button() == Qt.LeftButton:
             points, self._stroke, self._preview_outline = self._stroke, None, None
@@ -570,6 +598,7 @@ class BodyView(QGraphicsView):
 
     def leaveEvent(self, event):
         self._set_hover(None)
+        self.clear_explore()
         super().leaveEvent(event)
 
     def _update_preview(self):
@@ -609,7 +638,51 @@ class BodyView(QGraphicsView):
 
     def set_tool(self, tool: str):
         self.tool = tool
-        self.setCursor(Qt.OpenHandCursor if tool == "pan" else Qt.CrossCursor)
+        self.setCursor({"pan": Qt.OpenHandCursor, "explore": Qt.PointingHandCursor}.get(tool, Qt.CrossCursor))
+        self._stroke = self._preview_outline = self._explore_press = None
+        self.preview_item.setPath(QPainterPath())
+        if tool == "explore":
+            self._set_hover(None)  # the muscle is named, not the region
+            inside = self.viewport().mapFromGlobal(QCursor.pos())
+            if self.viewport().rect().contains(inside) and self.underMouse():
+                p = self.mapToScene(inside)
+                self._explore_at(p.x(), p.y(), inside)
+        else:
+            self.clear_explore()
+
+    # ------------------------------------------------------------------------------------------ explore
+
+    def _explore_at(self, x: float, y: float, at) -> None:
+        """The muscles under the scene point (x, y): keep the one chosen while the stack is the same."""
+        from ...core.content.anatomy import muscles_at
+
+        stack = muscles_at(self.atlas, self.view_id, x, y)
+        if stack != self._explore_stack:
+            chosen = self._explore_stack[self._explore_index] if self._explore_stack else None
+            self._explore_index = stack.index(chosen) if chosen in stack else 0
+            self._explore_stack = stack
+            self.exploreHovered.emit(self.view_id, list(stack), self._explore_index)
+        self._explore_pos = at
+        self.explore_label.show_lines(stack_lines(self.atlas, stack, self._explore_index), at)
+
+    def step_explore(self, step: int) -> bool:
+        """Choose the next muscle down (1) or up (-1) the stack under the pointer; False when there is none."""
+        if len(self._explore_stack) < 2:
+            return False
+        self._explore_index = (self._explore_index + step) % len(self._explore_stack)
+        self.exploreHovered.emit(self.view_id, list(self._explore_stack), self._explore_index)
+        self.explore_label.show_lines(stack_lines(self.atlas, self._explore_stack, self._explore_index), self._explore_pos)
+        return True
+
+    def explore_stack(self) -> tuple[list, int]:
+        return list(self._explore_stack), self._explore_index
+
+    def clear_explore(self) -> None:
+        """No muscle under the pointer any more (it left, or the mode ended)."""
+        self.explore_label.hide()
+        if self._explore_stack:
+            self._explore_stack, self._explore_index = [], 0
+            self.exploreHovered.emit(self.view_id, [], 0)
 
     # ------------------------------------------------------------------------------------------ hover
 

@@ -1,5 +1,5 @@
 """The diagrams on paper: the body views cropped to the body, with pain marks and their 0-10 badges, a muscle's
-zones (solid and hatched), trigger-point crosses with number tags, the legend, and the block that sets them beside
+shape (its outline drawn again over its zones, so the pattern never hides it), its zones (solid and hatched), trigger-point crosses with number tags, the legend, and the block that sets them beside
 their text. Nothing relies on colour alone, so a black-and-white print reads the same."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
 
 from ...core.pain.painmap import NERVE_QUALITIES
-from ..kit.colors import PAIN_RGB, ZONE_RGB, pain_fill
+from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, pain_fill
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, translate
 from ..kit.shapes import painter_path
 from ..diagram.drawing import draw_view
-from ..diagram.muscleshape import paint_muscle
+from ..diagram.muscleshape import muscle_strokes, paint_muscle
 from .blocks import Block
 from .content import HandoutMuscle
 from .page_context import INK, QUIET, base_font
@@ -99,9 +99,12 @@ class DiagramRow:
         draw_view(painter, ctx.renderer(view.svg_file), QRectF(*view.viewbox), view.mirrored)
         if figure.zones is not None:
             entry = figure.zones
-            if entry.side in view.sides or entry.side == "both":  # the muscle itself, under its pattern
+            shown = entry.side in view.sides or entry.side == "both"
+            if shown:  # the muscle itself, under its pattern
                 paint_muscle(painter, handout.atlas, entry.muscle.id, entry.side, figure.view_id, cosmetic=False, scale=0.6 * unit)
             self._zones(painter, figure.zones, view, unit)
+            if shown:  # and its edge again over the zones' fill and hatching, so the muscle still reads under them
+                _muscle_edge(painter, handout.atlas, entry.muscle.id, entry.side, figure.view_id, 0.6 * unit)
         if figure.marks == "filled":
             for mark in (m for m in handout.painmap.marks if m.view == figure.view_id):
                 pen = QPen(PAIN_EDGE, 0.8 * unit)
@@ -202,6 +205,17 @@ class DiagramRow:
             painter.drawPath(painter_path(essential))
 
 
+def _muscle_edge(painter: QPainter, atlas, muscle_id: str, side: str, view_id: str, scale: float) -> None:
+    """The muscle's outline alone (solid, or dashed for a deep muscle), as paint_muscle draws it, without its fill."""
+    painter.save()
+    painter.setBrush(Qt.NoBrush)
+    for stroke in muscle_strokes(atlas, muscle_id, side, view_id, cosmetic=False, scale=scale):
+        if stroke.kind == "muscle":
+            painter.setPen(stroke.pen)
+            painter.drawPath(stroke.path)
+    painter.restore()
+
+
 def _hatch(painter: QPainter, path: QPainterPath, color: QColor, spacing: float, width: float) -> None:
     """Diagonal lines clipped to a path: a hatch that prints as lines, not as a colour."""
     bounds = path.boundingRect()
@@ -271,6 +285,8 @@ LEGEND_ESSENTIAL = ("essential", QT_TRANSLATE_NOOP("handout", "Essential zone (s
 LEGEND_SPILL = ("spill", QT_TRANSLATE_NOOP("handout", "Spillover zone (hatched): where it is sometimes felt too."))
 LEGEND_OUTLINE = ("outline", QT_TRANSLATE_NOOP("handout", "Dotted line: the pain you marked."))
 LEGEND_CROSS = ("cross", QT_TRANSLATE_NOOP("handout", "Trigger point: a tender spot in the muscle that sends pain elsewhere."))
+LEGEND_MUSCLE = ("muscle", QT_TRANSLATE_NOOP("handout", "Red-brown shape with fibre lines: where the muscle lies."))
+LEGEND_MUSCLE_DEEP = ("muscle_deep", QT_TRANSLATE_NOOP("handout", "Dashed red-brown shape: the muscle lies deep, under the muscles outlined faintly over it."))
 LEGEND_SIDES = ("", QT_TRANSLATE_NOOP("handout", "LEFT and RIGHT are your own left and right."))
 
 
@@ -322,6 +338,17 @@ class Legend:
             painter.setPen(QPen(zone, ctx.pt(0.9), Qt.DashLine))
             painter.setBrush(Qt.NoBrush)
             painter.drawRect(r)
+        elif kind in ("muscle", "muscle_deep"):
+            deep = kind == "muscle_deep"
+            shape = QPainterPath()
+            shape.addEllipse(r)
+            painter.setPen(QPen(QColor(*MUSCLE_EDGE_RGB), ctx.pt(1.0), Qt.DashLine if deep else Qt.SolidLine))
+            painter.setBrush(QColor(*MUSCLE_RGB, 70 if deep else 95))
+            painter.drawPath(shape)
+            painter.setPen(QPen(QColor(*MUSCLE_EDGE_RGB), ctx.pt(0.5)))
+            for k in (-0.25, 0.0, 0.25):  # fibre lines along its length
+                y = r.center().y() + k * r.height()
+                painter.drawLine(QPointF(r.left() + r.width() * 0.18, y + ctx.pt(1.2)), QPointF(r.right() - r.width() * 0.18, y - ctx.pt(1.2)))
         elif kind == "outline":
             painter.setPen(QPen(QColor(110, 40, 10), ctx.pt(1.5), Qt.DotLine, Qt.RoundCap))
             painter.setBrush(Qt.NoBrush)

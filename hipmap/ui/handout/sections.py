@@ -12,6 +12,8 @@ from .content import Handout, HandoutMuscle
 from .figures import (
     LEGEND_CROSS,
     LEGEND_ESSENTIAL,
+    LEGEND_MUSCLE,
+    LEGEND_MUSCLE_DEEP,
     LEGEND_NERVE,
     LEGEND_OUTLINE,
     LEGEND_PAIN,
@@ -51,6 +53,16 @@ def _stretch_dose(exercise) -> str:
     rest = translate("handout", " · rest {rest_s} s between").format(rest_s=exercise.rest_s) if exercise.rest_s else ""
     side = translate("handout", " · each side") if exercise.per_side else ""
     return translate("handout", "Hold {hold_s} s · {times}{rest}{side}").format(hold_s=exercise.hold_s, times=_times(exercise.reps), rest=rest, side=side)
+
+
+def _muscle_legend(atlas, muscle_id: str, side: str, views) -> list:
+    """The legend's entries for the muscle's shape on the views shown: lying on top, deep under others, or both."""
+    anatomy = (getattr(atlas, "anatomy", None) or {}).get(muscle_id)
+    if anatomy is None:
+        return []
+    sides = ("right", "left") if side == "both" else (side,)
+    depths = {anatomy.depth_on(v) for v in views if any(anatomy.shape(s, v) is not None for s in sides)}
+    return [entry for depth, entry in (("superficial", LEGEND_MUSCLE), ("deep", LEGEND_MUSCLE_DEEP)) if depth in depths]
 
 
 def _views_for(handout: Handout, sides, marked_sides: bool = False) -> list[str]:
@@ -148,6 +160,7 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     )
     figures = [Figure(v, "outline" if has_pain else "", (entry,), zones=entry) for v in views]
     legend = [LEGEND_ESSENTIAL, LEGEND_SPILL] + ([LEGEND_OUTLINE] if has_pain else []) + [LEGEND_CROSS]
+    legend = _muscle_legend(atlas, muscle.id, side, views) + legend
     blocks: list[Block] = [
         FiguresBlock(f"muscle:{key}", heading, DiagramRow(figures), side_html, Legend(legend), 100, keep_with_next=True, space_before=16)
     ]

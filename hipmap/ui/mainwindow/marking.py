@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QSlider, QSpinBox
 
@@ -18,9 +18,12 @@ TOOL_QUALITIES = ("aching", "burning", "tingling", "numbness")
 class Marking(QObject):
     """The marking commands and controls of the window; the window places them in its menus and toolbar."""
 
+    toolChanged = Signal(str)  # "brush", "eraser", "pan" or "explore" (exploring.py)
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.tool = "brush"
         A = partial(make_action, window)
         self.act_mark_region = A(translate("app", "&Mark a Region..."), self.mark_region_dialog, "Ctrl+M", translate("app", "Mark a whole region by name, without the mouse"))
         self.tool_group = QActionGroup(window)
@@ -30,8 +33,8 @@ class Marking(QObject):
         for act in (self.act_brush, self.act_eraser, self.act_pan):
             self.tool_group.addAction(act)
         self.act_brush.setChecked(True)
-        self.act_bigger = A(translate("app", "Bigger Brush"), lambda: self.brush_spin.stepBy(2), "]", translate("app", "Make the brush bigger"))
-        self.act_smaller = A(translate("app", "Smaller Brush"), lambda: self.brush_spin.stepBy(-2), "[", translate("app", "Make the brush smaller"))
+        self.act_bigger = A(translate("app", "Bigger Brush"), lambda: self._bracket(1), "]", translate("app", "Make the brush bigger (while exploring: the muscle beneath)"))
+        self.act_smaller = A(translate("app", "Smaller Brush"), lambda: self._bracket(-1), "[", translate("app", "Make the brush smaller (while exploring: the muscle above)"))
         self.act_more = A(translate("app", "Stronger Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() + 1), "=", translate("app", "Rate new marks one step higher"))
         self.act_less = A(translate("app", "Milder Pain"), lambda: self.intensity_slider.setValue(self.intensity_slider.value() - 1), "-", translate("app", "Rate new marks one step lower"))
         self.intensity_actions = []
@@ -78,9 +81,22 @@ class Marking(QObject):
             set_command_tip(act, translate("app", "Describe new marks as {quality}").format(quality=quality_name(quality)))
 
     def set_tool(self, tool: str):
+        self.tool = tool
         for view in self.window.views.values():
             view.set_tool(tool)
-        {"brush": self.act_brush, "eraser": self.act_eraser, "pan": self.act_pan}[tool].setChecked(True)
+        actions = {"brush": self.act_brush, "eraser": self.act_eraser, "pan": self.act_pan}
+        if tool in actions:
+            actions[tool].setChecked(True)
+        else:
+            self.window.exploring.act_explore.setChecked(True)
+        self.toolChanged.emit(tool)
+
+    def _bracket(self, step: int):
+        """[ and ]: the brush's size; while exploring, the muscle above or beneath the one named."""
+        if self.tool == "explore":
+            self.window.exploring.step(step)
+        else:
+            self.brush_spin.stepBy(2 * step)
 
     def _on_brush_size(self, value: int):
         for view in self.window.views.values():

@@ -33,6 +33,7 @@ from ... import __version__, default_assets_dir
 from ...core.content.vocabulary import VIEW_IDS
 from .actions import make_action
 from .browsing import Browsing
+from .exploring import Exploring
 from .files import Files
 from .firstframe import FirstFrame
 from .marking import Marking
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.practice = Practice(self)
         self.marking = Marking(self)
         self.browsing = Browsing(self)
+        self.exploring = Exploring(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
                 body.set_layer_visible(layer, act.isChecked())
             self.views[view_id] = body
         self.renderers = renderers
+        self.exploring.attach(self.views)
 
         self.candidates = CandidateList()
         self.candidates.selected.connect(self._on_selected)
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             if action not in always:
                 action.setEnabled(ready)
+        self.exploring.act_leave.setEnabled(ready and self.exploring.active)  # Esc is the window's only while exploring
         if ready:
             self.act_undo.setEnabled(self.document.undo_stack.canUndo())
             self.act_redo.setEnabled(self.document.undo_stack.canRedo())
@@ -296,7 +300,7 @@ class MainWindow(QMainWindow):
             files.act_new, files.act_open, files.act_save, files.act_save_as,
             practice.act_save_session, practice.act_history, practice.act_export_handout, practice.act_print_handout,
             self.act_quit, self.act_undo, self.act_redo, self.act_clear, marking.act_mark_region,
-            marking.act_brush, marking.act_eraser, marking.act_pan, marking.act_bigger, marking.act_smaller,
+            marking.act_brush, marking.act_eraser, marking.act_pan, self.exploring.act_explore, self.exploring.act_leave, marking.act_bigger, marking.act_smaller,
             marking.act_more, marking.act_less, *marking.intensity_actions, marking.act_ten, *marking.quality_actions.values(),
             self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_tabs, self.act_side, *self.view_actions,
             self.act_high_contrast, *self.layer_actions.values(), self.act_next_pane, self.act_prev_pane, self.act_next, self.act_prev,
@@ -325,7 +329,7 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(translate("app", "&Tools"))
         tools.addActions([selfcare.act_routine, selfcare.act_builder, selfcare.act_compare])
         tools.addSeparator()
-        tools.addActions([marking.act_brush, marking.act_eraser, marking.act_pan])
+        tools.addActions([marking.act_brush, marking.act_eraser, marking.act_pan, self.exploring.act_explore])
         tools.addSeparator()
         tools.addActions([marking.act_bigger, marking.act_smaller])
         intensity = tools.addMenu(translate("app", "Pain Ra&ting for New Marks"))
@@ -436,7 +440,7 @@ class MainWindow(QMainWindow):
         self.pain_label.setBuddy(marking.intensity_slider)
         bar.add_group(self.files.act_new, self.files.act_open, self.files.act_save)
         bar.add_group(self.act_undo, self.act_redo)
-        bar.add_group(marking.act_brush, marking.act_eraser, marking.act_pan)
+        bar.add_group(marking.act_brush, marking.act_eraser, marking.act_pan, self.exploring.act_explore)
         bar.add_group(self.size_label, marking.brush_spin)
         bar.add_group(self.pain_label, marking.intensity_slider, marking.intensity_label)
         bar.add_group(*marking.quality_actions.values())

@@ -27,7 +27,7 @@ from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
 from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, pain_fill
 from ..diagram.drawing import draw_view
-from ..diagram.muscleshape import muscle_strokes
+from ..diagram.muscleshape import muscle_strokes, sides_for
 from ..kit.shapes import painter_path
 from ..kit.i18n import side_and_region, side_name, translate
 
@@ -138,10 +138,14 @@ class BigBadge(InViewUnits, IntensityBadge):
         self._in_view_units(scale)
 
 
-def view_shows(muscle: Muscle, view_id: str, side: str) -> bool:
-    """Whether a view has anything of this muscle on this side: a zone or a trigger point."""
+def view_shows(muscle: Muscle, view_id: str, side: str, atlas: Atlas | None = None) -> bool:
+    """Whether a view has anything of this muscle on this side: a zone, a trigger point, or (given the atlas) the
+    muscle's own shape, so that a muscle is shown where it lies even where its pain is not felt."""
     zones = (muscle.zone(kind, side, view_id) for kind in ("essential", "spillover"))
-    return any(not z.is_empty for z in zones) or bool(muscle.points_on(view_id, side))
+    if any(not z.is_empty for z in zones) or muscle.points_on(view_id, side):
+        return True
+    anatomy = (getattr(atlas, "anatomy", None) or {}).get(muscle.id) if atlas is not None else None
+    return anatomy is not None and any(anatomy.shape(s, view_id) is not None for s in sides_for(side))
 
 
 

@@ -391,11 +391,11 @@ class PresentationWindow(QWidget):
     # ------------------------------------------------------------------------------------------ slides
 
     def _views_for(self, muscle, side: str) -> list[str]:
-        """Back, this side, front: the views where the muscle has a zone or a trigger point on this side (both side
-        views for a pattern that spans both sides)."""
+        """Back, this side, front: the views where the muscle lies, or has a zone or a trigger point, on this side
+        (both side views for a pattern that spans both sides)."""
         lateral = ["lateral_right", "lateral_left"] if side == "both" else [f"lateral_{side}"]
         wanted = [v for v in ("posterior", *lateral, "anterior") if v in self.diagrams]
-        found = [v for v in wanted if view_shows(muscle, v, side)]
+        found = [v for v in wanted if view_shows(muscle, v, side, self.atlas)]
         return found or wanted[:1]
 
     def _show_slide(self, animate: bool) -> None:
