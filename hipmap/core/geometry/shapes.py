@@ -217,3 +217,51 @@ class CellIndex:
 
 
 RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing
+
+
+class CellClasses:
+    """Cells grouped into classes: cells with the same key (a region) covered by the same items of every index.
+
+    A pain map then costs one step per class it touches, not per cell: neighbouring cells are mostly alike.
+    Cells whose key is negative are in no class (-1). The grouping is exact: candidate classes found by hashing
+    every cell's items are checked item by item, and a class is split whenever the check fails."""
+
+    def __init__(self, cell_key: np.ndarray, indexes: list[CellIndex], seed: int = 1):
+        rng = np.random.default_rng(seed)
+        cells = np.flatnonzero(cell_key >= 0)
+        columns = [cell_key[cells].astype(np.uint64)]
+        for index in indexes:
+            for _ in range(2):  # 128 random bits per index
+                salt = rng.integers(0, 2**63, size=int(index.items.max(initial=-1)) + 1, dtype=np.uint64)
+                sums = np.concatenate(([np.uint64(0)], np.cumsum(salt[index.items], dtype=np.uint64)))
+                columns.append(sums[index.ptr[cells + 1]] - sums[index.ptr[cells]])
+        _keys, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True)
+        inverse = inverse.ravel()
+        rep = cells[first]
+        same = cell_key[rep[inverse]] == cell_key[cells]
+        for index in indexes:
+            same &= _same_items(index, cells, rep[inverse])
+        if not same.all():  # a hash collision (never seen): give every doubtful cell a class of its own
+            odd = np.flatnonzero(~same)
+            inverse[odd] = len(rep) + np.arange(len(odd))
+            rep = np.concatenate([rep, cells[odd]])
+        self.count = len(rep)
+        self.of_cell = np.full(len(cell_key), -1, dtype=np.int64)
+        self.of_cell[cells] = inverse
+        self.key = cell_key[rep]
+        self.members = []  # per index: (ptr, items) of each class, like CellIndex
+        for index in indexes:
+            counts = index.ptr[rep + 1] - index.ptr[rep]
+            ptr = np.concatenate(([0], np.cumsum(counts)))
+            self.members.append((ptr, index.items[expand_ranges(index.ptr[rep], counts)]))
+
+
+def _same_items(index: CellIndex, cells: np.ndarray, reps: np.ndarray) -> np.ndarray:
+    """Whether each cell is covered by exactly the items covering its representative cell."""
+    counts = index.ptr[cells + 1] - index.ptr[cells]
+    same = counts == index.ptr[reps + 1] - index.ptr[reps]
+    pairs_a = index.items[expand_ranges(index.ptr[cells], np.where(same, counts, 0))]
+    pairs_b = index.items[expand_ranges(index.ptr[reps], np.where(same, counts, 0))]
+    differs = np.repeat(np.arange(len(cells)), np.where(same, counts, 0))[pairs_a != pairs_b]
+    same[differs] = False
+    return same

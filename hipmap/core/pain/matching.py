@@ -26,7 +26,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellIndex, Grid, disc
+from ..geometry.shapes import CellClasses, CellIndex, Grid, disc, expand_ranges
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -80,6 +80,39 @@ def intensity_weight(intensity: int) -> float:
     return 0.0 if intensity <= 0 else 0.5 + 0.05 * min(intensity, 10)
 
 
+WEIGHT_UNITS = 20  # intensity_weight in whole twentieths, so that sums of pain are exact whatever their order
+
+
+def _weight_units(intensity: int) -> float:
+    return 0.0 if intensity <= 0 else 10.0 + min(intensity, 10)  # == WEIGHT_UNITS * intensity_weight(intensity)
+
+
+class _Deferred:
+    """Reasons not written yet: the function and arguments that write them."""
+
+    __slots__ = ("make", "args")
+
+    def __init__(self, make, *args):
+        self.make, self.args = make, args
+
+
+class _Reasons:
+    """Candidate.reasons, written on first access: a match lists up to 50 candidates and most are never read.
+
+    Reading, comparing, copying, pickling or dataclasses.replace() all see the same tuple of strings as before."""
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return ()  # the field's default
+        value = obj.__dict__["_reasons"]
+        if isinstance(value, _Deferred):
+            value = obj.__dict__["_reasons"] = tuple(value.make(*value.args))
+        return value
+
+    def __set__(self, obj, value):  # only the dataclass' __init__ gets here: the class is frozen
+        obj.__dict__["_reasons"] = value
+
+
 @dataclass(frozen=True)
 class Candidate:
     muscle_id: str
@@ -93,7 +126,10 @@ class Candidate:
     essential_regions: tuple[str, ...]
     spillover_regions: tuple[str, ...]
     unmarked_regions: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = _Reasons()
+
+    def __getstate__(self):
+        return {**self.__dict__, "_reasons": self.reasons}
 
     @property
     def key(self) -> tuple[str, str]:
@@ -158,7 +194,8 @@ def _listing(names: list[str], and_word: str = " and ") -> str:
 
 
 class _ViewIndex:
-    """One view's grid, which region each cell is in, and which zone pieces and trigger points cover it."""
+    """One view's grid, which region each cell is in, which zone pieces and trigger points cover it, and the
+    classes of alike cells (same region, same pieces, same trigger points) with their global class ids."""
 
     def __init__(self, grid: Grid, cell_region: np.ndarray, pieces: CellIndex, points: CellIndex, point_owner: np.ndarray):
         self.grid = grid
@@ -166,6 +203,8 @@ class _ViewIndex:
         self.pieces = pieces
         self.points = points
         self.point_owner = point_owner
+        self.classes = CellClasses(cell_region, [pieces, points])
+        self.class_offset = 0
 
 
 class Matcher:
@@ -250,6 +289,32 @@ class Matcher:
         self.name_rank = np.empty(len(self.candidates), dtype=np.int64)
         self.name_rank[names] = np.arange(len(names))  # ties in score are listed by name, then side
         self.candidate_zone_area = np.bincount(self.group_candidate, weights=self.group_area, minlength=len(self.candidates))
+        self.piece_cell_count = np.rint(self.piece_area / (GRID_CELL * GRID_CELL))
+        self.candidate_side = np.asarray([side for _m, side in self.candidates], dtype=object)
+        self._build_classes()
+
+    def _build_classes(self):
+        """All views' cell classes in one numbering: class -> region key, zone pieces, trigger-point owners."""
+        regions, piece_ptr, piece_items, owner_ptr, owner_items = [], [np.zeros(1, dtype=np.int64)], [], [np.zeros(1, dtype=np.int64)], []
+        offset = 0
+        for vi in self.views.values():
+            cc = vi.classes
+            vi.class_offset = offset
+            offset += cc.count
+            regions.append(cc.key)
+            (pp, pi), (qp, qi) = cc.members
+            piece_ptr.append(pp[1:] + piece_ptr[-1][-1])
+            piece_items.append(pi)
+            owner_ptr.append(qp[1:] + owner_ptr[-1][-1])
+            owner_items.append(vi.point_owner[qi])
+        empty = np.zeros(0, dtype=np.int64)
+        self.class_region = np.concatenate(regions) if regions else empty
+        self.class_piece_ptr = np.concatenate(piece_ptr)
+        self.class_pieces = np.concatenate(piece_items) if piece_items else empty
+        self.class_owner_ptr = np.concatenate(owner_ptr)
+        self.class_owners = np.concatenate(owner_items) if owner_items else empty
+        self.region_side = np.asarray([side for _v, _r, side in self.cells], dtype=object)
+        self.side_codes = {side: np.asarray(self.candidate_side == side) for side in set(self.candidate_side.tolist())}
 
     @property
     def piece_count(self) -> int:
@@ -282,103 +347,121 @@ class Matcher:
 
     def pain_cells(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Per view: the body cells in pain and their weights (the strongest mark covering each cell)."""
+        return {v: (cells, units / WEIGHT_UNITS) for v, (cells, units) in self._pain_units(painmap).items()}
+
+    def _pain_units(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """pain_cells with the weights in WEIGHT_UNITS (whole numbers)."""
         by_view: dict[str, list] = {}
         for mark in painmap.marks:
-            w = intensity_weight(mark.intensity)
-            if w > 0 and mark.view in self.views and not mark.geometry.is_empty:
-                by_view.setdefault(mark.view, []).append((w, mark.geometry))
+            u = _weight_units(mark.intensity)
+            if u > 0 and mark.view in self.views and not mark.geometry.is_empty:
+                by_view.setdefault(mark.view, []).append((u, mark.geometry))
         out = {}
         for view_id, marks in by_view.items():
             marks.sort(key=lambda m: m[0])  # weakest first, so stronger pain overwrites it
             vi = self.views[view_id]
-            found = self._cells_of_marks(view_id, [g for _w, g in marks])
+            found = self._cells_of_marks(view_id, [g for _u, g in marks])
             if len(found) == 1:  # a single click or stroke: no need for a whole-view grid
                 cells = found[0][vi.cell_region[found[0]] >= 0]
-                weights = np.full(len(cells), marks[0][0])
+                units = np.full(len(cells), marks[0][0])
             else:
                 grid = np.zeros(vi.grid.size)
-                for (w, _g), mark_cells in zip(marks, found):
-                    grid[mark_cells] = w
+                for (u, _g), mark_cells in zip(marks, found):
+                    grid[mark_cells] = u
                 cells = np.flatnonzero((grid > 0) & (vi.cell_region >= 0))
-                weights = grid[cells]
+                units = grid[cells]
             if len(cells):
-                out[view_id] = (cells, weights)
+                out[view_id] = (cells, units)
         return out
 
     # ------------------------------------------------------------------------------------------- matching
 
     def match(self, painmap: PainMap) -> MatchResult:
-        n_pieces = len(self.piece_area)
-        n = len(self.candidates)
-        weighted = np.zeros(n_pieces)
-        raw = np.zeros(n_pieces)
-        on_point = np.zeros(n, dtype=bool)
-        pain_weights, pain_regions, pair_counts, pair_piece = [], [], [], []
-        total = 0.0
-        for view_id, (cells, w) in self.pain_cells(painmap).items():
-            vi = self.views[view_id]
-            area = vi.grid.cell_area
-            total += w.sum() * area
-            counts, piece = vi.pieces.lookup(cells)
-            weighted += np.bincount(piece, weights=np.repeat(w * area, counts), minlength=n_pieces)
-            raw += np.bincount(piece, minlength=n_pieces) * area
-            pain_regions.append(vi.cell_region[cells])
-            point_counts, point = vi.points.lookup(cells)
-            on_point[vi.point_owner[point]] = True
-            pain_weights.append(w * area)
-            pair_counts.append(counts)
-            pair_piece.append(piece)
-        if total <= 0:
+        """Every sum of pain is in WEIGHT_UNITS x cells (whole numbers, so exact in any order); a ratio of two
+        such sums is the one rounding. Cells are pooled by class first: a match costs one step per class touched."""
+        found = self._pain_units(painmap)
+        if not found:
             return MatchResult(summary=self.phrases["empty"])
-
-        ess = self.piece_essential
-        explained = np.minimum(np.bincount(self.piece_candidate[ess], weights=weighted[ess], minlength=n) / total, 1.0)
-        spill = np.bincount(self.piece_candidate[~ess], weights=weighted[~ess], minlength=n) / total
+        cls = np.concatenate([self.views[v].classes.of_cell[cells] + self.views[v].class_offset for v, (cells, _u) in found.items()])
+        units = np.concatenate([u for _cells, u in found.values()])
+        touched, cell_class = np.unique(cls, return_inverse=True)  # the classes in pain, and each pain cell's
+        cell_class = cell_class.ravel()
+        class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
+        class_cells = np.bincount(cell_class, minlength=len(touched)).astype(float)
+        total = float(class_units.sum())
+        n = len(self.candidates)
+        # (class, piece) pairs: the zone pieces over each touched class.
+        counts = self.class_piece_ptr[touched + 1] - self.class_piece_ptr[touched]
+        pair_piece = self.class_pieces[expand_ranges(self.class_piece_ptr[touched], counts)]
+        n_pieces = len(self.piece_area)
+        piece_units = np.bincount(pair_piece, weights=np.repeat(class_units, counts), minlength=n_pieces)
+        piece_cells = np.bincount(pair_piece, weights=np.repeat(class_cells, counts), minlength=n_pieces)
+        hit_pieces = np.flatnonzero(piece_cells)
+        hp_candidate = self.piece_candidate[hit_pieces]
+        hp_ess = self.piece_essential[hit_pieces]
+        hp_units = piece_units[hit_pieces]
+        explained = np.minimum(np.bincount(hp_candidate[hp_ess], weights=hp_units[hp_ess], minlength=n) / total, 1.0)
+        spill = np.bincount(hp_candidate[~hp_ess], weights=hp_units[~hp_ess], minlength=n) / total
         spill = np.minimum(spill, 1.0 - explained)
+        ess_pieces = hit_pieces[hp_ess]  # in increasing order, so the sums below add in the same order as over all groups
         group_max = np.zeros(len(self.group_area))
-        if ess.any():
-            np.maximum.at(group_max, self.piece_group[ess], np.minimum(raw[ess] / self.piece_area[ess], 1.0))
+        np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(piece_cells[ess_pieces] / self.piece_cell_count[ess_pieces], 1.0))
+        groups = np.unique(self.piece_group[ess_pieces])
         coverage = np.divide(
-            np.bincount(self.group_candidate, weights=group_max * self.group_area, minlength=n),
+            np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
             out=np.zeros(n),
             where=self.candidate_zone_area > 0,
         )
+        on_point = np.zeros(n, dtype=bool)
+        owner_counts = self.class_owner_ptr[touched + 1] - self.class_owner_ptr[touched]
+        on_point[self.class_owners[expand_ranges(self.class_owner_ptr[touched], owner_counts)]] = True
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
         scores = np.clip(scores, 0.0, 1.0)
-        pain_region = np.concatenate(pain_regions)
-        pain_sides = {self.cells[key][2] for key in np.unique(pain_region).tolist()}
+        class_region = self.class_region[touched]
+        pain_sides = set(self.region_side[np.unique(class_region)].tolist())
         # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
-        same_side = np.array([side == BOTH or side in pain_sides for _m, side in self.candidates], dtype=bool)
+        same_side = np.zeros(n, dtype=bool)
+        for side, mask in self.side_codes.items():
+            if side == BOTH or side in pain_sides:
+                same_side |= mask
         hit = np.flatnonzero(in_zone | (on_point & same_side))
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
-        candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
-        pain = np.concatenate(pain_weights)
-        pairs = (np.concatenate(pair_counts), np.concatenate(pair_piece))
-        explaining, share, covered = self._explaining_set(order, candidates, pain, pairs, total)
-        unexplained = self._unexplained(pain_region, pain, covered, total)
-        return MatchResult(candidates, explaining, share, unexplained, total, self._summary(explaining, share, unexplained))
+        candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, piece_units, piece_cells, total) for c in order)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, counts, pair_piece, total)
+        share = float(min(1.0, covered_units / total))
+        unexplained = self._unexplained(class_region, class_units, covered, total)
+        pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
+        return MatchResult(candidates, explaining, share, unexplained, pain_area, self._summary(explaining, share, unexplained))
 
-    def _candidate(self, c, scores, explained, spill, coverage, on_point, weighted, raw, total) -> Candidate:
+    def _candidate(self, c, scores, explained, spill, coverage, on_point, piece_units, piece_cells, total) -> Candidate:
         muscle_id, side = self.candidates[c]
-        muscle = self.atlas.muscles[muscle_id]
         mine = self.pieces_of[c]
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
         named = NAMED_SHARE * total
         # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
-        for w, r, (is_ess, region, area) in zip(weighted[mine].tolist(), raw[mine].tolist(), self.piece_facts[c]):
-            if w > named:
+        cell_area = GRID_CELL * GRID_CELL
+        for u, k, (is_ess, region, area) in zip(piece_units[mine].tolist(), piece_cells[mine].tolist(), self.piece_facts[c]):
+            if u > named:
                 target = ess_regions if is_ess else spill_regions
-                target[region] = target.get(region, 0.0) + w
-            if is_ess and r > NAMED_SHARE * area:
+                target[region] = target.get(region, 0.0) + u
+            if is_ess and k * cell_area > NAMED_SHARE * area:
                 marked.add(region)
-        unmarked = [r for r in self.drawn_essential[c] if r not in marked]
-        ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
-        spill_names = sorted(spill_regions, key=lambda r: -spill_regions[r])
+        unmarked = tuple(r for r in self.drawn_essential[c] if r not in marked)
+        ess_names = tuple(sorted(ess_regions, key=lambda r: -ess_regions[r]))
+        spill_names = tuple(sorted(spill_regions, key=lambda r: -spill_regions[r]))
+        e, s, cov, point = float(explained[c]), float(spill[c]), float(coverage[c]), bool(on_point[c])
+        return Candidate(
+            muscle_id, self.atlas.muscles[muscle_id].name, side, float(scores[c]), e, s, cov, point,
+            ess_names, spill_names, unmarked, _Deferred(self._reasons, e, s, cov, point, ess_names, spill_names, unmarked),
+        )  # fmt: skip
+
+    def _reasons(self, explained, spill, coverage, on_point, ess_names, spill_names, unmarked) -> list[str]:
+        """A candidate's reasons, in the matcher's phrases."""
 
         def name_of(region_id):
             region = self.atlas.regions.get(region_id)
@@ -393,54 +476,50 @@ class Matcher:
             return _listing(names, p["and"])
 
         reasons = []
-        if explained[c] > 0:
+        if explained > 0:
             where = listing([name_of(r) for r in ess_names])
-            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained[c]), where=where))
-        if spill[c] >= 0.01:
-            key = "spill_more" if explained[c] > 0 else "spill"
+            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained), where=where))
+        if spill >= 0.01:
+            key = "spill_more" if explained > 0 else "spill"
             where = listing([name_of(r) for r in spill_names])
-            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill[c]), where=where))
-            if explained[c] <= 0:
+            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill), where=where))
+            if explained <= 0:
                 reasons.append(p["spill_only"])
-        if coverage[c] > 0:
-            reasons.append(p["coverage"].format(percent=pct(coverage[c])))
-        if explained[c] + spill[c] <= 0:  # listed only because some pain lies over one of its trigger points
+        if coverage > 0:
+            reasons.append(p["coverage"].format(percent=pct(coverage)))
+        if explained + spill <= 0:  # listed only because some pain lies over one of its trigger points
             reasons.append(p["on_point_only"])
             if unmarked:
                 reasons.append(p["usual"].format(where=listing([name_of(r) for r in unmarked[:3]])))
         else:
-            if unmarked and coverage[c] < 0.9:
+            if unmarked and coverage < 0.9:
                 reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
-            if on_point[c]:
+            if on_point:
                 reasons.append(p["on_point"])
-        return Candidate(
-            muscle_id, muscle.name, side, float(scores[c]), float(explained[c]), float(spill[c]), float(coverage[c]),
-            bool(on_point[c]), tuple(ess_names), tuple(spill_names), tuple(unmarked), tuple(reasons),
-        )  # fmt: skip
+        return reasons
 
-    def _explaining_set(self, order, candidates, pain, pairs, total):
-        """Greedy smallest set of muscles whose zones together explain most of the pain (exact, cell by cell).
+    def _explaining_set(self, order, candidates, touched, class_units, counts, pair_piece, total):
+        """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
-        Cells covered by the same muscles are pooled first, so the greedy steps work on a few dozen groups."""
-        covered = np.zeros(len(pain), dtype=bool)
+        Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
+        Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
+        covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
             return (), 0.0, covered
         pool = list(order[:EXPLAIN_POOL])
         row_of = np.full(len(self.candidates), -1, dtype=np.int64)
         row_of[pool] = np.arange(len(pool))
-        counts, piece = pairs
-        in_pool = np.zeros(len(self.piece_area), dtype=bool)
-        in_pool[np.concatenate([self.pieces_of[c] for c in pool])] = True
-        keep = np.flatnonzero(in_pool[piece])
-        pos = np.searchsorted(np.cumsum(counts), keep, side="right")  # the pain cell each kept pair belongs to
-        piece = piece[keep]
-        rows = row_of[self.piece_candidate[piece]]
-        ess = self.piece_essential[piece]
+        rows = row_of[self.piece_candidate[pair_piece]]
+        keep = np.flatnonzero(rows >= 0)
+        pos = np.repeat(np.arange(len(touched)), counts)[keep]  # the class each kept pair belongs to
+        rows = rows[keep]
+        ess = self.piece_essential[pair_piece[keep]]
         # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
-        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(pain)).astype(np.int64)
-        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(pain)).astype(np.int64)
+        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
+        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
         keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
-        group_pain = np.bincount(inverse.ravel(), weights=pain, minlength=len(keys))
+        inverse = inverse.ravel()
+        group_pain = np.bincount(inverse, weights=class_units, minlength=len(keys))
         bit = np.left_shift(1, np.arange(len(pool)))[:, None]
         group_ess = (keys[None, :] >> EXPLAIN_POOL) & bit
         group_spill = keys[None, :] & bit
@@ -449,7 +528,7 @@ class Matcher:
         group_covered = np.zeros(len(keys), dtype=bool)
         chosen: list[int] = []
         while len(chosen) < EXPLAIN_MAX:
-            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)
+            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)  # halves of whole numbers: exact
             gains[chosen] = -1.0
             row = int(np.argmax(gains))  # ties go to the better-ranked muscle: the pool is in rank order
             if gains[row] < EXPLAIN_MIN_GAIN * total:
@@ -461,12 +540,11 @@ class Matcher:
                 break
         by_key = {c.key: c for c in candidates}
         explaining = tuple(by_key[self.candidates[pool[row]]] for row in chosen)
-        covered = group_covered[inverse.ravel()]
-        return explaining, float(min(1.0, group_pain[group_covered].sum() / total)), covered
+        return explaining, float(group_pain[group_covered].sum()), group_covered[inverse]
 
-    def _unexplained(self, pain_region, pain, covered, total):
+    def _unexplained(self, class_region, class_units, covered, total):
         """Regions holding pain that the explaining set leaves out, largest first."""
-        left = np.bincount(pain_region[~covered], weights=pain[~covered], minlength=len(self.cells))
+        left = np.bincount(class_region[~covered], weights=class_units[~covered], minlength=len(self.cells))
         out = []
         for key in np.argsort(-left, kind="stable"):
             if left[key] <= UNEXPLAINED_SHARE * total:
