@@ -166,17 +166,36 @@ class Grid:
             return [empty for _ in geometries]
         yc = self.ys[row]
         xc = x1[edge] + (yc - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
-        who = owner[edge]
-        order = np.lexsort((xc, row, who))
-        xc, row, who = xc[order], row[order], who[order]
+        line = owner[edge] * self.ny + row  # one shape's one row
+        order = np.lexsort((xc, line))
+        xc, line = xc[order], line[order]
         # Even-odd rule: within one shape and row, crossings pair up into inside spans.
         c0 = np.searchsorted(self.xs, xc[0::2])
         c1 = np.searchsorted(self.xs, xc[1::2])
         span_counts = np.maximum(c1 - c0, 0)
-        flat = expand_ranges(row[0::2] * self.nx + c0, span_counts)
-        flat_owner = np.repeat(who[0::2], span_counts)
+        who, row = np.divmod(line[0::2], self.ny)
+        flat = expand_ranges(row * self.nx + c0, span_counts)
+        flat_owner = np.repeat(who, span_counts)
         bounds = np.searchsorted(flat_owner, np.arange(len(geometries) + 1))
+        # Spans come row by row, left to right, so each shape's cells are already sorted unless its rings cross.
+        ordered = np.all((flat[1:] > flat[:-1]) | (flat_owner[1:] != flat_owner[:-1]))
+        if ordered:
+            return [flat[bounds[i] : bounds[i + 1]] for i in range(len(geometries))]
         return [np.sort(flat[bounds[i] : bounds[i + 1]]) for i in range(len(geometries))]
+
+
+def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(how many items each id has, the items of the ids one after another) from a (ptr, items) layout,
+    for sorted unique ids: runs of consecutive ids are one slice each."""
+    counts = ptr[ids + 1] - ptr[ids]
+    if not len(ids):
+        return counts, items[:0]
+    breaks = np.flatnonzero(np.diff(ids) != 1) + 1
+    if len(breaks) < RUNS_AS_SLICES or len(breaks) * ITEMS_PER_SLICE < counts.sum():
+        starts = ptr[ids[np.concatenate(([0], breaks))]].tolist()
+        ends = ptr[ids[np.concatenate((breaks - 1, [len(ids) - 1]))] + 1].tolist()
+        return counts, np.concatenate([items[a:b] for a, b in zip(starts, ends)])
+    return counts, items[expand_ranges(ptr[ids], counts)]
 
 
 def expand_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -216,7 +235,8 @@ class CellIndex:
         return counts, items
 
 
-RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing
+RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing...
+ITEMS_PER_SLICE = 64  # ...unless the runs are long: a slice costs about as much as gathering this many items
 
 
 class CellClasses:
@@ -245,9 +265,15 @@ class CellClasses:
             odd = np.flatnonzero(~same)
             inverse[odd] = len(rep) + np.arange(len(odd))
             rep = np.concatenate([rep, cells[odd]])
+        # Number the classes in the order their first cells come, row by row: the classes under a stroke then
+        # come in runs of consecutive numbers, whose items are slices of one array.
+        by_first = np.argsort(rep, kind="stable")
+        rep = rep[by_first]
+        renumber = np.empty(len(by_first), dtype=np.int64)
+        renumber[by_first] = np.arange(len(by_first))
         self.count = len(rep)
         self.of_cell = np.full(len(cell_key), -1, dtype=np.int64)
-        self.of_cell[cells] = inverse
+        self.of_cell[cells] = renumber[inverse]
         self.key = cell_key[rep]
         self.members = []  # per index: (ptr, items) of each class, like CellIndex
         for index in indexes:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellClasses, CellIndex, Grid, disc, expand_ranges
+from ..geometry.shapes import CellClasses, CellIndex, Grid, disc, expand_ranges, gather
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -314,6 +314,16 @@ class Matcher:
         self.class_owner_ptr = np.concatenate(owner_ptr)
         self.class_owners = np.concatenate(owner_items) if owner_items else empty
         self.region_side = np.asarray([side for _v, _r, side in self.cells], dtype=object)
+        # The transpose, piece -> classes: the explaining set reads only its pool's pieces.
+        pair_class = np.repeat(np.arange(len(self.class_region)), np.diff(self.class_piece_ptr))
+        by_piece = np.argsort(self.class_pieces, kind="stable")
+        self.piece_classes = pair_class[by_piece]
+        self.piece_class_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.class_pieces, minlength=len(self.piece_area)))))
+        # A piece's pain units and cells travel as one whole number, units * PACK + cells, exact below 2**53.
+        most_cells = max((vi.grid.size for vi in self.views.values()), default=1)
+        self.pack = float(1 << int(most_cells).bit_length())
+        if self.pack * WEIGHT_UNITS * most_cells * len(self.views) >= 2**53:
+            raise ValueError("the grid is too fine for exact sums")
         self.side_codes = {side: np.asarray(self.candidate_side == side) for side in set(self.candidate_side.tolist())}
 
     @property
@@ -387,16 +397,17 @@ class Matcher:
         touched, cell_class = np.unique(cls, return_inverse=True)  # the classes in pain, and each pain cell's
         cell_class = cell_class.ravel()
         class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
-        class_cells = np.bincount(cell_class, minlength=len(touched)).astype(float)
         total = float(class_units.sum())
         n = len(self.candidates)
-        # (class, piece) pairs: the zone pieces over each touched class.
-        counts = self.class_piece_ptr[touched + 1] - self.class_piece_ptr[touched]
-        pair_piece = self.class_pieces[expand_ranges(self.class_piece_ptr[touched], counts)]
-        n_pieces = len(self.piece_area)
-        piece_units = np.bincount(pair_piece, weights=np.repeat(class_units, counts), minlength=n_pieces)
-        piece_cells = np.bincount(pair_piece, weights=np.repeat(class_cells, counts), minlength=n_pieces)
-        hit_pieces = np.flatnonzero(piece_cells)
+        # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
+        counts, pair_piece = gather(self.class_piece_ptr, self.class_pieces, touched)
+        packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
+        piece_packed = np.bincount(pair_piece, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
+        hit_pieces = np.flatnonzero(piece_packed)
+        piece_units = np.zeros(len(self.piece_area))
+        piece_cells = np.zeros(len(self.piece_area))
+        piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
+        piece_cells[hit_pieces] = piece_packed[hit_pieces] - piece_units[hit_pieces] * self.pack
         hp_candidate = self.piece_candidate[hit_pieces]
         hp_ess = self.piece_essential[hit_pieces]
         hp_units = piece_units[hit_pieces]
@@ -406,7 +417,7 @@ class Matcher:
         ess_pieces = hit_pieces[hp_ess]  # in increasing order, so the sums below add in the same order as over all groups
         group_max = np.zeros(len(self.group_area))
         np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(piece_cells[ess_pieces] / self.piece_cell_count[ess_pieces], 1.0))
-        groups = np.unique(self.piece_group[ess_pieces])
+        groups = np.flatnonzero(group_max)  # every group with an essential piece in pain, in increasing order
         coverage = np.divide(
             np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
@@ -414,14 +425,13 @@ class Matcher:
             where=self.candidate_zone_area > 0,
         )
         on_point = np.zeros(n, dtype=bool)
-        owner_counts = self.class_owner_ptr[touched + 1] - self.class_owner_ptr[touched]
-        on_point[self.class_owners[expand_ranges(self.class_owner_ptr[touched], owner_counts)]] = True
+        on_point[gather(self.class_owner_ptr, self.class_owners, touched)[1]] = True
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
         scores = np.clip(scores, 0.0, 1.0)
         class_region = self.class_region[touched]
-        pain_sides = set(self.region_side[np.unique(class_region)].tolist())
+        pain_sides = set(self.region_side[class_region].tolist())
         # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
         same_side = np.zeros(n, dtype=bool)
         for side, mask in self.side_codes.items():
@@ -429,23 +439,31 @@ class Matcher:
                 same_side |= mask
         hit = np.flatnonzero(in_zone | (on_point & same_side))
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
-        candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, piece_units, piece_cells, total) for c in order)
-        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, counts, pair_piece, total)
+        # The shown candidates' pieces, read from numpy in one go.
+        mine = np.concatenate([self.pieces_of[c] for c in order]) if len(order) else np.zeros(0, dtype=np.int64)
+        facts = (piece_units[mine].tolist(), piece_cells[mine].tolist())
+        candidates, start = [], 0
+        for c in order.tolist():
+            end = start + len(self.pieces_of[c])
+            candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
+            start = end
+        candidates = tuple(candidates)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, total)
         share = float(min(1.0, covered_units / total))
         unexplained = self._unexplained(class_region, class_units, covered, total)
         pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
         return MatchResult(candidates, explaining, share, unexplained, pain_area, self._summary(explaining, share, unexplained))
 
-    def _candidate(self, c, scores, explained, spill, coverage, on_point, piece_units, piece_cells, total) -> Candidate:
+    def _candidate(self, c, scores, explained, spill, coverage, on_point, facts, start, end, total) -> Candidate:
+        """Candidate c; facts[0][start:end] and facts[1][start:end] are its pieces' pain units and cells."""
         muscle_id, side = self.candidates[c]
-        mine = self.pieces_of[c]
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
         named = NAMED_SHARE * total
         # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
         cell_area = GRID_CELL * GRID_CELL
-        for u, k, (is_ess, region, area) in zip(piece_units[mine].tolist(), piece_cells[mine].tolist(), self.piece_facts[c]):
+        for u, k, (is_ess, region, area) in zip(facts[0][start:end], facts[1][start:end], self.piece_facts[c]):
             if u > named:
                 target = ess_regions if is_ess else spill_regions
                 target[region] = target.get(region, 0.0) + u
@@ -498,7 +516,7 @@ class Matcher:
                 reasons.append(p["on_point"])
         return reasons
 
-    def _explaining_set(self, order, candidates, touched, class_units, counts, pair_piece, total):
+    def _explaining_set(self, order, candidates, touched, class_units, total):
         """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
         Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
@@ -507,13 +525,15 @@ class Matcher:
         if not len(order):
             return (), 0.0, covered
         pool = list(order[:EXPLAIN_POOL])
-        row_of = np.full(len(self.candidates), -1, dtype=np.int64)
-        row_of[pool] = np.arange(len(pool))
-        rows = row_of[self.piece_candidate[pair_piece]]
-        keep = np.flatnonzero(rows >= 0)
-        pos = np.repeat(np.arange(len(touched)), counts)[keep]  # the class each kept pair belongs to
-        rows = rows[keep]
-        ess = self.piece_essential[pair_piece[keep]]
+        pieces = np.concatenate([self.pieces_of[c] for c in pool])
+        rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
+        # (pool piece, class) pairs, kept where the class is in pain: pos is its place in touched.
+        counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
+        classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
+        pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
+        keep = np.flatnonzero(touched[pos] == classes)
+        pair = np.repeat(np.arange(len(pieces)), counts)[keep]
+        pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
         # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
         ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
         spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
