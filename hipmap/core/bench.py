@@ -96,7 +96,7 @@ def run(runs: int = 1000, scaled_factor: int = 100, seed: int = 1, quick: bool =
     for pm in clicks[:20] + painted[:3]:  # warm caches and lazy imports
         matcher.match(pm)
     result = {
-        "atlas": {"muscles": len(atlas.muscles), "zone_pieces": matcher.piece_count, "load_ms": round(load_ms, 1), "index_build_ms": round(build_ms, 1)},
+        "atlas": {"muscles": len(atlas.muscles), "zone_pieces": matcher.piece_count, "cell_classes": matcher.class_count, "load_ms": round(load_ms, 1), "index_build_ms": round(build_ms, 1)},
         "click": _stats(_time_calls(_cold(matcher), clicks, runs)),
         "painted_40_strokes": _stats(_time_calls(_cold(matcher), painted, runs)),
         "painted_40_strokes_incremental": _stats(_time_incremental(matcher, _incremental_cases(painted), runs)),
@@ -106,7 +106,7 @@ def run(runs: int = 1000, scaled_factor: int = 100, seed: int = 1, quick: bool =
     t0 = time.perf_counter()
     big = scaled_atlas(atlas, scaled_factor)
     big_matcher = Matcher(big)
-    result["scaled"] = {"factor": scaled_factor, "muscles": len(big.muscles), "zone_pieces": big_matcher.piece_count, "build_s": round(time.perf_counter() - t0, 2)}
+    result["scaled"] = {"factor": scaled_factor, "muscles": len(big.muscles), "zone_pieces": big_matcher.piece_count, "cell_classes": big_matcher.class_count, "build_s": round(time.perf_counter() - t0, 2)}
     for pm in clicks[:10] + painted[:2]:
         big_matcher.match(pm)
     result["scaled"]["click"] = _stats(_time_calls(_cold(big_matcher), clicks, runs))

@@ -227,3 +227,21 @@ def test_reasons_are_written_once_on_first_reading_and_survive_copies(atlas, mat
     assert pickle.loads(pickle.dumps(other)).reasons == other.reasons
     assert copy.deepcopy(other) == other and dataclasses.replace(other, score=0.0).reasons == other.reasons
     assert result.to_dict()["candidates"][0]["reasons"] == list(text)
+
+
+def test_the_grid_rasterises_like_shapely_point_in_polygon(atlas):
+    """Grid.cells_many (a scanline pass over many shapes) against shapely's contains_xy at every cell centre."""
+    import numpy as np
+    import shapely
+
+    rng = random.Random(8)
+    marks = [mk for pm in _random_maps(atlas, 60, seed=8) for mk in pm.marks]
+    for view_id, view in atlas.views.items():
+        grid = Grid(view.viewbox, M.GRID_CELL)
+        xs, ys = np.meshgrid(grid.xs, grid.ys)
+        shapes = [mk.geometry for mk in marks if mk.view == view_id]
+        shapes += [z for m in atlas.muscles.values() for (_k, _s, v), z in m.zones.items() if v == view_id and not z.is_empty]
+        shapes += [disc(rng.uniform(0, 600), rng.uniform(0, 1000), rng.uniform(1, 40)) for _ in range(20)]
+        for shape, cells in zip(shapes, grid.cells_many(shapes)):
+            want = np.flatnonzero(shapely.contains_xy(shape, xs.ravel(), ys.ravel()))
+            assert cells.tolist() == want.tolist()

@@ -11,8 +11,10 @@ trigger point lies under it, scores 0, says so in its reason and is listed after
 the pain; and it is not listed at all when it is on the side opposite to all of the pain (its trigger point is
 within reach of pain across the midline, not under it).
 A bilateral muscle (one pattern spanning both sides: rectus abdominis) is one candidate, side "both".
-All zone shapes are cut into pieces, one per region, held in an STRtree per view; a match touches only the
-pieces under the pain, so its cost follows the size of the pain, not the size of the atlas.
+All zone shapes are cut into pieces, one per region, rasterised on a grid per view; cells alike (same region, same
+pieces, same trigger points) are pooled into classes, and a match touches only the classes under the pain and
+their pieces, so its cost follows the size of the pain, not the size of the atlas. Pain is summed in whole units
+(WEIGHT_UNITS), so every sum is exact and ties between muscles are real ties, broken by name and side.
 """
 
 from __future__ import annotations
@@ -84,11 +86,12 @@ WEIGHT_UNITS = 20  # intensity_weight in whole twentieths, so that sums of pain 
 
 
 def _weight_units(intensity: int) -> float:
-    return 0.0 if intensity <= 0 else 10.0 + min(intensity, 10)  # == WEIGHT_UNITS * intensity_weight(intensity)
+    """WEIGHT_UNITS * intensity_weight(intensity), a whole number (intensities are whole numbers from 0 to 10)."""
+    return float(round(WEIGHT_UNITS * intensity_weight(intensity)))
 
 
 class _Deferred:
-    """Reasons not written yet: the function and arguments that write them."""
+    """Fields not worked out yet: the function that works them out (a dict, field -> value) and its arguments."""
 
     __slots__ = ("make", "args")
 
@@ -96,21 +99,27 @@ class _Deferred:
         self.make, self.args = make, args
 
 
-class _Reasons:
-    """Candidate.reasons, written on first access: a match lists up to 50 candidates and most are never read.
+class _Later:
+    """A Candidate field worked out on first reading: a match lists up to 50 candidates, and the regions and
+    reasons of most are never read. Reading, comparing, copying, pickling or dataclasses.replace() all see the
+    same values as if they had been worked out at once."""
 
-    Reading, comparing, copying, pickling or dataclasses.replace() all see the same tuple of strings as before."""
+    def __set_name__(self, owner, name):
+        self.slot = "_" + name
 
     def __get__(self, obj, owner=None):
         if obj is None:
             return ()  # the field's default
-        value = obj.__dict__["_reasons"]
+        value = obj.__dict__[self.slot]
         if isinstance(value, _Deferred):
-            value = obj.__dict__["_reasons"] = tuple(value.make(*value.args))
+            for name, found in value.make(*value.args).items():
+                if obj.__dict__.get("_" + name) is value:
+                    obj.__dict__["_" + name] = found
+            value = obj.__dict__[self.slot]
         return value
 
     def __set__(self, obj, value):  # only the dataclass' __init__ gets here: the class is frozen
-        obj.__dict__["_reasons"] = value
+        obj.__dict__[self.slot] = value
 
 
 @dataclass(frozen=True)
@@ -123,13 +132,14 @@ class Candidate:
     spillover: float  # share in the spillover zone only
     coverage: float  # share of the essential zone marked
     on_trigger_point: bool
-    essential_regions: tuple[str, ...]
-    spillover_regions: tuple[str, ...]
-    unmarked_regions: tuple[str, ...]
-    reasons: tuple[str, ...] = _Reasons()
+    essential_regions: tuple[str, ...] = _Later()
+    spillover_regions: tuple[str, ...] = _Later()
+    unmarked_regions: tuple[str, ...] = _Later()
+    reasons: tuple[str, ...] = _Later()
 
     def __getstate__(self):
-        return {**self.__dict__, "_reasons": self.reasons}
+        later = ("essential_regions", "spillover_regions", "unmarked_regions", "reasons")
+        return {**self.__dict__, **{"_" + name: getattr(self, name) for name in later}}
 
     @property
     def key(self) -> tuple[str, str]:
@@ -330,6 +340,11 @@ class Matcher:
     def piece_count(self) -> int:
         return len(self.piece_area)
 
+    @property
+    def class_count(self) -> int:
+        """Classes of alike cells over all views (see _ViewIndex)."""
+        return len(self.class_region)
+
     # ------------------------------------------------------------------------------------------- pain
 
     def _cells_of_marks(self, view_id: str, geometries: list) -> list[np.ndarray]:
@@ -457,13 +472,21 @@ class Matcher:
     def _candidate(self, c, scores, explained, spill, coverage, on_point, facts, start, end, total) -> Candidate:
         """Candidate c; facts[0][start:end] and facts[1][start:end] are its pieces' pain units and cells."""
         muscle_id, side = self.candidates[c]
+        e, s, cov, point = float(explained[c]), float(spill[c]), float(coverage[c]), bool(on_point[c])
+        later = _Deferred(self._details, c, facts[0][start:end], facts[1][start:end], total, e, s, cov, point)
+        name = self.atlas.muscles[muscle_id].name
+        return Candidate(muscle_id, name, side, float(scores[c]), e, s, cov, point, later, later, later, later)
+
+    def _details(self, c, piece_units, piece_cells, total, explained, spill, coverage, on_point) -> dict:
+        """A candidate's regions (where its zones hold the pain, most first; its main zone's regions left unmarked)
+        and its reasons."""
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
         named = NAMED_SHARE * total
         # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
         cell_area = GRID_CELL * GRID_CELL
-        for u, k, (is_ess, region, area) in zip(facts[0][start:end], facts[1][start:end], self.piece_facts[c]):
+        for u, k, (is_ess, region, area) in zip(piece_units, piece_cells, self.piece_facts[c]):
             if u > named:
                 target = ess_regions if is_ess else spill_regions
                 target[region] = target.get(region, 0.0) + u
@@ -472,11 +495,8 @@ class Matcher:
         unmarked = tuple(r for r in self.drawn_essential[c] if r not in marked)
         ess_names = tuple(sorted(ess_regions, key=lambda r: -ess_regions[r]))
         spill_names = tuple(sorted(spill_regions, key=lambda r: -spill_regions[r]))
-        e, s, cov, point = float(explained[c]), float(spill[c]), float(coverage[c]), bool(on_point[c])
-        return Candidate(
-            muscle_id, self.atlas.muscles[muscle_id].name, side, float(scores[c]), e, s, cov, point,
-            ess_names, spill_names, unmarked, _Deferred(self._reasons, e, s, cov, point, ess_names, spill_names, unmarked),
-        )  # fmt: skip
+        reasons = tuple(self._reasons(explained, spill, coverage, on_point, ess_names, spill_names, unmarked))
+        return {"essential_regions": ess_names, "spillover_regions": spill_names, "unmarked_regions": unmarked, "reasons": reasons}
 
     def _reasons(self, explained, spill, coverage, on_point, ess_names, spill_names, unmarked) -> list[str]:
         """A candidate's reasons, in the matcher's phrases."""
