@@ -43,6 +43,7 @@ EXPLAIN_TARGET = 0.9  # stop adding muscles to the explaining set once this shar
 EXPLAIN_MIN_GAIN = 0.03
 EXPLAIN_MAX = 4
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
+POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces when they cover fewer pairs than this share of the pain's
 
 
 EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
@@ -418,7 +419,8 @@ class Matcher:
         counts, pair_piece = gather(self.class_piece_ptr, self.class_pieces, touched)
         packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
         piece_packed = np.bincount(pair_piece, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
-        hit_pieces = np.flatnonzero(piece_packed)
+        # The pieces in pain, in increasing order: a sort of the few pairs of a small mark, else one scan.
+        hit_pieces = np.unique(pair_piece) if len(pair_piece) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
         piece_units = np.zeros(len(self.piece_area))
         piece_cells = np.zeros(len(self.piece_area))
         piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
@@ -432,7 +434,8 @@ class Matcher:
         ess_pieces = hit_pieces[hp_ess]  # in increasing order, so the sums below add in the same order as over all groups
         group_max = np.zeros(len(self.group_area))
         np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(piece_cells[ess_pieces] / self.piece_cell_count[ess_pieces], 1.0))
-        groups = np.flatnonzero(group_max)  # every group with an essential piece in pain, in increasing order
+        # Every group with an essential piece in pain, in increasing order.
+        groups = np.unique(self.piece_group[ess_pieces]) if len(ess_pieces) * 8 < len(group_max) else np.flatnonzero(group_max)
         coverage = np.divide(
             np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
@@ -463,7 +466,7 @@ class Matcher:
             candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
             start = end
         candidates = tuple(candidates)
-        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, total)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, (counts, pair_piece), total)
         share = float(min(1.0, covered_units / total))
         unexplained = self._unexplained(class_region, class_units, covered, total)
         pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
@@ -536,24 +539,33 @@ class Matcher:
                 reasons.append(p["on_point"])
         return reasons
 
-    def _explaining_set(self, order, candidates, touched, class_units, total):
+    def _explaining_set(self, order, candidates, touched, class_units, pairs, total):
         """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
         Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
+        pairs are the (class, piece) pairs of the touched classes: (pieces per class, pieces).
         Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
         covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
             return (), 0.0, covered
         pool = list(order[:EXPLAIN_POOL])
         pieces = np.concatenate([self.pieces_of[c] for c in pool])
-        rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
-        # (pool piece, class) pairs, kept where the class is in pain: pos is its place in touched.
         counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
-        classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
-        pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
-        keep = np.flatnonzero(touched[pos] == classes)
-        pair = np.repeat(np.arange(len(pieces)), counts)[keep]
-        pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
+        if counts.sum() < POOL_PAIRS_SHARE * len(pairs[1]):
+            # Fewer (pool piece, class) pairs than pairs in pain: keep those whose class is in pain (pos: its place).
+            rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
+            classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
+            pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
+            keep = np.flatnonzero(touched[pos] == classes)
+            pair = np.repeat(np.arange(len(pieces)), counts)[keep]
+            pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
+        else:  # the pairs in pain whose piece belongs to a pool muscle
+            row_of = np.full(len(self.candidates), -1, dtype=np.int64)
+            row_of[pool] = np.arange(len(pool))
+            rows = row_of[self.piece_candidate[pairs[1]]]
+            keep = np.flatnonzero(rows >= 0)
+            pos = np.repeat(np.arange(len(touched)), pairs[0])[keep]
+            rows, ess = rows[keep], self.piece_essential[pairs[1][keep]]
         # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
         ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
         spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
