@@ -171,17 +171,36 @@ class Grid:
             return [empty for _ in geometries]
         yc = self.ys[row]
         xc = x1[edge] + (yc - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
-        who = owner[edge]
-        order = np.lexsort((xc, row, who))
-        xc, row, who = xc[order], row[order], who[order]
+        line = owner[edge] * self.ny + row  # one shape's one row
+        order = np.lexsort((xc, line))
+        xc, line = xc[order], line[order]
         # Even-odd rule: within one shape and row, crossings pair up into inside spans.
         c0 = np.searchsorted(self.xs, xc[0::2])
         c1 = np.searchsorted(self.xs, xc[1::2])
         span_counts = np.maximum(c1 - c0, 0)
-        flat = expand_ranges(row[0::2] * self.nx + c0, span_counts)
-        flat_owner = np.repeat(who[0::2], span_counts)
+        who, row = np.divmod(line[0::2], self.ny)
+        flat = expand_ranges(row * self.nx + c0, span_counts)
+        flat_owner = np.repeat(who, span_counts)
         bounds = np.searchsorted(flat_owner, np.arange(len(geometries) + 1))
+        # Spans come row by row, left to right, so each shape's cells are already sorted unless its rings cross.
+        ordered = np.all((flat[1:] > flat[:-1]) | (flat_owner[1:] != flat_owner[:-1]))
+        if ordered:
+            return [flat[bounds[i] : bounds[i + 1]] for i in range(len(geometries))]
         return [np.sort(flat[bounds[i] : bounds[i + 1]]) for i in range(len(geometries))]
+
+
+def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(how many items each id has, the items of the ids one after another) from a (ptr, items) layout,
+    for sorted unique ids: runs of consecutive ids are one slice each."""
+    counts = ptr[ids + 1] - ptr[ids]
+    if not len(ids):
+        return counts, items[:0]
+    breaks = np.flatnonzero(np.diff(ids) != 1) + 1
+    if len(breaks) < RUNS_AS_SLICES or len(breaks) * ITEMS_PER_SLICE < counts.sum():
+        starts = ptr[ids[np.concatenate(([0], breaks))]].tolist()
+        ends = ptr[ids[np.concatenate((breaks - 1, [len(ids) - 1]))] + 1].tolist()
+        return counts, np.concatenate([items[a:b] for a, b in zip(starts, ends)])
+    return counts, items[expand_ranges(ptr[ids], counts)]
 
 
 def expand_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -221,4 +240,59 @@ class CellIndex:
         return counts, items
 
 
-RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing
+RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing...
+ITEMS_PER_SLICE = 64  # ...unless the runs are long: a slice costs about as much as gathering this many items
+
+
+class CellClasses:
+    """Cells grouped into classes: cells with the same key (a region) covered by the same items of every index.
+
+    A pain map then costs one step per class it touches, not per cell: neighbouring cells are mostly alike.
+    Cells whose key is negative are in no class (-1). The grouping is exact: candidate classes found by hashing
+    every cell's items are checked item by item, and a class is split whenever the check fails."""
+
+    def __init__(self, cell_key: np.ndarray, indexes: list[CellIndex], seed: int = 1):
+        rng = np.random.default_rng(seed)
+        cells = np.flatnonzero(cell_key >= 0)
+        columns = [cell_key[cells].astype(np.uint64)]
+        for index in indexes:
+            for _ in range(2):  # 128 random bits per index
+                salt = rng.integers(0, 2**63, size=int(index.items.max(initial=-1)) + 1, dtype=np.uint64)
+                sums = np.concatenate(([np.uint64(0)], np.cumsum(salt[index.items], dtype=np.uint64)))
+                columns.append(sums[index.ptr[cells + 1]] - sums[index.ptr[cells]])
+        _keys, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True)
+        inverse = inverse.ravel()
+        rep = cells[first]
+        same = cell_key[rep[inverse]] == cell_key[cells]
+        for index in indexes:
+            same &= _same_items(index, cells, rep[inverse])
+        if not same.all():  # a hash collision (never seen): give every doubtful cell a class of its own
+            odd = np.flatnonzero(~same)
+            inverse[odd] = len(rep) + np.arange(len(odd))
+            rep = np.concatenate([rep, cells[odd]])
+        # Number the classes in the order their first cells come, row by row: the classes under a stroke then
+        # come in runs of consecutive numbers, whose items are slices of one array.
+        by_first = np.argsort(rep, kind="stable")
+        rep = rep[by_first]
+        renumber = np.empty(len(by_first), dtype=np.int64)
+        renumber[by_first] = np.arange(len(by_first))
+        self.count = len(rep)
+        self.of_cell = np.full(len(cell_key), -1, dtype=np.int64)
+        self.of_cell[cells] = renumber[inverse]
+        self.key = cell_key[rep]
+        self.members = []  # per index: (ptr, items) of each class, like CellIndex
+        for index in indexes:
+            counts = index.ptr[rep + 1] - index.ptr[rep]
+            ptr = np.concatenate(([0], np.cumsum(counts)))
+            self.members.append((ptr, index.items[expand_ranges(index.ptr[rep], counts)]))
+
+
+def _same_items(index: CellIndex, cells: np.ndarray, reps: np.ndarray) -> np.ndarray:
+    """Whether each cell is covered by exactly the items covering its representative cell."""
+    counts = index.ptr[cells + 1] - index.ptr[cells]
+    same = counts == index.ptr[reps + 1] - index.ptr[reps]
+    pairs_a = index.items[expand_ranges(index.ptr[cells], np.where(same, counts, 0))]
+    pairs_b = index.items[expand_ranges(index.ptr[reps], np.where(same, counts, 0))]
+    differs = np.repeat(np.arange(len(cells)), np.where(same, counts, 0))[pairs_a != pairs_b]
+    same[differs] = False
+    return same

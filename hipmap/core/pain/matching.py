@@ -11,8 +11,10 @@ trigger point lies under it, scores 0, says so in its reason and is listed after
 the pain; and it is not listed at all when it is on the side opposite to all of the pain (its trigger point is
 within reach of pain across the midline, not under it).
 A bilateral muscle (one pattern spanning both sides: rectus abdominis) is one candidate, side "both".
-All zone shapes are cut into pieces, one per region, held in an STRtree per view; a match touches only the
-pieces under the pain, so its cost follows the size of the pain, not the size of the atlas.
+All zone shapes are cut into pieces, one per region, rasterised on a grid per view; cells alike (same region, same
+pieces, same trigger points) are pooled into classes, and a match touches only the classes under the pain and
+their pieces, so its cost follows the size of the pain, not the size of the atlas. Pain is summed in whole units
+(WEIGHT_UNITS), so every sum is exact and ties between muscles are real ties, broken by name and side.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellIndex, Grid, disc
+from ..geometry.shapes import CellClasses, CellIndex, Grid, disc, expand_ranges, gather
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -41,6 +43,7 @@ EXPLAIN_TARGET = 0.9  # stop adding muscles to the explaining set once this shar
 EXPLAIN_MIN_GAIN = 0.03
 EXPLAIN_MAX = 4
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
+POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces when they cover fewer pairs than this share of the pain's
 
 
 EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
@@ -80,6 +83,46 @@ def intensity_weight(intensity: int) -> float:
     return 0.0 if intensity <= 0 else 0.5 + 0.05 * min(intensity, 10)
 
 
+WEIGHT_UNITS = 20  # intensity_weight in whole twentieths, so that sums of pain are exact whatever their order
+
+
+def _weight_units(intensity: int) -> float:
+    """WEIGHT_UNITS * intensity_weight(intensity), a whole number (intensities are whole numbers from 0 to 10)."""
+    return float(round(WEIGHT_UNITS * intensity_weight(intensity)))
+
+
+class _Deferred:
+    """Fields not worked out yet: the function that works them out (a dict, field -> value) and its arguments."""
+
+    __slots__ = ("make", "args")
+
+    def __init__(self, make, *args):
+        self.make, self.args = make, args
+
+
+class _Later:
+    """A Candidate field worked out on first reading: a match lists up to 50 candidates, and the regions and
+    reasons of most are never read. Reading, comparing, copying, pickling or dataclasses.replace() all see the
+    same values as if they had been worked out at once."""
+
+    def __set_name__(self, owner, name):
+        self.slot = "_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return ()  # the field's default
+        value = obj.__dict__[self.slot]
+        if isinstance(value, _Deferred):
+            for name, found in value.make(*value.args).items():
+                if obj.__dict__.get("_" + name) is value:
+                    obj.__dict__["_" + name] = found
+            value = obj.__dict__[self.slot]
+        return value
+
+    def __set__(self, obj, value):  # only the dataclass' __init__ gets here: the class is frozen
+        obj.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Candidate:
     muscle_id: str
@@ -90,10 +133,14 @@ class Candidate:
     spillover: float  # share in the spillover zone only
     coverage: float  # share of the essential zone marked
     on_trigger_point: bool
-    essential_regions: tuple[str, ...]
-    spillover_regions: tuple[str, ...]
-    unmarked_regions: tuple[str, ...]
-    reasons: tuple[str, ...]
+    essential_regions: tuple[str, ...] = _Later()
+    spillover_regions: tuple[str, ...] = _Later()
+    unmarked_regions: tuple[str, ...] = _Later()
+    reasons: tuple[str, ...] = _Later()
+
+    def __getstate__(self):
+        later = ("essential_regions", "spillover_regions", "unmarked_regions", "reasons")
+        return {**self.__dict__, **{"_" + name: getattr(self, name) for name in later}}
 
     @property
     def key(self) -> tuple[str, str]:
@@ -158,7 +205,8 @@ def _listing(names: list[str], and_word: str = " and ") -> str:
 
 
 class _ViewIndex:
-    """One view's grid, which region each cell is in, and which zone pieces and trigger points cover it."""
+    """One view's grid, which region each cell is in, which zone pieces and trigger points cover it, and the
+    classes of alike cells (same region, same pieces, same trigger points) with their global class ids."""
 
     def __init__(self, grid: Grid, cell_region: np.ndarray, pieces: CellIndex, points: CellIndex, point_owner: np.ndarray):
         self.grid = grid
@@ -166,6 +214,8 @@ class _ViewIndex:
         self.pieces = pieces
         self.points = points
         self.point_owner = point_owner
+        self.classes = CellClasses(cell_region, [pieces, points])
+        self.class_offset = 0
 
 
 class Matcher:
@@ -250,10 +300,51 @@ class Matcher:
         self.name_rank = np.empty(len(self.candidates), dtype=np.int64)
         self.name_rank[names] = np.arange(len(names))  # ties in score are listed by name, then side
         self.candidate_zone_area = np.bincount(self.group_candidate, weights=self.group_area, minlength=len(self.candidates))
+        self.piece_cell_count = np.rint(self.piece_area / (GRID_CELL * GRID_CELL))
+        self.candidate_side = np.asarray([side for _m, side in self.candidates], dtype=object)
+        self._build_classes()
+
+    def _build_classes(self):
+        """All views' cell classes in one numbering: class -> region key, zone pieces, trigger-point owners."""
+        regions, piece_ptr, piece_items, owner_ptr, owner_items = [], [np.zeros(1, dtype=np.int64)], [], [np.zeros(1, dtype=np.int64)], []
+        offset = 0
+        for vi in self.views.values():
+            cc = vi.classes
+            vi.class_offset = offset
+            offset += cc.count
+            regions.append(cc.key)
+            (pp, pi), (qp, qi) = cc.members
+            piece_ptr.append(pp[1:] + piece_ptr[-1][-1])
+            piece_items.append(pi)
+            owner_ptr.append(qp[1:] + owner_ptr[-1][-1])
+            owner_items.append(vi.point_owner[qi])
+        empty = np.zeros(0, dtype=np.int64)
+        self.class_region = np.concatenate(regions) if regions else empty
+        self.class_piece_ptr = np.concatenate(piece_ptr)
+        self.class_pieces = np.concatenate(piece_items) if piece_items else empty
+        self.class_owner_ptr = np.concatenate(owner_ptr)
+        self.class_owners = np.concatenate(owner_items) if owner_items else empty
+        self.region_side = np.asarray([side for _v, _r, side in self.cells], dtype=object)
+        # The transpose, piece -> classes: the explaining set reads only its pool's pieces.
+        pair_class = np.repeat(np.arange(len(self.class_region)), np.diff(self.class_piece_ptr))
+        by_piece = np.argsort(self.class_pieces, kind="stable")
+        self.piece_classes = pair_class[by_piece]
+        self.piece_class_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.class_pieces, minlength=len(self.piece_area)))))
+        # A piece's pain units and cells travel as one whole number, units * PACK + cells, exact below 2**53.
+        most_cells = max((vi.grid.size for vi in self.views.values()), default=1)
+        self.pack = float(1 << int(most_cells).bit_length())
+        if self.pack * WEIGHT_UNITS * most_cells * len(self.views) >= 2**53:
+            raise ValueError("the grid is too fine for exact sums")
+        self.side_codes = {side: np.asarray(self.candidate_side == side) for side in set(self.candidate_side.tolist())}
 
     @property
     def piece_count(self) -> int:
         return len(self.piece_area)
+
+    @property
+    def class_count(self) -> int:
+        """Classes of alike cells over all views (see _ViewIndex)."""
+        return len(self.class_region)
 
     # ------------------------------------------------------------------------------------------- pain
 
@@ -282,103 +373,136 @@ class Matcher:
 
     def pain_cells(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Per view: the body cells in pain and their weights (the strongest mark covering each cell)."""
+        return {v: (cells, units / WEIGHT_UNITS) for v, (cells, units) in self._pain_units(painmap).items()}
+
+    def _pain_units(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """pain_cells with the weights in WEIGHT_UNITS (whole numbers)."""
         by_view: dict[str, list] = {}
         for mark in painmap.marks:
-            w = intensity_weight(mark.intensity)
-            if w > 0 and mark.view in self.views and not mark.geometry.is_empty:
-                by_view.setdefault(mark.view, []).append((w, mark.geometry))
+            u = _weight_units(mark.intensity)
+            if u > 0 and mark.view in self.views and not mark.geometry.is_empty:
+                by_view.setdefault(mark.view, []).append((u, mark.geometry))
         out = {}
         for view_id, marks in by_view.items():
             marks.sort(key=lambda m: m[0])  # weakest first, so stronger pain overwrites it
             vi = self.views[view_id]
-            found = self._cells_of_marks(view_id, [g for _w, g in marks])
+            found = self._cells_of_marks(view_id, [g for _u, g in marks])
             if len(found) == 1:  # a single click or stroke: no need for a whole-view grid
                 cells = found[0][vi.cell_region[found[0]] >= 0]
-                weights = np.full(len(cells), marks[0][0])
+                units = np.full(len(cells), marks[0][0])
             else:
                 grid = np.zeros(vi.grid.size)
-                for (w, _g), mark_cells in zip(marks, found):
-                    grid[mark_cells] = w
+                for (u, _g), mark_cells in zip(marks, found):
+                    grid[mark_cells] = u
                 cells = np.flatnonzero((grid > 0) & (vi.cell_region >= 0))
-                weights = grid[cells]
+                units = grid[cells]
             if len(cells):
-                out[view_id] = (cells, weights)
+                out[view_id] = (cells, units)
         return out
 
     # ------------------------------------------------------------------------------------------- matching
 
     def match(self, painmap: PainMap) -> MatchResult:
-        n_pieces = len(self.piece_area)
-        n = len(self.candidates)
-        weighted = np.zeros(n_pieces)
-        raw = np.zeros(n_pieces)
-        on_point = np.zeros(n, dtype=bool)
-        pain_weights, pain_regions, pair_counts, pair_piece = [], [], [], []
-        total = 0.0
-        for view_id, (cells, w) in self.pain_cells(painmap).items():
-            vi = self.views[view_id]
-            area = vi.grid.cell_area
-            total += w.sum() * area
-            counts, piece = vi.pieces.lookup(cells)
-            weighted += np.bincount(piece, weights=np.repeat(w * area, counts), minlength=n_pieces)
-            raw += np.bincount(piece, minlength=n_pieces) * area
-            pain_regions.append(vi.cell_region[cells])
-            point_counts, point = vi.points.lookup(cells)
-            on_point[vi.point_owner[point]] = True
-            pain_weights.append(w * area)
-            pair_counts.append(counts)
-            pair_piece.append(piece)
-        if total <= 0:
+        """Every sum of pain is in WEIGHT_UNITS x cells (whole numbers, so exact in any order); a ratio of two
+        such sums is the one rounding. Cells are pooled by class first: a match costs one step per class touched."""
+        found = self._pain_units(painmap)
+        if not found:
             return MatchResult(summary=self.phrases["empty"])
-
-        ess = self.piece_essential
-        explained = np.minimum(np.bincount(self.piece_candidate[ess], weights=weighted[ess], minlength=n) / total, 1.0)
-        spill = np.bincount(self.piece_candidate[~ess], weights=weighted[~ess], minlength=n) / total
+        cls = np.concatenate([self.views[v].classes.of_cell[cells] + self.views[v].class_offset for v, (cells, _u) in found.items()])
+        units = np.concatenate([u for _cells, u in found.values()])
+        touched, cell_class = np.unique(cls, return_inverse=True)  # the classes in pain, and each pain cell's
+        cell_class = cell_class.ravel()
+        class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
+        total = float(class_units.sum())
+        n = len(self.candidates)
+        # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
+        counts, pair_piece = gather(self.class_piece_ptr, self.class_pieces, touched)
+        packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
+        piece_packed = np.bincount(pair_piece, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
+        # The pieces in pain, in increasing order: a sort of the few pairs of a small mark, else one scan.
+        hit_pieces = np.unique(pair_piece) if len(pair_piece) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
+        piece_units = np.zeros(len(self.piece_area))
+        piece_cells = np.zeros(len(self.piece_area))
+        piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
+        piece_cells[hit_pieces] = piece_packed[hit_pieces] - piece_units[hit_pieces] * self.pack
+        hp_candidate = self.piece_candidate[hit_pieces]
+        hp_ess = self.piece_essential[hit_pieces]
+        hp_units = piece_units[hit_pieces]
+        explained = np.minimum(np.bincount(hp_candidate[hp_ess], weights=hp_units[hp_ess], minlength=n) / total, 1.0)
+        spill = np.bincount(hp_candidate[~hp_ess], weights=hp_units[~hp_ess], minlength=n) / total
         spill = np.minimum(spill, 1.0 - explained)
+        ess_pieces = hit_pieces[hp_ess]  # in increasing order, so the sums below add in the same order as over all groups
         group_max = np.zeros(len(self.group_area))
-        if ess.any():
-            np.maximum.at(group_max, self.piece_group[ess], np.minimum(raw[ess] / self.piece_area[ess], 1.0))
+        np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(piece_cells[ess_pieces] / self.piece_cell_count[ess_pieces], 1.0))
+        # Every group with an essential piece in pain, in increasing order.
+        groups = np.unique(self.piece_group[ess_pieces]) if len(ess_pieces) * 8 < len(group_max) else np.flatnonzero(group_max)
         coverage = np.divide(
-            np.bincount(self.group_candidate, weights=group_max * self.group_area, minlength=n),
+            np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
             out=np.zeros(n),
             where=self.candidate_zone_area > 0,
         )
+        on_point = np.zeros(n, dtype=bool)
+        on_point[gather(self.class_owner_ptr, self.class_owners, touched)[1]] = True
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
         scores = np.clip(scores, 0.0, 1.0)
-        pain_region = np.concatenate(pain_regions)
-        pain_sides = {self.cells[key][2] for key in np.unique(pain_region).tolist()}
+        class_region = self.class_region[touched]
+        pain_sides = set(self.region_side[class_region].tolist())
         # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
-        same_side = np.array([side == BOTH or side in pain_sides for _m, side in self.candidates], dtype=bool)
+        same_side = np.zeros(n, dtype=bool)
+        for side, mask in self.side_codes.items():
+            if side == BOTH or side in pain_sides:
+                same_side |= mask
         hit = np.flatnonzero(in_zone | (on_point & same_side))
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
-        candidates = tuple(self._candidate(c, scores, explained, spill, coverage, on_point, weighted, raw, total) for c in order)
-        pain = np.concatenate(pain_weights)
-        pairs = (np.concatenate(pair_counts), np.concatenate(pair_piece))
-        explaining, share, covered = self._explaining_set(order, candidates, pain, pairs, total)
-        unexplained = self._unexplained(pain_region, pain, covered, total)
-        return MatchResult(candidates, explaining, share, unexplained, total, self._summary(explaining, share, unexplained))
+        # The shown candidates' pieces, read from numpy in one go.
+        mine = np.concatenate([self.pieces_of[c] for c in order]) if len(order) else np.zeros(0, dtype=np.int64)
+        facts = (piece_units[mine].tolist(), piece_cells[mine].tolist())
+        candidates, start = [], 0
+        for c in order.tolist():
+            end = start + len(self.pieces_of[c])
+            candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
+            start = end
+        candidates = tuple(candidates)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, (counts, pair_piece), total)
+        share = float(min(1.0, covered_units / total))
+        unexplained = self._unexplained(class_region, class_units, covered, total)
+        pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
+        return MatchResult(candidates, explaining, share, unexplained, pain_area, self._summary(explaining, share, unexplained))
 
-    def _candidate(self, c, scores, explained, spill, coverage, on_point, weighted, raw, total) -> Candidate:
+    def _candidate(self, c, scores, explained, spill, coverage, on_point, facts, start, end, total) -> Candidate:
+        """Candidate c; facts[0][start:end] and facts[1][start:end] are its pieces' pain units and cells."""
         muscle_id, side = self.candidates[c]
-        muscle = self.atlas.muscles[muscle_id]
-        mine = self.pieces_of[c]
+        e, s, cov, point = float(explained[c]), float(spill[c]), float(coverage[c]), bool(on_point[c])
+        later = _Deferred(self._details, c, facts[0][start:end], facts[1][start:end], total, e, s, cov, point)
+        name = self.atlas.muscles[muscle_id].name
+        return Candidate(muscle_id, name, side, float(scores[c]), e, s, cov, point, later, later, later, later)
+
+    def _details(self, c, piece_units, piece_cells, total, explained, spill, coverage, on_point) -> dict:
+        """A candidate's regions (where its zones hold the pain, most first; its main zone's regions left unmarked)
+        and its reasons."""
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
         named = NAMED_SHARE * total
         # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
-        for w, r, (is_ess, region, area) in zip(weighted[mine].tolist(), raw[mine].tolist(), self.piece_facts[c]):
-            if w > named:
+        cell_area = GRID_CELL * GRID_CELL
+        for u, k, (is_ess, region, area) in zip(piece_units, piece_cells, self.piece_facts[c]):
+            if u > named:
                 target = ess_regions if is_ess else spill_regions
-                target[region] = target.get(region, 0.0) + w
-            if is_ess and r > NAMED_SHARE * area:
+                target[region] = target.get(region, 0.0) + u
+            if is_ess and k * cell_area > NAMED_SHARE * area:
                 marked.add(region)
-        unmarked = [r for r in self.drawn_essential[c] if r not in marked]
-        ess_names = sorted(ess_regions, key=lambda r: -ess_regions[r])
-        spill_names = sorted(spill_regions, key=lambda r: -spill_regions[r])
+        unmarked = tuple(r for r in self.drawn_essential[c] if r not in marked)
+        ess_names = tuple(sorted(ess_regions, key=lambda r: -ess_regions[r]))
+        spill_names = tuple(sorted(spill_regions, key=lambda r: -spill_regions[r]))
+        reasons = tuple(self._reasons(explained, spill, coverage, on_point, ess_names, spill_names, unmarked))
+        return {"essential_regions": ess_names, "spillover_regions": spill_names, "unmarked_regions": unmarked, "reasons": reasons}
+
+    def _reasons(self, explained, spill, coverage, on_point, ess_names, spill_names, unmarked) -> list[str]:
+        """A candidate's reasons, in the matcher's phrases."""
 
         def name_of(region_id):
             region = self.atlas.regions.get(region_id)
@@ -393,54 +517,61 @@ class Matcher:
             return _listing(names, p["and"])
 
         reasons = []
-        if explained[c] > 0:
+        if explained > 0:
             where = listing([name_of(r) for r in ess_names])
-            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained[c]), where=where))
-        if spill[c] >= 0.01:
-            key = "spill_more" if explained[c] > 0 else "spill"
+            reasons.append(p["main_where" if where else "main"].format(percent=pct(explained), where=where))
+        if spill >= 0.01:
+            key = "spill_more" if explained > 0 else "spill"
             where = listing([name_of(r) for r in spill_names])
-            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill[c]), where=where))
-            if explained[c] <= 0:
+            reasons.append(p[key + "_where" if where else key].format(percent=pct(spill), where=where))
+            if explained <= 0:
                 reasons.append(p["spill_only"])
-        if coverage[c] > 0:
-            reasons.append(p["coverage"].format(percent=pct(coverage[c])))
-        if explained[c] + spill[c] <= 0:  # listed only because some pain lies over one of its trigger points
+        if coverage > 0:
+            reasons.append(p["coverage"].format(percent=pct(coverage)))
+        if explained + spill <= 0:  # listed only because some pain lies over one of its trigger points
             reasons.append(p["on_point_only"])
             if unmarked:
                 reasons.append(p["usual"].format(where=listing([name_of(r) for r in unmarked[:3]])))
         else:
-            if unmarked and coverage[c] < 0.9:
+            if unmarked and coverage < 0.9:
                 reasons.append(p["unmarked"].format(where=listing([name_of(r) for r in unmarked[:3]])))
-            if on_point[c]:
+            if on_point:
                 reasons.append(p["on_point"])
-        return Candidate(
-            muscle_id, muscle.name, side, float(scores[c]), float(explained[c]), float(spill[c]), float(coverage[c]),
-            bool(on_point[c]), tuple(ess_names), tuple(spill_names), tuple(unmarked), tuple(reasons),
-        )  # fmt: skip
+        return reasons
 
-    def _explaining_set(self, order, candidates, pain, pairs, total):
-        """Greedy smallest set of muscles whose zones together explain most of the pain (exact, cell by cell).
+    def _explaining_set(self, order, candidates, touched, class_units, pairs, total):
+        """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
-        Cells covered by the same muscles are pooled first, so the greedy steps work on a few dozen groups."""
-        covered = np.zeros(len(pain), dtype=bool)
+        Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
+        pairs are the (class, piece) pairs of the touched classes: (pieces per class, pieces).
+        Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
+        covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
             return (), 0.0, covered
         pool = list(order[:EXPLAIN_POOL])
-        row_of = np.full(len(self.candidates), -1, dtype=np.int64)
-        row_of[pool] = np.arange(len(pool))
-        counts, piece = pairs
-        in_pool = np.zeros(len(self.piece_area), dtype=bool)
-        in_pool[np.concatenate([self.pieces_of[c] for c in pool])] = True
-        keep = np.flatnonzero(in_pool[piece])
-        pos = np.searchsorted(np.cumsum(counts), keep, side="right")  # the pain cell each kept pair belongs to
-        piece = piece[keep]
-        rows = row_of[self.piece_candidate[piece]]
-        ess = self.piece_essential[piece]
+        pieces = np.concatenate([self.pieces_of[c] for c in pool])
+        counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
+        if counts.sum() < POOL_PAIRS_SHARE * len(pairs[1]):
+            # Fewer (pool piece, class) pairs than pairs in pain: keep those whose class is in pain (pos: its place).
+            rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
+            classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
+            pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
+            keep = np.flatnonzero(touched[pos] == classes)
+            pair = np.repeat(np.arange(len(pieces)), counts)[keep]
+            pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
+        else:  # the pairs in pain whose piece belongs to a pool muscle
+            row_of = np.full(len(self.candidates), -1, dtype=np.int64)
+            row_of[pool] = np.arange(len(pool))
+            rows = row_of[self.piece_candidate[pairs[1]]]
+            keep = np.flatnonzero(rows >= 0)
+            pos = np.repeat(np.arange(len(touched)), pairs[0])[keep]
+            rows, ess = rows[keep], self.piece_essential[pairs[1][keep]]
         # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
-        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(pain)).astype(np.int64)
-        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(pain)).astype(np.int64)
+        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
+        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
         keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
-        group_pain = np.bincount(inverse.ravel(), weights=pain, minlength=len(keys))
+        inverse = inverse.ravel()
+        group_pain = np.bincount(inverse, weights=class_units, minlength=len(keys))
         bit = np.left_shift(1, np.arange(len(pool)))[:, None]
         group_ess = (keys[None, :] >> EXPLAIN_POOL) & bit
         group_spill = keys[None, :] & bit
@@ -449,7 +580,7 @@ class Matcher:
         group_covered = np.zeros(len(keys), dtype=bool)
         chosen: list[int] = []
         while len(chosen) < EXPLAIN_MAX:
-            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)
+            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)  # halves of whole numbers: exact
             gains[chosen] = -1.0
             row = int(np.argmax(gains))  # ties go to the better-ranked muscle: the pool is in rank order
             if gains[row] < EXPLAIN_MIN_GAIN * total:
@@ -461,12 +592,11 @@ class Matcher:
                 break
         by_key = {c.key: c for c in candidates}
         explaining = tuple(by_key[self.candidates[pool[row]]] for row in chosen)
-        covered = group_covered[inverse.ravel()]
-        return explaining, float(min(1.0, group_pain[group_covered].sum() / total)), covered
+        return explaining, float(group_pain[group_covered].sum()), group_covered[inverse]
 
-    def _unexplained(self, pain_region, pain, covered, total):
+    def _unexplained(self, class_region, class_units, covered, total):
         """Regions holding pain that the explaining set leaves out, largest first."""
-        left = np.bincount(pain_region[~covered], weights=pain[~covered], minlength=len(self.cells))
+        left = np.bincount(class_region[~covered], weights=class_units[~covered], minlength=len(self.cells))
         out = []
         for key in np.argsort(-left, kind="stable"):
             if left[key] <= UNEXPLAINED_SHARE * total:
