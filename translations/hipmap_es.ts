@@ -652,6 +652,10 @@
 {getattr}</translation>
         </message>
         <message>
+            <source>Please answer the warning-signs questions first: with no warning sign, the routine starts when you close the check.</source>
+            <translation>Responda primero a las preguntas sobre señales de alarma: si no hay ninguna, la rutina empieza al cerrar la comprobación.</translation>
+        </message>
+        <message>
             <source>Select a muscle in the list first.</source>
             <translation>Primero seleccione un músculo de la lista.</translation>
         </message>
@@ -666,10 +670,6 @@
         <message>
             <source>Numbness or tingling needs a clinician first: self-care is on hold.</source>
             <translation>El entumecimiento o el hormigueo requieren primero la valoración de un profesional sanitario: el autocuidado queda en pausa.</translation>
-        </message>
-        <message>
-            <source>Please answer the warning-signs questions before the first routine.</source>
-            <translation>Antes de la primera rutina, responda por favor a las preguntas sobre señales de alarma.</translation>
         </message>
         <message>
             <source>A doctor first</source>

@@ -478,3 +478,38 @@ def test_the_warning_signs_check_takes_a_key_a_question_plus_enter(window, qtbot
     assert all(value is False for value in dialog.answers().answers.values()) and dialog.result().complete
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     assert not dialog.isVisible() and window.settings.value("safety/may_self_treat") == "yes"
+
+
+def test_the_routine_asked_for_starts_when_the_first_warning_signs_check_closes_with_no_sign(window, atlas, qtbot):
+    """Ctrl+R opened the check; answering No twelve times and closing it then did nothing, and a newcomer had to
+    know to press Ctrl+R again."""
+    window.show_view("anterior")
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    window.select_candidate("tensor_fasciae_latae", "right")
+    QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
+    dialog = window.selfcare.screening_dialog
+    assert window.selfcare.player is None and dialog.isVisible()
+    assert "the routine starts when you close the check" in window.statusBar().currentMessage()
+    for question in window.selfcare.red_flags.questions:
+        dialog.set_answer(question.id, False)
+    dialog.close()
+    qtbot.waitUntil(lambda: window.selfcare.player is not None and window.selfcare.player.isVisible())
+    assert window.selfcare.player.player.routine.steps[0].muscle_id == "tensor_fasciae_latae"
+
+
+def test_no_routine_starts_after_a_check_with_a_warning_sign_or_left_unfinished(window, atlas, qtbot):
+    window.show_view("anterior")
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    window.select_candidate("tensor_fasciae_latae", "right")
+    questions = window.selfcare.red_flags.questions
+    QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
+    window.selfcare.screening_dialog.set_answer(questions[0].id, False)
+    window.selfcare.screening_dialog.close()  # unfinished
+    QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
+    for i, question in enumerate(questions):
+        window.selfcare.screening_dialog.set_answer(question.id, i == 3)  # one yes
+    window.selfcare.screening_dialog.close()
+    qtbot.wait(50)
+    QApplication.processEvents()
+    assert window.selfcare.player is None
+    assert window.settings.value("safety/may_self_treat") == "no"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..kit.datadir import data_location
@@ -111,8 +111,9 @@ class SelfCare(QObject):
 
     # ------------------------------------------------------------------------------------------ the check
 
-    def open_screening(self):
-        """The warning-signs questions, in a window that does not block the diagram."""
+    def open_screening(self, then=None):
+        """The warning-signs questions, in a window that does not block the diagram. THEN: what was asked for
+        before the check (a routine), done when the check closes complete with no warning sign."""
         window = self.window
         if self.red_flags is None:
             QMessageBox.warning(window, translate("app", "Warning-signs check unavailable"), translate("app", "The red-flag data could not be read:\n{getattr}").format(getattr=getattr(self, '_red_flag_problem', '')))
@@ -129,6 +130,8 @@ class SelfCare(QObject):
             if result.complete:
                 window.settings.setValue("safety/screened_at", datetime.now(timezone.utc).isoformat())
                 window.settings.setValue("safety/may_self_treat", "yes" if result.may_self_treat else "no")
+                if callable(then) and result.may_self_treat and not window.document.painmap.has_nerve_signs():  # (a menu action passes its checked state)
+                    QTimer.singleShot(0, then)  # lead on to what was asked for, once the dialog has gone
 
         dialog.finished.connect(remember)
         dialog.open()
@@ -137,9 +140,9 @@ class SelfCare(QObject):
         self.screening_dialog = dialog
         return dialog
 
-    def self_care_allowed(self) -> bool:
+    def self_care_allowed(self, then=None) -> bool:
         """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
-        When it is not allowed, say why and open the check."""
+        When it is not allowed, say why and open the check; THEN is done if that first check allows self-care."""
         from datetime import datetime, timezone
 
         from ...core.content.safety import needs_screening
@@ -155,8 +158,8 @@ class SelfCare(QObject):
             return False
         last_time = read_datetime(window.settings, "safety/screened_at")
         if needs_screening(painmap, last_time, datetime.now(timezone.utc)):
-            window.statusBar().showMessage(translate("app", "Please answer the warning-signs questions before the first routine."), 6000)
-            self.open_screening()
+            window.statusBar().showMessage(translate("app", "Please answer the warning-signs questions first: with no warning sign, the routine starts when you close the check."), 8000)
+            self.open_screening(then=then)
             return False
         if read_choice(window.settings, "safety/may_self_treat", "no", ("yes", "no")) != "yes":
             QMessageBox.information(
@@ -193,7 +196,7 @@ class SelfCare(QObject):
         """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture.
         NAME_FROM: the (muscle id, side) pairs the routine's name was made from, when it is the automatic name (it
         is made again, with the steps' titles, when the language changes)."""
-        if not routine.steps or not self.self_care_allowed():
+        if not routine.steps or not self.self_care_allowed(then=lambda: self.play_routine(routine, name_from)):
             return None
         from ..routine.player import PlayerWidget
 
