@@ -339,7 +339,6 @@ def history_open(n: int = 1000, runs: int = 15) -> dict:
 
 
 SELECT_TARGET_MS = 16.0
-TURNS = int(os.environ.get('TURNS', '1'))
 
 
 def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
@@ -422,7 +421,7 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
                         by_choice += 1
                     # The panel follows on a zero timer; Qt paints what was updated (a diagram's scene reports its
                     # changes on a queued call, so its paint may come in the loop's next turn: that turn too).
-                    for _turn in range(TURNS):
+                    for _turn in range(2):
                         app.processEvents()
                     for widget in targets:
                         if widget.isVisible() and id(widget) not in watch.seen:
