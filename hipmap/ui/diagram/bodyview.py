@@ -35,7 +35,7 @@ LABEL_MARGIN_PX = 4  # screen pixels between a label and the side of its pane
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("bodyview", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("bodyview", "close to the surface")}
 HINT = QT_TRANSLATE_NOOP("bodyview", "Click or drag to mark where it hurts; Ctrl+M marks a region by name. The person's left and right are labelled.")
 DESCRIBED_MARKS = 12  # a screen reader hears this many marks, then how many more there are
-OVERLAYS_KEPT = 64  # muscles (per side, preview, layers and look) whose drawn items a diagram keeps to show again
+OVERLAYS_KEPT = 16  # muscles (per side, preview, layers and look) whose drawn items a diagram keeps to show again
 
 
 def text_scale() -> float:

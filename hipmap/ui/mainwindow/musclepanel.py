@@ -201,6 +201,7 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
+DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.4 MB each): the muscles looked at lately
 PICTURE_SIZE = (260, 200)
 
 
@@ -323,7 +324,7 @@ class MusclePanel(QWidget):
         key = (id(atlas), id(muscle), side, candidate, palette.cacheKey(), *rest, current_language())
         found = self._html_cache.get(key)
         if found is None:
-            if len(self._html_cache) > 256:
+            if len(self._html_cache) > 64:
                 self._html_cache.clear()
             # the atlas and muscle are kept with the page, so their ids in the key stay theirs
             found = self._html_cache[key] = (muscle_html(*figures), atlas, muscle)
@@ -347,7 +348,7 @@ class MusclePanel(QWidget):
                 self._drop(doc)
                 found = None
         if found is None:
-            if len(self._documents) >= 60:  # the oldest goes
+            if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
                 self._drop(self._documents.pop(next(iter(self._documents)))[0])
             doc = self._new_document(page)
         self._documents[key] = [doc, page, figures[3]]  # (re-inserted: the newest last)
