@@ -361,14 +361,17 @@ class MusclePanel(QWidget):
             self.browser.setDocument(doc)
 
     def _new_document(self, page: str) -> QTextDocument:
-        """A new document for PAGE, put in the browser and filled there, as the browser's own would be."""
+        """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
+        and the rest in small steps afterwards (a page put into the browser's own document is laid out whole,
+        there and then: most of the time a selection took)."""
         doc = QTextDocument(self.browser)  # the browser's own child: setDocument never deletes it
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.browser.font())
         doc.setDefaultStyleSheet(STYLESHEET)
         doc.setDocumentMargin(14)
+        doc.setTextWidth(self.browser.viewport().width())  # the browser's width, or it would keep a horizontal scroll bar
+        doc.setHtml(page)
         self.browser.setDocument(doc)
-        self.browser.setHtml(page)
         for old in self._retired:
             old.deleteLater()
         self._retired.clear()
