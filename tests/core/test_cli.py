@@ -144,3 +144,7 @@ def test_bench_quick_reports_every_figure_and_leaves_the_users_data_alone(tmp_pa
     assert start["hipmap_interactive"]["runs"] == start["hipmap_interactive_cold"]["runs"] == start["bare_window"]["runs"] == 2
     assert start["memory_mb"]["bare_window"] > 0 and start["memory_mb"]["hipmap_interactive"] > 0
     assert {"ready_for_marking_ratio", "memory_ratio", "release_to_paint_median", "scaled_click_p99"} <= set(data["meets_targets"])
+    select = data["window"]["select_to_paint"]  # issue 13: every muscle selected, side by side and in tabs
+    assert select["muscles"] == 27 and select["side"]["runs"] == select["tabs"]["runs"] == 27 and select["runs"] == 54
+    assert select["side"]["by_list_click"] > 0 and select["side"]["by_browser_choice"] > 0
+    assert "select_to_paint_p99" in data["meets_targets"]

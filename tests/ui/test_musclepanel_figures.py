@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from hipmap.core.pain.painmap import PainMap, region_marks
@@ -24,9 +25,11 @@ def _panel(qtbot):
 
 
 def _count_set_html(monkeypatch):
+    """Counts the pages made from their HTML (parsed and laid out anew), in the browser or in a document for it."""
     calls = []
-    real = QTextBrowser.setHtml
-    monkeypatch.setattr(QTextBrowser, "setHtml", lambda self, text: (calls.append(1), real(self, text))[1])
+    for cls in (QTextBrowser, QTextDocument):
+        real = cls.setHtml
+        monkeypatch.setattr(cls, "setHtml", lambda self, text, real=real: (calls.append(1), real(self, text))[1])
     return calls
 
 

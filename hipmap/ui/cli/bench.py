@@ -336,3 +336,107 @@ def history_open(n: int = 1000, runs: int = 15) -> dict:
     result["target_ms"] = HISTORY_TARGET_MS
     result["meets_target"] = result["max_ms"] < HISTORY_TARGET_MS  # every run, the first one included
     return result
+
+
+SELECT_TARGET_MS = 16.0
+
+
+def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
+    """Selecting a muscle -> the overlays on the diagrams, the list and the muscle panel painted.
+
+    The real window, 1360x880, in the side-by-side layout and in tabs, with a painted map. Each of the atlas's
+    muscles is selected in turn, ROUNDS times (on its other side every other round): a listed candidate by a
+    mouse click on its row in the list (the row scrolled into view first, untimed), any other muscle as the
+    muscle browser chooses it (MainWindow.select_any). Timed: from the click or the choice through the event
+    loop's turn (the panel follows on a zero timer) until each affected widget (the shown diagrams, the list,
+    the panel's text) has painted; one that Qt has not painted by then is repainted, synchronously."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ...core.content.atlas import load_atlas
+    from ...core.synthetic import random_painted_map
+    from ..kit.datadir import scratch_data_dir
+    from ..mainwindow.window import MainWindow
+
+    app = QApplication.instance() or QApplication(["hipmap-bench"])
+    atlas = load_atlas()
+    painmap = random_painted_map(atlas, random.Random(seed), 12)
+
+    class Painted(QObject):
+        def __init__(self):
+            super().__init__()
+            self.seen: set = set()
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                self.seen.add(id(obj))
+            return False
+
+    watch = Painted()
+    out: dict = {}
+    all_samples: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp, scratch_data_dir():
+        window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
+        window.files.autosave_timer.stop()
+        window.resize(1360, 880)
+        window.show()
+        app.processEvents()
+        window.document.restore(painmap)
+        app.processEvents()
+        listed = {c.muscle_id: c for c in window.document.result.candidates}
+        targets = [window.candidates.view.viewport(), window.muscle_panel.browser.viewport()]
+        targets += [v.viewport() for v in window.views.values()]
+        for widget in targets:
+            widget.installEventFilter(watch)
+        names = {id(targets[0]): "list", id(targets[1]): "panel", **{id(v.viewport()): k for k, v in window.views.items()}}
+        for mode in ("side", "tabs"):
+            window.set_layout_mode(mode)
+            app.processEvents()
+            samples, by_list, by_choice, forced = [], 0, 0, {}
+            for r in range(rounds):
+                for muscle in atlas.muscles.values():
+                    sides = muscle.sides
+                    side = sides[r % len(sides)]
+                    row = window.candidates.model.row_of((muscle.id, side))
+                    if row is None and muscle.id in listed:
+                        side = listed[muscle.id].side
+                        row = window.candidates.model.row_of((muscle.id, side))
+                    if row is not None:
+                        index = window.candidates.model.index(row)
+                        window.candidates.view.scrollTo(index)
+                        app.processEvents()
+                        pos = QPointF(window.candidates.view.visualRect(index).center())
+                    watch.seen.clear()
+                    t0 = time.perf_counter_ns()
+                    if row is not None:
+                        port = window.candidates.view.viewport()
+                        glob = QPointF(port.mapToGlobal(pos))
+                        QApplication.sendEvent(port, QMouseEvent(QEvent.MouseButtonPress, pos, glob, Qt.LeftButton, Qt.LeftButton, Qt.NoModifier))
+                        QApplication.sendEvent(port, QMouseEvent(QEvent.MouseButtonRelease, pos, glob, Qt.LeftButton, Qt.NoButton, Qt.NoModifier))
+                        by_list += 1
+                    else:
+                        window.select_any(muscle.id, side)
+                        by_choice += 1
+                    # The panel follows on a zero timer; Qt paints what was updated (a diagram's scene reports its
+                    # changes on a queued call, so its paint may come in the loop's next turn: that turn too).
+                    for _turn in range(2):
+                        app.processEvents()
+                    for widget in targets:
+                        if widget.isVisible() and id(widget) not in watch.seen:
+                            widget.repaint()
+                            forced[names[id(widget)]] = forced.get(names[id(widget)], 0) + 1
+                    samples.append((time.perf_counter_ns() - t0) / 1e6)
+                    assert window.selected == (muscle.id, side), (window.selected, muscle.id, side)
+            out[mode] = _stats(samples)
+            out[mode]["by_list_click"], out[mode]["by_browser_choice"] = by_list, by_choice
+            out[mode]["repainted_unpainted"] = forced  # widgets Qt had not painted by then: repainted whole
+            all_samples += samples
+        window.document.undo_stack.setClean()
+        window.close()
+    result = _stats(all_samples)
+    result.update(out)
+    result["muscles"] = len(atlas.muscles)
+    result["target_p99_ms"] = SELECT_TARGET_MS
+    return result

@@ -36,6 +36,7 @@ LABEL_MARGIN_PX = 4  # screen pixels between a label and the side of its pane
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("bodyview", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("bodyview", "close to the surface")}
 HINT = QT_TRANSLATE_NOOP("bodyview", "Click or drag to mark where it hurts; Ctrl+M marks a region by name. The person's left and right are labelled.")
 DESCRIBED_MARKS = 12  # a screen reader hears this many marks, then how many more there are
+OVERLAYS_KEPT = 16  # muscles (per side, preview, layers and look) whose drawn items a diagram keeps to show again
 
 
 def text_scale() -> float:
@@ -181,6 +182,8 @@ class BodyView(QGraphicsView):
         self._marks: tuple[Mark, ...] = ()
         self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions), for the description
         self._overlay_args = (None, None, False)
+        self._overlay_made = None  # (its key, the muscle) of the muscle shown, to keep when another is shown
+        self._overlays_made: dict = {}  # muscles shown before: key -> (muscle, its layer's items, overlay items, words)
         self._overlay_text = ""
         self.hint = translate("bodyview", HINT)
 
@@ -228,8 +231,11 @@ class BodyView(QGraphicsView):
         self._add_side_labels()
         self._mark_regions.clear()
         self._zone_cache.clear()
-        self.muscle_layer.atlas_changed()
         muscle, side, preview = self._overlay_args
+        self._overlay_key = None
+        self.set_overlay(None, None)  # (put away first, then forgotten: drawn anew in the new language)
+        self.forget_overlays()
+        self.muscle_layer.atlas_changed()
         if muscle is not None:
             self.set_overlay(atlas.muscles.get(muscle.id), side, preview)
         self.update_description()
@@ -306,7 +312,10 @@ class BodyView(QGraphicsView):
         marks, self._marks = self._marks, ()  # nothing kept: every mark drawn again
         self.set_marks(marks)
         self._overlay_key = None
-        self.set_overlay(*self._overlay_args)
+        args = self._overlay_args
+        self.set_overlay(None, None)
+        self.forget_overlays()  # their pens and widths were the old look's
+        self.set_overlay(*args)
         self.resetCachedContent()
         self.viewport().update()
 
@@ -380,13 +389,20 @@ class BodyView(QGraphicsView):
             return
         self._overlay_key = key
         self._overlay_args = (muscle, side, preview)
-        scene = self.scene()
-        for item in self.overlay_items:
-            scene.removeItem(item)
-        self.overlay_items = []
+        self._put_away_overlay()
         self._overlay_text = ""
-        self.muscle_layer.clear()
         if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
+            self.update_description()
+            return
+        # Drawn before with the same layers and look: its items go back into the scene as they were.
+        made_key = (muscle.id, side, preview, tuple(self.layers.items()), diagram_style())
+        made = self._overlays_made.pop(made_key, None)
+        if made is not None and made[0] is muscle:
+            _muscle, self.muscle_layer.items, self.overlay_items, self._overlay_text = made
+            scene = self.scene()
+            for item in self.muscle_layer.items + self.overlay_items:
+                scene.addItem(item)
+            self._overlay_made = (made_key, muscle)
             self.update_description()
             return
         anatomy_text = self.muscle_layer.show(self.atlas, muscle, side, preview, self.layers["muscle"])
@@ -423,7 +439,27 @@ class BodyView(QGraphicsView):
                 self._overlay_text = translate("bodyview", "Showing {name}, both sides: {join}.").format(name=muscle.name, join=', '.join(shown))
             else:
                 self._overlay_text = translate("bodyview", "Showing {name}, {side} side: {join}.").format(name=muscle.name, side=side_name(side), join=', '.join(shown))
+        self._overlay_made = (made_key, muscle)
         self.update_description()
+
+    def _put_away_overlay(self) -> None:
+        """Take the muscle shown off the scene, keeping its items to show again (selecting a muscle shown before
+        then costs no new items, paths or words): per muscle, side, preview, layers and look."""
+        scene = self.scene()
+        made, self._overlay_made = self._overlay_made, None
+        kept = (self.muscle_layer.items, self.overlay_items)
+        for item in self.overlay_items:
+            scene.removeItem(item)
+        self.muscle_layer.clear()
+        self.overlay_items = []
+        if made is not None:
+            if len(self._overlays_made) >= OVERLAYS_KEPT:  # the oldest goes
+                del self._overlays_made[next(iter(self._overlays_made))]
+            self._overlays_made[made[0]] = (made[1], *kept, self._overlay_text)
+
+    def forget_overlays(self) -> None:
+        """Drop the muscles kept to show again (another atlas, another look): they are drawn anew."""
+        self._overlays_made.clear()
 
     # ------------------------------------------------------------------------------------------ description
 

@@ -263,7 +263,8 @@ class CandidateDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        # Only the row's text is needed from the model (initStyleOption would ask it for a dozen roles it has not).
+        opt.text = index.data(Qt.DisplayRole) or ""
         rect = opt.rect
         lay = self.layout(opt, index, rect.width())
         if lay is None:

@@ -12,13 +12,13 @@ import functools
 import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.content.model import Atlas, Fact, Muscle
 from ...core.pain.matching import Candidate
 from ..kit import style
-from ..kit.i18n import QT_TRANSLATE_NOOP, side_phrase, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_phrase, translate
 
 PLACEHOLDER = QT_TRANSLATE_NOOP("musclepanel", "Select a muscle in the list, or find any muscle with View > Muscles (F3), to see where its trigger points are and what it does.")
 SAFETY_HEADING = QT_TRANSLATE_NOOP("musclepanel", "See a clinician instead if you have:")
@@ -201,6 +201,7 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
+DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.4 MB each): the muscles looked at lately
 PICTURE_SIZE = (260, 200)
 
 
@@ -229,6 +230,13 @@ class MusclePanel(QWidget):
         self._page: str | None = None  # the rich text last put in the browser...
         self._figures: tuple | None = None  # ...what it was made from (muscle_html's arguments)...
         self._skeleton: str | None = None  # ...and the same page with the candidate's figures and words left out
+        # Pages made before, ready to show again: setHtml (parsing the page and laying it out from nothing) was most
+        # of the time a selection took. The page's HTML by what it is made of, and its document by its skeleton
+        # (the page without the candidate's figures) and the font: [document, the page it shows, its candidate].
+        self._html_cache: dict = {}
+        self._documents: dict = {}
+        self._empty = QTextDocument(self)
+        self._retired: list = []
         self.safety_signs: tuple = ()
         self.note = ""
         self.setAccessibleName(translate("musclepanel", "Muscle details"))
@@ -248,6 +256,8 @@ class MusclePanel(QWidget):
         self.setFocusProxy(self.browser)  # Tab into the panel lands on the text, which scrolls with the keys
         self.browser.document().setDefaultStyleSheet(STYLESHEET)
         self.browser.document().setDocumentMargin(14)
+        self._own = self.browser.document()  # the browser's first document: pages made while it is hidden go there
+        self._own.setParent(self.browser)  # (setDocument deletes a document of the browser's text control)
         self.browser.anchorClicked.connect(self._on_anchor)
 
         self.stack = QStackedWidget()
@@ -291,7 +301,7 @@ class MusclePanel(QWidget):
     def _render(self, keep_scroll: bool = False) -> None:
         if self._shown is None:
             self._page = self._figures = None
-            self.browser.clear()
+            self.browser.setDocument(self._empty)  # (clear() would empty a page kept to show again)
             self.stack.setCurrentWidget(self.placeholder)
             self.setAccessibleDescription(translate("musclepanel", PLACEHOLDER))
             return
@@ -299,15 +309,85 @@ class MusclePanel(QWidget):
         bar = self.browser.verticalScrollBar()
         top = bar.value() if keep_scroll else 0
         figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, self.note, self._picture(atlas, muscle, side))
-        page = muscle_html(*figures)
+        page = self._html(figures)
         if page != self._page or self.stack.currentWidget() is not self.browser:
-            skeleton = muscle_html(*figures[:3], _blank(candidate), *figures[4:])
-            if not self._update_figures(skeleton, figures):
-                self.browser.setHtml(page)
+            self.stack.setCurrentWidget(self.browser)  # first: the page is laid out at the width it is shown at
+            skeleton = self._html((*figures[:3], _blank(candidate), *figures[4:]))
+            self._show_page(page, skeleton, figures)
             self._page, self._skeleton, self._figures = page, skeleton, figures
         bar.setValue(top)
-        self.stack.setCurrentWidget(self.browser)
         self.setAccessibleDescription(f"{muscle.name}, {side_phrase(side).lower()}" if side else muscle.name)
+
+    def _html(self, figures: tuple) -> str:
+        """muscle_html(*figures), made once per muscle, side, candidate's figures, colours, language and the rest."""
+        atlas, muscle, side, candidate, palette, *rest = figures
+        key = (id(atlas), id(muscle), side, candidate, palette.cacheKey(), *rest, current_language())
+        found = self._html_cache.get(key)
+        if found is None:
+            if len(self._html_cache) > 64:
+                self._html_cache.clear()
+            # the atlas and muscle are kept with the page, so their ids in the key stay theirs
+            found = self._html_cache[key] = (muscle_html(*figures), atlas, muscle)
+        return found[0]
+
+    def _show_page(self, page: str, skeleton: str, figures: tuple) -> None:
+        """Put PAGE in the browser: the document already made for it when there is one, that same document with
+        the candidate's new figures put in place when only they changed, else a new document."""
+        if not self.browser.isVisible():
+            # Hidden, the browser has no width to lay a page out at: the page goes in its own document, as ever,
+            # laid out again once shown; it is not kept.
+            if self.browser.document() is not self._own:
+                self.browser.setDocument(self._own)
+            self.browser.setHtml(page)
+            return
+        key = (skeleton, self.browser.font().key())
+        found = self._documents.pop(key, None)
+        if found is not None:
+            doc, shown_page, shown_candidate = found
+            if shown_page != page and not self._update_figures(doc, shown_candidate, figures[3], figures[2]):
+                self._drop(doc)
+                found = None
+        if found is None:
+            if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
+                self._drop(self._documents.pop(next(iter(self._documents)))[0])
+            doc = self._new_document(page)
+        self._documents[key] = [doc, page, figures[3]]  # (re-inserted: the newest last)
+        if self.browser.document() is not doc:
+            # Laid out at the width it is shown at (it may have been laid out at another, the browser narrower or
+            # hidden then): a page laid out wider than the browser would leave it a horizontal scroll bar.
+            width = self.browser.viewport().width()
+            if doc.textWidth() != width:
+                doc.setTextWidth(width)
+            self.browser.setDocument(doc)
+
+    def _new_document(self, page: str) -> QTextDocument:
+        """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
+        and the rest in small steps afterwards (a page put into the browser's own document is laid out whole,
+        there and then: most of the time a selection took)."""
+        doc = QTextDocument(self.browser)  # the browser's own child: setDocument never deletes it
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.browser.font())
+        doc.setDefaultStyleSheet(STYLESHEET)
+        doc.setDocumentMargin(14)
+        doc.setTextWidth(self.browser.viewport().width())  # the browser's width, or it would keep a horizontal scroll bar
+        doc.setHtml(page)
+        self.browser.setDocument(doc)
+        for old in self._retired:
+            old.deleteLater()
+        self._retired.clear()
+        return doc
+
+    def _drop(self, doc: QTextDocument) -> None:
+        if self.browser.document() is doc:
+            self._retired.append(doc)  # deleted once another is shown
+        else:
+            doc.deleteLater()
+
+    def changed_font(self) -> None:
+        """The documents made in the old font are made again when next shown."""
+        for doc, *_ in self._documents.values():
+            self._drop(doc)
+        self._documents.clear()
 
     def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None):
         """The muscle's picture for the page: (url, words, width, height), or None when it has no shape."""
@@ -325,22 +405,13 @@ class MusclePanel(QWidget):
             self.browser.pictures[url] = picture.image
         return url, picture.text, width, height
 
-    def _update_figures(self, skeleton: str, shown: tuple) -> bool:
-        """After a new mark the same muscle's page usually differs only in its figures: the match percentage and
-        the reasons. Then put the new words in place of the old, block by block, rather than lay out the whole page
-        again (setHtml is most of the time a release takes). True if done; False: the page needs setHtml."""
-        if self._figures is None or self.stack.currentWidget() is not self.browser:
-            return False
-        was = self._figures
-        before, after = was[3], shown[3]
+    def _update_figures(self, doc: QTextDocument, before: Candidate | None, after: Candidate | None, side: str | None) -> bool:
+        """The same muscle's page made for another candidate of the same skeleton (usually after a new mark) differs
+        only in its figures: the match percentage and the reasons. Then put the new words in place of the old, block
+        by block, rather than lay out the whole page again. True if done; False: the page needs making again."""
         if before is None or after is None or len(before.reasons) != len(after.reasons):
             return False
-        if was[0] is not shown[0] or was[1] is not shown[1] or was[2] != shown[2] or was[4:] != shown[4:]:
-            return False  # another atlas, muscle, side, palette, ...
-        if skeleton != self._skeleton:
-            return False  # more than the figures changed (or the language: the old page was made in the old one)
-        old_meta, new_meta = _meta_text(shown[2], before), _meta_text(shown[2], after)
-        doc = self.browser.document()
+        old_meta, new_meta = _meta_text(side, before), _meta_text(side, after)
         texts = []
         block = doc.begin()
         while block.isValid():
@@ -373,6 +444,8 @@ class MusclePanel(QWidget):
 
     def changeEvent(self, event):
         super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self.changed_font()
         if event.type() == QEvent.PaletteChange:
             self._apply_palette()
             if self._shown is not None:

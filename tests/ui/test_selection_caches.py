@@ -1,0 +1,193 @@
+"""Selecting a muscle shown before reuses what was made for it (the muscle panel's page, a diagram's overlay items):
+what is shown must be exactly what a fresh build shows, and follow every change that alters it: another muscle,
+side, language, palette, the candidate's figures, the font, the View > Layers toggles."""
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from hipmap.ui.kit.colors import diagram_style
+from hipmap.ui.mainwindow.musclepanel import MusclePanel
+
+A, B = "vastus_lateralis", "piriformis"
+
+
+def _settle(qtbot, window=None):
+    """The event loop's next turns; with WINDOW, the panel's page laid out to its end (Qt lays out a long page in
+    steps, and the scroll bar's handle follows)."""
+    QApplication.processEvents()
+    if window is not None:
+        window.muscle_panel.browser.document().documentLayout().documentSize()
+    QApplication.processEvents()
+
+
+def _fresh_html(qtbot, window, muscle_id, side, note="") -> str:
+    """The page a new panel makes for the same muscle, side, candidate and palette."""
+    fresh = MusclePanel()
+    qtbot.addWidget(fresh)
+    fresh.setPalette(window.muscle_panel.palette())
+    fresh.set_safety_signs(window.muscle_panel.safety_signs)
+    fresh.resize(window.muscle_panel.size())
+    fresh.show_muscle(window.atlas, muscle_id, side, window.document.result.find(muscle_id, side), note=note)
+    return fresh.browser.toHtml()
+
+
+def _panel_matches_fresh(qtbot, window):
+    muscle_id, side = window.selected
+    return window.muscle_panel.browser.toHtml() == _fresh_html(qtbot, window, muscle_id, side, window.muscle_panel.note)
+
+
+def test_the_panel_shows_a_muscle_again_as_a_fresh_page_and_follows_side_and_figures(window, qtbot):
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    first = window.muscle_panel.plain_text()
+    assert first.startswith("Vastus lateralis") and "Right side" in first
+    window.select_any(B, "right")
+    _settle(qtbot)
+    assert window.muscle_panel.plain_text().startswith("Piriformis")
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    assert window.muscle_panel.plain_text() == first and _panel_matches_fresh(qtbot, window)
+    window.select_any(A, "left")  # another side
+    _settle(qtbot)
+    assert "Left side" in window.muscle_panel.plain_text() and _panel_matches_fresh(qtbot, window)
+    # New figures for a muscle whose page was kept: another mark changes its match and reasons.
+    window.select_any(B, "right")
+    _settle(qtbot)
+    before = window.document.result.find(A, "right")
+    window.document.add_region("lateral_knee", "right", 8)
+    after = window.document.result.find(A, "right")
+    assert after is not None and (after.score, after.reasons) != (before.score, before.reasons)
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    text = window.muscle_panel.plain_text()
+    assert f"match {round(100 * after.score)}%" in text and all(r in text for r in after.reasons)
+    assert _panel_matches_fresh(qtbot, window)
+
+
+def test_the_panel_follows_the_palette_the_language_and_the_font(window, qtbot):
+    from hipmap.ui.kit import i18n
+
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    light, english = window.muscle_panel.browser.toHtml(), window.muscle_panel.plain_text()
+    window.select_any(B, "right")
+    window.set_high_contrast(True)
+    try:
+        window.select_candidate(A, "right")
+        _settle(qtbot)
+        assert window.muscle_panel.browser.toHtml() != light and _panel_matches_fresh(qtbot, window)
+    finally:
+        window.set_high_contrast(False)
+    _settle(qtbot)
+    window.select_any(B, "right")
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    assert window.muscle_panel.browser.toHtml() == light
+
+    try:
+        window.language_actions["es"].trigger()
+        _settle(qtbot)
+        assert window.muscle_panel.plain_text().startswith("Vasto lateral")
+        window.select_any(B, "right")
+        window.select_candidate(A, "right")
+        _settle(qtbot)
+        assert window.muscle_panel.plain_text().startswith("Vasto lateral") and "Lado derecho" in window.muscle_panel.plain_text()
+        assert _panel_matches_fresh(qtbot, window)
+    finally:
+        window.language_actions["en"].trigger()
+        i18n.install("en")
+    _settle(qtbot)
+    window.select_any(B, "right")
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    assert window.muscle_panel.plain_text() == english and _panel_matches_fresh(qtbot, window)
+
+    big = QFont(window.muscle_panel.font())
+    big.setPointSizeF(big.pointSizeF() * 1.5)
+    window.muscle_panel.setFont(big)
+    window.select_any(B, "right")
+    window.select_candidate(A, "right")
+    _settle(qtbot)
+    shown = window.muscle_panel.browser.document().defaultFont()
+    assert shown.pointSizeF() == pytest.approx(big.pointSizeF())
+
+
+def _shown(view, layer):
+    return [i for i in view.overlay_items + view.muscle_layer.items if i.data(0) == layer and i.isVisible() and i.scene() is view.scene()]
+
+
+def test_overlays_shown_again_follow_the_layer_toggles_the_look_and_the_language(window, qtbot):
+    from hipmap.ui.kit import i18n
+
+    view = window.views["lateral_right"]
+    window.select_any(A, "right")
+    assert _shown(view, "zones") and _shown(view, "points") and _shown(view, "muscle")
+    window.set_layer_visible("zones", False)
+    assert not _shown(view, "zones") and _shown(view, "points")
+    window.select_any(B, "right")
+    window.select_any(A, "right")
+    assert not _shown(view, "zones") and _shown(view, "points") and _shown(view, "muscle")
+    window.set_layer_visible("zones", True)
+    window.set_layer_visible("points", False)
+    window.select_any(B, "right")
+    window.select_any(A, "right")
+    assert _shown(view, "zones") and not _shown(view, "points")
+    window.set_layer_visible("points", True)
+    assert _shown(view, "points")
+    # Only the items of the muscle shown are in the scene.
+    in_scene = [i for i in view.scene().items() if i.data(0) in ("zones", "points", "muscle")]
+    assert set(map(id, in_scene)) == set(map(id, view.overlay_items + view.muscle_layer.items))
+
+    def edge_width():
+        return next(i.pen().widthF() for i in view.overlay_items if i.toolTip().endswith("essential zone"))
+
+    normal = edge_width()
+    window.select_any(B, "right")
+    window.set_high_contrast(True)
+    try:
+        window.select_any(A, "right")
+        assert edge_width() == diagram_style().essential_edge != normal
+    finally:
+        window.set_high_contrast(False)
+    window.select_any(B, "right")
+    window.select_any(A, "right")
+    assert edge_width() == normal
+
+    try:
+        window.language_actions["es"].trigger()
+        window.select_any(B, "right")
+        window.select_any(A, "right")
+        assert all(i.toolTip().startswith("Vasto lateral") for i in view.overlay_items)
+        assert "Vasto lateral" in view.accessibleDescription()
+    finally:
+        window.language_actions["en"].trigger()
+        i18n.install("en")
+    window.select_any(B, "right")
+    window.select_any(A, "right")
+    assert all(i.toolTip().startswith("Vastus lateralis") for i in view.overlay_items)
+
+
+def test_every_muscle_shown_again_looks_exactly_as_it_did_first(window, qtbot):
+    """Pixel for pixel, every diagram and the panel: the kept items and pages draw what new ones drew."""
+    window.set_layout_mode("side")
+    window.document.add_region("buttock_center", "right", 6)
+    _settle(qtbot)
+    first = {}
+    muscles = list(window.atlas.muscles.values())
+    for muscle in muscles + muscles[:1]:  # (the first again, so that every one is shown after another)
+        side = muscle.sides[0]
+        window.select_any(muscle.id, side)
+        _settle(qtbot, window)
+        grabs = [v.viewport().grab().toImage() for v in window.views.values()] + [window.muscle_panel.browser.viewport().grab().toImage()]
+        if muscle.id in first:
+            continue
+        first[muscle.id] = grabs
+    for muscle in reversed(muscles):
+        window.select_any(muscle.id, muscle.sides[0])
+        _settle(qtbot, window)
+        grabs = [v.viewport().grab().toImage() for v in window.views.values()] + [window.muscle_panel.browser.viewport().grab().toImage()]
+        names = [*window.views, "panel"]
+        assert [n for n, a, b in zip(names, grabs, first[muscle.id]) if a != b] == [], muscle.id
