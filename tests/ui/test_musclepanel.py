@@ -141,3 +141,20 @@ def test_each_exercise_shows_its_cautions_and_the_sources_cover_the_exercises(pa
     assert "Take care:" in text and all(caution in text for caution in hamstring.cautions)
     for key in hamstring.sources:  # e.g. ACSM, only cited by the exercise
         assert atlas.sources[key].title.split(":")[0] in text
+
+
+def test_the_panel_never_gets_narrow_enough_to_scroll_its_picture_sideways(qtbot, atlas):
+    """With the muscle browser open at 1280x720 the details column was squeezed to about 270 px, and the muscle's
+    picture (260 px plus the page's margins) made the panel scroll sideways."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = MusclePanel()
+    qtbot.addWidget(panel)
+    panel.resize(200, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_muscle(atlas, "piriformis", "right", None)
+    QApplication.processEvents()
+    bar = panel.browser.horizontalScrollBar()
+    assert panel.browser.width() >= panel.browser.minimumWidth() > 260
+    assert bar.maximum() == 0 or not bar.isVisible()

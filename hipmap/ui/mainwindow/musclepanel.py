@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.content.model import Atlas, Fact, Muscle
 from ...core.pain.matching import Candidate
@@ -252,6 +252,9 @@ class MusclePanel(QWidget):
         self.picture = None  # the muscle's picture now shown (hipmap.ui.diagram.picture.Picture), or None
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.NoFrame)
+        # Never narrower than the muscle's picture and the page's margins: a narrower panel scrolled sideways.
+        scrollbar = self.browser.style().pixelMetric(QStyle.PM_ScrollBarExtent)
+        self.browser.setMinimumWidth(PICTURE_SIZE[0] + 2 * 14 + scrollbar + 8)  # 14: the document margin
         self.browser.setAccessibleName(translate("musclepanel", "Muscle details"))
         self.setFocusProxy(self.browser)  # Tab into the panel lands on the text, which scrolls with the keys
         self.browser.document().setDefaultStyleSheet(STYLESHEET)
