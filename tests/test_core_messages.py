@@ -210,6 +210,7 @@ ENGLISH_ONLY = {
     ("hipmap/core/fileio.py", "belongs to someone else"): "the cache folders (warm start, beeps): a refusal means no cache, silently",
     ("hipmap/core/store/opening.py", "check"): "what was being done, quoted as «check» inside the translated sentence",
     ("hipmap/core/content/problems.py", "str(exc)"): "add_error's words for an error without a template (every error it is given has one)",
+    ("hipmap/core/pain/matching.py", "the grid is too fine"): "building the index: an atlas whose grid could not sum exactly, a programming limit, never a file",
 }
 
 

@@ -34,3 +34,11 @@ def test_any_text_parses_or_fails_with_a_line(text):
         parse_yaml(text)
     except YamlSyntaxError as exc:
         assert exc.line >= 1
+
+
+@pytest.mark.parametrize("text", ["a: 1\nb: !!timestamp xyz\n", "a: 1\nb: !!bool maybe\n"])
+def test_an_explicit_tag_that_does_not_fit_its_value_is_a_yaml_error_at_its_line(text):
+    """PyYAML's own constructors raised AttributeError and KeyError here (found by tools/fuzz.py, seed 41)."""
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(text)
+    assert caught.value.line == 2 and "invalid YAML value" in str(caught.value)

@@ -90,6 +90,10 @@ def _convert(node, constructor, seen: set[int]):
         return constructor.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # a number too long for Python, a date like 2001-13-45, ...
         raise coded_at(YamlSyntaxError, _line(node), "invalid YAML value: {reason}", reason=str(exc).split("; use sys.")[0]) from None
+    except (AttributeError, KeyError, TypeError):  # PyYAML's own constructors fail so on an explicit tag that does
+        # not fit its value: !!timestamp xyz, !!bool maybe
+        tag = str(node.tag).rsplit(":", 1)[-1]
+        raise coded_at(YamlSyntaxError, _line(node), "invalid YAML value: {reason}", reason=f"{str(node.value)[:40]!r} is not a {tag}") from None
 
 
 def _reader_error(text: str, exc) -> YamlSyntaxError:
