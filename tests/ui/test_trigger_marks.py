@@ -89,3 +89,23 @@ def test_spread_marks_leaves_distant_marks_alone_and_parts_coincident_ones():
     # never further than reach from the true place, even when that leaves them overlapping
     e, f = spread_marks([(0.0, 0.0), (1.0, 0.0)], 5.0, 2.0)
     assert math.isclose(e[0], -2.0) and math.isclose(f[0], 3.0)
+
+
+def test_presentation_draws_close_trigger_points_apart(qtbot, atlas):
+    from hipmap.ui.kit.colors import diagram_style
+    from hipmap.ui.present.slidediagram import CROSS_SCALE
+    from hipmap.ui.present.window import PresentationWindow
+
+    w = PresentationWindow(atlas, [("gluteus_minimus_posterior", "right"), ("gastrocnemius", "right")], None, animation_ms=0)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    half = (TriggerCross.SIZE + TriggerCross.HALO) * CROSS_SCALE * diagram_style().cross_scale
+    for index in range(2):
+        w.go_to(index)
+        diagram = w.diagrams["posterior"]
+        crosses = diagram.layers["points"].childItems()
+        assert len(crosses) >= 2
+        rects = [(QRectF(c.pos().x() - half, c.pos().y() - half, 2 * half, 2 * half),) for c in crosses]
+        assert not _overlapping(rects), index
