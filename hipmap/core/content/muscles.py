@@ -82,8 +82,11 @@ def _smoothed(drawn: dict[str, dict[str, BaseGeometry]], named, authored, views)
     out: dict[str, dict[str, BaseGeometry]] = {"essential": {}, "spillover": {}}
     for view_id in sorted({*essential, *spillover}):
         view = views[view_id]
-        regions = [view.regions[(name, "right")] for name in named if (name, "right") in view.regions] + authored.get(view_id, [])
-        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions)
+        regions = {
+            kind: [view.regions[(name, "right")] for name in named.get(kind, ()) if (name, "right") in view.regions] + authored.get((kind, view_id), [])
+            for kind in ZONE_KINDS
+        }  # fmt: skip
+        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"])
         if view_id in essential:
             out["essential"][view_id] = ess
         if view_id in spillover:
@@ -277,7 +280,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("zones"))
     if zr is not None and zr.ok:
         drawn: dict[str, dict[str, BaseGeometry]] = {}  # kind -> view id -> the zone on the drawn (right) side
-        authored: dict[str, list] = {}  # view id -> the zones' parts drawn as paths: already as the references draw them
+        authored: dict[tuple[str, str], list] = {}  # (kind, view id) -> the parts drawn as paths, as the references draw them
         for kind in ZONE_KINDS:
             parts, parts_line = zr.items(kind, required=(kind == "essential"))
             if kind == "essential" and isinstance(data["zones"].get(kind), list) and not parts:
@@ -288,7 +291,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
                 for view_id, shape in _zone_part(col, file, part, f"zones.{kind}[{i}]", drawn_views, views, regions, sources).items():
                     per_view.setdefault(view_id, []).append(shape)
                     if isinstance(part, dict) and "path" in part:
-                        authored.setdefault(view_id, []).append(shape)
+                        authored.setdefault((kind, view_id), []).append(shape)
                 if isinstance(part, dict) and isinstance(part.get("regions"), list):
                     named.extend(n for n in part["regions"] if n in REGION_IDS and n not in named)
             zone_regions[kind] = tuple(named)
@@ -296,8 +299,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
             drawn[kind] = right
-        named_anywhere = [name for kind in ZONE_KINDS for name in zone_regions.get(kind, ())]
-        for kind, right in _smoothed(drawn, dict.fromkeys(named_anywhere), authored, views).items():
+        for kind, right in _smoothed(drawn, zone_regions, authored, views).items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:

@@ -116,6 +116,7 @@ SMOOTH_RADIUS = 14.0
 SLIVER = 0.05  # units: what is left of a hairline between two smoothed shapes
 CRUMB = 10.0  # square units (about a grid cell of matching): smaller pieces are rounding noise, not zone
 KEEP_SHARE = 0.95  # a region the zone covers whole keeps at least this share of it
+SMOOTH_STEPS = (1.0, 0.7, 0.5, 0.35)  # the radius tried, as fractions of SMOOTH_RADIUS, until it does
 
 
 def _overlay(op, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
@@ -142,11 +143,29 @@ def smooth(geometry: BaseGeometry, body: BaseGeometry, regions=(), radius: float
     """A zone's stair steps and square jogs rounded off, inside the body.
 
     A closing fills the concave corners (without bridging a gap between two parts), an opening rounds the convex
-    ones (without dropping a part thinner than itself); the opening counts everything outside
-    the body as part of the shape, so an edge the zone shares with the body's outline (or the midline, the edge of
-    one side) stays on it and a corner where the zone meets the outline stays a corner. Of ``regions`` (those the
-    zone covers whole), one the rounding would cut by more than a few percent (a small one, its corners a large
-    part of it) is kept whole: matching a pain that fills it stays as it was."""
+    ones (without dropping a part thinner than itself); the opening counts everything outside the body as part of
+    the shape, so an edge the zone shares with the body's outline (or the midline, the edge of one side) stays on it
+    and a corner where the zone meets the outline stays a corner. ``regions`` are those the zone names: it never
+    grows beyond them (a corner is filled only inside a region named, not in a neighbour the data leaves out), and
+    each one it covers whole keeps at least KEEP_SHARE of itself, so matching a pain that fills one stays as it was: where the full radius
+    would cut more of a small region, a smaller radius rounds the zone, and a region still cut too much is kept
+    whole."""
+    if geometry.is_empty or body.is_empty:
+        return geometry
+    # never into a region the zone does not name: the rounding fills corners only inside the regions it names
+    within = valid(union([geometry, *regions]))
+    whole = [region for region in regions if region.difference(geometry).area < 0.01 * region.area]
+    out = geometry
+    for factor in SMOOTH_STEPS:
+        out = _without_crumbs(_overlay(shapely.intersection, _smooth_once(geometry, body, radius * factor), within))
+        short = [region for region in whole if out.intersection(region).area < KEEP_SHARE * region.area]
+        if not short:
+            return out
+    return _without_crumbs(_overlay(shapely.intersection, valid(union([out, *short])), body))
+
+
+def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float) -> BaseGeometry:
+    """smooth() with one radius."""
     if geometry.is_empty or body.is_empty:
         return geometry
     minx, miny, maxx, maxy = body.bounds
@@ -176,9 +195,7 @@ def smooth(geometry: BaseGeometry, body: BaseGeometry, regions=(), radius: float
         part for part in getattr(lost, "geoms", [lost])
         if not part.is_empty and (part.difference(near).area > SLIVER or sum(part.distance(p) < SLIVER for p in kept_parts) != 1)
     ]  # fmt: skip
-    out = valid(union([opened, *back]))
-    kept = [region for region in regions if out.intersection(region).area < KEEP_SHARE * region.area]
-    out = _overlay(shapely.intersection, valid(union([out, *kept])), body)
+    out = _overlay(shapely.intersection, valid(union([opened, *back])), body)
     # Pieces left thinner than a line or smaller than a grain (where buffers' arcs meet an edge) are dropped.
     return _without_crumbs(_opening(out, SLIVER)) if not out.is_empty else EMPTY
 
@@ -187,21 +204,20 @@ def _without_crumbs(geometry: BaseGeometry) -> BaseGeometry:
     return union([part for part in getattr(geometry, "geoms", [geometry]) if part.area >= CRUMB])
 
 
-def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeometry, regions=()) -> tuple[BaseGeometry, BaseGeometry]:
+def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeometry, essential_regions=(), spillover_regions=()) -> tuple[BaseGeometry, BaseGeometry]:
     """(essential, spillover) smoothed together: the spillover is the smoothed whole less the smoothed essential
-    zone, so the two never overlap and no gap opens between them. ``regions``: those the zones name (see smooth)."""
-
-    def whole_in(zone):
-        return [r for r in regions if not zone.is_empty and r.difference(zone).area < (1 - KEEP_SHARE) * r.area]
-
-    smooth_essential = smooth(essential, body, whole_in(essential))
+    zone, so the two never overlap and no gap opens between them. ``*_regions``: the shapes each kind names (the
+    regions, whole, and the parts drawn as paths; see smooth)."""
+    smooth_essential = smooth(essential, body, essential_regions)
     if spillover.is_empty:
         return smooth_essential, spillover
     # the essential zone's rounding never takes in what the data calls spillover
-    smooth_essential = _without_crumbs(_overlay(shapely.difference, smooth_essential, _overlay(shapely.difference, spillover, essential)))
-    both = union([essential, spillover])
-    whole = smooth(both, body, whole_in(both))
+    spill_only = _overlay(shapely.difference, spillover, essential)
+    smooth_essential = _without_crumbs(_overlay(shapely.difference, smooth_essential, spill_only))
+    whole = smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions])
     rest = _without_crumbs(_opening(_overlay(shapely.difference, whole, smooth_essential), SLIVER)) if not whole.is_empty else EMPTY
+    # what the essential zone's rounding gave up inside itself stays out of the spillover (it was never spillover)
+    rest = union([part for part in getattr(rest, "geoms", [rest]) if part.intersection(spill_only).area >= 0.5 * part.area])
     return smooth_essential, rest
 
 
