@@ -664,6 +664,10 @@
             <translation>Rutina no disponible</translation>
         </message>
         <message>
+            <source>Start Routine</source>
+            <translation>Iniciar la rutina</translation>
+        </message>
+        <message>
             <source>The warning-signs check could not be loaded, so hipmap will not start a routine.</source>
             <translation>No se pudo cargar la comprobación de señales de alarma, así que hipmap no iniciará ninguna rutina.</translation>
         </message>
@@ -4787,6 +4791,14 @@ No se puede deshacer.</translation>
         <message>
             <source>Advice</source>
             <translation>Consejo</translation>
+        </message>
+        <message>
+            <source>No warning signs: close the check and go on ({what}). Enter</source>
+            <translation>Sin señales de alarma: cerrar la comprobación y continuar ({what}). Intro</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
         </message>
         <message>
             <source>Close the check; your answers are kept (Enter or Esc)</source>

@@ -189,3 +189,21 @@ def test_the_label_keeps_inside_the_diagram(window, atlas):
     _hover(view, x, y)
     label = view.explore_label
     assert label.isVisible() and view.viewport().rect().contains(label.geometry())
+
+
+def test_a_language_switch_keeps_the_explore_hint_for_screen_readers(window, atlas, qtbot):
+    """The diagrams took back their marking hint ("Click or drag to mark...") when the language changed, while
+    explore mode was still on and a click would select, not mark."""
+    _explore(window)
+    view = window.views["posterior"]
+    window.show_view("posterior")
+    _hover(view, *region_centre(atlas, "posterior", "buttock_center"))
+    try:
+        window.set_language("es")
+        assert window.exploring.active
+        description = view.accessibleDescription()
+        assert "modo explorar" in description.lower() and "F3" in description, description
+        assert not view.explore_label.isVisible() and window.hover_label.text() == ""  # no English words left beside the pointer
+    finally:
+        window.set_language("en")
+    assert "Explore mode" in view.accessibleDescription()

@@ -497,6 +497,37 @@ def test_the_routine_asked_for_starts_when_the_first_warning_signs_check_closes_
     assert window.selfcare.player.player.routine.steps[0].muscle_id == "tensor_fasciae_latae"
 
 
+def test_the_checks_button_says_the_routine_starts_only_when_it_will(window, atlas, qtbot):
+    """Its one button said "Close" although closing a check with every answer no started the routine."""
+    window.show_view("anterior")
+    click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))
+    window.select_candidate("tensor_fasciae_latae", "right")
+    QTest.keyClick(window, Qt.Key_R, Qt.ControlModifier)
+    dialog = window.selfcare.screening_dialog
+    questions = window.selfcare.red_flags.questions
+    assert dialog.close_button.text() == "Close"  # nothing answered: closing starts nothing
+    for question in questions[:-1]:
+        dialog.set_answer(question.id, False)
+    assert dialog.close_button.text() == "Close"
+    dialog.set_answer(questions[-1].id, True)
+    assert dialog.close_button.text() == "Close"  # a warning sign: no routine
+    dialog.set_answer(questions[-1].id, False)
+    assert dialog.close_button.text() == "Start Routine" and "Start Routine" in dialog.close_button.toolTip()
+    assert dialog.close_button.accessibleName() == "Start Routine"
+    QTest.keyClick(dialog.close_button, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.selfcare.player is not None and window.selfcare.player.isVisible())
+
+
+def test_the_check_opened_from_the_help_menu_only_closes(window):
+    dialog = window.selfcare.open_screening()
+    for question in window.selfcare.red_flags.questions:
+        dialog.set_answer(question.id, False)
+    assert dialog.close_button.text() == "Close"
+    assert dialog.keys_hint.isEnabled()  # its keyboard hint is read in full contrast, not greyed out
+    assert dialog.keys_hint.font().italic()
+    dialog.close()
+
+
 def test_no_routine_starts_after_a_check_with_a_warning_sign_or_left_unfinished(window, atlas, qtbot):
     window.show_view("anterior")
     click(window.views["anterior"], *region_centre(atlas, "anterior", "anterior_hip"))

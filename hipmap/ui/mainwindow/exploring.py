@@ -63,10 +63,7 @@ class Exploring(QObject):
         was, self.active = self.active, tool == "explore"
         self.act_leave.setEnabled(self.active)
         window = self.window
-        from ..diagram.bodyview import HINT  # (here: the diagram module brings the core, loaded after the first paint)
-
-        for body in window.views.values():  # what a screen reader hears about each diagram
-            body.set_hint(translate("app", "Explore mode: the pointer names the muscle under it and a click selects it; no pain is marked. From the keyboard, View > Muscles (F3) lists every muscle.") if self.active else translate("bodyview", HINT))
+        self.update_hints()
         if self.active and not was:
             window.statusBar().showMessage(translate("app", "Explore: point at a diagram to name the muscle there; click selects it. Esc returns to marking."))
         elif was and not self.active:
@@ -76,6 +73,25 @@ class Exploring(QObject):
             if window.previewed is not None:
                 window.previewed = None
                 window._show_overlay()
+
+    def update_hints(self) -> None:
+        """What a screen reader hears about each diagram: how to explore while the mode is on, how to mark else.
+        Done again after a language switch (the diagrams take their marking hint from the new atlas)."""
+        from ..diagram.bodyview import HINT  # (here: the diagram module brings the core, loaded after the first paint)
+
+        hint = (translate("app", "Explore mode: the pointer names the muscle under it and a click selects it; no pain is marked. "
+                                 "From the keyboard, View > Muscles (F3) lists every muscle.")
+                if self.active else translate("bodyview", HINT))  # fmt: skip
+        for body in self.window.views.values():
+            body.set_hint(hint)
+
+    def use_atlas(self) -> None:
+        """After a language switch: the hints again, and the words beside the pointer dropped until it moves."""
+        self.update_hints()
+        if self.active:
+            self.window.hover_label.setText("")
+            for body in self.window.views.values():
+                body.clear_explore()
 
     def _on_hovered(self, view_id: str, stack: list, index: int) -> None:
         window = self.window

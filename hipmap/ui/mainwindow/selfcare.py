@@ -122,7 +122,8 @@ class SelfCare(QObject):
 
         from ..routine.screening import ScreeningDialog
 
-        dialog = ScreeningDialog(self.red_flags, nerve_signs=window.document.painmap.has_nerve_signs(), parent=window)
+        leads_to = translate("app", "Start Routine") if callable(then) else None  # (a menu action passes its checked state)
+        dialog = ScreeningDialog(self.red_flags, nerve_signs=window.document.painmap.has_nerve_signs(), parent=window, leads_to=leads_to)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
 
         def remember(_code):

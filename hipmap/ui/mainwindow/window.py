@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
         self.selfcare.use_atlas(atlas)
         self.practice.use_atlas(atlas)
         self.browsing.use_atlas(atlas)
+        self.exploring.use_atlas()
         document.rematch()
         self._show_panel()
 

@@ -76,10 +76,13 @@ class _Answer(QRadioButton):
 class ScreeningDialog(QDialog):
     """Asks every question (each a Yes/No pair, one keyboard choice: about one key a question) and shows the advice."""
 
-    def __init__(self, red_flags: RedFlags, nerve_signs: bool = False, parent=None):
+    def __init__(self, red_flags: RedFlags, nerve_signs: bool = False, parent=None, leads_to: str | None = None):
+        """LEADS_TO: what closing the check starts when every answer is no (for example "Start Routine"): the
+        button says so then, and "Close" otherwise, so nobody is surprised by a routine or waits for one."""
         super().__init__(parent)
         self.red_flags = red_flags
         self.nerve_signs = nerve_signs
+        self.leads_to = leads_to
         self.setWindowTitle(translate("screening", "Check for warning signs"))
         self.setAccessibleName(translate("screening", "Check for warning signs"))
         self.groups: dict[str, QButtonGroup] = {}
@@ -89,7 +92,11 @@ class ScreeningDialog(QDialog):
         intro.setWordWrap(True)
         keys = QLabel(translate("screening", "Keyboard: press Y for yes or N for no, and the next question comes up; Left and Right change an answer, Tab and Up and Down move between questions, Enter closes."))
         keys.setWordWrap(True)
-        keys.setEnabled(False)  # a quieter hint, still read out
+        # A quieter hint by its italic, not by grey text: a disabled label is too faint to read (and in high contrast).
+        hint_font = keys.font()
+        hint_font.setItalic(True)
+        keys.setFont(hint_font)
+        self.keys_hint = keys
         self.questions = list(red_flags.questions)
         self.answer_buttons: list[tuple[_Answer, _Answer]] = []
         self.question_labels: list[QLabel] = []
@@ -133,7 +140,6 @@ class ScreeningDialog(QDialog):
         buttons.accepted.connect(self.accept)
         self.close_button = buttons.button(QDialogButtonBox.Close)
         self.close_button.setDefault(True)  # Enter closes, once the last answer has moved the focus here
-        self.close_button.setToolTip(translate("screening", "Close the check; your answers are kept (Enter or Esc)"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(keys)
@@ -220,7 +226,20 @@ class ScreeningDialog(QDialog):
         return evaluate(self.red_flags, self.answers(), nerve_signs=self.nerve_signs)
 
     def refresh(self):
-        self.advice.setHtml(advice_html(self.red_flags, self.result(), self.palette()))
+        result = self.result()
+        self.advice.setHtml(advice_html(self.red_flags, result, self.palette()))
+        self._update_close_button(result)
+
+    def _update_close_button(self, result: ScreeningResult) -> None:
+        """"Start Routine" when closing will start it (every answer no, no numbness marked), else "Close"."""
+        button = self.close_button
+        if self.leads_to and result.complete and result.may_self_treat and not self.nerve_signs:
+            button.setText(self.leads_to)
+            button.setToolTip(translate("screening", "No warning signs: close the check and go on ({what}). Enter").format(what=self.leads_to))
+        else:
+            button.setText(translate("screening", "Close"))
+            button.setToolTip(translate("screening", "Close the check; your answers are kept (Enter or Esc)"))
+        button.setAccessibleName(button.text())
 
     def set_answer(self, question_id: str, value: bool):
         self.groups[question_id].button(1 if value else 0).setChecked(True)
