@@ -384,3 +384,92 @@ def test_a_stopped_routine_is_never_called_done(tmp_path, qtbot, atlas, renderer
     assert "Not reached" in text and "Routine stopped before the end: 0 of 2 steps done" in text and "Done" not in text
     window.viewer.close()
     store.close()
+
+
+def test_the_columns_fit_their_words_with_room_and_the_header_runs_across(history):
+    """The empty or short list was cramped: each column exactly as wide as its header, "Date" touching "Person",
+    and the header stopping short of the list's right edge."""
+    table, header = history.table, history.table.horizontalHeader()
+    fm = table.fontMetrics()
+    shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
+    for column in shown:
+        words = [table.model().headerData(column, Qt.Horizontal)] + [table.model().index(r, column).data() for r in range(table.model().rowCount())]
+        assert header.sectionSize(column) >= max(fm.horizontalAdvance(w) for w in words) + fm.horizontalAdvance("M"), column
+    right = header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1])
+    assert right >= table.viewport().width() - 1
+    history.resize(history.width() + 200, history.height())
+    QApplication.processEvents()
+    right = header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1])
+    assert right >= table.viewport().width() - 1  # and follows the window when it grows
+
+
+def test_a_long_history_measures_the_rows_it_needs_not_every_row(qtbot, tmp_path, atlas, renderers, utc, monkeypatch):
+    """Sizing each column to all 1,000 rows on every layout made the History take 2 s to open (its target is 0.2 s)."""
+    from hipmap.ui.history.sessionlist import SessionTableModel
+    from hipmap.ui.history.window import FIT_ROWS
+
+    asked = set()
+    text = SessionTableModel.text
+    monkeypatch.setattr(SessionTableModel, "text", lambda self, row, column: asked.add(row) or text(self, row, column))
+    with Store.open(tmp_path / "many.sqlite3") as store:
+        store.save_many(synthetic_sessions(1000))
+        window = HistoryWindow(store, atlas, renderers)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.table.viewport().repaint()
+        assert 0 < len(asked) <= FIT_ROWS + 60, len(asked)
+        row = 999
+        window.table.scrollToBottom()
+        QApplication.processEvents()
+        window.table.viewport().repaint()
+        assert row in asked  # the rows scrolled to are made, as they come on screen
+
+
+def test_the_window_fits_a_1280_screen_in_spanish_at_twice_the_text(qtbot, store, renderers, utc):
+    from PySide6.QtGui import QFont
+
+    from hipmap.core.content.atlas import load_atlas
+
+    from hipmap.ui.kit.i18n import install
+
+    install("es")
+    try:
+        window = HistoryWindow(store, load_atlas(language="es"), renderers)
+        font = QFont(window.font())
+        font.setPointSizeF(font.pointSizeF() * 2)
+        window.setFont(font)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.minimumSizeHint().width() <= 1280  # the commands wrap onto two rows instead
+        window.resize(1280, 700)
+        QApplication.processEvents()
+        for button in window.buttons.values():
+            assert window.rect().contains(button.geometry().translated(button.parentWidget().mapTo(window, QPoint(0, 0))))
+    finally:
+        install("en")
+
+
+def test_the_axis_labels_never_touch_on_a_short_chart(history):
+    """At 2x text in a short window the pain labels 0 to 10 were drawn over each other."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from hipmap.ui.history.chartpaint import area_ticks, pain_ticks
+
+    normal = history.chart.font()
+    large = type(normal)(normal)
+    large.setPointSizeF(normal.pointSizeF() * 2.2)
+    for font, sizes, expected in ((normal, [900, 200], [0, 2, 4, 6, 8, 10]), (large, [150, 900], None)):
+        history.chart.setFont(font)
+        history.resize(1000, 1100)
+        history.splitter.setSizes(sizes)
+        QApplication.processEvents()
+        fm = QFontMetricsF(font)
+        frame = history.chart._frame()
+        ticks = pain_ticks(frame, fm)
+        assert ticks == expected if expected else 2 <= len(ticks) < 6 and ticks[-1] == 10, (ticks, history.chart.height())
+        for ticks, y in ((pain_ticks(frame, fm), frame.pain_y), (area_ticks(frame, fm), frame.area_y)):
+            places = sorted(y(v) for v in ticks)
+            assert all(b - a >= fm.height() for a, b in zip(places, places[1:]))
+        assert not history.chart.grab().isNull()

@@ -140,6 +140,24 @@ def paint_titles(painter: QPainter, frame: ChartFrame, c, font: QFont, note: str
         painter.drawText(rect.adjusted(32, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, translate("chart", LEGEND_BEFORE if series == "before" else LEGEND_AFTER))
 
 
+def _apart(values, y, fm: QFontMetricsF) -> bool:
+    places = sorted(y(v) for v in values)
+    return all(b - a >= fm.height() * 1.1 for a, b in zip(places, places[1:]))
+
+
+def pain_ticks(frame: ChartFrame, fm: QFontMetricsF) -> list[int]:
+    """The pain axis's labels: 0 to 10 every 2, else every 5, else the ends, whichever first keeps them apart
+    (a short chart at large text drew them over each other)."""
+    choices = ([0, 2, 4, 6, 8, 10], [0, 5, 10], [0, 10])
+    return next((c for c in choices if _apart(c, frame.pain_y, fm)), [10])
+
+
+def area_ticks(frame: ChartFrame, fm: QFontMetricsF) -> list[float]:
+    """The area axis's labels: 0, half and the top, else the ends, else the top alone."""
+    top = frame.area_max
+    return next((c for c in ([0.0, top / 2, top], [0.0, top]) if _apart(c, frame.area_y, fm)), [top])
+
+
 def paint_grid(painter: QPainter, frame: ChartFrame, c, unit, ticks, fm: QFontMetricsF, font: QFont,
                width: float) -> None:
     """The grid lines and the labels of the pain, area and time axes, and the years below the time axis."""
@@ -147,16 +165,13 @@ def paint_grid(painter: QPainter, frame: ChartFrame, c, unit, ticks, fm: QFontMe
     grid = QPen(c["grid"], 1.0)
     grid.setCosmetic(True)
     label_w = frame.pain.left() - 22
-    # Pain axis: 0 to 10 every 2.
-    for value in range(0, 11, 2):
+    for value in pain_ticks(frame, fm):
         y = frame.pain_y(value)
         painter.setPen(grid)
         painter.drawLine(QPointF(frame.pain.left(), y), QPointF(frame.pain.right(), y))
         painter.setPen(c["quiet"])
         painter.drawText(QRectF(14, y - fm.height() / 2, label_w, fm.height()), Qt.AlignRight | Qt.AlignVCenter, str(value))
-    # Area axis: 0, half and the top.
-    top = frame.area_max
-    for share in (0.0, top / 2, top):
+    for share in area_ticks(frame, fm):
         y = frame.area_y(share)
         painter.setPen(grid)
         painter.drawLine(QPointF(frame.area.left(), y), QPointF(frame.area.right(), y))

@@ -7,7 +7,7 @@ itself; the app only hears about a session to start a new map from (``startFrom`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from ...core.store.session import Session
 from ..kit import style
 from ..kit.errors import error_text
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
+from ..kit.flow import FlowLayout, flow_policy
 from ..kit.windows import fit_to_screen, keep_window
 from .actions import action_button
 from .chart import PainChart
@@ -37,6 +38,8 @@ from .sessionviewer import SessionViewer
 
 EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
 
+
+FIT_ROWS = 200  # rows measured beyond those on screen when the columns are sized
 
 class HistoryWindow(QWidget):
     """Past sessions, per person: the pain chart, the list, and what to do with a session.
@@ -104,11 +107,16 @@ class HistoryWindow(QWidget):
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         header.setMinimumSectionSize(40)
         # Each column as wide as its words in this language and text size ("Dolor después" and the top muscles
-        # were cut by fixed widths made for English); a history wider than the window scrolls sideways.
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # were cut by fixed widths made for English); a history wider than the window scrolls sideways. Sized once
+        # per load, language and font from the rows on screen and the next FIT_ROWS (ResizeToContents measured all
+        # 1,000 rows of a long history on every layout: 2 s to open). A longer text further down is elided, and its
+        # tooltip has it whole.
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.setStretchLastSection(False)
-        self.table.setTextElideMode(Qt.ElideNone)
+        self.table.setTextElideMode(Qt.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.open_read_only())
 
@@ -134,14 +142,19 @@ class HistoryWindow(QWidget):
                                        translate("history", "Delete the selected session from this computer, after asking"), self.delete_selected)  # fmt: skip
         self.act_close = self._action(translate("history", "Close"), [QKeySequence(Qt.Key_Escape)], translate("history", "Close the history"), self.close)
         self.act_close.setEnabled(True)
-        buttons = QHBoxLayout()
+        # The commands wrap onto a second row rather than make the window wider than a 1280 px screen (Spanish
+        # at 2x text); Close stays at the right, at the top of the row.
+        commands = QWidget()
+        commands.setSizePolicy(flow_policy())
+        flow = FlowLayout(commands, spacing=6, row_spacing=6)
         self.buttons = {}
         for action in (self.act_open, self.act_start, self.act_compare, self.act_delete):
             self.buttons[action] = action_button(action)
-            buttons.addWidget(self.buttons[action])
-        buttons.addStretch(1)
+            flow.addWidget(self.buttons[action])
+        buttons = QHBoxLayout()
+        buttons.addWidget(commands, 1)
         self.buttons[self.act_close] = action_button(self.act_close)
-        buttons.addWidget(self.buttons[self.act_close])
+        buttons.addWidget(self.buttons[self.act_close], 0, Qt.AlignTop)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -179,6 +192,41 @@ class HistoryWindow(QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and hasattr(self, "mixed_label"):
             self._apply_palette()
+        elif event.type() == event.Type.FontChange and hasattr(self, "table"):
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its header and the texts of the rows measured (see FIT_ROWS), with a little
+        room between columns; the last one takes the width left over, so the header runs across the list."""
+        table = self.table
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        room = round(table.fontMetrics().horizontalAdvance("M") * 1.2)
+        self._natural_widths = {}
+        for column in range(self.model.columnCount()):
+            if not table.isColumnHidden(column):
+                self._natural_widths[column] = header.sectionSize(column) + room
+                header.resizeSection(column, self._natural_widths[column])
+        self._fill_width()
+
+    def _fill_width(self) -> None:
+        widths = getattr(self, "_natural_widths", None)
+        if not widths:
+            return
+        last = max(widths)
+        others = sum(width for column, width in widths.items() if column != last)
+        self.table.horizontalHeader().resizeSection(last, max(widths[last], self.table.viewport().width() - others))
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fill_width()  # the widths measured stay; only the last column follows the window
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        """After a change of language: the headers and cells say the same in other words, of other widths."""
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.columnCount() - 1)
+        self.table.viewport().update()
+        self.fit_columns()
 
     def _fill_people(self, person: str | None) -> None:
         combo = self.person_combo
@@ -230,6 +278,7 @@ class HistoryWindow(QWidget):
         self.model.set_summaries(summaries)
         self.chart.set_points(chart_points(summaries))
         self.table.setColumnHidden(1, person is not None)  # one person: the column would repeat the name
+        self.fit_columns()
         if problem:
             self.chart.set_empty_text(translate("history", "The sessions could not be read"), problem)
         elif person is None:
