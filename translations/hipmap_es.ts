@@ -2672,10 +2672,6 @@
             <translation>falta la forma del músculo {id}: cada músculo necesita data/anatomy/{name}.yaml</translation>
         </message>
         <message>
-            <source>muscle {id} does not match the file name {name}</source>
-            <translation>el músculo {id} no coincide con el nombre del archivo {name}</translation>
-        </message>
-        <message>
             <source>the fibre line runs {units} units outside its outline</source>
             <translation>la línea de fibras sale {units} unidades fuera de su contorno</translation>
         </message>

@@ -18,7 +18,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from ..geometry.shapes import mirror
 from ..geometry.svgpath import PathSyntaxError, parse_path
-from .fields import _describe, _load, _Reader
+from .fields import _describe, _load, _Reader, read_muscle_id
 from .vocabulary import MUSCLE_IDS, SIDES
 
 DEPTHS = ("superficial", "deep")
@@ -163,12 +163,10 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
     r = _Reader(col, file, data, "anatomy", ("muscle", "depth", "under", "sources", "source", "views"))
     if not r.ok:
         return None
-    muscle_id = r.text("muscle")
-    if muscle_id and muscle_id != file.stem:
-        col.add_coded(file, r.line("muscle"), "", "muscle {id} does not match the file name {name}", id=repr(muscle_id), name=repr(file.name))
-    if muscle_id and muscle_id not in MUSCLE_IDS:
-        col.add_coded(file, r.line("muscle"), "", "unknown muscle id {id} (expected one of the ids in DESIGN.md)", id=repr(muscle_id))
-        return None
+    muscle_id = read_muscle_id(col, file, r, "muscle")
+    if muscle_id is None and r.text("muscle"):
+        return None  # an unknown muscle: nothing of it can be checked against the others
+    muscle_id = muscle_id or ""
     depth = r.choice("depth", DEPTHS)
     under = _read_under(col, file, r, "anatomy", muscle_id)
     if depth == "deep" and not under:

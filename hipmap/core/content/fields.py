@@ -11,6 +11,7 @@ from typing import Mapping
 
 from ..messages import phrase, said
 from .problems import Collector
+from .vocabulary import MUSCLE_IDS
 from .yamlfile import YamlSyntaxError, YList, YMap, load_yaml_file
 
 
@@ -178,3 +179,17 @@ def _load_sources(col, data_dir: Path) -> dict[str, Source]:
         r = _Reader(col, path, value, f"sources.{key}", ("title", "note"))
         sources[str(key)] = Source(str(key), r.text("title"), r.text("note", required=False))
     return sources
+
+
+def read_muscle_id(col: Collector, file: Path, r: "_Reader", key: str) -> str | None:
+    """The muscle id a file gives under KEY, checked the same way in every kind of file: the file is named after it
+    (``piriformis.yaml``) and it is one of the ids of DESIGN.md. The id when it is known, else None (reported at
+    its line; the file's own reader has reported a missing key)."""
+    muscle_id = r.text(key)
+    if muscle_id and muscle_id != file.stem:
+        col.add_coded(file, r.line(key), "", "id {id} does not match the file name {name}", id=repr(muscle_id), name=repr(file.name))
+    if muscle_id and muscle_id not in MUSCLE_IDS:
+        col.add_coded(file, r.line(key), "", "unknown muscle id {id} (expected one of the ids in DESIGN.md)", id=repr(muscle_id))
+        return None
+    return muscle_id or None
+

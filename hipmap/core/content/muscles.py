@@ -12,10 +12,10 @@ from shapely.geometry.base import BaseGeometry
 from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
 from ..messages import phrase
 from .exercises import read_int, read_pressure
-from .fields import _describe, _load, _Reader
+from .fields import _describe, _load, _Reader, read_muscle_id
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
 from .search import fold
-from .vocabulary import AREAS, BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
+from .vocabulary import AREAS, BOTH, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
 # How far (units) a trigger point may sit outside the region it names: the width of a drawn line.
@@ -189,11 +189,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     r = _Reader(col, file, data, "muscle", allowed)
     if not r.ok:
         return None
-    muscle_id = r.text("id")
-    if muscle_id and muscle_id != file.stem:
-        col.add_coded(file, r.line("id"), "", "id {id} does not match the file name {name}", id=repr(muscle_id), name=repr(file.name))
-    if muscle_id and muscle_id not in MUSCLE_IDS:
-        col.add_coded(file, r.line("id"), "", "unknown muscle id {id} (expected one of the ids in DESIGN.md)", id=repr(muscle_id))
+    muscle_id = read_muscle_id(col, file, r, "id") or r.text("id")
     name, short, description = r.text("name"), r.text("short"), r.text("description")
     muscle_sources = r.sources(sources)
     area = r.choice("area", AREAS) or ""

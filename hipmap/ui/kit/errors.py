@@ -262,7 +262,6 @@ TEMPLATES = frozenset((
     QT_TRANSLATE_NOOP("core", "expected {least} to {most} lines, got {count}"),
     QT_TRANSLATE_NOOP("core", "folder of muscle shapes (data/anatomy) not found"),
     QT_TRANSLATE_NOOP("core", "missing the shape of muscle {id}: every muscle needs data/anatomy/{name}.yaml"),
-    QT_TRANSLATE_NOOP("core", "muscle {id} does not match the file name {name}"),
     QT_TRANSLATE_NOOP("core", "the fibre line runs {units} units outside its outline"),
     QT_TRANSLATE_NOOP("core", "the outline has no area"),
     QT_TRANSLATE_NOOP("core", "the outline is not closed (end it with Z)"),
