@@ -3204,30 +3204,39 @@
                 <numerusform>Rutina detenida antes del final: {done} de %n pasos hechos</numerusform>
             </translation>
         </message>
-        <message>
-            <source>, {skipped} skipped</source>
-            <translation>, {skipped} omitidos</translation>
-        </message>
-        <message>
-            <source>; {skipped} skipped or stopped because it hurt</source>
-            <translation>; {skipped} omitidos o detenidos porque dolía</translation>
-        </message>
-        <message>
-            <source>done, {skipped} of {total} skipped</source>
-            <translation>hecha, {skipped} de {total} omitidos</translation>
-        </message>
         <message numerus="yes">
-            <source>Routine done; {skipped} of %n step skipped or stopped because it hurt</source>
+            <source>, %n skipped</source>
             <translation>
-                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
-                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+                <numerusform>, %n omitido</numerusform>
+                <numerusform>, %n omitidos</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Routine done; {skipped} of %n steps skipped or stopped because it hurt</source>
+            <source>; %n skipped or stopped because it hurt</source>
             <translation>
-                <numerusform>Rutina hecha; {skipped} de %n paso omitido o detenido porque dolía</numerusform>
-                <numerusform>Rutina hecha; {skipped} de %n pasos omitidos o detenidos porque dolía</numerusform>
+                <numerusform>; %n omitido o detenido porque dolía</numerusform>
+                <numerusform>; %n omitidos o detenidos porque dolía</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>done, %n of {total} skipped</source>
+            <translation>
+                <numerusform>hecha, %n de {total} omitido</numerusform>
+                <numerusform>hecha, %n de {total} omitidos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; %n of {total} step skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; se omitió o se detuvo por dolor %n de {total} paso</numerusform>
+                <numerusform>Rutina hecha; se omitieron o se detuvieron por dolor %n de {total} paso</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Routine done; %n of {total} steps skipped or stopped because it hurt</source>
+            <translation>
+                <numerusform>Rutina hecha; se omitió o se detuvo por dolor %n de {total} pasos</numerusform>
+                <numerusform>Rutina hecha; se omitieron o se detuvieron por dolor %n de {total} pasos</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -514,6 +514,7 @@ def test_the_checks_button_says_the_routine_starts_only_when_it_will(window, atl
     dialog.set_answer(questions[-1].id, False)
     assert dialog.close_button.text() == "Start Routine" and "Start Routine" in dialog.close_button.toolTip()
     assert dialog.close_button.accessibleName() == "Start Routine"
+    assert dialog._close_icon.isNull() or dialog.close_button.icon().cacheKey() != dialog._close_icon.cacheKey()  # no cross on it
     QTest.keyClick(dialog.close_button, Qt.Key_Return)
     qtbot.waitUntil(lambda: window.selfcare.player is not None and window.selfcare.player.isVisible())
 

@@ -256,6 +256,12 @@ def test_counts_read_in_spanish_with_the_right_number(spanish, qtbot):
     assert HistoryWindow.summary_text([summary(1)]).startswith("1 sesión ")
     assert run_text(RunOutcome(2, 0, 0, True)) == ("detenida tras 0 de 2 pasos", "Rutina detenida antes del final: 0 de 2 pasos hechos")
     assert run_text(RunOutcome(1, 1, 0, False))[1] == "Rutina hecha: su 1 paso"
+    # The number skipped decides its words' plural (the end screen said "1 omitidos").
+    assert run_text(RunOutcome(2, 0, 1, True)) == ("detenida tras 0 de 2 pasos, 1 omitido",
+                                                   "Rutina detenida antes del final: 0 de 2 pasos hechos; 1 omitido o detenido porque dolía")
+    assert run_text(RunOutcome(3, 1, 2, True))[0] == "detenida tras 1 de 3 pasos, 2 omitidos"
+    assert run_text(RunOutcome(3, 2, 1, False)) == ("hecha, 1 de 3 omitido", "Rutina hecha; se omitió o se detuvo por dolor 1 de 3 pasos")
+    assert run_text(RunOutcome(3, 1, 2, False))[1] == "Rutina hecha; se omitieron o se detuvieron por dolor 2 de 3 pasos"
     one = Routine("Una", [Step(kind="compression", muscle_id="tensor_fasciae_latae", title="Tennis ball: TFL", side="right",
                                ready_s=5, hold_s=20, rest_s=10, reps=1)])  # fmt: skip
     clock = [0.0]

@@ -21,12 +21,12 @@ def run_text(run) -> tuple[str, str]:
         short = translate("history", "stopped after {done} of %n step", "", n) if n == 1 else translate("history", "stopped after {done} of %n steps", "", n)
         whole = (translate("history", "Routine stopped before the end: {done} of %n step done", "", n) if n == 1
                  else translate("history", "Routine stopped before the end: {done} of %n steps done", "", n))  # fmt: skip
-        if skipped:
-            short += translate("history", ", {skipped} skipped").format(skipped=skipped)
-            whole += translate("history", "; {skipped} skipped or stopped because it hurt").format(skipped=skipped)
+        if skipped:  # (the number skipped decides the plural: "1 omitido", "2 omitidos")
+            short += translate("history", ", %n skipped", "", skipped)
+            whole += translate("history", "; %n skipped or stopped because it hurt", "", skipped)
         return short.format(done=done), whole.format(done=done)
     if skipped:
-        return (translate("history", "done, {skipped} of {total} skipped").format(skipped=skipped, total=n),
-                (translate("history", "Routine done; {skipped} of %n step skipped or stopped because it hurt", "", n) if n == 1
-                 else translate("history", "Routine done; {skipped} of %n steps skipped or stopped because it hurt", "", n)).format(skipped=skipped))  # fmt: skip
+        return (translate("history", "done, %n of {total} skipped", "", skipped).format(total=n),
+                (translate("history", "Routine done; %n of {total} step skipped or stopped because it hurt", "", skipped) if n == 1
+                 else translate("history", "Routine done; %n of {total} steps skipped or stopped because it hurt", "", skipped)).format(total=n))  # fmt: skip
     return translate("history", "done"), (translate("history", "Routine done: its %n step", "", n) if n == 1 else translate("history", "Routine done: all %n steps", "", n))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.content.safety import RedFlags, Screening, ScreeningResult, evaluate
-from ..kit import style
+from ..kit import colors, style
 from ..kit.i18n import translate
 from ..kit.windows import fit_to_screen
 
@@ -140,6 +141,7 @@ class ScreeningDialog(QDialog):
         buttons.accepted.connect(self.accept)
         self.close_button = buttons.button(QDialogButtonBox.Close)
         self.close_button.setDefault(True)  # Enter closes, once the last answer has moved the focus here
+        self._close_icon = self.close_button.icon()  # the desktop's, where it puts icons on dialog buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(keys)
@@ -233,12 +235,19 @@ class ScreeningDialog(QDialog):
     def _update_close_button(self, result: ScreeningResult) -> None:
         """"Start Routine" when closing will start it (every answer no, no numbness marked), else "Close"."""
         button = self.close_button
-        if self.leads_to and result.complete and result.may_self_treat and not self.nerve_signs:
+        leads_on = bool(self.leads_to and result.complete and result.may_self_treat and not self.nerve_signs)
+        if leads_on:
             button.setText(self.leads_to)
             button.setToolTip(translate("screening", "No warning signs: close the check and go on ({what}). Enter").format(what=self.leads_to))
         else:
             button.setText(translate("screening", "Close"))
             button.setToolTip(translate("screening", "Close the check; your answers are kept (Enter or Esc)"))
+        # The icon matches the words (a play sign, not a cross, on "Start Routine"); none in high contrast, where
+        # the desktop's dark glyphs vanish (kit.style drops them).
+        if self._close_icon.isNull() or colors.high_contrast():
+            button.setIcon(QIcon())
+        else:
+            button.setIcon(self.style().standardIcon(QStyle.SP_MediaPlay) if leads_on else self._close_icon)
         button.setAccessibleName(button.text())
 
     def set_answer(self, question_id: str, value: bool):
