@@ -605,12 +605,9 @@
             <source>Autosave works again: your unsaved marks are kept safe.</source>
             <translation>El guardado automático vuelve a funcionar: sus marcas sin guardar están a salvo.</translation>
         </message>
-        <message numerus="yes">
-            <source>Another hipmap window did not close normally either. Restore its %n unsaved mark in a new window?</source>
-            <translation>
-                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
-                <numerusform>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su %n marca sin guardar en una ventana nueva?</numerusform>
-            </translation>
+        <message>
+            <source>hipmap did not close normally last time. Restore the unsaved mark?</source>
+            <translation>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la marca sin guardar?</translation>
         </message>
         <message numerus="yes">
             <source>Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?</source>
@@ -620,15 +617,12 @@
             </translation>
         </message>
         <message>
+            <source>Another hipmap window did not close normally either. Restore its unsaved mark in a new window?</source>
+            <translation>Otra ventana de hipmap tampoco se cerró con normalidad. ¿Desea recuperar su marca sin guardar en una ventana nueva?</translation>
+        </message>
+        <message>
             <source>Restore unsaved marks?</source>
             <translation>¿Recuperar las marcas sin guardar?</translation>
-        </message>
-        <message numerus="yes">
-            <source>hipmap did not close normally last time. Restore the %n unsaved mark?</source>
-            <translation>
-                <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
-                <numerusform>hipmap no se cerró con normalidad la última vez. ¿Desea recuperar la %n marca sin guardar?</numerusform>
-            </translation>
         </message>
         <message>
             <source>Autosave problem</source>

@@ -254,12 +254,14 @@ def test_autosave_and_restore_after_a_crash(window, atlas, qtbot, tmp_path, monk
     assert path.exists() and pm.load(path).marks
     window.files._lock.unlock()  # the window "crashed": its lock is gone, its recovery file is not
     # A new session finds the file and offers the marks back.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     other = MainWindow(atlas, window.document.matcher, settings=window.settings)
     qtbot.addWidget(other)
     other.files.autosave_timer.stop()
     other.files.offer_restore()
     assert len(other.document.painmap.marks) == 1 and other.document.is_modified()
+    assert asked == ["hipmap did not close normally last time. Restore the unsaved mark?"]  # not "the 1 unsaved mark"
     other.document.undo_stack.setClean()
     other.files.clear_autosave()
 

@@ -280,9 +280,9 @@ class Files(QObject):
 
                 count = made_count(painmap, self.window.atlas)  # a region marked by name is one mark
                 if target is self.window:
-                    question = (translate("app", "hipmap did not close normally last time. Restore the %n unsaved mark?", "", count) if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count))
+                    question = (translate("app", "hipmap did not close normally last time. Restore the unsaved mark?") if count == 1 else translate("app", "hipmap did not close normally last time. Restore the %n unsaved marks?", "", count))
                 else:
-                    question = (translate("app", "Another hipmap window did not close normally either. Restore its %n unsaved mark in a new window?", "", count) if count == 1 else translate("app", "Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?", "", count))
+                    question = (translate("app", "Another hipmap window did not close normally either. Restore its unsaved mark in a new window?") if count == 1 else translate("app", "Another hipmap window did not close normally either. Restore its %n unsaved marks in a new window?", "", count))
                 answer = QMessageBox.question(self.window, translate("app", "Restore unsaved marks?"), question, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
                 if answer == QMessageBox.Yes:
                     if target is None:
