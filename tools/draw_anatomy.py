@@ -10,6 +10,8 @@ Each shape is a smooth closed curve through hand-placed knots in the view's coor
 tools/draw_views.py, whose landmarks and faint muscle lines were the anchors). Where a muscle reaches the body's
 edge its knots lie just outside, and the shape is cut along the body outline. Fibre lines are made inside the
 outline: "fan" lines converge on the insertion, "along" lines follow a centre line, "dir" lines run parallel.
+A view's spec may give "parts" (iliopsoas: psoas and iliacus, each its own knots), or "split_by" another muscle
+(gluteus medius: the part outside maximus' outline lies on top, the part inside it is deep under it).
 Placement was checked against the trigger points (each lies inside its muscle's outline on its view) and against
 Travell & Simons' and the standard atlases' pictures of each muscle, in the proportions of Drillis & Contini.
 """
