@@ -10,6 +10,8 @@ Each shape is a smooth closed curve through hand-placed knots in the view's coor
 tools/draw_views.py, whose landmarks and faint muscle lines were the anchors). Where a muscle reaches the body's
 edge its knots lie just outside, and the shape is cut along the body outline. Fibre lines are made inside the
 outline: "fan" lines converge on the insertion, "along" lines follow a centre line, "dir" lines run parallel.
+A view's spec may give "parts" (iliopsoas: psoas and iliacus, each its own knots), or "split_by" another muscle
+(gluteus medius: the part outside maximus' outline lies on top, the part inside it is deep under it).
 Placement was checked against the trigger points (each lies inside its muscle's outline on its view) and against
 Travell & Simons' and the standard atlases' pictures of each muscle, in the proportions of Drillis & Contini.
 """
@@ -48,7 +50,9 @@ MUSCLES: dict = {
     "gluteus_medius": ("gluteus medius", DEEP, ["gluteus_maximus"], {
         "posterior": dict(knots=[(336, 219), (348, 203), (372, 195), (398, 195), (416, 203), (428, 232), (428, 266),
                                  (416, 285), (403, 277), (380, 262), (356, 249), (340, 238)],
-                          fibres=("fan", (414, 284), 4)),
+                          # its upper-outer part lies on the skin; only the lower back part is under maximus
+                          split_by="gluteus_maximus", labels=("upper outer part, on top", "lower back part, under gluteus maximus"),
+                          fibres=("fan", (414, 284), 4), fibres_under=("dir", 33, 2)),
         "lateral_right": dict(knots=[(250, 218), (264, 201), (286, 193), (312, 194), (336, 201), (349, 212),
                                      (338, 236), (318, 258), (298, 277), (286, 279), (274, 262), (258, 240)],
                               fibres=("fan", (288, 276), 4), depth=SUP, under=[]),
@@ -97,6 +101,10 @@ MUSCLES: dict = {
         "posterior": dict(knots=[(338, 36), (372, 36), (384, 100), (390, 160), (393, 200), (378, 213), (356, 215),
                                  (342, 206), (344, 150), (342, 90)],
                           fibres=("dir", 95, 4)),
+        # deep in the flank from the last rib to the iliac crest, just in front of the paraspinals
+        "lateral_right": dict(knots=[(266, 46), (290, 44), (300, 90), (303, 150), (298, 192), (284, 202), (270, 198),
+                                     (264, 150), (262, 96)],
+                              fibres=("dir", 94, 3)),
     }),
     "lumbar_paraspinals": ("the lumbar paraspinal muscles", SUP, [], {
         "posterior": dict(knots=[(296, 34), (348, 34), (353, 110), (351, 170), (345, 210), (336, 233), (320, 247),
@@ -107,10 +115,16 @@ MUSCLES: dict = {
                               fibres=("dir", 92, 3)),
     }),
     "iliopsoas": ("iliopsoas (psoas and iliacus)", DEEP, ["rectus_abdominis", "sartorius"], {
-        "anterior": dict(knots=[(274, 58), (290, 58), (291, 140), (285, 200), (275, 250), (267, 300), (263, 337),
-                                (250, 341), (239, 320), (227, 281), (213, 241), (203, 210), (208, 186), (228, 189),
-                                (253, 200), (264, 150), (267, 100)],
-                         fibres=("fan", (256, 336), 4)),
+        "anterior": dict(parts=[  # two parts joining at the groin into one tendon on the lesser trochanter
+            dict(label="psoas major, from the lumbar spine", under=["rectus_abdominis"],
+                 knots=[(276, 58), (289, 58), (289, 110), (285, 170), (280, 215), (272, 260), (262, 300), (258, 338),
+                        (248, 343), (244, 318), (250, 270), (258, 220), (266, 160), (272, 100)],
+                 fibres=("along", [(282, 62), (276, 160), (268, 220), (256, 290), (253, 336)], [-3, 3])),
+            dict(label="iliacus, from the iliac fossa", under=["sartorius"],
+                 knots=[(205, 196), (220, 186), (242, 190), (258, 204), (262, 240), (258, 280), (254, 318), (250, 340),
+                        (240, 334), (232, 312), (220, 278), (208, 244), (202, 216)],
+                 fibres=("fan", (249, 334), 3)),
+        ]),
     }),
     "rectus_abdominis": ("rectus abdominis", SUP, [], {
         "anterior": dict(knots=[(296, 36), (263, 36), (258, 120), (260, 200), (266, 260), (283, 310), (296, 324)],
@@ -121,6 +135,10 @@ MUSCLES: dict = {
                                      (330, 578), (312, 590), (292, 590), (280, 560), (272, 500), (276, 430),
                                      (290, 360)],
                               fibres=("along", [(312, 320), (310, 450), (312, 580)], [-18, -6, 6, 18])),
+        # its back edge shows at the outer back thigh, beside biceps femoris, under the IT band
+        "posterior": dict(knots=[(382, 384), (392, 371), (408, 365), (424, 370), (426, 420), (418, 470), (406, 520), (398, 548),
+                                 (393, 540), (392, 505), (388, 465), (381, 425), (375, 395)],
+                          fibres=("dir", 97, 3)),
         "anterior": dict(knots=[(186, 300), (197, 312), (210, 380), (222, 460), (234, 530), (244, 576), (236, 582),
                                 (218, 562), (198, 500), (182, 430), (172, 360), (172, 310)],
                          fibres=("along", [(186, 315), (200, 440), (236, 574)], [-6, 0, 6])),
@@ -273,10 +291,11 @@ def _longest(g):
     return max(lines, key=lambda p: p.length) if lines else None
 
 
-def fibres_for(spec, outline: Polygon) -> list[str]:
+def fibres_for(spec, outline: Polygon, inset: float | None = None) -> list[str]:
+    """Fibre lines inside the outline, kept INSET units from its edge (by default 12% of its smaller size)."""
     minx, miny, maxx, maxy = outline.bounds
     width = min(maxx - minx, maxy - miny)
-    inner = outline.buffer(-max(1.5, 0.12 * width))
+    inner = outline.buffer(-(inset if inset is not None else max(1.5, 0.12 * width)))
     if inner.is_empty or inner.geom_type != "Polygon":
         inner = outline.buffer(-1.2)
     kind = spec[0]
@@ -323,6 +342,57 @@ def fibres_for(spec, outline: Polygon) -> list[str]:
     return out
 
 
+def parts_for(muscle_id: str, view_id: str, spec: dict, body) -> list[dict]:
+    """The parts of a muscle on a view: [{outline d, fibres, and for several parts label, depth, under}].
+
+    spec "parts": each its own knots and fibres. spec "split_by": one outline cut along another muscle's outline,
+    the part outside it lying on top and the part inside it deep under it (gluteus medius and maximus)."""
+    if "parts" in spec:
+        out = []
+        for part in spec["parts"]:
+            d, polygon = outline_for(part["knots"], body)
+            out.append(dict(part, d=d, polygon=polygon, fibres=fibres_for(part["fibres"], polygon),
+                            depth=part.get("depth", MUSCLES[muscle_id][1])))
+        return out
+    d, polygon = outline_for(spec["knots"], body)
+    if "split_by" not in spec:
+        return [dict(d=d, polygon=polygon, fibres=fibres_for(spec["fibres"], polygon))]
+    over_id = spec["split_by"]
+    _d, over = outline_for(MUSCLES[over_id][3][view_id]["knots"], body)
+
+    def piece(g):
+        g = shapely.set_precision(g, 0.1)
+        if g.geom_type != "Polygon":
+            g = max(g.geoms, key=lambda q: q.area)
+        ring = list(shapely.geometry.polygon.orient(g.simplify(0.25), 1.0).exterior.coords)[:-1]
+        return Polygon(ring)
+
+    under = piece(polygon.intersection(over))
+    top = piece(polygon.difference(under))
+    out = []
+    for label, g, fibres, depth, names in ((spec["labels"][0], top, spec["fibres"], SUP, []),
+                                           (spec["labels"][1], under, spec["fibres_under"], DEEP, [over_id])):
+        out.append(dict(label=label, d=points_d(list(g.exterior.coords)[:-1]) + " Z", polygon=g,
+                        fibres=fibres_for(fibres, g, inset=3.0), depth=depth, under=names))
+    return out
+
+
+def _part_lines(muscle_id: str, view_id: str, part: dict, pad: str, first: str | None = None) -> list[str]:
+    if len(part["fibres"]) < 2:
+        raise SystemExit(f"{muscle_id} on {view_id}: only {len(part['fibres'])} fibre lines fit inside the outline")
+    out = []
+    if "label" in part:
+        out.append(f"part: {part['label']}")
+    out.append(f'outline: "{part["d"]}"')
+    out.append("fibres:")
+    out.extend(f'  - "{f}"' for f in part["fibres"])
+    if "depth" in part:
+        out.append(f"depth: {part['depth']}")
+    if "under" in part:
+        out.append(f"under: [{', '.join(part['under'])}]")
+    return [((first if i == 0 and first else pad) + line) for i, line in enumerate(out)]
+
+
 # ------------------------------------------------------------------------------------------------- output
 
 SOURCES = {  # which anatomy the shapes follow
@@ -343,14 +413,14 @@ def render_yaml(muscle_id: str, bodies: dict) -> str:
     lines.append(f"sources: [{', '.join(SOURCES['default'])}]")
     lines.append("views:")
     for view_id, spec in views.items():
-        d, polygon = outline_for(spec["knots"], bodies[view_id])
-        fibres = fibres_for(spec["fibres"], polygon)
-        if len(fibres) < 2:
-            raise SystemExit(f"{muscle_id} on {view_id}: only {len(fibres)} fibre lines fit inside the outline")
         lines.append(f"  {view_id}:")
-        lines.append(f'    outline: "{d}"')
-        lines.append("    fibres:")
-        lines.extend(f'      - "{f}"' for f in fibres)
+        parts = parts_for(muscle_id, view_id, spec, bodies[view_id])
+        if len(parts) == 1:
+            lines.extend(_part_lines(muscle_id, view_id, parts[0], "    "))
+        else:
+            lines.append("    parts:")
+            for part in parts:
+                lines.extend(_part_lines(muscle_id, view_id, part, "        ", first="      - "))
         if "depth" in spec:
             lines.append(f"    depth: {spec['depth']}")
         if "under" in spec:

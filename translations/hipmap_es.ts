@@ -991,6 +991,10 @@
             <translation>{other} está encima de {name} (contorno tenue)</translation>
         </message>
         <message>
+            <source>where the muscle lies: on top where its red-brown shape has a solid edge, under {over} where the edge is dashed (the muscles over it outlined)</source>
+            <translation>dónde está el músculo: en superficie donde su forma rojiza tiene el borde continuo, bajo {over} donde el borde es discontinuo (los músculos que lo cubren, perfilados)</translation>
+        </message>
+        <message>
             <source>where the muscle lies, deep under {over} (dashed red-brown shape, the muscles over it outlined)</source>
             <translation>dónde está el músculo, en profundidad debajo de {over} (forma rojiza de contorno discontinuo, con los músculos de encima perfilados)</translation>
         </message>
@@ -2672,6 +2676,18 @@
         <message>
             <source>the outline has no area</source>
             <translation>el contorno no tiene área</translation>
+        </message>
+        <message>
+            <source>expected 2 to {most} parts, got {count}</source>
+            <translation>se esperaban de 2 a {most} partes; hay {count}</translation>
+        </message>
+        <message>
+            <source>give either 'outline' and 'fibres' or 'parts', not both</source>
+            <translation>indique 'outline' y 'fibres' o bien 'parts', no ambos</translation>
+        </message>
+        <message>
+            <source>the parts do not join into one shape</source>
+            <translation>las partes no se unen en una sola forma</translation>
         </message>
         <message>
             <source>the outline is not closed (end it with Z)</source>

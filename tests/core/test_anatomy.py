@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from hipmap.core.content.anatomy import BODY_TOLERANCE, layer_of, muscles_at
+from hipmap.core.content.anatomy import BODY_TOLERANCE, layer_of, muscles_at, part_layer
 from hipmap.core.content.check import check_data
 from hipmap.core.content.vocabulary import MUSCLE_IDS
 
@@ -60,15 +60,24 @@ def test_shapes_lie_inside_the_body_on_their_side(atlas):
 
 
 def test_deep_muscles_name_the_muscles_over_them_and_those_are_drawn_there(atlas):
+    """Per part: a deep part names the muscles over it, drawn on that view and stacked above it; a part on top
+    names none. The muscle's depth on a view is superficial where any part of it lies on top."""
     for anatomy in atlas.anatomy.values():
-        for view in anatomy.views():
-            if anatomy.depth_on(view) == "deep":
-                over = anatomy.under_on(view)
-                assert over and anatomy.muscle_id not in over
-                for other in over:
-                    assert view in atlas.anatomy[other].views(), (anatomy.muscle_id, view, other)
-                    assert layer_of(atlas.anatomy, other, view) < layer_of(atlas.anatomy, anatomy.muscle_id, view)
-            else:
+        for side, view in anatomy.shapes:
+            parts = anatomy.parts_on(side, view)
+            assert parts
+            for part in parts:
+                if part.depth == "deep":
+                    assert part.under and anatomy.muscle_id not in part.under
+                    for other in part.under:
+                        assert view in atlas.anatomy[other].views(), (anatomy.muscle_id, view, other)
+                        assert other in anatomy.under_on(view)
+                        assert layer_of(atlas.anatomy, other, view) < layer_of(atlas.anatomy, anatomy.muscle_id, view)
+                else:
+                    assert part.under == ()
+            on_top = any(p.depth == "superficial" for p in parts)
+            assert anatomy.depth_on(view) == ("superficial" if on_top else "deep"), (anatomy.muscle_id, view)
+            if not any(p.depth == "deep" for p in parts):
                 assert anatomy.under_on(view) == ()
 
 
@@ -96,8 +105,80 @@ def test_muscles_at_agrees_with_the_shapes(atlas, view, x, y):
     expected = {(m, s) for m, a in atlas.anatomy.items() for (s, v), shape in a.shapes.items()
                 if v == view and shape.intersects(Point(x, y))}  # fmt: skip
     assert {(m, s) for m, s, _d in found} == expected
-    layers = [layer_of(atlas.anatomy, m, view) for m, _s, _d in found]
+    # a muscle drawn in parts stacks as the top-most of its parts under the point
+    layers = [min(part_layer(atlas.anatomy, p, view) for p in atlas.anatomy[m].parts_on(s, view) if p.shape.intersects(Point(x, y)))
+              for m, s, _d in found]  # fmt: skip
     assert layers == sorted(layers)
+
+
+def _first(atlas, view, x, y):
+    return muscles_at(atlas, view, x, y)[0]
+
+
+def test_gluteus_medius_lies_on_top_at_its_upper_outer_part_and_under_maximus_lower_down(atlas):
+    """Only its lower back part is covered by gluteus maximus; the upper outer part, below the iliac crest, lies
+    on the skin: drawn as two parts, the top one with a solid edge, and named first under the pointer there."""
+    parts = atlas.anatomy["gluteus_medius"].parts_on("right", "posterior")
+    assert [p.depth for p in parts] == ["superficial", "deep"]
+    assert parts[0].under == () and parts[1].under == ("gluteus_maximus",)
+    assert parts[0].shape.area > parts[1].shape.area  # most of it shows on the back view
+    maximus = atlas.anatomy["gluteus_maximus"].shape("right", "posterior")
+    assert parts[0].shape.intersection(maximus).area < 0.02 * parts[0].shape.area  # the top part is clear of maximus
+    assert parts[1].shape.difference(maximus).area < 0.02 * parts[1].shape.area  # the deep part is under it
+    for side, x in (("right", 400), ("left", 200)):  # upper outer buttock, mirrored for the left
+        assert _first(atlas, "posterior", x, 210) == ("gluteus_medius", side, "superficial")
+    for side, x in (("right", 380), ("left", 220)):  # lower back part, under maximus
+        stack = muscles_at(atlas, "posterior", x, 250)
+        ids = [m for m, _s, _d in stack]
+        assert stack[0] == ("gluteus_maximus", side, "superficial")
+        assert ("gluteus_medius", side, "deep") in stack and ids.index("gluteus_medius") < ids.index("gluteus_minimus_posterior")
+    assert atlas.anatomy["gluteus_medius"].depth_on("posterior") == "superficial"
+    assert atlas.anatomy["gluteus_medius"].depths_on("posterior") == ("superficial", "deep")
+
+
+def test_vastus_lateralis_shows_at_the_outer_back_thigh_beside_biceps_femoris(atlas):
+    vastus = atlas.anatomy["vastus_lateralis"]
+    assert "posterior" in vastus.views() and vastus.depth_on("posterior") == "superficial"
+    shape, biceps = vastus.shape("right", "posterior"), atlas.anatomy["biceps_femoris"].shape("right", "posterior")
+    assert shape.centroid.x > biceps.centroid.x  # lateral to the hamstrings
+    assert shape.intersection(biceps).area < 0.05 * shape.area
+    for side, x in (("right", 408), ("left", 192)):
+        assert ("vastus_lateralis", side, "superficial") in muscles_at(atlas, "posterior", x, 430)
+        assert _first(atlas, "posterior", x, 430)[0] == "vastus_lateralis"
+    assert "vastus_lateralis" not in [m for m, _s, _d in muscles_at(atlas, "posterior", 330, 430)]  # not over the hamstrings
+
+
+def test_iliopsoas_is_drawn_as_psoas_and_iliacus_joining_at_the_groin(atlas):
+    anatomy = atlas.anatomy["iliopsoas"]
+    for side in ("right", "left"):
+        psoas, iliacus = anatomy.parts_on(side, "anterior")
+        assert psoas.depth == iliacus.depth == "deep"
+        assert len(psoas.fibres) >= 2 and len(iliacus.fibres) >= 2
+        # psoas from the lumbar spine, long and narrow, near the midline; iliacus a fan from the iliac fossa, lateral
+        assert psoas.shape.bounds[1] < 80 < iliacus.shape.bounds[1]
+        midline = atlas.views["anterior"].midline
+        assert abs(psoas.shape.centroid.x - midline) < abs(iliacus.shape.centroid.x - midline)
+        # they join at the groin into one shape, as the muscle's outline
+        assert psoas.shape.intersects(iliacus.shape)
+        assert anatomy.shape(side, "anterior").geom_type == "Polygon"
+        assert anatomy.shape(side, "anterior").area == pytest.approx(psoas.shape.union(iliacus.shape).area, rel=0.01)
+    assert muscles_at(atlas, "anterior", 281, 100)[-1][0] == "iliopsoas"  # psoas, under rectus abdominis
+    assert ("iliopsoas", "right", "deep") in muscles_at(atlas, "anterior", 225, 215)  # iliacus
+    for line in anatomy.fibres[("right", "anterior")]:  # the fibres run down to the groin, origin to insertion
+        (_x0, y0), (_x1, y1) = line.coords[0], line.coords[-1]
+        assert abs(y1 - y0) > 30
+
+
+def test_quadratus_lumborum_lies_deep_in_the_flank_on_the_side_views(atlas):
+    anatomy = atlas.anatomy["quadratus_lumborum"]
+    assert {"lateral_right", "lateral_left"} <= set(anatomy.views())
+    assert anatomy.depth_on("lateral_right") == "deep" and anatomy.under_on("lateral_right") == ("lumbar_paraspinals",)
+    shape = anatomy.shape("right", "lateral_right")
+    assert shape.bounds[3] < atlas.anatomy["gluteus_medius"].shape("right", "lateral_right").bounds[1] + 15  # above the crest
+    stack = muscles_at(atlas, "lateral_right", 288, 130)
+    assert ("quadratus_lumborum", "right", "deep") in stack
+    mirrored = 2 * atlas.views["lateral_right"].center_x - 288
+    assert ("quadratus_lumborum", "left", "deep") in muscles_at(atlas, "lateral_left", mirrored, 130)
 
 
 def test_the_committed_shapes_are_what_the_tool_writes():
@@ -184,6 +265,24 @@ def test_check_data_reports_bad_names_and_depths_at_their_line(copy, old, new, n
     problems = _problems(copy, "piriformis")
     line = _line_of(path, needle)
     assert any(f"piriformis.yaml:{line}: " in p and message in p for p in problems), problems
+
+
+def test_check_data_reports_parts_that_do_not_join(copy):
+    path = copy[0] / "anatomy" / "iliopsoas.yaml"
+    text = path.read_text(encoding="utf-8")
+    iliacus = text.split("      - part: iliacus")[1].split('outline: "')[1].split('"')[0]
+    _edit(path, iliacus, "M200,420 L215,420 L215,440 L200,440 Z")
+    problems = _problems(copy, "iliopsoas")
+    line = _line_of(path, "    parts:")
+    assert any(f"iliopsoas.yaml:{line}: " in p and "do not join" in p for p in problems), problems
+
+
+def test_check_data_reports_a_view_with_both_an_outline_and_parts(copy):
+    path = copy[0] / "anatomy" / "iliopsoas.yaml"
+    _edit(path, "    parts:\n", '    outline: "M250,250 L260,250 L260,260 Z"\n    parts:\n')
+    problems = _problems(copy, "iliopsoas")
+    line = _line_of(path, "    parts:")
+    assert any(f"iliopsoas.yaml:{line}: " in p and "not both" in p for p in problems), problems
 
 
 def test_check_data_reports_an_unknown_muscle_file(copy):

@@ -68,6 +68,52 @@ def test_a_deep_muscle_is_drawn_dashed_under_the_ghosted_muscles_over_it(window,
     assert not _muscle_items(superficial, "ghost") and _muscle_items(view, "ghost")
 
 
+def test_gluteus_medius_shows_its_exposed_part_on_the_skin_and_its_lower_part_under_maximus(window, atlas):
+    """On the back view its upper outer part has a solid edge and the full fill; the part under gluteus maximus is
+    dashed and lighter, with maximus ghosted over it, and the words say both."""
+    window.show_view("posterior")
+    view = window.views["posterior"]
+    window.select_candidate("gluteus_medius", "right")
+    parts = atlas.anatomy["gluteus_medius"].parts_on("right", "posterior")
+    edges = _muscle_items(view, "muscle")
+    assert len(edges) == 2
+    by_style = {e.pen().style(): e for e in edges}
+    assert set(by_style) == {Qt.SolidLine, Qt.DashLine}
+    top, deep = by_style[Qt.SolidLine], by_style[Qt.DashLine]
+    assert top.path().boundingRect().top() == pytest.approx(parts[0].shape.bounds[1], abs=1)
+    assert deep.path().boundingRect().bottom() == pytest.approx(parts[1].shape.bounds[3], abs=1)
+    assert top.brush().color().alpha() > deep.brush().color().alpha()
+    assert "deep muscle" not in top.toolTip() and "Gluteus maximus" in deep.toolTip()
+    assert top.zValue() > deep.zValue()  # the solid edge is not broken by the dashes along the seam
+    ghosts = _muscle_items(view, "ghost")
+    assert len(ghosts) == 1 and "Gluteus maximus" in ghosts[0].toolTip()
+    assert "on top where" in view.accessibleDescription() and "Gluteus maximus" in view.accessibleDescription()
+    # the exposed part is painted where gluteus maximus is not
+    x, y = 400, 212
+    before = _pixel(view, x, y)
+    window.select_candidate("", "")
+    assert _pixel(view, x, y) != before
+
+
+def test_iliopsoas_is_drawn_as_two_dashed_parts_with_their_fibres(window, atlas):
+    window.show_view("anterior")
+    view = window.views["anterior"]
+    window.select_candidate("iliopsoas", "right")
+    edges = _muscle_items(view, "muscle")
+    assert len(edges) == 2 and all(e.pen().style() == Qt.DashLine for e in edges)
+    assert len(_muscle_items(view, "fibres")) == 2
+    tips = " ".join(g.toolTip() for g in _muscle_items(view, "ghost"))
+    assert "Rectus abdominis" in tips and "Sartorius" in tips
+
+
+def test_quadratus_lumborum_is_drawn_dashed_on_the_side_view(window, atlas):
+    window.select_candidate("quadratus_lumborum", "right")
+    side = window.views["lateral_right"]
+    edges = _muscle_items(side, "muscle")
+    assert edges and all(e.pen().style() == Qt.DashLine for e in edges)
+    assert any("paraspinal" in g.toolTip().lower() for g in _muscle_items(side, "ghost"))
+
+
 def test_a_bilateral_muscle_draws_both_sides(window, atlas):
     window.select_candidate("rectus_abdominis", "both")
     front = window.views["anterior"]

@@ -15,12 +15,14 @@ from .conftest import region_centre, viewport_pos
 
 
 def _stacking(atlas, view_id):
-    """Every (muscle, side, depth, shape) drawn on a view, top-most first, as muscles_at orders them: a muscle
-    lying on top before those under it, and among the same depth the smaller first."""
-    from hipmap.core.content.anatomy import layer_of
+    """Every (muscle, side, depth, shape) drawn on a view, one per part of a muscle drawn in parts, top-most first,
+    as muscles_at orders them: a part lying on top before those under it, and among the same depth the smaller
+    first."""
+    from hipmap.core.content.anatomy import part_layer
 
-    entries = [(m, side, a.depth_on(view_id), shape) for m, a in atlas.anatomy.items() for (side, v), shape in a.shapes.items() if v == view_id]
-    return sorted(entries, key=lambda e: (layer_of(atlas.anatomy, e[0], view_id), e[3].area, e[0], e[1]))
+    entries = [(part_layer(atlas.anatomy, p, view_id), m, side, p.depth, p.shape) for m, a in atlas.anatomy.items()
+               for (side, v) in a.shapes if v == view_id for p in a.parts_on(side, v)]
+    return [e[1:] for e in sorted(entries, key=lambda e: (e[0], e[4].area, e[1], e[2]))]
 
 
 def _inner_point(view, shape, covering):
@@ -124,7 +126,7 @@ def test_every_deep_muscle_is_chosen_from_the_stack_with_the_wheel_or_the_keys(w
             _click(view, x, y)
             assert window.selected == (muscle_id, _expected_side(atlas, muscle_id, side)), (view_id, muscle_id)
             chosen.add(muscle_id)
-    assert {m for m, a in atlas.anatomy.items() if any(a.depth_on(v) == "deep" for _s, v in a.shapes)} <= chosen
+    assert {m for m, a in atlas.anatomy.items() if any(p.depth == "deep" for s, v in a.shapes for p in a.parts_on(s, v))} <= chosen
     assert window.document.painmap.is_empty()
     assert window.marking.brush_spin.value() == 12  # ] chose a muscle; the brush kept its size
 

@@ -4,6 +4,10 @@ and side, and how deep it lies there), checked as FILE:LINE; and ``muscles_at``,
 A shape is authored once, for the right side, on the drawn views (posterior, anterior, lateral_right); the left
 side and lateral_left are mirror images made by the same machinery as the zones and trigger points. What is drawn
 is what is hit-tested: the window paints these polygons and ``muscles_at`` asks the same polygons.
+
+A view may draw a muscle as several parts, each with its own outline, fibres and depth: iliopsoas as psoas major
+and iliacus joining at the groin, gluteus medius as its upper-outer part lying on top and its lower back part under
+gluteus maximus. The muscle's shape on that view is the union of its parts; ``muscles_at`` answers per part.
 """
 
 from __future__ import annotations
@@ -27,6 +31,18 @@ FOLDER = "anatomy"
 BODY_TOLERANCE = 2.0
 FIBRE_TOLERANCE = 1.0
 FIBRES_MIN, FIBRES_MAX = 2, 5
+PARTS_MAX = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a muscle's shape on one view and side, with its own depth (a muscle drawn in one piece has one)."""
+
+    shape: Polygon
+    fibres: tuple[LineString, ...]
+    depth: str
+    under: tuple[str, ...]  # when deep: the muscles over this part
+    label: str = ""  # what the part is, for the data's authors ("psoas major")
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,7 @@ class MuscleAnatomy:
     under_by_view: Mapping[str, tuple[str, ...]]
     sources: tuple[str, ...] = ()
     file: Path | None = None
+    parts: Mapping[tuple[str, str], tuple[Part, ...]] | None = None  # (side, view) -> its parts, where more than one
 
     def views(self) -> tuple[str, ...]:
         """The views that show it, in the order of the atlas's views."""
@@ -52,10 +69,27 @@ class MuscleAnatomy:
         return self.shapes.get((side, view))
 
     def depth_on(self, view: str) -> str:
+        """"superficial" where any part of it lies on top on this view, else "deep"."""
         return self.depth_by_view.get(view, self.depth)
 
+    def parts_on(self, side: str, view: str) -> tuple[Part, ...]:
+        """Its parts on one side of a view (one part for a muscle drawn in one piece; none where it is not drawn)."""
+        found = (self.parts or {}).get((side, view))
+        if found:
+            return found
+        shape = self.shapes.get((side, view))
+        if shape is None:
+            return ()
+        return (Part(shape, self.fibres.get((side, view), ()), self.depth_on(view), self.under_on(view)),)
+
+    def depths_on(self, view: str) -> tuple[str, ...]:
+        """The depths of its parts on a view, superficial first: ("superficial", "deep") for one partly covered."""
+        sides = [s for s, v in self.shapes if v == view]
+        found = {p.depth for p in self.parts_on(sides[0], view)} if sides else set()
+        return tuple(d for d in DEPTHS if d in found)
+
     def under_on(self, view: str) -> tuple[str, ...]:
-        """The muscles drawn over it on this view (empty where it lies on top)."""
+        """The muscles drawn over it, or over its deep parts, on this view (empty where it lies wholly on top)."""
         return self.under_by_view.get(view, self.under if self.depth == "deep" else ())
 
 
@@ -155,6 +189,29 @@ def _read_under(col, file, r: _Reader, where: str, muscle_id: str) -> tuple[str,
     return tuple(out)
 
 
+def _read_part(col, file, r: _Reader, where: str, view, muscle_id: str, view_depth, view_under, under, inherit=True) -> Part | None:
+    """One outline with its fibres and depth: a view's whole shape, or one of its parts (which take the view's depth
+    and 'under' unless they give their own)."""
+    outline = _read_outline(col, file, r, "outline", f"{where}.outline")
+    if outline is not None:
+        _check_placement(col, file, r.line("outline"), f"{where}.outline", outline, view)
+    lines = _read_fibres(col, file, r, where, outline)
+    part_depth = r.choice("depth", DEPTHS, required=False, default=view_depth) if inherit else view_depth
+    part_under = _read_under(col, file, r, where, muscle_id) if inherit else None
+    if part_under is None:
+        part_under = view_under
+    if part_under is None or (inherit and "depth" in r.map and "under" not in r.map and part_depth != view_depth):
+        part_under = (under or ()) if part_depth == "deep" else ()
+    if part_depth == "deep" and not part_under:
+        col.add_coded(file, r.line("depth") if "depth" in r.map else r.line(), where, "a deep muscle needs 'under': the muscles that lie over it on this view")
+    if part_depth == "superficial" and part_under:
+        col.add_coded(file, r.line("under") if "under" in r.map else r.line(), f"{where}.under", "'under' is for a deep muscle; it is superficial on this view")
+    if outline is None:
+        return None
+    label = r.text("part", required=False) if inherit else ""
+    return Part(outline, lines, part_depth or "superficial", tuple(part_under), label or "")
+
+
 def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, dict] | None:
     """One file -> (MuscleAnatomy, {view: line of its 'under'}) for the cross-file checks."""
     data = _load(col, file)
@@ -180,6 +237,7 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
     depth_by_view: dict = {}
     under_by_view: dict = {}
     under_lines: dict = {}
+    split: dict = {}
     entries = data.get("views")
     if "views" not in data:
         col.add_coded(file, r.line(), "anatomy", "missing required key {key}", key=repr("views"))
@@ -193,31 +251,48 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
                 why = "it is drawn as the mirror image of the right side" if mirrored else f"expected one of: {', '.join(drawn)}"
                 col.add_coded(file, entries.line_of(view_id), "anatomy.views", "unknown view {view} ({why})", view=repr(view_id), why=why)
                 continue
-            vr = _Reader(col, file, value, where, ("outline", "fibres", "depth", "under"))
+            vr = _Reader(col, file, value, where, ("outline", "fibres", "depth", "under", "parts"))
             if not vr.ok:
                 continue
-            outline = _read_outline(col, file, vr, "outline", f"{where}.outline")
-            if outline is not None:
-                _check_placement(col, file, vr.line("outline"), f"{where}.outline", outline, views[view_id])
-            lines = _read_fibres(col, file, vr, where, outline)
             view_depth = vr.choice("depth", DEPTHS, required=False, default=depth)
             view_under = _read_under(col, file, vr, where, muscle_id)
-            if view_under is None:
-                view_under = (under or ()) if view_depth == "deep" else ()
-            if view_depth == "deep" and not view_under:
-                col.add_coded(file, vr.line("depth") if "depth" in value else vr.line(), where, "a deep muscle needs 'under': the muscles that lie over it on this view")
-            if view_depth == "superficial" and view_under:
-                col.add_coded(file, vr.line("under"), f"{where}.under", "'under' is for a deep muscle; it is superficial on this view")
             under_lines[view_id] = vr.line("under") if "under" in value else (r.line("under") if "under" in data else vr.line())
-            if outline is None:
-                continue
+            if "parts" in value:
+                if "outline" in value or "fibres" in value:
+                    col.add_coded(file, vr.line("parts"), where, "give either 'outline' and 'fibres' or 'parts', not both")
+                    continue
+                items, items_line = vr.items("parts")
+                if isinstance(value.get("parts"), list) and not 2 <= len(items) <= PARTS_MAX:
+                    col.add_coded(file, items_line, f"{where}.parts", "expected 2 to {most} parts, got {count}", most=PARTS_MAX, count=len(items))
+                found = []
+                for i, item in enumerate(items):
+                    pr = _Reader(col, file, item, f"{where}.parts[{i}]", ("part", "outline", "fibres", "depth", "under"))
+                    if pr.ok:
+                        found.append(_read_part(col, file, pr, f"{where}.parts[{i}]", views[view_id], muscle_id, view_depth, view_under, under))
+                parts = [p for p in found if p is not None]
+                if len(parts) != len(items) or not parts:
+                    continue
+                shape = shapely.union_all([p.shape for p in parts])
+                if shape.geom_type != "Polygon":
+                    col.add_coded(file, items_line, f"{where}.parts", "the parts do not join into one shape")
+                    continue
+            else:
+                part = _read_part(col, file, vr, where, views[view_id], muscle_id, view_depth, view_under, under, inherit=False)
+                if part is None:
+                    continue
+                parts, shape = [part], part.shape
+            on_top = any(p.depth == "superficial" for p in parts)
+            over = tuple(dict.fromkeys(m for p in parts if p.depth == "deep" for m in p.under))
             for (vid, side), (src, axis) in mirrors.items():
                 if src != view_id:
                     continue
-                shapes[(side, vid)] = outline if axis is None else mirror(outline, axis)
-                fibres[(side, vid)] = tuple(f if axis is None else mirror(f, axis) for f in lines)
-                depth_by_view[vid] = view_depth
-                under_by_view[vid] = view_under
+                flip = (lambda g: g) if axis is None else (lambda g, axis=axis: mirror(g, axis))
+                shapes[(side, vid)] = flip(shape)
+                fibres[(side, vid)] = tuple(flip(f) for p in parts for f in p.fibres)
+                if len(parts) > 1:
+                    split[(side, vid)] = tuple(Part(flip(p.shape), tuple(flip(f) for f in p.fibres), p.depth, p.under, p.label) for p in parts)
+                depth_by_view[vid] = "superficial" if on_top else "deep"
+                under_by_view[vid] = over
     if not muscle_id or depth is None:
         return None
     order = {v: i for i, v in enumerate(views)}
@@ -225,7 +300,7 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
     anatomy = MuscleAnatomy(
         muscle_id, depth, under or (), MappingProxyType({k: shapes[k] for k in keys}),
         MappingProxyType({k: fibres[k] for k in keys}), MappingProxyType(depth_by_view), MappingProxyType(under_by_view),
-        srcs, file,
+        srcs, file, MappingProxyType({k: split[k] for k in keys if k in split}) if split else None,
     )  # fmt: skip
     return anatomy, under_lines
 
@@ -276,20 +351,28 @@ def layer_of(anatomy: Mapping[str, MuscleAnatomy], muscle_id: str, view: str, _s
     return 1 + max(layer_of(anatomy, m, view, (*_seen, muscle_id)) for m in over)
 
 
+def part_layer(anatomy: Mapping[str, MuscleAnatomy], part: Part, view: str) -> int:
+    """0 for a part lying on top, else one more than the deepest of the muscles over it."""
+    if part.depth != "deep" or not part.under:
+        return 0
+    return 1 + max(layer_of(anatomy, m, view) for m in part.under)
+
+
 class AnatomyIndex:
-    """Every muscle shape of every view in one STRtree per view, in stacking order (top-most first)."""
+    """Every muscle part of every view in one STRtree per view, in stacking order (top-most first)."""
 
     def __init__(self, anatomy: Mapping[str, MuscleAnatomy]):
         self.anatomy = anatomy
         per_view: dict[str, list] = {}
         for muscle_id, found in anatomy.items():
-            for (side, view), shape in found.shapes.items():
-                per_view.setdefault(view, []).append((muscle_id, side, shape))
+            for side, view in found.shapes:
+                for part in found.parts_on(side, view):
+                    per_view.setdefault(view, []).append((part_layer(anatomy, part, view), muscle_id, side, part))
         self.trees = {}
         for view, entries in per_view.items():
-            entries.sort(key=lambda e: (layer_of(anatomy, e[0], view), e[2].area, e[0], e[1]))
-            shapes = [e[2] for e in entries]
-            self.trees[view] = (shapely.STRtree(shapes), [(m, s, anatomy[m].depth_on(view)) for m, s, _ in entries], shapes)
+            entries.sort(key=lambda e: (e[0], e[3].shape.area, e[1], e[2]))
+            shapes = [e[3].shape for e in entries]
+            self.trees[view] = (shapely.STRtree(shapes), [(m, s, part.depth) for _l, m, s, part in entries], shapes)
 
     def at(self, view: str, x: float, y: float) -> list[tuple[str, str, str]]:
         found = self.trees.get(view)
@@ -297,7 +380,12 @@ class AnatomyIndex:
             return []
         tree, keys, _shapes = found
         hits = tree.query(Point(x, y), predicate="intersects")  # covered or on the edge
-        return [keys[i] for i in sorted(hits)]
+        out, seen = [], set()
+        for i in sorted(hits):  # a muscle once, as its top-most part there
+            if keys[i][:2] not in seen:
+                seen.add(keys[i][:2])
+                out.append(keys[i])
+        return out
 
 
 _INDEXES: list[tuple[Mapping, AnatomyIndex]] = []  # (the anatomy mapping, its index): a few atlases at most
@@ -318,7 +406,8 @@ def muscles_at(atlas, view: str, x: float, y: float) -> list[tuple[str, str, str
     """The muscles whose shape holds the point (x, y) of a view, top-most first: [(muscle id, side, depth)].
 
     Top-most means a muscle lying on top on that view before those under it (by the 'under' lists), and among
-    muscles at the same depth the smaller shape first."""
+    muscles at the same depth the smaller shape first. A muscle drawn in parts is answered by the part under the
+    point: gluteus medius is on top at its upper-outer part and under gluteus maximus lower down."""
     return anatomy_index(atlas).at(view, x, y)
 
 

@@ -37,13 +37,34 @@ def muscle_paths(atlas, muscle_id: str, side: str, view_id: str) -> tuple[QPaint
     if shape is None:
         _PATHS[key] = None
         return None
-    fibres = QPainterPath()
-    for line in found.fibres.get((side, view_id), ()):
+    _PATHS[key] = (painter_path(shape), _fibre_path(found.fibres.get((side, view_id), ())))
+    return _PATHS[key]
+
+
+def _fibre_path(lines) -> QPainterPath:
+    path = QPainterPath()
+    for line in lines:
         points = list(line.coords)
-        fibres.moveTo(*points[0])
+        path.moveTo(*points[0])
         for x, y in points[1:]:
-            fibres.lineTo(x, y)
-    _PATHS[key] = (painter_path(shape), fibres)
+            path.lineTo(x, y)
+    return path
+
+
+def part_paths(atlas, muscle_id: str, side: str, view_id: str) -> tuple:
+    """((outline, fibre lines, depth, under), ...) for each part of a muscle on one side of a view (one for a
+    muscle drawn in one piece); made once."""
+    whole = muscle_paths(atlas, muscle_id, side, view_id)
+    if whole is None:
+        return ()
+    anatomy = atlas.anatomy[muscle_id]
+    key = (id(atlas.anatomy), muscle_id, side, view_id, "parts")
+    if key not in _PATHS:
+        parts = anatomy.parts_on(side, view_id)
+        if len(parts) == 1:
+            _PATHS[key] = ((whole[0], whole[1], parts[0].depth, parts[0].under),)
+        else:
+            _PATHS[key] = tuple((painter_path(p.shape), _fibre_path(p.fibres), p.depth, p.under) for p in parts)
     return _PATHS[key]
 
 
@@ -84,25 +105,28 @@ def muscle_strokes(atlas, muscle_id: str, side: str | None, view_id: str, streng
     if anatomy is None:
         return []
     look = diagram_style()
-    deep = anatomy.depth_on(view_id) == "deep"
     name = atlas.muscles[muscle_id].name if muscle_id in atlas.muscles else muscle_id
     over = anatomy.under_on(view_id)
-    if deep:
-        tip = translate("bodyview", "{name}: a deep muscle, under {over} (dashed outline)").format(name=name, over=names_text(atlas, over))
-    else:
-        tip = translate("bodyview", "{name}: where the muscle lies").format(name=name)
+
+    def tip_for(deep, part_over):
+        if deep:
+            return translate("bodyview", "{name}: a deep muscle, under {over} (dashed outline)").format(name=name, over=names_text(atlas, part_over))
+        return translate("bodyview", "{name}: where the muscle lies").format(name=name)
+
     k = (lambda w: w) if cosmetic else (lambda w: w * scale)
     strokes = []
     for s in sides_for(side):
-        found = muscle_paths(atlas, muscle_id, s, view_id)
-        if found is None:
+        parts = part_paths(atlas, muscle_id, s, view_id)
+        for outline, fibres, depth, part_over in parts:  # the part on top last, so its solid edge stays whole
+            deep = depth == "deep"
+            tip = tip_for(deep, part_over)
+            fill_alpha = int(look.muscle_alpha * (0.75 if deep else 1.0) * strength)
+            edge = _pen(MUSCLE_EDGE_RGB, int(235 * strength), k(look.muscle_edge), Qt.DashLine if deep else Qt.SolidLine, cosmetic)
+            strokes.append(Stroke(outline, edge, QBrush(QColor(*MUSCLE_RGB, fill_alpha)), 0.0 if deep else 0.02, "muscle", tip))
+            fibre_pen = _pen(MUSCLE_EDGE_RGB, int(look.fibre_alpha * (0.75 if deep else 1.0) * strength), k(0.9), Qt.SolidLine, cosmetic)
+            strokes.append(Stroke(fibres, fibre_pen, QBrush(Qt.NoBrush), 0.1, "fibres", tip))
+        if not parts:
             continue
-        outline, fibres = found
-        fill_alpha = int(look.muscle_alpha * (0.75 if deep else 1.0) * strength)
-        edge = _pen(MUSCLE_EDGE_RGB, int(235 * strength), k(look.muscle_edge), Qt.DashLine if deep else Qt.SolidLine, cosmetic)
-        strokes.append(Stroke(outline, edge, QBrush(QColor(*MUSCLE_RGB, fill_alpha)), 0.0, "muscle", tip))
-        fibre_pen = _pen(MUSCLE_EDGE_RGB, int(look.fibre_alpha * (0.75 if deep else 1.0) * strength), k(0.9), Qt.SolidLine, cosmetic)
-        strokes.append(Stroke(fibres, fibre_pen, QBrush(Qt.NoBrush), 0.1, "fibres", tip))
         for other in over:
             ghost = muscle_paths(atlas, other, s, view_id)
             if ghost is None:
@@ -120,6 +144,8 @@ def describe(atlas, muscle_id: str, view_id: str) -> str:
     anatomy = (getattr(atlas, "anatomy", None) or {}).get(muscle_id)
     if anatomy is None or not any(v == view_id for _s, v in anatomy.shapes):
         return ""
+    if anatomy.depths_on(view_id) == ("superficial", "deep"):
+        return translate("bodyview", "where the muscle lies: on top where its red-brown shape has a solid edge, under {over} where the edge is dashed (the muscles over it outlined)").format(over=names_text(atlas, anatomy.under_on(view_id)))
     if anatomy.depth_on(view_id) == "deep":
         return translate("bodyview", "where the muscle lies, deep under {over} (dashed red-brown shape, the muscles over it outlined)").format(over=names_text(atlas, anatomy.under_on(view_id)))
     return translate("bodyview", "where the muscle lies (red-brown shape with its fibres)")
@@ -157,10 +183,11 @@ class MuscleLayer:
     def show(self, atlas, muscle, side, preview: bool, visible: bool) -> str:
         """Draw MUSCLE (the items hidden when the layer is off); returns the layer in words ("" when not shown)."""
         self.clear()
-        strokes = muscle_strokes(atlas, muscle.id, side, self.view_id, 0.6 if preview else 1.0)
+        strokes = sorted(muscle_strokes(atlas, muscle.id, side, self.view_id, 0.6 if preview else 1.0), key=lambda s: s.z)
         for stroke in strokes:
             item = self.scene.addPath(stroke.path, stroke.pen, stroke.brush)
-            item.setZValue((self.z_ghost if stroke.kind == "ghost" else self.z_muscle) + (0.01 if stroke.kind == "fibres" else 0.0))
+            # fibres over the outlines; a part lying on top (z 0.02) over a deep part of the same muscle
+            item.setZValue(self.z_ghost if stroke.kind == "ghost" else self.z_muscle + (0.01 if stroke.kind == "fibres" else stroke.z / 4))
             item.setToolTip(stroke.tip)
             item.setData(0, "muscle")
             item.setData(1, stroke.kind)

@@ -61,7 +61,7 @@ def _muscle_legend(atlas, muscle_id: str, side: str, views) -> list:
     if anatomy is None:
         return []
     sides = ("right", "left") if side == "both" else (side,)
-    depths = {anatomy.depth_on(v) for v in views if any(anatomy.shape(s, v) is not None for s in sides)}
+    depths = {d for v in views if any(anatomy.shape(s, v) is not None for s in sides) for d in anatomy.depths_on(v)}
     return [entry for depth, entry in (("superficial", LEGEND_MUSCLE), ("deep", LEGEND_MUSCLE_DEEP)) if depth in depths]
 
 
