@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,11 +115,28 @@ def region_marks(atlas: Atlas, region: str, side: str, intensity: int = 5, quali
     ]
 
 
+# region_of's answers, per mark (id -> (weak refs to the mark and to the view asked about, the answer)): a mark
+# never changes, and the status bar counts every mark of the map again after each new one. An entry goes with its
+# mark, and holds neither the mark nor the view alive.
+_REGION_OF: dict[int, tuple[weakref.ref, weakref.ref, tuple[str, str] | None]] = {}
+
+
 def region_of(mark: Mark, atlas: Atlas) -> tuple[str, str] | None:
     """(region, side) when MARK is a whole region as region_marks() makes it (that region's shape on its view)."""
     view = atlas.views.get(mark.view)
     if view is None or mark.side not in ("left", "right"):
         return None
+    key = id(mark)
+    known = _REGION_OF.get(key)
+    if known is not None and known[0]() is mark and known[1]() is view:
+        return known[2]
+    found = _region_of(mark, view)
+    ref = weakref.ref(mark, lambda r, k=key: _REGION_OF.pop(k) if _REGION_OF.get(k, (None,))[0] is r else None)
+    _REGION_OF[key] = (ref, weakref.ref(view), found)
+    return found
+
+
+def _region_of(mark: Mark, view) -> tuple[str, str] | None:
     bounds = mark.geometry.bounds
     for (region, side), shape in view.regions.items():
         if side != mark.side:

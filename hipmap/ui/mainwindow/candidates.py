@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen
@@ -49,6 +50,7 @@ RankRole = Qt.UserRole + 2
 ExplainingRole = Qt.UserRole + 3
 
 VISIBLE_REASONS = 2
+MIN_ROW_HEIGHT = 60  # pixels: no row is shorter (a name, a side and the bar with their padding)
 EMPTY_TEXT = (
     QT_TRANSLATE_NOOP("candidates", "Click or paint where it hurts on the diagram. The muscles whose pain patterns match it will be listed here.")
 )
@@ -228,37 +230,63 @@ class _RowLayout:
 
 
 class CandidateDelegate(QStyledItemDelegate):
-    """Paints a row: rank badge, name, side, explaining marker, score bar with percentage, first reasons."""
+    """Paints a row: rank badge, name, side, explaining marker, score bar with percentage, first reasons.
+
+    Laying out a row's text is the costly part of the list, and a new ranking changes the words of most rows. The
+    rows above ``exact_rows`` (the ones on screen) are measured at once; the others keep their last height (or a
+    typical one) until the view measures them in the event loop's next turns (``CandidateView.measure_rest``)."""
+
+    TYPICAL_HEIGHT = 150  # a row of a name, a side, the bar and two reasons: until the row is measured
 
     def __init__(self, view: QListView):
         super().__init__(view)
         self.view = view
         self._layouts: dict = {}
+        self._by_id: dict = {}  # id(candidate) -> (candidate, explaining, width, font key, layout): no hashing
+        self._heights: dict = {}  # (muscle, side) -> its row's height when last measured
+        self.exact_rows: int | None = None  # rows from here on may be estimated; None: every row is measured
+        self.estimated = False  # a row's size was estimated since the view last cleared this
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         # QListView asks for size hints without a row width; rows always span the viewport.
         return self.view.viewport().width() if self.view.viewport().width() > 0 else max(option.rect.width(), 320)
 
-    def layout(self, option, index, width: int | None = None) -> _RowLayout | None:
+    def layout(self, option, index, width: int | None = None, measure: bool = True) -> _RowLayout | None:
         c = index.data(CandidateRole)
         if c is None:
             return None
         width = width or self._width(option)
         explaining = bool(index.data(ExplainingRole))
+        font_key = option.font.key()
+        known = self._by_id.get(id(c))
+        if known is not None and known[0] is c and known[1:4] == (explaining, width, font_key):
+            return known[4]
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
-        key = (c, explaining, width, option.font.key())
+        key = (c, explaining, width, font_key)
         lay = self._layouts.get(key)
         if lay is None:
+            if not measure:
+                return None
             if len(self._layouts) > 400:
                 self._layouts.clear()
+                self._by_id.clear()
             lay = self._layouts[key] = _RowLayout(option, c, explaining, width)
+        if len(self._by_id) > 400:
+            self._by_id.clear()
+        self._by_id[id(c)] = (c, explaining, width, font_key, lay)
+        self._heights[c.key] = lay.height
         return lay
 
     def sizeHint(self, option, index) -> QSize:
         opt = QStyleOptionViewItem(option)  # the font is all a layout needs; no need to fill in the rest
-        lay = self.layout(opt, index)
+        exact = self.exact_rows is None or index.row() < self.exact_rows
+        lay = self.layout(opt, index, measure=exact)
         if lay is None:
-            return super().sizeHint(option, index)
+            c = index.data(CandidateRole)
+            if c is None:
+                return super().sizeHint(option, index)
+            self.estimated = True
+            return QSize(self._width(opt), self._heights.get(c.key, self.TYPICAL_HEIGHT))
         return QSize(self._width(opt), lay.height)
 
     def paint(self, painter: QPainter, option, index) -> None:
@@ -359,13 +387,39 @@ class CandidateView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.Adjust)  # re-measure rows when the width changes
         self.setUniformItemSizes(False)
-        # Lay out the first rows at once and the rest in later passes of the event loop: the list is rebuilt
-        # on every stroke, and only the top rows are on screen.
-        self.setLayoutMode(QListView.Batched)
-        self.setBatchSize(8)
+        # The list is rebuilt on every stroke, and only the top rows are on screen: those are measured and painted
+        # at once (in the same frame as the mark), the rest in later turns of the event loop (measure_rest). Qt's
+        # own batched layout left the first rows unlaid while an earlier batch was still pending: the list was
+        # painted empty and its rows came a frame later.
+        self.setLayoutMode(QListView.SinglePass)
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(self.measure_rest)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setFrameShape(QFrame.NoFrame)
+
+    REST_BATCH = 8  # rows measured in each later turn of the event loop
+
+    def lay_out_now(self, first_rows: int) -> None:
+        """Lay the rows out at once, measuring FIRST_ROWS of them (the others keep an estimated height), so that
+        what is on screen is painted in this frame; the rest are measured in the next turns."""
+        delegate = self.itemDelegate()
+        delegate.exact_rows = max(0, first_rows)
+        delegate.estimated = False
+        self.scheduleDelayedItemsLayout()
+        self.executeDelayedItemsLayout()
+        if delegate.estimated:
+            self._rest_timer.start()
+        else:
+            delegate.exact_rows = None
+
+    def measure_rest(self) -> None:
+        delegate = self.itemDelegate()
+        if delegate.exact_rows is None:
+            return
+        self.lay_out_now(delegate.exact_rows + self.REST_BATCH)
 
     _MOVES = {
         Qt.Key_Up: QAbstractItemView.MoveUp, Qt.Key_Down: QAbstractItemView.MoveDown,
@@ -515,6 +569,10 @@ class CandidateList(QWidget):
             self.model.set_result(result)
             self.view.reset_hover()
             row = self.model.row_of(keep)
+            # The rows on screen (from the top, or around the kept row) are measured and laid out now, to be
+            # painted with the mark that changed them; the others follow in the next turns of the event loop.
+            on_screen = self.view.viewport().height() // MIN_ROW_HEIGHT + 2
+            self.view.lay_out_now((row or 0) + on_screen)
             if row is not None:
                 index = self.model.index(row)
                 self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)

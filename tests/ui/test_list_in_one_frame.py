@@ -1,0 +1,123 @@
+"""A new ranking reaches the screen in the frame of the mark that made it: the candidate list's rows on screen are
+laid out and painted at once (the rows below are measured in the next turns of the event loop, and then hold the
+height they would have had all along), and counting a map's marks asks each mark's region only once."""
+
+import random
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from hipmap.core.pain import painmap as pm
+from hipmap.core.pain.painmap import PainMap, made_count, region_marks
+from hipmap.core.synthetic import random_painted_map
+from hipmap.ui.mainwindow.candidates import CandidateList
+
+
+class _PaintCount(QObject):
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            self.n += 1
+        return False
+
+
+def _rows_on_screen(w: CandidateList) -> list[int]:
+    port = w.view.viewport().rect()
+    return [row for row in range(w.model.rowCount()) if w.view.visualRect(w.model.index(row)).intersects(port)]
+
+
+def test_the_rows_on_screen_are_painted_with_the_mark_and_the_rest_measured_after(qtbot, atlas, matcher):
+    w = CandidateList()
+    qtbot.addWidget(w)
+    w.resize(360, 520)
+    w.show()
+    qtbot.waitExposed(w)
+    rng = random.Random(7)
+    maps = [random_painted_map(atlas, rng, n) for n in (4, 9, 14, 20)]
+    for painmap in maps:
+        result = matcher.match(painmap)
+        assert len(result.candidates) > 6
+        w.set_result(result)  # no turn of the event loop: what a paint now would show
+        rows = _rows_on_screen(w)
+        assert rows and rows[0] == 0
+        delegate = w.delegate
+        option = QStyleOptionViewItem()
+        option.font = w.view.font()
+        for row in rows:  # laid out at their measured height, stacked from the top
+            rect = w.view.visualRect(w.model.index(row))
+            assert rect.height() == delegate.layout(option, w.model.index(row)).height
+        # The list's face now shows the first row's name drawn (dark text on the light base), not an empty list.
+        image = w.view.viewport().grab().toImage()
+        first = w.view.visualRect(w.model.index(0))
+        text = w.view.palette().text().color()
+        dark = sum(
+            1 for y in range(first.top(), min(first.bottom(), image.height() - 1), 2) for x in range(40, min(300, image.width()), 2)
+            if QColor(image.pixel(x, y)).lightness() < text.lightness() + 60
+        )  # fmt: skip
+        assert dark > 20
+    # The rows below the viewport are measured in the next turns: then every row has its own exact height.
+    qtbot.waitUntil(lambda: w.delegate.exact_rows is None)
+    option = QStyleOptionViewItem()
+    option.font = w.view.font()
+    top = 0
+    for row in range(w.model.rowCount()):
+        rect = w.view.visualRect(w.model.index(row))
+        assert rect.height() == w.delegate.layout(option, w.model.index(row)).height
+        assert rect.top() + w.view.verticalOffset() == top
+        top += rect.height()
+
+
+def test_a_mark_in_the_window_paints_the_list_rows_before_the_event_loop_turns(qtbot, window, atlas):
+    from hipmap.core.synthetic import random_point_on_body
+
+    counter = _PaintCount()
+    port = window.candidates.view.viewport()
+    port.installEventFilter(counter)
+    painted = []
+    original = window.candidates.delegate.paint
+
+    def paint(painter, option, index):
+        painted.append(index.row())
+        return original(painter, option, index)
+
+    window.candidates.delegate.paint = paint
+    try:
+        rng = random.Random(11)
+        window.document.new()
+        for _ in range(12):  # every mark re-ranks the list while the rows of the last one may still be measured
+            x, y = random_point_on_body(atlas, rng, "posterior")
+            window.document.add_stroke("posterior", [(x, y)], 12.0, 5)
+            if not window.document.result.candidates:
+                continue
+            painted.clear()
+            port.repaint()
+            assert painted and painted[0] == 0, "the list was painted without its rows"
+    finally:
+        del window.candidates.delegate.paint
+        port.removeEventFilter(counter)
+        window.document.undo_stack.setClean()
+
+
+def test_counting_marks_asks_each_marks_region_once_and_forgets_it_with_the_mark(atlas, monkeypatch):
+    painmap = PainMap(tuple(region_marks(atlas, "lateral_thigh", "right")))
+    painmap = painmap.add(pm.click_mark("posterior", 300, 400)).add(pm.click_mark("posterior", 250, 520))
+    painmap = pm.with_sides(painmap, atlas)
+    assert made_count(painmap, atlas) == 3  # the region (on every view that shows it) and two clicks
+    asked = []
+    inner = pm._region_of
+    monkeypatch.setattr(pm, "_region_of", lambda mark, view: asked.append(mark) or inner(mark, view))
+    assert made_count(painmap, atlas) == 3 and asked == []  # known from the first count
+    more = pm.with_sides(painmap.add(pm.click_mark("posterior", 280, 460)), atlas)
+    sided = sum(m.side in ("left", "right") for m in more.marks)  # (a mark over both sides is no region)
+    assert made_count(more, atlas) == 4 and len(asked) == sided  # with_sides made new marks: each asked once
+    assert made_count(more, atlas) == 4 and len(asked) == sided
+    n = len(pm._REGION_OF)
+    del painmap, more, asked
+    import gc
+
+    gc.collect()
+    assert len(pm._REGION_OF) < n  # entries go with their marks
