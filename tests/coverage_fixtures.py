@@ -106,11 +106,14 @@ FIXTURES = {"pelvic_floor": PELVIC_FLOOR, "rectus_abdominis": RECTUS_ABDOMINIS}
 
 def extend_vocabulary(monkeypatch, *muscle_ids: str) -> None:
     """Add muscle ids to the vocabulary for one test (the modules that read it keep their own reference)."""
-    from hipmap.core.content import atlas, muscles, vocabulary
+    import sys
+
+    from hipmap.core.content import vocabulary
 
     ids = tuple(dict.fromkeys((*vocabulary.MUSCLE_IDS, *muscle_ids)))
-    for module in (vocabulary, atlas, muscles):
-        monkeypatch.setattr(module, "MUSCLE_IDS", ids)
+    for name, module in list(sys.modules.items()):
+        if name.startswith("hipmap.core.content") and hasattr(module, "MUSCLE_IDS"):
+            monkeypatch.setattr(module, "MUSCLE_IDS", ids)
 
 
 def add_fixture_muscles(data_dir: Path, monkeypatch, **texts: str) -> None:
