@@ -37,6 +37,25 @@ def test_starts_with_a_placeholder_and_clears_back_to_it(panel, atlas):
     assert panel.plain_text() == PLACEHOLDER and panel.current() is None
 
 
+def test_a_short_panel_scrolls_its_placeholder_instead_of_cutting_it(panel, qtbot):
+    """At 2x text in Spanish on a 1280x720 screen the words were cut off at the top and the bottom."""
+    from PySide6.QtWidgets import QApplication
+
+    label = panel.placeholder
+    font = label.font()
+    big = type(font)(font)
+    big.setPointSizeF(font.pointSizeF() * 2)
+    try:
+        label.setFont(big)
+        panel.resize(420, 110)
+        QApplication.processEvents()
+        assert label.height() >= label.heightForWidth(label.width())  # every line of it laid out
+        assert panel.placeholder_area.verticalScrollBar().maximum() > 0  # and reached by scrolling
+    finally:
+        label.setFont(font)
+        panel.resize(420, 700)
+
+
 def test_shows_the_muscle_its_reasons_symptoms_and_safety_advice(panel, atlas, candidate):
     muscle = atlas.muscles["gluteus_minimus_anterior"]
     panel.show_muscle(atlas, muscle.id, "right", candidate)

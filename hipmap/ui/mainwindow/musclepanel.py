@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.content.model import Atlas, Fact, Muscle
 from ...core.pain.matching import Candidate
@@ -246,6 +246,15 @@ class MusclePanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.placeholder.setMargin(24)
         self.placeholder.setFont(style.scaled_font(self.font(), 1.05))
+        # In a short panel (a small screen at large text) the words scroll instead of being cut top and bottom.
+        self.placeholder_area = QScrollArea()
+        self.placeholder_area.setWidget(self.placeholder)
+        self.placeholder_area.setWidgetResizable(True)
+        self.placeholder_area.setFrameShape(QFrame.NoFrame)
+        self.placeholder_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.placeholder_area.setFocusPolicy(Qt.NoFocus)
+        self.placeholder_area.viewport().setAutoFillBackground(False)
+        self.placeholder.setAutoFillBackground(False)
 
         # QTextBrowser is itself a scroll area, and gives selectable, screen-reader-readable text.
         self.browser = _Browser()
@@ -264,7 +273,7 @@ class MusclePanel(QWidget):
         self.browser.anchorClicked.connect(self._on_anchor)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.placeholder_area)
         self.stack.addWidget(self.browser)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -305,7 +314,7 @@ class MusclePanel(QWidget):
         if self._shown is None:
             self._page = self._figures = None
             self.browser.setDocument(self._empty)  # (clear() would empty a page kept to show again)
-            self.stack.setCurrentWidget(self.placeholder)
+            self.stack.setCurrentWidget(self.placeholder_area)
             self.setAccessibleDescription(translate("musclepanel", PLACEHOLDER))
             return
         atlas, muscle, side, candidate = self._shown
