@@ -9,7 +9,7 @@ from typing import Mapping
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
+from ..geometry.shapes import EMPTY, ShapeError, band, mirror, polygon_from_path, polygonal, smooth_pair, union
 from ..messages import phrase
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
@@ -71,6 +71,26 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
             out[view_id] = union(shapes)
     if names and not out:
         col.add_coded(file, r.line("regions"), where, "none of {names} appears on any view in {views}" if only else "none of {names} appears on any view", names=str(names), views=str(only))
+    return out
+
+
+def _smoothed(drawn: dict[str, dict[str, BaseGeometry]], named, authored, views) -> dict[str, dict[str, BaseGeometry]]:
+    """Each view's zones with the regions' stair steps rounded off (shapes.smooth_pair), the shapes both drawn and
+    matched: the essential zone smoothed, the spillover the smoothed whole pattern less it. The regions named and
+    the parts drawn as paths are kept whole where the rounding would cut more than a few percent of one."""
+    essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
+    out: dict[str, dict[str, BaseGeometry]] = {"essential": {}, "spillover": {}}
+    for view_id in sorted({*essential, *spillover}):
+        view = views[view_id]
+        regions = {
+            kind: [view.regions[(name, "right")] for name in named.get(kind, ()) if (name, "right") in view.regions] + authored.get((kind, view_id), [])
+            for kind in ZONE_KINDS
+        }  # fmt: skip
+        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"])
+        if view_id in essential:
+            out["essential"][view_id] = ess
+        if view_id in spillover:
+            out["spillover"][view_id] = spill
     return out
 
 
@@ -259,6 +279,8 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     else:
         col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("zones"))
     if zr is not None and zr.ok:
+        drawn: dict[str, dict[str, BaseGeometry]] = {}  # kind -> view id -> the zone on the drawn (right) side
+        authored: dict[tuple[str, str], list] = {}  # (kind, view id) -> the parts drawn as paths, as the references draw them
         for kind in ZONE_KINDS:
             parts, parts_line = zr.items(kind, required=(kind == "essential"))
             if kind == "essential" and isinstance(data["zones"].get(kind), list) and not parts:
@@ -268,12 +290,16 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             for i, part in enumerate(parts):
                 for view_id, shape in _zone_part(col, file, part, f"zones.{kind}[{i}]", drawn_views, views, regions, sources).items():
                     per_view.setdefault(view_id, []).append(shape)
+                    if isinstance(part, dict) and "path" in part:
+                        authored.setdefault((kind, view_id), []).append(shape)
                 if isinstance(part, dict) and isinstance(part.get("regions"), list):
                     named.extend(n for n in part["regions"] if n in REGION_IDS and n not in named)
             zone_regions[kind] = tuple(named)
             right = {v: union(shapes) for v, shapes in per_view.items()}
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
+            drawn[kind] = right
+        for kind, right in _smoothed(drawn, zone_regions, authored, views).items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:
