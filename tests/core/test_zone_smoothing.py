@@ -61,20 +61,17 @@ def test_essential_and_spillover_smoothed_together_neither_overlap_nor_part():
 
 
 @pytest.fixture(scope="module")
-def unsmoothed(monkeypatch_module):
+def unsmoothed():
     """The atlas as it was before the smoothing: zones the plain unions of their regions."""
-    from hipmap.core.content import muscles
     from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.content.smoothzones import ZoneSmoothing
 
-    monkeypatch_module.setattr(muscles, "smooth_pair", lambda essential, spillover, *_regions: (essential, spillover.difference(essential)))
-    return load_atlas()
+    class Unsmoothed(ZoneSmoothing):
+        def zones(self, muscle_file, drawn, named, authored):
+            essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
+            return {"essential": dict(essential), "spillover": {v: g.difference(essential[v]) if v in essential else g for v, g in spillover.items()}}
 
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    mp = pytest.MonkeyPatch()
-    yield mp
-    mp.undo()
+    return load_atlas(smoothing=Unsmoothed())
 
 
 def test_every_zone_is_inside_the_body_and_keeps_the_regions_it_covered_whole(atlas, unsmoothed):

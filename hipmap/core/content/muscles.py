@@ -9,12 +9,13 @@ from typing import Mapping
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry.shapes import EMPTY, ShapeError, band, mirror, polygon_from_path, polygonal, smooth_pair, union
+from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
 from ..messages import phrase
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
 from .search import fold
+from .smoothzones import ZoneSmoothing
 from .vocabulary import AREAS, BOTH, MUSCLE_IDS, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
@@ -71,26 +72,6 @@ def _zone_part(col, file, part, where, kind_views, views, regions, sources):
             out[view_id] = union(shapes)
     if names and not out:
         col.add_coded(file, r.line("regions"), where, "none of {names} appears on any view in {views}" if only else "none of {names} appears on any view", names=str(names), views=str(only))
-    return out
-
-
-def _smoothed(drawn: dict[str, dict[str, BaseGeometry]], named, authored, views) -> dict[str, dict[str, BaseGeometry]]:
-    """Each view's zones with the regions' stair steps rounded off (shapes.smooth_pair), the shapes both drawn and
-    matched: the essential zone smoothed, the spillover the smoothed whole pattern less it. The regions named and
-    the parts drawn as paths are kept whole where the rounding would cut more than a few percent of one."""
-    essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
-    out: dict[str, dict[str, BaseGeometry]] = {"essential": {}, "spillover": {}}
-    for view_id in sorted({*essential, *spillover}):
-        view = views[view_id]
-        regions = {
-            kind: [view.regions[(name, "right")] for name in named.get(kind, ()) if (name, "right") in view.regions] + authored.get((kind, view_id), [])
-            for kind in ZONE_KINDS
-        }  # fmt: skip
-        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"])
-        if view_id in essential:
-            out["essential"][view_id] = ess
-        if view_id in spillover:
-            out["spillover"][view_id] = spill
     return out
 
 
@@ -198,7 +179,8 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     return SelfCare(compression, tuple(stretch_ids), habits, cautions, instead)
 
 
-def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None) -> Muscle | None:
+def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None, smoothing: ZoneSmoothing | None = None) -> Muscle | None:
+    """``smoothing``: where the smoothed zones come from (data/zones, smoothzones.py); None: unsmoothed."""
     data = _load(col, file)
     if data is None:
         return None
@@ -299,7 +281,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
             drawn[kind] = right
-        for kind, right in _smoothed(drawn, zone_regions, authored, views).items():
+        for kind, right in (smoothing.zones(file, drawn, zone_regions, authored) if smoothing else drawn).items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:
