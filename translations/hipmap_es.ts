@@ -2618,6 +2618,42 @@
             <translation>se esperaba {expected}, no {value}</translation>
         </message>
         <message>
+            <source>missing the smoothed zones of muscle {id}: run tools/smooth_zones.py</source>
+            <translation>faltan las zonas suavizadas del músculo {id}: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>made from another version of {source} than the one there now: run tools/smooth_zones.py</source>
+            <translation>hecho a partir de otra versión de {source} distinta de la actual: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>made from {source}, which it no longer is: run tools/smooth_zones.py</source>
+            <translation>hecho a partir de {source}, que ya no se usa: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>not made from {source}, which the zones now use: run tools/smooth_zones.py</source>
+            <translation>no está hecho a partir de {source}, que las zonas usan ahora: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>made by another version of the smoothing ({version}; now {current}): run tools/smooth_zones.py</source>
+            <translation>hecho por otra versión del suavizado ({version}; ahora {current}): ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>the zones are drawn on other views now: run tools/smooth_zones.py</source>
+            <translation>las zonas se dibujan ahora en otras vistas: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>not what tools/smooth_zones.py writes: run tools/smooth_zones.py</source>
+            <translation>no es lo que escribe tools/smooth_zones.py: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>no muscle {id} in data/muscles: delete the file or run tools/smooth_zones.py</source>
+            <translation>no hay ningún músculo {id} en data/muscles: borre el archivo o ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
+            <source>cannot read {source} to check the smoothed zones: run tools/smooth_zones.py</source>
+            <translation>no se puede leer {source} para comprobar las zonas suavizadas: ejecute tools/smooth_zones.py</translation>
+        </message>
+        <message>
             <source>'under' is for a deep muscle; it is superficial on this view</source>
             <translation>'under' es para un músculo profundo; en esta vista es superficial</translation>
         </message>

@@ -126,7 +126,8 @@ def test_a_bilateral_muscle_has_one_pattern_over_both_sides(fixture_atlas):
     assert muscle.bilateral and muscle.sides == ("both",)
     both = muscle.zone("essential", "both", "posterior")
     for side in ("right", "left"):
-        assert post.regions[("lower_back", side)].difference(both).area < 1.0
+        region = post.regions[("lower_back", side)]
+        assert region.difference(both).area < 0.01 * region.area  # all of it but the inner corner the smoothing rounds
         assert muscle.zone("essential", side, "posterior").difference(both).area < 1e-6  # each half is kept too
     assert both.area == pytest.approx(muscle.zone("essential", "right", "posterior").area * 2, rel=1e-6)
     assert {p.side for p in muscle.points_on("anterior", "both")} == {"right", "left"}
@@ -144,16 +145,17 @@ def test_pain_across_the_lower_back_is_one_bilateral_candidate(fixture_atlas):
     result = Matcher(fixture_atlas).match(PainMap(tuple(marks)))
     assert result.find("rectus_abdominis", "right") is None and result.find("rectus_abdominis", "left") is None
     found = result.find("rectus_abdominis")
-    assert found.side == "both" and found.explained == pytest.approx(1.0)
+    # (all but the lower back's inner corner, rounded by the zones' smoothing: 99.6%)
+    assert found.side == "both" and found.explained == pytest.approx(1.0, abs=0.01)
     assert [(c.muscle_id, c.side) for c in result.explaining] == [("rectus_abdominis", "both")]
-    assert result.explained_share == pytest.approx(1.0) and result.unexplained_regions == ()
+    assert result.explained_share == pytest.approx(1.0, abs=0.01) and result.unexplained_regions == ()
     assert "Rectus abdominis (lower part), both sides" in result.summary
     data = result.to_dict()
     assert {"id": "rectus_abdominis", "side": "both", "name": found.name} in data["explaining_set"]
     assert next(c for c in data["candidates"] if c["id"] == "rectus_abdominis")["side"] == "both"
     # Pain on one side is still within its one pattern.
     one = Matcher(fixture_atlas).match(PainMap(tuple(region_marks(fixture_atlas, "lower_back", "left", 6))))
-    assert one.find("rectus_abdominis").side == "both" and one.find("rectus_abdominis").explained == pytest.approx(1.0)
+    assert one.find("rectus_abdominis").side == "both" and one.find("rectus_abdominis").explained == pytest.approx(1.0, abs=0.01)
     # ... but it covers only half of the pattern's lower back: each side is an area of its own to cover.
     assert one.find("rectus_abdominis").coverage == pytest.approx(found.coverage / 2, rel=0.05)
     assert one.find("rectus_abdominis").score < found.score

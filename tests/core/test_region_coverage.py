@@ -3,6 +3,7 @@ problem, reported at its entry in data/regions.yaml (pain marked there could nev
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import yaml
@@ -33,7 +34,7 @@ def test_check_data_fails_when_a_region_is_in_no_zone(copy):
         muscle = yaml.safe_load(path.read_text(encoding="utf-8"))
         muscle["zones"] = {"essential": [{"regions": ["lower_back"], "source": "ts2"}]}
         path.write_text(yaml.safe_dump(muscle, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    found = check_data(data, assets)
+    found = [p for p in check_data(data, assets) if "regions.yaml:" in p]  # (the muscles' data/zones files are stale too)
     text = (data / "regions.yaml").read_text()
     expected = {f"regions.yaml:{line_of(text, f'  {r}:')}: " + UNCOVERED.format(region=r) for r in REGION_IDS if r != "lower_back"}
     assert {p[p.index("regions.yaml:"):] for p in found} == expected, found
@@ -45,4 +46,5 @@ def test_check_data_passes_when_every_region_is_in_some_zone(copy):
     muscle = yaml.safe_load(path.read_text(encoding="utf-8"))
     muscle["zones"].setdefault("spillover", []).append({"regions": list(REGION_IDS), "source": "ts2"})
     path.write_text(yaml.safe_dump(muscle, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    assert check_data(data, assets) == []
+    # the muscle's smoothed zones (data/zones) are stale now, and nothing else
+    assert [p for p in check_data(data, assets) if not re.search(r"zones[/\\]pectineus\.yaml:\d+: .*run tools/smooth_zones\.py$", p)] == []

@@ -17,16 +17,20 @@ from .model import Atlas, Muscle, _freeze
 from .muscles import _load_muscle
 from .problems import Collector
 from .search import names_in
+from .smoothzones import ZoneSmoothing
 from .translations import available_languages, read_translation, translate_atlas, translation_file
 from .views import _load_regions, _load_views, _view_mirrors
 from .vocabulary import MUSCLE_IDS, VIEW_IDS
 
 
-def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, language: str | None = None) -> Atlas:
+def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, language: str | None = None, smoothing: ZoneSmoothing | None = None) -> Atlas:
     """Load and check everything; raise DataError listing every problem found.
 
     ``language`` (e.g. "es") puts the text of data/i18n/<language>.yaml in place of the English where it has some
-    (hipmap.core.content.translations); None, "en" or a language without a file gives the English."""
+    (hipmap.core.content.translations); None, "en" or a language without a file gives the English.
+
+    The zones are the smoothed shapes of data/zones (smoothzones.py; ``smoothing`` another source of them, as
+    tools/smooth_zones.py computes them)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     assets_dir = Path(assets_dir) if assets_dir else default_assets_dir()
     col = Collector()
@@ -34,6 +38,8 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
     regions = _load_regions(col, data_dir)
     views = _load_views(col, data_dir, assets_dir)
     mirrors = _view_mirrors(views)
+    smoothing = smoothing or ZoneSmoothing()
+    smoothing.start(data_dir, assets_dir, views)
     declared: dict[str, str | None] = {}
     exercises = _load_exercises(col, data_dir, assets_dir, sources, declared)
     muscles: dict[str, Muscle] = {}
@@ -46,7 +52,7 @@ def load_atlas(data_dir: Path | None = None, assets_dir: Path | None = None, lan
     if not have_muscle_dir:
         col.add_coded(muscle_dir, 1, "", "folder of muscle files not found")
     for file in files:
-        muscle = _load_muscle(col, file, views, regions, sources, mirrors, declared)
+        muscle = _load_muscle(col, file, views, regions, sources, mirrors, declared, smoothing)
         if muscle is None:
             continue
         if muscle.id in muscles:

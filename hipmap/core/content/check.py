@@ -15,6 +15,7 @@ from .fields import _load, _top_mapping
 from .model import Atlas
 from .problems import Collector, DataError
 from .safety import FILE_NAME, load_red_flags
+from .smoothzones import check_zone_files
 from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
 from .vocabulary import REGION_IDS
 
@@ -29,7 +30,14 @@ def check_data(data_dir=None, assets_dir=None) -> list[str]:
         atlas = load_atlas(data_dir, assets_dir)
     except DataError as exc:
         return list(dict.fromkeys([str(p) for p in exc.problems] + check_red_flags(data_dir)))  # sources.yaml: once
-    return check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas)
+    return check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas) + check_smoothed_zones(atlas)
+
+
+def check_smoothed_zones(atlas: Atlas) -> list[str]:
+    """A data/zones file missing, damaged or made from other sources than those there now (smoothzones.py)."""
+    col = Collector()
+    check_zone_files(col, atlas)
+    return [str(p) for p in col.problems]
 
 
 def check_red_flags(data_dir=None) -> list[str]:

@@ -15,6 +15,7 @@ from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader, read_muscle_id
 from .model import Compression, Fact, Instead, Muscle, SelfCare, TriggerPoint, _freeze
 from .search import fold
+from .smoothzones import ZoneSmoothing
 from .vocabulary import AREAS, BOTH, REGION_IDS, SIDES, VIEW_IDS, ZONE_KINDS
 
 DEPTHS = ("superficial", "deep")
@@ -178,7 +179,8 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     return SelfCare(compression, tuple(stretch_ids), habits, cautions, instead)
 
 
-def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None) -> Muscle | None:
+def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None, smoothing: ZoneSmoothing | None = None) -> Muscle | None:
+    """``smoothing``: where the smoothed zones come from (data/zones, smoothzones.py); None: unsmoothed."""
     data = _load(col, file)
     if data is None:
         return None
@@ -255,6 +257,8 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     else:
         col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("zones"))
     if zr is not None and zr.ok:
+        drawn: dict[str, dict[str, BaseGeometry]] = {}  # kind -> view id -> the zone on the drawn (right) side
+        authored: dict[tuple[str, str], list] = {}  # (kind, view id) -> the parts drawn as paths, as the references draw them
         for kind in ZONE_KINDS:
             parts, parts_line = zr.items(kind, required=(kind == "essential"))
             if kind == "essential" and isinstance(data["zones"].get(kind), list) and not parts:
@@ -264,12 +268,16 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             for i, part in enumerate(parts):
                 for view_id, shape in _zone_part(col, file, part, f"zones.{kind}[{i}]", drawn_views, views, regions, sources).items():
                     per_view.setdefault(view_id, []).append(shape)
+                    if isinstance(part, dict) and "path" in part:
+                        authored.setdefault((kind, view_id), []).append(shape)
                 if isinstance(part, dict) and isinstance(part.get("regions"), list):
                     named.extend(n for n in part["regions"] if n in REGION_IDS and n not in named)
             zone_regions[kind] = tuple(named)
             right = {v: union(shapes) for v, shapes in per_view.items()}
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
+            drawn[kind] = right
+        for kind, right in (smoothing.zones(file, drawn, zone_regions, authored) if smoothing else drawn).items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:

@@ -110,6 +110,117 @@ def band(geometry: BaseGeometry, axis: str, start: float, end: float, reverse: b
     return polygonal(geometry.intersection(box))
 
 
+# Zones are unions of regions, which meet in stair steps and square jogs: smoothed with this radius (units; the
+# views are 600 x 1000) into the flowing shapes of the references.
+SMOOTH_RADIUS = 14.0
+SLIVER = 0.05  # units: what is left of a hairline between two smoothed shapes
+CRUMB = 10.0  # square units (about a grid cell of matching): smaller pieces are rounding noise, not zone
+KEEP_SHARE = 0.95  # a region the zone covers whole keeps at least this share of it
+SMOOTH_STEPS = (1.0, 0.7, 0.5, 0.35)  # the radius tried, as fractions of SMOOTH_RADIUS, until it does
+
+
+def _overlay(op, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """a op b (intersection, difference, union), on a fine grid when the plain computation meets nearly
+    coincident edges (the opening's shape shares the body's outline)."""
+    try:
+        return polygonal(op(a, b))
+    except shapely.errors.GEOSException:
+        return polygonal(op(a, b, grid_size=SLIVER / 50))
+
+
+def _closing(geometry: BaseGeometry, radius: float) -> BaseGeometry:
+    """Fill the concave corners and the gaps narrower than 2 * radius (round joins)."""
+    return valid(valid(geometry.buffer(radius, quad_segs=QUAD_SEGS)).buffer(-radius, quad_segs=QUAD_SEGS))
+
+
+def _opening(geometry: BaseGeometry, radius: float) -> BaseGeometry:
+    """Round the convex corners and drop the parts narrower than 2 * radius. (GEOS's buffer can leave a
+    self-intersection where a gap is about as narrow as the radius: each step is made valid.)"""
+    return valid(valid(geometry.buffer(-radius, quad_segs=QUAD_SEGS)).buffer(radius, quad_segs=QUAD_SEGS))
+
+
+def smooth(geometry: BaseGeometry, body: BaseGeometry, regions=(), radius: float = SMOOTH_RADIUS) -> BaseGeometry:
+    """A zone's stair steps and square jogs rounded off, inside the body.
+
+    A closing fills the concave corners (without bridging a gap between two parts), an opening rounds the convex
+    ones (without dropping a part thinner than itself); the opening counts everything outside the body as part of
+    the shape, so an edge the zone shares with the body's outline (or the midline, the edge of one side) stays on it
+    and a corner where the zone meets the outline stays a corner. ``regions`` are those the zone names: it never
+    grows beyond them (a corner is filled only inside a region named, not in a neighbour the data leaves out), and
+    each one it covers whole keeps at least KEEP_SHARE of itself, so matching a pain that fills one stays as it was: where the full radius
+    would cut more of a small region, a smaller radius rounds the zone, and a region still cut too much is kept
+    whole."""
+    if geometry.is_empty or body.is_empty:
+        return geometry
+    # never into a region the zone does not name: the rounding fills corners only inside the regions it names
+    within = valid(union([geometry, *regions]))
+    whole = [region for region in regions if region.difference(geometry).area < 0.01 * region.area]
+    out = geometry
+    for factor in SMOOTH_STEPS:
+        out = _without_crumbs(_overlay(shapely.intersection, _smooth_once(geometry, body, radius * factor), within))
+        short = [region for region in whole if out.intersection(region).area < KEEP_SHARE * region.area]
+        if not short:
+            return out
+    return _without_crumbs(_overlay(shapely.intersection, valid(union([out, *short])), body))
+
+
+def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float) -> BaseGeometry:
+    """smooth() with one radius."""
+    if geometry.is_empty or body.is_empty:
+        return geometry
+    minx, miny, maxx, maxy = body.bounds
+    pad = 4 * radius
+    outside = _overlay(shapely.difference, shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad), body)
+    # What the closing adds in a right-angled or wider concave corner lies within 0.3 * radius of the zone and
+    # covers at most 0.22 * radius**2; a bridge it would throw across a gap between two parts (or into a narrow
+    # notch) reaches further or covers more, into a region the zone does not name, and is left out.
+    added = _overlay(shapely.difference, _overlay(shapely.intersection, _closing(geometry, radius), body), geometry)
+    reach = geometry.buffer(0.45 * radius, quad_segs=QUAD_SEGS)
+    fills = [
+        part for part in getattr(added, "geoms", [added])
+        if not part.is_empty and part.area <= 0.35 * radius**2 and part.difference(reach).area <= SLIVER
+    ]  # fmt: skip
+    closed = union([geometry, *fills])
+    # (cut to the closed zone, not to the body: the round-trip of the buffers does not land exactly on the outline)
+    opened = _overlay(shapely.intersection, _opening(_overlay(shapely.union, closed, outside), radius), closed)
+    # The opening also drops whole parts thinner than 2 * radius (a strip down the shin): those come back as they
+    # were. What it cut off a corner lies within about 0.4 * radius of what is left (a right angle's tip lies
+    # 0.41 * radius from the arc that replaces it) and stays cut.
+    # A neck the opening cut through (joining two parts, thinner than 2 * radius) comes back too: the rounding
+    # never splits a zone.
+    lost = _overlay(shapely.difference, closed, opened)
+    near = opened.buffer(0.5 * radius, quad_segs=QUAD_SEGS)
+    kept_parts = getattr(opened, "geoms", [opened])
+    back = [
+        part for part in getattr(lost, "geoms", [lost])
+        if not part.is_empty and (part.difference(near).area > SLIVER or sum(part.distance(p) < SLIVER for p in kept_parts) != 1)
+    ]  # fmt: skip
+    out = _overlay(shapely.intersection, valid(union([opened, *back])), body)
+    # Pieces left thinner than a line or smaller than a grain (where buffers' arcs meet an edge) are dropped.
+    return _without_crumbs(_opening(out, SLIVER)) if not out.is_empty else EMPTY
+
+
+def _without_crumbs(geometry: BaseGeometry) -> BaseGeometry:
+    return union([part for part in getattr(geometry, "geoms", [geometry]) if part.area >= CRUMB])
+
+
+def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeometry, essential_regions=(), spillover_regions=()) -> tuple[BaseGeometry, BaseGeometry]:
+    """(essential, spillover) smoothed together: the spillover is the smoothed whole less the smoothed essential
+    zone, so the two never overlap and no gap opens between them. ``*_regions``: the shapes each kind names (the
+    regions, whole, and the parts drawn as paths; see smooth)."""
+    smooth_essential = smooth(essential, body, essential_regions)
+    if spillover.is_empty:
+        return smooth_essential, spillover
+    # the essential zone's rounding never takes in what the data calls spillover
+    spill_only = _overlay(shapely.difference, spillover, essential)
+    smooth_essential = _without_crumbs(_overlay(shapely.difference, smooth_essential, spill_only))
+    whole = smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions])
+    rest = _without_crumbs(_opening(_overlay(shapely.difference, whole, smooth_essential), SLIVER)) if not whole.is_empty else EMPTY
+    # what the essential zone's rounding gave up inside itself stays out of the spillover (it was never spillover)
+    rest = union([part for part in getattr(rest, "geoms", [rest]) if part.intersection(spill_only).area >= 0.5 * part.area])
+    return smooth_essential, rest
+
+
 def to_geojson_many(geometries, precision: int = 2) -> list[dict]:
     """Each shape as a GeoJSON mapping, its coordinates rounded to 10**-precision, in one call (a pain map may
     hold thousands of marks)."""

@@ -22,7 +22,7 @@ from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
-from .drawing import draw_view
+from .drawing import draw_view, spread_marks
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 from .explore import ExploreLabel, stack_lines
 
@@ -123,6 +123,7 @@ class TriggerCross(QGraphicsItem):
     """An X mark (the clinical convention for a trigger point), dark with a white halo, fixed on-screen size."""
 
     SIZE = 7.0
+    HALO = 3.0  # the white halo's reach beyond the arms (half its pen width), in the same units as SIZE
 
     def __init__(self, strength: float = 1.0):
         super().__init__()
@@ -137,7 +138,7 @@ class TriggerCross(QGraphicsItem):
     def paint(self, painter: QPainter, _option, _widget=None):
         painter.setRenderHint(QPainter.Antialiasing)
         s, k = self.SIZE * self.scale_, self.scale_
-        for color, width in ((QColor(255, 255, 255, int(240 * self.strength)), 6.0 * k), (QColor(20, 24, 40, int(255 * self.strength)), 2.8 * k)):
+        for color, width in ((QColor(255, 255, 255, int(240 * self.strength)), 2 * self.HALO * k), (QColor(20, 24, 40, int(255 * self.strength)), 2.8 * k)):
             painter.setPen(QPen(color, width, Qt.SolidLine, Qt.RoundCap))
             painter.drawLine(QPointF(-s, -s), QPointF(s, s))
             painter.drawLine(QPointF(-s, s), QPointF(s, -s))
@@ -280,6 +281,7 @@ class BodyView(QGraphicsView):
         """The labels keep their screen size while the figure scales with the pane, so in a small pane (side by
         side, a larger system font, longer Spanish words) they would run into each other or past the edge. Shrink
         a label only as far as its room needs, and push a pair apart until there are a few pixels between them."""
+        self._place_crosses()
         scale = self.transform().m11() or 1.0
         half_pane = self.viewport().width() / 2
         for label in getattr(self, "_titles", ()):
@@ -428,6 +430,7 @@ class BodyView(QGraphicsView):
         n_points = len(points)
         for point in points:
             self._cross(point.x, point.y, strength, translate("bodyview", "{name}: trigger point ({depth}). {note}").format(name=muscle.name, depth=translate("bodyview", DEPTH_WORDS.get(point.depth, point.depth)), note=point.note))
+        self._place_crosses()
         shown = [text for present, text in (
             (bool(anatomy_text) and self.layers["muscle"], anatomy_text),
             (not essential_path.isEmpty() and self.layers["zones"], translate("bodyview", "its usual pain area (solid blue)")),
@@ -519,12 +522,25 @@ class BodyView(QGraphicsView):
     def _cross(self, x, y, strength, tip):
         item = TriggerCross(strength)
         item.setPos(x, y)
+        item.setData(1, (x, y))  # its true place: _place_crosses may draw it a little aside
         item.setZValue(Z_POINTS)
         item.setToolTip(tip)
         item.setData(0, "points")
         item.setVisible(self.layers["points"])
         self.scene().addItem(item)
         self.overlay_items.append(item)
+
+    def _place_crosses(self):
+        """The X's keep their screen size while the figure scales, so at a small size close trigger points (the
+        three of gluteus minimus) would pile into one blot: those whose X's would overlap are drawn a little apart,
+        along the line joining them, each within one X's width of its true place."""
+        crosses = [item for item in getattr(self, "overlay_items", ()) if isinstance(item, TriggerCross)]
+        if not crosses:
+            return
+        scale = self.transform().m11() or 1.0
+        half = ((TriggerCross.SIZE + TriggerCross.HALO) * crosses[0].scale_ + 0.5) / scale  # and a hair between them
+        for item, (x, y) in zip(crosses, spread_marks([item.data(1) for item in crosses], half, 2 * half)):
+            item.setPos(x, y)
 
     # ------------------------------------------------------------------------------------------ view control
 

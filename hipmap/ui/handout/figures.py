@@ -14,7 +14,7 @@ from ...core.pain.painmap import NERVE_QUALITIES
 from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, pain_fill
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, translate
 from ..kit.shapes import painter_path
-from ..diagram.drawing import draw_view
+from ..diagram.drawing import draw_view, spread_marks
 from ..diagram.muscleshape import muscle_strokes, paint_muscle
 from .blocks import Block
 from .content import HandoutMuscle
@@ -131,10 +131,15 @@ class DiagramRow:
             for entry in figure.muscles
             for point in entry.muscle.points_on(figure.view_id, entry.side)
         ]
+        # Close trigger points (the three of gluteus minimus) drawn apart, not piled into one blot: each X within
+        # one X's width of its true place.
+        half = ctx.pt(CROSS_ARM + CROSS_HALO / 2 + 0.3)
+        spread = spread_marks([(at.x(), at.y()) for at, _n in crosses], half, 2 * half)
+        crosses = [(QPointF(x, y), number) for (x, y), (_at, number) in zip(spread, crosses)]
         arm = ctx.pt(4.2)
         taken = [QRectF(at.x() - arm, at.y() - arm, 2 * arm, 2 * arm) for at, _n in crosses]
         for at, _number in crosses:
-            _cross(painter, ctx, at, ctx.pt(3.4))
+            _cross(painter, ctx, at, ctx.pt(CROSS_ARM))
         if figure.marks == "filled":
             r = ctx.pt(5.2)
             for mark in (m for m in handout.painmap.marks if m.view == figure.view_id):
@@ -253,8 +258,12 @@ def _badge(painter, ctx, at: QPointF, intensity: int) -> None:
     painter.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt.AlignCenter, str(intensity))
 
 
+CROSS_ARM = 3.4  # points: half an X's width, to the end of an arm
+CROSS_HALO = 3.2  # points: the white halo's pen
+
+
 def _cross(painter, ctx, at: QPointF, arm: float) -> None:
-    for color, width in ((QColor(255, 255, 255), ctx.pt(3.2)), (INK, ctx.pt(1.5))):
+    for color, width in ((QColor(255, 255, 255), ctx.pt(CROSS_HALO)), (INK, ctx.pt(1.5))):
         painter.setPen(QPen(color, width, Qt.SolidLine, Qt.RoundCap))
         painter.drawLine(at + QPointF(-arm, -arm), at + QPointF(arm, arm))
         painter.drawLine(at + QPointF(-arm, arm), at + QPointF(arm, -arm))
@@ -355,7 +364,7 @@ class Legend:
             painter.drawRoundedRect(r, ctx.pt(3), ctx.pt(3))
         elif kind in ("cross", "cross_number"):
             at = r.center() - QPointF(ctx.pt(2) if kind == "cross_number" else 0, 0)
-            _cross(painter, ctx, at, ctx.pt(3.4))
+            _cross(painter, ctx, at, ctx.pt(CROSS_ARM))
             if kind == "cross_number":
                 _tag(painter, ctx, at + QPointF(ctx.pt(4.5), -ctx.pt(5)), "1")
         painter.restore()

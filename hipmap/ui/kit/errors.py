@@ -248,6 +248,16 @@ TEMPLATES = frozenset((
     QT_TRANSLATE_NOOP("core", "expected a positive whole number or None, got {value}"),
     QT_TRANSLATE_NOOP("core", "a pain map object (\"format\": \"{format}\")"),
     QT_TRANSLATE_NOOP("core", "expected {expected}, got {value}"),
+    # smoothed zones (hipmap.core.content.smoothzones)
+    QT_TRANSLATE_NOOP("core", "missing the smoothed zones of muscle {id}: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "made from another version of {source} than the one there now: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "made from {source}, which it no longer is: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "not made from {source}, which the zones now use: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "made by another version of the smoothing ({version}; now {current}): run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "the zones are drawn on other views now: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "not what tools/smooth_zones.py writes: run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "no muscle {id} in data/muscles: delete the file or run tools/smooth_zones.py"),
+    QT_TRANSLATE_NOOP("core", "cannot read {source} to check the smoothed zones: run tools/smooth_zones.py"),
     # muscle shapes (hipmap.core.content.anatomy) and muscle aliases
     QT_TRANSLATE_NOOP("core", "'under' is for a deep muscle; it is superficial on this view"),
     QT_TRANSLATE_NOOP("core", "'under' is for a deep muscle; this one is superficial"),

@@ -25,8 +25,8 @@ from shapely.geometry import LineString
 from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
-from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, pain_fill
-from ..diagram.drawing import draw_view
+from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
+from ..diagram.drawing import draw_view, spread_marks
 from ..diagram.muscleshape import muscle_strokes, sides_for
 from ..kit.shapes import painter_path
 from ..kit.i18n import side_and_region, side_name, translate
@@ -342,9 +342,11 @@ class SlideDiagram(QGraphicsView):
             edge = QPen(_zone_colour(255), 2.6)
             edge.setCosmetic(True)
             self._path(essential, edge, QBrush(Qt.NoBrush), "edge")
-        for point in muscle.points_on(self.view_id, side):
+        points = muscle.points_on(self.view_id, side)
+        half = (TriggerCross.SIZE + TriggerCross.HALO) * CROSS_SCALE * diagram_style().cross_scale  # view units
+        for x, y in spread_marks([(p.x, p.y) for p in points], half, 2 * half):  # close X's drawn apart, not piled
             cross = BigCross()
-            cross.setPos(point.x, point.y)
+            cross.setPos(x, y)
             cross.setParentItem(self.layers["points"])
         for name in ("spill", "essential", "edge"):
             layer = self.layers[name]

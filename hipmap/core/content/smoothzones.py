@@ -1,0 +1,263 @@
+"""The zones' smoothed shapes as data: data/zones/<muscle>.yaml, written by tools/smooth_zones.py.
+
+Smoothing a muscle's zones (shapes.smooth_pair) takes a quarter of a second of buffering, seven seconds for the
+atlas: far too long for every load. So the tool smooths them once and writes the shapes, with the sha256 of every
+file they were made from (the muscle's file, data/regions.yaml, data/views.yaml, the view SVGs); the loader reads
+them (a few milliseconds) and the shapes read are the ones drawn and matched. While a source no longer matches (or
+the file is missing or damaged) the loader uses the zones as the regions draw them, unsmoothed, and check-data
+reports the file at its line with "run tools/smooth_zones.py"."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from ..geometry.shapes import EMPTY, smooth_pair, union
+from ..messages import said
+from ..reading import read_bytes
+from .problems import Collector
+from .vocabulary import ZONE_KINDS
+from .yamlfile import YamlSyntaxError, load_yaml_file
+
+FOLDER = "zones"  # under data/
+# Bumped whenever shapes.smooth / smooth_pair would draw other shapes from the same sources: every file is then stale.
+SMOOTHING_VERSION = 2
+GRID = 0.0001  # units: the shapes are written on this grid (four decimals: on the body outline to a hair)
+MAX_SOURCE_BYTES = 20_000_000
+def zone_file(data_dir: Path, muscle_id: str) -> Path:
+    return Path(data_dir) / FOLDER / f"{muscle_id}.yaml"
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(read_bytes(path, MAX_SOURCE_BYTES)).hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+class ZoneSmoothing:
+    """Where the smoothed zones of one load come from: the files in data/zones (the default), or, for
+    tools/smooth_zones.py, computed here (``live``) and kept in ``made`` for it to write."""
+
+    def __init__(self, live: bool = False, only=()):
+        self.live, self.only = live, set(only)  # only: the muscles smoothed live (default all); the rest read
+        self.made: dict[str, tuple[dict[str, str | None], dict[str, dict[str, list[str]]]]] = {}  # id -> (sources, paths)
+        self.data_dir = self.assets_dir = None
+        self.views: Mapping = {}
+        self._shared: dict[str, str | None] | None = None
+
+    def start(self, data_dir: Path, assets_dir: Path, views: Mapping) -> None:
+        self.data_dir, self.assets_dir, self.views = Path(data_dir), Path(assets_dir), views
+        self._shared = None
+
+    def shared_sources(self) -> dict[str, str | None]:
+        """The files every muscle's zones are made from, display name -> sha256 (None: unreadable)."""
+        if self._shared is None:
+            files = {"data/regions.yaml": self.data_dir / "regions.yaml", "data/views.yaml": self.data_dir / "views.yaml"}
+            for view_id in sorted(self.views):
+                view = self.views[view_id]
+                if view.mirrored:
+                    continue
+                try:
+                    name = view.svg_file.relative_to(self.assets_dir).as_posix()
+                except ValueError:
+                    name = view.svg_file.name
+                files[f"assets/{name}"] = view.svg_file
+            self._shared = {name: _sha256(path) for name, path in files.items()}
+        return self._shared
+
+    def sources(self, muscle_file: Path) -> dict[str, str | None]:
+        return {f"data/muscles/{muscle_file.name}": _sha256(muscle_file), **self.shared_sources()}
+
+    def zones(self, muscle_file: Path, drawn, named, authored) -> dict[str, dict[str, BaseGeometry]]:
+        """kind -> view -> the zone on the drawn (right) side, smoothed; ``drawn`` the zones as the regions and
+        paths make them, ``named`` the regions each kind names, ``authored`` the parts drawn as paths."""
+        if self.live and (not self.only or muscle_file.stem in self.only):
+            paths = {kind: {v: polygon_paths(g) for v, g in per_view.items()} for kind, per_view in smoothed(drawn, named, authored, self.views).items()}
+            self.made[muscle_file.stem] = (self.sources(muscle_file), paths)
+            return {kind: {v: read_polygons(d) for v, d in per_view.items()} for kind, per_view in paths.items()}
+        if self.data_dir is None:
+            return drawn
+        found = read_zone_file(Collector(), zone_file(self.data_dir, muscle_file.stem), self.sources(muscle_file), drawn)
+        return found if found is not None else drawn
+
+
+def smoothed(drawn: Mapping[str, Mapping[str, BaseGeometry]], named, authored, views) -> dict[str, dict[str, BaseGeometry]]:
+    """Each view's zones with the regions' stair steps rounded off (shapes.smooth_pair): the essential zone
+    smoothed, the spillover the smoothed whole pattern less it. The regions named and the parts drawn as paths are
+    kept whole where the rounding would cut more than a few percent of one."""
+    essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
+    out: dict[str, dict[str, BaseGeometry]] = {kind: {} for kind in ZONE_KINDS}
+    for view_id in sorted({*essential, *spillover}):
+        view = views[view_id]
+        regions = {
+            kind: [view.regions[(name, "right")] for name in named.get(kind, ()) if (name, "right") in view.regions] + authored.get((kind, view_id), [])
+            for kind in ZONE_KINDS
+        }  # fmt: skip
+        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"])
+        if view_id in essential:
+            out["essential"][view_id] = ess
+        if view_id in spillover:
+            out["spillover"][view_id] = spill
+    return out
+
+
+# -------------------------------------------------------------------------------------------------- the file
+
+
+def _num(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def polygon_paths(geometry: BaseGeometry) -> list[str]:
+    """One SVG path per polygon ("M x,y L x,y ... Z", the outline then its holes), on the GRID."""
+    if geometry.is_empty:
+        return []
+    geometry = shapely.set_precision(geometry, GRID)
+    out = []
+    for polygon in shapely.get_parts(geometry):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        polygon = shapely.geometry.polygon.orient(polygon)
+        rings = []
+        for ring in (polygon.exterior, *polygon.interiors):
+            xy = shapely.get_coordinates(ring)[:-1]
+            points = [f"{_num(x)},{_num(y)}" for x, y in xy.tolist()]
+            rings.append(f"M{points[0]} L{' '.join(points[1:])} Z")
+        out.append(" ".join(rings))
+    return out
+
+
+def read_polygons(paths) -> BaseGeometry | None:
+    """The shape of polygon_paths' paths; None when they are anything else."""
+    polygons = []
+    for d in paths:
+        if not isinstance(d, str):
+            return None
+        rings = []
+        for sub in d.split("Z"):
+            if not sub.strip():
+                continue
+            try:
+                values = np.array(sub.replace("M", " ").replace("L", " ").replace(",", " ").split(), dtype=float)
+            except ValueError:
+                return None
+            if len(values) < 6 or len(values) % 2 or not np.isfinite(values).all() or np.abs(values).max() > 1e6:
+                return None
+            rings.append(values.reshape(-1, 2))
+        if not rings:
+            return None
+        polygons.append(Polygon(rings[0], rings[1:]))
+    if not polygons:
+        return EMPTY
+    shape = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
+    if not shape.is_valid or any(p.area <= 0 for p in polygons):  # (overlapping parts make a MultiPolygon invalid)
+        return None
+    return shape
+
+
+def read_zone_file(col: Collector, path: Path, expected: Mapping[str, str | None], drawn=None):
+    """kind -> view -> shape when PATH holds the smoothed zones made from the EXPECTED sources (and, when ``drawn``
+    is given, on its views); else None, after reporting why not to COL."""
+    try:
+        data = load_yaml_file(path)
+    except FileNotFoundError:
+        col.add_coded(path, 1, "", "missing the smoothed zones of muscle {id}: run tools/smooth_zones.py", id=path.stem)
+        return None
+    except YamlSyntaxError as exc:
+        col.add_error(path, exc.line, exc)
+        return None
+    except (OSError, UnicodeError) as exc:
+        col.add_coded(path, 1, "", "cannot read the file: {reason}", reason=said(exc))
+        return None
+    damaged = "not what tools/smooth_zones.py writes: run tools/smooth_zones.py"
+    if not isinstance(data, dict) or data.get("muscle") != path.stem:
+        col.add_coded(path, data.line_of("muscle") if isinstance(data, dict) else 1, "", damaged)
+        return None
+    if data.get("method") != SMOOTHING_VERSION:
+        col.add_coded(path, data.line_of("method"), "", "made by another version of the smoothing ({version}; now {current}): run tools/smooth_zones.py", version=repr(data.get("method")), current=SMOOTHING_VERSION)
+        return None
+    sources = data.get("sources")
+    if not isinstance(sources, dict):
+        col.add_coded(path, data.line_of("sources"), "", damaged)
+        return None
+    for name, digest in expected.items():
+        if name not in sources:
+            col.add_coded(path, data.line_of("sources"), "", "not made from {source}, which the zones now use: run tools/smooth_zones.py", source=name)
+            return None
+        if digest is None or sources[name] != digest:
+            col.add_coded(path, sources.line_of(name), "", "made from another version of {source} than the one there now: run tools/smooth_zones.py", source=name)
+            return None
+    for name in sources:
+        if name not in expected:
+            col.add_coded(path, sources.line_of(name), "", "made from {source}, which it no longer is: run tools/smooth_zones.py", source=name)
+            return None
+    out: dict[str, dict[str, BaseGeometry]] = {kind: {} for kind in ZONE_KINDS}
+    for kind in ZONE_KINDS:
+        per_view = data.get(kind, {})
+        if not isinstance(per_view, dict):
+            col.add_coded(path, data.line_of(kind), "", damaged)
+            return None
+        for view_id, paths in per_view.items():
+            shape = read_polygons(paths) if isinstance(paths, list) else None
+            if shape is None:
+                col.add_coded(path, per_view.line_of(view_id), "", damaged)
+                return None
+            out[kind][str(view_id)] = shape
+    if drawn is not None and any(set(out[kind]) != set(drawn.get(kind, {})) for kind in ZONE_KINDS):
+        col.add_coded(path, 1, "", "the zones are drawn on other views now: run tools/smooth_zones.py")
+        return None
+    return out
+
+
+def render_zone_file(muscle_id: str, sources: Mapping[str, str | None], zones: Mapping[str, Mapping[str, list[str]]]) -> str:
+    """The file: SOURCES (name -> sha256) and ZONES (kind -> view -> polygon_paths)."""
+    lines = [
+        f"# The zones of {muscle_id} smoothed into flowing shapes, on the drawn (right) side: what is drawn and matched.",
+        "# Generated by tools/smooth_zones.py from the files below (their sha256); edit those and run it again.",
+        f"muscle: {muscle_id}",
+        f"method: {SMOOTHING_VERSION}",
+        "sources:",
+        *(f"  {name}: {digest}" for name, digest in sources.items()),
+    ]
+    for kind in ZONE_KINDS:
+        per_view = zones.get(kind, {})
+        if not per_view:
+            continue
+        lines.append(f"{kind}:")
+        for view_id in sorted(per_view):
+            paths = per_view[view_id]
+            if not paths:
+                lines.append(f"  {view_id}: []")
+                continue
+            lines.append(f"  {view_id}:")
+            lines.extend(f'    - "{d}"' for d in paths)
+    return "\n".join(lines) + "\n"
+
+
+def check_zone_files(col: Collector, atlas) -> None:
+    """Every muscle's data/zones file missing, damaged or made from other sources than those there now; and
+    files for no muscle. (check-data)"""
+    data_dir = Path(atlas.data_dir)
+    smoothing = ZoneSmoothing()
+    smoothing.start(data_dir, atlas.assets_dir, atlas.views)
+    for name, digest in smoothing.shared_sources().items():
+        if digest is None:
+            col.add_coded(data_dir / FOLDER, 1, "", "cannot read {source} to check the smoothed zones: run tools/smooth_zones.py", source=name)
+            return
+    for muscle_id, muscle in atlas.muscles.items():
+        read_zone_file(col, zone_file(data_dir, muscle_id), smoothing.sources(muscle.file))
+    folder = data_dir / FOLDER
+    try:
+        extra = sorted(p for p in folder.glob("*.yaml") if p.stem not in atlas.muscles)
+    except OSError:
+        extra = []
+    for path in extra:
+        col.add_coded(path, 1, "", "no muscle {id} in data/muscles: delete the file or run tools/smooth_zones.py", id=path.stem)
