@@ -153,8 +153,9 @@ class Reference:
         best, chosen = {}, []
         while len(chosen) < M.EXPLAIN_MAX and pool:
             gains = [-1.0 if k in chosen else sum(max(cr - best.get(p, 0.0), 0.0) * pain[p] for p, cr in credit[k].items()) for k in pool]
-            k = pool[gains.index(max(gains))]  # the first of equals: the better-ranked muscle
-            if max(gains) < M.EXPLAIN_MIN_GAIN * total:
+            i = next(i for i, g in enumerate(gains) if g >= max(gains) - M.EXPLAIN_TIE * total)  # the first of near-equals
+            k = pool[i]
+            if gains[i] < M.EXPLAIN_MIN_GAIN * total:
                 break
             chosen.append(k)
             for p, cr in credit[k].items():

@@ -42,6 +42,10 @@ UNEXPLAINED_SHARE = 0.02  # regions holding less of the pain than this are not w
 EXPLAIN_TARGET = 0.9  # stop adding muscles to the explaining set once this share of the pain is explained
 EXPLAIN_MIN_GAIN = 0.03
 EXPLAIN_MAX = 4
+# Muscles whose gain is within this share of the pain of the best one count as equal, and the better-ranked one is
+# chosen: with smoothed zones the top-ranked muscle may cover 99.7% and the second 99.9%, and naming the second as
+# "the muscle that explains your pain" under a list led by the first reads as a contradiction.
+EXPLAIN_TIE = 0.01
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
 POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces when they cover fewer pairs than this share of the pain's
 
@@ -582,7 +586,8 @@ class Matcher:
         while len(chosen) < EXPLAIN_MAX:
             gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)  # halves of whole numbers: exact
             gains[chosen] = -1.0
-            row = int(np.argmax(gains))  # ties go to the better-ranked muscle: the pool is in rank order
+            # Near-ties go to the better-ranked muscle: the pool is in rank order.
+            row = int(np.flatnonzero(gains >= gains.max() - EXPLAIN_TIE * total)[0])
             if gains[row] < EXPLAIN_MIN_GAIN * total:
                 break
             chosen.append(row)
