@@ -106,10 +106,10 @@ FIXTURES = {"pelvic_floor": PELVIC_FLOOR, "rectus_abdominis": RECTUS_ABDOMINIS}
 
 def extend_vocabulary(monkeypatch, *muscle_ids: str) -> None:
     """Add muscle ids to the vocabulary for one test (the modules that read it keep their own reference)."""
-    from hipmap.core.content import atlas, muscles, vocabulary
+    from hipmap.core.content import anatomy, atlas, fields, vocabulary
 
     ids = tuple(dict.fromkeys((*vocabulary.MUSCLE_IDS, *muscle_ids)))
-    for module in (vocabulary, atlas, muscles):
+    for module in (vocabulary, atlas, fields, anatomy):
         monkeypatch.setattr(module, "MUSCLE_IDS", ids)
 
 
