@@ -25,7 +25,7 @@ from .. import PACKAGE_DIR, __version__, default_assets_dir, default_data_dir
 from .fileio import atomic_write_bytes
 
 MAGIC = b"HIPMAP-WARM\x00"
-FORMAT = 1
+FORMAT = 2  # 2: the payload holds the red-flag screen too
 _HEADER = struct.Struct(">12sI32sQ")  # magic, format, key (sha256), payload length
 ENV_DIR = "HIPMAP_CACHE_DIR"  # where the cache lives; the bench points it at a temporary folder
 ENV_OFF = "HIPMAP_NO_CACHE"  # set (to anything but "" or "0") to always load from the sources
@@ -208,11 +208,15 @@ class WarmStart:
                 self.key = None
             if self.key is not None:
                 found = read(cache_file(self.language), self.key)
-                if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict):
+                if isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], dict):
                     try:
-                        atlas, state = found
+                        atlas, state, red_flags = found
                         matcher = _matcher_from(state, phrases)
                         if matcher.atlas is atlas and atlas.data_dir == self.data_dir and atlas.assets_dir == self.assets_dir:
+                            if red_flags is not None:  # the window's warning signs, without reading YAML
+                                from .content.safety import use_cached_red_flags
+
+                                use_cached_red_flags(red_flags, self._red_flags_file(), self.language)
                             self.atlas, self.from_cache = atlas, True
                             return atlas, matcher
                     except Exception:
@@ -222,11 +226,24 @@ class WarmStart:
         self.atlas = load_atlas(self.data_dir, self.assets_dir, language=self.language)
         return self.atlas, None
 
+    def _red_flags_file(self) -> Path:
+        from .content.safety import FILE_NAME
+
+        return self.data_dir / FILE_NAME
+
     def save(self, matcher) -> bool:
-        """Store the atlas and the matcher built from it, unless they came from the cache."""
+        """Store the atlas and the matcher built from it, unless they came from the cache; and the red-flag screen
+        (None when its files have problems: then the window reads them again, and says what is wrong)."""
         if not self.use_cache or self.from_cache or self.key is None or matcher is None or matcher.atlas is not self.atlas:
             return False
-        return write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher)))
+        from .content.problems import DataError
+        from .content.safety import load_red_flags
+
+        try:
+            red_flags = load_red_flags(self._red_flags_file(), language=self.language)
+        except DataError:
+            red_flags = None
+        return write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher), red_flags))
 
 
 def load_with_matcher(language: str | None = None, phrases=None, data_dir=None, assets_dir=None):

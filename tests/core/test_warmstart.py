@@ -152,3 +152,54 @@ def test_check_data_always_reads_the_sources(cache, tmp_path):
     muscle = data / "muscles" / "piriformis.yaml"
     muscle.write_text(muscle.read_text(encoding="utf-8").replace("id: piriformis", "id: [broken"), encoding="utf-8")
     assert main(["check-data", "--data", str(data), "--assets", str(assets)]) == 1  # ...is not what is checked
+
+
+def test_a_warm_start_gives_the_same_warning_signs_without_reading_yaml(cache, monkeypatch):
+    from hipmap import default_data_dir
+    from hipmap.core.content import fields, safety
+
+    path = default_data_dir() / safety.FILE_NAME
+    from_sources = safety.load_red_flags(path)
+    _load()  # cold: the cache is written, with the red-flag screen
+    assert _load()[0].from_cache
+    read = []
+    real_load = fields._load
+    monkeypatch.setattr(fields, "_load", lambda col, file: read.append(file) or real_load(col, file))
+    assert safety.load_red_flags(path) == from_sources and read == []  # from the cache, once...
+    assert safety.load_red_flags(path) == from_sources and read  # ...then from the files again
+
+
+def test_warning_signs_with_problems_are_not_cached_so_the_window_can_say_what_is_wrong(cache, tmp_path):
+    from hipmap import default_assets_dir, default_data_dir
+    from hipmap.core.content import safety
+    from hipmap.core.content.problems import DataError
+
+    data, assets = tmp_path / "data", tmp_path / "assets"
+    shutil.copytree(default_data_dir(), data)
+    shutil.copytree(default_assets_dir(), assets)
+    flags = data / safety.FILE_NAME
+    flags.write_text(flags.read_text(encoding="utf-8").replace("questions:", "questions: [broken", 1), encoding="utf-8")
+    _load(data_dir=data, assets_dir=assets)
+    assert _load(data_dir=data, assets_dir=assets)[0].from_cache
+    with pytest.raises(DataError):
+        safety.load_red_flags(flags)
+
+
+def test_a_warm_start_imports_neither_yaml_nor_the_loaders(cache):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from hipmap.core.warmstart import WarmStart\n"
+        "from hipmap.core.content.safety import load_red_flags\n"
+        "warm = WarmStart()\n"
+        "atlas, matcher = warm.load()\n"
+        "load_red_flags(warm.data_dir / 'red_flags.yaml')\n"
+        "print(warm.from_cache, sorted(m for m in ('yaml', 'hipmap.core.content.atlas', 'hipmap.core.content.views') if m in sys.modules))\n"
+    )
+    _load()
+    env = dict(os.environ, **{warmstart.ENV_DIR: str(cache)})
+    env.pop(warmstart.ENV_OFF, None)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.stdout.split("\n")[0] == "True []", done.stderr

@@ -17,7 +17,6 @@ from ..messages import coded_at, said
 from .fields import _describe, _load, _load_sources, _Reader
 from .problems import Collector
 from .svgdoc import SvgError, parse_svg_file, parse_viewbox
-from .yamlfile import YList
 
 KINDS = ("compression", "stretch")
 TOOLS = ("tennis_ball", "hands")  # what a compression presses with; a ball unless the muscle needs fingers or a thumb
@@ -136,7 +135,7 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
     for extra in data:
         if extra != "exercises":
             col.add_coded(path, data.line_of(extra), "", "unknown top-level key {extra} (expected only {key})", extra=repr(extra), key=repr("exercises"))
-    entries: YList = data["exercises"]
+    entries = data["exercises"]  # a YList
     out: dict[str, Exercise] = {}
     for i, entry in enumerate(entries):
         before = len(col.problems)

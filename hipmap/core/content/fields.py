@@ -12,7 +12,8 @@ from typing import Mapping
 from ..messages import phrase, said
 from .problems import Collector
 from .vocabulary import MUSCLE_IDS
-from .yamlfile import YamlSyntaxError, YList, YMap, load_yaml_file
+
+# yamlfile (and PyYAML) is imported by the functions that read YAML: a warm start unpickles Source without it.
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class _Reader:
     """Reads typed fields from one YAML mapping, reporting problems with the file and line."""
 
     def __init__(self, col: Collector, file: Path, mapping, where: str, allowed: tuple[str, ...]):
+        from .yamlfile import YMap
+
         self.col, self.file, self.where = col, file, where
         self.ok = isinstance(mapping, dict)
         self.map = mapping if self.ok else YMap()
@@ -59,6 +62,8 @@ class _Reader:
     def line(self, key=None) -> int:
         if key is None:
             return getattr(self.map, "line", 1)
+        from .yamlfile import YMap
+
         return self.map.line_of(key) if isinstance(self.map, YMap) else 1
 
     def _missing(self, key, required):
@@ -88,6 +93,8 @@ class _Reader:
 
     def items(self, key, required=True):
         """A list value; returns (list, line)."""
+        from .yamlfile import YList
+
         if key not in self.map:
             self._missing(key, required)
             return YList(), self.line()
@@ -98,6 +105,8 @@ class _Reader:
         return value, self.line(key)
 
     def text_list(self, key, options=None, required=True):
+        from .yamlfile import YList
+
         values, _line = self.items(key, required)
         result = []
         for i, value in enumerate(values):
@@ -148,6 +157,8 @@ class _Reader:
 
 def _load(col: Collector, path: Path):
     """A YAML file's content, or None after reporting why it cannot be read."""
+    from .yamlfile import YamlSyntaxError, load_yaml_file
+
     try:
         return load_yaml_file(path)
     except FileNotFoundError:

@@ -21,7 +21,6 @@ from ... import default_data_dir
 from ..messages import phrase
 from .fields import Source, _describe, _load, _load_sources, _Reader
 from .problems import Collector
-from .yamlfile import YMap
 
 URGENCIES = ("emergency", "urgent", "soon")  # most urgent first
 URGENCY_RANK = MappingProxyType({u: i for i, u in enumerate(URGENCIES)})  # lower = more urgent
@@ -109,8 +108,10 @@ def _read_advice(col, file, value, where, advice_id, sources, line) -> Advice | 
     return Advice(advice_id, urgency, title, text, srcs)
 
 
-def _read_advice_entries(col, file, top, data, sources) -> tuple[dict[str, Advice], YMap]:
+def _read_advice_entries(col, file, top, data, sources) -> tuple[dict[str, Advice], "YMap"]:
     """The advice mapping: (valid entries by id, the raw mapping with every declared id and its line)."""
+    from .yamlfile import YMap
+
     entries = data.get("advice")
     advice: dict[str, Advice] = {}
     if "advice" not in data:
@@ -172,6 +173,16 @@ def _read_questions(col, file, items, advice, declared, sources) -> tuple[Questi
     return tuple(questions)
 
 
+# (file, language) -> RedFlags checked on an earlier run, from the warm-start cache (hipmap.core.warmstart, whose key
+# covers every data file, this code and the language): the next load_red_flags of that file and language takes it
+# instead of reading YAML again, once.
+_CACHED: dict[tuple[Path, str | None], RedFlags] = {}
+
+
+def use_cached_red_flags(red_flags: RedFlags, path: Path, language: str | None) -> None:
+    _CACHED[(Path(path), language)] = red_flags
+
+
 def load_red_flags(path: str | Path | None = None, language: str | None = None) -> RedFlags:
     """Load and check the red-flag screen; raise ``DataError`` listing every problem as ``FILE:LINE: message``.
 
@@ -180,6 +191,9 @@ def load_red_flags(path: str | Path | None = None, language: str | None = None) 
     snake_case ids, duplicate question ids, urgencies, advice ids (known, used, of the question's urgency), sources.
     """
     path = Path(path) if path else default_data_dir() / FILE_NAME
+    cached = _CACHED.pop((path, language), None)
+    if cached is not None:
+        return cached
     col = Collector()
     sources = _load_sources(col, path.parent)
     problems_before = len(col.problems)

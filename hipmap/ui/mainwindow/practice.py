@@ -9,13 +9,19 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ...core.store.session import MAX_LABEL
 from ..kit.datadir import data_location
 from ..kit.i18n import translate
 from ..kit.errors import error_text
 from ..kit.settings import read_str
 from ..kit.windows import keep_window
 from .actions import make_action
+
+
+def _max_label() -> int:
+    """The longest person label the history keeps (imported when first needed: the store is not needed to start)."""
+    from ...core.store.session import MAX_LABEL
+
+    return MAX_LABEL
 
 
 class Practice(QObject):
@@ -60,7 +66,7 @@ class Practice(QObject):
 
         dialog = SaveSessionDialog(
             store, window.atlas, window.document.painmap, window.document.result, routine=selfcare.last_routine,
-            run_log=selfcare.last_run, before_map=selfcare.before_routine, person=read_str(window.settings, "store/person", "", max_len=MAX_LABEL).strip(),
+            run_log=selfcare.last_run, before_map=selfcare.before_routine, person=read_str(window.settings, "store/person", "", max_len=_max_label()).strip(),
             parent=window,
         )  # fmt: skip
         self.session_dialog = dialog
@@ -90,7 +96,7 @@ class Practice(QObject):
             self.history.raise_()
             self.history.activateWindow()
             return self.history
-        history = HistoryWindow(store, window.atlas, window.renderers, person=read_str(window.settings, "store/person", "", max_len=MAX_LABEL).strip() or None, parent=window)
+        history = HistoryWindow(store, window.atlas, window.renderers, person=read_str(window.settings, "store/person", "", max_len=_max_label()).strip() or None, parent=window)
         history.startFrom.connect(self.start_from_session)
         history.show()
         history.raise_()
