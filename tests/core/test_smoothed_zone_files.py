@@ -4,7 +4,9 @@ from are unchanged, and check-data and the tool's --check report a stale, missin
 
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 
 import shapely
 
@@ -111,11 +113,13 @@ def test_a_damaged_missing_or_extra_file_is_reported_and_never_breaks_the_load(c
     data, assets = copy
     path = zone_file(data, MUSCLE)
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r'(    - ")M[0-9.]+', r"\1M1e999", text, count=1), encoding="utf-8")
-    bad = _line_of(path, "M1e999")  # the view's first shape: reported at the view's line, just above
-    assert _problems(copy) == [f"{path}:{bad - 1}: not what tools/smooth_zones.py writes: run tools/smooth_zones.py"]
-    atlas = load_atlas(data, assets)
-    assert not atlas.muscles[MUSCLE].zones[("essential", "right", "posterior")].is_empty
+    first = re.search(r'    - "([A-Za-z0-9+/=]+)', text)
+    for damage in ("!" + first.group(1)[1:], first.group(1)[:-8], base64.b64encode(zlib.compress(b"\xff" * 64)).decode()):
+        path.write_text(text.replace(first.group(1), damage, 1), encoding="utf-8")  # not base64, cut short, no shape
+        bad = _line_of(path, damage)  # the view's first shape: reported at the view's line, just above
+        assert _problems(copy) == [f"{path}:{bad - 1}: not what tools/smooth_zones.py writes: run tools/smooth_zones.py"], damage
+        atlas = load_atlas(data, assets)  # loads, unsmoothed
+        assert atlas.muscles[MUSCLE].zones[("essential", "right", "posterior")].symmetric_difference(_unsmoothed(atlas, MUSCLE)).area < 1e-6
     path.write_text("essential: [unclosed\n", encoding="utf-8")
     assert len(_problems(copy)) == 1
     load_atlas(data, assets)
@@ -136,3 +140,18 @@ def test_the_tool_writes_what_it_checks(copy):
     assert tool.main([MUSCLE, "soleus", "--data", str(data), "--assets", str(assets)]) == 0
     assert tool.main(["--check", "--data", str(data), "--assets", str(assets)]) == 0
     assert zone_file(data, "soleus").read_text(encoding="utf-8") == (zone_file(load_atlas().data_dir, "soleus")).read_text(encoding="utf-8")
+
+
+def test_the_shapes_are_written_compactly_and_read_back_exactly(atlas):
+    """Each ring is base64 of the zlib-compressed int32 steps between its points in 1e-4 units: a fraction of the
+    text of decimal coordinates, and the shapes read back are the ones written, on that grid."""
+    from hipmap.core.content.smoothzones import GRID, polygon_paths, read_polygons
+
+    zone = atlas.muscles[MUSCLE].zones[("essential", "right", "posterior")]
+    texts = polygon_paths(zone)
+    back = read_polygons(texts)
+    assert back.symmetric_difference(zone).area < 1e-6
+    points = len(shapely.get_coordinates(zone))
+    assert sum(map(len, texts)) < 6 * points  # ("214.7327,312.2556 ": 18 characters a point as decimals)
+    assert shapely.equals_exact(shapely.normalize(read_polygons(polygon_paths(back))), shapely.normalize(back), GRID / 2)
+    assert read_polygons(["M1,2 L3,4 5,6 Z"]) is None and read_polygons([texts[0] + " %%"]) is None

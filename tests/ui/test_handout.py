@@ -469,3 +469,55 @@ def test_the_muscles_edge_is_drawn_over_its_zones(atlas, qapp):
     assert len(muscle_at) == 2 and zone_at  # the shape with its fill, then its edge alone
     assert muscle_at[0] < min(zone_at) <= max(zone_at) < muscle_at[1]
     assert painter.drawn[muscle_at[1]][1] == Qt.DashLine and painter.drawn[muscle_at[1]][2] == Qt.NoBrush  # deep: dashed
+
+
+def test_close_trigger_points_are_drawn_apart_in_a_handout_figure(atlas, qapp, monkeypatch):
+    """The three X's of gluteus minimus sit close together: a printed figure draws each one whole, apart from the
+    others (spread_marks), each still within about one X's width of its true place, instead of piling them into
+    a blot."""
+    from PySide6.QtCore import QLineF, QPointF
+    from PySide6.QtGui import QImage, QPainter
+
+    from hipmap.ui.handout import figures
+    from hipmap.ui.handout.content import build_handout
+    from hipmap.ui.handout.figures import CROSS_ARM, CROSS_HALO, INK, DiagramRow, Figure
+    from hipmap.ui.handout.page_context import PageContext
+
+    class Recording(QPainter):
+        def __init__(self, device):
+            super().__init__(device)
+            self.ink = []
+
+        def drawLine(self, *args):  # noqa: N802 - Qt's name
+            if len(args) == 2 and isinstance(args[0], QPointF) and self.pen().color() == INK:
+                self.ink.append(QLineF(args[0], args[1]))
+            super().drawLine(*args)
+
+    def drawn_crosses(made, view_id):
+        """The rectangle each X is drawn in, in drawing order (one per trigger point)."""
+        image = QImage(600, 800, QImage.Format_ARGB32)
+        painter = Recording(image)
+        ctx = PageContext(image, made)
+        entry = made.muscles[0]
+        DiagramRow([Figure(view_id, "", (entry,), zones=entry)]).paint(painter, ctx, QRectF(0, 0, 150, 260))  # a printed figure's size
+        painter.end()
+        lines = painter.ink
+        return [QRectF(lines[i].p1(), lines[i].p2()).normalized() for i in range(0, len(lines), 2)], ctx
+
+    for muscle_id, view_id in (("gluteus_minimus_posterior", "posterior"),):  # its three X's, on the back view
+        made = build_handout(atlas, PainMap(), [(muscle_id, "right")])
+        count = len(made.muscles[0].muscle.points_on(view_id, "right"))
+        assert count == 3, (muscle_id, view_id, count)
+        drawn, ctx = drawn_crosses(made, view_id)
+        arm = ctx.pt(CROSS_ARM)
+        assert len(drawn) == count and all(abs(r.width() - 2 * arm) < 0.01 and abs(r.height() - 2 * arm) < 0.01 for r in drawn)
+        with monkeypatch.context() as m:  # where they truly are, they would pile up
+            m.setattr(figures, "spread_marks", lambda points, half, reach, rounds=60: list(points))
+            piled, _ctx = drawn_crosses(made, view_id)
+        assert any(a.intersects(b) for a, b in itertools.combinations(piled, 2)), muscle_id
+        overlapping = [(a.getRect(), b.getRect()) for a, b in itertools.combinations(drawn, 2) if a.intersects(b)]
+        assert overlapping == [], (muscle_id, overlapping)
+        half = ctx.pt(CROSS_ARM + CROSS_HALO / 2 + 0.3)
+        for true, moved in zip(piled, drawn):
+            offset = moved.center() - true.center()
+            assert (offset.x() ** 2 + offset.y() ** 2) ** 0.5 <= 2 * half + 0.01, (muscle_id, offset)

@@ -277,7 +277,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
             drawn[kind] = right
-        for kind, right in (smoothing.zones(file, drawn, zone_regions, authored) if smoothing else drawn).items():
+        for kind, right in (smoothing.zones(file, drawn, zone_regions, authored, {p.region for p in points}) if smoothing else drawn).items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:

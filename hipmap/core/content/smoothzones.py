@@ -9,7 +9,9 @@ reports the file at its line with "run tools/smooth_zones.py"."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import zlib
 from pathlib import Path
 from typing import Mapping
 
@@ -27,8 +29,10 @@ from .yamlfile import YamlSyntaxError, load_yaml_file
 
 FOLDER = "zones"  # under data/
 # Bumped whenever shapes.smooth / smooth_pair would draw other shapes from the same sources: every file is then stale.
-SMOOTHING_VERSION = 2
+SMOOTHING_VERSION = 3
 GRID = 0.0001  # units: the shapes are written on this grid (four decimals: on the body outline to a hair)
+MAX_COORDINATE = 100_000.0  # units: a coordinate beyond this is damage (the views are 600 x 1000)
+MAX_RING_BYTES = 8_000_000
 MAX_SOURCE_BYTES = 20_000_000
 def zone_file(data_dir: Path, muscle_id: str) -> Path:
     return Path(data_dir) / FOLDER / f"{muscle_id}.yaml"
@@ -75,11 +79,12 @@ class ZoneSmoothing:
     def sources(self, muscle_file: Path) -> dict[str, str | None]:
         return {f"data/muscles/{muscle_file.name}": _sha256(muscle_file), **self.shared_sources()}
 
-    def zones(self, muscle_file: Path, drawn, named, authored) -> dict[str, dict[str, BaseGeometry]]:
+    def zones(self, muscle_file: Path, drawn, named, authored, point_regions=()) -> dict[str, dict[str, BaseGeometry]]:
         """kind -> view -> the zone on the drawn (right) side, smoothed; ``drawn`` the zones as the regions and
-        paths make them, ``named`` the regions each kind names, ``authored`` the parts drawn as paths."""
+        paths make them, ``named`` the regions each kind names, ``authored`` the parts drawn as paths,
+        ``point_regions`` the regions holding the muscle's trigger points."""
         if self.live and (not self.only or muscle_file.stem in self.only):
-            paths = {kind: {v: polygon_paths(g) for v, g in per_view.items()} for kind, per_view in smoothed(drawn, named, authored, self.views).items()}
+            paths = {kind: {v: polygon_paths(g) for v, g in per_view.items()} for kind, per_view in smoothed(drawn, named, authored, self.views, point_regions).items()}
             self.made[muscle_file.stem] = (self.sources(muscle_file), paths)
             return {kind: {v: read_polygons(d) for v, d in per_view.items()} for kind, per_view in paths.items()}
         if self.data_dir is None:
@@ -88,10 +93,12 @@ class ZoneSmoothing:
         return found if found is not None else drawn
 
 
-def smoothed(drawn: Mapping[str, Mapping[str, BaseGeometry]], named, authored, views) -> dict[str, dict[str, BaseGeometry]]:
+def smoothed(drawn: Mapping[str, Mapping[str, BaseGeometry]], named, authored, views, point_regions=()) -> dict[str, dict[str, BaseGeometry]]:
     """Each view's zones with the regions' stair steps rounded off (shapes.smooth_pair): the essential zone
     smoothed, the spillover the smoothed whole pattern less it. The regions named and the parts drawn as paths are
-    kept whole where the rounding would cut more than a few percent of one."""
+    kept whole where the rounding would cut more than a few percent of one; a concave corner is not filled in a
+    region holding one of the muscle's trigger points that no zone names (``point_regions``)."""
+    unnamed = sorted(set(point_regions) - {name for kind in ZONE_KINDS for name in named.get(kind, ())})
     essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
     out: dict[str, dict[str, BaseGeometry]] = {kind: {} for kind in ZONE_KINDS}
     for view_id in sorted({*essential, *spillover}):
@@ -100,7 +107,8 @@ def smoothed(drawn: Mapping[str, Mapping[str, BaseGeometry]], named, authored, v
             kind: [view.regions[(name, "right")] for name in named.get(kind, ()) if (name, "right") in view.regions] + authored.get((kind, view_id), [])
             for kind in ZONE_KINDS
         }  # fmt: skip
-        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"])
+        keep_out = [view.regions[(name, "right")] for name in unnamed if (name, "right") in view.regions]
+        ess, spill = smooth_pair(essential.get(view_id, EMPTY), spillover.get(view_id, EMPTY), view.body["right"], regions["essential"], regions["spillover"], keep_out)
         if view_id in essential:
             out["essential"][view_id] = ess
         if view_id in spillover:
@@ -111,13 +119,32 @@ def smoothed(drawn: Mapping[str, Mapping[str, BaseGeometry]], named, authored, v
 # -------------------------------------------------------------------------------------------------- the file
 
 
-def _num(value: float) -> str:
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+def _ring_text(xy: np.ndarray) -> str:
+    """One ring (its points, not repeated at the end) -> base64 of the zlib-compressed little-endian int32 of its
+    coordinates in GRID units, each point after the first as its step from the one before."""
+    ints = np.rint(np.asarray(xy, dtype=float) / GRID).astype("<i8").reshape(-1)
+    steps = ints.copy()
+    steps[2:] = ints[2:] - ints[:-2]
+    return base64.b64encode(zlib.compress(steps.astype("<i4").tobytes(), 9)).decode("ascii")
+
+
+def _ring_points(text: str) -> np.ndarray | None:
+    """_ring_text's ring back as an (n, 2) array of coordinates; None when TEXT is anything else."""
+    try:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.b64decode(text, validate=True), MAX_RING_BYTES + 1)  # (never a bomb's worth)
+    except (ValueError, zlib.error):
+        return None
+    if not inflate.eof or len(raw) % 8 or len(raw) < 24 or len(raw) > MAX_RING_BYTES:
+        return None
+    ints = np.cumsum(np.frombuffer(raw, dtype="<i4").reshape(-1, 2), axis=0, dtype=np.int64)
+    if np.abs(ints).max() > MAX_COORDINATE / GRID:
+        return None
+    return ints * GRID
 
 
 def polygon_paths(geometry: BaseGeometry) -> list[str]:
-    """One SVG path per polygon ("M x,y L x,y ... Z", the outline then its holes), on the GRID."""
+    """One text per polygon: its outline then its holes (_ring_text each), separated by spaces, on the GRID."""
     if geometry.is_empty:
         return []
     geometry = shapely.set_precision(geometry, GRID)
@@ -126,33 +153,18 @@ def polygon_paths(geometry: BaseGeometry) -> list[str]:
         if polygon.geom_type != "Polygon" or polygon.is_empty:
             continue
         polygon = shapely.geometry.polygon.orient(polygon)
-        rings = []
-        for ring in (polygon.exterior, *polygon.interiors):
-            xy = shapely.get_coordinates(ring)[:-1]
-            points = [f"{_num(x)},{_num(y)}" for x, y in xy.tolist()]
-            rings.append(f"M{points[0]} L{' '.join(points[1:])} Z")
-        out.append(" ".join(rings))
+        out.append(" ".join(_ring_text(shapely.get_coordinates(ring)[:-1]) for ring in (polygon.exterior, *polygon.interiors)))
     return out
 
 
 def read_polygons(paths) -> BaseGeometry | None:
-    """The shape of polygon_paths' paths; None when they are anything else."""
+    """The shape of polygon_paths' texts; None when they are anything else."""
     polygons = []
     for d in paths:
         if not isinstance(d, str):
             return None
-        rings = []
-        for sub in d.split("Z"):
-            if not sub.strip():
-                continue
-            try:
-                values = np.array(sub.replace("M", " ").replace("L", " ").replace(",", " ").split(), dtype=float)
-            except ValueError:
-                return None
-            if len(values) < 6 or len(values) % 2 or not np.isfinite(values).all() or np.abs(values).max() > 1e6:
-                return None
-            rings.append(values.reshape(-1, 2))
-        if not rings:
+        rings = [_ring_points(text) for text in d.split()]
+        if not rings or any(ring is None for ring in rings):
             return None
         polygons.append(Polygon(rings[0], rings[1:]))
     if not polygons:

@@ -114,9 +114,11 @@ def band(geometry: BaseGeometry, axis: str, start: float, end: float, reverse: b
 # views are 600 x 1000) into the flowing shapes of the references.
 SMOOTH_RADIUS = 14.0
 SLIVER = 0.05  # units: what is left of a hairline between two smoothed shapes
+HAIR = 0.5  # units (under a pixel on screen): a spike or neck this thin left by the rounding is dropped
 CRUMB = 10.0  # square units (about a grid cell of matching): smaller pieces are rounding noise, not zone
 KEEP_SHARE = 0.95  # a region the zone covers whole keeps at least this share of it
 SMOOTH_STEPS = (1.0, 0.7, 0.5, 0.35)  # the radius tried, as fractions of SMOOTH_RADIUS, until it does
+FILL_REACH = 0.6  # a concave corner's fill lies within this share of the radius of the zone (a right angle's: 0.41)
 
 
 def _overlay(op, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
@@ -139,48 +141,58 @@ def _opening(geometry: BaseGeometry, radius: float) -> BaseGeometry:
     return valid(valid(geometry.buffer(-radius, quad_segs=QUAD_SEGS)).buffer(radius, quad_segs=QUAD_SEGS))
 
 
-def smooth(geometry: BaseGeometry, body: BaseGeometry, regions=(), radius: float = SMOOTH_RADIUS) -> BaseGeometry:
+def smooth(geometry: BaseGeometry, body: BaseGeometry, regions=(), radius: float = SMOOTH_RADIUS, keep_out=()) -> BaseGeometry:
     """A zone's stair steps and square jogs rounded off, inside the body.
 
-    A closing fills the concave corners (without bridging a gap between two parts), an opening rounds the convex
-    ones (without dropping a part thinner than itself); the opening counts everything outside the body as part of
-    the shape, so an edge the zone shares with the body's outline (or the midline, the edge of one side) stays on it
-    and a corner where the zone meets the outline stays a corner. ``regions`` are those the zone names: it never
-    grows beyond them (a corner is filled only inside a region named, not in a neighbour the data leaves out), and
-    each one it covers whole keeps at least KEEP_SHARE of itself, so matching a pain that fills one stays as it was: where the full radius
-    would cut more of a small region, a smaller radius rounds the zone, and a region still cut too much is kept
-    whole."""
+    A closing fills the concave corners, an opening rounds the convex ones (without dropping a part thinner than
+    itself); the opening counts everything outside the body as part of the shape, so an edge the zone shares with
+    the body's outline (or the midline, the edge of one side) stays on it and a corner where the zone meets the
+    outline stays a corner. The zone grows only where the closing fills a concave corner, into whatever region lies
+    there, and never further than the radius from where it was (it throws no bridge across a gap between two parts
+    and fills no wide notch), and never into ``keep_out`` (the regions holding the muscle's trigger points that its
+    zones leave out: there a corner stays, so pain over such a trigger point still matches it by the point alone,
+    not by a rounding of its zone). ``regions`` are those the zone names: each one it covers whole keeps at least
+    KEEP_SHARE of itself, so matching a pain that fills one stays as it was: where the full radius would cut more of
+    a small region, a smaller radius rounds the zone, and a region still cut too much is kept whole."""
     if geometry.is_empty or body.is_empty:
         return geometry
-    # never into a region the zone does not name: the rounding fills corners only inside the regions it names
-    within = valid(union([geometry, *regions]))
     whole = [region for region in regions if region.difference(geometry).area < 0.01 * region.area]
     out = geometry
     for factor in SMOOTH_STEPS:
-        out = _without_crumbs(_overlay(shapely.intersection, _smooth_once(geometry, body, radius * factor), within))
+        out = _without_crumbs(_smooth_once(geometry, body, radius * factor, keep_out))
         short = [region for region in whole if out.intersection(region).area < KEEP_SHARE * region.area]
         if not short:
             return out
     return _without_crumbs(_overlay(shapely.intersection, valid(union([out, *short])), body))
 
 
-def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float) -> BaseGeometry:
+def _corner_fills(geometry: BaseGeometry, body: BaseGeometry, radius: float, keep_out=()) -> list[BaseGeometry]:
+    """What a closing (buffer(+radius) then buffer(-radius), round joins) adds to the zone inside the body, only
+    where it fills a concave corner: each piece lies within FILL_REACH * radius of the zone (a right angle's fill
+    reaches 0.41 * radius, a run of stair steps less) and meets the zone along one stretch of its edge. A piece
+    meeting it in two places (a bridge across a gap between two parts or between two lobes), or reaching into
+    ``keep_out``, is left out."""
+    added = _overlay(shapely.difference, _overlay(shapely.intersection, _closing(geometry, radius), body), geometry)
+    reach = geometry.buffer(FILL_REACH * radius, quad_segs=QUAD_SEGS)
+    parts = [part for part in getattr(added, "geoms", [added]) if not part.is_empty and part.area > SLIVER * SLIVER]
+    fills = []
+    for part in parts:
+        if part.difference(reach).area > SLIVER or any(part.intersection(shape).area > SLIVER for shape in keep_out):
+            continue
+        touching = polygonal(_overlay(shapely.intersection, part.buffer(4 * SLIVER, quad_segs=2), geometry))
+        if len(getattr(touching, "geoms", [touching])) == 1:
+            fills.append(part)
+    return fills
+
+
+def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float, keep_out=()) -> BaseGeometry:
     """smooth() with one radius."""
     if geometry.is_empty or body.is_empty:
         return geometry
     minx, miny, maxx, maxy = body.bounds
     pad = 4 * radius
     outside = _overlay(shapely.difference, shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad), body)
-    # What the closing adds in a right-angled or wider concave corner lies within 0.3 * radius of the zone and
-    # covers at most 0.22 * radius**2; a bridge it would throw across a gap between two parts (or into a narrow
-    # notch) reaches further or covers more, into a region the zone does not name, and is left out.
-    added = _overlay(shapely.difference, _overlay(shapely.intersection, _closing(geometry, radius), body), geometry)
-    reach = geometry.buffer(0.45 * radius, quad_segs=QUAD_SEGS)
-    fills = [
-        part for part in getattr(added, "geoms", [added])
-        if not part.is_empty and part.area <= 0.35 * radius**2 and part.difference(reach).area <= SLIVER
-    ]  # fmt: skip
-    closed = union([geometry, *fills])
+    closed = union([geometry, *_corner_fills(geometry, body, radius, keep_out)])
     # (cut to the closed zone, not to the body: the round-trip of the buffers does not land exactly on the outline)
     opened = _overlay(shapely.intersection, _opening(_overlay(shapely.union, closed, outside), radius), closed)
     # The opening also drops whole parts thinner than 2 * radius (a strip down the shin): those come back as they
@@ -196,25 +208,28 @@ def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float) -> B
         if not part.is_empty and (part.difference(near).area > SLIVER or sum(part.distance(p) < SLIVER for p in kept_parts) != 1)
     ]  # fmt: skip
     out = _overlay(shapely.intersection, valid(union([opened, *back])), body)
-    # Pieces left thinner than a line or smaller than a grain (where buffers' arcs meet an edge) are dropped.
-    return _without_crumbs(_opening(out, SLIVER)) if not out.is_empty else EMPTY
+    # Spikes and pieces thinner than a hair or smaller than a grain (where buffers' arcs meet an edge, or a fill
+    # meets a stair step) are dropped; the outside counts as shape again, so nothing on the outline moves.
+    if out.is_empty:
+        return EMPTY
+    return _without_crumbs(_overlay(shapely.intersection, _opening(_overlay(shapely.union, out, outside), HAIR), out))
 
 
 def _without_crumbs(geometry: BaseGeometry) -> BaseGeometry:
     return union([part for part in getattr(geometry, "geoms", [geometry]) if part.area >= CRUMB])
 
 
-def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeometry, essential_regions=(), spillover_regions=()) -> tuple[BaseGeometry, BaseGeometry]:
+def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeometry, essential_regions=(), spillover_regions=(), keep_out=()) -> tuple[BaseGeometry, BaseGeometry]:
     """(essential, spillover) smoothed together: the spillover is the smoothed whole less the smoothed essential
     zone, so the two never overlap and no gap opens between them. ``*_regions``: the shapes each kind names (the
-    regions, whole, and the parts drawn as paths; see smooth)."""
-    smooth_essential = smooth(essential, body, essential_regions)
+    regions, whole, and the parts drawn as paths; see smooth); ``keep_out``: where neither rounds a corner (smooth)."""
+    smooth_essential = smooth(essential, body, essential_regions, keep_out=keep_out)
     if spillover.is_empty:
         return smooth_essential, spillover
-    # the essential zone's rounding never takes in what the data calls spillover
+    # (the essential zone's rounding may fill a corner of itself in what the data calls spillover: the spillover
+    # is then the rest, so the two never overlap)
     spill_only = _overlay(shapely.difference, spillover, essential)
-    smooth_essential = _without_crumbs(_overlay(shapely.difference, smooth_essential, spill_only))
-    whole = smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions])
+    whole = smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions], keep_out=keep_out)
     rest = _without_crumbs(_opening(_overlay(shapely.difference, whole, smooth_essential), SLIVER)) if not whole.is_empty else EMPTY
     # what the essential zone's rounding gave up inside itself stays out of the spillover (it was never spillover)
     rest = union([part for part in getattr(rest, "geoms", [rest]) if part.intersection(spill_only).area >= 0.5 * part.area])
