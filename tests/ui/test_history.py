@@ -307,14 +307,20 @@ def test_actions_have_shortcuts_and_tooltips(history):
     assert not history.isVisible()
 
 
+def open_long_history(store, qtbot, atlas, renderers):
+    """A history window, shown, over 1,000 synthetic sessions saved into STORE."""
+    store.save_many(synthetic_sessions(1000))
+    window = HistoryWindow(store, atlas, renderers)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def test_a_thousand_sessions_load(qtbot, tmp_path, atlas, renderers, utc):
     with Store.open(tmp_path / "many.sqlite3") as store:
-        store.save_many(synthetic_sessions(1000))
-        window = HistoryWindow(store, atlas, renderers)
-        qtbot.addWidget(window)
-        window.resize(1200, 800)
-        window.show()
-        qtbot.waitExposed(window)
+        window = open_long_history(store, qtbot, atlas, renderers)
         assert window.table.model().rowCount() == 1000
         assert len(window.chart.points("before")) == 1000
         assert window.chart.pain_note()  # many sessions: averaged lines, a dot per session
@@ -412,12 +418,7 @@ def test_a_long_history_measures_the_rows_it_needs_not_every_row(qtbot, tmp_path
     text = SessionTableModel.text
     monkeypatch.setattr(SessionTableModel, "text", lambda self, row, column: asked.add(row) or text(self, row, column))
     with Store.open(tmp_path / "many.sqlite3") as store:
-        store.save_many(synthetic_sessions(1000))
-        window = HistoryWindow(store, atlas, renderers)
-        qtbot.addWidget(window)
-        window.resize(1200, 800)
-        window.show()
-        qtbot.waitExposed(window)
+        window = open_long_history(store, qtbot, atlas, renderers)
         window.table.viewport().repaint()
         assert 0 < len(asked) <= FIT_ROWS + 60, len(asked)
         row = 999
