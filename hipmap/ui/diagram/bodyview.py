@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES, Mark
-from ..kit.shapes import painter_path
+from ..kit.shapes import PathItem, painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
 from .drawing import draw_view, spread_marks
@@ -512,7 +512,8 @@ class BodyView(QGraphicsView):
         return found
 
     def _overlay_path(self, path, pen, brush, z, tip, layer):
-        item = self.scene().addPath(path, pen, brush)
+        item = PathItem(path, pen, brush)
+        self.scene().addItem(item)
         item.setZValue(z)
         item.setToolTip(tip)
         item.setData(0, layer)

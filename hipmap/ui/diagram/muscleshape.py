@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from ..kit.colors import GHOST_RGB, MUSCLE_EDGE_RGB, MUSCLE_RGB, SKIN_RGB, diagram_style
 from ..kit.i18n import translate
-from ..kit.shapes import painter_path
+from ..kit.shapes import PathItem, painter_path
 
 _PATHS: dict = {}  # (id of the atlas's anatomy, muscle, side, view) -> (outline, fibres)
 _PATHS_FOR: list = []  # the anatomy mappings the cache holds (kept alive, so their ids stay theirs)
@@ -185,7 +185,8 @@ class MuscleLayer:
         self.clear()
         strokes = sorted(muscle_strokes(atlas, muscle.id, side, self.view_id, 0.6 if preview else 1.0), key=lambda s: s.z)
         for stroke in strokes:
-            item = self.scene.addPath(stroke.path, stroke.pen, stroke.brush)
+            item = PathItem(stroke.path, stroke.pen, stroke.brush)
+            self.scene.addItem(item)
             # fibres over the outlines; a part lying on top (z 0.02) over a deep part of the same muscle
             item.setZValue(self.z_ghost if stroke.kind == "ghost" else self.z_muscle + (0.01 if stroke.kind == "fibres" else stroke.z / 4))
             item.setToolTip(stroke.tip)
