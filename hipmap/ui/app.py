@@ -40,6 +40,11 @@ def load_content(warm=None):
     return atlas, matcher, warm
 
 
+def import_the_core():
+    """Import what the atlas and its matcher are made of (numpy, shapely): the longest step of loading them."""
+    from ..core.pain import matching  # noqa: F401
+
+
 def take_early_marks(window, warm) -> bool:
     """A warm start: the first frame takes marks at once, with the cache's light geometry (no numpy or shapely);
     the atlas and its index load right after that frame is painted. False (nothing changed) with no cache."""
@@ -117,7 +122,9 @@ def main(argv=None) -> int:
         warm = warm_start()
         early.append(warm)
         if take_early_marks(window, warm):
-            window.first_frame.live.connect(lambda: QTimer.singleShot(0, finish_loading))
+            # In two turns of the event loop, so that a click between them is drawn at once: numpy, shapely and
+            # the matcher's code first, then the atlas and its index.
+            window.first_frame.live.connect(lambda: QTimer.singleShot(0, lambda: (import_the_core(), QTimer.singleShot(0, finish_loading))))
         else:
             QTimer.singleShot(0, finish_loading)
 

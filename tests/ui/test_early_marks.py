@@ -97,3 +97,57 @@ def test_no_cache_means_no_early_marks(qtbot, tmp_path, monkeypatch):
     qtbot.mouseClick(win.first_frame, Qt.LeftButton, pos=win.first_frame.rect().center())
     assert win.first_frame.queued == []
     win.close()
+
+
+def test_the_app_started_warm_takes_a_click_before_loading_and_matches_it(tmp_path):
+    """hipmap.ui.app.main() itself, in its own process: the first frame takes marks, a click there is drawn and
+    queued, numpy is not imported until then, and the loaded window holds that mark, ranked."""
+    import os
+    import subprocess
+    import sys
+
+    script = r'''
+import sys
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+import hipmap.ui.app as hipmap_app
+seen = {}
+def click():
+    frame = window.first_frame
+    seen["attached"] = window.document is not None
+    p = frame._slot(0).map(QPointF(250, 450))
+    QTest.mouseClick(frame, Qt.LeftButton, pos=QPoint(round(p.x()), round(p.y())))
+    seen["queued"] = len(frame.queued)
+def hook():
+    global window
+    window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    def live():
+        seen["heavy at ready"] = sorted(m for m in ("numpy", "shapely", "yaml") if m in sys.modules)
+        QTimer.singleShot(0, click)
+    window.first_frame.live.connect(live)
+    def done():
+        if window.document is None:
+            return
+        timer.stop()
+        print("at ready", seen.get("heavy at ready"), "attached", seen.get("attached"), flush=True)
+        print("early", seen.get("queued"), "marks", len(window.document.painmap.marks), "ranked", bool(window.document.result.candidates), flush=True)
+        window.document.undo_stack.setClean()
+        window.files.clear_autosave()
+        app.quit()
+    timer.timeout.connect(done)
+    timer.start(20)
+timer = QTimer()
+QTimer.singleShot(0, hook)
+hipmap_app.main([])
+'''
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
+    env.pop(warmstart.ENV_OFF, None)
+    fill = "from hipmap.core.warmstart import load_with_matcher; from hipmap.ui.kit.i18n import matching_phrases; load_with_matcher('en')"
+    filled = subprocess.run([sys.executable, "-c", fill], capture_output=True, text=True, env=env, timeout=120)
+    assert filled.returncode == 0, filled.stderr
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert "at ready [] attached False" in done.stdout, done.stdout + done.stderr  # marking before the atlas
+    assert "early 1 marks 1 ranked True" in done.stdout, done.stdout + done.stderr

@@ -103,7 +103,8 @@ def first_painted():
     from hipmap.ui.app import take_early_marks, warm_start
     warm[0] = warm_start()
     if take_early_marks(window, warm[0]):
-        window.first_frame.live.connect(lambda: QTimer.singleShot(0, load))
+        from hipmap.ui.app import import_the_core
+        window.first_frame.live.connect(lambda: QTimer.singleShot(0, lambda: (import_the_core(), QTimer.singleShot(0, load))))
     else:
         QTimer.singleShot(0, load)
 window.first_frame.painted.connect(lambda: QTimer.singleShot(0, first_painted))
