@@ -98,7 +98,7 @@ def main(argv=None) -> int:
         from ..core.content.problems import DataError
 
         try:
-            atlas, matcher, warm = load_content(early[0] if early else None)
+            atlas, matcher, warm = load_content(early[0]) if early else load_content()
         except DataError as exc:
             from .kit.errors import problem_text
 
@@ -120,7 +120,7 @@ def main(argv=None) -> int:
     def first_painted():
         # A warm start takes marks from here on; the atlas loads once the frame that takes them is painted.
         warm = warm_start()
-        early.append(warm)
+        early.append(warm)  # its key is computed now: the atlas is read under the same one
         if take_early_marks(window, warm):
             # In two turns of the event loop, so that a click between them is drawn at once: numpy, shapely and
             # the matcher's code first, then the atlas and its index.
