@@ -263,6 +263,7 @@ def _cmd_bench(args) -> int:
         line("start-up, hipmap window painted", st["hipmap_window"])
         line("start-up, hipmap ready for marking", st["hipmap_interactive"])
         line("start-up, ready, no content cache", st["hipmap_interactive_cold"])
+        line("start-up, atlas and index loaded (the list follows a click)", st["hipmap_loaded"])
         print(f"  start-up ratio {st['ratio_of_medians']} (target {st['target_ratio']}); ready for marking "
               f"{st['interactive_ratio_of_medians']} (target {st['interactive_target_ratio']}), "
               f"{st['interactive_cold_ratio_of_medians']} with no cache")  # fmt: skip

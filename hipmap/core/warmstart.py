@@ -25,7 +25,7 @@ from .. import PACKAGE_DIR, __version__, default_assets_dir, default_data_dir
 from .fileio import atomic_write_bytes
 
 MAGIC = b"HIPMAP-WARM\x00"
-FORMAT = 2  # 2: the payload holds the red-flag screen too
+FORMAT = 3  # 2: the payload holds the red-flag screen too; 3: the light part (views-*.pickle) beside it
 _HEADER = struct.Struct(">12sI32sQ")  # magic, format, key (sha256), payload length
 ENV_DIR = "HIPMAP_CACHE_DIR"  # where the cache lives; the bench points it at a temporary folder
 ENV_OFF = "HIPMAP_NO_CACHE"  # set (to anything but "" or "0") to always load from the sources
@@ -57,14 +57,29 @@ def _files(root: Path):
                 yield Path(folder) / name
 
 
-def content_key(data_dir: Path, assets_dir: Path, language: str | None) -> bytes:
-    """sha256 of everything the cached objects depend on."""
-    import numpy
-    import shapely
+def _installed_version(package: str) -> str:
+    """The installed version of PACKAGE without importing it (numpy and shapely take 100-250 ms to import, and
+    the first frame's light geometry needs neither): the name of its dist-info folder beside it, else its
+    ``__version__`` after all."""
+    import importlib.util
 
+    try:
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            folder = Path(spec.origin).parent.parent
+            found = sorted(e for e in os.listdir(folder) if e.startswith(package + "-") and e.endswith(".dist-info"))
+            if len(found) == 1:
+                return found[0][len(package) + 1:-len(".dist-info")] + " at " + str(folder)
+    except (OSError, ValueError, ImportError):
+        pass
+    return str(__import__(package).__version__)
+
+
+def content_key(data_dir: Path, assets_dir: Path, language: str | None) -> bytes:
+    """sha256 of everything the cached objects depend on (imports neither numpy nor shapely)."""
     h = hashlib.sha256()
-    for part in (f"format {FORMAT}", f"hipmap {__version__}", f"python {sys.version}", f"numpy {numpy.__version__}",
-                 f"shapely {shapely.__version__}", f"language {language or ''}"):  # fmt: skip
+    for part in (f"format {FORMAT}", f"hipmap {__version__}", f"python {sys.version}", f"numpy {_installed_version('numpy')}",
+                 f"shapely {_installed_version('shapely')}", f"language {language or ''}"):  # fmt: skip
         h.update(part.encode() + b"\x00")
     roots = [("data", Path(data_dir)), ("assets", Path(assets_dir))]
     roots += [(f"code/{d}", PACKAGE_DIR / d) for d in _CODE_DIRS]
@@ -81,6 +96,48 @@ def content_key(data_dir: Path, assets_dir: Path, language: str | None) -> bytes
 
 def cache_file(language: str | None) -> Path:
     return cache_dir() / f"atlas-{language or 'en'}.pickle"
+
+
+def light_file(language: str | None) -> Path:
+    """The first frame's part: each view's outline and regions as plain coordinates (see light_views)."""
+    return cache_dir() / f"views-{language or 'en'}.pickle"
+
+
+# --------------------------------------------------------------------------------------------- the light part
+
+def _rings(geometry) -> list:
+    """A shapely (multi)polygon as plain rings: [[(x, y), ...], ...], exteriors and holes alike (drawn and
+    hit-tested with the odd-even rule, as painter_path draws them)."""
+    rings = []
+    for polygon in getattr(geometry, "geoms", (geometry,)):
+        if polygon.is_empty or polygon.geom_type != "Polygon":
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            rings.append([(float(x), float(y)) for x, y in ring.coords])
+    return rings
+
+
+def light_views(atlas) -> dict:
+    """What the first frame needs to take marks before numpy and shapely are loaded, made from the atlas itself
+    (one source of truth): for each view, its viewbox, drawing, body outline (per side) and regions (id, side,
+    name) as plain coordinate rings. Only builtins: reading it back imports nothing."""
+    views = {}
+    for view_id, view in atlas.views.items():
+        views[view_id] = {
+            "title": view.title,
+            "viewbox": tuple(float(v) for v in view.viewbox),
+            "svg_file": str(view.svg_file),
+            "mirrored": bool(view.mirrored),
+            "body": {side: _rings(shape) for side, shape in view.body.items()},
+            "regions": [(region_id, side, atlas.regions[region_id].name if region_id in atlas.regions else region_id, _rings(shape))
+                        for (region_id, side), shape in view.regions.items()],  # fmt: skip
+        }
+    return views
+
+
+class _BuiltinsOnly(pickle.Unpickler):
+    def find_class(self, module, name):  # the light part is plain data: nothing to import, ever
+        raise pickle.UnpicklingError  # (never shown: any problem means the light part is not used)
 
 
 # --------------------------------------------------------------------------------------------- pickling
@@ -140,8 +197,9 @@ def _safe_folder(folder: Path, create: bool) -> bool:
     return True
 
 
-def read(path: Path, key: bytes):
-    """The payload stored under ``key``, or None for any problem at all (no file, stale, damaged, unreadable)."""
+def read(path: Path, key: bytes, light: bool = False):
+    """The payload stored under ``key``, or None for any problem at all (no file, stale, damaged, unreadable).
+    LIGHT: plain data only (no class is looked up, so nothing is imported)."""
     try:
         if not _safe_folder(path.parent, create=False):
             return None
@@ -162,6 +220,10 @@ def read(path: Path, key: bytes):
         view = memoryview(body)
         if len(body) != length or length < 32 or hashlib.sha256(view[32:]).digest() != body[:32]:
             return None
+        if light:
+            import io
+
+            return _BuiltinsOnly(io.BytesIO(view[32:])).load()
         return pickle.loads(view[32:])
     except Exception:  # truncated, garbage, a class that no longer exists, no permission, ...: rebuild
         return None
@@ -202,10 +264,11 @@ class WarmStart:
         """(atlas, matcher or None); raises DataError as load_atlas does when the sources are invalid.
         (A warm start never imports the loaders: YAML, SVG parsing, the checks.)"""
         if self.use_cache:
-            try:
-                self.key = content_key(self.data_dir, self.assets_dir, self.language)
-            except Exception:  # an unreadable file: the loader reports it properly
-                self.key = None
+            if self.key is None:  # (load_light computed it a moment ago)
+                try:
+                    self.key = content_key(self.data_dir, self.assets_dir, self.language)
+                except Exception:  # an unreadable file: the loader reports it properly
+                    self.key = None
             if self.key is not None:
                 found = read(cache_file(self.language), self.key)
                 if isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], dict):
@@ -243,7 +306,24 @@ class WarmStart:
             red_flags = load_red_flags(self._red_flags_file(), language=self.language)
         except DataError:
             red_flags = None
-        return write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher), red_flags))
+        if not write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher), red_flags)):
+            return False
+        return write(light_file(self.language), self.key, light_views(self.atlas))
+
+    def load_light(self) -> dict | None:
+        """The first frame's views (light_views) from the cache, when it matches the files; else None. Imports
+        neither numpy nor shapely, nor the loaders."""
+        if not self.use_cache:
+            return None
+        try:
+            self.key = content_key(self.data_dir, self.assets_dir, self.language)
+        except Exception:
+            self.key = None
+            return None
+        found = read(light_file(self.language), self.key, light=True)
+        if not isinstance(found, dict):
+            return None
+        return found
 
 
 def load_with_matcher(language: str | None = None, phrases=None, data_dir=None, assets_dir=None):

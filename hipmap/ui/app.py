@@ -1,6 +1,7 @@
 """Starting the window: python main.py, hipmap-gui, or hipmap with no subcommand.
 
-The window paints its drawings first; the atlas (numpy, shapely, every data file) loads once they are on screen.
+The window paints its drawings first; on a warm start it then takes marks (the cache's light geometry), and the
+atlas (numpy, shapely, every data file) loads once that frame is on screen; the marks made meanwhile are matched then.
 """
 
 from __future__ import annotations
@@ -22,15 +23,36 @@ from .mainwindow.window import MainWindow
 SAVE_CACHE_AFTER_MS = 1500  # a cold start writes the warm-start cache this long after the window is ready
 
 
-def load_content():
+def warm_start():
+    """The warm-start cache for the interface's language (the data's text follows it)."""
+    from ..core.warmstart import WarmStart
+
+    return WarmStart(language=i18n.current_language())
+
+
+def load_content(warm=None):
     """(atlas, matcher or None, the WarmStart): the checked atlas and its index from the warm-start cache
     (hipmap.core.warmstart) when it matches the files, else the atlas from the sources and no matcher yet."""
-    from ..core.warmstart import WarmStart
     from .kit.i18n import matching_phrases
 
-    warm = WarmStart(language=i18n.current_language())  # data text in the interface's language
+    warm = warm or warm_start()
     atlas, matcher = warm.load(matching_phrases())
     return atlas, matcher, warm
+
+
+def import_the_core():
+    """Import what the atlas and its matcher are made of (numpy, shapely): the longest step of loading them."""
+    from ..core.pain import matching  # noqa: F401
+
+
+def take_early_marks(window, warm) -> bool:
+    """A warm start: the first frame takes marks at once, with the cache's light geometry (no numpy or shapely);
+    the atlas and its index load right after that frame is painted. False (nothing changed) with no cache."""
+    try:
+        light = warm.load_light()
+    except Exception:  # the cache is only ever a shortcut
+        light = None
+    return bool(light) and window.take_early_marks(light)
 
 
 def main(argv=None) -> int:
@@ -76,7 +98,7 @@ def main(argv=None) -> int:
         from ..core.content.problems import DataError
 
         try:
-            atlas, matcher, warm = load_content()
+            atlas, matcher, warm = load_content(early[0]) if early else load_content()
         except DataError as exc:
             from .kit.errors import problem_text
 
@@ -93,7 +115,20 @@ def main(argv=None) -> int:
         if files:
             window.files.open_path(Path(files[0]))
 
+    early = []
+
+    def first_painted():
+        # A warm start takes marks from here on; the atlas loads once the frame that takes them is painted.
+        warm = warm_start()
+        early.append(warm)  # its key is computed now: the atlas is read under the same one
+        if take_early_marks(window, warm):
+            # In two turns of the event loop, so that a click between them is drawn at once: numpy, shapely and
+            # the matcher's code first, then the atlas and its index.
+            window.first_frame.live.connect(lambda: QTimer.singleShot(0, lambda: (import_the_core(), QTimer.singleShot(0, finish_loading))))
+        else:
+            QTimer.singleShot(0, finish_loading)
+
     # Load once the drawings are on screen; the timer covers a window that is never exposed.
-    window.first_frame.painted.connect(lambda: QTimer.singleShot(0, finish_loading))
+    window.first_frame.painted.connect(lambda: QTimer.singleShot(0, first_painted))
     QTimer.singleShot(500, finish_loading)
     return app.exec()

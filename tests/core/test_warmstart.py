@@ -203,3 +203,77 @@ def test_a_warm_start_imports_neither_yaml_nor_the_loaders(cache):
     env.pop(warmstart.ENV_OFF, None)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert done.stdout.split("\n")[0] == "True []", done.stderr
+
+
+# ------------------------------------------------------------------------------------ the first frame's light part
+
+def test_the_light_geometry_is_the_atlas_s_own_region_by_region(cache, atlas):
+    """One source of truth: every view's body and regions, as plain rings, equal the atlas's shapes to 1e-6."""
+    import shapely
+    from shapely.geometry import Polygon
+
+    _load()
+    light = warmstart.WarmStart().load_light()
+    assert light is not None and set(light) == set(atlas.views)
+
+    def same(rings, shape):
+        # rings back to polygons (even-odd: a ring inside another is its hole), compared with the shape itself
+        rebuilt = Polygon()
+        for ring in rings:
+            rebuilt = shapely.symmetric_difference(rebuilt, Polygon(ring))
+        assert shapely.symmetric_difference(rebuilt, shape).area < 1e-6
+        coords = [c for polygon in getattr(shape, "geoms", (shape,)) for ring in (polygon.exterior, *polygon.interiors) for c in ring.coords]
+        flat = [c for ring in rings for c in ring]
+        assert len(flat) == len(coords) and max(abs(a - b) for p, q in zip(flat, coords) for a, b in zip(p, q)) <= 1e-6
+
+    for view_id, view in atlas.views.items():
+        part = light[view_id]
+        assert part["viewbox"] == tuple(view.viewbox) and part["mirrored"] == view.mirrored
+        assert set(part["body"]) == set(view.body)
+        for side, shape in view.body.items():
+            same(part["body"][side], shape)
+        assert [(r, s) for r, s, _name, _rings in part["regions"]] == list(view.regions)
+        for region_id, side, name, rings in part["regions"]:
+            assert name == atlas.regions[region_id].name
+            same(rings, view.regions[(region_id, side)])
+
+
+def test_the_light_part_is_read_without_numpy_or_shapely(cache):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from hipmap.core.warmstart import WarmStart\n"
+        "light = WarmStart().load_light()\n"
+        "print(sorted(light), sorted(m for m in ('numpy', 'shapely', 'yaml') if m in sys.modules))\n"
+    )
+    _load()
+    env = dict(os.environ, **{warmstart.ENV_DIR: str(cache)})
+    env.pop(warmstart.ENV_OFF, None)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.stdout.split("\n")[0] == "['anterior', 'lateral_left', 'lateral_right', 'posterior'] []", done.stderr
+
+
+def test_a_damaged_stale_or_foreign_light_part_is_not_used(cache, tmp_path):
+    import pickle
+
+    _load()
+    path = warmstart.light_file(None)
+    good = path.read_bytes()
+    assert warmstart.WarmStart().load_light()
+    path.write_bytes(good[:-10])  # truncated
+    assert warmstart.WarmStart().load_light() is None
+    path.write_bytes(good[:60] + bytes([good[60] ^ 1]) + good[61:])  # one bit flipped
+    assert warmstart.WarmStart().load_light() is None
+    # a well-formed file under the right key whose payload names a class: refused, nothing imported
+    key = warmstart.content_key(warmstart.WarmStart().data_dir, warmstart.WarmStart().assets_dir, None)
+    assert warmstart.write(path, key, {"posterior": tmp_path})  # a Path object: not plain data
+    assert warmstart.WarmStart().load_light() is None
+    assert warmstart.write(path, b"\x00" * 32, pickle.loads(pickle.dumps({"posterior": {}})))  # another key: stale
+    assert warmstart.WarmStart().load_light() is None
+    # the next save writes it again
+    warm, atlas, matcher = _load(use_cache=True)
+    warm.from_cache = False
+    assert warm.save(matcher)
+    assert warmstart.WarmStart().load_light() is not None

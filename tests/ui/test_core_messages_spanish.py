@@ -77,7 +77,7 @@ def test_starting_on_broken_data_lists_the_problems_in_spanish(qapp, tmp_path, m
 
     data = _broken_data(tmp_path)
 
-    def load_content():  # the start-up's loading, from the broken copy
+    def load_content(_warm=None):  # the start-up's loading, from the broken copy
         return load_atlas(data, tmp_path / "assets"), None, None
 
     monkeypatch.setattr(app_module, "load_content", load_content)

@@ -53,7 +53,9 @@ window.show()
 app.exec()
 """
 
-# The same steps as hipmap.ui.app.main(): the window first, the atlas once its drawings are on screen.
+# The same steps as hipmap.ui.app.main(): the window first; on a warm start the first frame then takes marks (the
+# cache's light geometry), and the atlas loads once that is on screen. Prints: first frame, ready for marking, the
+# memory then, and the atlas and its index loaded with the diagrams live (the ranked list follows a click).
 _HIPMAP = r"""
 import time; t0 = time.perf_counter()
 import sys
@@ -67,10 +69,19 @@ window.resize(1360, 880)
 times = {}
 class Watch(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Paint and obj.objectName() not in times:
-            times[obj.objectName()] = (time.perf_counter() - t0) * 1000
-            if obj.objectName() == "ready":
-                print(times["first"], times["ready"], rss_mb(), flush=True)
+        if event.type() == QEvent.Paint:
+            name = obj.objectName()
+            if name == "first" and "first" in times and window.first_frame.bodies and "ready" not in times:
+                name = "ready"  # the frame that takes marks
+            if name in times:
+                return False
+            times[name] = (time.perf_counter() - t0) * 1000
+            if name == "ready":
+                times["rss"] = rss_mb()
+            if name == "loaded":
+                if "ready" not in times:  # a cold start: marking works once the atlas is loaded
+                    times["ready"], times["rss"] = times["loaded"], rss_mb()
+                print(times["first"], times["ready"], times["rss"], times["loaded"], flush=True)
                 if warm[0] is not None and matcher[0] is None:
                     warm[0].save(window.document.matcher)  # untimed: what the app does a moment later
                 app.quit()
@@ -81,14 +92,22 @@ window.first_frame.installEventFilter(watch)
 warm, matcher = [None], [None]
 def load():
     from hipmap.ui.app import load_content
-    atlas, matcher[0], warm[0] = load_content()
+    atlas, matcher[0], warm[0] = load_content(warm[0])
     window.attach(atlas, matcher[0])
     window.files.autosave_timer.stop()
     view = window.current_view().viewport()
-    view.setObjectName("ready")
+    view.setObjectName("loaded")
     view.installEventFilter(watch)
     view.update()
-window.first_frame.painted.connect(lambda: QTimer.singleShot(0, load))
+def first_painted():
+    from hipmap.ui.app import take_early_marks, warm_start
+    warm[0] = warm_start()
+    if take_early_marks(window, warm[0]):
+        from hipmap.ui.app import import_the_core
+        window.first_frame.live.connect(lambda: QTimer.singleShot(0, lambda: (import_the_core(), QTimer.singleShot(0, load))))
+    else:
+        QTimer.singleShot(0, load)
+window.first_frame.painted.connect(lambda: QTimer.singleShot(0, first_painted))
 window.show()
 app.exec()
 """
@@ -109,8 +128,8 @@ def startup(runs: int = 5) -> dict:
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("HIPMAP_NO_CACHE", None)
-    bare, bare_rss, first, ready, rss = [], [], [], [], []
-    cold_first, cold_ready, cold_rss = [], [], []
+    bare, bare_rss, first, ready, rss, loaded = [], [], [], [], [], []
+    cold_first, cold_ready, cold_rss, cold_loaded = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
         env["HIPMAP_DATA_DIR"] = str(Path(tmp) / "data")  # the user's autosave, routines and history stay out of it
@@ -132,23 +151,27 @@ def startup(runs: int = 5) -> dict:
             painted_ms, mb = (float(v) for v in done.stdout.strip().splitlines()[-1].split())
             bare.append(painted_ms)
             bare_rss.append(mb)
-            for environment, a, b, c in ((warm_env, first, ready, rss), (cold_env, cold_first, cold_ready, cold_rss)):
-                painted, interactive, mb = hipmap(environment)
+            for environment, a, b, c, d in ((warm_env, first, ready, rss, loaded), (cold_env, cold_first, cold_ready, cold_rss, cold_loaded)):
+                painted, interactive, mb, matching = hipmap(environment)
                 a.append(painted)
                 b.append(interactive)
                 c.append(mb)
+                d.append(matching)
     ratio = statistics.median(first) / statistics.median(bare)
     ready_ratio = statistics.median(ready) / statistics.median(bare)
     memory_ratio = statistics.median(rss) / statistics.median(bare_rss)
     return {
         "bare_window": _stats(bare),
         "hipmap_window": _stats(first),  # the window with its diagrams drawn
-        "hipmap_interactive": _stats(ready),  # marking works: the atlas and its index are loaded, the diagrams live
+        "hipmap_interactive": _stats(ready),  # marking works: a click or drag is drawn at once (and queued)
+        "hipmap_loaded": _stats(loaded),  # the atlas and its index loaded, the diagrams live: the list follows a click
         "hipmap_window_cold": _stats(cold_first),  # the same with no content cache (a first start)
         "hipmap_interactive_cold": _stats(cold_ready),
+        "hipmap_loaded_cold": _stats(cold_loaded),
         "ratio_of_medians": round(ratio, 3),
         "interactive_ratio_of_medians": round(ready_ratio, 3),
         "interactive_cold_ratio_of_medians": round(statistics.median(cold_ready) / statistics.median(bare), 3),
+        "loaded_ratio_of_medians": round(statistics.median(loaded) / statistics.median(bare), 3),
         "target_ratio": STARTUP_TARGET_RATIO,
         "interactive_target_ratio": INTERACTIVE_TARGET_RATIO,
         "meets_target": ratio <= STARTUP_TARGET_RATIO,  # judged unrounded

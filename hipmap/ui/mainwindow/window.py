@@ -219,12 +219,22 @@ class MainWindow(QMainWindow):
         if state is None or not self.splitter.restoreState(state):
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
+        queued = list(self.first_frame.queued)  # marks made on the first frame while the atlas loaded
         self.view_stack.removeWidget(self.first_frame)
         self.first_frame.deleteLater()
         self._set_ready(True)
         self._on_document_changed(self.document.painmap, self.document.result)
+        for view_id, points, radius in queued:  # matched now, each an undoable mark as if made just now
+            if view_id in self.views:
+                self.marking.on_stroke(view_id, points, radius)
         self._update_title()
         self.files.autosave_timer.start()
+
+    def take_early_marks(self, light_views) -> bool:
+        """Before attach(): let the first frame take marks with the warm-start cache's light geometry (no numpy,
+        no shapely); attach() matches them. False if the light part does not fit the drawings shown."""
+        marking = self.marking
+        return self.first_frame.take_marks(light_views, lambda: marking.brush_spin.value(), lambda: marking.intensity_slider.value())
 
     def _on_undo_text(self, _text=""):
         """Name the step in the status tips: "Undo: Paint pain"."""
