@@ -84,6 +84,26 @@ def test_a_drag_before_the_atlas_loads_is_kept_as_one_stroke(qtbot, tmp_path, mo
     win.close()
 
 
+def test_a_drag_under_way_when_the_atlas_arrives_keeps_what_it_painted(qtbot, tmp_path, monkeypatch, atlas):
+    """The atlas loaded while the button was still down, and the first frame (with the stroke) was thrown away."""
+    from hipmap.ui.app import load_content
+
+    win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
+    frame = win.first_frame
+    start, end = _frame_point(frame, 260, 520), _frame_point(frame, 340, 520)
+    qtbot.mousePress(frame, Qt.LeftButton, pos=start)
+    for i in range(1, 9):
+        qtbot.mouseMove(frame, QPoint(start.x() + (end.x() - start.x()) * i // 8, start.y()))
+    assert not frame.queued  # still being drawn
+    loaded, cached_matcher, _again = load_content(warm)
+    win.attach(loaded, cached_matcher)
+    win.files.autosave_timer.stop()
+    assert len(win.document.painmap.marks) == 1 and win.document.undo_stack.undoText() == "Paint pain"
+    win.document.undo_stack.setClean()
+    win.files.clear_autosave()
+    win.close()
+
+
 def test_no_cache_means_no_early_marks(qtbot, tmp_path, monkeypatch):
     from hipmap.ui.app import take_early_marks, warm_start
     from hipmap.ui.mainwindow.window import MainWindow

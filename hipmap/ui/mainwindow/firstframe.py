@@ -145,6 +145,13 @@ class FirstFrame(QWidget):
     def mouseReleaseEvent(self, event):
         if self._stroke is None or event.button() != Qt.LeftButton:
             return super().mouseReleaseEvent(event)
+        self.finish_stroke()
+
+    def finish_stroke(self) -> None:
+        """Queue the stroke being drawn, as a release would: called on release, and when the atlas arrives while
+        the button is still down (the diagrams take over then; the stroke so far is kept, not lost)."""
+        if self._stroke is None:
+            return
         (view_id, points), self._stroke = self._stroke, None
         radius = float(self._radius())
         self.queued.append((view_id, points, radius))

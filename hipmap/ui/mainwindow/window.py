@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         if state is None or not self.splitter.restoreState(state):
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
+        self.first_frame.finish_stroke()  # a drag still under way keeps what it has painted
         queued = list(self.first_frame.queued)  # marks made on the first frame while the atlas loaded
         self.view_stack.removeWidget(self.first_frame)
         self.first_frame.deleteLater()
