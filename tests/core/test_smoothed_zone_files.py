@@ -152,6 +152,8 @@ def test_the_shapes_are_written_compactly_and_read_back_exactly(atlas):
     back = read_polygons(texts)
     assert back.symmetric_difference(zone).area < 1e-6
     points = len(shapely.get_coordinates(zone))
-    assert sum(map(len, texts)) < 6 * points  # ("214.7327,312.2556 ": 18 characters a point as decimals)
+    # ("214.7327,312.2556 ": 18 characters a point as decimals; the simplified rings, their points no longer in
+    # runs of equal steps that zlib packs tight, take about 6.5)
+    assert sum(map(len, texts)) < 8 * points
     assert shapely.equals_exact(shapely.normalize(read_polygons(polygon_paths(back))), shapely.normalize(back), GRID / 2)
     assert read_polygons(["M1,2 L3,4 5,6 Z"]) is None and read_polygons([texts[0] + " %%"]) is None

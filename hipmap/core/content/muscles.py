@@ -179,6 +179,11 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     return SelfCare(compression, tuple(stretch_ids), habits, cautions, instead)
 
 
+def _outside(spillover: Mapping[str, BaseGeometry], essential: Mapping[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+    """view -> the spillover zone less the essential zone there (the smoothed zones are made apart)."""
+    return {v: polygonal(shape.difference(essential[v])) if v in essential and not shape.is_empty and not essential[v].is_empty else shape for v, shape in spillover.items()}
+
+
 def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: Mapping[str, str | None] | None = None, smoothing: ZoneSmoothing | None = None) -> Muscle | None:
     """``smoothing``: where the smoothed zones come from (data/zones, smoothzones.py); None: unsmoothed."""
     data = _load(col, file)
@@ -277,7 +282,10 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
             if parts and not any(not g.is_empty for g in right.values()):
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
             drawn[kind] = right
-        for kind, right in (smoothing.zones(file, drawn, zone_regions, authored, {p.region for p in points}) if smoothing else drawn).items():
+        shaped = smoothing.zones(file, drawn, zone_regions, authored, {p.region for p in points}) if smoothing else drawn
+        if shaped is drawn:  # (unsmoothed: the spillover zone is what lies outside the essential one, as smoothed)
+            shaped = {**drawn, "spillover": _outside(drawn.get("spillover", {}), drawn.get("essential", {}))}
+        for kind, right in shaped.items():
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:

@@ -29,8 +29,9 @@ from .yamlfile import YamlSyntaxError, load_yaml_file
 
 FOLDER = "zones"  # under data/
 # Bumped whenever shapes.smooth / smooth_pair would draw other shapes from the same sources: every file is then stale.
-SMOOTHING_VERSION = 3
+SMOOTHING_VERSION = 4
 GRID = 0.0001  # units: the shapes are written on this grid (four decimals: on the body outline to a hair)
+PINCHED = 0.01  # square units: a part the grid pinches off a zone (where a hair's-width neck joined it) is dropped
 MAX_COORDINATE = 100_000.0  # units: a coordinate beyond this is damage (the views are 600 x 1000)
 MAX_RING_BYTES = 8_000_000
 MAX_SOURCE_BYTES = 20_000_000
@@ -150,7 +151,7 @@ def polygon_paths(geometry: BaseGeometry) -> list[str]:
     geometry = shapely.set_precision(geometry, GRID)
     out = []
     for polygon in shapely.get_parts(geometry):
-        if polygon.geom_type != "Polygon" or polygon.is_empty:
+        if polygon.geom_type != "Polygon" or polygon.is_empty or polygon.area < PINCHED:
             continue
         polygon = shapely.geometry.polygon.orient(polygon)
         out.append(" ".join(_ring_text(shapely.get_coordinates(ring)[:-1]) for ring in (polygon.exterior, *polygon.interiors)))

@@ -117,6 +117,11 @@ SLIVER = 0.05  # units: what is left of a hairline between two smoothed shapes
 HAIR = 0.5  # units (under a pixel on screen): a spike or neck this thin left by the rounding is dropped
 CRUMB = 10.0  # square units (about a grid cell of matching): smaller pieces are rounding noise, not zone
 KEEP_SHARE = 0.95  # a region the zone covers whole keeps at least this share of it
+# units: the smoothed outlines keep their points only where they turn by more than this (shapely's simplify, which
+# moves no edge further). The buffers leave ~1,200 points per zone (4,500 at most), runs of them in a line; at
+# 0.025 a zone keeps a tenth of them. The views fit ~1 px to a unit (2 on a 4K screen) and zoom 8x at most: a
+# quarter to a third of a pixel there, nothing at the usual sizes, and far under the 3-unit grid of matching.
+SIMPLIFY = 0.025
 SMOOTH_STEPS = (1.0, 0.7, 0.5, 0.35)  # the radius tried, as fractions of SMOOTH_RADIUS, until it does
 FILL_REACH = 0.6  # a concave corner's fill lies within this share of the radius of the zone (a right angle's: 0.41)
 
@@ -223,17 +228,66 @@ def smooth_pair(essential: BaseGeometry, spillover: BaseGeometry, body: BaseGeom
     """(essential, spillover) smoothed together: the spillover is the smoothed whole less the smoothed essential
     zone, so the two never overlap and no gap opens between them. ``*_regions``: the shapes each kind names (the
     regions, whole, and the parts drawn as paths; see smooth); ``keep_out``: where neither rounds a corner (smooth)."""
-    smooth_essential = smooth(essential, body, essential_regions, keep_out=keep_out)
+    smooth_essential = _simplified(smooth(essential, body, essential_regions, keep_out=keep_out), body)
     if spillover.is_empty:
         return smooth_essential, spillover
     # (the essential zone's rounding may fill a corner of itself in what the data calls spillover: the spillover
     # is then the rest, so the two never overlap)
     spill_only = _overlay(shapely.difference, spillover, essential)
-    whole = smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions], keep_out=keep_out)
+    whole = _simplified(smooth(union([essential, spillover]), body, [*essential_regions, *spillover_regions], keep_out=keep_out), body)
     rest = _without_crumbs(_opening(_overlay(shapely.difference, whole, smooth_essential), SLIVER)) if not whole.is_empty else EMPTY
     # what the essential zone's rounding gave up inside itself stays out of the spillover (it was never spillover)
     rest = union([part for part in getattr(rest, "geoms", [rest]) if part.intersection(spill_only).area >= 0.5 * part.area])
     return smooth_essential, rest
+
+
+CORNER_TURN = 30.0  # degrees: a point where the outline turns more than this is a corner, and stays
+
+
+def _simplified_ring(xy: np.ndarray) -> np.ndarray:
+    """A ring's points (not repeated at the end) with those it does not need dropped: between its corners
+    (CORNER_TURN, kept with their neighbours) each run of points is simplified on its own (Douglas-Peucker, SIMPLIFY), so no corner moves and
+    no short edge beside one grows into a long one."""
+    n = len(xy)
+    if n < 4:
+        return xy
+    before, after = xy - np.roll(xy, 1, axis=0), np.roll(xy, -1, axis=0) - xy
+    turn = np.degrees(np.abs(np.arctan2(before[:, 0] * after[:, 1] - before[:, 1] * after[:, 0], (before * after).sum(axis=1))))
+    # (with the points either side of one: where the smoothing left a corner turning through a few points a
+    # hundredth of a unit apart, it keeps them as they were, rather than lengthen the edges into it)
+    sharp = turn > CORNER_TURN
+    corners = np.flatnonzero(sharp | np.roll(sharp, 1) | np.roll(sharp, -1))
+    if len(corners) == 0:
+        ring = shapely.simplify(shapely.linearrings(xy), SIMPLIFY, preserve_topology=False)
+        return shapely.get_coordinates(ring)[:-1] if not ring.is_empty else xy
+    xy = np.roll(xy, -corners[0], axis=0)  # from the first corner round to it again
+    corners = np.append(corners - corners[0], n)
+    closed = np.vstack([xy, xy[:1]])
+    kept = []
+    for start, end in zip(corners[:-1], corners[1:]):
+        if end - start < 2:
+            kept.append(closed[start : start + 1])
+            continue
+        run = shapely.get_coordinates(shapely.simplify(shapely.linestrings(closed[start : end + 1]), SIMPLIFY, preserve_topology=False))
+        kept.append(run[:-1])
+    return np.vstack(kept)
+
+
+def _simplified(geometry: BaseGeometry, body: BaseGeometry) -> BaseGeometry:
+    """GEOMETRY with the points it does not need dropped (_simplified_ring), kept inside BODY (where the outline
+    is concave a dropped point would let a chord leave it: the outline's own points come back there). A polygon
+    the simplification would make invalid (two edges a hair apart crossing) keeps all its points."""
+    if geometry.is_empty:
+        return geometry
+    parts = []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        rings = [_simplified_ring(shapely.get_coordinates(ring)[:-1]) for ring in (polygon.exterior, *polygon.interiors)]
+        simple = Polygon(rings[0], rings[1:]) if all(len(r) >= 3 for r in rings) else polygon
+        if not simple.is_valid:  # (the two sides of a notch a hair wide crossing: the crumbs they leave go)
+            simple = union([part for part in getattr(valid(simple), "geoms", [valid(simple)]) if part.area > SLIVER * SLIVER])
+        parts.append(simple if not simple.is_empty and abs(simple.area - polygon.area) < SLIVER * polygon.length else polygon)
+    # (cut to the body where a chord left it; crumbs the cut leaves where the edge ran along the outline go)
+    return _without_crumbs(_overlay(shapely.intersection, valid(union(parts)), body))
 
 
 def to_geojson_many(geometries, precision: int = 2) -> list[dict]:
