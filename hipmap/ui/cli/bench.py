@@ -372,7 +372,9 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
     mouse click on its row in the list (the row scrolled into view first, untimed), any other muscle as the
     muscle browser chooses it (MainWindow.select_any). Timed: from the click or the choice through the event
     loop's turn (the panel follows on a zero timer) until each affected widget (the shown diagrams, the list,
-    the panel's text) has painted; one that Qt has not painted by then is repainted, synchronously."""
+    the panel's text) has painted. One that Qt has not painted by then is compared (untimed) with its picture
+    before the selection: if it changed, its synchronous repaint is timed and added; if not, there was nothing
+    to paint (a side view of the other hip, a muscle with nothing on that view) and nothing is added."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
     from PySide6.QtGui import QMouseEvent
@@ -417,7 +419,7 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
         for mode in ("side", "tabs"):
             window.set_layout_mode(mode)
             app.processEvents()
-            samples, by_list, by_choice, forced = [], 0, 0, {}
+            samples, by_list, by_choice, forced, unchanged = [], 0, 0, {}, {}
             for r in range(rounds):
                 for muscle in atlas.muscles.values():
                     sides = muscle.sides
@@ -431,6 +433,8 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
                         window.candidates.view.scrollTo(index)
                         app.processEvents()
                         pos = QPointF(window.candidates.view.visualRect(index).center())
+                    shown = [w for w in targets if w.isVisible()]
+                    pictures = {id(w): w.grab().toImage() for w in shown}  # untimed: what each showed before
                     watch.seen.clear()
                     t0 = time.perf_counter_ns()
                     if row is not None:
@@ -446,15 +450,24 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
                     # changes on a queued call, so its paint may come in the loop's next turn: that turn too).
                     for _turn in range(2):
                         app.processEvents()
-                    for widget in targets:
-                        if widget.isVisible() and id(widget) not in watch.seen:
-                            widget.repaint()
-                            forced[names[id(widget)]] = forced.get(names[id(widget)], 0) + 1
-                    samples.append((time.perf_counter_ns() - t0) / 1e6)
+                    elapsed = time.perf_counter_ns() - t0
+                    for widget in shown:
+                        if id(widget) in watch.seen:
+                            continue
+                        name = names[id(widget)]
+                        if widget.grab().toImage() == pictures[id(widget)]:  # (untimed) nothing on it changed
+                            unchanged[name] = unchanged.get(name, 0) + 1
+                            continue
+                        t1 = time.perf_counter_ns()
+                        widget.repaint()
+                        elapsed += time.perf_counter_ns() - t1
+                        forced[name] = forced.get(name, 0) + 1
+                    samples.append(elapsed / 1e6)
                     assert window.selected == (muscle.id, side), (window.selected, muscle.id, side)
             out[mode] = _stats(samples)
             out[mode]["by_list_click"], out[mode]["by_browser_choice"] = by_list, by_choice
-            out[mode]["repainted_unpainted"] = forced  # widgets Qt had not painted by then: repainted whole
+            out[mode]["repainted_unpainted"] = forced  # widgets Qt had not painted by then, though changed: repainted whole
+            out[mode]["unpainted_unchanged"] = unchanged  # widgets Qt had not painted by then: nothing on them changed
             all_samples += samples
         window.document.undo_stack.setClean()
         window.close()
