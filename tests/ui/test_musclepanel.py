@@ -177,3 +177,33 @@ def test_the_panel_never_gets_narrow_enough_to_scroll_its_picture_sideways(qtbot
     bar = panel.browser.horizontalScrollBar()
     assert panel.browser.width() >= panel.browser.minimumWidth() > 260
     assert bar.maximum() == 0 or not bar.isVisible()
+
+
+def test_a_new_page_is_laid_out_once_at_the_width_it_is_shown_at(panel, atlas, monkeypatch):
+    """A new page's document was given the browser's width before the browser took it: it laid itself out as the
+    browser made its layout, then the browser laid it out again (about 1 ms of the 3 a new page took)."""
+    from PySide6.QtGui import QTextDocument
+
+    from hipmap.ui.mainwindow import musclepanel
+
+    passes = []
+
+    class Counted(QTextDocument):
+        def __init__(self, parent=None):
+            super().__init__(parent)
+            # the layout is made in setDocument; each layout pass of the page then reports it, at its width
+            self.documentLayoutChanged.connect(lambda: self.documentLayout().update.connect(self.counted))
+
+        def counted(self, rect):
+            passes.append(self.pageSize().width())
+
+    monkeypatch.setattr(musclepanel, "QTextDocument", Counted)
+    panel.show_muscle(atlas, "piriformis", "right", None)  # (the first page brings the vertical scroll bar)
+    passes.clear()
+    panel.show_muscle(atlas, "gluteus_medius", "left", None)
+    doc = panel.browser.document()
+    assert isinstance(doc, Counted) and len(passes) == 1, passes
+    assert doc.textWidth() == panel.browser.viewport().width()
+    bar = panel.browser.horizontalScrollBar()
+    assert bar.maximum() == 0 or not bar.isVisible()
+    assert atlas.muscles["gluteus_medius"].name in panel.plain_text()

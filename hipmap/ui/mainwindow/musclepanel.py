@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import html
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget
 
@@ -381,7 +381,11 @@ class MusclePanel(QWidget):
         doc.setDefaultFont(self.browser.font())
         doc.setDefaultStyleSheet(STYLESHEET)
         doc.setDocumentMargin(14)
-        doc.setTextWidth(self.browser.viewport().width())  # the browser's width, or it would keep a horizontal scroll bar
+        # No page size yet: the browser gives it its width as it takes it, and lays it out then, once. (A document
+        # given a width lays itself out when its layout is made, which setDocument does, and is laid out again at
+        # once by the browser: twice the work, the first thrown away. Left at -1, its default, the first layout is
+        # as wide as the lines, and the browser would keep a horizontal scroll bar.)
+        doc.setPageSize(QSizeF(0, 0))
         doc.setHtml(page)
         self.browser.setDocument(doc)
         for old in self._retired:
