@@ -186,9 +186,6 @@ def test_warning_signs_with_problems_are_not_cached_so_the_window_can_say_what_i
 
 
 def test_a_warm_start_imports_neither_yaml_nor_the_loaders(cache):
-    import subprocess
-    import sys
-
     script = (
         "import sys\n"
         "from hipmap.core.warmstart import WarmStart\n"
@@ -199,10 +196,18 @@ def test_a_warm_start_imports_neither_yaml_nor_the_loaders(cache):
         "print(warm.from_cache, sorted(m for m in ('yaml', 'hipmap.core.content.atlas', 'hipmap.core.content.views') if m in sys.modules))\n"
     )
     _load()
+    done = _run_with_cache(script, cache)
+    assert done.stdout.split("\n")[0] == "True []", done.stderr
+
+
+def _run_with_cache(script: str, cache):
+    """SCRIPT in a fresh Python process that uses the warm-start cache in CACHE."""
+    import subprocess
+    import sys
+
     env = dict(os.environ, **{warmstart.ENV_DIR: str(cache)})
     env.pop(warmstart.ENV_OFF, None)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
-    assert done.stdout.split("\n")[0] == "True []", done.stderr
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
 
 
 # ------------------------------------------------------------------------------------ the first frame's light part
@@ -239,9 +244,6 @@ def test_the_light_geometry_is_the_atlas_s_own_region_by_region(cache, atlas):
 
 
 def test_the_light_part_is_read_without_numpy_or_shapely(cache):
-    import subprocess
-    import sys
-
     script = (
         "import sys\n"
         "from hipmap.core.warmstart import WarmStart\n"
@@ -249,9 +251,7 @@ def test_the_light_part_is_read_without_numpy_or_shapely(cache):
         "print(sorted(light), sorted(m for m in ('numpy', 'shapely', 'yaml') if m in sys.modules))\n"
     )
     _load()
-    env = dict(os.environ, **{warmstart.ENV_DIR: str(cache)})
-    env.pop(warmstart.ENV_OFF, None)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    done = _run_with_cache(script, cache)
     assert done.stdout.split("\n")[0] == "['anterior', 'lateral_left', 'lateral_right', 'posterior'] []", done.stderr
 
 

@@ -32,6 +32,15 @@ def _frame_point(frame, view_x, view_y):
     return QPoint(round(p.x()), round(p.y()))
 
 
+def _drag_across_the_legs(qtbot, frame) -> QPoint:
+    """Press on the first frame and move across both legs, the button still down; returns where it ended."""
+    start, end = _frame_point(frame, 260, 520), _frame_point(frame, 340, 520)
+    qtbot.mousePress(frame, Qt.LeftButton, pos=start)
+    for i in range(1, 9):
+        qtbot.mouseMove(frame, QPoint(start.x() + (end.x() - start.x()) * i // 8, start.y()))
+    return end
+
+
 def test_a_click_before_the_atlas_loads_is_drawn_at_once_and_matched_when_it_is(qtbot, tmp_path, monkeypatch, atlas, matcher):
     from hipmap.ui.app import load_content
 
@@ -68,10 +77,7 @@ def test_a_drag_before_the_atlas_loads_is_kept_as_one_stroke(qtbot, tmp_path, mo
 
     win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
     frame = win.first_frame
-    start, end = _frame_point(frame, 260, 520), _frame_point(frame, 340, 520)
-    qtbot.mousePress(frame, Qt.LeftButton, pos=start)
-    for i in range(1, 9):
-        qtbot.mouseMove(frame, QPoint(start.x() + (end.x() - start.x()) * i // 8, start.y()))
+    end = _drag_across_the_legs(qtbot, frame)
     qtbot.mouseRelease(frame, Qt.LeftButton, pos=end)
     assert len(frame.queued) == 1 and len(frame.queued[0][1]) > 2
     loaded, cached_matcher, _again = load_content(warm)
@@ -90,10 +96,7 @@ def test_a_drag_under_way_when_the_atlas_arrives_keeps_what_it_painted(qtbot, tm
 
     win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
     frame = win.first_frame
-    start, end = _frame_point(frame, 260, 520), _frame_point(frame, 340, 520)
-    qtbot.mousePress(frame, Qt.LeftButton, pos=start)
-    for i in range(1, 9):
-        qtbot.mouseMove(frame, QPoint(start.x() + (end.x() - start.x()) * i // 8, start.y()))
+    _drag_across_the_legs(qtbot, frame)
     assert not frame.queued  # still being drawn
     loaded, cached_matcher, _again = load_content(warm)
     win.attach(loaded, cached_matcher)
