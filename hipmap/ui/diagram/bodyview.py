@@ -22,14 +22,13 @@ from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import PathItem, painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
-from .drawing import draw_view, spread_marks
+from .drawing import MIN_STEP, draw_view, spread_marks
 from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
 from .explore import ExploreLabel, stack_lines
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 Z_MUSCLE, Z_GHOST = 0.3, 0.6  # the muscle's shape under everything, the muscles over a deep one just above it
 LAYERS = ("muscle", "zones", "points", "marks")  # what View > Layers shows or hides
-MIN_STEP = 1.5  # units between recorded stroke points
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
 MIN_LABEL_GAP_PX = 6  # screen pixels between a pair of labels and the line they are centred on
 LABEL_MARGIN_PX = 4  # screen pixels between a label and the side of its pane

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 VIEWBOX = (0.0, 0.0, 600.0, 1000.0)
+MIN_STEP = 1.5  # view units between recorded stroke points (the diagrams, and the first frame before them)
 
 
 def drawing_for(view_id: str) -> tuple[str, bool]:

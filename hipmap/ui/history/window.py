@@ -116,6 +116,7 @@ class HistoryWindow(QWidget):
         header.setStretchLastSection(False)
         self.table.setTextElideMode(Qt.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self._natural_widths: dict[int, int] = {}  # column -> width its words need (fit_columns)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.open_read_only())
@@ -210,7 +211,7 @@ class HistoryWindow(QWidget):
         self._fill_width()
 
     def _fill_width(self) -> None:
-        widths = getattr(self, "_natural_widths", None)
+        widths = self._natural_widths
         if not widths:
             return
         last = max(widths)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.content.svgdoc import MAX_SVG_BYTES
 from ...core.content.vocabulary import VIEW_IDS
 from ...core.reading import check_regular
-from ..diagram.drawing import VIEWBOX, draw_view, drawing_for
+from ..diagram.drawing import MIN_STEP, VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
 
 
@@ -32,10 +32,6 @@ def _readable(path: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-
-MIN_STEP = 1.5  # view units between recorded stroke points (as the interactive diagram records them)
 
 
 def rings_path(rings) -> QPainterPath:
