@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__, default_assets_dir
 from ..core.reading import check_regular
-from .kit import datadir, i18n, settings
+from .kit import datadir, heap, i18n, settings
 from .kit.i18n import translate
 from .mainwindow.window import MainWindow
 
@@ -108,8 +108,10 @@ def main(argv=None) -> int:
             return
         window.attach(atlas, matcher)
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
-            QTimer.singleShot(0, lambda: window.document.matcher)
+            QTimer.singleShot(0, lambda: (window.document.matcher, heap.settle()))
             QTimer.singleShot(SAVE_CACHE_AFTER_MS, lambda: warm.save(window.document.matcher))
+        else:
+            heap.settle()  # the atlas, its index and the window are made: out of the garbage collector's way
         window.files.offer_restore()
         window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:

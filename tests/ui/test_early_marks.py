@@ -124,7 +124,8 @@ def test_no_cache_means_no_early_marks(qtbot, tmp_path, monkeypatch):
 
 def test_the_app_started_warm_takes_a_click_before_loading_and_matches_it(tmp_path):
     """hipmap.ui.app.main() itself, in its own process: the first frame takes marks, a click there is drawn and
-    queued, numpy is not imported until then, and the loaded window holds that mark, ranked."""
+    queued, numpy is not imported until then, and the loaded window holds that mark, ranked; the long-lived
+    objects are then frozen out of the garbage collector's full passes."""
     import os
     import subprocess
     import sys
@@ -156,6 +157,8 @@ def hook():
         timer.stop()
         print("at ready", seen.get("heavy at ready"), "attached", seen.get("attached"), flush=True)
         print("early", seen.get("queued"), "marks", len(window.document.painmap.marks), "ranked", bool(window.document.result.candidates), flush=True)
+        import gc
+        print("settled", gc.get_freeze_count() > 20000, flush=True)  # the atlas, its index and the window
         window.document.undo_stack.setClean()
         window.files.clear_autosave()
         app.quit()
@@ -174,3 +177,4 @@ hipmap_app.main([])
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert "at ready [] attached False" in done.stdout, done.stdout + done.stderr  # marking before the atlas
     assert "early 1 marks 1 ranked True" in done.stdout, done.stdout + done.stderr
+    assert "settled True" in done.stdout, done.stdout  # out of the garbage collector's full passes (ui.kit.heap)

@@ -60,7 +60,7 @@ def test_the_rows_on_screen_are_painted_with_the_mark_and_the_rest_measured_afte
         )  # fmt: skip
         assert dark > 20
     # The rows below the viewport are measured in the next turns: then every row has its own exact height.
-    qtbot.waitUntil(lambda: w.delegate.exact_rows is None)
+    qtbot.waitUntil(lambda: w.delegate.exact is None)
     option = QStyleOptionViewItem()
     option.font = w.view.font()
     top = 0
@@ -121,3 +121,36 @@ def test_counting_marks_asks_each_marks_region_once_and_forgets_it_with_the_mark
 
     gc.collect()
     assert len(pm._REGION_OF) < n  # entries go with their marks
+
+
+def test_a_selected_row_far_down_is_measured_where_it_shows_and_stays_put_as_the_rest_is_measured(qtbot, atlas, matcher):
+    w = CandidateList()
+    qtbot.addWidget(w)
+    w.resize(360, 520)
+    w.show()
+    qtbot.waitExposed(w)
+    rng = random.Random(5)
+    before = random_painted_map(atlas, rng, 14)
+    after = before
+    while True:  # one more stroke, that still lists the muscle chosen far down
+        after = PainMap(after.marks + random_painted_map(atlas, rng, 1).marks)
+        first = matcher.match(before)
+        if len(first.candidates) > 20:
+            kept = first.candidates[18].key
+            if matcher.match(after).find(*kept) is not None:
+                break
+        before = after
+    w.set_result(first)
+    qtbot.waitUntil(lambda: w.delegate.exact is None)
+    w.select(*kept)
+    w.set_result(matcher.match(after))  # no turn of the event loop
+    assert w.current() == kept
+    index = w.model.index(w.model.row_of(kept))
+    rect = w.view.visualRect(index)
+    option = QStyleOptionViewItem()
+    option.font = w.view.font()
+    assert w.view.viewport().rect().contains(rect), "the chosen row is on screen"
+    assert rect.height() == w.delegate.layout(option, index).height
+    assert w.delegate.exact is not None and w.delegate.exact[0] > 0, "the rows far above it wait for later turns"
+    qtbot.waitUntil(lambda: w.delegate.exact is None)
+    assert w.view.visualRect(index).top() == rect.top(), "measuring the rows above did not move it"

@@ -233,8 +233,8 @@ class CandidateDelegate(QStyledItemDelegate):
     """Paints a row: rank badge, name, side, explaining marker, score bar with percentage, first reasons.
 
     Laying out a row's text is the costly part of the list, and a new ranking changes the words of most rows. The
-    rows above ``exact_rows`` (the ones on screen) are measured at once; the others keep their last height (or a
-    typical one) until the view measures them in the event loop's next turns (``CandidateView.measure_rest``)."""
+    rows in ``exact`` (the ones on screen) are measured at once; the others keep their last height (or a typical
+    one) until the view measures them in the event loop's next turns (``CandidateView.measure_rest``)."""
 
     TYPICAL_HEIGHT = 150  # a row of a name, a side, the bar and two reasons: until the row is measured
 
@@ -244,7 +244,7 @@ class CandidateDelegate(QStyledItemDelegate):
         self._layouts: dict = {}
         self._by_id: dict = {}  # id(candidate) -> (candidate, explaining, width, font key, layout): no hashing
         self._heights: dict = {}  # (muscle, side) -> its row's height when last measured
-        self.exact_rows: int | None = None  # rows from here on may be estimated; None: every row is measured
+        self.exact: tuple[int, int] | None = None  # rows outside [first, end) may be estimated; None: none are
         self.estimated = False  # a row's size was estimated since the view last cleared this
 
     def _width(self, option: QStyleOptionViewItem) -> int:
@@ -261,12 +261,13 @@ class CandidateDelegate(QStyledItemDelegate):
         known = self._by_id.get(id(c))
         if known is not None and known[0] is c and known[1:4] == (explaining, width, font_key):
             return known[4]
+        if not measure:  # (before the key: its reasons are worked out only when first read, and most never are)
+            return None
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
-        key = (c, explaining, width, font_key)
+        # The key is what the row shows, not the candidate: hashing one works out all its fields.
+        key = (c.name, c.side, c.score, match_label(c), c.reasons, explaining, width, font_key)
         lay = self._layouts.get(key)
         if lay is None:
-            if not measure:
-                return None
             if len(self._layouts) > 400:
                 self._layouts.clear()
                 self._by_id.clear()
@@ -278,16 +279,39 @@ class CandidateDelegate(QStyledItemDelegate):
         return lay
 
     def sizeHint(self, option, index) -> QSize:
+        row = index.row()
+        if self.exact is not None and not self.exact[0] <= row < self.exact[1]:
+            # Off screen: the height it had when last measured (or a typical one), at almost no cost, since the
+            # list asks for every row's size on every new ranking.
+            c = index.model().candidate(row)
+            if c is not None:
+                self.estimated = True
+                known = self._by_id.get(id(c))
+                height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
+                return QSize(self._width(option), height)
         opt = QStyleOptionViewItem(option)  # the font is all a layout needs; no need to fill in the rest
-        exact = self.exact_rows is None or index.row() < self.exact_rows
-        lay = self.layout(opt, index, measure=exact)
+        lay = self.layout(opt, index)
         if lay is None:
-            c = index.data(CandidateRole)
-            if c is None:
-                return super().sizeHint(option, index)
-            self.estimated = True
-            return QSize(self._width(opt), self._heights.get(c.key, self.TYPICAL_HEIGHT))
+            return super().sizeHint(option, index)
         return QSize(self._width(opt), lay.height)
+
+    def rows_around(self, row: int, height: int) -> tuple[int, int]:
+        """The rows that can be on screen while ROW is (it may end up at the top or at the bottom of the list's
+        HEIGHT pixels), measured now: (first, end) of them."""
+        model = self.view.model()
+        opt = QStyleOptionViewItem()
+        opt.font = self.view.font()  # (the font the view gives its rows: the same layouts are found again)
+        rows = model.rowCount()
+
+        def filled(at: int, step: int) -> int:
+            room = height
+            while 0 <= at < rows and room > 0:
+                lay = self.layout(opt, model.index(at, 0))
+                room -= lay.height if lay is not None else MIN_ROW_HEIGHT
+                at += step
+            return at
+
+        return (filled(row - 1, -1) + 1 if row > 0 else 0), filled(row, 1)
 
     def paint(self, painter: QPainter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -402,24 +426,32 @@ class CandidateView(QListView):
 
     REST_BATCH = 8  # rows measured in each later turn of the event loop
 
-    def lay_out_now(self, first_rows: int) -> None:
-        """Lay the rows out at once, measuring FIRST_ROWS of them (the others keep an estimated height), so that
+    def lay_out_now(self, first: int, end: int) -> None:
+        """Lay the rows out at once, measuring rows FIRST to END (the others keep an estimated height), so that
         what is on screen is painted in this frame; the rest are measured in the next turns."""
         delegate = self.itemDelegate()
-        delegate.exact_rows = max(0, first_rows)
+        delegate.exact = (max(0, first), end)
         delegate.estimated = False
         self.scheduleDelayedItemsLayout()
         self.executeDelayedItemsLayout()
         if delegate.estimated:
             self._rest_timer.start()
         else:
-            delegate.exact_rows = None
+            delegate.exact = None
 
     def measure_rest(self) -> None:
         delegate = self.itemDelegate()
-        if delegate.exact_rows is None:
+        if delegate.exact is None:
             return
-        self.lay_out_now(delegate.exact_rows + self.REST_BATCH)
+        # Rows measured above the one at the top may be taller or shorter than estimated: the rows on screen stay
+        # where they are (the scroll follows), rather than the list jumping under the reader's eyes.
+        anchor = self.indexAt(QPoint(1, 1))
+        top = self.visualRect(anchor).top() if anchor.isValid() else None
+        first, end = delegate.exact
+        self.lay_out_now(first - self.REST_BATCH, end + self.REST_BATCH)
+        if top is not None:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.visualRect(anchor).top() - top)
 
     _MOVES = {
         Qt.Key_Up: QAbstractItemView.MoveUp, Qt.Key_Down: QAbstractItemView.MoveDown,
@@ -566,13 +598,13 @@ class CandidateList(QWidget):
         keep = self._current
         self._restoring = True
         try:
+            shown = max(0, self.view.indexAt(QPoint(1, 1)).row())  # the list keeps its scroll: rows there show next
             self.model.set_result(result)
             self.view.reset_hover()
             row = self.model.row_of(keep)
-            # The rows on screen (from the top, or around the kept row) are measured and laid out now, to be
+            # The rows on screen (around the kept row, or from the top) are measured and laid out now, to be
             # painted with the mark that changed them; the others follow in the next turns of the event loop.
-            on_screen = self.view.viewport().height() // MIN_ROW_HEIGHT + 2
-            self.view.lay_out_now((row or 0) + on_screen)
+            self.view.lay_out_now(*self.delegate.rows_around(shown if row is None else row, self.view.viewport().height()))
             if row is not None:
                 index = self.model.index(row)
                 self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
