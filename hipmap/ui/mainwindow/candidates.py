@@ -8,6 +8,7 @@ function serves both painting and size hints, so what is measured is exactly wha
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -155,6 +156,10 @@ class CandidateModel(QAbstractListModel):
         return f"<qt>{head}{f'<ul>{items}</ul>' if items else ''}</qt>"
 
 
+_WORD_WRAP = QTextOption()
+_WORD_WRAP.setWrapMode(QTextOption.WordWrap)
+
+
 class _RowLayout:
     """Where each part of one row goes, for a given width: shared by sizeHint and paint."""
 
@@ -184,14 +189,19 @@ class _RowLayout:
         x = self.PAD_X + self.BADGE + self.GAP
         w = max(60, width - x - self.PAD_X)
         y = self.PAD_Y
-        wrap = Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop
 
-        def block(fm: QFontMetrics, text: str, left: int, avail: int) -> QRect:
-            r = fm.boundingRect(QRect(0, 0, avail, 100_000), int(wrap), text)
-            return QRect(left, y, avail, r.height())
+        def block(font, text: str, left: int, avail: int) -> tuple[QRect, QStaticText]:
+            # Wrapped once, here: painting draws the lines laid out (the same pixels as drawText's word wrap,
+            # which would lay the text out again on every paint).
+            static = QStaticText(text)
+            static.setTextFormat(Qt.PlainText)
+            static.setTextWidth(avail)
+            static.setTextOption(_WORD_WRAP)
+            static.prepare(QTransform(), font)
+            return QRect(left, y, avail, math.ceil(static.size().height())), static
 
         self.badge = QRect(self.PAD_X, y + max(0, (fm_name.height() - self.BADGE) // 2), self.BADGE, self.BADGE)
-        self.name = block(fm_name, c.name, x, w)
+        self.name, self.name_static = block(self.name_font, c.name, x, w)
         y = self.name.bottom() + 1 + 3
         # Side, then the explaining marker on the same line when it fits.
         self.side_text = side_phrase(c.side)
@@ -215,16 +225,16 @@ class _RowLayout:
         self.score = c.score
         y += line_h + 6
         self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
-        self.reasons: list[tuple[QRect, str]] = []
+        self.reasons: list[tuple[QRect, QStaticText]] = []
         for reason in c.reasons[:VISIBLE_REASONS]:
-            r = block(fm_small, reason, x + self.bullet_w, w - self.bullet_w)
-            self.reasons.append((r, reason))
+            r, static = block(self.small_font, reason, x + self.bullet_w, w - self.bullet_w)
+            self.reasons.append((r, static))
             y = r.bottom() + 1 + 3
         hidden = len(c.reasons) - VISIBLE_REASONS
         self.more = None
         if hidden > 0:
             self.more_text = (translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
-            self.more = block(fm_more, self.more_text, x + self.bullet_w, w - self.bullet_w)
+            self.more, self.more_static = block(self.more_font, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
 
@@ -360,10 +370,9 @@ class CandidateDelegate(QStyledItemDelegate):
         painter.setPen(style.on_accent(pal) if explaining else accent)
         painter.drawText(lay.badge, Qt.AlignCenter, str(index.data(RankRole)))
 
-        wrap = Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop
         painter.setFont(lay.name_font)
         painter.setPen(text)
-        painter.drawText(lay.name, int(wrap), opt.text)
+        painter.drawStaticText(lay.name.topLeft(), lay.name_static)
         painter.setFont(lay.small_font)
         painter.drawText(lay.side, int(Qt.AlignLeft | Qt.AlignTop), lay.side_text)
         if lay.marker is not None:
@@ -385,13 +394,13 @@ class CandidateDelegate(QStyledItemDelegate):
 
         painter.setFont(lay.small_font)
         painter.setPen(quiet)
-        for r, reason in lay.reasons:
+        for r, static in lay.reasons:
             bullet = QRect(r.x() - lay.bullet_w, r.y(), lay.bullet_w, r.height())
             painter.drawText(bullet, int(Qt.AlignLeft | Qt.AlignTop), "\u2022")
-            painter.drawText(r, int(wrap), reason)
+            painter.drawStaticText(r.topLeft(), static)
         if lay.more is not None:
             painter.setFont(lay.more_font)
-            painter.drawText(lay.more, int(wrap), lay.more_text)
+            painter.drawStaticText(lay.more.topLeft(), lay.more_static)
         painter.restore()
 
 
