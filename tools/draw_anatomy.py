@@ -139,7 +139,7 @@ MUSCLES: dict = {
         # its back edge shows at the outer back thigh, beside biceps femoris, under the IT band
         "posterior": dict(knots=[(382, 384), (392, 371), (408, 365), (424, 370), (426, 420), (418, 470), (406, 520), (398, 548),
                                  (393, 540), (392, 505), (388, 465), (381, 425), (375, 395)],
-                          fibres=("dir", 97, 3)),
+                          fibres=("dir", 97, 2)),
         "anterior": dict(knots=[(186, 300), (197, 312), (210, 380), (222, 460), (234, 530), (244, 576), (236, 582),
                                 (218, 562), (198, 500), (182, 430), (172, 360), (172, 310)],
                          fibres=("along", [(186, 315), (200, 440), (236, 574)], [-6, 0, 6])),
@@ -220,7 +220,7 @@ MUSCLES: dict = {
             dict(label="lateral head, from the outer condyle of the femur", cut_by=0,
                  knots=[(349, 606), (362, 600), (378, 598), (392, 640), (392, 690), (381, 738), (364, 772),
                         (350, 786), (346, 740), (346, 660)],
-                 fibres=("dir", 97, 3)),
+                 fibres=("dir", 97, 2)),
         ]),
         # from the outer side the lateral head, with the medial one showing behind it along the back of the calf
         "lateral_right": dict(parts=[
