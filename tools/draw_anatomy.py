@@ -10,7 +10,8 @@ Each shape is a smooth closed curve through hand-placed knots in the view's coor
 tools/draw_views.py, whose landmarks and faint muscle lines were the anchors). Where a muscle reaches the body's
 edge its knots lie just outside, and the shape is cut along the body outline. Fibre lines are made inside the
 outline: "fan" lines converge on the insertion, "along" lines follow a centre line, "dir" lines run parallel.
-A view's spec may give "parts" (iliopsoas: psoas and iliacus, each its own knots), or "split_by" another muscle
+A view's spec may give "parts" (iliopsoas: psoas and iliacus, each its own knots; a part with "cut_by" is cut along
+an earlier part's edge, as gastrocnemius' lateral head beside its medial one), or "split_by" another muscle
 (gluteus medius: the part outside maximus' outline lies on top, the part inside it is deep under it).
 Placement was checked against the trigger points (each lies inside its muscle's outline on its view) and against
 Travell & Simons' and the standard atlases' pictures of each muscle, in the proportions of Drillis & Contini.
@@ -138,7 +139,7 @@ MUSCLES: dict = {
         # its back edge shows at the outer back thigh, beside biceps femoris, under the IT band
         "posterior": dict(knots=[(382, 384), (392, 371), (408, 365), (424, 370), (426, 420), (418, 470), (406, 520), (398, 548),
                                  (393, 540), (392, 505), (388, 465), (381, 425), (375, 395)],
-                          fibres=("dir", 97, 3)),
+                          fibres=("dir", 97, 2)),
         "anterior": dict(knots=[(186, 300), (197, 312), (210, 380), (222, 460), (234, 530), (244, 576), (236, 582),
                                 (218, 562), (198, 500), (182, 430), (172, 360), (172, 310)],
                          fibres=("along", [(186, 315), (200, 440), (236, 574)], [-6, 0, 6])),
@@ -209,12 +210,29 @@ MUSCLES: dict = {
                           fibres=("along", [(310, 370), (318, 480), (323, 646)], [-2, 2])),
     }),
     "gastrocnemius": ("gastrocnemius", SUP, [], {
-        "posterior": dict(knots=[(328, 598), (352, 603), (378, 598), (392, 640), (392, 690), (380, 740), (361, 781),
-                                 (346, 801), (334, 791), (316, 745), (308, 690), (312, 640)],
-                          fibres=("fan", (346, 796), 4)),
-        "lateral_right": dict(knots=[(250, 608), (268, 616), (274, 680), (281, 745), (289, 800), (289, 836),
-                                     (280, 841), (266, 800), (246, 745), (232, 690), (236, 640)],
-                              fibres=("fan", (284, 836), 3)),
+        # its two heads, from the femur's two condyles, meet down the middle of the calf (over soleus) and join in
+        # the Achilles tendon: the medial head the larger, reaching lower; the lateral one ends higher
+        "posterior": dict(parts=[
+            dict(label="medial head, from the inner condyle of the femur",
+                 knots=[(328, 598), (343, 601), (350, 620), (350, 680), (349, 740), (347, 800), (334, 791),
+                        (316, 745), (308, 690), (312, 640)],
+                 fibres=("fan", (345, 796), 3)),
+            dict(label="lateral head, from the outer condyle of the femur", cut_by=0,
+                 knots=[(349, 606), (362, 600), (378, 598), (392, 640), (392, 690), (381, 738), (364, 772),
+                        (350, 786), (346, 740), (346, 660)],
+                 fibres=("dir", 97, 2)),
+        ]),
+        # from the outer side the lateral head, with the medial one showing behind it along the back of the calf
+        "lateral_right": dict(parts=[
+            dict(label="medial head, behind", knots=[(257, 626), (255, 650), (253, 690), (262, 730), (275, 770),
+                                                     (283, 800), (278, 814), (268, 802), (254, 770), (242, 730),
+                                                     (234, 690), (238, 650)],
+                 fibres=("along", [(250, 645), (247, 700), (260, 750), (276, 800)], [-1.5, 1.5]), inset=1.5),
+            dict(label="lateral head, from the outer condyle of the femur", cut_by=0,
+                 knots=[(250, 608), (268, 616), (274, 680), (281, 745), (289, 800), (289, 836), (280, 841),
+                        (266, 800), (246, 745), (232, 690), (236, 640)],
+                 fibres=("fan", (284, 836), 3)),
+        ]),
     }),
     "soleus": ("soleus", DEEP, ["gastrocnemius"], {
         "posterior": dict(knots=[(330, 640), (372, 640), (388, 690), (386, 760), (372, 820), (360, 868), (346, 891),
@@ -351,7 +369,16 @@ def parts_for(muscle_id: str, view_id: str, spec: dict, body) -> list[dict]:
         out = []
         for part in spec["parts"]:
             d, polygon = outline_for(part["knots"], body)
-            out.append(dict(part, d=d, polygon=polygon, fibres=fibres_for(part["fibres"], polygon),
+            if "cut_by" in part:  # drawn beside an earlier part: cut along its edge (a hair inside it, so they join)
+                _d, before = outline_for(spec["parts"][part["cut_by"]]["knots"], body)
+                g = polygon.difference(before.buffer(-0.3))
+                g = g.buffer(-0.4, join_style="mitre").buffer(0.4, join_style="mitre")  # (no hair-thin rim round it)
+                g = shapely.set_precision(g.simplify(0.25), 0.1)
+                if g.geom_type != "Polygon":
+                    g = max(g.geoms, key=lambda q: q.area)
+                ring = list(shapely.geometry.polygon.orient(g, 1.0).exterior.coords)[:-1]
+                d, polygon = points_d(ring) + " Z", Polygon(ring)
+            out.append(dict(part, d=d, polygon=polygon, fibres=fibres_for(part["fibres"], polygon, part.get("inset")),
                             depth=part.get("depth", MUSCLES[muscle_id][1])))
         return out
     d, polygon = outline_for(spec["knots"], body)

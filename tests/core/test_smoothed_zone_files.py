@@ -39,10 +39,17 @@ def _line_of(path, needle):
 
 
 def _unsmoothed(atlas, muscle_id, view_id="posterior"):
-    """The essential zone as its regions draw it (the muscle names whole regions)."""
+    """The essential zone as its regions and drawn parts make it (the muscle names whole regions; gluteus minimus'
+    back fibres also draw the taper behind the knee as a path, clipped to the body)."""
+    from hipmap.core.content.yamlfile import load_yaml_file
+    from hipmap.core.geometry.shapes import polygon_from_path
+
     muscle = atlas.muscles[muscle_id]
     view = atlas.views[view_id]
-    return union([view.regions[(name, "right")] for name in muscle.zone_regions["essential"] if (name, "right") in view.regions])
+    regions = [view.regions[(name, "right")] for name in muscle.zone_regions["essential"] if (name, "right") in view.regions]
+    parts = load_yaml_file(muscle.file)["zones"]["essential"]
+    drawn = [polygon_from_path(part["path"]).intersection(view.body["right"]) for part in parts if part.get("view") == view_id and "path" in part]
+    return union(regions + drawn)
 
 
 def test_every_muscle_has_its_smoothed_zones_up_to_date(atlas):

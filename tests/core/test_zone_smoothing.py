@@ -154,6 +154,24 @@ def test_the_references_drawings_lose_their_square_corners_outer_and_inner(atlas
         assert _sharp_corners(zone, outline, 1) == 0 and _sharp_corners(zone, outline, -1) == 0
 
 
+def test_behind_the_knee_gluteus_minimus_back_fibres_widen_into_the_calf_without_a_jog(atlas, unsmoothed):
+    """The regions leave a square jog where the narrow hollow of the knee meets the wider calf (issue 13): the
+    pattern's medial edge now runs in one taper from the knee into the calf, as the references draw the band."""
+    old = unsmoothed.muscles["gluteus_minimus_posterior"].zone("essential", "right", "posterior")
+    new = atlas.muscles["gluteus_minimus_posterior"].zone("essential", "right", "posterior")
+    notch = Point(318, 634)  # in the medial knee, just above the calf's top inner corner
+    assert not unsmoothed.views["posterior"].regions[("posterior_knee", "right")].contains(notch)
+    assert new.contains(notch)
+    # the inner edge moves steadily inward down the knee: no step of more than a few units between rows
+    edges = []
+    for y in range(580, 660, 4):
+        row = new.intersection(shapely.box(300, y - 0.01, 345, y + 0.01))
+        edges.append(row.bounds[0])
+    assert all(a - b < 4.0 for a, b in zip(edges, edges[1:])), edges
+    assert edges[0] - edges[-1] > 15  # and it does widen into the calf
+    assert old.contains(Point(340, 620))
+
+
 def test_no_zone_keeps_a_square_corner_inside_the_body(atlas):
     """Outer and inner corners of 60 degrees or more, with spikes, over every muscle and view: none left."""
     sharp = []

@@ -45,8 +45,9 @@ def test_selecting_a_muscle_paints_its_shape_on_every_view_that_shows_it(window,
     edge = _muscle_items(view, "muscle")[0]
     assert edge.pen().style() == Qt.SolidLine and not _muscle_items(view, "ghost")  # it lies on top
     assert "where the muscle lies" in view.accessibleDescription()
-    # under the zones and trigger points, which stay under the marks
-    assert max(i.zValue() for i in view.muscle_layer.items) < min(i.zValue() for i in view.overlay_items)
+    # under the zones and trigger points, which stay under the marks; only its edge is drawn again over the zones' fill
+    drawn = [i for i in view.muscle_layer.items if i.data(1) != "edge"]
+    assert max(i.zValue() for i in drawn) < min(i.zValue() for i in view.overlay_items)
     window.select_candidate("", "")
     assert not view.muscle_layer.items and _pixel(view, x, y) == before
 
@@ -201,3 +202,53 @@ def test_the_pelvic_floor_picture_has_no_ball(window, atlas, qtbot):
     assert "No ball" in picture.text
     image = picture.image
     assert not any(_ball_like(image, x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+
+
+def test_a_selected_muscles_edge_reads_over_its_zones_fill_and_stays_under_their_outline_and_the_xs(window, atlas):
+    """Gastrocnemius' medial head lies under its own essential zone: the zone's blue fill washed its edge out. The
+    edge is drawn again over the fill (and hatching), under the zone's outline, the marks and the trigger points;
+    on the screen, a point on the edge inside the zone is the edge's red-brown, not the zone's blue."""
+    from PySide6.QtGui import QColor
+    from shapely.geometry import LineString
+
+    window.show_view("posterior")
+    view = window.views["posterior"]
+    window.select_candidate("gastrocnemius", "right")
+    edges = _muscle_items(view, "edge")
+    assert len(edges) == 2  # one for each head
+    paths = [i for i in view.overlay_items if hasattr(i, "brush")]
+    fills = [i for i in paths if i.brush().style() != Qt.NoBrush and i.pen().style() == Qt.NoPen]
+    crosses = [i for i in view.overlay_items if "trigger point" in i.toolTip()]
+    assert fills and crosses
+    outline = [i for i in paths if i.brush().style() == Qt.NoBrush and "essential zone" in i.toolTip()]
+    assert max(f.zValue() for f in fills) < min(e.zValue() for e in edges) < min(i.zValue() for i in outline + crosses)
+    # a point on the medial head's edge, well inside the essential zone and away from the X's
+    medial = atlas.anatomy["gastrocnemius"].parts_on("right", "posterior")[0].shape
+    zone = atlas.muscles["gastrocnemius"].zone("essential", "right", "posterior").buffer(-4)
+    crosses_at = union([Point(p.x, p.y).buffer(16) for p in atlas.muscles["gastrocnemius"].points_on("posterior", "right")])
+    along = LineString(medial.exterior.coords).intersection(zone).difference(crosses_at)
+    point = along.interpolate(0.5, normalized=True)
+    color = QColor(_pixel(view, point.x, point.y))
+    assert color.red() > color.blue(), color.name()  # the muscle's edge, over the zone
+    window.select_candidate("", "")
+    assert not _muscle_items(view, "edge")
+
+
+def test_gastrocnemius_is_drawn_as_its_two_heads_meeting_down_the_calf(window, atlas):
+    anatomy = atlas.anatomy["gastrocnemius"]
+    for view_id in ("posterior", "lateral_right"):
+        parts = anatomy.parts_on("right", view_id)
+        assert [p.label.split(",")[0] for p in parts] == ["medial head", "lateral head"], view_id
+        assert all(p.depth == "superficial" and len(p.fibres) >= 2 for p in parts)
+        medial, lateral = (p.shape for p in parts)
+        assert medial.intersection(lateral).buffer(-0.5).is_empty  # side by side, joined along a hair, not overlapping
+        assert medial.union(lateral).geom_type == "Polygon"
+    medial, lateral = (p.shape for p in anatomy.parts_on("right", "posterior"))
+    midline = atlas.views["posterior"].midline
+    # on the back view the medial head lies nearer the body's midline and reaches lower, the lateral one ends higher
+    assert abs(medial.centroid.x - midline) < abs(lateral.centroid.x - midline)
+    assert medial.bounds[3] > lateral.bounds[3]
+    window.show_view("posterior")
+    window.select_candidate("gastrocnemius", "right")
+    view = window.views["posterior"]
+    assert len(_muscle_items(view, "muscle")) == 2 and len(_muscle_items(view, "fibres")) == 2

@@ -28,6 +28,7 @@ from .explore import ExploreLabel, stack_lines
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
 Z_MUSCLE, Z_GHOST = 0.3, 0.6  # the muscle's shape under everything, the muscles over a deep one just above it
+Z_MUSCLE_EDGE = Z_ESSENTIAL + 0.5  # its edge again over its zones' fill, under their outline, the marks and the X's
 LAYERS = ("muscle", "zones", "points", "marks")  # what View > Layers shows or hides
 SMALL_MARK = 40.0  # units: marks narrower than this carry their rating badge beside them
 MIN_LABEL_GAP_PX = 6  # screen pixels between a pair of labels and the line they are centred on
@@ -201,7 +202,7 @@ class BodyView(QGraphicsView):
         self._zone_cache: dict = {}
         self.overlay_items: list[QGraphicsItem] = []  # the zones and trigger points shown
         self.layers = dict.fromkeys(LAYERS, True)
-        self.muscle_layer = MuscleLayer(scene, view_id, Z_MUSCLE, Z_GHOST)
+        self.muscle_layer = MuscleLayer(scene, view_id, Z_MUSCLE, Z_GHOST, Z_MUSCLE_EDGE)
         self.explore_label = ExploreLabel(self.viewport())
         self._add_side_labels()
 

@@ -139,6 +139,15 @@ def muscle_strokes(atlas, muscle_id: str, side: str | None, view_id: str, streng
     return strokes
 
 
+def edge_strokes(strokes, muscle, view_id: str) -> list[Stroke]:
+    """The muscle's edges again, outline only, to draw over its zones' fill and hatching (which wash out the edge
+    under them), so the muscle still reads there; none where it has no zone on the view. The zones' own outlines,
+    the marks and the trigger points stay above them."""
+    if not any(v == view_id for (_kind, _side, v) in getattr(muscle, "zones", {})):
+        return []
+    return [Stroke(s.path, s.pen, QBrush(Qt.NoBrush), s.z, "edge", s.tip) for s in strokes if s.kind == "muscle"]
+
+
 def describe(atlas, muscle_id: str, view_id: str) -> str:
     """The muscle layer in words, for a screen reader: "where the muscle lies (red-brown shape)"."""
     anatomy = (getattr(atlas, "anatomy", None) or {}).get(muscle_id)
@@ -166,10 +175,11 @@ def paint_muscle(painter: QPainter, atlas, muscle_id: str, side: str | None, vie
 class MuscleLayer:
     """The muscle layer of one interactive diagram: scene items made from muscle_strokes."""
 
-    def __init__(self, scene, view_id: str, z_muscle: float, z_ghost: float):
+    def __init__(self, scene, view_id: str, z_muscle: float, z_ghost: float, z_edge: float | None = None):
         self.scene = scene
         self.view_id = view_id
         self.z_muscle, self.z_ghost = z_muscle, z_ghost
+        self.z_edge = z_edge  # the edge again over the zones' fill (edge_strokes); None: not drawn again
         self.items: list = []
 
     def atlas_changed(self) -> None:
@@ -184,11 +194,13 @@ class MuscleLayer:
         """Draw MUSCLE (the items hidden when the layer is off); returns the layer in words ("" when not shown)."""
         self.clear()
         strokes = sorted(muscle_strokes(atlas, muscle.id, side, self.view_id, 0.6 if preview else 1.0), key=lambda s: s.z)
-        for stroke in strokes:
+        edges = edge_strokes(strokes, muscle, self.view_id) if self.z_edge is not None else []
+        for stroke in strokes + edges:
             item = PathItem(stroke.path, stroke.pen, stroke.brush)
             self.scene.addItem(item)
             # fibres over the outlines; a part lying on top (z 0.02) over a deep part of the same muscle
-            item.setZValue(self.z_ghost if stroke.kind == "ghost" else self.z_muscle + (0.01 if stroke.kind == "fibres" else stroke.z / 4))
+            base = self.z_edge if stroke.kind == "edge" else self.z_muscle
+            item.setZValue(self.z_ghost if stroke.kind == "ghost" else base + (0.01 if stroke.kind == "fibres" else stroke.z / 4))
             item.setToolTip(stroke.tip)
             item.setData(0, "muscle")
             item.setData(1, stroke.kind)

@@ -27,11 +27,12 @@ from ...core.pain.painmap import NERVE_QUALITIES
 from ..diagram.bodyview import IntensityBadge, TriggerCross
 from ..kit.colors import MUSCLE_EDGE_RGB, MUSCLE_RGB, PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from ..diagram.drawing import draw_view, spread_marks
-from ..diagram.muscleshape import muscle_strokes, sides_for
+from ..diagram.muscleshape import edge_strokes, muscle_strokes, sides_for
 from ..kit.shapes import painter_path
 from ..kit.i18n import side_and_region, side_name, translate
 
 LAYERS = ("outline", "regions", "zones", "points", "marks", "muscle")
+_PARTS = {"zones": ("spill", "essential", "edge"), "muscle": ("muscle", "muscle_edge")}  # a layer drawn in several
 # The presentation's own calm dark scheme: the light body drawing stands out and the room stays dim.
 BACKGROUND = QColor("#161a21")
 TEXT = QColor("#f1f3f6")
@@ -176,6 +177,7 @@ class SlideDiagram(QGraphicsView):
             "muscle": Layer("muscle", 1.5),  # where the muscle lies: under its pattern, shown first
             "spill": Layer("spill", 2),
             "essential": Layer("essential", 3),
+            "muscle_edge": Layer("muscle_edge", 3.5),  # the muscle's edge again over its zones' fill (shown with it)
             "marks": Layer("marks", 4),
             "edge": Layer("edge", 5),  # the essential zone's edge stays visible over the marks
             "points": Layer("points", 6),
@@ -318,17 +320,18 @@ class SlideDiagram(QGraphicsView):
     def set_muscle(self, muscle: Muscle | None, side: str | None) -> None:
         """Draw a muscle's essential zone (solid), spillover zone (hatched) and trigger points (X)."""
         self.muscle, self.side = muscle, side
-        for name in ("spill", "essential", "edge", "points", "muscle"):
+        for name in ("spill", "essential", "edge", "points", "muscle", "muscle_edge"):
             self.layers[name].clear()
         if muscle is None or (side not in self.view.sides and side != "both"):  # both: a pattern over both sides
             return
-        for stroke in sorted(muscle_strokes(self.atlas, muscle.id, side, self.view_id), key=lambda s: s.z):
+        strokes = sorted(muscle_strokes(self.atlas, muscle.id, side, self.view_id), key=lambda s: s.z)
+        for stroke in strokes + edge_strokes(strokes, muscle, self.view_id):
             item = QGraphicsPathItem(stroke.path)
             item.setPen(stroke.pen)
             item.setBrush(stroke.brush)
             item.setZValue(stroke.z)
             item.setData(1, stroke.kind)
-            item.setParentItem(self.layers["muscle"])
+            item.setParentItem(self.layers["muscle_edge" if stroke.kind == "edge" else "muscle"])
         essential = muscle.zone("essential", side, self.view_id)
         spill = muscle.zone("spillover", side, self.view_id)
         if not spill.is_empty and not essential.is_empty:
@@ -386,7 +389,7 @@ class SlideDiagram(QGraphicsView):
         allowed = {"points": self.stage >= 1, "zones": self.stage >= 2}
         for name in LAYERS:
             on = self.enabled[name] and allowed.get(name, True)
-            for part in ("spill", "essential", "edge") if name == "zones" else (name,):
+            for part in _PARTS.get(name, (name,)):
                 self.layers[part].setVisible(on)
         if not self.enabled["regions"]:
             self._set_hover(None)
@@ -402,7 +405,7 @@ class SlideDiagram(QGraphicsView):
 
     def is_shown(self, name: str) -> bool:
         """What the viewer sees of a layer: visible, not faded out, and with something in it."""
-        parts = ("spill", "essential", "edge") if name == "zones" else (name,)
+        parts = _PARTS.get(name, (name,))
         return any(
             self.layers[p].isVisible() and self.layers[p].opacity() > 0.0 and bool(self.layers[p].childItems())
             for p in parts
