@@ -260,7 +260,8 @@ def test_the_grid_rasterises_like_shapely_point_in_polygon(atlas):
 
 
 def test_the_explaining_set_read_from_the_pool_pieces_tiles_is_the_same(atlas, matcher, reference, monkeypatch):
-    """The other way: the pool pieces' masks over the tiles in pain (what a large atlas uses), forced here."""
+    """A large atlas counts the pieces over tiles, and its explaining set reads the pool pieces' masks there: forced."""
+    monkeypatch.setattr(M, "TILE_PAIRS_PER_CELL", -1)
     monkeypatch.setattr(M, "POOL_PAIRS_SHARE", 0.0)
     _compare(atlas, matcher, reference, _random_maps(atlas, 300, seed=78))
 
@@ -275,11 +276,17 @@ def scaled():
     return big, M.Matcher(big), Reference(big)
 
 
-@pytest.mark.parametrize("pool_share", [M.POOL_PAIRS_SHARE, 0.0, float("inf")])
-def test_the_matcher_ranks_exactly_like_the_reference_on_a_scaled_atlas(scaled, pool_share, monkeypatch):
+@pytest.mark.parametrize("tile_pairs, pool_share", [
+    (M.TILE_PAIRS_PER_CELL, M.POOL_PAIRS_SHARE),  # as shipped: tiles for the maps with many pieces per cell
+    (-1, 0.0),  # tiles, and the explaining set over the pool pieces' tiles
+    (-1, float("inf")),  # tiles, and the explaining set over the pool pieces' classes
+    (float("inf"), 0.0),  # (class, piece) pairs, and the explaining set over the pairs in pain
+])  # fmt: skip
+def test_the_matcher_ranks_exactly_like_the_reference_on_a_scaled_atlas(scaled, tile_pairs, pool_share, monkeypatch):
+    monkeypatch.setattr(M, "TILE_PAIRS_PER_CELL", tile_pairs)
     monkeypatch.setattr(M, "POOL_PAIRS_SHARE", pool_share)
     big, matcher, reference = scaled
     rng = random.Random(31)
-    maps = _random_maps(big, 60, seed=int(pool_share) if pool_share < 1e9 else 9)
+    maps = _random_maps(big, 60, seed=31)
     maps += [random_painted_map(big, rng, 40) for _ in range(6)]  # the benchmark's maps: 40 strokes
     _compare(big, matcher, reference, maps)

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellClasses, CellIndex, Grid, TileIndex, disc, expand_ranges, tile_count, tile_masks, tiles_of
+from ..geometry.shapes import CellClasses, CellIndex, Grid, TileIndex, disc, expand_ranges, gather, tile_count, tile_masks, tiles_of
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -49,6 +49,7 @@ EXPLAIN_MAX = 4
 # "the muscle that explains your pain" under a list led by the first reads as a contradiction.
 EXPLAIN_TIE = 0.01
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
+TILE_PAIRS_PER_CELL = 24  # beyond this many (class, piece) pairs per cell in pain, pieces are counted over tiles
 POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces' classes when they are fewer than this share of the
 # (piece, tile) entries under the pain, else the pool pieces' tiles
 
@@ -313,27 +314,31 @@ class Matcher:
         self._build_classes()
 
     def _build_classes(self):
-        """All views' cell classes in one numbering: class -> region key, and piece -> classes."""
-        regions, piece_ptr, piece_items = [], [np.zeros(1, dtype=np.int64)], []
+        """All views' cell classes in one numbering: class -> region key, zone pieces, trigger-point owners."""
+        regions, piece_ptr, piece_items, owner_ptr, owner_items = [], [np.zeros(1, dtype=np.int64)], [], [np.zeros(1, dtype=np.int64)], []
         offset = 0
         for vi in self.views.values():
             cc = vi.classes
             vi.class_offset = offset
             offset += cc.count
             regions.append(cc.key)
-            pp, pi = cc.members[0]
+            (pp, pi), (qp, qi) = cc.members
             piece_ptr.append(pp[1:] + piece_ptr[-1][-1])
             piece_items.append(pi)
+            owner_ptr.append(qp[1:] + owner_ptr[-1][-1])
+            owner_items.append(vi.point_owner[qi])
         empty = np.zeros(0, dtype=np.int64)
         self.class_region = np.concatenate(regions) if regions else empty
-        class_piece_ptr = np.concatenate(piece_ptr)
-        class_pieces = np.concatenate(piece_items) if piece_items else empty
+        self.class_piece_ptr = np.concatenate(piece_ptr)
+        self.class_pieces = np.concatenate(piece_items) if piece_items else empty
+        self.class_owner_ptr = np.concatenate(owner_ptr)
+        self.class_owners = np.concatenate(owner_items) if owner_items else empty
         self.region_side = np.asarray([side for _v, _r, side in self.cells], dtype=object)
-        # The transpose, piece -> classes: the explaining set reads only its pool's pieces (on a small atlas).
-        pair_class = np.repeat(np.arange(len(self.class_region)), np.diff(class_piece_ptr))
-        by_piece = np.argsort(class_pieces, kind="stable")
+        # The transpose, piece -> classes: the explaining set reads only its pool's pieces.
+        pair_class = np.repeat(np.arange(len(self.class_region)), np.diff(self.class_piece_ptr))
+        by_piece = np.argsort(self.class_pieces, kind="stable")
         self.piece_classes = pair_class[by_piece]
-        self.piece_class_ptr = np.concatenate(([0], np.cumsum(np.bincount(class_pieces, minlength=len(self.piece_area)))))
+        self.piece_class_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.class_pieces, minlength=len(self.piece_area)))))
         # A piece's pain units and cells travel as one whole number, units * PACK + cells, exact below 2**53.
         most_cells = max((vi.grid.size for vi in self.views.values()), default=1)
         self.pack = float(1 << int(most_cells).bit_length())
@@ -435,18 +440,32 @@ class Matcher:
         class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
         total = float(class_units.sum())
         n = len(self.candidates)
-        # The pain tile by tile: for each tile and weight, the mask of its cells in pain with that weight; the zone
-        # pieces and trigger points then count their cells in pain 64 at a time.
-        tile_bits = [tiles_of(self.views[v].grid, cells) for v, (cells, _u) in found.items()]
-        tile = np.concatenate([t + self.views[v].tile_offset for v, (t, _b) in zip(found, tile_bits)])
-        bit = np.concatenate([b for _t, b in tile_bits])
-        keys, masks = tile_masks(tile * (WEIGHT_UNITS + 1) + units.astype(np.int64), bit)
-        key_tile, key_units = np.divmod(keys, WEIGHT_UNITS + 1)
-        counts, items, hits = self.piece_tiles.under(key_tile, masks)
-        # A piece's pain units and cells travel as one whole number, units * pack + cells.
-        piece_packed = np.bincount(items, weights=hits * np.repeat(key_units * self.pack + 1.0, counts), minlength=len(self.piece_area))
+        pair_counts = self.class_piece_ptr[touched + 1] - self.class_piece_ptr[touched]
+        if pair_counts.sum() <= TILE_PAIRS_PER_CELL * len(cls):
+            # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
+            counts, items = gather(self.class_piece_ptr, self.class_pieces, touched)
+            packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
+            piece_packed = np.bincount(items, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
+            hits = None  # every pair holds a cell in pain
+            owners = gather(self.class_owner_ptr, self.class_owners, touched)[1]
+            tiles = ("pairs", counts, items)
+        else:
+            # Many zone pieces over each cell (a large atlas): the pain tile by tile, for each tile and weight the mask
+            # of its cells in pain with that weight; the zone pieces and trigger points count their cells in pain 64
+            # at a time.
+            tile_bits = [tiles_of(self.views[v].grid, cells) for v, (cells, _u) in found.items()]
+            tile = np.concatenate([t + self.views[v].tile_offset for v, (t, _b) in zip(found, tile_bits)])
+            bit = np.concatenate([b for _t, b in tile_bits])
+            keys, masks = tile_masks(tile * (WEIGHT_UNITS + 1) + units.astype(np.int64), bit)
+            key_tile, key_units = np.divmod(keys, WEIGHT_UNITS + 1)
+            counts, items, hits = self.piece_tiles.under(key_tile, masks)
+            # A piece's pain units and cells travel as one whole number, units * pack + cells.
+            piece_packed = np.bincount(items, weights=hits * np.repeat(key_units * self.pack + 1.0, counts), minlength=len(self.piece_area))
+            _counts, points, point_hits = self.point_tiles.under(key_tile, masks)
+            owners = self.point_owner[points[point_hits > 0]]
+            tiles = ("tiles", key_tile, tile[first], bit[first], len(items))
         # The pieces in pain, in increasing order: a sort of the few entries of a small mark, else one scan.
-        hit_pieces = np.unique(items[hits > 0]) if len(items) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
+        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if len(items) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
         piece_units = np.zeros(len(self.piece_area))
         piece_cells = np.zeros(len(self.piece_area))
         piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
@@ -469,8 +488,7 @@ class Matcher:
             where=self.candidate_zone_area > 0,
         )
         on_point = np.zeros(n, dtype=bool)
-        _counts, points, point_hits = self.point_tiles.under(key_tile, masks)
-        on_point[self.point_owner[points[point_hits > 0]]] = True
+        on_point[owners] = True
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
@@ -493,7 +511,7 @@ class Matcher:
             candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
             start = end
         candidates = tuple(candidates)
-        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, (key_tile, tile[first], bit[first], len(items)), total)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, tiles, total)
         share = float(min(1.0, covered_units / total))
         unexplained = self._unexplained(class_region, class_units, covered, total)
         pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
@@ -570,8 +588,9 @@ class Matcher:
         """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
         Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
-        tiles: the pain's (tile, weight) keys' tiles, in increasing order; each touched class' first pain cell's tile
-        and bit; and how many (piece, tile) entries lie under the pain.
+        tiles: ("pairs", pieces per touched class, the pieces) or ("tiles", the pain's (tile, weight) keys' tiles in
+        increasing order, each touched class' first pain cell's tile and bit, how many (piece, tile) entries lie under
+        the pain): how match counted the pieces.
         Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
         covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
@@ -580,18 +599,28 @@ class Matcher:
         pieces = np.concatenate([self.pieces_of[c] for c in pool])
         rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
         counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
-        pain_tiles, class_tile, class_bit, entries_in_pain = tiles
-        if counts.sum() < POOL_PAIRS_SHARE * entries_in_pain:
-            # The pool's (piece, class) pairs are few (a small atlas): keep those whose class is in pain (pos: its place).
+        in_pain = len(tiles[2]) if tiles[0] == "pairs" else tiles[4]  # (class, piece) pairs or (piece, tile) entries
+        by_classes = counts.sum() < POOL_PAIRS_SHARE * in_pain
+        if by_classes:
+            # Fewer (pool piece, class) pairs than pairs in pain: keep those whose class is in pain (pos: its place).
             classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
             pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
             keep = np.flatnonzero(touched[pos] == classes)
             pair = np.repeat(np.arange(len(pieces)), counts)[keep]
             pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
+        elif tiles[0] == "pairs":  # the pairs in pain whose piece belongs to a pool muscle
+            row_of = np.full(len(self.candidates), -1, dtype=np.int64)
+            row_of[pool] = np.arange(len(pool))
+            rows = row_of[self.piece_candidate[tiles[2]]]
+            keep = np.flatnonzero(rows >= 0)
+            pos = np.repeat(np.arange(len(touched)), tiles[1])[keep]
+            rows, ess = rows[keep], self.piece_essential[tiles[2][keep]]
+        if by_classes or tiles[0] == "pairs":
             # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
             ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
             spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
         else:
+            _mode, pain_tiles, class_tile, class_bit, _entries = tiles
             # Tile by tile: per pain tile and pool muscle, the masks of the cells its main and its spillover zones
             # cover; a class is covered by a muscle when the bit of its first pain cell is set in that mask.
             ti = self.piece_tiles
