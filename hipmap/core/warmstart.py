@@ -25,7 +25,7 @@ from .. import PACKAGE_DIR, __version__, default_assets_dir, default_data_dir
 from .fileio import atomic_write_bytes
 
 MAGIC = b"HIPMAP-WARM\x00"
-FORMAT = 3  # 2: the payload holds the red-flag screen too; 3: the light part (views-*.pickle) beside it
+FORMAT = 4  # 2: the payload holds the red-flag screen too; 3: the light part (views-*.pickle) beside it; 4: the matcher's tile index
 _HEADER = struct.Struct(">12sI32sQ")  # magic, format, key (sha256), payload length
 ENV_DIR = "HIPMAP_CACHE_DIR"  # where the cache lives; the bench points it at a temporary folder
 ENV_OFF = "HIPMAP_NO_CACHE"  # set (to anything but "" or "0") to always load from the sources

@@ -257,3 +257,36 @@ def test_the_grid_rasterises_like_shapely_point_in_polygon(atlas):
         for shape, cells in zip(shapes, grid.cells_many(shapes)):
             want = np.flatnonzero(shapely.contains_xy(shape, xs.ravel(), ys.ravel()))
             assert cells.tolist() == want.tolist()
+
+
+def test_the_explaining_set_read_from_the_pool_pieces_tiles_is_the_same(atlas, matcher, reference, monkeypatch):
+    """A large atlas counts the pieces over tiles, and its explaining set reads the pool pieces' masks there: forced."""
+    monkeypatch.setattr(M, "TILE_PAIRS_PER_CELL", -1)
+    monkeypatch.setattr(M, "POOL_PAIRS_SHARE", 0.0)
+    _compare(atlas, matcher, reference, _random_maps(atlas, 300, seed=78))
+
+
+@pytest.fixture(scope="module")
+def scaled():
+    """A 10x atlas: ten shifted copies of every muscle, so every cell lies under dozens of zone pieces."""
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.synthetic import scaled_atlas
+
+    big = scaled_atlas(load_atlas(), 10)
+    return big, M.Matcher(big), Reference(big)
+
+
+@pytest.mark.parametrize("tile_pairs, pool_share", [
+    (M.TILE_PAIRS_PER_CELL, M.POOL_PAIRS_SHARE),  # as shipped: tiles for the maps with many pieces per cell
+    (-1, 0.0),  # tiles, and the explaining set over the pool pieces' tiles
+    (-1, float("inf")),  # tiles, and the explaining set over the pool pieces' classes
+    (float("inf"), 0.0),  # (class, piece) pairs, and the explaining set over the pairs in pain
+])  # fmt: skip
+def test_the_matcher_ranks_exactly_like_the_reference_on_a_scaled_atlas(scaled, tile_pairs, pool_share, monkeypatch):
+    monkeypatch.setattr(M, "TILE_PAIRS_PER_CELL", tile_pairs)
+    monkeypatch.setattr(M, "POOL_PAIRS_SHARE", pool_share)
+    big, matcher, reference = scaled
+    rng = random.Random(31)
+    maps = _random_maps(big, 60, seed=31)
+    maps += [random_painted_map(big, rng, 40) for _ in range(6)]  # the benchmark's maps: 40 strokes
+    _compare(big, matcher, reference, maps)

@@ -476,3 +476,58 @@ def _same_items(index: CellIndex, cells: np.ndarray, reps: np.ndarray) -> np.nda
     differs = np.repeat(np.arange(len(cells)), np.where(same, counts, 0))[pairs_a != pairs_b]
     same[differs] = False
     return same
+
+
+TILE = 8  # a tile is TILE x TILE cells: one 64-bit mask says which of its cells a shape covers
+
+
+def tiles_of(grid: Grid, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(tile, bit) of each cell: tiles numbered row by row over the grid, bits row by row within a tile."""
+    row, col = np.divmod(np.asarray(cells, dtype=np.int64), grid.nx)
+    tiles_across = -(-grid.nx // TILE)
+    return (row // TILE) * tiles_across + col // TILE, (row % TILE) * TILE + col % TILE
+
+
+def tile_count(grid: Grid) -> int:
+    return -(-grid.nx // TILE) * -(-grid.ny // TILE)
+
+
+def tile_masks(keys: np.ndarray, bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct keys in increasing order, each one's mask: the OR of 1 << bit over its cells), for cells that are
+    distinct within a key (so summing powers of two is an OR; in two 32-bit halves, exact in float sums)."""
+    found, inverse = np.unique(keys, return_inverse=True)
+    inverse = inverse.ravel()
+    low = np.bincount(inverse, weights=np.where(bits < 32, np.left_shift(1, bits & 31), 0), minlength=len(found))
+    high = np.bincount(inverse, weights=np.where(bits >= 32, np.left_shift(1, bits & 31), 0), minlength=len(found))
+    return found, low.astype(np.uint64) | (high.astype(np.uint64) << np.uint64(32))
+
+
+class TileIndex:
+    """Which items cover each tile (over all views' tiles, numbered one after another), and which of the tile's
+    cells each covers (a 64-bit mask): a shape's cells under some pain are then counted 64 at a time."""
+
+    def __init__(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int):
+        """parts: per view, (global tile, item, bit) of every (cell, item) pair; count: the tiles over all views."""
+        tiles, items, masks = [], [], []
+        for tile, item, bit in parts:
+            width = int(item.max(initial=0)) + 1
+            keys, found = tile_masks(tile * width + item, bit)
+            tiles.append(keys // width)
+            items.append(keys % width)
+            masks.append(found)
+        empty = np.zeros(0, dtype=np.int64)
+        tile = np.concatenate(tiles) if tiles else empty
+        self.items = np.concatenate(items) if items else empty
+        self.masks = np.concatenate(masks) if masks else np.zeros(0, dtype=np.uint64)
+        self.ptr = np.concatenate(([0], np.cumsum(np.bincount(tile, minlength=count))))
+        self.tile = tile
+        # The transpose, item -> its entries (in tile order): the few items of the explaining set's pool.
+        self.by_item = np.argsort(self.items, kind="stable")
+        self.item_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.items, minlength=int(self.items.max(initial=-1)) + 1))))
+
+    def under(self, tiles: np.ndarray, masks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For (tile, mask) pairs (tiles in increasing order, a tile may come more than once): (how many entries each
+        pair meets, the entries' items, how many cells of each the pair's mask holds)."""
+        counts = self.ptr[tiles + 1] - self.ptr[tiles]
+        entries = expand_ranges(self.ptr[tiles], counts)
+        return counts, self.items[entries], np.bitwise_count(self.masks[entries] & np.repeat(masks, counts))

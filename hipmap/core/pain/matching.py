@@ -12,8 +12,10 @@ the pain; and it is not listed at all when it is on the side opposite to all of 
 within reach of pain across the midline, not under it).
 A bilateral muscle (one pattern spanning both sides: rectus abdominis) is one candidate, side "both".
 All zone shapes are cut into pieces, one per region, rasterised on a grid per view; cells alike (same region, same
-pieces, same trigger points) are pooled into classes, and a match touches only the classes under the pain and
-their pieces, so its cost follows the size of the pain, not the size of the atlas. Pain is summed in whole units
+pieces, same trigger points) are pooled into classes, and the grid is cut into tiles of 8 x 8 cells where each piece
+keeps a 64-bit mask of the cells it covers. A match touches only the classes and tiles under the pain and the pieces
+there (counting a piece's cells in pain 64 at a time), so its cost follows the size of the pain, not the size of the
+atlas. Pain is summed in whole units
 (WEIGHT_UNITS), so every sum is exact and ties between muscles are real ties, broken by name and side.
 """
 
@@ -28,7 +30,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellClasses, CellIndex, Grid, disc, expand_ranges, gather
+from ..geometry.shapes import CellClasses, CellIndex, Grid, TileIndex, disc, expand_ranges, gather, tile_count, tile_masks, tiles_of
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -47,7 +49,9 @@ EXPLAIN_MAX = 4
 # "the muscle that explains your pain" under a list led by the first reads as a contradiction.
 EXPLAIN_TIE = 0.01
 NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more than this share
-POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces when they cover fewer pairs than this share of the pain's
+TILE_PAIRS_PER_CELL = 24  # beyond this many (class, piece) pairs per cell in pain, pieces are counted over tiles
+POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces' classes when they are fewer than this share of the
+# (piece, tile) entries under the pain, else the pool pieces' tiles
 
 
 EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
@@ -220,6 +224,7 @@ class _ViewIndex:
         self.point_owner = point_owner
         self.classes = CellClasses(cell_region, [pieces, points])
         self.class_offset = 0
+        self.tile_offset = 0  # the global number of this view's first tile
 
 
 class Matcher:
@@ -340,6 +345,22 @@ class Matcher:
         if self.pack * WEIGHT_UNITS * most_cells * len(self.views) >= 2**53:
             raise ValueError("the grid is too fine for exact sums")
         self.side_codes = {side: np.asarray(self.candidate_side == side) for side in set(self.candidate_side.tolist())}
+        self._build_tiles()
+
+    def _build_tiles(self):
+        """All views' tiles in one numbering: which zone pieces and trigger points cover each, and which of its cells."""
+        pieces, points, owners, offset, point_offset = [], [], [], 0, 0
+        for vi in self.views.values():
+            vi.tile_offset = offset
+            for index, out, shift in ((vi.pieces, pieces, 0), (vi.points, points, point_offset)):
+                tile, bit = tiles_of(vi.grid, np.repeat(np.arange(vi.grid.size), np.diff(index.ptr)))
+                out.append((tile + offset, index.items + shift, bit))
+            owners.append(vi.point_owner)
+            point_offset += len(vi.point_owner)
+            offset += tile_count(vi.grid)
+        self.piece_tiles = TileIndex(pieces, offset)
+        self.point_tiles = TileIndex(points, offset)
+        self.point_owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
 
     @property
     def piece_count(self) -> int:
@@ -414,17 +435,37 @@ class Matcher:
             return MatchResult(summary=self.phrases["empty"])
         cls = np.concatenate([self.views[v].classes.of_cell[cells] + self.views[v].class_offset for v, (cells, _u) in found.items()])
         units = np.concatenate([u for _cells, u in found.values()])
-        touched, cell_class = np.unique(cls, return_inverse=True)  # the classes in pain, and each pain cell's
+        touched, first, cell_class = np.unique(cls, return_index=True, return_inverse=True)  # the classes in pain, and each pain cell's
         cell_class = cell_class.ravel()
         class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
         total = float(class_units.sum())
         n = len(self.candidates)
-        # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
-        counts, pair_piece = gather(self.class_piece_ptr, self.class_pieces, touched)
-        packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
-        piece_packed = np.bincount(pair_piece, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
-        # The pieces in pain, in increasing order: a sort of the few pairs of a small mark, else one scan.
-        hit_pieces = np.unique(pair_piece) if len(pair_piece) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
+        pair_counts = self.class_piece_ptr[touched + 1] - self.class_piece_ptr[touched]
+        if pair_counts.sum() <= TILE_PAIRS_PER_CELL * len(cls):
+            # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
+            counts, items = gather(self.class_piece_ptr, self.class_pieces, touched)
+            packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
+            piece_packed = np.bincount(items, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
+            hits = None  # every pair holds a cell in pain
+            owners = gather(self.class_owner_ptr, self.class_owners, touched)[1]
+            tiles = ("pairs", counts, items)
+        else:
+            # Many zone pieces over each cell (a large atlas): the pain tile by tile, for each tile and weight the mask
+            # of its cells in pain with that weight; the zone pieces and trigger points count their cells in pain 64
+            # at a time.
+            tile_bits = [tiles_of(self.views[v].grid, cells) for v, (cells, _u) in found.items()]
+            tile = np.concatenate([t + self.views[v].tile_offset for v, (t, _b) in zip(found, tile_bits)])
+            bit = np.concatenate([b for _t, b in tile_bits])
+            keys, masks = tile_masks(tile * (WEIGHT_UNITS + 1) + units.astype(np.int64), bit)
+            key_tile, key_units = np.divmod(keys, WEIGHT_UNITS + 1)
+            counts, items, hits = self.piece_tiles.under(key_tile, masks)
+            # A piece's pain units and cells travel as one whole number, units * pack + cells.
+            piece_packed = np.bincount(items, weights=hits * np.repeat(key_units * self.pack + 1.0, counts), minlength=len(self.piece_area))
+            _counts, points, point_hits = self.point_tiles.under(key_tile, masks)
+            owners = self.point_owner[points[point_hits > 0]]
+            tiles = ("tiles", key_tile, tile[first], bit[first], len(items))
+        # The pieces in pain, in increasing order: a sort of the few entries of a small mark, else one scan.
+        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if len(items) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
         piece_units = np.zeros(len(self.piece_area))
         piece_cells = np.zeros(len(self.piece_area))
         piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
@@ -447,7 +488,7 @@ class Matcher:
             where=self.candidate_zone_area > 0,
         )
         on_point = np.zeros(n, dtype=bool)
-        on_point[gather(self.class_owner_ptr, self.class_owners, touched)[1]] = True
+        on_point[owners] = True
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
@@ -470,7 +511,7 @@ class Matcher:
             candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
             start = end
         candidates = tuple(candidates)
-        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, (counts, pair_piece), total)
+        explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, tiles, total)
         share = float(min(1.0, covered_units / total))
         unexplained = self._unexplained(class_region, class_units, covered, total)
         pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
@@ -543,36 +584,63 @@ class Matcher:
                 reasons.append(p["on_point"])
         return reasons
 
-    def _explaining_set(self, order, candidates, touched, class_units, pairs, total):
+    def _explaining_set(self, order, candidates, touched, class_units, tiles, total):
         """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
         Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
-        pairs are the (class, piece) pairs of the touched classes: (pieces per class, pieces).
+        tiles: ("pairs", pieces per touched class, the pieces) or ("tiles", the pain's (tile, weight) keys' tiles in
+        increasing order, each touched class' first pain cell's tile and bit, how many (piece, tile) entries lie under
+        the pain): how match counted the pieces.
         Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
         covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
             return (), 0.0, covered
         pool = list(order[:EXPLAIN_POOL])
         pieces = np.concatenate([self.pieces_of[c] for c in pool])
+        rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
         counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
-        if counts.sum() < POOL_PAIRS_SHARE * len(pairs[1]):
+        in_pain = len(tiles[2]) if tiles[0] == "pairs" else tiles[4]  # (class, piece) pairs or (piece, tile) entries
+        by_classes = counts.sum() < POOL_PAIRS_SHARE * in_pain
+        if by_classes:
             # Fewer (pool piece, class) pairs than pairs in pain: keep those whose class is in pain (pos: its place).
-            rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
             classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
             pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
             keep = np.flatnonzero(touched[pos] == classes)
             pair = np.repeat(np.arange(len(pieces)), counts)[keep]
             pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
-        else:  # the pairs in pain whose piece belongs to a pool muscle
+        elif tiles[0] == "pairs":  # the pairs in pain whose piece belongs to a pool muscle
             row_of = np.full(len(self.candidates), -1, dtype=np.int64)
             row_of[pool] = np.arange(len(pool))
-            rows = row_of[self.piece_candidate[pairs[1]]]
+            rows = row_of[self.piece_candidate[tiles[2]]]
             keep = np.flatnonzero(rows >= 0)
-            pos = np.repeat(np.arange(len(touched)), pairs[0])[keep]
-            rows, ess = rows[keep], self.piece_essential[pairs[1][keep]]
-        # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
-        ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
-        spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
+            pos = np.repeat(np.arange(len(touched)), tiles[1])[keep]
+            rows, ess = rows[keep], self.piece_essential[tiles[2][keep]]
+        if by_classes or tiles[0] == "pairs":
+            # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
+            ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
+            spill_bits = np.bincount(pos[~ess], weights=np.left_shift(1, rows[~ess]), minlength=len(touched)).astype(np.int64)
+        else:
+            _mode, pain_tiles, class_tile, class_bit, _entries = tiles
+            # Tile by tile: per pain tile and pool muscle, the masks of the cells its main and its spillover zones
+            # cover; a class is covered by a muscle when the bit of its first pain cell is set in that mask.
+            ti = self.piece_tiles
+            per_piece = ti.item_ptr[pieces + 1] - ti.item_ptr[pieces]
+            entries = ti.by_item[expand_ranges(ti.item_ptr[pieces], per_piece)]
+            tiles_in_pain = np.unique(pain_tiles)
+            pos = np.minimum(np.searchsorted(tiles_in_pain, ti.tile[entries]), len(tiles_in_pain) - 1)
+            keep = np.flatnonzero(tiles_in_pain[pos] == ti.tile[entries])
+            slot = pos[keep] * len(pool) + np.repeat(rows, per_piece)[keep]
+            ess = np.repeat(self.piece_essential[pieces], per_piece)[keep]
+            at = np.searchsorted(tiles_in_pain, class_tile)
+            found = []
+            for kind in (ess, ~ess):
+                table = np.zeros(len(tiles_in_pain) * len(pool), dtype="<u8")
+                np.bitwise_or.at(table, slot[kind], ti.masks[entries[keep[kind]]])
+                # (tile, pool muscle, cell of the tile) -> covered?, read at each class' first cell: its pool bits
+                cells = np.unpackbits(table.view(np.uint8).reshape(len(tiles_in_pain), len(pool), 8), axis=2, bitorder="little")
+                packed = np.packbits(cells[at, :, class_bit], axis=1, bitorder="little").astype(np.int64)
+                found.append((packed << (8 * np.arange(packed.shape[1]))).sum(axis=1))
+            ess_bits, spill_bits = found
         keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
         inverse = inverse.ravel()
         group_pain = np.bincount(inverse, weights=class_units, minlength=len(keys))
