@@ -15,6 +15,8 @@ from pathlib import Path
 
 from .messages import mark, phrase
 
+MAX_SVG_BYTES = 5_000_000  # an SVG drawing: what svgdoc reads, and what the first frame lets Qt read
+
 
 class UnreadableFile(OSError):
     """Not a file hipmap reads: not a regular file, or bigger than the reader's cap. ``str()`` is one line."""

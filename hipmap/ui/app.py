@@ -6,6 +6,7 @@ atlas (numpy, shapely, every data file) loads once that frame is on screen; the 
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -45,6 +46,20 @@ def import_the_core():
     from ..core.pain import matching  # noqa: F401
 
 
+def pause_collector():
+    """Start-up makes some hundred thousand objects that live as long as the app (the atlas, its index, the
+    window) and hardly any garbage; Python's cyclic collector would walk them over and over while they are made
+    (~150 passes, 40-100 ms of a cold start, one of them a full pass). It waits until settle()."""
+    gc.disable()
+
+
+def settle():
+    """The atlas, its index and the window are made: freeze what exists now (hipmap.ui.kit.heap; the little garbage
+    of loading, about 2,000 objects, goes with it) and let the collector look after what is made from here on."""
+    heap.settle()
+    gc.enable()
+
+
 def take_early_marks(window, warm) -> bool:
     """A warm start: the first frame takes marks at once, with the cache's light geometry (no numpy or shapely);
     the atlas and its index load right after that frame is painted. False (nothing changed) with no cache."""
@@ -66,6 +81,7 @@ def main(argv=None) -> int:
         print(f"hipmap: cannot use the data folder: {exc}", file=sys.stderr)
         return 2
     datadir.DATA_DIR_OVERRIDE = data_dir
+    pause_collector()
     try:
         lang, argv = i18n.lang_option(list(argv or []))
     except SystemExit as exc:
@@ -108,10 +124,10 @@ def main(argv=None) -> int:
             return
         window.attach(atlas, matcher)
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
-            QTimer.singleShot(0, lambda: (window.document.matcher, heap.settle()))
+            QTimer.singleShot(0, lambda: (window.document.matcher, settle()))
             QTimer.singleShot(SAVE_CACHE_AFTER_MS, lambda: warm.save(window.document.matcher))
         else:
-            heap.settle()  # the atlas, its index and the window are made: out of the garbage collector's way
+            settle()  # the atlas, its index and the window are made: out of the garbage collector's way
         window.files.offer_restore()
         window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:

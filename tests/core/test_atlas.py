@@ -191,6 +191,16 @@ def test_broken_region_path_in_svg(copy):
     assert_reported(problems(copy), "posterior.svg", line, "region 'heel'", "needs 4 numbers")
 
 
+def test_overlapping_regions_in_svg(copy):
+    """Regions that overlap are named, at the later one's line (the check looks at pairs only when the regions'
+    areas add up to more than their union's)."""
+    f = copy[1] / "views" / "anterior.svg"
+    line = rewrite_line(f, 'id="region-greater_trochanter"', lambda old: old.partition(' d="')[0] + ' d="M180,260 L196,260 196,312 180,312 Z"/>')
+    found = problems(copy)
+    assert_reported(found, "anterior.svg", line, "regions 'lateral_hip' and 'greater_trochanter' overlap")
+    assert not any("overlap" in p for p in found if "posterior.svg" in p or "lateral_right.svg" in p)
+
+
 def test_duplicate_region_in_svg(copy):
     f = copy[1] / "views" / "anterior.svg"
     line = first_line_with(f, 'id="region-groin"')

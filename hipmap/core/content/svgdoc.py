@@ -13,9 +13,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..messages import again, coded, coded_at
-from ..reading import FileTooLarge, read_bytes
-
-MAX_SVG_BYTES = 5_000_000
+from ..reading import MAX_SVG_BYTES, FileTooLarge, read_bytes
 
 
 class SvgError(Exception):

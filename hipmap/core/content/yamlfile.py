@@ -51,6 +51,7 @@ class YList(list):
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _line(node) -> int:
@@ -61,6 +62,8 @@ def _convert(node, constructor, seen: set[int]):
     if id(node) in seen:
         raise coded_at(YamlSyntaxError, _line(node), "anchors and aliases (& and *) are not supported in hipmap data")
     seen.add(id(node))
+    if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value  # what the safe constructor makes of a string, without its machinery (most values are)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         raise coded_at(YamlSyntaxError, _line(node), "unsupported YAML tag {tag}", tag=repr(node.tag))
     if isinstance(node, yaml.MappingNode):

@@ -3,7 +3,7 @@ and the offer to restore what windows that crashed left behind."""
 
 from __future__ import annotations
 
-import uuid
+import os
 from functools import partial
 from pathlib import Path
 
@@ -39,7 +39,7 @@ class Files(QObject):
         self.act_open = A(translate("app", "&Open..."), self.open_dialog, QKeySequence.Open, translate("app", "Open a saved pain map"), icon="document-open")
         self.act_save = A(translate("app", "&Save"), self.save, QKeySequence.Save, translate("app", "Save the pain map"), icon="document-save")
         self.act_save_as = A(translate("app", "Save &As..."), self.save_as, "Ctrl+Shift+S", translate("app", "Save the pain map under a new name"))
-        self._autosave_id = uuid.uuid4().hex[:12]
+        self._autosave_id = os.urandom(6).hex()  # 12 random hex digits (uuid would take 5-8 ms to import)
         self._lock = None
         self.autosave_error = ""  # why the last autosave failed; empty while it works
         self.autosave_notice = None

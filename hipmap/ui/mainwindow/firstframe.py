@@ -18,9 +18,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
-from ...core.content.svgdoc import MAX_SVG_BYTES
 from ...core.content.vocabulary import VIEW_IDS
-from ...core.reading import check_regular
+from ...core.reading import MAX_SVG_BYTES, check_regular  # (not svgdoc's expat and dataclasses before the first frame)
 from ..diagram.drawing import MIN_STEP, VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
 

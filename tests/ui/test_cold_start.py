@@ -1,0 +1,56 @@
+"""A cold first start (no warm-start cache): hipmap.ui.app.main() itself, in its own process, loads the atlas from
+the sources with Python's cyclic collector paused, and then works as usual: a click on a diagram is drawn and ranked,
+the collector is running again and the long-lived objects are frozen out of its way."""
+
+import os
+import subprocess
+import sys
+
+from hipmap.core import warmstart
+
+SCRIPT = r'''
+import gc, sys
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+import hipmap.ui.app as hipmap_app
+seen = {}
+original_attach = hipmap_app.MainWindow.attach
+def attach(self, *args):
+    seen["collector while loading"] = gc.isenabled()
+    return original_attach(self, *args)
+hipmap_app.MainWindow.attach = attach
+def hook():
+    window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    def done():
+        if window.document is None or window.document._matcher is None:
+            return
+        timer.stop()
+        print("collector while loading", seen["collector while loading"], "after", gc.isenabled(), flush=True)
+        print("settled", gc.get_freeze_count() > 20000, flush=True)
+        view = window.current_view()
+        region = window.atlas.views[view.view_id].regions[("lateral_hip", "right")].representative_point()
+        at = view.mapFromScene(QPointF(region.x, region.y))
+        QTest.mouseClick(view.viewport(), Qt.LeftButton, pos=QPoint(round(at.x()), round(at.y())))
+        result = window.document.result
+        print("marks", len(window.document.painmap.marks), "ranked", bool(result.candidates), flush=True)
+        window.document.undo_stack.setClean()
+        window.files.clear_autosave()
+        app.quit()
+    timer.timeout.connect(done)
+    timer.start(20)
+timer = QTimer()
+QTimer.singleShot(0, hook)
+hipmap_app.main([])
+'''
+
+
+def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
+    env.pop(warmstart.ENV_OFF, None)  # an empty cache folder: a first start
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120)
+    assert "collector while loading False after True" in done.stdout, done.stdout + done.stderr
+    assert "settled True" in done.stdout, done.stdout
+    assert "marks 1 ranked True" in done.stdout, done.stdout + done.stderr
