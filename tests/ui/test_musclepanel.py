@@ -207,3 +207,41 @@ def test_a_new_page_is_laid_out_once_at_the_width_it_is_shown_at(panel, atlas, m
     bar = panel.browser.horizontalScrollBar()
     assert bar.maximum() == 0 or not bar.isVisible()
     assert atlas.muscles["gluteus_medius"].name in panel.plain_text()
+
+
+def test_a_page_put_away_is_shown_again_laid_out_not_parsed_and_reads_and_looks_the_same(panel, atlas, monkeypatch):
+    """Past the last few pages kept laid out, a page is kept parsed without its layout: shown again it is laid out
+    at the browser's width (no new document, no parsing), and shows the same pixels at every scroll position."""
+    from PySide6.QtWidgets import QApplication
+
+    from hipmap.ui.mainwindow import musclepanel
+
+    def shown():
+        browser, out = panel.browser, []
+        bar = browser.verticalScrollBar()
+        for value in range(0, bar.maximum() + 1, browser.viewport().height()):
+            bar.setValue(value)
+            QApplication.processEvents()
+            out.append(browser.viewport().grab().toImage())
+        bar.setValue(0)
+        return panel.plain_text(), bar.maximum(), out
+
+    panel.show_muscle(atlas, "piriformis", "right", None)
+    QApplication.processEvents()
+    before = shown()
+    doc = panel.browser.document()
+    others = [m for m in atlas.muscles if m != "piriformis"][: musclepanel.DOCUMENTS_KEPT]
+    for muscle_id in others:
+        panel.show_muscle(atlas, muscle_id, "right", None)
+    assert all(entry[0] is not doc for entry in panel._documents.values())
+    assert any(entry[0] is doc for entry in panel._parsed.values())
+    assert doc.pageSize().isNull()  # its layout dropped
+    made = []
+    monkeypatch.setattr(panel, "_new_document", lambda page: made.append(page))
+    panel.show_muscle(atlas, "piriformis", "right", None)
+    QApplication.processEvents()
+    assert made == [] and panel.browser.document() is doc
+    assert doc.textWidth() == panel.browser.viewport().width()
+    after = shown()
+    assert after[:2] == before[:2] and len(after[2]) == len(before[2]) > 2
+    assert all(a == b for a, b in zip(after[2], before[2]))

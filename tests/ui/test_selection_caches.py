@@ -191,3 +191,31 @@ def test_every_muscle_shown_again_looks_exactly_as_it_did_first(window, qtbot):
         grabs = [v.viewport().grab().toImage() for v in window.views.values()] + [window.muscle_panel.browser.viewport().grab().toImage()]
         names = [*window.views, "panel"]
         assert [n for n, a, b in zip(names, grabs, first[muscle.id]) if a != b] == [], muscle.id
+
+
+def test_a_diagrams_words_for_its_marks_follow_the_marks_and_the_language_between_selections(window, qtbot):
+    """The marks' words are made once per marks and language, not on every selection: they still follow a new
+    mark, an undo and the language."""
+    from hipmap.ui.kit import i18n
+
+    view = window.views["lateral_right"]
+    assert view.accessibleDescription().startswith("No marks.")
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.select_any(A, "right")
+    text = view.accessibleDescription()
+    assert text.startswith("1 mark: right outer thigh (pain 6)") and "Showing Vastus lateralis" in text, text
+    window.select_any(B, "right")
+    assert view.accessibleDescription().startswith("1 mark: right outer thigh (pain 6)")
+    window.document.add_region("lateral_knee", "right", 8)
+    window.select_any(A, "right")
+    assert view.accessibleDescription().startswith("2 marks: right outer thigh (pain 6)"), view.accessibleDescription()
+    try:
+        window.language_actions["es"].trigger()
+        window.select_any(B, "right")
+        assert view.accessibleDescription().startswith("2 marcas"), view.accessibleDescription()
+    finally:
+        window.language_actions["en"].trigger()
+        i18n.install("en")
+    window.document.undo_stack.undo()
+    window.select_any(A, "right")
+    assert view.accessibleDescription().startswith("1 mark: right outer thigh (pain 6)")

@@ -202,6 +202,10 @@ p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
 DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.4 MB each): the muscles looked at lately
+# Pages kept parsed but not laid out (about 85 kB each), once they are no longer among the DOCUMENTS_KEPT: shown
+# again, they are only laid out (parsing the page was about half of making a new one). Every muscle of the atlas
+# on both sides, and then some.
+PARSED_KEPT = 64
 PICTURE_SIZE = (260, 200)
 
 
@@ -235,6 +239,7 @@ class MusclePanel(QWidget):
         # (the page without the candidate's figures) and the font: [document, the page it shows, its candidate].
         self._html_cache: dict = {}
         self._documents: dict = {}
+        self._parsed: dict = {}  # the same for pages put away with their layout dropped (PARSED_KEPT)
         self._empty = QTextDocument(self)
         self._retired: list = []
         self.safety_signs: tuple = ()
@@ -353,18 +358,21 @@ class MusclePanel(QWidget):
             self.browser.setHtml(page)
             return
         key = (skeleton, self.browser.font().key())
-        found = self._documents.pop(key, None)
+        found = self._documents.pop(key, None) or self._parsed.pop(key, None)
         if found is not None:
             doc, shown_page, shown_candidate = found
             if shown_page != page and not self._update_figures(doc, shown_candidate, figures[3], figures[2]):
                 self._drop(doc)
                 found = None
         if found is None:
-            if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
-                self._drop(self._documents.pop(next(iter(self._documents)))[0])
             doc = self._new_document(page)
+        if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest is put away, its layout dropped
+            oldest = next(iter(self._documents))
+            self._put_away(oldest, self._documents.pop(oldest))
         self._documents[key] = [doc, page, figures[3]]  # (re-inserted: the newest last)
-        if self.browser.document() is not doc:
+        if self.browser.document() is not doc and doc.pageSize().isNull():
+            self.browser.setDocument(doc)  # new or put away: laid out once, at the width the browser gives it
+        elif self.browser.document() is not doc:
             # Laid out at the width it is shown at (it may have been laid out at another, the browser narrower or
             # hidden then): a page laid out wider than the browser would leave it a horizontal scroll bar.
             width = self.browser.viewport().width()
@@ -393,6 +401,18 @@ class MusclePanel(QWidget):
         self._retired.clear()
         return doc
 
+    def _put_away(self, key, entry: list) -> None:
+        """Keep a page no longer among the last few shown parsed, without its layout (most of its memory): shown
+        again, it is laid out, not parsed again."""
+        doc = entry[0]
+        if self.browser.document() is doc:
+            self._drop(doc)  # (never so while DOCUMENTS_KEPT > 1: the page shown is the newest)
+            return
+        if len(self._parsed) >= PARSED_KEPT:  # the oldest goes
+            self._drop(self._parsed.pop(next(iter(self._parsed)))[0])
+        doc.setPageSize(QSizeF(0, 0))  # the blocks' layouts are dropped; no layout until given a width again
+        self._parsed[key] = entry
+
     def _drop(self, doc: QTextDocument) -> None:
         if self.browser.document() is doc:
             self._retired.append(doc)  # deleted once another is shown
@@ -401,9 +421,10 @@ class MusclePanel(QWidget):
 
     def changed_font(self) -> None:
         """The documents made in the old font are made again when next shown."""
-        for doc, *_ in self._documents.values():
+        for doc, *_ in (*self._documents.values(), *self._parsed.values()):
             self._drop(doc)
         self._documents.clear()
+        self._parsed.clear()
 
     def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None):
         """The muscle's picture for the page: (url, words, width, height), or None when it has no shape."""
