@@ -384,6 +384,15 @@ class MusclePanel(QWidget):
         """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
         and the rest in small steps afterwards (a page put into the browser's own document is laid out whole,
         there and then: most of the time a selection took)."""
+        doc = self._parse(page)
+        self.browser.setDocument(doc)
+        for old in self._retired:
+            old.deleteLater()
+        self._retired.clear()
+        return doc
+
+    def _parse(self, page: str) -> QTextDocument:
+        """PAGE in a new document, not laid out (see _new_document)."""
         doc = QTextDocument(self.browser)  # the browser's own child: setDocument never deletes it
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.browser.font())
@@ -395,11 +404,30 @@ class MusclePanel(QWidget):
         # as wide as the lines, and the browser would keep a horizontal scroll bar.)
         doc.setPageSize(QSizeF(0, 0))
         doc.setHtml(page)
-        self.browser.setDocument(doc)
-        for old in self._retired:
-            old.deleteLater()
-        self._retired.clear()
         return doc
+
+    def prepare(self, atlas: Atlas, muscle_id: str, side: str | None, candidate: Candidate | None = None, note: str = "") -> bool:
+        """Make ahead, in idle time, the page of a muscle likely to be chosen next (a candidate at the top of the
+        list): its picture, its rich text and its document, parsed but not laid out, kept with the pages put away.
+        Chosen, it is only laid out as it is shown. True if there was anything to make (False: made before, or
+        the panel is hidden and has no width to make it for)."""
+        muscle = atlas.muscles.get(muscle_id) if atlas is not None and muscle_id else None
+        if muscle is None or not self.browser.isVisible():
+            return False
+        side = side or None
+        picture = self._picture(atlas, muscle, side, shown=False)
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, note, picture)
+        page = self._html(figures)
+        key = (self._html((*figures[:3], _blank(candidate), *figures[4:])), self.browser.font().key())
+        if key in self._documents or key in self._parsed:
+            return False
+        doc = self._parse(page)
+        if picture is not None:  # (the browser keeps only the last few pictures: the page keeps its own)
+            doc.addResource(QTextDocument.ImageResource, QUrl(picture[0]), self.browser.pictures[picture[0]])
+        if len(self._parsed) >= PARSED_KEPT:  # the oldest goes
+            self._drop(self._parsed.pop(next(iter(self._parsed)))[0])
+        self._parsed[key] = [doc, page, candidate]
+        return True
 
     def _put_away(self, key, entry: list) -> None:
         """Keep a page no longer among the last few shown parsed, without its layout (most of its memory): shown
@@ -426,13 +454,16 @@ class MusclePanel(QWidget):
         self._documents.clear()
         self._parsed.clear()
 
-    def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None):
-        """The muscle's picture for the page: (url, words, width, height), or None when it has no shape."""
+    def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None, shown: bool = True):
+        """The muscle's picture for the page: (url, words, width, height), or None when it has no shape. SHOWN:
+        it is the picture the panel shows now (self.picture)."""
         from ..diagram.picture import muscle_picture
 
         width, height = PICTURE_SIZE
         ratio = self.devicePixelRatioF() if self.isVisible() else 1.0
-        self.picture = picture = muscle_picture(atlas, muscle.id, side, width, height, self.palette().base().color(), ratio)
+        picture = muscle_picture(atlas, muscle.id, side, width, height, self.palette().base().color(), ratio)
+        if shown:
+            self.picture = picture
         if picture is None or getattr(atlas, "anatomy", None) is None:
             return None
         url = f"{PICTURE_SCHEME}:{muscle.id}/{side or 'right'}/{picture.image.cacheKey()}"
