@@ -201,11 +201,10 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
-DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.4 MB each): the muscles looked at lately
-# Pages kept parsed but not laid out (about 85 kB each), once they are no longer among the DOCUMENTS_KEPT: shown
-# again, they are only laid out (parsing the page was about half of making a new one). Every muscle of the atlas
-# on both sides, and then some.
-PARSED_KEPT = 64
+DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.6 MB each with their pictures): the muscles looked at lately
+# Pages made ahead (prepare: parsed, not laid out, about 0.3 MB each with their pictures), for the candidates at
+# the top of the list. (A page once laid out keeps its layout's memory: Qt frees it only with the document.)
+PARSED_KEPT = 8
 PICTURE_SIZE = (260, 200)
 
 
@@ -239,7 +238,7 @@ class MusclePanel(QWidget):
         # (the page without the candidate's figures) and the font: [document, the page it shows, its candidate].
         self._html_cache: dict = {}
         self._documents: dict = {}
-        self._parsed: dict = {}  # the same for pages put away with their layout dropped (PARSED_KEPT)
+        self._parsed: dict = {}  # the same for pages made ahead, not yet shown (PARSED_KEPT)
         self._empty = QTextDocument(self)
         self._retired: list = []
         self.safety_signs: tuple = ()
@@ -366,12 +365,11 @@ class MusclePanel(QWidget):
                 found = None
         if found is None:
             doc = self._new_document(page)
-        if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest is put away, its layout dropped
-            oldest = next(iter(self._documents))
-            self._put_away(oldest, self._documents.pop(oldest))
+        if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
+            self._drop(self._documents.pop(next(iter(self._documents)))[0])
         self._documents[key] = [doc, page, figures[3]]  # (re-inserted: the newest last)
         if self.browser.document() is not doc and doc.pageSize().isNull():
-            self.browser.setDocument(doc)  # new or put away: laid out once, at the width the browser gives it
+            self.browser.setDocument(doc)  # made ahead: laid out once, at the width the browser gives it
         elif self.browser.document() is not doc:
             # Laid out at the width it is shown at (it may have been laid out at another, the browser narrower or
             # hidden then): a page laid out wider than the browser would leave it a horizontal scroll bar.
@@ -428,18 +426,6 @@ class MusclePanel(QWidget):
             self._drop(self._parsed.pop(next(iter(self._parsed)))[0])
         self._parsed[key] = [doc, page, candidate]
         return True
-
-    def _put_away(self, key, entry: list) -> None:
-        """Keep a page no longer among the last few shown parsed, without its layout (most of its memory): shown
-        again, it is laid out, not parsed again."""
-        doc = entry[0]
-        if self.browser.document() is doc:
-            self._drop(doc)  # (never so while DOCUMENTS_KEPT > 1: the page shown is the newest)
-            return
-        if len(self._parsed) >= PARSED_KEPT:  # the oldest goes
-            self._drop(self._parsed.pop(next(iter(self._parsed)))[0])
-        doc.setPageSize(QSizeF(0, 0))  # the blocks' layouts are dropped; no layout until given a width again
-        self._parsed[key] = entry
 
     def _drop(self, doc: QTextDocument) -> None:
         if self.browser.document() is doc:
