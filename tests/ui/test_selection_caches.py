@@ -191,3 +191,62 @@ def test_every_muscle_shown_again_looks_exactly_as_it_did_first(window, qtbot):
         grabs = [v.viewport().grab().toImage() for v in window.views.values()] + [window.muscle_panel.browser.viewport().grab().toImage()]
         names = [*window.views, "panel"]
         assert [n for n, a, b in zip(names, grabs, first[muscle.id]) if a != b] == [], muscle.id
+
+
+def test_a_diagrams_words_for_its_marks_follow_the_marks_and_the_language_between_selections(window, qtbot):
+    """The marks' words are made once per marks and language, not on every selection: they still follow a new
+    mark, an undo and the language."""
+    from hipmap.ui.kit import i18n
+
+    view = window.views["lateral_right"]
+    assert view.accessibleDescription().startswith("No marks.")
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.select_any(A, "right")
+    text = view.accessibleDescription()
+    assert text.startswith("1 mark: right outer thigh (pain 6)") and "Showing Vastus lateralis" in text, text
+    window.select_any(B, "right")
+    assert view.accessibleDescription().startswith("1 mark: right outer thigh (pain 6)")
+    window.document.add_region("lateral_knee", "right", 8)
+    window.select_any(A, "right")
+    assert view.accessibleDescription().startswith("2 marks: right outer thigh (pain 6)"), view.accessibleDescription()
+    try:
+        window.language_actions["es"].trigger()
+        window.select_any(B, "right")
+        assert view.accessibleDescription().startswith("2 marcas"), view.accessibleDescription()
+    finally:
+        window.language_actions["en"].trigger()
+        i18n.install("en")
+    window.document.undo_stack.undo()
+    window.select_any(A, "right")
+    assert view.accessibleDescription().startswith("1 mark: right outer thigh (pain 6)")
+
+
+def test_the_top_candidates_pages_are_made_ahead_and_read_and_look_as_pages_made_when_chosen(window, qtbot, monkeypatch):
+    """Once the window is idle, the pages of the candidates at the top of the list are made ahead (picture, text,
+    parsed document): choosing one then parses nothing, and it shows what a page made on the spot shows."""
+    from hipmap.ui.mainwindow.window import PREPARED_CANDIDATES
+
+    window.document.add_region("lateral_thigh", "right", 6)
+    top = window.document.result.candidates[:PREPARED_CANDIDATES]
+    assert len(top) >= 3
+    window.select_candidate(*top[0].key)
+    _settle(qtbot, window)
+    panel = window.muscle_panel
+    qtbot.waitUntil(lambda: not window._prepare_timer.isActive() and len(panel._parsed) == len(top) - 1, timeout=10000)
+    parsed = []
+    real_parse = panel._parse
+    monkeypatch.setattr(panel, "_parse", lambda page: parsed.append(page) or real_parse(page))
+    pictures = []
+    for candidate in top[1:3]:
+        window.select_candidate(*candidate.key)
+        _settle(qtbot, window)
+        assert parsed == [] and panel.plain_text().startswith(window.atlas.muscles[candidate.muscle_id].name)
+        assert _panel_matches_fresh(qtbot, window)
+        pictures.append(panel.browser.viewport().grab().toImage())
+    panel.changed_font()  # every page dropped: made again on the spot
+    window.select_candidate(*top[0].key)
+    _settle(qtbot, window)
+    for candidate, before in zip(top[1:3], pictures):
+        window.select_candidate(*candidate.key)
+        _settle(qtbot, window)
+        assert len(parsed) > 0 and panel.browser.viewport().grab().toImage() == before, candidate.key

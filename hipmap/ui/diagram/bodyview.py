@@ -23,7 +23,7 @@ from ..kit.shapes import PathItem, painter_path
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
 from .drawing import MIN_STEP, draw_view, spread_marks
-from ..kit.i18n import QT_TRANSLATE_NOOP, quality_name, side_and_region, side_name, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, quality_name, side_and_region, side_name, translate
 from .explore import ExploreLabel, stack_lines
 
 Z_HOVER, Z_SPILL, Z_ESSENTIAL, Z_MARKS, Z_POINTS, Z_LABELS, Z_PREVIEW = range(1, 8)
@@ -36,7 +36,10 @@ LABEL_MARGIN_PX = 4  # screen pixels between a label and the side of its pane
 DEPTH_WORDS = {"deep": QT_TRANSLATE_NOOP("bodyview", "deep in the muscle"), "superficial": QT_TRANSLATE_NOOP("bodyview", "close to the surface")}
 HINT = QT_TRANSLATE_NOOP("bodyview", "Click or drag to mark where it hurts; Ctrl+M marks a region by name. The person's left and right are labelled.")
 DESCRIBED_MARKS = 12  # a screen reader hears this many marks, then how many more there are
-OVERLAYS_KEPT = 16  # muscles (per side, preview, layers and look) whose drawn items a diagram keeps to show again
+# muscles (per side, preview, layers and look) whose drawn items a diagram keeps to show again: every muscle of the
+# atlas on both sides and then some (a few items each, their paths shared: a few kB, where drawing one anew costs
+# up to a millisecond a view on the way from a click to the overlays painted)
+OVERLAYS_KEPT = 64
 
 
 def text_scale() -> float:
@@ -182,6 +185,7 @@ class BodyView(QGraphicsView):
         self._explore_pos = QPoint(0, 0)  # where the pointer was, in viewport pixels (the label sits beside it)
         self._marks: tuple[Mark, ...] = ()
         self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions), for the description
+        self._marks_words: tuple = ((), None, "", "")  # (marks, atlas, language, marks_text()): the words last made
         self._overlay_args = (None, None, False)
         self._overlay_made = None  # (its key, the muscle) of the muscle shown, to keep when another is shown
         self._overlays_made: dict = {}  # muscles shown before: key -> (muscle, its layer's items, overlay items, words)
@@ -468,7 +472,16 @@ class BodyView(QGraphicsView):
     # ------------------------------------------------------------------------------------------ description
 
     def marks_text(self) -> str:
-        """The marks in words: "2 marks: right outer thigh (pain 6), right outer leg (pain 5, burning)"."""
+        """The marks in words: "2 marks: right outer thigh (pain 6), right outer leg (pain 5, burning)". Made again
+        only when the marks, the atlas or the language change (the description follows every overlay shown)."""
+        marks, atlas, language, text = self._marks_words
+        if marks is self._marks and atlas is self.atlas and language == current_language():
+            return text
+        text = self._marks_text()
+        self._marks_words = (self._marks, self.atlas, current_language(), text)
+        return text
+
+    def _marks_text(self) -> str:
         if not self._marks:
             return translate("bodyview", "No marks.")
         cache, self._mark_regions = self._mark_regions, {}

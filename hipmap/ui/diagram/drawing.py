@@ -15,6 +15,18 @@ from PySide6.QtSvg import QSvgRenderer
 VIEWBOX = (0.0, 0.0, 600.0, 1000.0)
 MIN_STEP = 1.5  # view units between recorded stroke points (the diagrams, and the first frame before them)
 
+_RENDERERS: dict = {}  # SVG file -> its renderer, for the whole app
+
+
+def view_renderer(svg_file) -> QSvgRenderer:
+    """The renderer of a view's SVG file, made once for the whole app (reading a drawing costs 1-2 ms): the
+    diagrams of every window and the muscle panel's pictures share it."""
+    key = str(svg_file)
+    found = _RENDERERS.get(key)
+    if found is None:
+        found = _RENDERERS[key] = QSvgRenderer(key)
+    return found
+
 
 def drawing_for(view_id: str) -> tuple[str, bool]:
     """(SVG file name, mirrored) for a view: lateral_left is lateral_right drawn mirrored (data/views.yaml)."""

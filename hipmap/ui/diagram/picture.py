@@ -10,18 +10,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QRadialGradient
-from PySide6.QtSvg import QSvgRenderer
 
 from ..kit.colors import diagram_style
 from ..kit.i18n import translate
-from .drawing import draw_view
+from .drawing import draw_view, view_renderer
 from .muscleshape import names_text, paint_muscle, sides_for
 
 BALL_RADIUS = 11.0  # view units: a ball about 4 cm across, smaller than life so the muscle stays visible
 MARGIN = 0.35  # of the muscle's size, around it
 MIN_SPAN = 150.0  # view units: the smallest crop, so that a small muscle is still seen in its place
 
-_renderers: dict = {}
 _pictures: dict = {}
 
 
@@ -69,13 +67,6 @@ def ball_point(atlas, muscle_id: str, view_id: str, side: str) -> tuple[float, f
         return None
     points = muscle.points_on(view_id, side)
     return (points[0].x, points[0].y) if points else None
-
-
-def _renderer(svg_file) -> QSvgRenderer:
-    key = str(svg_file)
-    if key not in _renderers:
-        _renderers[key] = QSvgRenderer(key)
-    return _renderers[key]
 
 
 def picture_text(atlas, muscle_id: str, view_id: str, ball: bool) -> str:
@@ -160,7 +151,7 @@ def muscle_picture(atlas, muscle_id: str, side: str | None, width: int = 260, he
     painter.setRenderHint(QPainter.SmoothPixmapTransform)
     painter.scale(k, k)
     painter.translate(-box.left(), -box.top())
-    draw_view(painter, _renderer(view.svg_file), QRectF(*view.viewbox), view.mirrored)
+    draw_view(painter, view_renderer(view.svg_file), QRectF(*view.viewbox), view.mirrored)
     paint_muscle(painter, atlas, muscle_id, anatomy_side, view_id)
     ball = ball_point(atlas, muscle_id, view_id, shown)
     if ball is not None:

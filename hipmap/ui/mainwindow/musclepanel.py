@@ -201,7 +201,10 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
-DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.4 MB each): the muscles looked at lately
+DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.6 MB each with their pictures): the muscles looked at lately
+# Pages made ahead (prepare: parsed, not laid out, about 0.3 MB each with their pictures), for the candidates at
+# the top of the list. (A page once laid out keeps its layout's memory: Qt frees it only with the document.)
+PARSED_KEPT = 8
 PICTURE_SIZE = (260, 200)
 
 
@@ -235,6 +238,7 @@ class MusclePanel(QWidget):
         # (the page without the candidate's figures) and the font: [document, the page it shows, its candidate].
         self._html_cache: dict = {}
         self._documents: dict = {}
+        self._parsed: dict = {}  # the same for pages made ahead, not yet shown (PARSED_KEPT)
         self._empty = QTextDocument(self)
         self._retired: list = []
         self.safety_signs: tuple = ()
@@ -353,18 +357,20 @@ class MusclePanel(QWidget):
             self.browser.setHtml(page)
             return
         key = (skeleton, self.browser.font().key())
-        found = self._documents.pop(key, None)
+        found = self._documents.pop(key, None) or self._parsed.pop(key, None)
         if found is not None:
             doc, shown_page, shown_candidate = found
             if shown_page != page and not self._update_figures(doc, shown_candidate, figures[3], figures[2]):
                 self._drop(doc)
                 found = None
         if found is None:
-            if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
-                self._drop(self._documents.pop(next(iter(self._documents)))[0])
             doc = self._new_document(page)
+        if len(self._documents) >= DOCUMENTS_KEPT:  # the oldest goes
+            self._drop(self._documents.pop(next(iter(self._documents)))[0])
         self._documents[key] = [doc, page, figures[3]]  # (re-inserted: the newest last)
-        if self.browser.document() is not doc:
+        if self.browser.document() is not doc and doc.pageSize().isNull():
+            self.browser.setDocument(doc)  # made ahead: laid out once, at the width the browser gives it
+        elif self.browser.document() is not doc:
             # Laid out at the width it is shown at (it may have been laid out at another, the browser narrower or
             # hidden then): a page laid out wider than the browser would leave it a horizontal scroll bar.
             width = self.browser.viewport().width()
@@ -376,6 +382,15 @@ class MusclePanel(QWidget):
         """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
         and the rest in small steps afterwards (a page put into the browser's own document is laid out whole,
         there and then: most of the time a selection took)."""
+        doc = self._parse(page)
+        self.browser.setDocument(doc)
+        for old in self._retired:
+            old.deleteLater()
+        self._retired.clear()
+        return doc
+
+    def _parse(self, page: str) -> QTextDocument:
+        """PAGE in a new document, not laid out (see _new_document)."""
         doc = QTextDocument(self.browser)  # the browser's own child: setDocument never deletes it
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.browser.font())
@@ -387,11 +402,30 @@ class MusclePanel(QWidget):
         # as wide as the lines, and the browser would keep a horizontal scroll bar.)
         doc.setPageSize(QSizeF(0, 0))
         doc.setHtml(page)
-        self.browser.setDocument(doc)
-        for old in self._retired:
-            old.deleteLater()
-        self._retired.clear()
         return doc
+
+    def prepare(self, atlas: Atlas, muscle_id: str, side: str | None, candidate: Candidate | None = None, note: str = "") -> bool:
+        """Make ahead, in idle time, the page of a muscle likely to be chosen next (a candidate at the top of the
+        list): its picture, its rich text and its document, parsed but not laid out, kept with the pages put away.
+        Chosen, it is only laid out as it is shown. True if there was anything to make (False: made before, or
+        the panel is hidden and has no width to make it for)."""
+        muscle = atlas.muscles.get(muscle_id) if atlas is not None and muscle_id else None
+        if muscle is None or not self.browser.isVisible():
+            return False
+        side = side or None
+        picture = self._picture(atlas, muscle, side, shown=False)
+        figures = (atlas, muscle, side, candidate, self.palette(), self.point_links, self.safety_signs, note, picture)
+        page = self._html(figures)
+        key = (self._html((*figures[:3], _blank(candidate), *figures[4:])), self.browser.font().key())
+        if key in self._documents or key in self._parsed:
+            return False
+        doc = self._parse(page)
+        if picture is not None:  # (the browser keeps only the last few pictures: the page keeps its own)
+            doc.addResource(QTextDocument.ImageResource, QUrl(picture[0]), self.browser.pictures[picture[0]])
+        if len(self._parsed) >= PARSED_KEPT:  # the oldest goes
+            self._drop(self._parsed.pop(next(iter(self._parsed)))[0])
+        self._parsed[key] = [doc, page, candidate]
+        return True
 
     def _drop(self, doc: QTextDocument) -> None:
         if self.browser.document() is doc:
@@ -401,17 +435,21 @@ class MusclePanel(QWidget):
 
     def changed_font(self) -> None:
         """The documents made in the old font are made again when next shown."""
-        for doc, *_ in self._documents.values():
+        for doc, *_ in (*self._documents.values(), *self._parsed.values()):
             self._drop(doc)
         self._documents.clear()
+        self._parsed.clear()
 
-    def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None):
-        """The muscle's picture for the page: (url, words, width, height), or None when it has no shape."""
+    def _picture(self, atlas: Atlas, muscle: Muscle, side: str | None, shown: bool = True):
+        """The muscle's picture for the page: (url, words, width, height), or None when it has no shape. SHOWN:
+        it is the picture the panel shows now (self.picture)."""
         from ..diagram.picture import muscle_picture
 
         width, height = PICTURE_SIZE
         ratio = self.devicePixelRatioF() if self.isVisible() else 1.0
-        self.picture = picture = muscle_picture(atlas, muscle.id, side, width, height, self.palette().base().color(), ratio)
+        picture = muscle_picture(atlas, muscle.id, side, width, height, self.palette().base().color(), ratio)
+        if shown:
+            self.picture = picture
         if picture is None or getattr(atlas, "anatomy", None) is None:
             return None
         url = f"{PICTURE_SCHEME}:{muscle.id}/{side or 'right'}/{picture.image.cacheKey()}"

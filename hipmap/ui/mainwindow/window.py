@@ -13,7 +13,6 @@ import shiboken6
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -49,6 +48,10 @@ from ..kit.settings import drop_unreadable_values, read_bool, read_bytes, read_c
 DISCLAIMER = (
     QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
 )
+
+PREPARE_AFTER_MS = 400  # quiet after a selection or a mark before pages are made ahead
+PREPARE_STEP_MS = 30  # between two pages made ahead
+PREPARED_CANDIDATES = 6  # the candidates at the top of the list whose pages are made ahead
 
 
 class _FitColumn(QWidget):
@@ -125,6 +128,11 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
+        # Once nothing has happened for a moment, the pages of the candidates at the top of the list are made ahead,
+        # one a turn (a few ms each), so that choosing one only lays its page out (see _prepare_next).
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_next)
         geometry = read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):  # (restoreGeometry refuses damaged bytes)
             fit_to_screen(self, 1360, 880)
@@ -137,6 +145,7 @@ class MainWindow(QMainWindow):
         """Add everything that needs the atlas; from here on the window is fully interactive."""
 
         from ..diagram.bodyview import BodyView
+        from ..diagram.drawing import view_renderer
         from .candidates import CandidateList
         from .document import PainDocument
         from .musclepanel import MusclePanel
@@ -156,7 +165,8 @@ class MainWindow(QMainWindow):
         renderers = {}
         for view_id, view in atlas.views.items():
             key = str(view.svg_file)
-            renderers.setdefault(key, QSvgRenderer(key, self))
+            if key not in renderers:  # (shared with the muscle panel's pictures and any other window)
+                renderers[key] = view_renderer(key)
             body = BodyView(atlas, view_id, renderers[key])
             body.strokeFinished.connect(self.marking.on_stroke)
             body.eraseFinished.connect(self.marking.on_erase)
@@ -623,6 +633,7 @@ class MainWindow(QMainWindow):
             view.set_overlay(muscle, key[1] if key else None, preview=preview)
 
     def _show_panel(self):
+        self._prepare_timer.start(PREPARE_AFTER_MS)  # (again: a selection or a mark puts it off)
         if not self.selected:
             self.muscle_panel.show_muscle(self.atlas, None, None, None)
             return
@@ -631,6 +642,16 @@ class MainWindow(QMainWindow):
         if candidate is None and not self.document.painmap.is_empty():
             note = translate("app", "This muscle is not among the muscles whose pain patterns match the pain you marked; it is shown because you chose it.")
         self.muscle_panel.show_muscle(self.atlas, self.selected[0], self.selected[1], candidate, note=note)
+
+    def _prepare_next(self):
+        """In idle time, the next page not yet made among the candidates at the top of the list; then, a turn
+        later, the one after (each a few ms: never a frame's worth)."""
+        if self.document is None or not self.isVisible():
+            return
+        for candidate in self.document.result.candidates[:PREPARED_CANDIDATES]:
+            if candidate.key != self.selected and self.muscle_panel.prepare(self.atlas, candidate.muscle_id, candidate.side, candidate):
+                self._prepare_timer.start(PREPARE_STEP_MS)
+                return
 
     def select_candidate(self, muscle_id: str, side: str):
         self.candidates.select(muscle_id, side)
