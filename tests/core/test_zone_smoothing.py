@@ -225,3 +225,116 @@ def test_loaded_unsmoothed_the_spillover_zone_lies_outside_the_essential_one():
     assert checked > 20
     overlapping = {"v": box(0, 0, 10, 10)}
     assert loader._outside(overlapping, {"v": box(5, 0, 10, 10)})["v"].equals(box(0, 0, 5, 10))
+
+
+# The square jogs and notches a viewer sees in a drawn zone: its outline, away from the body's outline (and, for the
+# essential zone, from the spillover's edge), turning through JOG_TURN degrees or more within JOG_WINDOW units, then
+# the opposite way within JOG_RISER units along it, one of the two turns JOG_SHARP degrees or more (near a right
+# angle) and neither more than JOG_POINT (a point, as where the zone wraps round the tip of the pelvic rim, is no
+# step), the edges either side of the pair JOG_OFFSET units or more apart. The rounding's arcs (radius 9.8 units
+# and more: 47 degrees within the window at most) are no such turn; a square step, or a notch the rounding leaves
+# where a zone is thinner than it (gastrocnemius above the ankle, before its drawn taper), is.
+JOG_STEP, JOG_CHORD, JOG_WINDOW, JOG_TURN, JOG_SHARP, JOG_POINT, JOG_RISER, JOG_OFFSET, JOG_NEAR = 0.5, 1.0, 8.0, 45.0, 60.0, 135.0, 40.0, 3.0, 1.0
+
+
+def _square_jogs(zone, edges) -> list[tuple]:
+    """(where, turn, turn, offset) of each square jog in ZONE's outline, judged only where it lies JOG_NEAR or more
+    from EDGES (where a zone's edge may meet another at a corner)."""
+    import numpy as np
+
+    zone = zone.buffer(0.25, quad_segs=2).buffer(-0.25, quad_segs=2)  # (hairline cracks between parts are no jog)
+    found = []
+    for poly in getattr(zone, "geoms", [zone]):
+        poly = orient(poly, 1.0)
+        for ring in (poly.exterior, *poly.interiors):
+            n = max(int(ring.length / JOG_STEP), 16)
+            ds = ring.length / n
+            pts = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.arange(n) * ds))
+            h, w = max(1, round(JOG_CHORD / ds)), max(1, round(JOG_WINDOW / 2 / ds))
+            d = np.roll(pts, -h, axis=0) - np.roll(pts, h, axis=0)
+            heading = np.arctan2(d[:, 1], d[:, 0])
+            turn = np.degrees((np.roll(heading, -w) - np.roll(heading, w) + np.pi) % (2 * np.pi) - np.pi)
+            free = shapely.distance(shapely.points(pts), edges) >= JOG_NEAR
+            judged = np.ones(n, bool)
+            for k in range(-w - h, w + h + 1):  # the whole window away from the edges
+                judged &= np.roll(free, -k)
+            sharp = np.flatnonzero((np.abs(turn) >= JOG_TURN) & judged)
+            if len(sharp) == 0:
+                continue
+            runs, run = [], [sharp[0]]
+            for a, b in zip(sharp, sharp[1:]):
+                if b == a + 1 and np.sign(turn[b]) == np.sign(turn[a]):
+                    run.append(b)
+                else:
+                    runs.append(run)
+                    run = [b]
+            runs.append(run)
+            if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == n - 1 and np.sign(turn[0]) == np.sign(turn[-1]):
+                runs[0] = runs.pop() + runs[0]
+            turns = sorted(run[int(np.argmax(np.abs(turn[run])))] for run in runs)
+            for i, j in zip(turns, turns[1:] + turns[:1]):
+                if np.sign(turn[i]) == np.sign(turn[j]) or not 0 < ((j - i) % n) * ds <= JOG_RISER:
+                    continue
+                if not JOG_SHARP <= max(abs(turn[i]), abs(turn[j])) <= JOG_POINT:
+                    continue
+                before = pts[i] - pts[(i - w) % n]
+                after = pts[(j + w) % n] - pts[i]
+                offset = abs(before[0] * after[1] - before[1] * after[0]) / (math.hypot(*before) or 1.0)
+                if offset >= JOG_OFFSET:
+                    found.append((tuple(np.round(pts[i], 1)), round(float(turn[i])), round(float(turn[j])), round(float(offset), 1)))
+    return found
+
+
+def _jogs_in(essential, spillover, outline) -> list[tuple]:
+    """The square jogs of the essential zone (away from the spillover's edge) and of the whole pattern."""
+    edges = shapely.union(outline, spillover.boundary) if not spillover.is_empty else outline
+    whole = union([essential, spillover])
+    return [("essential", *j) for j in (_square_jogs(essential, edges) if not essential.is_empty else [])] + [("pattern", *j) for j in (_square_jogs(whole, outline) if not whole.is_empty else [])]
+
+
+def test_the_jog_finder_sees_a_square_step_and_a_notch_and_not_a_rounded_one():
+    body = box(0, 0, 200, 300)
+    step = union([box(40, 40, 120, 150), box(40, 150, 90, 260)])  # a square step 30 units wide
+    assert len(_square_jogs(step, body.boundary)) >= 1
+    notch = box(40, 40, 120, 260).difference(box(112, 140, 121, 154))  # a square notch 8 units deep, 14 wide
+    assert len(_square_jogs(notch, body.boundary)) >= 1
+    assert _square_jogs(smooth(step, body), body.boundary) == []  # rounded by the smoothing: no jog
+    assert _square_jogs(box(40, 40, 120, 260), body.boundary) == []  # a rectangle's four corners are no jog
+    assert _square_jogs(step, box(40, 150, 200, 300).boundary.union(box(0, 0, 200, 300).boundary)) == []  # on an edge
+
+
+def test_gastrocnemius_smoothed_without_its_drawn_tapers_keeps_the_notch_above_the_ankle(tmp_path):
+    """The zone as it was: the band down the inner calf, thinner than the rounding above the ankle, smoothed into a
+    square notch there, which the jog finder sees; with the taper the references draw, none."""
+    import shutil
+
+    from hipmap import default_assets_dir, default_data_dir
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.content.smoothzones import ZoneSmoothing
+    from hipmap.core.content.yamlfile import load_yaml_file
+
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    muscle = data / "muscles" / "gastrocnemius.yaml"
+    text = muscle.read_text(encoding="utf-8")
+    parts = load_yaml_file(muscle)["zones"]["essential"]
+    drawn = [p["path"] for p in parts if "path" in p]
+    assert len(drawn) == 2
+    for d in drawn:  # (the parts drawn as a speck inside the band: the regions alone, as before)
+        text = text.replace(f'path: "{d}"', 'path: "M 320,700 L 330,700 L 320,710 Z"')  # (inside the band of regions)
+    muscle.write_text(text, encoding="utf-8")
+    old = load_atlas(data, default_assets_dir(), smoothing=ZoneSmoothing(live=True, only={"gastrocnemius"})).muscles["gastrocnemius"]
+    outline = load_atlas().views["posterior"].body["right"].boundary
+    jogs = _jogs_in(old.zone("essential", "right", "posterior"), old.zone("spillover", "right", "posterior"), outline)
+    assert any(kind == "essential" and 850 < where[1] < 875 for kind, where, *_ in jogs), jogs  # the notch above the ankle
+
+
+def test_no_drawn_zone_has_a_square_jog(atlas):
+    """Every muscle, every view: no square step or notch left in a zone's outline or its whole pattern's."""
+    found = []
+    for muscle in atlas.muscles.values():
+        for view_id in sorted({v for (_, side, v) in muscle.zones if side == "right"}):
+            outline = atlas.views[view_id].body["right"].boundary
+            jogs = _jogs_in(muscle.zone("essential", "right", view_id), muscle.zone("spillover", "right", view_id), outline)
+            found.extend((muscle.id, view_id, *j) for j in jogs)
+    assert found == []
