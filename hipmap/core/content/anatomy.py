@@ -157,12 +157,30 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
     return tuple(fibres)
 
 
+_GROWN: dict[int, tuple] = {}
+
+
+def _grown(body):
+    """The body grown by BODY_TOLERANCE and prepared for containment tests: once per view, not once per outline."""
+    found = _GROWN.get(id(body))
+    if found is None or found[0] is not body:
+        if len(_GROWN) >= 16:
+            _GROWN.clear()
+        grown = body.buffer(BODY_TOLERANCE)
+        shapely.prepare(grown)
+        found = _GROWN[id(body)] = (body, grown)
+    return found[1]
+
+
 def _check_placement(col, file, line, where, outline: Polygon, view) -> None:
     """Inside the body's outline on that view, on the person's right side (the left is its mirror image)."""
     right = view.body["right"]
     if right.is_empty:
         return
-    outside = outline.difference(right.buffer(BODY_TOLERANCE))
+    grown = _grown(right)
+    if grown.contains(outline):  # (prepared: most outlines lie well inside)
+        return
+    outside = outline.difference(grown)
     if outside.is_empty or outside.area <= 0.01:
         return
     left = view.body.get("left")
