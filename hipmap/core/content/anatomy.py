@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
@@ -118,7 +119,7 @@ def _read_outline(col, file, r: _Reader, key: str, where: str) -> Polygon | None
     if len(points) < 3:
         col.add_coded(file, line, where, "an outline needs at least three points")
         return None
-    polygon = Polygon(points)
+    polygon = Polygon(np.asarray(points, dtype=float))  # (from an array: the same polygon, made in C)
     if not polygon.is_valid:
         col.add_coded(file, line, where, "not a valid polygon ({reason})", reason=shapely.is_valid_reason(polygon))
         return None

@@ -30,7 +30,7 @@ def polygon_from_path(d: str) -> BaseGeometry:
     for points, _closed in subpaths:
         if len(points) < 3:
             raise coded(ShapeError, "a shape needs at least three points")
-        ring = Polygon(points)
+        ring = Polygon(np.asarray(points, dtype=float))  # (from an array: the same polygon, made in C)
         if not ring.is_valid:
             reason = shapely.is_valid_reason(ring)
             raise coded(ShapeError, "not a valid polygon ({reason})", reason=reason)
