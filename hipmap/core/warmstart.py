@@ -232,16 +232,30 @@ def read(path: Path, key: bytes, light: bool = False):
 def write(path: Path, key: bytes, payload) -> bool:
     """Store the payload atomically; False (and nothing written) if the folder is not safe to use."""
     try:
+        pickled = _dumps(payload)
+    except Exception:
+        return False
+    return store(path, key, pickled)
+
+
+def store(path: Path, key: bytes, pickled: bytes) -> bool:
+    """write() for a payload pickled already (by _dumps): hashing and writing, which release the GIL, so a thread
+    can do them while the interface goes on."""
+    try:
         if not _safe_folder(path.parent, create=True):
             return False
         if os.path.islink(path):
             os.unlink(path)  # replaced, never written through
-        pickled = _dumps(payload)
         body = hashlib.sha256(pickled).digest() + pickled
         atomic_write_bytes(path, _HEADER.pack(MAGIC, FORMAT, key, len(body)) + body)
         return True
     except Exception:
         return False
+
+
+def _store_all(key: bytes, files) -> bool:
+    """store() each (path, pickled) in turn; the next only when the one before is written."""
+    return all(store(path, key, pickled) for path, pickled in files)
 
 
 # --------------------------------------------------------------------------------------------- the API
@@ -259,6 +273,7 @@ class WarmStart:
         self.key: bytes | None = None
         self.atlas = None
         self.from_cache = False
+        self.writer = None  # the thread writing the files, after save_steps(background=True)
 
     def load(self, phrases=None):
         """(atlas, matcher or None); raises DataError as load_atlas does when the sources are invalid.
@@ -297,6 +312,19 @@ class WarmStart:
     def save(self, matcher) -> bool:
         """Store the atlas and the matcher built from it, unless they came from the cache; and the red-flag screen
         (None when its files have problems: then the window reads them again, and says what is wrong)."""
+        steps = self.save_steps(matcher)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return bool(done.value)
+
+    def save_steps(self, matcher, background: bool = False):
+        """save() in steps, for an event loop to run one at a time: a generator that yields between them (the red-flag
+        screen and the pickled atlas and matcher, ~20 ms; the first frame's light views pickled, ~15 ms). Hashing and
+        writing the two files (~40 ms, the GIL released) then happen at once, or with BACKGROUND in a thread
+        (self.writer; not a daemon, so the interpreter waits for it at exit). Its value (StopIteration.value): whether
+        the files are written (or being written)."""
         if not self.use_cache or self.from_cache or self.key is None or matcher is None or matcher.atlas is not self.atlas:
             return False
         from .content.problems import DataError
@@ -306,9 +334,23 @@ class WarmStart:
             red_flags = load_red_flags(self._red_flags_file(), language=self.language)
         except DataError:
             red_flags = None
-        if not write(cache_file(self.language), self.key, (self.atlas, _matcher_state(matcher), red_flags)):
+        try:
+            main = _dumps((self.atlas, _matcher_state(matcher), red_flags))
+        except Exception:
             return False
-        return write(light_file(self.language), self.key, light_views(self.atlas))
+        yield
+        try:
+            light = _dumps(light_views(self.atlas))
+        except Exception:
+            return False
+        files = [(cache_file(self.language), main), (light_file(self.language), light)]
+        if not background:
+            return _store_all(self.key, files)
+        import threading
+
+        self.writer = threading.Thread(target=_store_all, args=(self.key, files), name="hipmap warm-start cache")
+        self.writer.start()
+        return True
 
     def load_light(self) -> dict | None:
         """The first frame's views (light_views) from the cache, when it matches the files; else None. Imports

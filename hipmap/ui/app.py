@@ -22,6 +22,7 @@ from .mainwindow.window import MainWindow
 
 
 SAVE_CACHE_AFTER_MS = 1500  # a cold start writes the warm-start cache this long after the window is ready
+SAVE_CACHE_RETRY_MS = 250  # ...or, while a mouse button is held (a stroke being drawn), once it has been let go
 
 
 def warm_start():
@@ -58,6 +59,42 @@ def settle():
     of loading, about 2,000 objects, goes with it) and let the collector look after what is made from here on."""
     heap.settle()
     gc.enable()
+
+
+class CacheWriter:
+    """Writes the warm-start cache after a cold start without a hitch: while no mouse button is held, one step of
+    WarmStart.save_steps per turn of the event loop (each ~20 ms of pickling), the hashing and writing in a thread.
+    A write under way when the app quits is finished then (the thread is waited for at exit)."""
+
+    def __init__(self, warm, matcher):
+        self.warm, self.matcher = warm, matcher  # matcher: a function giving it (the document's, when writing)
+        self.steps = None
+        self.done = False
+
+    def start(self, delay_ms: int = SAVE_CACHE_AFTER_MS):
+        QTimer.singleShot(delay_ms, self.step)
+
+    def step(self):
+        if self.done:
+            return
+        if self.steps is None:
+            if QApplication.mouseButtons():
+                QTimer.singleShot(SAVE_CACHE_RETRY_MS, self.step)
+                return
+            self.steps = self.warm.save_steps(self.matcher(), background=True)
+        try:
+            next(self.steps)
+        except StopIteration:
+            self.done = True
+            return
+        QTimer.singleShot(0, self.step)
+
+    def finish(self):
+        """At quit: the steps left, at once (none if the writing had not begun)."""
+        if self.steps is not None and not self.done:
+            for _ in self.steps:
+                pass
+            self.done = True
 
 
 def take_early_marks(window, warm) -> bool:
@@ -125,7 +162,9 @@ def main(argv=None) -> int:
         window.attach(atlas, matcher)
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
             QTimer.singleShot(0, lambda: (window.document.matcher, settle()))
-            QTimer.singleShot(SAVE_CACHE_AFTER_MS, lambda: warm.save(window.document.matcher))
+            writer = CacheWriter(warm, lambda: window.document.matcher)
+            app.aboutToQuit.connect(writer.finish)
+            writer.start()
         else:
             settle()  # the atlas, its index and the window are made: out of the garbage collector's way
         window.files.offer_restore()

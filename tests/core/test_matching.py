@@ -207,3 +207,21 @@ def test_a_zone_match_with_a_trigger_point_under_the_pain_still_says_so(atlas, m
     found = matcher.match(regions_map(atlas, ["lower_back"])).find("lumbar_paraspinals", "right")
     assert found.reasons[-1] == "Some of your pain lies over one of its trigger points."
 
+
+
+def test_the_index_is_the_same_whether_its_shapes_are_rasterised_few_or_many_at_a_time(atlas, matcher, monkeypatch):
+    import numpy as np
+
+    from hipmap.core.pain import matching
+
+    monkeypatch.setattr(matching, "SHAPES_PER_PASS", 4)  # two candidates' zones, four trigger points per pass
+    few = matching.Matcher(atlas)
+    for name in ("piece_candidate", "piece_essential", "piece_area", "piece_group", "group_area", "group_candidate", "point_owner", "class_region", "class_pieces"):
+        assert np.array_equal(getattr(few, name), getattr(matcher, name)), name
+    assert few.piece_region == matcher.piece_region and few.cells == matcher.cells
+    for view_id, vi in matcher.views.items():
+        assert np.array_equal(few.views[view_id].classes.of_cell, vi.classes.of_cell)
+        assert np.array_equal(few.views[view_id].points.items, vi.points.items)
+    rng = random.Random(3)
+    for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
+        assert [(c.key, c.score) for c in few.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]

@@ -73,3 +73,44 @@ def test_svg_reader_keeps_lines_and_refuses_doctype():
 def test_mirror_transform_composes():
     assert parse_transform("matrix(-1 0 0 1 600 0)") == (-1, 0, 0, 1, 600, 0)
     assert parse_transform("translate(600 0) scale(-1 1)") == (-1, 0, 0, 1, 600, 0)
+
+
+def _general(d, monkeypatch):
+    """parse_path without its shortcut for absolute lines: (points, closed) per subpath, or the error's text."""
+    from hipmap.core.geometry import svgpath
+
+    with monkeypatch.context() as m:
+        m.setattr(svgpath, "_lines", lambda d: None)
+        try:
+            return svgpath.parse_path(d)
+        except PathSyntaxError as exc:
+            return str(exc)
+
+
+def _read(d):
+    try:
+        return parse_path(d)
+    except PathSyntaxError as exc:
+        return str(exc)
+
+
+def _signs(found):
+    return found if isinstance(found, str) else [[tuple(math.copysign(1, v) for v in p) for p in points] for points, _c in found]
+
+
+@pytest.mark.parametrize("d", [
+    "M 10 10 L 110 10 L 110 110 L 10 110 Z", "M1,2 3,4 5,6Z M 7 8 9 10", "M 1 2 Z L 5 6 Z", "M 1 2 Z Z M 3 4",
+    "M -0 -0.0 L 0 -0 Z", "M1.5.5 2E2-1e-2Z", "Z M 1 2", "L 1 2", "M 1 2 L 3", "M 1 2 Z 3 4", "M 1 2 L Z", "M 1e999 2",
+    "M 1 2 L 1e9 -1e9 L 1.0000001e9 0", "", "  ", "M 1 2 e", "M 1 2 L 3 4 x", ", M 1 2 L 3 4", "1 M 2 3 L 4 5",
+])  # fmt: skip
+def test_the_shortcut_for_absolute_lines_reads_as_the_general_parser(d, monkeypatch):
+    general = _general(d, monkeypatch)
+    assert _read(d) == general and _signs(_read(d)) == _signs(general)
+
+
+@given(st.lists(st.tuples(st.sampled_from("MMLLZ "), st.lists(st.sampled_from(["-0", "0", "1.5", ".5", "-2", "3.", "1e3", "1.5.5", "+4", "-1e-2"]), max_size=5)), max_size=6))
+def test_any_path_of_absolute_lines_reads_as_the_general_parser(parts):
+    d = " ".join(command + " " + ",".join(numbers) for command, numbers in parts)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        general = _general(d, monkeypatch)
+    assert _read(d) == general and _signs(_read(d)) == _signs(general)

@@ -277,3 +277,28 @@ def test_a_damaged_stale_or_foreign_light_part_is_not_used(cache, tmp_path):
     warm.from_cache = False
     assert warm.save(matcher)
     assert warmstart.WarmStart().load_light() is not None
+
+
+def test_the_cache_written_in_steps_and_a_thread_is_only_there_once_whole(cache):
+    from hipmap.core.pain.matching import Matcher
+
+    cold = warmstart.WarmStart()
+    atlas, matcher = cold.load()
+    assert matcher is None
+    steps = cold.save_steps(Matcher(atlas), background=True)
+    next(steps)  # the atlas and matcher pickled: nothing written yet
+    assert not warmstart.cache_file(None).exists() and not warmstart.light_file(None).exists()
+    with pytest.raises(StopIteration) as done:
+        next(steps)
+    assert done.value.value is True
+    cold.writer.join()
+    assert not cold.writer.is_alive()
+    warm, warm_atlas, warm_matcher = _load()
+    assert warm.from_cache and warm_matcher is not None and list(warm_atlas.muscles) == list(atlas.muscles)
+    assert warmstart.WarmStart().load_light() is not None
+    # A start from the cache has nothing to write, in steps or at once.
+    again = warmstart.WarmStart()
+    _atlas, cached = again.load()
+    with pytest.raises(StopIteration) as nothing:
+        next(again.save_steps(cached, background=True))
+    assert nothing.value.value is False and again.writer is None

@@ -36,3 +36,32 @@ def test_a_window_from_the_cache_ranks_a_click_as_one_from_the_sources(qtbot, tm
     win.document.undo_stack.setClean()
     win.files.clear_autosave()
     win.close()
+
+
+def test_after_a_cold_start_the_cache_is_written_in_steps_while_the_window_goes_on(qtbot, tmp_path, monkeypatch):
+    from hipmap.ui.app import CacheWriter, load_content
+
+    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    atlas, matcher, warm = load_content()
+    assert matcher is None
+    from hipmap.core.pain.matching import Matcher
+
+    built = []
+    writer = CacheWriter(warm, lambda: built.append(Matcher(atlas)) or built[-1])
+    writer.start(0)
+    assert not built  # nothing happens before the event loop runs
+    qtbot.waitUntil(lambda: writer.done, timeout=20_000)
+    warm.writer.join()
+    _atlas, cached, again = load_content()
+    assert again.from_cache and cached is not None
+    # A write under way at quit is finished then.
+    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "other"))
+    cold_atlas, none, other = load_content()
+    late = CacheWriter(other, lambda: Matcher(cold_atlas))
+    late.steps = other.save_steps(late.matcher(), background=True)
+    next(late.steps)
+    late.finish()
+    assert late.done
+    other.writer.join()
+    assert load_content()[2].from_cache

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
@@ -118,7 +119,7 @@ def _read_outline(col, file, r: _Reader, key: str, where: str) -> Polygon | None
     if len(points) < 3:
         col.add_coded(file, line, where, "an outline needs at least three points")
         return None
-    polygon = Polygon(points)
+    polygon = Polygon(np.asarray(points, dtype=float))  # (from an array: the same polygon, made in C)
     if not polygon.is_valid:
         col.add_coded(file, line, where, "not a valid polygon ({reason})", reason=shapely.is_valid_reason(polygon))
         return None
@@ -157,12 +158,30 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
     return tuple(fibres)
 
 
+_GROWN: dict[int, tuple] = {}
+
+
+def _grown(body):
+    """The body grown by BODY_TOLERANCE and prepared for containment tests: once per view, not once per outline."""
+    found = _GROWN.get(id(body))
+    if found is None or found[0] is not body:
+        if len(_GROWN) >= 16:
+            _GROWN.clear()
+        grown = body.buffer(BODY_TOLERANCE)
+        shapely.prepare(grown)
+        found = _GROWN[id(body)] = (body, grown)
+    return found[1]
+
+
 def _check_placement(col, file, line, where, outline: Polygon, view) -> None:
     """Inside the body's outline on that view, on the person's right side (the left is its mirror image)."""
     right = view.body["right"]
     if right.is_empty:
         return
-    outside = outline.difference(right.buffer(BODY_TOLERANCE))
+    grown = _grown(right)
+    if grown.contains(outline):  # (prepared: most outlines lie well inside)
+        return
+    outside = outline.difference(grown)
     if outside.is_empty or outside.area <= 0.01:
         return
     left = view.body.get("left")

@@ -30,7 +30,7 @@ def polygon_from_path(d: str) -> BaseGeometry:
     for points, _closed in subpaths:
         if len(points) < 3:
             raise coded(ShapeError, "a shape needs at least three points")
-        ring = Polygon(points)
+        ring = Polygon(np.asarray(points, dtype=float))  # (from an array: the same polygon, made in C)
         if not ring.is_valid:
             reason = shapely.is_valid_reason(ring)
             raise coded(ShapeError, "not a valid polygon ({reason})", reason=reason)
@@ -49,6 +49,14 @@ def mirror(geometry: BaseGeometry, midline: float) -> BaseGeometry:
 
 def disc(x: float, y: float, radius: float) -> Polygon:
     return Point(x, y).buffer(radius, quad_segs=QUAD_SEGS)
+
+
+def discs(centres, radius: float) -> list[Polygon]:
+    """disc(x, y, radius) for many centres (x, y) in one call."""
+    if not len(centres):
+        return []
+    xy = np.asarray(centres, dtype=float)
+    return list(shapely.buffer(shapely.points(xy[:, 0], xy[:, 1]), radius, quad_segs=QUAD_SEGS))
 
 
 def stroke(points, radius: float) -> BaseGeometry:
@@ -434,13 +442,15 @@ class CellClasses:
     def __init__(self, cell_key: np.ndarray, indexes: list[CellIndex], seed: int = 1):
         rng = np.random.default_rng(seed)
         cells = np.flatnonzero(cell_key >= 0)
-        columns = [cell_key[cells].astype(np.uint64)]
+        # One 64-bit hash per cell: its key and, per index, a sum of random numbers, one per item covering it,
+        # mixed by random odd factors (arithmetic modulo 2**64). Sorting one column is far cheaper than sorting rows.
+        hashed = cell_key[cells].astype(np.uint64) * (rng.integers(0, 2**63, dtype=np.uint64) | np.uint64(1))
         for index in indexes:
-            for _ in range(2):  # 128 random bits per index
-                salt = rng.integers(0, 2**63, size=int(index.items.max(initial=-1)) + 1, dtype=np.uint64)
-                sums = np.concatenate(([np.uint64(0)], np.cumsum(salt[index.items], dtype=np.uint64)))
-                columns.append(sums[index.ptr[cells + 1]] - sums[index.ptr[cells]])
-        _keys, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True)
+            salt = rng.integers(0, 2**63, size=int(index.items.max(initial=-1)) + 1, dtype=np.uint64)
+            sums = np.concatenate(([np.uint64(0)], np.cumsum(salt[index.items], dtype=np.uint64)))
+            hashed = (hashed ^ (hashed >> np.uint64(29))) * (rng.integers(0, 2**63, dtype=np.uint64) | np.uint64(1))
+            hashed += sums[index.ptr[cells + 1]] - sums[index.ptr[cells]]
+        _keys, first, inverse = np.unique(hashed, return_index=True, return_inverse=True)
         inverse = inverse.ravel()
         rep = cells[first]
         same = cell_key[rep[inverse]] == cell_key[cells]

@@ -71,8 +71,59 @@ def _quadratic(p0, p1, p2):
     return out
 
 
+_LINES_ONLY = re.compile(r"[\sMLZ0-9.,eE+-]*")  # absolute moves and lines (polygons: most of the data)
+_LINES_SPLIT = re.compile(r"([MLZ])")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _lines(d: str):
+    """parse_path for path data of absolute M, L and Z commands only, well formed; None for anything else (the
+    general parser then reads it, and names what is wrong). The same points as the general parser, read a
+    command at a time rather than a number at a time."""
+    parts = _LINES_SPLIT.split(d)
+    if parts[0].strip(" \t\n\r\f\v,"):
+        return None
+    subpaths: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    start = None
+    for command, text in zip(parts[1::2], parts[2::2]):
+        if start is None and command != "M":
+            return None
+        numbers = list(map(float, _NUMBER.findall(text)))
+        if numbers:
+            if max(numbers) > MAX_NUMBER or min(numbers) < -MAX_NUMBER:  # (1e999 reads as inf)
+                return None
+            if 0.0 in numbers:
+                numbers = [v + 0.0 for v in numbers]  # -0 is read as 0, as x + 0.0 does in the general parser
+        if command == "Z":
+            if numbers:
+                return None
+            if points:
+                subpaths.append((points, True))
+                points = []
+            continue
+        if len(numbers) < 2 or len(numbers) % 2:
+            return None
+        pairs = list(zip(numbers[0::2], numbers[1::2]))
+        if command == "M":
+            if points:
+                subpaths.append((points, False))
+            start, points = pairs[0], pairs
+        else:
+            if not points:
+                points = [start]
+            points.extend(pairs)
+    if points:
+        subpaths.append((points, False))
+    return subpaths or None
+
+
 def parse_path(d: str) -> list[tuple[list[tuple[float, float]], bool]]:
     """Return subpaths as (points, closed). Raises PathSyntaxError on anything malformed."""
+    if len(d) <= MAX_PATH_CHARS and _LINES_ONLY.fullmatch(d) and _SEPARATORS.fullmatch(_FAST_TOKEN.sub(" ", d)):
+        found = _lines(d)
+        if found is not None:
+            return found
     tokens = _tokens(d)
     subpaths: list[tuple[list[tuple[float, float]], bool]] = []
     points: list[tuple[float, float]] = []

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..content.model import Atlas
 from ..content.vocabulary import BOTH
-from ..geometry.shapes import CellClasses, CellIndex, Grid, TileIndex, disc, expand_ranges, gather, tile_count, tile_masks, tiles_of
+from ..geometry.shapes import CellClasses, CellIndex, Grid, TileIndex, discs, expand_ranges, gather, tile_count, tile_masks, tiles_of
 from .painmap import PainMap
 
 W_EXPLAINED, W_COVERAGE, W_TRIGGER = 0.6, 0.3, 0.1
@@ -38,6 +38,7 @@ SPILLOVER_CREDIT = 0.5
 TRIGGER_POINT_REACH = 12.0  # a brush radius: pain this close to a trigger point counts as over it
 GRID_CELL = 3.0  # units (the views are 600 x 1000): a click of radius 12 covers about 50 cells
 MARK_CACHE_SIZE = 20_000
+SHAPES_PER_PASS = 128  # shapes rasterised together while the index is built
 EXPLAIN_POOL = 16  # muscles considered for the explaining set: the best-ranked ones (at most 31)
 MAX_CANDIDATES = 50  # candidates reported, best first
 UNEXPLAINED_SHARE = 0.02  # regions holding less of the pain than this are not worth naming
@@ -247,44 +248,28 @@ class Matcher:
         group_candidate: list[int] = []
         for view_id, view in atlas.views.items():
             grid = Grid(view.viewbox, GRID_CELL)
+            # The view's shapes rasterised a few dozen at a time (regions, the candidates' main and spillover zones,
+            # trigger points): one call per shape would cost more than the work, one for all of a large atlas' shapes
+            # would hold all their cells several times over.
+            regions = grid.cells_many(view.regions.values()) if view.regions else []
             cell_region = np.full(grid.size, -1, dtype=np.int64)
-            for (region_id, side), shape in view.regions.items():
-                cell_region[grid.cells(shape)] = len(self.cells)
+            for (region_id, side), cells in zip(view.regions, regions):
+                cell_region[cells] = len(self.cells)
                 self.cells.append((view_id, region_id, side))
             piece_cells: list[np.ndarray] = []
+            for first in range(0, len(self.candidates), SHAPES_PER_PASS // 2):
+                chunk = self.candidates[first : first + SHAPES_PER_PASS // 2]
+                zones = [atlas.muscles[m].zone(kind, side, view_id) for m, side in chunk for kind in ("essential", "spillover")]
+                piece_cells += self._view_pieces(grid, cell_region, grid.cells_many(zones), first, groups, group_area, group_candidate, piece_candidate, piece_essential, piece_region, piece_area, piece_group)
+            point_at, owners = [], []
             for c, (muscle_id, side) in enumerate(self.candidates):
-                muscle = atlas.muscles[muscle_id]
-                essential = grid.cells(muscle.zone("essential", side, view_id))
-                spill = np.setdiff1d(grid.cells(muscle.zone("spillover", side, view_id)), essential, assume_unique=True)
-                for is_essential, cells in ((True, essential), (False, spill)):
-                    keys = cell_region[cells]
-                    cells, keys = cells[keys >= 0], keys[keys >= 0]
-                    for key in np.unique(keys):
-                        mine = cells[keys == key]
-                        region_id = self.cells[key][1]
-                        area = len(mine) * grid.cell_area
-                        g = -1
-                        if is_essential:
-                            # Per region and side: the two halves of a pattern over both sides are two areas to cover.
-                            g = groups.setdefault((c, region_id, self.cells[key][2]), len(group_area))
-                            if g == len(group_area):
-                                group_area.append(0.0)
-                                group_candidate.append(c)
-                            group_area[g] = max(group_area[g], area)
-                        piece_cells.append(mine)
-                        piece_candidate.append(c)
-                        piece_essential.append(is_essential)
-                        piece_region.append(region_id)
-                        piece_area.append(area)
-                        piece_group.append(g)
+                for tp in atlas.muscles[muscle_id].points_on(view_id, side):
+                    point_at.append((tp.x, tp.y))
+                    owners.append(c)
+            point_cells = [cells for at in range(0, len(point_at), SHAPES_PER_PASS) for cells in grid.cells_many(discs(point_at[at : at + SHAPES_PER_PASS], TRIGGER_POINT_REACH))]
             offset = len(piece_area) - len(piece_cells)
             pieces = CellIndex(grid.size, piece_cells)
             pieces.items = pieces.items + offset  # global piece ids
-            point_cells, owners = [], []
-            for c, (muscle_id, side) in enumerate(self.candidates):
-                for tp in atlas.muscles[muscle_id].points_on(view_id, side):
-                    point_cells.append(grid.cells(disc(tp.x, tp.y, TRIGGER_POINT_REACH)))
-                    owners.append(c)
             self.views[view_id] = _ViewIndex(grid, cell_region, pieces, CellIndex(grid.size, point_cells), np.asarray(owners, dtype=np.int64))
         self.piece_candidate = np.asarray(piece_candidate, dtype=np.int64)
         self.piece_essential = np.asarray(piece_essential, dtype=bool)
@@ -312,6 +297,50 @@ class Matcher:
         self.piece_cell_count = np.rint(self.piece_area / (GRID_CELL * GRID_CELL))
         self.candidate_side = np.asarray([side for _m, side in self.candidates], dtype=object)
         self._build_classes()
+
+    def _view_pieces(self, grid, cell_region, zone_cells, first, groups, group_area, group_candidate, piece_candidate, piece_essential, piece_region, piece_area, piece_group) -> list[np.ndarray]:
+        """One view's zone pieces: each candidate's main zone, then its spillover zone outside the main one, cut by
+        region (regions in key order); appends each piece's facts to the lists given and returns its cells.
+        zone_cells: per candidate from the FIRST on, its main zone's cells and its spillover zone's, one after another."""
+        size = np.int64(grid.size)
+        lengths = np.fromiter((len(c) for c in zone_cells), dtype=np.int64, count=len(zone_cells))
+        cells = np.concatenate(zone_cells) if zone_cells else np.zeros(0, dtype=np.int64)
+        shape = np.repeat(np.arange(len(zone_cells), dtype=np.int64), lengths)  # 2 * candidate (+1: spillover)
+        # A spillover cell inside the same candidate's main zone is in the main zone only.
+        keyed = (shape // 2) * size + cells
+        ess = shape % 2 == 0
+        main = keyed[ess]  # in increasing order: candidates in order, each zone's cells sorted
+        at = np.minimum(np.searchsorted(main, keyed), max(len(main) - 1, 0))
+        inside = (main[at] == keyed) if len(main) else np.zeros(len(keyed), dtype=bool)
+        region = cell_region[cells]
+        keep = np.flatnonzero((region >= 0) & (ess | ~inside))
+        cells, shape, region = cells[keep], shape[keep], region[keep]
+        # Pieces in the order (candidate, main then spillover, region key); each piece's cells stay sorted.
+        combined = shape * (len(self.cells) + 1) + region
+        order = np.argsort(combined, kind="stable")
+        cells, combined = cells[order], combined[order]
+        starts = np.flatnonzero(np.concatenate(([True], combined[1:] != combined[:-1]))) if len(combined) else np.zeros(0, dtype=np.int64)
+        bounds = np.append(starts, len(combined))
+        piece_cells = [cells[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+        for code, n in zip(combined[starts].tolist(), np.diff(bounds).tolist()):
+            s, key = divmod(code, len(self.cells) + 1)
+            c, is_essential = first + s // 2, s % 2 == 0
+            _view, region_id, side = self.cells[key]
+            area = n * grid.cell_area
+            g = -1
+            if is_essential:
+                # Per region and side: the two halves of a pattern over both sides are two areas to cover.
+                g = groups.setdefault((c, region_id, side), len(group_area))
+                if g == len(group_area):
+                    group_area.append(0.0)
+                    group_candidate.append(c)
+                group_area[g] = max(group_area[g], area)
+            piece_candidate.append(c)
+            piece_essential.append(is_essential)
+            piece_region.append(region_id)
+            piece_area.append(area)
+            piece_group.append(g)
+        return piece_cells
 
     def _build_classes(self):
         """All views' cell classes in one numbering: class -> region key, zone pieces, trigger-point owners."""
