@@ -61,6 +61,14 @@ def settle():
     gc.enable()
 
 
+def build_index(window) -> None:
+    """A cold start: the matcher's index, then the heap settled (the collector back on even if building failed)."""
+    try:
+        window.document.matcher
+    finally:
+        settle()
+
+
 class CacheWriter:
     """Writes the warm-start cache after a cold start without a hitch: while no mouse button is held, one step of
     WarmStart.save_steps per turn of the event loop (each ~20 ms of pickling), the hashing and writing in a thread.
@@ -161,7 +169,7 @@ def main(argv=None) -> int:
             return
         window.attach(atlas, matcher)
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
-            QTimer.singleShot(0, lambda: (window.document.matcher, settle()))
+            QTimer.singleShot(0, lambda: build_index(window))
             writer = CacheWriter(warm, lambda: window.document.matcher)
             app.aboutToQuit.connect(writer.finish)
             writer.start()

@@ -54,3 +54,31 @@ def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click
     assert "collector while loading False after True" in done.stdout, done.stdout + done.stderr
     assert "settled True" in done.stdout, done.stdout
     assert "marks 1 ranked True" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_failed_index_build_still_turns_the_collector_back_on():
+    """A cold start pauses the collector until the index is built; if building it fails, the app must not run on
+    for the rest of the session with no cyclic collection at all."""
+    import gc
+
+    import pytest
+
+    from hipmap.ui import app as hipmap_app
+    from hipmap.ui.kit import heap
+
+    class Document:
+        @property
+        def matcher(self):
+            raise RuntimeError("index could not be built")
+
+    class Window:
+        document = Document()
+
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            hipmap_app.build_index(Window())
+        assert gc.isenabled()
+    finally:
+        heap.unsettle()
+        gc.enable()
