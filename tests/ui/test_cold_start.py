@@ -8,7 +8,9 @@ import sys
 
 from hipmap.core import warmstart
 
-SCRIPT = r'''
+from .app_scripts import QUIT_CLEAN, RUN_MAIN
+
+SCRIPT = QUIT_CLEAN + r'''
 import gc, sys
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -35,15 +37,10 @@ def hook():
         QTest.mouseClick(view.viewport(), Qt.LeftButton, pos=QPoint(round(at.x()), round(at.y())))
         result = window.document.result
         print("marks", len(window.document.painmap.marks), "ranked", bool(result.candidates), flush=True)
-        window.document.undo_stack.setClean()
-        window.files.clear_autosave()
-        app.quit()
+        quit_clean(window)
     timer.timeout.connect(done)
     timer.start(20)
-timer = QTimer()
-QTimer.singleShot(0, hook)
-hipmap_app.main([])
-'''
+''' + RUN_MAIN
 
 
 def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click(tmp_path):

@@ -5,6 +5,8 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 
 from hipmap.core import warmstart
 
+from .app_scripts import QUIT_CLEAN, RUN_MAIN
+
 
 def _warm_window(qtbot, tmp_path, monkeypatch, size=(1000, 800)):
     from hipmap.ui.app import load_content, take_early_marks, warm_start
@@ -130,7 +132,7 @@ def test_the_app_started_warm_takes_a_click_before_loading_and_matches_it(tmp_pa
     import subprocess
     import sys
 
-    script = r'''
+    script = QUIT_CLEAN + r'''
 import sys
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -159,15 +161,10 @@ def hook():
         print("early", seen.get("queued"), "marks", len(window.document.painmap.marks), "ranked", bool(window.document.result.candidates), flush=True)
         import gc
         print("settled", gc.get_freeze_count() > 20000, flush=True)  # the atlas, its index and the window
-        window.document.undo_stack.setClean()
-        window.files.clear_autosave()
-        app.quit()
+        quit_clean(window)
     timer.timeout.connect(done)
     timer.start(20)
-timer = QTimer()
-QTimer.singleShot(0, hook)
-hipmap_app.main([])
-'''
+''' + RUN_MAIN
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
                HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
     env.pop(warmstart.ENV_OFF, None)

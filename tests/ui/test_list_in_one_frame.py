@@ -25,17 +25,22 @@ class _PaintCount(QObject):
         return False
 
 
+def _shown_list(qtbot) -> CandidateList:
+    w = CandidateList()
+    qtbot.addWidget(w)
+    w.resize(360, 520)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
 def _rows_on_screen(w: CandidateList) -> list[int]:
     port = w.view.viewport().rect()
     return [row for row in range(w.model.rowCount()) if w.view.visualRect(w.model.index(row)).intersects(port)]
 
 
 def test_the_rows_on_screen_are_painted_with_the_mark_and_the_rest_measured_after(qtbot, atlas, matcher):
-    w = CandidateList()
-    qtbot.addWidget(w)
-    w.resize(360, 520)
-    w.show()
-    qtbot.waitExposed(w)
+    w = _shown_list(qtbot)
     rng = random.Random(7)
     maps = [random_painted_map(atlas, rng, n) for n in (4, 9, 14, 20)]
     for painmap in maps:
@@ -124,11 +129,7 @@ def test_counting_marks_asks_each_marks_region_once_and_forgets_it_with_the_mark
 
 
 def test_a_selected_row_far_down_is_measured_where_it_shows_and_stays_put_as_the_rest_is_measured(qtbot, atlas, matcher):
-    w = CandidateList()
-    qtbot.addWidget(w)
-    w.resize(360, 520)
-    w.show()
-    qtbot.waitExposed(w)
+    w = _shown_list(qtbot)
     rng = random.Random(5)
     before = random_painted_map(atlas, rng, 14)
     after = before

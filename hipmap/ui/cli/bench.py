@@ -218,20 +218,9 @@ def release_to_paint(runs: int = 500, seed: int = 3) -> dict:
     return result
 
 
-WARM_UP_CLICKS = 20
-
-
-def _release_clicks(runs: int, seed: int, whole: bool, extras: dict) -> tuple[list[float], list[float]]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
-
-    from ...core.content.atlas import load_atlas
-    from ...core.synthetic import random_point_on_body
-    from ..kit import heap
-    from ..kit.datadir import scratch_data_dir
-    from ..mainwindow.window import MainWindow
+def _paint_watch():
+    """An event filter that notes which widgets received a paint event (by id)."""
+    from PySide6.QtCore import QEvent, QObject
 
     class Painted(QObject):
         def __init__(self):
@@ -243,19 +232,48 @@ def _release_clicks(runs: int, seed: int, whole: bool, extras: dict) -> tuple[li
                 self.seen.add(id(obj))
             return False
 
+    return Painted()
+
+
+def _bench_window(app, atlas, folder: Path):
+    """The real window at 1360x880, shown, with its index made and the heap settled as hipmap.ui.app.main() leaves
+    them (no autosave ticking under the measures)."""
+    from PySide6.QtCore import QSettings
+
+    from ..kit import heap
+    from ..mainwindow.window import MainWindow
+
+    window = MainWindow(atlas, settings=QSettings(str(folder / "s.ini"), QSettings.IniFormat))
+    window.files.autosave_timer.stop()
+    window.resize(1360, 880)
+    window.show()
+    app.processEvents()
+    window.document.matcher  # (made on first use)
+    heap.settle()
+    return window
+
+
+WARM_UP_CLICKS = 20
+
+
+def _release_clicks(runs: int, seed: int, whole: bool, extras: dict) -> tuple[list[float], list[float]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ...core.content.atlas import load_atlas
+    from ...core.synthetic import random_point_on_body
+    from ..kit import heap
+    from ..kit.datadir import scratch_data_dir
+
     app = QApplication.instance() or QApplication(["hipmap-bench"])
     atlas = load_atlas()
     rng = random.Random(seed)
-    watch = Painted()
+    watch = _paint_watch()
     samples, cpu, panel, turns, forced, unchanged = [], [], [], {}, {}, {}
     with tempfile.TemporaryDirectory() as tmp, scratch_data_dir():  # closing the window clears "its" autosave
-        window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
-        window.files.autosave_timer.stop()
-        window.resize(1360, 880)
-        window.show()
-        app.processEvents()
-        window.document.matcher  # (made on first use)
-        heap.settle()  # as hipmap.ui.app.main() does once the window has its atlas and index
+        window = _bench_window(app, atlas, Path(tmp))
         listed = window.candidates.view.viewport()
         listed.installEventFilter(watch)
         for view in window.views.values():
@@ -455,7 +473,7 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
     before the selection: if it changed, its synchronous repaint is timed and added; if not, there was nothing
     to paint (a side view of the other hip, a muscle with nothing on that view) and nothing is added."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
+    from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
@@ -463,33 +481,16 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
     from ...core.synthetic import random_painted_map
     from ..kit import heap
     from ..kit.datadir import scratch_data_dir
-    from ..mainwindow.window import MainWindow
 
     app = QApplication.instance() or QApplication(["hipmap-bench"])
     atlas = load_atlas()
     painmap = random_painted_map(atlas, random.Random(seed), 12)
 
-    class Painted(QObject):
-        def __init__(self):
-            super().__init__()
-            self.seen: set = set()
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Paint:
-                self.seen.add(id(obj))
-            return False
-
-    watch = Painted()
+    watch = _paint_watch()
     out: dict = {}
     all_samples: list[float] = []
     with tempfile.TemporaryDirectory() as tmp, scratch_data_dir():
-        window = MainWindow(atlas, settings=QSettings(str(Path(tmp) / "s.ini"), QSettings.IniFormat))
-        window.files.autosave_timer.stop()
-        window.resize(1360, 880)
-        window.show()
-        app.processEvents()
-        window.document.matcher  # (made on first use)
-        heap.settle()  # as hipmap.ui.app.main() does once the window has its atlas and index
+        window = _bench_window(app, atlas, Path(tmp))
         window.document.restore(painmap)
         app.processEvents()
         listed = {c.muscle_id: c for c in window.document.result.candidates}
