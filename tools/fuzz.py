@@ -817,6 +817,22 @@ def _containers(root) -> list:
     return out
 
 
+GROWN_NODES = 2_000_000  # values in a grown list, at most: enough to be large, quick enough to write
+
+
+def _nodes(value, limit: int) -> int:
+    """How many values VALUE holds (shared ones counted each time, as JSON writes them), counting up to LIMIT."""
+    count, stack = 0, [value]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
 def mutate_tree(rng, tree, ctx, names: list, allow_shared=False):
     """Edit a parsed document in place (or return a new root): delete, rename, retype, nest, share, grow."""
     entries = _containers(tree)
@@ -857,7 +873,11 @@ def mutate_tree(rng, tree, ctx, names: list, allow_shared=False):
         container[key] = type(value)() if isinstance(value, (dict, list, str)) else None
     elif op == "grow":
         if isinstance(value, list) and value:
-            container[key] = value * rng.choice((2, 10, 200))
+            # Bounded: a list of lists grown 200x twice over made a tree whose JSON took minutes to write.
+            factor = rng.choice((2, 10, 200))
+            while factor > 2 and _nodes(value, GROWN_NODES // factor) * factor > GROWN_NODES:
+                factor //= 10
+            container[key] = value * factor
         elif isinstance(value, str):
             container[key] = value * rng.choice((2, 100, 5000))
         else:

@@ -334,3 +334,21 @@ def test_cli_errors_stay_one_line_for_any_argument(tmp_path):
     out = _cli("check-data", "--data", os.fsdecode(b"no-such-\xff"), cwd=tmp_path)
     assert out.returncode == 1 and b"Traceback" not in out.stderr and b"no-such-" in out.stdout
     assert os.listdir(tmp_path) == []
+
+
+def test_growing_a_list_of_lists_stays_small_enough_to_write():
+    """Seed 101 hung in the generator: a list of lists grown 200x, twice, made a tree whose JSON took minutes to
+    write. However often a tree is grown, it stays under the tool's bound."""
+    fuzz = _fuzz_tool()
+
+    class Ctx:
+        words = [b"a", b"b"]
+
+    rng = random.Random(3)
+    tree = {"marks": [[[float(i), float(j)] for j in range(50)] for i in range(40)]}
+    for _ in range(40):
+        names: list = []
+        rng_for_grow = random.Random(rng.random())
+        rng_for_grow.choice = lambda seq, _c=rng_for_grow.choice: "grow" if "grow" in seq else (200 if 200 in seq else _c(seq))
+        tree = fuzz.mutate_tree(rng_for_grow, tree, Ctx, names)
+        assert fuzz._nodes(tree, 10 * fuzz.GROWN_NODES) <= 2 * fuzz.GROWN_NODES + 10
