@@ -178,14 +178,14 @@ class _RowLayout:
             small_font = style.scaled_font(font, 0.9)
             more_font = style.scaled_font(font, 0.9, italic=True)
             pct_font = style.scaled_font(font, 1.0, bold=True)
-            metrics = (QFontMetrics(name_font), QFontMetrics(small_font), QFontMetrics(pct_font), QFontMetrics(more_font))
+            metrics = (QFontMetrics(name_font), QFontMetrics(small_font), QFontMetrics(pct_font))
             found = cls._fonts[key] = (name_font, small_font, more_font, pct_font, metrics)
         return found
 
     def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int):
         self.font = option.font
         self.name_font, self.small_font, self.more_font, self.pct_font, metrics = self.fonts(option.font)
-        fm_name, fm_small, fm_pct, fm_more = metrics
+        fm_name, fm_small, fm_pct = metrics
         x = self.PAD_X + self.BADGE + self.GAP
         w = max(60, width - x - self.PAD_X)
         y = self.PAD_Y
