@@ -195,19 +195,21 @@ def test_a_warm_start_imports_neither_yaml_nor_the_loaders(cache):
         "load_red_flags(warm.data_dir / 'red_flags.yaml')\n"
         "print(warm.from_cache, sorted(m for m in ('yaml', 'hipmap.core.content.atlas', 'hipmap.core.content.views') if m in sys.modules))\n"
     )
-    _load()
-    done = _run_with_cache(script, cache)
-    assert done.stdout.split("\n")[0] == "True []", done.stderr
+    first, errors = _first_line_with_cache(script, cache)
+    assert first == "True []", errors
 
 
-def _run_with_cache(script: str, cache):
-    """SCRIPT in a fresh Python process that uses the warm-start cache in CACHE."""
+def _first_line_with_cache(script: str, cache) -> tuple[str, str]:
+    """The cache filled, SCRIPT run in a fresh Python process that uses it: (the first line it printed, what it
+    wrote to stderr)."""
     import subprocess
     import sys
 
+    _load()
     env = dict(os.environ, **{warmstart.ENV_DIR: str(cache)})
     env.pop(warmstart.ENV_OFF, None)
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    return done.stdout.split("\n")[0], done.stderr
 
 
 # ------------------------------------------------------------------------------------ the first frame's light part
@@ -250,9 +252,8 @@ def test_the_light_part_is_read_without_numpy_or_shapely(cache):
         "light = WarmStart().load_light()\n"
         "print(sorted(light), sorted(m for m in ('numpy', 'shapely', 'yaml') if m in sys.modules))\n"
     )
-    _load()
-    done = _run_with_cache(script, cache)
-    assert done.stdout.split("\n")[0] == "['anterior', 'lateral_left', 'lateral_right', 'posterior'] []", done.stderr
+    first, errors = _first_line_with_cache(script, cache)
+    assert first == "['anterior', 'lateral_left', 'lateral_right', 'posterior'] []", errors
 
 
 def test_a_damaged_stale_or_foreign_light_part_is_not_used(cache, tmp_path):

@@ -6,14 +6,14 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from hipmap.core import warmstart
 
 from .app_scripts import QUIT_CLEAN, RUN_MAIN
+from .warm import attach_from_cache, close_clean, use_cache_folder
 
 
 def _warm_window(qtbot, tmp_path, monkeypatch, size=(1000, 800)):
     from hipmap.ui.app import load_content, take_early_marks, warm_start
     from hipmap.ui.mainwindow.window import MainWindow
 
-    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    use_cache_folder(monkeypatch, tmp_path / "cache")
     atlas, _matcher, warm = load_content()
     from hipmap.core.pain.matching import Matcher
 
@@ -44,8 +44,6 @@ def _drag_across_the_legs(qtbot, frame) -> QPoint:
 
 
 def test_a_click_before_the_atlas_loads_is_drawn_at_once_and_matched_when_it_is(qtbot, tmp_path, monkeypatch, atlas, matcher):
-    from hipmap.ui.app import load_content
-
     win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
     frame = win.first_frame
     view_id = frame.view_ids[0]
@@ -61,60 +59,42 @@ def test_a_click_before_the_atlas_loads_is_drawn_at_once_and_matched_when_it_is(
     qtbot.mouseClick(frame, Qt.LeftButton, pos=QPoint(2, 2))  # off the body: not a mark
     assert len(frame.queued) == 1
 
-    loaded, cached_matcher, again = load_content(warm)
-    assert again.from_cache
-    win.attach(loaded, cached_matcher)
-    win.files.autosave_timer.stop()
+    assert attach_from_cache(win, warm).from_cache
     marks = win.document.painmap.marks
     assert len(marks) == 1 and marks[0].view == view_id and marks[0].geometry.distance(__import__("shapely").Point(x, y)) < 2
     assert win.document.undo_stack.count() == 1  # one undoable mark, as if made just now
     assert win.document.result.candidates  # and the list ranks it
-    win.document.undo_stack.setClean()
-    win.files.clear_autosave()
-    win.close()
+    close_clean(win)
 
 
 def test_a_drag_before_the_atlas_loads_is_kept_as_one_stroke(qtbot, tmp_path, monkeypatch, atlas):
-    from hipmap.ui.app import load_content
-
     win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
     frame = win.first_frame
     end = _drag_across_the_legs(qtbot, frame)
     qtbot.mouseRelease(frame, Qt.LeftButton, pos=end)
     assert len(frame.queued) == 1 and len(frame.queued[0][1]) > 2
-    loaded, cached_matcher, _again = load_content(warm)
-    win.attach(loaded, cached_matcher)
-    win.files.autosave_timer.stop()
+    attach_from_cache(win, warm)
     assert len(win.document.painmap.marks) == 1
     assert win.document.undo_stack.undoText() == "Paint pain"
-    win.document.undo_stack.setClean()
-    win.files.clear_autosave()
-    win.close()
+    close_clean(win)
 
 
 def test_a_drag_under_way_when_the_atlas_arrives_keeps_what_it_painted(qtbot, tmp_path, monkeypatch, atlas):
     """The atlas loaded while the button was still down, and the first frame (with the stroke) was thrown away."""
-    from hipmap.ui.app import load_content
-
     win, warm = _warm_window(qtbot, tmp_path, monkeypatch)
     frame = win.first_frame
     _drag_across_the_legs(qtbot, frame)
     assert not frame.queued  # still being drawn
-    loaded, cached_matcher, _again = load_content(warm)
-    win.attach(loaded, cached_matcher)
-    win.files.autosave_timer.stop()
+    attach_from_cache(win, warm)
     assert len(win.document.painmap.marks) == 1 and win.document.undo_stack.undoText() == "Paint pain"
-    win.document.undo_stack.setClean()
-    win.files.clear_autosave()
-    win.close()
+    close_clean(win)
 
 
 def test_no_cache_means_no_early_marks(qtbot, tmp_path, monkeypatch):
     from hipmap.ui.app import take_early_marks, warm_start
     from hipmap.ui.mainwindow.window import MainWindow
 
-    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "empty"))
-    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    use_cache_folder(monkeypatch, tmp_path / "empty")
     win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
     win.show()
     qtbot.waitExposed(win)

@@ -4,13 +4,14 @@ from PySide6.QtCore import QSettings
 
 from hipmap.core import warmstart
 
+from .warm import close_clean, use_cache_folder
+
 
 def test_a_window_from_the_cache_ranks_a_click_as_one_from_the_sources(qtbot, tmp_path, monkeypatch, atlas, matcher):
     from hipmap.ui.app import load_content
     from hipmap.ui.mainwindow.window import MainWindow
 
-    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    use_cache_folder(monkeypatch, tmp_path / "cache")
     cold_atlas, cold_matcher, warm = load_content()
     assert cold_matcher is None and not warm.from_cache  # the first start: the index is built after the window
     from hipmap.core.pain.matching import Matcher
@@ -33,16 +34,13 @@ def test_a_window_from_the_cache_ranks_a_click_as_one_from_the_sources(qtbot, tm
 
     expected = matcher.match(PainMap(tuple(region_marks(atlas, "lateral_thigh", "right", 6))))
     assert keys == [(c.key, round(c.score, 12)) for c in expected.candidates]
-    win.document.undo_stack.setClean()
-    win.files.clear_autosave()
-    win.close()
+    close_clean(win)
 
 
 def test_after_a_cold_start_the_cache_is_written_in_steps_while_the_window_goes_on(qtbot, tmp_path, monkeypatch):
     from hipmap.ui.app import CacheWriter, load_content
 
-    monkeypatch.setenv(warmstart.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(warmstart.ENV_OFF, raising=False)
+    use_cache_folder(monkeypatch, tmp_path / "cache")
     atlas, matcher, warm = load_content()
     assert matcher is None
     from hipmap.core.pain.matching import Matcher
