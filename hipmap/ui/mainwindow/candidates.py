@@ -261,7 +261,7 @@ class CandidateDelegate(QStyledItemDelegate):
         # QListView asks for size hints without a row width; rows always span the viewport.
         return self.view.viewport().width() if self.view.viewport().width() > 0 else max(option.rect.width(), 320)
 
-    def layout(self, option, index, width: int | None = None, measure: bool = True) -> _RowLayout | None:
+    def layout(self, option, index, width: int | None = None) -> _RowLayout | None:
         c = index.data(CandidateRole)
         if c is None:
             return None
@@ -271,8 +271,6 @@ class CandidateDelegate(QStyledItemDelegate):
         known = self._by_id.get(id(c))
         if known is not None and known[0] is c and known[1:4] == (explaining, width, font_key):
             return known[4]
-        if not measure:  # (before the key: its reasons are worked out only when first read, and most never are)
-            return None
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
         # The key is what the row shows, not the candidate: hashing one works out all its fields.
         key = (c.name, c.side, c.score, match_label(c), c.reasons, explaining, width, font_key)
