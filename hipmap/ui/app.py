@@ -6,7 +6,6 @@ atlas (numpy, shapely, every data file) loads once that frame is on screen; the 
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -47,26 +46,12 @@ def import_the_core():
     from ..core.pain import matching  # noqa: F401
 
 
-def pause_collector():
-    """Start-up makes some hundred thousand objects that live as long as the app (the atlas, its index, the
-    window) and hardly any garbage; Python's cyclic collector would walk them over and over while they are made
-    (~150 passes, 40-100 ms of a cold start, one of them a full pass). It waits until settle()."""
-    gc.disable()
-
-
-def settle():
-    """The atlas, its index and the window are made: freeze what exists now (hipmap.ui.kit.heap; the little garbage
-    of loading, about 2,000 objects, goes with it) and let the collector look after what is made from here on."""
-    heap.settle()
-    gc.enable()
-
-
 def build_index(window) -> None:
     """A cold start: the matcher's index, then the heap settled (the collector back on even if building failed)."""
     try:
         window.document.matcher
     finally:
-        settle()
+        heap.settle()
 
 
 class CacheWriter:
@@ -126,7 +111,7 @@ def main(argv=None) -> int:
         print(f"hipmap: cannot use the data folder: {exc}", file=sys.stderr)
         return 2
     datadir.DATA_DIR_OVERRIDE = data_dir
-    pause_collector()
+    heap.pause()
     try:
         lang, argv = i18n.lang_option(list(argv or []))
     except SystemExit as exc:
@@ -174,7 +159,7 @@ def main(argv=None) -> int:
             app.aboutToQuit.connect(writer.finish)
             writer.start()
         else:
-            settle()  # the atlas, its index and the window are made: out of the garbage collector's way
+            heap.settle()  # the atlas, its index and the window are made: out of the garbage collector's way
         window.files.offer_restore()
         window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
         if files:

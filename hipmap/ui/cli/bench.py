@@ -62,7 +62,7 @@ import sys
 """ + _RSS + r"""
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
-import gc; gc.disable()  # as main() pauses the collector while it starts (hipmap.ui.app.pause_collector)
+import gc; gc.disable()  # as main() pauses the collector while it starts (hipmap.ui.kit.heap.pause)
 app = QApplication(sys.argv)
 from hipmap.ui.mainwindow.window import MainWindow
 window = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
