@@ -8,8 +8,9 @@ Each run (language x text size x contrast; 8 by default) drives a fresh MainWind
 does (QTest key events on the focused widget, shortcuts pressed on the window, the routine player on a fake clock,
 message boxes and file dialogs answered without blocking) through these tasks:
 
-  mark a region with Ctrl+M (typing its name), draw a mark, read the candidates (F6, arrow keys), answer the
-  warning-signs check (Ctrl+Shift+K, Tab and arrow keys), start a routine (Ctrl+R) and play it to its end (Space,
+  mark a region with Ctrl+M (typing its name), draw a mark, read the candidates (F6, arrow keys), choose a muscle
+  in the muscle browser (F3, typing a name, Down and Enter; then the diagrams widened as far as the splitter goes),
+  answer the warning-signs check (Ctrl+Shift+K, Tab and arrow keys), start a routine (Ctrl+R) and play it to its end (Space,
   the fake clock), open the builder (Ctrl+Shift+R) and save a routine (Ctrl+S), save and reopen the pain map
   (Ctrl+S, Ctrl+O), save a session (Ctrl+Shift+H) and open the history (Ctrl+H), presentation mode (F5, Right,
   Esc), and switch the language (View > Language) to the other one.
@@ -45,6 +46,7 @@ if str(ROOT) not in sys.path:
 SIZE = (1280, 720)
 TAB_PRESSES = 80  # at most this many Tab presses to go round a window
 QUERIES = {"en": "outer thigh", "es": "exterior del muslo"}  # typed into Ctrl+M's search
+BROWSER_QUERIES = {"en": ("IT band", "tensor_fasciae_latae"), "es": ("gemelos", "gastrocnemius")}  # typed into F3's search
 
 
 class TaskFailed(Exception):
@@ -120,8 +122,8 @@ def _inside_scrolled(widget) -> bool:
 
 def clipped(window) -> list[tuple[str, str]]:
     """(control, why) for each visible control cut off by its parent or its window, or whose text is cut."""
-    from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QScrollBar, QSizeGrip, QTabBar, QTableView, QToolButton, QWidget
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar, QScrollArea, QScrollBar, QSizeGrip, QTabBar, QTableView, QToolButton, QWidget
 
     out = []
     whole = window.rect()
@@ -153,6 +155,11 @@ def clipped(window) -> list[tuple[str, str]]:
             for i in range(widget.count()):
                 if widget.isTabVisible(i) and widget.tabRect(i).width() < widget.fontMetrics().horizontalAdvance(widget.tabText(i)):
                     out.append((f"tab {widget.tabText(i)!r}", "narrower than its text"))
+    for area in window.findChildren(QScrollArea):  # what scrolls only up and down must fit across
+        inner = area.widget()
+        if (area.isVisible() and inner is not None and area.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOff
+                and inner.width() > area.viewport().width()):  # fmt: skip
+            out.append((describe(area), f"its contents {inner.width()} px wide in {area.viewport().width()} px that do not scroll sideways"))
     bar = window.menuBar() if hasattr(window, "menuBar") else None
     if bar is not None and bar.isVisible():
         for action in bar.actions():
@@ -345,14 +352,14 @@ class Walk:
     def fail(self, what: str, window="the main window"):
         self.add("failed", what, window)
 
-    def check(self, window, name: str | None = None, reach: bool = True):
-        """Every check on a window just shown (once per window and language)."""
+    def check(self, window, name: str | None = None, reach: bool = True, key: str = ""):
+        """Every check on a window just shown (once per window, state KEY and language)."""
         from hipmap.ui.kit.i18n import current_language
 
         self.soak.activate(window)
         self.soak.idle()
         name = name or window_name(window)
-        key = f"{type(window).__name__}/{current_language()}"
+        key = f"{type(window).__name__}{key}/{current_language()}"
         if key in self.checked:
             return
         self.checked.add(key)
@@ -387,7 +394,7 @@ class Walk:
         return shown
 
     def run(self) -> list[Finding]:
-        tasks = [self.t_main, self.t_mark_region, self.t_draw_mark, self.t_candidates, self.t_warning_signs,
+        tasks = [self.t_main, self.t_mark_region, self.t_draw_mark, self.t_candidates, self.t_browser, self.t_warning_signs,
                  self.t_routine, self.t_builder, self.t_save_open, self.t_session_history, self.t_present,
                  self.t_language]  # fmt: skip
         for task in tasks:
@@ -452,6 +459,31 @@ class Walk:
             self.key(Qt.Key_Down)
         if w.selected is None:
             self.fail("the arrow keys in the candidate list selected no muscle")
+
+    def t_browser(self):
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        w = self.window
+        self.soak.press(w.browsing.act_browser)
+        dock = w.browsing.dock
+        if not live(dock) or not dock.isVisible():
+            raise TaskFailed(f"{w.browsing.act_browser.shortcut().toString()} opened no muscle browser")
+        query, muscle = BROWSER_QUERIES.get(self.language, BROWSER_QUERIES["en"])
+        QTest.keyClicks(dock.search, query)
+        self.key(Qt.Key_Down, widget=dock.search)
+        self.key(Qt.Key_Return)
+        if w.selected is None or w.selected[0] != muscle:
+            self.fail(f"typing {query!r} in the muscle browser, Down and Enter did not show {muscle}", "the muscle browser")
+        # The diagrams widened as far as the splitter lets them (a drag of its handle to the right), the browser open.
+        w.splitter.setSizes([w.splitter.width(), 0])
+        self.soak.idle()
+        self.check(w, "the main window with the muscle browser", key="browser")  # Tab reaches the browser too
+        self.soak.press(w.browsing.act_browser)  # brings the keys back to the browser...
+        combo = w.browsing.act_browser.shortcut()[0]
+        self.key(combo.key(), combo.keyboardModifiers(), widget=dock.search)  # ...where its shortcut closes it
+        if dock.isVisible():
+            self.fail("the muscle browser's command did not close it", "the muscle browser")
 
     def _answer_by_keyboard(self, dialog) -> bool:
         """Tab from the first question to the last, choosing No with the arrow keys: True when all are answered."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from hipmap.core.content.yamlfile import load_yaml_file
 from hipmap.core.content.vocabulary import MUSCLE_IDS
@@ -314,3 +315,38 @@ def test_f6_reaches_the_open_browser_among_the_panes(window, qtbot):
     assert seen.count(True) == 1
     dock.hide()
     assert all(not dock.search.hasFocus() for _ in range(len(window.panes())) if not QTest.keyClick(window, Qt.Key_F6))
+
+
+def test_tab_goes_round_the_open_browser_too(window, qtbot):
+    """Search field, the side choice (one stop), the list of muscles, then on into the window, and back round."""
+    dock = open_browser(window, qtbot)
+    reached = []
+    for _ in range(len(window.tab_chain()) + 1):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert dock.right_button in reached and dock.tree in reached and dock.search in reached
+    assert reached.index(dock.tree) == reached.index(dock.right_button) + 1
+    dock.hide()
+    window.current_view().setFocus()
+    for _ in range(len(window.tab_chain()) + 1):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert not dock.isAncestorOf(QApplication.focusWidget())  # a closed browser is not a stop
+
+
+def test_opening_the_browser_in_high_contrast_never_cuts_the_results_column(window, qtbot, atlas):
+    """High contrast's frames widen the list; the muscle browser takes room from the window: the column keeps its
+    width (the diagrams give way) rather than run past the window's edge, even with the splitter dragged right."""
+    window.resize(1203, 676)
+    window.set_high_contrast(True)
+    try:
+        mark_front_hip(window, atlas)
+        open_browser(window, qtbot)
+        choose(window, "gastrocnemius")
+        window.splitter.setSizes([window.splitter.width(), 0])  # the handle dragged as far right as it goes
+        QApplication.processEvents()
+        column = window.right_stack.currentWidget()  # the results' scroll area, which only scrolls up and down
+        assert column.widget().width() <= column.viewport().width()
+        right_edge = column.mapTo(window, column.rect().topRight()).x()
+        assert right_edge < window.width()
+    finally:
+        window.set_high_contrast(False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,6 +60,32 @@ class _FitColumn(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return self.layout().totalMinimumHeightForWidth(width)
+
+
+class _ColumnScroll(QScrollArea):
+    """The results column's scroll area. It scrolls only up and down, so it is never narrower than the column's
+    own minimum width (plus room for its scroll bar) or about 40 characters: the splitter then takes the room from
+    the diagrams (when the muscle browser opens, or high contrast widens the frames) instead of cutting the
+    column's right edge off."""
+
+    def __init__(self, column: QWidget):
+        super().__init__()
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.NoFocus)
+        column.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:
+        bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self)
+        width = max(40 * self.fontMetrics().averageCharWidth(), self.widget().minimumSizeHint().width() + bar)
+        return QSize(width, super().minimumSizeHint().height())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # the column's minimum may have changed: let the splitter know
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -201,16 +228,10 @@ class MainWindow(QMainWindow):
         column_layout.addWidget(self.selfcare.remark_banner)
         column_layout.addWidget(right, 1)
         # With very large text the column may not fit: then it scrolls rather than squeeze its words.
-        scroll = QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.NoFocus)
+        scroll = _ColumnScroll(column)
         scroll.setAccessibleName(translate("app", "Results"))
         self.right_stack.addWidget(scroll)
         self.right_stack.setCurrentWidget(scroll)
-        self.right_stack.setMinimumWidth(40 * self.fontMetrics().averageCharWidth())  # about 40 characters a line
 
         stack = self.document.undo_stack
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -504,10 +525,14 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     def tab_chain(self) -> list[QWidget]:
-        """The order Tab follows: the toolbar's controls, the view tabs, the diagram(s), the list, the details."""
+        """The order Tab follows: the muscle browser (when open; it sits on the left), the toolbar's controls, the
+        view tabs, the diagram(s), the list, the details."""
         views = list(self.views.values()) if self._mode == "side" else [self.tabs.tabBar(), self.tabs.currentWidget()]
+        dock = self.browsing.dock
+        # The side choice is one stop, its arrow keys move between Right and Left (Qt's radio-group convention).
+        browser = [dock.search, dock.sides.checkedButton() or dock.right_button, dock.tree] if dock is not None else []
         # While the views move between the tabs and the side-by-side row, the tabs may have no current widget.
-        chain = (self.marking.brush_spin, self.marking.intensity_slider, *views, self.candidates, self.muscle_panel)
+        chain = (*browser, self.marking.brush_spin, self.marking.intensity_slider, *views, self.candidates, self.muscle_panel)
         return [w.focusProxy() or w for w in chain if w is not None]
 
     def focusNextPrevChild(self, next_: bool) -> bool:
