@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(read_int(self.settings, "view/tab", 0, 0, self.tabs.count() - 1))
         # The splitter was laid out around the loading placeholders: give the diagrams their share again.
         state = read_bytes(self.settings, "window/splitter")
-        if state is None or not self.splitter.restoreState(state):
-            total = sum(self.splitter.sizes()) or self.width()
-            self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
+        self._share_when_shown = state is None or not self.splitter.restoreState(state)
+        if self._share_when_shown and self.isVisible():
+            self._share_width()
         self.first_frame.finish_stroke()  # a drag still under way keeps what it has painted
         queued = list(self.first_frame.queued)  # marks made on the first frame while the atlas loaded
         self.view_stack.removeWidget(self.first_frame)
@@ -720,6 +720,17 @@ class MainWindow(QMainWindow):
                 rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
         rows.append(translate("app", "<tr><td><b>0-9, Shift+0</b></td><td>Pain rating for new marks</td></tr>"))
         QMessageBox.information(self, translate("app", "Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>")
+
+    def _share_width(self):
+        """The diagrams 70% of the width, the results 30% (or their minimum), at the size the window has."""
+        self._share_when_shown = False
+        total = sum(self.splitter.sizes()) or self.width()
+        self.splitter.setSizes([round(total * 0.7), total - round(total * 0.7)])
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if getattr(self, "_share_when_shown", False):  # attached before it had its size (the CLI, tests)
+            self._share_width()
 
     def closeEvent(self, event):
         if not self.files.maybe_save():
