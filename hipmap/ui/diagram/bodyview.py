@@ -184,7 +184,7 @@ class BodyView(QGraphicsView):
         self._explore_press = None
         self._explore_pos = QPoint(0, 0)  # where the pointer was, in viewport pixels (the label sits beside it)
         self._marks: tuple[Mark, ...] = ()
-        self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions), for the description
+        self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions, language, words): the description
         self._marks_words: tuple = ((), None, "", "")  # (marks, atlas, language, marks_text()): the words last made
         self._overlay_args = (None, None, False)
         self._overlay_made = None  # (its key, the muscle) of the muscle shown, to keep when another is shown
@@ -486,18 +486,25 @@ class BodyView(QGraphicsView):
             return translate("bodyview", "No marks.")
         cache, self._mark_regions = self._mark_regions, {}
         items = []
+        language = current_language()
         for mark in self._marks[:DESCRIBED_MARKS]:
             found = cache.get(id(mark))
             if found is None or found[0] is not mark:
-                found = (mark, tuple(self.view.regions_under(mark.geometry)[:3]))
+                found = (mark, tuple(self.view.regions_under(mark.geometry)[:3]), None, "")
+            if found[2] != language:  # its words, made once per mark and language (a new mark adds one)
+                found = (mark, found[1], language, self._mark_words(mark, found[1]))
             self._mark_regions[id(mark)] = found  # the mark is kept with its entry, so its id stays its own
-            names = [self._region_words(region_id, side) for region_id, side in found[1]]
-            where = " and ".join(names) if len(names) < 3 else translate("bodyview", "{value}, {value2} and {value3}").format(value=names[0], value2=names[1], value3=names[2])
-            rating = ", ".join((translate("bodyview", "pain {intensity}").format(intensity=mark.intensity), *mark.qualities))
-            items.append(translate("bodyview", "{where} ({rating})").format(where=where or translate("bodyview", "the body"), rating=rating))
+            items.append(found[3])
         n = len(self._marks)
         more = translate("bodyview", "; and {value} more").format(value=n - len(items)) if n > len(items) else ""
         return (translate("bodyview", "%n mark: {items}{more}.", "", n) if n == 1 else translate("bodyview", "%n marks: {items}{more}.", "", n)).format(items='; '.join(items), more=more)
+
+    def _mark_words(self, mark: Mark, regions: tuple) -> str:
+        """One mark in words: "right outer thigh (pain 6, burning)"."""
+        names = [self._region_words(region_id, side) for region_id, side in regions]
+        where = " and ".join(names) if len(names) < 3 else translate("bodyview", "{value}, {value2} and {value3}").format(value=names[0], value2=names[1], value3=names[2])
+        rating = ", ".join((translate("bodyview", "pain {intensity}").format(intensity=mark.intensity), *mark.qualities))
+        return translate("bodyview", "{where} ({rating})").format(where=where or translate("bodyview", "the body"), rating=rating)
 
     def _region_words(self, region_id: str, side: str) -> str:
         name = self.atlas.regions[region_id].name if region_id in self.atlas.regions else region_id.replace("_", " ")

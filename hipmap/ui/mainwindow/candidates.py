@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.pain.matching import Candidate, MatchResult
-from ..kit import style
+from ..kit import colors, style
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, side_phrase, translate
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
@@ -159,6 +160,27 @@ class CandidateModel(QAbstractListModel):
 _WORD_WRAP = QTextOption()
 _WORD_WRAP.setWrapMode(QTextOption.WordWrap)
 
+KEPT_LAYOUTS = 400  # rows laid out, kept to show again (a few Qt objects each)
+KEPT_BLOCKS = 1000  # wrapped texts kept: names, reasons and "more" lines, which recur from one ranking to the next
+
+
+def _keep(cache: OrderedDict, key, value, limit: int):
+    """Put VALUE in CACHE, used last; beyond LIMIT the least recently used entry goes. One at a time: freeing
+    hundreds of laid-out rows at once (each a few Qt objects) cost 6-9 ms in one click."""
+    cache[key] = value
+    cache.move_to_end(key)
+    if len(cache) > limit:
+        cache.popitem(last=False)
+    return value
+
+
+def _found(cache: OrderedDict, key):
+    """CACHE's entry for KEY (now its most recently used), or None."""
+    value = cache.get(key)
+    if value is not None:
+        cache.move_to_end(key)
+    return value
+
 
 class _RowLayout:
     """Where each part of one row goes, for a given width: shared by sizeHint and paint."""
@@ -167,6 +189,7 @@ class _RowLayout:
     BAR_H = 8
 
     _fonts: dict = {}
+    _blocks: OrderedDict = OrderedDict()  # (text, font, width) -> (its height, its laid-out QStaticText)
 
     @classmethod
     def fonts(cls, font):
@@ -192,13 +215,18 @@ class _RowLayout:
 
         def block(font, text: str, left: int, avail: int) -> tuple[QRect, QStaticText]:
             # Wrapped once, here: painting draws the lines laid out (the same pixels as drawText's word wrap,
-            # which would lay the text out again on every paint).
-            static = QStaticText(text)
-            static.setTextFormat(Qt.PlainText)
-            static.setTextWidth(avail)
-            static.setTextOption(_WORD_WRAP)
-            static.prepare(QTransform(), font)
-            return QRect(left, y, avail, math.ceil(static.size().height())), static
+            # which would lay the text out again on every paint). The same words at the same width are wrapped
+            # once: most of a new ranking's names, reasons and "more" lines were shown before.
+            key = (text, font.key(), avail)
+            found = _found(self._blocks, key)
+            if found is None:
+                static = QStaticText(text)
+                static.setTextFormat(Qt.PlainText)
+                static.setTextWidth(avail)
+                static.setTextOption(_WORD_WRAP)
+                static.prepare(QTransform(), font)
+                found = _keep(self._blocks, key, (math.ceil(static.size().height()), static), KEPT_BLOCKS)
+            return QRect(left, y, avail, found[0]), found[1]
 
         self.badge = QRect(self.PAD_X, y + max(0, (fm_name.height() - self.BADGE) // 2), self.BADGE, self.BADGE)
         self.name, self.name_static = block(self.name_font, c.name, x, w)
@@ -210,7 +238,8 @@ class _RowLayout:
         self.marker = None
         if explaining:
             sep = fm_small.horizontalAdvance("   ")
-            marker_w = fm_small.horizontalAdvance(translate("candidates", EXPLAINING_LABEL).format(star=STAR)) + 1
+            self.marker_text = translate("candidates", EXPLAINING_LABEL).format(star=STAR)
+            marker_w = fm_small.horizontalAdvance(self.marker_text) + 1
             if side_w + sep + marker_w <= w:
                 self.marker = QRect(x + side_w + sep, y, marker_w, fm_small.height())
             else:
@@ -251,9 +280,11 @@ class CandidateDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView):
         super().__init__(view)
         self.view = view
-        self._layouts: dict = {}
-        self._by_id: dict = {}  # id(candidate) -> (candidate, explaining, width, font key, layout): no hashing
+        self._layouts: OrderedDict = OrderedDict()
+        self._by_id: OrderedDict = OrderedDict()  # id(candidate) -> (candidate, explaining, width, font key, layout): no hashing
         self._heights: dict = {}  # (muscle, side) -> its row's height when last measured
+        self._look_key = None
+        self._look_made: tuple = ()
         self.exact: tuple[int, int] | None = None  # rows outside [first, end) may be estimated; None: none are
         self.estimated = False  # a row's size was estimated since the view last cleared this
 
@@ -274,15 +305,10 @@ class CandidateDelegate(QStyledItemDelegate):
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
         # The key is what the row shows, not the candidate: hashing one works out all its fields.
         key = (c.name, c.side, c.score, match_label(c), c.reasons, explaining, width, font_key)
-        lay = self._layouts.get(key)
+        lay = _found(self._layouts, key)
         if lay is None:
-            if len(self._layouts) > 400:
-                self._layouts.clear()
-                self._by_id.clear()
-            lay = self._layouts[key] = _RowLayout(option, c, explaining, width)
-        if len(self._by_id) > 400:
-            self._by_id.clear()
-        self._by_id[id(c)] = (c, explaining, width, font_key, lay)
+            lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width), KEPT_LAYOUTS)
+        _keep(self._by_id, id(c), (c, explaining, width, font_key, lay), KEPT_LAYOUTS)
         self._heights[c.key] = lay.height
         return lay
 
@@ -321,6 +347,20 @@ class CandidateDelegate(QStyledItemDelegate):
 
         return (filled(row - 1, -1) + 1 if row > 0 else 0), filled(row, 1)
 
+    def _look(self, pal: QPalette, font) -> tuple:
+        """The colours and the badge's font the rows are painted with, worked out once per palette, look and font
+        (each row painted on every new ranking would otherwise blend and copy them again)."""
+        key = (pal.cacheKey(), pal.currentColorGroup(), colors.high_contrast(), font.key())
+        if self._look_key != key:
+            text, base, highlight = pal.color(QPalette.Text), pal.color(QPalette.Base), pal.color(QPalette.Highlight)
+            self._look_key = key
+            self._look_made = (
+                text, style.secondary_text(pal), style.accent(pal), highlight,
+                style.blend(base, highlight, 0.2), style.blend(base, text, 0.06), style.hairline(pal),
+                style.blend(base, text, 0.14), style.on_accent(pal), style.scaled_font(font, 0.9, bold=True),
+            )  # fmt: skip
+        return self._look_made
+
     def paint(self, painter: QPainter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         # Only the row's text is needed from the model (initStyleOption would ask it for a dozen roles it has not).
@@ -333,18 +373,14 @@ class CandidateDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.State_Selected)
         hovered = bool(opt.state & QStyle.State_MouseOver)
         focused = bool(opt.state & QStyle.State_HasFocus) and self.view.hasFocus()
-        text = pal.color(QPalette.Text)
-        quiet = style.secondary_text(pal)
-        accent = style.accent(pal)
-        base = pal.color(QPalette.Base)
-        highlight = pal.color(QPalette.Highlight)
+        text, quiet, accent, highlight, selected_tint, hover_tint, hairline, track_color, on_accent, badge_font = self._look(pal, opt.font)
 
         painter.save()
         painter.setRenderHint(QPainter.Antialiasing)
         painter.translate(rect.topLeft())
         full = QRectF(0, 0, rect.width(), rect.height())
         if selected or hovered:
-            tint = style.blend(base, highlight, 0.2) if selected else style.blend(base, text, 0.06)
+            tint = selected_tint if selected else hover_tint
             painter.setPen(NO_PEN)
             painter.setBrush(tint)
             painter.drawRoundedRect(full.adjusted(3, 2, -3, -2), 6, 6)
@@ -356,7 +392,7 @@ class CandidateDelegate(QStyledItemDelegate):
             painter.setPen(highlight)
             painter.drawRoundedRect(full.adjusted(3.5, 2.5, -3.5, -2.5), 6, 6)
         elif index.row() < index.model().rowCount() - 1 and not selected:
-            painter.setPen(style.hairline(pal))
+            painter.setPen(hairline)
             painter.drawLine(lay.PAD_X, rect.height() - 1, rect.width() - lay.PAD_X, rect.height() - 1)
 
         # Rank badge: filled for the explaining set, outlined otherwise (the marker text says the same in words).
@@ -364,9 +400,9 @@ class CandidateDelegate(QStyledItemDelegate):
         painter.setPen(NO_PEN if explaining else QPen(accent))
         painter.setBrush(accent if explaining else Qt.NoBrush)
         painter.drawEllipse(QRectF(lay.badge).adjusted(0.5, 0.5, -0.5, -0.5))
-        painter.setFont(style.scaled_font(opt.font, 0.9, bold=True))
-        painter.setPen(style.on_accent(pal) if explaining else accent)
-        painter.drawText(lay.badge, Qt.AlignCenter, str(index.data(RankRole)))
+        painter.setFont(badge_font)
+        painter.setPen(on_accent if explaining else accent)
+        painter.drawText(lay.badge, Qt.AlignCenter, str(index.row() + 1))
 
         painter.setFont(lay.name_font)
         painter.setPen(text)
@@ -375,11 +411,11 @@ class CandidateDelegate(QStyledItemDelegate):
         painter.drawText(lay.side, int(Qt.AlignLeft | Qt.AlignTop), lay.side_text)
         if lay.marker is not None:
             painter.setPen(accent)
-            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), translate("candidates", EXPLAINING_LABEL).format(star=STAR))
+            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), lay.marker_text)
 
         track = QRectF(lay.bar)
         painter.setPen(NO_PEN)
-        painter.setBrush(style.blend(base, text, 0.14))
+        painter.setBrush(track_color)
         painter.drawRoundedRect(track, lay.BAR_H / 2, lay.BAR_H / 2)
         filled = track.width() * max(0.0, min(1.0, lay.score))
         if filled > 0:
