@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
+from ..geometry.shapes import ShapeError, band, mirror_many, polygon_from_path, polygonal, union
 from ..messages import phrase
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader, read_muscle_id
@@ -306,11 +306,17 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
         if shaped is drawn:  # (unsmoothed: the spillover zone is what lies outside the essential one, as smoothed)
             shaped = {**drawn, "spillover": _outside(drawn.get("spillover", {}), drawn.get("essential", {}))}
         for kind, right in shaped.items():
+            to_mirror: dict[float, list] = {}  # axis -> [(key, shape)]: each axis's shapes mirrored in one call
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:
                     continue
-                zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+                zones[(kind, side, vid)] = shape  # (the mirrored ones replaced below, in their place in the order)
+                if axis is not None:
+                    to_mirror.setdefault(axis, []).append(((kind, side, vid), shape))
+            for axis, pending in to_mirror.items():
+                for (key, _shape), flipped in zip(pending, mirror_many([shape for _key, shape in pending], axis)):
+                    zones[key] = flipped
             if bilateral:  # one pattern over both sides: on each view, the union of what each side shows there
                 for vid in views:
                     halves = [zones[(kind, side, vid)] for side in SIDES if (kind, side, vid) in zones]

@@ -11,7 +11,7 @@ from typing import Mapping
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry.shapes import EMPTY, ShapeError, mirror, polygon_from_path, union
+from ..geometry.shapes import EMPTY, ShapeError, mirror, mirror_many, polygon_from_path, union
 from ..messages import said
 from .fields import _load, _Reader, _top_mapping
 from .model import Region, View, _freeze
@@ -196,7 +196,7 @@ def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
             right_regions = {(r, "right"): g for r, g in dv.regions.items()}
             if dv.bilateral_midline is not None:
                 m = dv.bilateral_midline
-                left_regions = {(r, "left"): mirror(g, m) for r, g in dv.regions.items()}
+                left_regions = {(r, "left"): g for r, g in zip(dv.regions, mirror_many(dv.regions.values(), m))}
                 body = {"right": dv.body, "left": mirror(dv.body, m)}
                 sides = SIDES
             else:
@@ -220,7 +220,7 @@ def _load_views(col, data_dir: Path, assets_dir: Path) -> dict[str, View]:
         views[view_id] = View(
             view_id, title, source.viewbox, source.svg_file, True, None, ("left",),
             _freeze({"left": mirror(source.body["right"], c)}),
-            _freeze({(r, "left"): mirror(g, c) for (r, _s), g in source.regions.items()}),
+            _freeze({(r, "left"): g for (r, _s), g in zip(source.regions, mirror_many(source.regions.values(), c))}),
         )  # fmt: skip
     return views
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely import affinity
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -44,7 +43,29 @@ def mirror(geometry: BaseGeometry, midline: float) -> BaseGeometry:
     """Reflect across the vertical line x = midline (a person's right side <-> left side)."""
     if geometry.is_empty:
         return geometry
-    return affinity.scale(geometry, xfact=-1.0, yfact=1.0, origin=(midline, 0.0))
+    return shapely.transform(geometry, _Reflect(midline))
+
+
+def mirror_many(geometries, midline: float) -> list[BaseGeometry]:
+    """mirror() of each geometry, in one pass over all their coordinates (the same shapes, for a fraction of the
+    calls: loading mirrors a few hundred shapes)."""
+    geometries = list(geometries)
+    if not geometries:
+        return []
+    return list(shapely.transform(np.asarray(geometries, dtype=object), _Reflect(midline)))
+
+
+class _Reflect:
+    """x -> 2 * midline - x, y unchanged: affinity.scale(g, -1, 1, origin=(midline, 0)) to the last bit (its
+    -1 * x + 0 * y + 2 * midline rounds once, as this does), without the affine matrix's calls."""
+
+    def __init__(self, midline: float):
+        self.offset = 2.0 * float(midline)
+
+    def __call__(self, xy: np.ndarray) -> np.ndarray:
+        out = np.array(xy, dtype=float)
+        out[:, 0] = self.offset - out[:, 0]
+        return out
 
 
 def disc(x: float, y: float, radius: float) -> Polygon:
