@@ -153,17 +153,29 @@ def main(argv=None) -> int:
             app.exit(1)
             return
         window.attach(atlas, matcher)
+
+        def once_ready():
+            # Nothing here is needed to take a mark: it waits until the window is ready for marking (the recovery
+            # files' check, and opening the history database with its sqlite imports: ~25 ms of a cold start).
+            window.files.offer_restore()
+            window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
+            if files:
+                window.files.open_path(Path(files[0]))
+
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
-            QTimer.singleShot(0, lambda: build_index(window))
+            def index_then_the_rest():
+                try:
+                    build_index(window)
+                finally:
+                    QTimer.singleShot(0, once_ready)
+
+            QTimer.singleShot(0, index_then_the_rest)
             writer = CacheWriter(warm, lambda: window.document.matcher)
             app.aboutToQuit.connect(writer.finish)
             writer.start()
         else:
             heap.settle()  # the atlas, its index and the window are made: out of the garbage collector's way
-        window.files.offer_restore()
-        window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
-        if files:
-            window.files.open_path(Path(files[0]))
+            QTimer.singleShot(0, once_ready)
 
     early = []
 

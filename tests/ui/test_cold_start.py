@@ -1,6 +1,7 @@
 """A cold first start (no warm-start cache): hipmap.ui.app.main() itself, in its own process, loads the atlas from
 the sources with Python's cyclic collector paused, and then works as usual: a click on a diagram is drawn and ranked,
-the collector is running again and the long-lived objects are frozen out of its way."""
+the collector is running again and the long-lived objects are frozen out of its way; the history database is
+opened once the window is ready for marking, not before."""
 
 import os
 import subprocess
@@ -23,14 +24,21 @@ def attach(self, *args):
     seen["collector while loading"] = gc.isenabled()
     return original_attach(self, *args)
 hipmap_app.MainWindow.attach = attach
+from hipmap.ui.mainwindow.practice import Practice
+original_store = Practice.session_store
+def session_store(self):
+    seen.setdefault("history opened after the index", self.window.document._matcher is not None)
+    return original_store(self)
+Practice.session_store = session_store
 def hook():
     window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
     def done():
-        if window.document is None or window.document._matcher is None:
+        if window.document is None or window.document._matcher is None or "history opened after the index" not in seen:
             return
         timer.stop()
         print("collector while loading", seen["collector while loading"], "after", gc.isenabled(), flush=True)
         print("settled", gc.get_freeze_count() > 20000, flush=True)
+        print("history opened after the index", seen["history opened after the index"], flush=True)
         view = window.current_view()
         region = window.atlas.views[view.view_id].regions[("lateral_hip", "right")].representative_point()
         at = view.mapFromScene(QPointF(region.x, region.y))
@@ -50,6 +58,7 @@ def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120)
     assert "collector while loading False after True" in done.stdout, done.stdout + done.stderr
     assert "settled True" in done.stdout, done.stdout
+    assert "history opened after the index True" in done.stdout, done.stdout  # not needed to take a mark: it waits
     assert "marks 1 ranked True" in done.stdout, done.stdout + done.stderr
 
 
