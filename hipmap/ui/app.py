@@ -6,6 +6,7 @@ atlas (numpy, shapely, every data file) loads once that frame is on screen; the 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -100,7 +101,15 @@ def take_early_marks(window, warm) -> bool:
     return bool(light) and window.take_early_marks(light)
 
 
+# numpy's OpenBLAS starts a pool of threads when numpy is imported, which spin for ~30 ms of CPU (and slow the import
+# itself by ~10 ms) on a start-up that never multiplies a matrix: hipmap uses no linear algebra. One thread, unless
+# the person running it chose otherwise.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
 def main(argv=None) -> int:
+    for name, value in BLAS_THREADS.items():  # (before numpy is imported, after the first frame)
+        os.environ.setdefault(name, value)
     if argv is None:  # the hipmap-gui entry point and the menu entry's %F put the arguments in sys.argv
         argv = sys.argv[1:]
     try:

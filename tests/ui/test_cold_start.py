@@ -39,6 +39,8 @@ def hook():
         print("collector while loading", seen["collector while loading"], "after", gc.isenabled(), flush=True)
         print("settled", gc.get_freeze_count() > 20000, flush=True)
         print("history opened after the index", seen["history opened after the index"], flush=True)
+        import os
+        print("blas threads", os.environ.get("OPENBLAS_NUM_THREADS"), flush=True)
         view = window.current_view()
         region = window.atlas.views[view.view_id].regions[("lateral_hip", "right")].representative_point()
         at = view.mapFromScene(QPointF(region.x, region.y))
@@ -55,10 +57,12 @@ def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
                HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
     env.pop(warmstart.ENV_OFF, None)  # an empty cache folder: a first start
+    env.pop("OPENBLAS_NUM_THREADS", None)
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120)
     assert "collector while loading False after True" in done.stdout, done.stdout + done.stderr
     assert "settled True" in done.stdout, done.stdout
     assert "history opened after the index True" in done.stdout, done.stdout  # not needed to take a mark: it waits
+    assert "blas threads 1" in done.stdout, done.stdout  # numpy's import spawns no BLAS thread pool (~30 ms of CPU)
     assert "marks 1 ranked True" in done.stdout, done.stdout + done.stderr
 
 
