@@ -133,7 +133,7 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
     items, line = r.items("fibres")
     if isinstance(r.map.get("fibres"), list) and not FIBRES_MIN <= len(items) <= FIBRES_MAX:
         col.add_coded(file, line, f"{where}.fibres", "expected {least} to {most} lines, got {count}", least=FIBRES_MIN, most=FIBRES_MAX, count=len(items))
-    inside = outline.buffer(FIBRE_TOLERANCE) if outline is not None else None
+    inside = None  # the outline grown by FIBRE_TOLERANCE: made only for a fibre the outline itself does not cover
     fibres = []
     for i, d in enumerate(items):
         item_line = items.line_of(i) if hasattr(items, "line_of") else line
@@ -150,7 +150,12 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
             col.add_coded(file, item_line, here, "expected one open line of at least two points")
             continue
         fibre = LineString(subpaths[0][0])
-        if inside is not None and not inside.covers(fibre):
+        if outline is not None and not outline.covers(fibre):  # (a fibre inside the outline is inside it grown too)
+            if inside is None:
+                inside = outline.buffer(FIBRE_TOLERANCE)
+            if inside.covers(fibre):
+                fibres.append(fibre)
+                continue
             outside = fibre.difference(inside).length
             col.add_coded(file, item_line, here, "the fibre line runs {units} units outside its outline", units=f"{outside:.1f}")
             continue
