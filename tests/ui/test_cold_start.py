@@ -92,3 +92,13 @@ def test_a_failed_index_build_still_turns_the_collector_back_on():
     finally:
         heap.unsettle()
         gc.enable()
+
+
+def test_the_bench_starts_the_app_with_the_blas_threads_main_asks_for():
+    """The bench's start-up script mirrors main(): the same BLAS setting, or its figures would not be the app's."""
+    from hipmap.ui import app as hipmap_app
+    from hipmap.ui.cli import bench
+
+    assert hipmap_app.BLAS_THREADS
+    for name, value in hipmap_app.BLAS_THREADS.items():
+        assert f'os.environ.setdefault("{name}", "{value}")' in bench._HIPMAP
