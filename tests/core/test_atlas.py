@@ -219,6 +219,21 @@ def test_overlapping_regions_in_svg(copy):
     assert not any("overlap" in p for p in found if "posterior.svg" in p or "lateral_right.svg" in p)
 
 
+def test_overlapping_regions_are_check_data_s_with_every_other_problem_and_the_app_still_loads(copy):
+    """Whether the regions tile the body is checked by check-data (like the regions' coverage), not by every start
+    of the app: the atlas loads; check-data names the overlap, and with another problem elsewhere, both at once."""
+    from hipmap.core.content.atlas import load_atlas
+
+    f = copy[1] / "views" / "anterior.svg"
+    line = rewrite_line(f, 'id="region-greater_trochanter"', lambda old: old.partition(' d="')[0] + ' d="M180,260 L196,260 196,312 180,312 Z"/>')
+    assert "anterior" in load_atlas(*copy).views
+    muscle = copy[0] / "muscles" / "tensor_fasciae_latae.yaml"
+    band = mutate(muscle, "  essential:\n", "  essential:\n    - regions: [lateral_thigh]\n      from_top: [0.8, 0.2]\n      source: ts2\n")
+    found = problems(copy)
+    assert_reported(found, "anterior.svg", line, "regions 'lateral_hip' and 'greater_trochanter' overlap")
+    assert_reported(found, "tensor_fasciae_latae.yaml", band + 2, "from_top", "0 <= start < end <= 1")
+
+
 def test_duplicate_region_in_svg(copy):
     f = copy[1] / "views" / "anterior.svg"
     line = first_line_with(f, 'id="region-groin"')
