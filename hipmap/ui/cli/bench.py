@@ -58,7 +58,8 @@ app.exec()
 # memory then, and the atlas and its index loaded with the diagrams live (the ranked list follows a click).
 _HIPMAP = r"""
 import time; t0 = time.perf_counter()
-import sys
+import os, sys
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main() does (hipmap.ui.app.BLAS_THREADS)
 """ + _RSS + r"""
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
