@@ -208,6 +208,16 @@ PARSED_KEPT = 8
 PICTURE_SIZE = (260, 200)
 
 
+def _put_away(doc: QTextDocument) -> None:
+    """A page no longer shown, kept to show again, stops being laid out: Qt lays out a long page in steps every
+    10 ms until its end (the part on screen first), and would go on with a page put away mid-way, in the turns
+    where the next muscle's page is shown; and the browser lays a page out anew when it shows it again anyway.
+    Without a page size it is not laid out (and frees the lines it was laid out in); without its layout (made again
+    when it is shown) its steps stop. Shown again, it is laid out once, as a page made ahead is."""
+    doc.setPageSize(QSizeF(0, 0))
+    doc.setDocumentLayout(None)
+
+
 class _Browser(QTextBrowser):
     """The panel's text, which also finds the muscle's picture (made in memory, never a file)."""
 
@@ -352,11 +362,15 @@ class MusclePanel(QWidget):
         if not self.browser.isVisible():
             # Hidden, the browser has no width to lay a page out at: the page goes in its own document, as ever,
             # laid out again once shown; it is not kept.
-            if self.browser.document() is not self._own:
+            shown = self.browser.document()
+            if shown is not self._own:
                 self.browser.setDocument(self._own)
+                if any(kept[0] is shown for kept in self._documents.values()):
+                    _put_away(shown)
             self.browser.setHtml(page)
             return
         key = (skeleton, self.browser.font().key())
+        shown = self.browser.document()
         found = self._documents.pop(key, None) or self._parsed.pop(key, None)
         if found is not None:
             doc, shown_page, shown_candidate = found
@@ -377,6 +391,8 @@ class MusclePanel(QWidget):
             if doc.textWidth() != width:
                 doc.setTextWidth(width)
             self.browser.setDocument(doc)
+        if shown is not doc and any(kept[0] is shown for kept in self._documents.values()):
+            _put_away(shown)
 
     def _new_document(self, page: str) -> QTextDocument:
         """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
