@@ -201,9 +201,11 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
-DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.6 MB each with their pictures): the muscles looked at lately
+# Pages shown before, kept to show again without parsing them anew (about 1 ms a page): every muscle on both sides
+# and then some. Put away, a page keeps no layout: about 75 kB (its picture is the one the picture cache keeps).
+DOCUMENTS_KEPT = 64
 # Pages made ahead (prepare: parsed, not laid out, about 0.3 MB each with their pictures), for the candidates at
-# the top of the list. (A page once laid out keeps its layout's memory: Qt frees it only with the document.)
+# the top of the list. (A page shown keeps the lines it was laid out in until it is put away.)
 PARSED_KEPT = 8
 PICTURE_SIZE = (260, 200)
 
