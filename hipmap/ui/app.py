@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__, default_assets_dir
 from ..core.reading import check_regular
-from .kit import datadir, heap, i18n, settings
+from .kit import datadir, heap, i18n, raster, settings
 from .kit.i18n import translate
 from .mainwindow.window import MainWindow
 
@@ -121,6 +121,7 @@ def main(argv=None) -> int:
         return 2
     datadir.DATA_DIR_OVERRIDE = data_dir
     heap.pause()
+    raster.serial_fills()
     try:
         lang, argv = i18n.lang_option(list(argv or []))
     except SystemExit as exc:
