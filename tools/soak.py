@@ -484,10 +484,23 @@ class Soak:
                     sounds = self.window.selfcare.player.sounds
                     _check(sounds._effects is not None or sounds.failed, "the warm-up routine played no sound")
                     self.sound_loaded_in_warm_up = True
+            self.look_at_every_muscle()
         finally:
             self.warming = False
         _check(self.sound_loaded_in_warm_up, "the warm-up started no routine")
         return self.action_index - first
+
+    def look_at_every_muscle(self):
+        """Every muscle selected once on each of its sides (as from the muscle browser), then none. The window keeps
+        what a first look builds, each within its bound: the muscle's overlay on every diagram, its panel page, its
+        picture. Left to chance, those filled up while memory was measured and read as growth."""
+        w = self.window
+        for muscle in w.atlas.muscles.values():
+            for side in muscle.sides:
+                w.select_any(muscle.id, side)
+                self.idle()
+        w.select_candidate("", "")
+        self.idle()
 
     def begin_fresh_segment(self):
         """Start the batch with File > New and open no file in it, so that undoing everything at its end must

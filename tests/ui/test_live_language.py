@@ -156,3 +156,19 @@ def test_retitled_makes_the_step_titles_again_from_another_atlas(atlas, atlas_es
     assert [s.title for s in spanish.steps[1:]] == [atlas_es.exercises[s.exercise_id].name for s in routine.steps[1:]]
     assert retitled(spanish, atlas.muscles, atlas.exercises, name=routine.name) == routine
     assert retitled(routine, {}, {}) == routine  # ids it does not know keep their titles
+
+
+def test_formatted_texts_are_remembered_within_a_bound_and_a_recent_one_still_switches(qapp):
+    """Each ranking formats new sentences; remembering every one for a change of language grew without end. The
+    last FORMATS_KEPT (at least) are kept; a label showing a recent one still follows View > Language."""
+    from hipmap.ui.kit import i18n
+
+    try:
+        for n in range(3 * i18n.FORMATS_KEPT):
+            i18n.translate("candidates", "{percent} match").format(percent=f"{n}%")
+        assert len(i18n._formatted) + len(i18n._formatted_before) <= 2 * i18n.FORMATS_KEPT
+        label = QLabel(i18n.translate("candidates", "{percent} match").format(percent="74 %"))
+        i18n.switch_language("es")
+        assert label.text() == "74 % de coincidencia"
+    finally:
+        i18n.switch_language("en")

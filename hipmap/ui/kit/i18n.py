@@ -100,6 +100,20 @@ def lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
 # Not self.tr(): PySide's tr() looks the text up under the class of the object, so a subclass would lose it.
 _RECORD_LIMIT = 400  # longer texts (whole panels of HTML) are made again by their widgets, not looked up
 _made: dict[str, tuple] = {}  # a text shown now -> how it was made (so it can be made again in another language)
+# Texts made by .format() (counts, names, the reasons of every ranking) have no end: each new one was kept for
+# good, about 1.5 MB per few hundred clicks, all of it for the collector to scan. They are kept two generations of
+# FORMATS_KEPT; a sentence shown longer than that (its widget not remaking it) is remade by its widget's
+# retranslate(), as every composed sentence is.
+FORMATS_KEPT = 8192
+_formatted: dict[str, tuple] = {}
+_formatted_before: dict[str, tuple] = {}
+
+
+def _record_format(text: str, how: tuple) -> None:
+    global _formatted, _formatted_before
+    if len(_formatted) >= FORMATS_KEPT:
+        _formatted_before, _formatted = _formatted, {}
+    _formatted[text] = how
 
 
 class _Made(str):
@@ -109,7 +123,7 @@ class _Made(str):
         out = _Made(str.format(self, *args, **kwargs))
         out._how = ("format", self._how, args, kwargs)
         if len(out) <= _RECORD_LIMIT:
-            _made[str(out)] = out._how
+            _record_format(str(out), out._how)
         return out
 
 
@@ -146,8 +160,10 @@ def switch_language(language: str, app: QCoreApplication | None = None) -> bool:
     method then makes the texts of its own (data, counts, composed sentences). False if the language is missing."""
     from PySide6.QtWidgets import QApplication
 
-    known = dict(_made)
+    known = {**_formatted_before, **_formatted, **_made}
     _made.clear()
+    _formatted.clear()
+    _formatted_before.clear()
     _before.clear()
     _before.update(known)
     ok = install(language, app)
