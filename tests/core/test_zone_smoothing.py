@@ -338,3 +338,117 @@ def test_no_drawn_zone_has_a_square_jog(atlas):
             jogs = _jogs_in(muscle.zone("essential", "right", view_id), muscle.zone("spillover", "right", view_id), outline)
             found.extend((muscle.id, view_id, *j) for j in jogs)
     assert found == []
+
+
+# The horns and spikes a viewer sees in a drawn zone: a convex tip whose outline turns through SPIKE_TURN degrees or
+# more within SPIKE_WINDOW units (a tip of SPIKE_TURN's supplement or sharper), away from the body's outline (and, for
+# the essential zone, from the spillover's edge). The rounding's arcs (radius 9.8 units and more: 35 degrees within
+# the window at most) and a square corner (90) are no such tip; the old horns of rectus abdominis's band (the
+# sacroiliac areas hanging below it, pointed at the top where the rim of the pelvis cut them off) are.
+SPIKE_WINDOW, SPIKE_TURN, SPIKE_NEAR = 6.0, 110.0, 1.0
+
+
+def _spikes(zone, edges) -> list[tuple]:
+    """(where, turn) of each very acute convex tip of ZONE's outline lying SPIKE_NEAR or more from EDGES."""
+    import numpy as np
+
+    zone = zone.buffer(0.25, quad_segs=2).buffer(-0.25, quad_segs=2)  # (hairline cracks between parts are no tip)
+    found = []
+    for poly in getattr(zone, "geoms", [zone]):
+        poly = orient(poly, 1.0)  # anticlockwise: a convex tip turns left
+        for ring in (poly.exterior, *poly.interiors):
+            n = max(int(ring.length / JOG_STEP), 16)
+            ds = ring.length / n
+            pts = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.arange(n) * ds))
+            h, w = max(1, round(JOG_CHORD / ds)), max(1, round(SPIKE_WINDOW / 2 / ds))
+            d = np.roll(pts, -h, axis=0) - np.roll(pts, h, axis=0)
+            heading = np.arctan2(d[:, 1], d[:, 0])
+            turn = np.degrees((np.roll(heading, -w) - np.roll(heading, w) + np.pi) % (2 * np.pi) - np.pi)
+            free = shapely.distance(shapely.points(pts), edges) >= SPIKE_NEAR
+            judged = np.ones(n, bool)
+            for k in range(-w - h, w + h + 1):
+                judged &= np.roll(free, -k)
+            last = None
+            for i in np.flatnonzero((turn >= SPIKE_TURN) & judged):
+                if last is None or i - last > 2 * w:  # one tip per run
+                    found.append((tuple(np.round(pts[i], 1)), round(float(turn[i]))))
+                last = i
+    return found
+
+
+def _spikes_in(essential, spillover, outline) -> list[tuple]:
+    edges = shapely.union(outline, spillover.boundary) if not spillover.is_empty else outline
+    whole = union([essential, spillover])
+    return [("essential", *s) for s in (_spikes(essential, edges) if not essential.is_empty else [])] + [("pattern", *s) for s in (_spikes(whole, outline) if not whole.is_empty else [])]
+
+
+def test_the_spike_finder_sees_a_horn_and_not_a_rounded_or_square_end():
+    from shapely.geometry import Polygon
+
+    body = box(0, 0, 200, 300)
+    horn = union([box(40, 40, 120, 100), Polygon([(60, 100), (80, 100), (66, 150)])])  # a tip of about 22 degrees
+    tips = _spikes(horn, body.boundary)
+    assert tips and all(math.dist(where, (66, 150)) < 4 for where, _turn in tips), tips  # at the tip, nowhere else
+    assert _spikes(box(40, 40, 120, 260), body.boundary) == []  # square corners are no tip
+    lobe = union([box(40, 40, 120, 100), Point(70, 110).buffer(12, quad_segs=16)])  # a rounded end hanging below
+    assert _spikes(lobe, body.boundary) == []
+    on_edge = union([box(40, 40, 120, 100), Polygon([(40, 100), (60, 100), (40, 150)])])  # its tip on the outline
+    assert _spikes(on_edge, union([body, box(0, 0, 40, 300)]).boundary.union(box(0, 0, 40, 300).boundary)) == []
+
+
+def test_rectus_abdominis_smoothed_as_it_was_keeps_its_horns_and_notch(tmp_path):
+    """The band across the lower back as it was (without the rim of the pelvis behind, the sacrum's part ending
+    above the joints' areas): its sacroiliac parts hang below it as pointed horns, which the spike finder sees."""
+    import shutil
+
+    from hipmap import default_assets_dir, default_data_dir
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.core.content.smoothzones import ZoneSmoothing
+
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    muscle = data / "muscles" / "rectus_abdominis.yaml"
+    text = muscle.read_text(encoding="utf-8")
+    rim = "    - regions: [iliac_crest]\n      views: [posterior]\n      source: ts1\n"
+    assert rim in text and "from_top: [0, 0.365]" in text
+    muscle.write_text(text.replace(rim, "").replace("from_top: [0, 0.365]", "from_top: [0, 0.3]"), encoding="utf-8")
+    old = load_atlas(data, default_assets_dir(), smoothing=ZoneSmoothing(live=True, only={"rectus_abdominis"})).muscles["rectus_abdominis"]
+    outline = load_atlas().views["posterior"].body["right"].boundary
+    spikes = _spikes_in(old.zone("essential", "right", "posterior"), EMPTY_SHAPE, outline)
+    assert any(350 < where[0] < 365 and 205 < where[1] < 220 for _kind, where, _turn in spikes), spikes  # a horn's tip
+
+
+FIXED_BY_DRAWN_PARTS = [("rectus_abdominis", "posterior"), ("lumbar_paraspinals", "posterior"), ("gluteus_medius", "anterior")]
+
+
+@pytest.mark.parametrize("muscle_id, view_id", FIXED_BY_DRAWN_PARTS)
+def test_the_zones_redrawn_as_the_references_draw_them_have_no_spike_jog_or_square_corner(atlas, muscle_id, view_id):
+    """Rectus abdominis's band across the lower back (no horns, no notch over the sacrum), the lumbar paraspinals'
+    zone from the lower back over the sacroiliac area into the buttock (no hook, no gap over the rim of the pelvis,
+    no spike at the tailbone), gluteus medius's band down the side of the hip on the front view (rounded ends)."""
+    outline = atlas.views[view_id].body["right"].boundary
+    muscle = atlas.muscles[muscle_id]
+    essential, spillover = muscle.zone("essential", "right", view_id), muscle.zone("spillover", "right", view_id)
+    assert _spikes_in(essential, spillover, outline) == []
+    assert _jogs_in(essential, spillover, outline) == []
+    for zone in (essential, spillover):
+        assert _sharp_corners(zone, outline, 1) == 0 and _sharp_corners(zone, outline, -1) == 0
+
+
+def test_rectus_abdominis_band_runs_level_across_the_sacrum_and_the_joints(atlas):
+    """No notch over the sacrum: the band's lower edge lies at one level from the middle line across the sacroiliac
+    area; and it is one piece on each side, reaching the body's outline."""
+    band = atlas.muscles["rectus_abdominis"].zone("essential", "right", "posterior")
+    assert band.geom_type == "Polygon"
+    bottoms = [band.intersection(shapely.box(x - 0.01, 150, x + 0.01, 300)).bounds[3] for x in range(302, 340, 4)]
+    assert max(bottoms) - min(bottoms) < 1.5, bottoms
+    assert band.contains(Point(355, 200))  # over the rim of the pelvis, between the band and the joint's area
+    assert band.distance(atlas.views["posterior"].body["right"].exterior) < 0.01
+
+
+def test_lumbar_paraspinals_run_from_the_lower_back_into_the_buttock_without_a_gap(atlas):
+    muscle = atlas.muscles["lumbar_paraspinals"]
+    essential = muscle.zone("essential", "right", "posterior")
+    assert essential.contains(Point(340, 205)) and essential.contains(Point(350, 215))  # over the rim beside the spine
+    whole = union([essential, muscle.zone("spillover", "right", "posterior")])
+    assert whole.bounds[3] < 317  # the tailbone's part ends with the buttock's: no spike below it
