@@ -75,10 +75,8 @@ def test_essential_and_spillover_smoothed_together_neither_overlap_nor_part():
     assert whole.difference(BODY).area < 1e-6
 
 
-@pytest.fixture(scope="module")
-def unsmoothed():
-    """The atlas as it was before the smoothing: zones the plain unions of their regions."""
-    from hipmap.core.content.atlas import load_atlas
+def _Unsmoothed():
+    """A smoothing that leaves the zones the plain unions of their regions and drawn parts."""
     from hipmap.core.content.smoothzones import ZoneSmoothing
 
     class Unsmoothed(ZoneSmoothing):
@@ -86,7 +84,15 @@ def unsmoothed():
             essential, spillover = drawn.get("essential", {}), drawn.get("spillover", {})
             return {"essential": dict(essential), "spillover": {v: g.difference(essential[v]) if v in essential else g for v, g in spillover.items()}}
 
-    return load_atlas(smoothing=Unsmoothed())
+    return Unsmoothed()
+
+
+@pytest.fixture(scope="module")
+def unsmoothed():
+    """The atlas as it was before the smoothing: zones the plain unions of their regions."""
+    from hipmap.core.content.atlas import load_atlas
+
+    return load_atlas(smoothing=_Unsmoothed())
 
 
 def test_every_zone_is_inside_the_body_and_keeps_the_regions_it_covered_whole(atlas, unsmoothed):
@@ -396,9 +402,11 @@ def test_the_spike_finder_sees_a_horn_and_not_a_rounded_or_square_end():
     assert _spikes(on_edge, union([body, box(0, 0, 40, 300)]).boundary.union(box(0, 0, 40, 300).boundary)) == []
 
 
-def test_rectus_abdominis_smoothed_as_it_was_keeps_its_horns_and_notch(tmp_path):
+def test_rectus_abdominis_as_it_was_has_horns_which_the_smoothing_now_rounds(tmp_path):
     """The band across the lower back as it was (without the rim of the pelvis behind, the sacrum's part ending
-    above the joints' areas): its sacroiliac parts hang below it as pointed horns, which the spike finder sees."""
+    above the joints' areas): its sacroiliac parts hang below it as pointed horns, which the spike finder sees in the
+    regions' union; smoothed, the horns' tips (the sacroiliac area's wedge, thinner than the rounding) are rounded
+    with a smaller radius, and the parts still hang there."""
     import shutil
 
     from hipmap import default_assets_dir, default_data_dir
@@ -412,10 +420,39 @@ def test_rectus_abdominis_smoothed_as_it_was_keeps_its_horns_and_notch(tmp_path)
     rim = "    - regions: [iliac_crest]\n      views: [posterior]\n      source: ts1\n"
     assert rim in text and "from_top: [0, 0.365]" in text
     muscle.write_text(text.replace(rim, "").replace("from_top: [0, 0.365]", "from_top: [0, 0.3]"), encoding="utf-8")
-    old = load_atlas(data, default_assets_dir(), smoothing=ZoneSmoothing(live=True, only={"rectus_abdominis"})).muscles["rectus_abdominis"]
     outline = load_atlas().views["posterior"].body["right"].boundary
-    spikes = _spikes_in(old.zone("essential", "right", "posterior"), EMPTY_SHAPE, outline)
+    plain = load_atlas(data, default_assets_dir(), smoothing=_Unsmoothed()).muscles["rectus_abdominis"].zone("essential", "right", "posterior")
+    spikes = _spikes_in(plain, EMPTY_SHAPE, outline)
     assert any(350 < where[0] < 365 and 205 < where[1] < 220 for _kind, where, _turn in spikes), spikes  # a horn's tip
+    old = load_atlas(data, default_assets_dir(), smoothing=ZoneSmoothing(live=True, only={"rectus_abdominis"})).muscles["rectus_abdominis"]
+    smoothed = old.zone("essential", "right", "posterior")
+    assert _spikes_in(smoothed, EMPTY_SHAPE, outline) == []
+    assert smoothed.contains(Point(345, 240)) and not smoothed.contains(Point(380, 240))  # the part still hangs there
+
+
+def test_an_acute_wedge_thinner_than_the_rounding_is_rounded_with_a_smaller_radius_not_kept_as_a_spike():
+    """A wedge hanging from a zone (a region's acute end, as the sacroiliac area's between the rim of the pelvis and
+    the sacrum) is thinner than the rounding, so the opening drops it whole and it comes back: rounded with
+    TIP_RADIUS, it keeps most of its length and area and loses its spike; so does one on its own. A strip
+    thinner than 2 * TIP_RADIUS stays as it was, and a corner on the body's outline stays a corner."""
+    from shapely.geometry import Polygon
+
+    from hipmap.core.geometry.shapes import TIP_RADIUS
+
+    body = box(0, 0, 200, 300)
+    wedge = Polygon([(60, 100), (84, 100), (66, 170)])  # a tip of about 19 degrees
+    zone = union([box(40, 40, 120, 100), wedge])
+    assert _spikes(zone, body.boundary)
+    smoothed = smooth(zone, body)
+    assert _spikes(smoothed, body.boundary) == []
+    assert smoothed.intersection(wedge).area > 0.8 * wedge.area and smoothed.bounds[3] > 140  # (70 units long: still 40 and more)
+    alone = smooth(Polygon([(60, 100), (84, 100), (66, 170)]), body)
+    assert _spikes(alone, body.boundary) == [] and alone.area > 0.75 * wedge.area
+    strip = box(40, 20, 40 + 1.5 * TIP_RADIUS, 180)
+    assert smooth(strip, body).symmetric_difference(strip).area < 0.5  # (its corners rounded by a hair only)
+    on_edge = Polygon([(0, 100), (30, 100), (0, 160)])  # its acute corner on the outline
+    kept = smooth(on_edge, body)
+    assert kept.contains(Point(0.2, 158)) and _spikes(kept, body.boundary) == []
 
 
 FIXED_BY_DRAWN_PARTS = [("rectus_abdominis", "posterior"), ("lumbar_paraspinals", "posterior"), ("gluteus_medius", "anterior")]
