@@ -487,5 +487,13 @@ def test_lumbar_paraspinals_run_from_the_lower_back_into_the_buttock_without_a_g
     muscle = atlas.muscles["lumbar_paraspinals"]
     essential = muscle.zone("essential", "right", "posterior")
     assert essential.contains(Point(340, 205)) and essential.contains(Point(350, 215))  # over the rim beside the spine
-    whole = union([essential, muscle.zone("spillover", "right", "posterior")])
-    assert whole.bounds[3] < 317  # the tailbone's part ends with the buttock's: no spike below it
+    # the outer edge sweeps from the sacroiliac area out along the top of the buttock's part in one curve (no hook),
+    # over no more of the upper buttock than a rounded corner
+    assert essential.contains(Point(360, 256)) and essential.contains(Point(366, 258.5))
+    assert not essential.contains(Point(368, 245)) and not essential.contains(Point(362, 240))
+    # the tailbone (low multifidus) is spillover, a rounded lobe below the sacrum: it reaches the bottom of the
+    # tailbone, and its lower edge meets the middle line level (round when drawn on both sides), not in a point
+    spillover = muscle.zone("spillover", "right", "posterior")
+    assert spillover.contains(Point(301, 325)) and 328 < spillover.bounds[3] < 332
+    low = [spillover.intersection(shapely.box(300, 300, x + 0.01, 340)).bounds[3] for x in (300.5, 302.5)]
+    assert low[0] - low[1] < 0.5, low
