@@ -29,7 +29,7 @@ from .yamlfile import YamlSyntaxError, load_yaml_file
 
 FOLDER = "zones"  # under data/
 # Bumped whenever shapes.smooth / smooth_pair would draw other shapes from the same sources: every file is then stale.
-SMOOTHING_VERSION = 4
+SMOOTHING_VERSION = 5
 GRID = 0.0001  # units: the shapes are written on this grid (four decimals: on the body outline to a hair)
 PINCHED = 0.01  # square units: a part the grid pinches off a zone (where a hair's-width neck joined it) is dropped
 MAX_COORDINATE = 100_000.0  # units: a coordinate beyond this is damage (the views are 600 x 1000)

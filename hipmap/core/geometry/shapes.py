@@ -152,6 +152,9 @@ KEEP_SHARE = 0.95  # a region the zone covers whole keeps at least this share of
 # quarter to a third of a pixel there, nothing at the usual sizes, and far under the 3-unit grid of matching.
 SIMPLIFY = 0.025
 SMOOTH_STEPS = (1.0, 0.7, 0.5, 0.35)  # the radius tried, as fractions of SMOOTH_RADIUS, until it does
+# units: an acute corner the rounding leaves (a tip lying further than half the radius from the arc that would
+# replace it: a region's wedge) is rounded with this radius at most: no horn, and little of a small region lost.
+TIP_RADIUS = 5.0
 FILL_REACH = 0.6  # a concave corner's fill lies within this share of the radius of the zone (a right angle's: 0.41)
 
 
@@ -229,9 +232,10 @@ def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float, keep
     closed = union([geometry, *_corner_fills(geometry, body, radius, keep_out)])
     # (cut to the closed zone, not to the body: the round-trip of the buffers does not land exactly on the outline)
     opened = _overlay(shapely.intersection, _opening(_overlay(shapely.union, closed, outside), radius), closed)
-    # The opening also drops whole parts thinner than 2 * radius (a strip down the shin): those come back as they
-    # were. What it cut off a corner lies within about 0.4 * radius of what is left (a right angle's tip lies
-    # 0.41 * radius from the arc that replaces it) and stays cut.
+    # The opening also drops whole parts thinner than 2 * radius (a strip down the shin): those come back, rounded
+    # with a smaller radius (_rounded_tips). What it cut off a corner lies within about 0.4 * radius of what is left
+    # (a right angle's tip lies 0.41 * radius from the arc that replaces it) and stays cut; an acute corner's tip
+    # lies further and comes back, rounded with the smaller radius too.
     # A neck the opening cut through (joining two parts, thinner than 2 * radius) comes back too: the rounding
     # never splits a zone.
     lost = _overlay(shapely.difference, closed, opened)
@@ -241,12 +245,38 @@ def _smooth_once(geometry: BaseGeometry, body: BaseGeometry, radius: float, keep
         part for part in getattr(lost, "geoms", [lost])
         if not part.is_empty and (part.difference(near).area > SLIVER or sum(part.distance(p) < SLIVER for p in kept_parts) != 1)
     ]  # fmt: skip
+    back = _rounded_tips(opened, back, outside, min(TIP_RADIUS, 0.5 * radius))
     out = _overlay(shapely.intersection, valid(union([opened, *back])), body)
     # Spikes and pieces thinner than a hair or smaller than a grain (where buffers' arcs meet an edge, or a fill
     # meets a stair step) are dropped; the outside counts as shape again, so nothing on the outline moves.
     if out.is_empty:
         return EMPTY
     return _without_crumbs(_overlay(shapely.intersection, _opening(_overlay(shapely.union, out, outside), HAIR), out))
+
+
+def _rounded_tips(opened: BaseGeometry, parts: list, outside: BaseGeometry, radius: float) -> list[BaseGeometry]:
+    """The PARTS the opening cut off that come back (thin parts, necks, and acute corners, whose tip lies further
+    than half the radius from the arc the opening left: a region's wedge, as the sacroiliac area's ends between the
+    rim of the pelvis, the sacrum and the buttock), rounded with the smaller RADIUS, so that none comes back as a
+    spike or with square corners; a thin strip keeps its length. A part the small rounding would drop or split, or
+    whose loss would split the zone (thinner than 2 * RADIUS somewhere), comes back as it was."""
+    if not parts:
+        return []
+    both = union([opened, *parts])
+    # (the outside grown by a sliver: a hairline left between a zone and the outline would make a corner on the
+    # outline a convex one, to be rounded off it)
+    grown = outside.buffer(SLIVER, quad_segs=2)
+    rounded = _overlay(shapely.intersection, _opening(_overlay(shapely.union, both, grown), radius), both)
+
+    def count(geometry):
+        return len([p for p in getattr(geometry, "geoms", [geometry]) if p.area >= CRUMB])  # (crumbs go after)
+
+    out = []
+    for part in parts:
+        kept = _overlay(shapely.intersection, rounded, part)
+        fine = count(kept) == 1 and kept.area >= 0.5 * part.area
+        out.append(kept if fine and count(union([opened, kept])) <= count(union([opened, part])) else part)
+    return out
 
 
 def _without_crumbs(geometry: BaseGeometry) -> BaseGeometry:
