@@ -252,51 +252,61 @@ def _resampled(ring, at):
     return np.column_stack([np.interp(at, along, xy[:, 0]), np.interp(at, along, xy[:, 1])])
 
 
-def _square_jogs(zone, edges) -> list[tuple]:
-    """(where, turn, turn, offset) of each square jog in ZONE's outline, judged only where it lies JOG_NEAR or more
-    from EDGES (where a zone's edge may meet another at a corner)."""
+def _ring_turns(zone, window: float):
+    """For each ring of ZONE's outline (anticlockwise, hairline cracks between parts closed): points every ~JOG_STEP,
+    the turn in degrees over WINDOW at each (left is positive), the step, and the chord and window in points."""
     import numpy as np
 
-    zone = zone.buffer(0.25, quad_segs=2).buffer(-0.25, quad_segs=2)  # (hairline cracks between parts are no jog)
-    found = []
+    zone = zone.buffer(0.25, quad_segs=2).buffer(-0.25, quad_segs=2)
     for poly in getattr(zone, "geoms", [zone]):
         poly = orient(poly, 1.0)
         for ring in (poly.exterior, *poly.interiors):
             n = max(int(ring.length / JOG_STEP), 16)
             ds = ring.length / n
             pts = _resampled(ring, np.arange(n) * ds)
-            h, w = max(1, round(JOG_CHORD / ds)), max(1, round(JOG_WINDOW / 2 / ds))
+            h, w = max(1, round(JOG_CHORD / ds)), max(1, round(window / 2 / ds))
             d = np.roll(pts, -h, axis=0) - np.roll(pts, h, axis=0)
             heading = np.arctan2(d[:, 1], d[:, 0])
             turn = np.degrees((np.roll(heading, -w) - np.roll(heading, w) + np.pi) % (2 * np.pi) - np.pi)
-            free = shapely.distance(shapely.points(pts), edges) >= JOG_NEAR
-            judged = np.ones(n, bool)
-            for k in range(-w - h, w + h + 1):  # the whole window away from the edges
-                judged &= np.roll(free, -k)
-            sharp = np.flatnonzero((np.abs(turn) >= JOG_TURN) & judged)
-            if len(sharp) == 0:
+            yield pts, turn, ds, h, w
+
+
+def _square_jogs(zone, edges) -> list[tuple]:
+    """(where, turn, turn, offset) of each square jog in ZONE's outline, judged only where it lies JOG_NEAR or more
+    from EDGES (where a zone's edge may meet another at a corner)."""
+    import numpy as np
+
+    found = []
+    for pts, turn, ds, h, w in _ring_turns(zone, JOG_WINDOW):
+        n = len(pts)
+        free = shapely.distance(shapely.points(pts), edges) >= JOG_NEAR
+        judged = np.ones(n, bool)
+        for k in range(-w - h, w + h + 1):  # the whole window away from the edges
+            judged &= np.roll(free, -k)
+        sharp = np.flatnonzero((np.abs(turn) >= JOG_TURN) & judged)
+        if len(sharp) == 0:
+            continue
+        runs, run = [], [sharp[0]]
+        for a, b in zip(sharp, sharp[1:]):
+            if b == a + 1 and np.sign(turn[b]) == np.sign(turn[a]):
+                run.append(b)
+            else:
+                runs.append(run)
+                run = [b]
+        runs.append(run)
+        if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == n - 1 and np.sign(turn[0]) == np.sign(turn[-1]):
+            runs[0] = runs.pop() + runs[0]
+        turns = sorted(run[int(np.argmax(np.abs(turn[run])))] for run in runs)
+        for i, j in zip(turns, turns[1:] + turns[:1]):
+            if np.sign(turn[i]) == np.sign(turn[j]) or not 0 < ((j - i) % n) * ds <= JOG_RISER:
                 continue
-            runs, run = [], [sharp[0]]
-            for a, b in zip(sharp, sharp[1:]):
-                if b == a + 1 and np.sign(turn[b]) == np.sign(turn[a]):
-                    run.append(b)
-                else:
-                    runs.append(run)
-                    run = [b]
-            runs.append(run)
-            if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == n - 1 and np.sign(turn[0]) == np.sign(turn[-1]):
-                runs[0] = runs.pop() + runs[0]
-            turns = sorted(run[int(np.argmax(np.abs(turn[run])))] for run in runs)
-            for i, j in zip(turns, turns[1:] + turns[:1]):
-                if np.sign(turn[i]) == np.sign(turn[j]) or not 0 < ((j - i) % n) * ds <= JOG_RISER:
-                    continue
-                if not JOG_SHARP <= max(abs(turn[i]), abs(turn[j])) <= JOG_POINT:
-                    continue
-                before = pts[i] - pts[(i - w) % n]
-                after = pts[(j + w) % n] - pts[i]
-                offset = abs(before[0] * after[1] - before[1] * after[0]) / (math.hypot(*before) or 1.0)
-                if offset >= JOG_OFFSET:
-                    found.append((tuple(np.round(pts[i], 1)), round(float(turn[i])), round(float(turn[j])), round(float(offset), 1)))
+            if not JOG_SHARP <= max(abs(turn[i]), abs(turn[j])) <= JOG_POINT:
+                continue
+            before = pts[i] - pts[(i - w) % n]
+            after = pts[(j + w) % n] - pts[i]
+            offset = abs(before[0] * after[1] - before[1] * after[0]) / (math.hypot(*before) or 1.0)
+            if offset >= JOG_OFFSET:
+                found.append((tuple(np.round(pts[i], 1)), round(float(turn[i])), round(float(turn[j])), round(float(offset), 1)))
     return found
 
 
@@ -367,29 +377,20 @@ def _spikes(zone, edges) -> list[tuple]:
     """(where, turn) of each very acute convex tip of ZONE's outline lying SPIKE_NEAR or more from EDGES."""
     import numpy as np
 
-    zone = zone.buffer(0.25, quad_segs=2).buffer(-0.25, quad_segs=2)  # (hairline cracks between parts are no tip)
     found = []
-    for poly in getattr(zone, "geoms", [zone]):
-        poly = orient(poly, 1.0)  # anticlockwise: a convex tip turns left
-        for ring in (poly.exterior, *poly.interiors):
-            n = max(int(ring.length / JOG_STEP), 16)
-            ds = ring.length / n
-            pts = _resampled(ring, np.arange(n) * ds)
-            h, w = max(1, round(JOG_CHORD / ds)), max(1, round(SPIKE_WINDOW / 2 / ds))
-            d = np.roll(pts, -h, axis=0) - np.roll(pts, h, axis=0)
-            heading = np.arctan2(d[:, 1], d[:, 0])
-            turn = np.degrees((np.roll(heading, -w) - np.roll(heading, w) + np.pi) % (2 * np.pi) - np.pi)
-            if not (turn >= SPIKE_TURN).any():  # (most rings: no need to measure how far they lie from the edges)
-                continue
-            free = shapely.distance(shapely.points(pts), edges) >= SPIKE_NEAR
-            judged = np.ones(n, bool)
-            for k in range(-w - h, w + h + 1):
-                judged &= np.roll(free, -k)
-            last = None
-            for i in np.flatnonzero((turn >= SPIKE_TURN) & judged):
-                if last is None or i - last > 2 * w:  # one tip per run
-                    found.append((tuple(np.round(pts[i], 1)), round(float(turn[i]))))
-                last = i
+    for pts, turn, _ds, h, w in _ring_turns(zone, SPIKE_WINDOW):  # (anticlockwise: a convex tip turns left)
+        n = len(pts)
+        if not (turn >= SPIKE_TURN).any():  # (most rings: no need to measure how far they lie from the edges)
+            continue
+        free = shapely.distance(shapely.points(pts), edges) >= SPIKE_NEAR
+        judged = np.ones(n, bool)
+        for k in range(-w - h, w + h + 1):
+            judged &= np.roll(free, -k)
+        last = None
+        for i in np.flatnonzero((turn >= SPIKE_TURN) & judged):
+            if last is None or i - last > 2 * w:  # one tip per run
+                found.append((tuple(np.round(pts[i], 1)), round(float(turn[i]))))
+            last = i
     return found
 
 

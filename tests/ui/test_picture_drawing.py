@@ -3,7 +3,7 @@ every muscle's picture, on each side, on a light and a dark page, must be exactl
 makes."""
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
 from hipmap.ui.diagram import picture
 from hipmap.ui.diagram.drawing import draw_view, view_renderer
@@ -13,16 +13,8 @@ from hipmap.ui.diagram.muscleshape import paint_muscle
 def _rendered(atlas, muscle_id, made, width, height, background, side) -> QImage:
     """The picture as it was made before: the view's SVG rendered into it, then the muscle and the ball."""
     box = picture.crop_box(atlas, muscle_id, side, made.view_id, width / height)
-    image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(1.0)
-    image.fill(background)
+    image, painter = picture.begin_picture(box, width, height, background)
     view = atlas.views[made.view_id]
-    k = width / box.width()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setRenderHint(QPainter.SmoothPixmapTransform)
-    painter.scale(k, k)
-    painter.translate(-box.left(), -box.top())
     draw_view(painter, view_renderer(view.svg_file), QRectF(*view.viewbox), view.mirrored)
     paint_muscle(painter, atlas, muscle_id, side, made.view_id)
     if made.ball is not None:

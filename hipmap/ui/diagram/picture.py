@@ -152,6 +152,20 @@ def crop_box(atlas, muscle_id: str, side: str, view_id: str, aspect: float) -> Q
     return QRectF(left, top, w, h)
 
 
+def begin_picture(box: QRectF, width: int, height: int, background, device_ratio: float = 1.0) -> tuple[QImage, QPainter]:
+    """An image WIDTH x HEIGHT filled with BACKGROUND, and a painter on it that draws the scene's BOX into it."""
+    image = QImage(round(width * device_ratio), round(height * device_ratio), QImage.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(device_ratio)
+    image.fill(background)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.SmoothPixmapTransform)
+    k = width / box.width()
+    painter.scale(k, k)
+    painter.translate(-box.left(), -box.top())
+    return image, painter
+
+
 def muscle_picture(atlas, muscle_id: str, side: str | None, width: int = 260, height: int = 220, background=None,
                    device_ratio: float = 1.0) -> Picture | None:
     """The muscle on its main view, cropped around it, with the ball; None for a muscle with no shape."""
@@ -169,17 +183,9 @@ def muscle_picture(atlas, muscle_id: str, side: str | None, width: int = 260, he
     if anatomy_side != "both" and atlas.anatomy[muscle_id].shape(anatomy_side, view_id) is None:
         return None
     box = crop_box(atlas, muscle_id, anatomy_side, view_id, width / height)
-    image = QImage(round(width * device_ratio), round(height * device_ratio), QImage.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(device_ratio)
-    image.fill(background)
-    view = atlas.views[view_id]
+    image, painter = begin_picture(box, width, height, background, device_ratio)
     k = width / box.width()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setRenderHint(QPainter.SmoothPixmapTransform)
-    painter.scale(k, k)
-    painter.translate(-box.left(), -box.top())
-    draw_drawing(painter, view)
+    draw_drawing(painter, atlas.views[view_id])
     paint_muscle(painter, atlas, muscle_id, anatomy_side, view_id)
     ball = ball_point(atlas, muscle_id, view_id, shown)
     if ball is not None:
