@@ -12,9 +12,10 @@ body as the document clips it, and queued; the window hands the queue to the doc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +23,9 @@ from ...core.content.vocabulary import VIEW_IDS
 from ...core.reading import MAX_SVG_BYTES, check_regular  # (not svgdoc's expat and dataclasses before the first frame)
 from ..diagram.drawing import MIN_STEP, VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
+
+if TYPE_CHECKING:  # (imported where used: what only marks need waits for the first frame)
+    from PySide6.QtGui import QPainterPath, QTransform
 
 
 # Qt.AlignHCenter | Qt.AlignBottom, as the int QPainter.drawText also takes: importing Qt's namespace builds its ~90
@@ -41,6 +45,7 @@ def _readable(path: Path) -> bool:
 def rings_path(rings) -> QPainterPath:
     """Plain coordinate rings (warmstart.light_views) as one odd-even path: holes stay holes."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath, QPolygonF
 
     path = QPainterPath()
     path.setFillRule(Qt.OddEvenFill)
@@ -54,6 +59,7 @@ def rings_path(rings) -> QPainterPath:
 def stroke_path(points, radius: float) -> QPainterPath:
     """A click (a disc) or a drag (a round-capped band) of the brush's radius, in view units."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
     if len(points) == 1:
         path = QPainterPath()
@@ -115,6 +121,8 @@ class FirstFrame(QWidget):
 
     def _slot(self, i: int) -> QTransform:
         """View units -> this widget's pixels for the i-th drawing (as paintEvent places it)."""
+        from PySide6.QtGui import QTransform
+
         n = max(1, len(self.drawings))
         slot_w = self.width() / n
         x0, y0, w, h = VIEWBOX
@@ -197,6 +205,8 @@ class FirstFrame(QWidget):
             draw_view(painter, renderer, QRectF(x0, y0, w, h), mirrored)
             painter.restore()
         if self._drawn or self._stroke:
+            from PySide6.QtGui import QColor, QPen
+
             from ..kit.colors import PAIN_RGB, pain_fill
 
             shapes = list(self._drawn)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -175,12 +174,14 @@ class MainWindow(QMainWindow):
     def attach(self, atlas, matcher=None):
         """Add everything that needs the atlas; from here on the window is fully interactive."""
 
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTabWidget
+
         from ..diagram.bodyview import BodyView
         from ..diagram.drawing import view_renderer
         from .candidates import CandidateList
         from .document import PainDocument
         from .musclepanel import MusclePanel
-        from PySide6.QtCore import Qt
 
         self.atlas = atlas
         self.document = PainDocument(atlas, matcher, self)
