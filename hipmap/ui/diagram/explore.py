@@ -6,7 +6,7 @@ The stack comes from the core's ``muscles_at`` (top-most first); the wheel or [ 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFrame, QLabel
 
 from ..kit.i18n import side_name, translate
@@ -51,6 +51,8 @@ class ExploreLabel(QLabel):
     """A tooltip-like label that follows the pointer over a diagram, naming the muscle under it."""
 
     def __init__(self, parent):
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setAutoFillBackground(True)

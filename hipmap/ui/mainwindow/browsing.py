@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from ..kit.i18n import translate
@@ -32,6 +32,8 @@ class Browsing(QObject):
         )  # fmt: skip
 
     def attach(self, atlas):
+        from PySide6.QtCore import Qt
+
         from ..browser.dock import MuscleBrowser
 
         window = self.window
@@ -53,6 +55,8 @@ class Browsing(QObject):
 
     def toggle(self, checked: bool = True):
         """Show the browser with the keyboard in its search field; hide it when the keys are already there."""
+        from PySide6.QtCore import Qt
+
         dock = self.dock
         if dock is None:
             return

@@ -7,9 +7,9 @@ import os
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QLockFile, QObject, QPoint, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from ...core.fileio import remove_stale_temp_files
 
@@ -54,6 +54,8 @@ class Files(QObject):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current map (saved, discarded, or nothing to lose)."""
+        from PySide6.QtWidgets import QMessageBox
+
         document = self.window.document
         if document is None or not document.is_modified():
             return True
@@ -71,6 +73,8 @@ class Files(QObject):
             self.clear_autosave()
 
     def open_dialog(self):
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_save():
             return
         start = str(last_folder(self.window.settings, "pain_maps"))
@@ -79,6 +83,8 @@ class Files(QObject):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         from ...core.pain.painmap import PainMapError
 
         try:
@@ -95,6 +101,8 @@ class Files(QObject):
         return self._save_to(self.window.document.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         path = self.window.document.path
         start = str(last_folder(self.window.settings, "pain_maps") / (path.name if path else "pain.hipmap.json"))
         path, _ = QFileDialog.getSaveFileName(self.window, translate("app", "Save pain map"), start, translate("app", FILE_FILTER))
@@ -105,6 +113,8 @@ class Files(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         from .document import SaveError
 
         try:
@@ -193,6 +203,9 @@ class Files(QObject):
             self._autosave_works()
 
     def _autosave_failed(self, reason: str):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         if self.autosave_error:
             return  # said once; the timer keeps trying
         self.autosave_error = reason
@@ -262,6 +275,8 @@ class Files(QObject):
         """After a crash or kill, the recovery files of windows that are no longer running are still there: offer
         their marks back, one after another. The first restored opens in this window, any further one in a new
         window, so no marks are lost. Leftover temporary files are cleared first."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ...core.pain.painmap import PainMapError, load
 
         self.clean_leftovers()
@@ -301,6 +316,8 @@ class Files(QObject):
 
     def _new_window(self):
         """Another main window like this one, for marks restored from another window's recovery file."""
+        from PySide6.QtCore import Qt
+
         window = type(self.window)(self.window.atlas, self.window.document.matcher, settings=self.window.settings)
         window.setAttribute(Qt.WA_DeleteOnClose)
         _EXTRA_WINDOWS.add(window)

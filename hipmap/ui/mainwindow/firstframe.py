@@ -12,9 +12,10 @@ body as the document clips it, and queued; the window hands the queue to the doc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
+from PySide6.QtCore import QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +23,14 @@ from ...core.content.vocabulary import VIEW_IDS
 from ...core.reading import MAX_SVG_BYTES, check_regular  # (not svgdoc's expat and dataclasses before the first frame)
 from ..diagram.drawing import MIN_STEP, VIEWBOX, draw_view, drawing_for
 from ..kit.i18n import translate
+
+if TYPE_CHECKING:  # (imported where used: what only marks need waits for the first frame)
+    from PySide6.QtGui import QPainterPath, QTransform
+
+
+# Qt.AlignHCenter | Qt.AlignBottom, as the int QPainter.drawText also takes: importing Qt's namespace builds its ~90
+# enums (~15 ms), which the first frame does without (see window.py). Only what runs after it imports Qt.
+BOTTOM_CENTRE = 0x0004 | 0x0040
 
 
 def _readable(path: Path) -> bool:
@@ -35,6 +44,9 @@ def _readable(path: Path) -> bool:
 
 def rings_path(rings) -> QPainterPath:
     """Plain coordinate rings (warmstart.light_views) as one odd-even path: holes stay holes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath, QPolygonF
+
     path = QPainterPath()
     path.setFillRule(Qt.OddEvenFill)
     for ring in rings:
@@ -46,6 +58,9 @@ def rings_path(rings) -> QPainterPath:
 
 def stroke_path(points, radius: float) -> QPainterPath:
     """A click (a disc) or a drag (a round-capped band) of the brush's radius, in view units."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath, QPainterPathStroker
+
     if len(points) == 1:
         path = QPainterPath()
         path.addEllipse(QPointF(*points[0]), radius, radius)
@@ -67,6 +82,12 @@ class FirstFrame(QWidget):
     def __init__(self, assets_dir: Path, view_ids=None, parent=None):
         super().__init__(parent)
         self.setAccessibleName(translate("firstframe", "Body diagrams (loading)"))
+        # The palette's Base behind the drawings, filled by Qt, and its PlaceholderText as the painter's first pen (what
+        # the "Loading" line is written in): QPainter's fillRect and setPen would build Qt's namespace, resolving
+        # their overloads.
+        self.setBackgroundRole(QPalette.Base)
+        self.setAutoFillBackground(True)
+        self.setForegroundRole(QPalette.PlaceholderText)
         self.view_ids = [v for v in (view_ids or VIEW_IDS[:1]) if v in VIEW_IDS]
         self.drawings = []
         for view_id in self.view_ids:
@@ -86,6 +107,8 @@ class FirstFrame(QWidget):
     def take_marks(self, light_views: dict, radius, intensity) -> bool:
         """Take clicks and drags from now on (False if LIGHT_VIEWS lacks a shown view): RADIUS() and INTENSITY()
         give the brush's radius and the rating, as the toolbar shows them."""
+        from PySide6.QtCore import Qt
+
         try:
             bodies = {v: rings_path([r for rings in light_views[v]["body"].values() for r in rings]) for v in self.view_ids}
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -98,6 +121,8 @@ class FirstFrame(QWidget):
 
     def _slot(self, i: int) -> QTransform:
         """View units -> this widget's pixels for the i-th drawing (as paintEvent places it)."""
+        from PySide6.QtGui import QTransform
+
         n = max(1, len(self.drawings))
         slot_w = self.width() / n
         x0, y0, w, h = VIEWBOX
@@ -119,6 +144,8 @@ class FirstFrame(QWidget):
         return self.view_ids[i], (p.x(), p.y())
 
     def mousePressEvent(self, event):
+        from PySide6.QtCore import Qt
+
         found = self._at(event.position()) if event.button() == Qt.LeftButton else None
         if found is None or not self.bodies[found[0]].contains(QPointF(*found[1])):
             return super().mousePressEvent(event)
@@ -138,6 +165,8 @@ class FirstFrame(QWidget):
             self.update()
 
     def mouseReleaseEvent(self, event):
+        from PySide6.QtCore import Qt
+
         if self._stroke is None or event.button() != Qt.LeftButton:
             return super().mouseReleaseEvent(event)
         self.finish_stroke()
@@ -163,7 +192,6 @@ class FirstFrame(QWidget):
     def paintEvent(self, _event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
         n = max(1, len(self.drawings))
         slot_w = self.width() / n
         x0, y0, w, h = VIEWBOX
@@ -177,6 +205,8 @@ class FirstFrame(QWidget):
             draw_view(painter, renderer, QRectF(x0, y0, w, h), mirrored)
             painter.restore()
         if self._drawn or self._stroke:
+            from PySide6.QtGui import QColor, QPen
+
             from ..kit.colors import PAIN_RGB, pain_fill
 
             shapes = list(self._drawn)
@@ -190,8 +220,7 @@ class FirstFrame(QWidget):
                 painter.setBrush(pain_fill(intensity))
                 painter.drawPath(shape)
                 painter.restore()
-        painter.setPen(self.palette().placeholderText().color())
-        painter.drawText(self.rect().adjusted(0, 0, 0, -12), Qt.AlignHCenter | Qt.AlignBottom, translate("firstframe", "Loading the body atlas…"))
+        painter.drawText(self.rect().adjusted(0, 0, 0, -12), BOTTOM_CENTRE, translate("firstframe", "Loading the body atlas…"))
         painter.end()
         if not self._announced:
             self._announced = True

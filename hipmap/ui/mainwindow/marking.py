@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QSlider, QSpinBox
 
@@ -58,7 +58,8 @@ class Marking(QObject):
         self.brush_spin.lineEdit().setAccessibleName(translate("app", "Brush size"))
         self.brush_spin.setToolTip(translate("app", "Brush size ([ and ] change it)"))
         self.brush_spin.valueChanged.connect(self._on_brush_size)
-        self.intensity_slider = QSlider(Qt.Horizontal)
+        self.intensity_slider = QSlider()
+        self.intensity_slider.setProperty("orientation", "Horizontal")  # (Qt's namespace waits for the first frame)
         self.intensity_slider.setRange(0, 10)
         self.intensity_slider.setValue(read_int(settings, "tools/intensity", 5, 0, 10))
         self.intensity_slider.setFixedWidth(130)
@@ -121,6 +122,8 @@ class Marking(QObject):
 
     def mark_region_dialog(self):
         """The regions as a searchable list: Enter marks one, Esc closes (for the keyboard and screen readers)."""
+        from PySide6.QtCore import Qt
+
         from .regions import RegionDialog
 
         window = self.window

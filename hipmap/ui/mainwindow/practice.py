@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from ..kit.datadir import data_location
 from ..kit.i18n import translate
@@ -84,6 +84,8 @@ class Practice(QObject):
         return saved
 
     def open_history(self):
+        from PySide6.QtCore import Qt
+
         window = self.window
         store = self.session_store()
         if store is None:
@@ -107,6 +109,8 @@ class Practice(QObject):
 
     def start_from_session(self, session):
         """A past session's pain map as the start of a new, unsaved one."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ...core.pain.painmap import PainMapError, from_json_dict
 
         window = self.window
@@ -134,6 +138,8 @@ class Practice(QObject):
         return chosen
 
     def _handout(self):
+        from PySide6.QtWidgets import QMessageBox
+
         from ..handout.content import HandoutError, build_handout
 
         window = self.window
@@ -151,6 +157,8 @@ class Practice(QObject):
             return None
 
     def export_handout(self, path: Path | None = None):
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         handout = self._handout()
         if handout is None:
             return None
@@ -193,6 +201,8 @@ class Practice(QObject):
 
     def present(self):
         """Presentation mode: the ranked muscles (all of them when nothing is marked), full screen, no personal data."""
+        from PySide6.QtCore import Qt
+
         from ..present.window import PresentationWindow, muscles_to_present
 
         window = self.window

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
 
 from ..kit.datadir import data_location
 from ..kit.errors import problem_text
@@ -114,6 +114,9 @@ class SelfCare(QObject):
     def open_screening(self, then=None):
         """The warning-signs questions, in a window that does not block the diagram. THEN: what was asked for
         before the check (a routine), done when the check closes complete with no warning sign."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         window = self.window
         if self.red_flags is None:
             QMessageBox.warning(window, translate("app", "Warning-signs check unavailable"), translate("app", "The red-flag data could not be read:\n{getattr}").format(getattr=getattr(self, '_red_flag_problem', '')))
@@ -144,8 +147,9 @@ class SelfCare(QObject):
     def self_care_allowed(self, then=None) -> bool:
         """Self-treatment only after a complete warning-signs check with no yes, and no numbness or tingling marked.
         When it is not allowed, say why and open the check; THEN is done if that first check allows self-care."""
-        from datetime import datetime, timezone
+        from PySide6.QtWidgets import QMessageBox
 
+        from datetime import datetime, timezone
         from ...core.content.safety import needs_screening
 
         window = self.window
@@ -197,6 +201,8 @@ class SelfCare(QObject):
         """Open the player for a routine, if self-care is allowed; the pain map now is the "before" picture.
         NAME_FROM: the (muscle id, side) pairs the routine's name was made from, when it is the automatic name (it
         is made again, with the steps' titles, when the language changes)."""
+        from PySide6.QtCore import Qt
+
         if not routine.steps or not self.self_care_allowed(then=lambda: self.play_routine(routine, name_from)):
             return None
         from ..routine.player import PlayerWidget

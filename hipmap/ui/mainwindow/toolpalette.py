@@ -4,11 +4,10 @@ language, the text size or the contrast."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
-from ..kit.flow import FlowLayout, flow_policy
+from ..kit.flow import WrappingLayout, flow_policy
 
 
 class ToolPalette(QFrame):
@@ -17,7 +16,7 @@ class ToolPalette(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("main-toolbar")
-        self.flow = FlowLayout(self, spacing=14, row_spacing=4)
+        self.flow = WrappingLayout(self, spacing=14, row_spacing=4)  # (a FlowLayout would build Qt's namespace)
         self.flow.setContentsMargins(2, 2, 2, 2)
         self.setSizePolicy(flow_policy())
         self._buttons: dict[QAction, QToolButton] = {}
@@ -33,9 +32,10 @@ class ToolPalette(QFrame):
             if isinstance(item, QAction):
                 button = QToolButton(group)
                 button.setDefaultAction(item)
-                button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+                # Set by name: the palette is in the first frame, which does without Qt's namespace (window.py).
+                button.setProperty("toolButtonStyle", "ToolButtonTextOnly")
                 button.setAutoRaise(True)
-                button.setFocusPolicy(Qt.NoFocus)  # as in a toolbar: the commands have shortcuts and menu entries
+                button.setProperty("focusPolicy", "NoFocus")  # as in a toolbar: the commands have shortcuts and menu entries
                 self._buttons[item] = button
                 self.addAction(item)  # actions() lists the commands shown, as a QToolBar's does
                 row.addWidget(button)

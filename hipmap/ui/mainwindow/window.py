@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,12 +19,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +41,9 @@ from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 from ..kit.settings import drop_unreadable_values, read_bool, read_bytes, read_choice, read_int
 
-# The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint.
+# The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint. So are Qt's
+# namespace (PySide builds its ~90 enums, some 15 ms, on the first import of Qt), QStyle's enums and QMessageBox:
+# what the first frame needs is set through Qt properties by name ("alignment": "AlignCenter").
 
 DISCLAIMER = (
     QT_TRANSLATE_NOOP("app", "hipmap suggests muscles to explore; it is not a diagnosis. Numbness, weakness, fever, or bladder or bowel changes need a doctor.")
@@ -69,6 +68,8 @@ class _ColumnScroll(QScrollArea):
     column's right edge off."""
 
     def __init__(self, column: QWidget):
+        from PySide6.QtCore import Qt
+
         super().__init__()
         self.setWidget(column)
         self.setWidgetResizable(True)
@@ -78,6 +79,8 @@ class _ColumnScroll(QScrollArea):
         column.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:
+        from PySide6.QtWidgets import QStyle
+
         bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self)
         width = max(40 * self.fontMetrics().averageCharWidth(), self.widget().minimumSizeHint().width() + bar)
         return QSize(width, super().minimumSizeHint().height())
@@ -114,10 +117,10 @@ class MainWindow(QMainWindow):
 
         self.right_stack = QStackedWidget()
         loading = QLabel(translate("app", "Loading…"))
-        loading.setAlignment(Qt.AlignCenter)
+        loading.setProperty("alignment", "AlignCenter")  # (not Qt.AlignCenter: see the imports)
         loading.setAccessibleName(translate("app", "Loading"))
         self.right_stack.addWidget(loading)
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.view_stack)
         self.splitter.addWidget(self.right_stack)
         self.splitter.setStretchFactor(0, 3)
@@ -170,6 +173,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, atlas, matcher=None):
         """Add everything that needs the atlas; from here on the window is fully interactive."""
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QTabWidget
 
         from ..diagram.bodyview import BodyView
         from ..diagram.drawing import view_renderer
@@ -543,6 +549,8 @@ class MainWindow(QMainWindow):
         at = next((i for i, w in enumerate(chain) if focused is not None and (w is focused or w.isAncestorOf(focused))), -1)
         if at < 0:
             return super().focusNextPrevChild(next_)
+        from PySide6.QtCore import Qt
+
         chain[(at + (1 if next_ else -1)) % len(chain)].setFocus(Qt.TabFocusReason if next_ else Qt.BacktabFocusReason)
         return True
 
@@ -607,6 +615,8 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         at = next((i for i, w in enumerate(panes) if focused is not None and (w is focused or w.isAncestorOf(focused))), -1)
         target = panes[(at + step) % len(panes)] if at >= 0 else panes[0 if step > 0 else -1]
+        from PySide6.QtCore import Qt
+
         target.setFocus(Qt.ShortcutFocusReason)
 
     def _on_hover(self, view_id: str, text: str):
@@ -710,6 +720,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ help, close
 
     def about(self):
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, translate("app", "About hipmap"), translate("app", "<b>hipmap {version__}</b><p>{DISCLAIMER}</p>").format(version__=__version__, DISCLAIMER=translate("app", DISCLAIMER)))
 
     def show_shortcuts(self):
@@ -719,6 +731,8 @@ class MainWindow(QMainWindow):
             if keys and not act.text().startswith("Pain "):
                 rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
         rows.append(translate("app", "<tr><td><b>0-9, Shift+0</b></td><td>Pain rating for new marks</td></tr>"))
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, translate("app", "Keyboard shortcuts"), "<table cellpadding='3'>" + "".join(rows) + "</table>")
 
     def _share_width(self):
