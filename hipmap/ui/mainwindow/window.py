@@ -39,6 +39,7 @@ from .firstframe import FirstFrame
 from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
+from ..kit import heap
 from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
@@ -155,6 +156,10 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
+        self._tidy_timer = QTimer(self)  # the collector's pass after a change is painted, not in a later click
+        self._tidy_timer.setSingleShot(True)
+        self._tidy_timer.setInterval(0)
+        self._tidy_timer.timeout.connect(heap.tidy)
         # Once nothing has happened for a moment, the pages of the candidates at the top of the list are made ahead,
         # one a turn (a few ms each), so that choosing one only lays its page out (see _prepare_next).
         self._prepare_timer = QTimer(self)
@@ -635,6 +640,7 @@ class MainWindow(QMainWindow):
         self.browsing.follow_pain(painmap)
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
+        self._tidy_timer.start()  # (after the panel: a zero timer started later fires later)
         from ...core.pain.painmap import made_count
 
         n = made_count(painmap, self.atlas)  # a region marked by name is one mark, though it shows on several views
