@@ -659,6 +659,10 @@ class CandidateList(QWidget):
         self._restoring = True
         try:
             shown = max(0, self.view.indexAt(QPoint(1, 1)).row())  # the list keeps its scroll: rows there show next
+            if result.candidates and self.stack.currentWidget() is not self.view:
+                # The list comes in place of the words shown while nothing is marked before it has rows: a list
+                # shown lays its rows out, and then it has none (its rows are laid out once, below).
+                self.stack.setCurrentWidget(self.view)
             self.model.set_result(result)
             self.view.reset_hover()
             row = self.model.row_of(keep)
