@@ -6,6 +6,7 @@ atlas (numpy, shapely, every data file) loads once that frame is on screen; the 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__, default_assets_dir
 from ..core.reading import check_regular
-from .kit import datadir, heap, i18n, settings
+from .kit import datadir, heap, i18n, raster, settings
 from .kit.i18n import translate
 from .mainwindow.window import MainWindow
 
@@ -100,7 +101,15 @@ def take_early_marks(window, warm) -> bool:
     return bool(light) and window.take_early_marks(light)
 
 
+# numpy's OpenBLAS starts a pool of threads when numpy is imported, which spin for ~30 ms of CPU (and slow the import
+# itself by ~10 ms) on a start-up that never multiplies a matrix: hipmap uses no linear algebra. One thread, unless
+# the person running it chose otherwise.
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
+
+
 def main(argv=None) -> int:
+    for name, value in BLAS_THREADS.items():  # (before numpy is imported, after the first frame)
+        os.environ.setdefault(name, value)
     if argv is None:  # the hipmap-gui entry point and the menu entry's %F put the arguments in sys.argv
         argv = sys.argv[1:]
     try:
@@ -112,6 +121,7 @@ def main(argv=None) -> int:
         return 2
     datadir.DATA_DIR_OVERRIDE = data_dir
     heap.pause()
+    raster.serial_fills()
     try:
         lang, argv = i18n.lang_option(list(argv or []))
     except SystemExit as exc:
@@ -153,17 +163,29 @@ def main(argv=None) -> int:
             app.exit(1)
             return
         window.attach(atlas, matcher)
+
+        def once_ready():
+            # Nothing here is needed to take a mark: it waits until the window is ready for marking (the recovery
+            # files' check, and opening the history database with its sqlite imports: ~25 ms of a cold start).
+            window.files.offer_restore()
+            window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
+            if files:
+                window.files.open_path(Path(files[0]))
+
         if matcher is None:  # a cold start: the index right after this paint, the cache once things are quiet
-            QTimer.singleShot(0, lambda: build_index(window))
+            def index_then_the_rest():
+                try:
+                    build_index(window)
+                finally:
+                    QTimer.singleShot(0, once_ready)
+
+            QTimer.singleShot(0, index_then_the_rest)
             writer = CacheWriter(warm, lambda: window.document.matcher)
             app.aboutToQuit.connect(writer.finish)
             writer.start()
         else:
             heap.settle()  # the atlas, its index and the window are made: out of the garbage collector's way
-        window.files.offer_restore()
-        window.practice.session_store()  # a damaged history is reported now, with the offer of a fresh one
-        if files:
-            window.files.open_path(Path(files[0]))
+            QTimer.singleShot(0, once_ready)
 
     early = []
 

@@ -302,3 +302,22 @@ def test_check_data_reports_a_missing_shape(copy):
 
 def test_the_shipped_shapes_pass_check_data():
     assert check_data() == []
+
+
+def test_a_fibre_may_run_a_hair_outside_its_outline_but_no_further():
+    """Fibres inside the outline are taken as they are; one within FIBRE_TOLERANCE of it too (the outline is grown
+    only for such a fibre); one further out is reported with how far it runs outside."""
+    from pathlib import Path
+
+    from shapely.geometry import box
+
+    from hipmap.core.content.anatomy import FIBRE_TOLERANCE, _read_fibres
+    from hipmap.core.content.fields import _Reader
+    from hipmap.core.content.problems import Collector
+
+    col = Collector()
+    inside, a_hair_out, far_out = "M1,1 L9,9", f"M5,5 L5,{10 + FIBRE_TOLERANCE / 2}", "M5,5 L5,14"
+    reader = _Reader(col, Path("x.yaml"), {"fibres": [inside, a_hair_out, far_out]}, "views.posterior", ("fibres",))
+    fibres = _read_fibres(col, Path("x.yaml"), reader, "views.posterior", box(0, 0, 10, 10))
+    assert [list(f.coords) for f in fibres] == [[(1, 1), (9, 9)], [(5, 5), (5, 10 + FIBRE_TOLERANCE / 2)]]
+    assert len(col.problems) == 1 and "runs 3.0 units outside its outline" in str(col.problems[0]), col.problems

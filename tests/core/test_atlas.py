@@ -49,6 +49,24 @@ def test_left_is_the_mirror_of_right(atlas):
         assert a.symmetric_difference(lat_l.regions[(region, "left")]).area < 1e-6
 
 
+def test_mirroring_is_the_affine_reflection_to_the_last_bit_one_shape_or_many(atlas):
+    """mirror() and mirror_many() (one call for many shapes, as loading uses it) give exactly the coordinates of
+    shapely's affinity.scale(-1, 1) about the midline, for polygons with holes, multipolygons and lines alike."""
+    import shapely
+    from shapely import affinity
+
+    from hipmap.core.geometry.shapes import mirror, mirror_many
+
+    muscle = atlas.muscles["gluteus_medius"]
+    shapes = [*atlas.views["posterior"].regions.values(), *muscle.zones.values(), shapely.Polygon([(0, 0), (4, 0), (4, 4)], [[(1, 0.5), (3, 0.5), (3, 2.5)]]),
+              shapely.MultiPolygon([shapely.box(-3, -2, -1, 5), shapely.box(2, 2, 3.3, 3)]), shapely.LineString([(0.1, -7), (-250.25, 1e-9)])]  # fmt: skip
+    for midline in (atlas.views["posterior"].midline, 0.0, -17.3):
+        expected = [shapely.to_wkb(affinity.scale(g, xfact=-1.0, yfact=1.0, origin=(midline, 0.0))) for g in shapes]
+        assert [shapely.to_wkb(mirror(g, midline)) for g in shapes] == expected
+        assert [shapely.to_wkb(g) for g in mirror_many(shapes, midline)] == expected
+    assert mirror_many([], 3.0) == []
+
+
 def test_regions_tile_each_side_without_overlap(atlas):
     for view in atlas.views.values():
         for side in view.sides:
@@ -199,6 +217,21 @@ def test_overlapping_regions_in_svg(copy):
     found = problems(copy)
     assert_reported(found, "anterior.svg", line, "regions 'lateral_hip' and 'greater_trochanter' overlap")
     assert not any("overlap" in p for p in found if "posterior.svg" in p or "lateral_right.svg" in p)
+
+
+def test_overlapping_regions_are_check_data_s_with_every_other_problem_and_the_app_still_loads(copy):
+    """Whether the regions tile the body is checked by check-data (like the regions' coverage), not by every start
+    of the app: the atlas loads; check-data names the overlap, and with another problem elsewhere, both at once."""
+    from hipmap.core.content.atlas import load_atlas
+
+    f = copy[1] / "views" / "anterior.svg"
+    line = rewrite_line(f, 'id="region-greater_trochanter"', lambda old: old.partition(' d="')[0] + ' d="M180,260 L196,260 196,312 180,312 Z"/>')
+    assert "anterior" in load_atlas(*copy).views
+    muscle = copy[0] / "muscles" / "tensor_fasciae_latae.yaml"
+    band = mutate(muscle, "  essential:\n", "  essential:\n    - regions: [lateral_thigh]\n      from_top: [0.8, 0.2]\n      source: ts2\n")
+    found = problems(copy)
+    assert_reported(found, "anterior.svg", line, "regions 'lateral_hip' and 'greater_trochanter' overlap")
+    assert_reported(found, "tensor_fasciae_latae.yaml", band + 2, "from_top", "0 <= start < end <= 1")
 
 
 def test_duplicate_region_in_svg(copy):

@@ -225,3 +225,27 @@ def test_the_index_is_the_same_whether_its_shapes_are_rasterised_few_or_many_at_
     rng = random.Random(3)
     for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
         assert [(c.key, c.score) for c in few.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]
+
+
+def test_cell_classes_stay_exact_when_every_hash_collides(atlas, matcher, monkeypatch):
+    """The classes' hashes only propose groups: with numbers that make every cell of a region collide, each class
+    still holds cells covered by exactly the same zone pieces and trigger points, and the matches are the same."""
+    import numpy as np
+
+    from hipmap.core.geometry import shapes
+    from hipmap.core.pain import matching
+
+    monkeypatch.setattr(shapes._Mixer, "next", lambda self, count: np.zeros(count, dtype=np.uint64))
+    degenerate = matching.Matcher(atlas)
+    for view_id, vi in degenerate.views.items():
+        classes, usual = vi.classes, matcher.views[view_id].classes
+        assert classes.count > usual.count  # the colliding cells were split off, not merged
+        for index, (ptr, items) in zip((vi.pieces, vi.points), classes.members):
+            cells = np.flatnonzero(classes.of_cell >= 0)
+            of = classes.of_cell[cells]
+            for cell, c in zip(cells[::97], of[::97]):  # every cell's items are its class's
+                assert index.items[index.ptr[cell] : index.ptr[cell + 1]].tolist() == items[ptr[c] : ptr[c + 1]].tolist()
+            assert np.array_equal(vi.cell_region[cells], classes.key[of])
+    rng = random.Random(4)
+    for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
+        assert [(c.key, c.score) for c in degenerate.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]

@@ -708,3 +708,34 @@ def test_the_store_never_imports_shapely_or_qt():
     code = ("import sys\nimport hipmap.core.store.database\nimport hipmap.core.store.synthetic\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('shapely', 'PySide6')]\nassert not bad, bad\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_session_time_is_accepted_exactly_when_strptime_accepts_it():
+    """The created_at check reads the fields at their places instead of calling strptime (the History checks every
+    session it lists); it accepts and refuses the same values, calendar edges and all."""
+    import random
+    from datetime import datetime
+
+    from hipmap.core.store.session import _CREATED_AT, _check_created_at
+
+    def strptime_ok(value):
+        try:
+            return bool(_CREATED_AT.fullmatch(value)) and bool(datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ"))
+        except ValueError:
+            return False
+
+    rng = random.Random(11)
+    values = ["2024-02-29T23:59:59Z", "2026-02-29T12:00:00Z", "2026-11-25T03:34:60Z", "0000-01-01T00:00:00Z", "2026-00-10T00:00:00Z",
+              "2026-12-31T24:00:00Z", "2026-04-31T10:00:00Z", "9999-12-31T23:59:59Z", "2026-1-01T00:00:00Z", "2026-11-25 03:34:12Z",
+              "٢٠٢٦-11-25T03:34:12Z", "2026-11-25T03:34:12", ""]  # fmt: skip
+    values += [f"{rng.randint(0, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}T{rng.randint(0, 25):02d}:{rng.randint(0, 61):02d}:{rng.randint(0, 61):02d}Z" for _ in range(3000)]
+    accepted = 0
+    for value in values:
+        try:
+            _check_created_at(value)
+            ok = True
+        except ValueError:
+            ok = False
+        assert ok == strptime_ok(value), value
+        accepted += ok
+    assert 0 < accepted < len(values)

@@ -1,6 +1,7 @@
 """A cold first start (no warm-start cache): hipmap.ui.app.main() itself, in its own process, loads the atlas from
 the sources with Python's cyclic collector paused, and then works as usual: a click on a diagram is drawn and ranked,
-the collector is running again and the long-lived objects are frozen out of its way."""
+the collector is running again and the long-lived objects are frozen out of its way; the history database is
+opened once the window is ready for marking, not before; Qt paints its fills on the painting thread."""
 
 import os
 import subprocess
@@ -11,7 +12,7 @@ from hipmap.core import warmstart
 from .app_scripts import QUIT_CLEAN, RUN_MAIN
 
 SCRIPT = QUIT_CLEAN + r'''
-import gc, sys
+import gc, os, sys
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -23,14 +24,23 @@ def attach(self, *args):
     seen["collector while loading"] = gc.isenabled()
     return original_attach(self, *args)
 hipmap_app.MainWindow.attach = attach
+from hipmap.ui.mainwindow.practice import Practice
+original_store = Practice.session_store
+def session_store(self):
+    seen.setdefault("history opened after the index", self.window.document._matcher is not None)
+    return original_store(self)
+Practice.session_store = session_store
 def hook():
     window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
     def done():
-        if window.document is None or window.document._matcher is None:
+        if window.document is None or window.document._matcher is None or "history opened after the index" not in seen:
             return
         timer.stop()
         print("collector while loading", seen["collector while loading"], "after", gc.isenabled(), flush=True)
         print("settled", gc.get_freeze_count() > 20000, flush=True)
+        print("history opened after the index", seen["history opened after the index"], flush=True)
+        print("blas threads", os.environ.get("OPENBLAS_NUM_THREADS"), flush=True)
+        print("serial fills", os.environ.get("QT_NO_GUI_THREADPOOL"), flush=True)
         view = window.current_view()
         region = window.atlas.views[view.view_id].regions[("lateral_hip", "right")].representative_point()
         at = view.mapFromScene(QPointF(region.x, region.y))
@@ -47,10 +57,26 @@ def test_the_app_started_cold_loads_with_the_collector_paused_then_ranks_a_click
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
                HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
     env.pop(warmstart.ENV_OFF, None)  # an empty cache folder: a first start
+    env.pop("OPENBLAS_NUM_THREADS", None)
+    env.pop("QT_NO_GUI_THREADPOOL", None)
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120)
     assert "collector while loading False after True" in done.stdout, done.stdout + done.stderr
     assert "settled True" in done.stdout, done.stdout
+    assert "history opened after the index True" in done.stdout, done.stdout  # not needed to take a mark: it waits
+    assert "blas threads 1" in done.stdout, done.stdout  # numpy's import spawns no BLAS thread pool (~30 ms of CPU)
+    assert "serial fills 1" in done.stdout, done.stdout
     assert "marks 1 ranked True" in done.stdout, done.stdout + done.stderr
+
+
+def test_serial_fills_keeps_a_value_the_user_set(monkeypatch):
+    from hipmap.ui.kit import raster
+
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    raster.serial_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "yes")
+    raster.serial_fills()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "yes"
 
 
 def test_a_failed_index_build_still_turns_the_collector_back_on():
@@ -79,3 +105,13 @@ def test_a_failed_index_build_still_turns_the_collector_back_on():
     finally:
         heap.unsettle()
         gc.enable()
+
+
+def test_the_bench_starts_the_app_with_the_blas_threads_main_asks_for():
+    """The bench's start-up script mirrors main(): the same BLAS setting, or its figures would not be the app's."""
+    from hipmap.ui import app as hipmap_app
+    from hipmap.ui.cli import bench
+
+    assert hipmap_app.BLAS_THREADS
+    for name, value in hipmap_app.BLAS_THREADS.items():
+        assert f'os.environ.setdefault("{name}", "{value}")' in bench._HIPMAP

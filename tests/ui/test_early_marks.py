@@ -148,9 +148,11 @@ def hook():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
                HIPMAP_DATA_DIR=str(tmp_path / "data"), **{warmstart.ENV_DIR: str(tmp_path / "cache")})  # fmt: skip
     env.pop(warmstart.ENV_OFF, None)
-    fill = "from hipmap.core.warmstart import load_with_matcher; from hipmap.ui.kit.i18n import matching_phrases; load_with_matcher('en')"
+    fill = ("import sys; from hipmap.core.warmstart import load_with_matcher; from hipmap.ui.kit.i18n import matching_phrases; load_with_matcher('en');"
+            " print('numpy.random' in sys.modules)")  # fmt: skip
     filled = subprocess.run([sys.executable, "-c", fill], capture_output=True, text=True, env=env, timeout=120)
     assert filled.returncode == 0, filled.stderr
+    assert filled.stdout.strip() == "False"  # building the matcher's index (a cold start) never imports numpy.random: ~20 ms
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert "at ready [] attached False" in done.stdout, done.stdout + done.stderr  # marking before the atlas
     assert "early 1 marks 1 ranked True" in done.stdout, done.stdout + done.stderr

@@ -330,6 +330,66 @@ def test_a_thousand_sessions_load(qtbot, tmp_path, atlas, renderers, utc):
         assert 0 < window.table.model().rowCount() < 1000
 
 
+def test_the_quick_column_sizing_gives_the_widths_the_style_gives_measuring_every_cell(qtbot, tmp_path, atlas, renderers, utc, monkeypatch):
+    """Sizing the columns measures a text with the style only when it could be a column's widest; the widths are
+    those of measuring every cell, at the usual text size and at twice it, for everyone and for one person."""
+    from PySide6.QtGui import QFont
+
+    from hipmap.ui.history.sessionlist import MeasuringDelegate
+
+    def widths_in_each_case(window):
+        """(everyone at the usual text size, at twice it, one person at the usual size): the columns' widths."""
+        found = []
+        for scale, person in ((1, None), (2, None), (1, "Anna")):
+            font = QFont()
+            font.setPointSizeF(scale * QFont().pointSizeF())
+            window.table.setFont(font)
+            window.person_combo.setCurrentIndex(window.person_combo.findText(person) if person else 0)
+            window.fit_columns()
+            found.append(dict(window._natural_widths))
+        return found
+
+    with Store.open(tmp_path / "many.sqlite3") as store:
+        window = open_long_history(store, qtbot, atlas, renderers)
+        cases = widths_in_each_case(window)
+        with monkeypatch.context() as patch:
+            patch.setattr(MeasuringDelegate, "measuring", lambda self, on: None)  # the style measures every cell
+            plain = widths_in_each_case(window)
+        assert cases == plain
+        assert cases[1][5] > cases[0][5]  # (the text size did change the widths measured)
+
+
+def test_the_chart_places_every_line_point_dot_and_bar_where_its_frame_puts_its_time_and_value(qapp):
+    """The series' screen positions (computed in one pass, the frame's numbers read once) are the frame's own x(t),
+    pain_y(v) and area_y(share), exactly: with gaps and lone points, and with many sessions (dots and averages)."""
+    import random
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QFont
+
+    from hipmap.ui.history.chartlayout import chart_frame, series_geometry
+
+    rng = random.Random(7)
+    for count in (9, 900):
+        points = sorted((SimpleNamespace(t=rng.uniform(0, 3e7), before=rng.choice([None, *range(11)]), after=rng.choice([None, 3, 7]),
+                                         extent=rng.choice([None, rng.random()])) for _ in range(count)), key=lambda p: p.t)  # fmt: skip
+        frame, trend = chart_frame(1200.0, 360.0, QFont(), points, 1.0)
+        lines, singles, bars, bar_w, trends, dots = series_geometry(frame, points, trend)
+        assert bool(trend) == (count == 900)
+        for series in ("before", "after"):
+            rated = [(frame.x(p.t), frame.pain_y(getattr(p, series))) for p in points if getattr(p, series) is not None]
+            drawn = [(q.x(), q.y()) for polygon in lines[series] for q in polygon] + list(singles[series])
+            assert set(drawn) <= set(rated) and (bool(trend) or len(drawn) >= 2)
+            if trend:
+                assert {(q.x(), q.y()) for q in dots[series]} == {(int(x) + 0.5, y) for x, y in rated}
+        tallest = {}
+        for p in points:
+            if p.extent is not None:
+                c = int(frame.x(p.t)) if bar_w < 3 else frame.x(p.t)
+                tallest[c] = max(tallest.get(c, 0.0), p.extent)
+        assert [(r.x(), r.y()) for r in bars] == [(x - bar_w / 2, frame.area_y(share)) for x, share in tallest.items()]
+
+
 def test_the_history_bench_reports_its_figures():
     from hipmap.ui.cli import bench
 

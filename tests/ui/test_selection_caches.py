@@ -250,3 +250,31 @@ def test_the_top_candidates_pages_are_made_ahead_and_read_and_look_as_pages_made
         window.select_candidate(*candidate.key)
         _settle(qtbot, window)
         assert len(parsed) > 0 and panel.browser.viewport().grab().toImage() == before, candidate.key
+
+
+def test_a_page_put_away_is_no_longer_laid_out_and_shows_again_whole(window, qtbot):
+    """Qt lays out a long page in steps after it is shown; a page put away (another muscle chosen) stops, rather
+    than go on in the turns where the next page is shown, and is laid out again when it is shown again."""
+    window.set_layout_mode("side")
+    window.document.add_region("buttock_center", "right", 6)
+    _settle(qtbot)
+    window.select_any(A, "right")
+    QApplication.processEvents()  # (its page shown: the part on screen laid out, the rest to follow in steps)
+    page = window.muscle_panel.browser.document()
+    first = window.muscle_panel.plain_text()
+    window.select_any(B, "right")
+    _settle(qtbot, window)
+    assert window.muscle_panel.browser.document() is not page
+    assert any(kept[0] is page for kept in window.muscle_panel._documents.values())  # kept to show again
+    qtbot.wait(60)  # several of Qt's 10 ms layout steps
+    block, lines = page.begin(), 0
+    while block.isValid():
+        lines += block.layout().lineCount()
+        block = block.next()
+    assert lines == 0
+    window.select_any(A, "right")
+    _settle(qtbot, window)
+    assert window.muscle_panel.browser.document() is page
+    assert window.muscle_panel.plain_text() == first and _panel_matches_fresh(qtbot, window)
+    bar = window.muscle_panel.browser.verticalScrollBar()
+    assert bar.maximum() > 0  # laid out to its end again: the whole page scrolls

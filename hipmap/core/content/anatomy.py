@@ -21,7 +21,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
-from ..geometry.shapes import mirror
+from ..geometry.shapes import mirror_many
 from ..geometry.svgpath import PathSyntaxError, parse_path
 from .fields import _describe, _load, _Reader, read_muscle_id
 from .vocabulary import MUSCLE_IDS, SIDES
@@ -133,7 +133,7 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
     items, line = r.items("fibres")
     if isinstance(r.map.get("fibres"), list) and not FIBRES_MIN <= len(items) <= FIBRES_MAX:
         col.add_coded(file, line, f"{where}.fibres", "expected {least} to {most} lines, got {count}", least=FIBRES_MIN, most=FIBRES_MAX, count=len(items))
-    inside = outline.buffer(FIBRE_TOLERANCE) if outline is not None else None
+    inside = None  # the outline grown by FIBRE_TOLERANCE: made only for a fibre the outline itself does not cover
     fibres = []
     for i, d in enumerate(items):
         item_line = items.line_of(i) if hasattr(items, "line_of") else line
@@ -150,7 +150,12 @@ def _read_fibres(col, file, r: _Reader, where: str, outline: Polygon | None) -> 
             col.add_coded(file, item_line, here, "expected one open line of at least two points")
             continue
         fibre = LineString(subpaths[0][0])
-        if inside is not None and not inside.covers(fibre):
+        if outline is not None and not outline.covers(fibre):  # (a fibre inside the outline is inside it grown too)
+            if inside is None:
+                inside = outline.buffer(FIBRE_TOLERANCE)
+            if inside.covers(fibre):
+                fibres.append(fibre)
+                continue
             outside = fibre.difference(inside).length
             col.add_coded(file, item_line, here, "the fibre line runs {units} units outside its outline", units=f"{outside:.1f}")
             continue
@@ -305,11 +310,14 @@ def _load_one(col, file: Path, views, mirrors, sources) -> tuple[MuscleAnatomy, 
             for (vid, side), (src, axis) in mirrors.items():
                 if src != view_id:
                     continue
-                flip = (lambda g: g) if axis is None else (lambda g, axis=axis: mirror(g, axis))
-                shapes[(side, vid)] = flip(shape)
-                fibres[(side, vid)] = tuple(flip(f) for p in parts for f in p.fibres)
+                # The outline, every part's fibres and (when split) every part's outline, mirrored in one call.
+                flat = [shape, *(f for p in parts for f in p.fibres), *((p.shape for p in parts) if len(parts) > 1 else ())]
+                flipped = iter(flat if axis is None else mirror_many(flat, axis))
+                shapes[(side, vid)] = next(flipped)
+                part_fibres = [tuple(next(flipped) for _f in p.fibres) for p in parts]
+                fibres[(side, vid)] = tuple(f for group in part_fibres for f in group)
                 if len(parts) > 1:
-                    split[(side, vid)] = tuple(Part(flip(p.shape), tuple(flip(f) for f in p.fibres), p.depth, p.under, p.label) for p in parts)
+                    split[(side, vid)] = tuple(Part(next(flipped), group, p.depth, p.under, p.label) for p, group in zip(parts, part_fibres))
                 depth_by_view[vid] = "superficial" if on_top else "deep"
                 under_by_view[vid] = over
     if not muscle_id or depth is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import shapely
 
-from ... import default_data_dir
+from ... import default_assets_dir, default_data_dir
 from .atlas import load_atlas
 from .fields import _load, _top_mapping
 from .model import Atlas
@@ -17,6 +17,7 @@ from .problems import Collector, DataError
 from .safety import FILE_NAME, load_red_flags
 from .smoothzones import check_zone_files
 from .translations import available_languages, read_translation, translate_atlas, translate_red_flags, translation_file
+from .views import check_tiling
 from .vocabulary import REGION_IDS
 
 # A zone "covers" a region when it holds more of it than this (square units): more than a shared edge's noise.
@@ -26,11 +27,13 @@ UNCOVERED = "region {region!r} is in no muscle's referral zone (essential or spi
 
 def check_data(data_dir=None, assets_dir=None) -> list[str]:
     """Every problem as a FILE:LINE: message line; empty when the data is valid."""
+    data_dir, assets_dir = Path(data_dir or default_data_dir()), Path(assets_dir or default_assets_dir())
+    tiling = check_tiling(data_dir, assets_dir)  # (not the loader's: see views.check_tiling)
     try:
         atlas = load_atlas(data_dir, assets_dir)
     except DataError as exc:
-        return list(dict.fromkeys([str(p) for p in exc.problems] + check_red_flags(data_dir)))  # sources.yaml: once
-    return check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas) + check_smoothed_zones(atlas)
+        return list(dict.fromkeys([str(p) for p in exc.problems] + tiling + check_red_flags(data_dir)))  # sources.yaml: once
+    return tiling + check_red_flags(atlas.data_dir or data_dir) + check_coverage(atlas) + check_translations(atlas) + check_smoothed_zones(atlas)
 
 
 def check_smoothed_zones(atlas: Atlas) -> list[str]:

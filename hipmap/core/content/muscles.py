@@ -4,12 +4,12 @@ side), facts and self-care, checked against the views, regions, sources and exer
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry.shapes import ShapeError, band, mirror, polygon_from_path, polygonal, union
+from ..geometry.shapes import ShapeError, band, mirror_many, polygon_from_path, polygonal, union
 from ..messages import phrase
 from .exercises import read_int, read_pressure
 from .fields import _describe, _load, _Reader, read_muscle_id
@@ -179,6 +179,27 @@ def _load_self_care(col, file: Path, data, exercises: Mapping[str, str | None], 
     return SelfCare(compression, tuple(stretch_ids), habits, cautions, instead)
 
 
+class _Unions(Mapping):
+    """view id -> the union of that view's parts of a zone, made when first asked for: the zones as the regions draw
+    them are only needed when a muscle's smoothed zones cannot be read (or are being made), and their unions are
+    ~10% of loading the atlas. Its keys (the views) are known at once."""
+
+    def __init__(self, parts: dict[str, list]):
+        self._parts = parts
+        self._made: dict[str, BaseGeometry] = {}
+
+    def __getitem__(self, view_id: str) -> BaseGeometry:
+        if view_id not in self._made:
+            self._made[view_id] = union(self._parts[view_id])
+        return self._made[view_id]
+
+    def __iter__(self):
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
 def _outside(spillover: Mapping[str, BaseGeometry], essential: Mapping[str, BaseGeometry]) -> dict[str, BaseGeometry]:
     """view -> the spillover zone less the essential zone there (the smoothed zones are made apart)."""
     return {v: polygonal(shape.difference(essential[v])) if v in essential and not shape.is_empty and not essential[v].is_empty else shape for v, shape in spillover.items()}
@@ -262,7 +283,7 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
     else:
         col.add_coded(file, r.line(), "muscle", "missing required key {key}", key=repr("zones"))
     if zr is not None and zr.ok:
-        drawn: dict[str, dict[str, BaseGeometry]] = {}  # kind -> view id -> the zone on the drawn (right) side
+        drawn: dict[str, _Unions] = {}  # kind -> view id -> the zone on the drawn (right) side
         authored: dict[tuple[str, str], list] = {}  # (kind, view id) -> the parts drawn as paths, as the references draw them
         for kind in ZONE_KINDS:
             parts, parts_line = zr.items(kind, required=(kind == "essential"))
@@ -278,19 +299,24 @@ def _load_muscle(col, file: Path, views, regions, sources, mirrors, exercises: M
                 if isinstance(part, dict) and isinstance(part.get("regions"), list):
                     named.extend(n for n in part["regions"] if n in REGION_IDS and n not in named)
             zone_regions[kind] = tuple(named)
-            right = {v: union(shapes) for v, shapes in per_view.items()}
-            if parts and not any(not g.is_empty for g in right.values()):
+            if parts and all(g.is_empty for shapes in per_view.values() for g in shapes):  # (a union of shapes is empty only so)
                 col.add_coded(file, parts_line, f"zones.{kind}", "the zone is empty on every view")
-            drawn[kind] = right
+            drawn[kind] = _Unions(per_view)
         shaped = smoothing.zones(file, drawn, zone_regions, authored, {p.region for p in points}) if smoothing else drawn
         if shaped is drawn:  # (unsmoothed: the spillover zone is what lies outside the essential one, as smoothed)
             shaped = {**drawn, "spillover": _outside(drawn.get("spillover", {}), drawn.get("essential", {}))}
         for kind, right in shaped.items():
+            to_mirror: dict[float, list] = {}  # axis -> [(key, shape)]: each axis's shapes mirrored in one call
             for (vid, side), (src, axis) in mirrors.items():
                 shape = right.get(src)
                 if shape is None or shape.is_empty:
                     continue
-                zones[(kind, side, vid)] = shape if axis is None else mirror(shape, axis)
+                zones[(kind, side, vid)] = shape  # (the mirrored ones replaced below, in their place in the order)
+                if axis is not None:
+                    to_mirror.setdefault(axis, []).append(((kind, side, vid), shape))
+            for axis, pending in to_mirror.items():
+                for (key, _shape), flipped in zip(pending, mirror_many([shape for _key, shape in pending], axis)):
+                    zones[key] = flipped
             if bilateral:  # one pattern over both sides: on each view, the union of what each side shows there
                 for vid in views:
                     halves = [zones[(kind, side, vid)] for side in SIDES if (kind, side, vid) in zones]

@@ -116,7 +116,9 @@ def clean_label(label) -> str:
 def _check_created_at(value) -> None:
     ok = isinstance(value, str) and _CREATED_AT.fullmatch(value)
     try:
-        ok = ok and datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+        # The fields at their fixed places (the pattern matched), checked by datetime as strptime(value,
+        # "%Y-%m-%dT%H:%M:%SZ") checks them, for a tenth of its cost: the History checks every session it lists.
+        ok = ok and datetime(int(value[0:4]), int(value[5:7]), int(value[8:10]), int(value[11:13]), int(value[14:16]), int(value[17:19]))
     except ValueError:
         ok = False
     if not ok:

@@ -58,11 +58,13 @@ app.exec()
 # memory then, and the atlas and its index loaded with the diagrams live (the ranked list follows a click).
 _HIPMAP = r"""
 import time; t0 = time.perf_counter()
-import sys
+import os, sys
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main() does (hipmap.ui.app.BLAS_THREADS)
 """ + _RSS + r"""
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 import gc; gc.disable()  # as main() pauses the collector while it starts (hipmap.ui.kit.heap.pause)
+import os; os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as main() keeps fills on its thread (hipmap.ui.kit.raster)
 app = QApplication(sys.argv)
 from hipmap.ui.mainwindow.window import MainWindow
 window = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
@@ -240,9 +242,10 @@ def _bench_window(app, atlas, folder: Path):
     them (no autosave ticking under the measures)."""
     from PySide6.QtCore import QSettings
 
-    from ..kit import heap
+    from ..kit import heap, raster
     from ..mainwindow.window import MainWindow
 
+    raster.serial_fills()  # as main() (read by Qt when it first paints)
     window = MainWindow(atlas, settings=QSettings(str(folder / "s.ini"), QSettings.IniFormat))
     window.files.autosave_timer.stop()
     window.resize(1360, 880)

@@ -110,11 +110,16 @@ def trend_note(trend: tuple[int, str] | None) -> str:
 def series_geometry(frame: ChartFrame, points, trend: tuple[int, str] | None):
     """Screen positions of the series: (lines, lone points, area bars, bar width, trend lines, dots). The widget
     keeps them until the size or the data change."""
+    # Each point's x once, with the frame's numbers read once: ChartFrame.x's arithmetic exactly, without two
+    # QRectF calls per point and series (a few thousand calls for a long history).
+    left, t0, span, scale = frame.pain.left() + frame.inner, frame.t0, frame.t1 - frame.t0, frame.pain.width() - 2 * frame.inner
+    pain_bottom, pain_height = frame.pain.bottom(), frame.pain.height()
+    xs = [left + (p.t - t0) / span * scale for p in points]
     lines = {}
     singles = {}
     for series in ("before", "after"):
         segments, lone, run = [], [], []
-        for p in points:
+        for p, x in zip(points, xs):
             value = p.before if series == "before" else p.after
             if value is None:
                 if len(run) == 1:
@@ -123,7 +128,7 @@ def series_geometry(frame: ChartFrame, points, trend: tuple[int, str] | None):
                     segments.append(run)
                 run = []
                 continue
-            run.append((frame.x(p.t), frame.pain_y(value)))
+            run.append((x, pain_bottom - value / 10.0 * pain_height))
         if len(run) == 1:
             lone.append(run[0])
         elif run:
@@ -135,29 +140,27 @@ def series_geometry(frame: ChartFrame, points, trend: tuple[int, str] | None):
     trends, dots = {}, {}
     if trend:
         for series in ("before", "after"):
-            rated = [(p.t, p.before if series == "before" else p.after) for p in points]
-            rated = [(t, v) for t, v in rated if v is not None]
+            rated = [(x, p.t, p.before if series == "before" else p.after) for p, x in zip(points, xs)]
+            rated = [(x, t, v) for x, t, v in rated if v is not None]
             if rated:
-                times = [t for t, _v in rated]
-                means = moving_average(times, [float(v) for _t, v in rated], trend[0] * DAY_S)
-                seen = {(int(frame.x(t)), v) for t, v in rated}  # one dot per pixel column and rating
-                dots[series] = QPolygonF([QPointF(x + 0.5, frame.pain_y(v)) for x, v in sorted(seen)])
+                times = [t for _x, t, _v in rated]
+                means = moving_average(times, [float(v) for _x, _t, v in rated], trend[0] * DAY_S)
+                seen = {(int(x), v) for x, _t, v in rated}  # one dot per pixel column and rating
+                dots[series] = QPolygonF([QPointF(x + 0.5, pain_bottom - v / 10.0 * pain_height) for x, v in sorted(seen)])
                 sampled: dict[int, list[float]] = {}  # a smooth line: its mean every 3 pixels is plenty
-                for t, m in zip(times, means):
-                    x = frame.x(t)
+                for (x, _t, _v), m in zip(rated, means):
                     cell = sampled.setdefault(int(x // 3), [0.0, 0.0, 0])
                     cell[0] += x
                     cell[1] += m
                     cell[2] += 1
-                trends[series] = QPolygonF([QPointF(sx / k, frame.pain_y(sm / k)) for sx, sm, k in sampled.values()])
+                trends[series] = QPolygonF([QPointF(sx / k, pain_bottom - (sm / k) / 10.0 * pain_height) for sx, sm, k in sampled.values()])
     # Bars: one per session, or the tallest per pixel column when they would touch.
     count = sum(p.extent is not None for p in points)
     spacing = (frame.pain.width() - 2 * frame.inner) / max(1, count)
     bar_w = max(1.0, min(14.0, spacing * 0.6))
     columns: dict[int, float] = {}
-    for p in points:
+    for p, x in zip(points, xs):
         if p.extent is not None:
-            x = frame.x(p.t)
             c = int(x) if bar_w < 3 else x
             columns[c] = max(columns.get(c, 0.0), p.extent)
     bottom = frame.area.bottom()

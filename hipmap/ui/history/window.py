@@ -33,7 +33,7 @@ from .actions import action_button
 from .chart import PainChart
 from .chartdata import chart_points
 from .formats import NO_LABEL, format_range, format_when, local_time, person_text, when_text
-from .sessionlist import SessionTableModel
+from .sessionlist import MeasuringDelegate, SessionTableModel
 from .sessionviewer import SessionViewer
 
 EVERYONE = QT_TRANSLATE_NOOP("history", "Everyone")
@@ -92,6 +92,8 @@ class HistoryWindow(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self._measuring = MeasuringDelegate(self.model, self.table)
+        self.table.setItemDelegate(self._measuring)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
@@ -200,7 +202,11 @@ class HistoryWindow(QWidget):
         """Every column as wide as its header and the texts of the rows measured (see FIT_ROWS), with a little
         room between columns; the last one takes the width left over, so the header runs across the list."""
         table = self.table
-        table.resizeColumnsToContents()
+        self._measuring.measuring(True)
+        try:
+            table.resizeColumnsToContents()
+        finally:
+            self._measuring.measuring(False)
         header = table.horizontalHeader()
         room = round(table.fontMetrics().horizontalAdvance("M") * 1.2)
         self._natural_widths = {}

@@ -201,11 +201,23 @@ p.picture { margin-top: 8px; margin-bottom: 2px; }
 p.caption { margin-bottom: 8px; }
 """
 PICTURE_SCHEME = "hipmap-picture"
-DOCUMENTS_KEPT = 8  # pages kept laid out to show again (about 0.6 MB each with their pictures): the muscles looked at lately
+# Pages shown before, kept to show again without parsing them anew (about 1 ms a page): every muscle on both sides
+# and then some. Put away, a page keeps no layout: about 75 kB (its picture is the one the picture cache keeps).
+DOCUMENTS_KEPT = 64
 # Pages made ahead (prepare: parsed, not laid out, about 0.3 MB each with their pictures), for the candidates at
-# the top of the list. (A page once laid out keeps its layout's memory: Qt frees it only with the document.)
+# the top of the list. (A page shown keeps the lines it was laid out in until it is put away.)
 PARSED_KEPT = 8
 PICTURE_SIZE = (260, 200)
+
+
+def _put_away(doc: QTextDocument) -> None:
+    """A page no longer shown, kept to show again, stops being laid out: Qt lays out a long page in steps every
+    10 ms until its end (the part on screen first), and would go on with a page put away mid-way, in the turns
+    where the next muscle's page is shown; and the browser lays a page out anew when it shows it again anyway.
+    Without a page size it is not laid out (and frees the lines it was laid out in); without its layout (made again
+    when it is shown) its steps stop. Shown again, it is laid out once, as a page made ahead is."""
+    doc.setPageSize(QSizeF(0, 0))
+    doc.setDocumentLayout(None)
 
 
 class _Browser(QTextBrowser):
@@ -352,11 +364,15 @@ class MusclePanel(QWidget):
         if not self.browser.isVisible():
             # Hidden, the browser has no width to lay a page out at: the page goes in its own document, as ever,
             # laid out again once shown; it is not kept.
-            if self.browser.document() is not self._own:
+            shown = self.browser.document()
+            if shown is not self._own:
                 self.browser.setDocument(self._own)
+                if any(kept[0] is shown for kept in self._documents.values()):
+                    _put_away(shown)
             self.browser.setHtml(page)
             return
         key = (skeleton, self.browser.font().key())
+        shown = self.browser.document()
         found = self._documents.pop(key, None) or self._parsed.pop(key, None)
         if found is not None:
             doc, shown_page, shown_candidate = found
@@ -377,6 +393,8 @@ class MusclePanel(QWidget):
             if doc.textWidth() != width:
                 doc.setTextWidth(width)
             self.browser.setDocument(doc)
+        if shown is not doc and any(kept[0] is shown for kept in self._documents.values()):
+            _put_away(shown)
 
     def _new_document(self, page: str) -> QTextDocument:
         """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once
