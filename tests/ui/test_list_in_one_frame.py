@@ -186,3 +186,44 @@ def _option(w):
     option = QStyleOptionViewItem()
     option.font = w.view.font()
     return option
+
+
+def test_a_new_ranking_whose_words_keep_their_lines_leaves_the_window_laid_out(qtbot, window, atlas):
+    """Each mark changes the summary's and the legend's words; when they wrap to the same lines nothing around the
+    list changes size, and the window is not laid out again (it was on every mark: ~1 ms)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    from .conftest import region_centre
+    from .test_mainwindow import click
+
+    class Requests(QObject):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.LayoutRequest:
+                self.seen.append(obj)
+            return False
+
+    requests = Requests()
+    for widget in (window, window.splitter, window.right_splitter):
+        widget.installEventFilter(requests)
+    window.show_view("posterior")
+    view = window.views["posterior"]
+    summary, legend = window.candidates.summary, window.candidates.legend
+    kept = 0
+    for region in ("buttock_center", "posterior_thigh", "upper_buttock", "lower_back", "posterior_knee", "sacroiliac"):
+        click(view, *region_centre(atlas, "posterior", region))
+        QApplication.processEvents()
+        before = (summary.text(), summary.height(), legend.text(), legend.height(), legend.isHidden())
+        requests.seen.clear()
+        click(view, *region_centre(atlas, "posterior", region, "left"))
+        QApplication.processEvents()
+        after = (summary.text(), summary.height(), legend.text(), legend.height(), legend.isHidden())
+        if after[0] != before[0] and after[1::2] == before[1::2]:  # new words, the same lines
+            kept += 1
+            assert window not in requests.seen and window.splitter not in requests.seen, (before, after)
+            assert window.candidates.view.visualRect(window.candidates.model.index(0)).isValid()
+    assert kept >= 2

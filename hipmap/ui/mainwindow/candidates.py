@@ -571,7 +571,7 @@ class CandidateList(QWidget):
         self._current: tuple[str, str] | None = None
         self._hovered: tuple[str, str] | None = None
         self._restoring = False
-        self._words_height: dict = {}  # (width, font, the words shown) -> their wrapped height
+        self._words_height: dict = {}  # (width, the words shown, font) -> their wrapped height
 
         self.title = QLabel(translate("candidates", "Muscles that may explain your pain"))
         self.title.setFont(style.scaled_font(self.font(), 1.15, bold=True))
@@ -635,13 +635,17 @@ class CandidateList(QWidget):
         margins = layout.contentsMargins()
         width = max(base.width(), self.width()) - margins.left() - margins.right()
         labels = [w for w in (self.title, self.summary, self.legend, self.note) if not w.isHidden()]
-        # Asked several times for each new ranking, mostly with the same words: the wrapped heights are kept.
-        key = (width, *((label.text(), label.font().key()) for label in labels))
-        words = self._words_height.get(key)
-        if words is None:
-            if len(self._words_height) > 64:
-                self._words_height.clear()
-            words = self._words_height[key] = sum(label.heightForWidth(width) for label in labels)
+        # Asked several times for each new ranking, mostly with the same words: each label's wrapped height is kept
+        # (a new ranking changes the summary's and the legend's words, not the title's or the note's).
+        words = 0
+        for label in labels:
+            key = (width, label.text(), label.font().key())
+            height = self._words_height.get(key)
+            if height is None:
+                if len(self._words_height) > 64:
+                    self._words_height.clear()
+                height = self._words_height[key] = label.heightForWidth(width)
+            words += height
         height = margins.top() + margins.bottom() + words
         height += self.stack.minimumSizeHint().height() + layout.spacing() * len(labels) + 2
         return QSize(base.width(), max(base.height(), height))

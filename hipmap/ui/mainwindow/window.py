@@ -77,6 +77,7 @@ class _ColumnScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.NoFocus)
         column.installEventFilter(self)
+        self._told = None  # the sizes the splitter was last told of
 
     def minimumSizeHint(self) -> QSize:
         bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent, None, self)
@@ -85,8 +86,29 @@ class _ColumnScroll(QScrollArea):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.LayoutRequest:
-            self.updateGeometry()  # the column's minimum may have changed: let the splitter know
+            # The column's minimum may have changed: the splitter is told when what it reads of this area has (a
+            # new ranking's words mostly keep their lines, and telling it laid the whole window out again).
+            told = (self.minimumSizeHint(), self.sizeHint(), self.maximumSize())
+            if told != self._told:
+                self._told = told
+                self.updateGeometry()
         return super().eventFilter(watched, event)
+
+
+class _ResultsSplitter(QSplitter):
+    """The candidate list over the details. Each new ranking changes the list's words, and the list asks the
+    splitter to share out its height again: it does when what it reads of its two parts has changed."""
+
+    _read = None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.LayoutRequest:
+            parts = [self.widget(i) for i in range(self.count())]
+            read = [(w.isHidden(), w.minimumSizeHint(), w.minimumSize(), w.maximumSize(), w.sizeHint(), w.sizePolicy()) for w in parts]
+            if read == self._read:
+                return True  # the same sizes: shared out as they are
+            self._read = read
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -214,7 +236,7 @@ class MainWindow(QMainWindow):
         self.candidates.selected.connect(self._on_selected)
         self.candidates.hovered.connect(self._on_candidate_hover)
         self.muscle_panel = MusclePanel()
-        right = QSplitter(Qt.Vertical)
+        right = _ResultsSplitter(Qt.Vertical)
         right.addWidget(self.candidates)
         right.addWidget(self.muscle_panel)
         right.setStretchFactor(0, 1)
