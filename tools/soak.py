@@ -1176,6 +1176,11 @@ class Soak:
             mine = tuple(m for m in doc.painmap.marks if m.view == view_id)
             _check(view._marks == mine and len(view.mark_items) == 2 * len(mine),
                    lambda: f"the {view_id} diagram does not show the map's marks")  # fmt: skip
+            if view._overlay_pending is not None:  # not showing: the muscle selected is drawn when it is shown
+                waiting = len(view.scene().items())
+                _check(waiting == self.base_items[view_id] + len(view.mark_items) and not view.isVisible(),
+                       lambda: f"the {view_id} scene, waiting to be shown, has {waiting} items")  # fmt: skip
+                view.ensure_overlay()  # (drawn now, to be checked as the others)
             items = len(view.scene().items())
             expected = self.base_items[view_id] + len(view.mark_items) + len(view.overlay_items) + len(view.muscle_layer.items)
             _check(items == expected, lambda: f"the {view_id} scene has {items} items, expected {expected}")

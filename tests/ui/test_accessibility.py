@@ -267,6 +267,8 @@ def test_tool_windows_actions_have_tooltips_and_shortcuts(full_window, atlas, st
 
 def test_each_diagram_says_what_is_marked_and_which_muscle_is_shown(full_window, atlas):
     lateral = full_window.views["lateral_right"]
+    assert "Showing" not in lateral.accessibleDescription()  # not showing (another tab): it draws the muscle when shown
+    full_window.show_view("lateral_right")
     text = lateral.accessibleDescription()
     leg = atlas.regions["lateral_leg"].name.lower()
     assert text.startswith(f"3 marks: right outer thigh (pain 6); right {leg} (pain 6); right "), text

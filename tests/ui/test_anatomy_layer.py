@@ -29,6 +29,7 @@ def _bare_point(atlas, muscle_id, view_id, side="right"):
 
 
 def _muscle_items(view, kind=None):
+    view.ensure_overlay()  # a view not showing draws the muscle selected when it is shown (or asked to, here)
     return [i for i in view.muscle_layer.items if kind is None or i.data(1) == kind]
 
 

@@ -155,3 +155,75 @@ def test_a_selected_row_far_down_is_measured_where_it_shows_and_stays_put_as_the
     assert w.delegate.exact is not None and w.delegate.exact[0] > 0, "the rows far above it wait for later turns"
     qtbot.waitUntil(lambda: w.delegate.exact is None)
     assert w.view.visualRect(index).top() == rect.top(), "measuring the rows above did not move it"
+
+
+def test_the_list_appearing_with_the_first_mark_lays_its_rows_out_as_one_already_shown(qtbot, atlas, matcher, monkeypatch):
+    """The words shown while nothing is marked give way to the list before it has rows: a list shown lays its rows
+    out again (Qt's own pass, 1-2 ms with the first mark of each map), and then it has none."""
+    w = _shown_list(qtbot)
+    results = [matcher.match(random_painted_map(atlas, random.Random(seed), 6)) for seed in (3, 4)]
+    assert all(len(result.candidates) > 3 for result in results)
+    asked = []
+    size_hint = type(w.delegate).sizeHint
+    monkeypatch.setattr(type(w.delegate), "sizeHint", lambda self, option, index: asked.append(index.row()) or size_hint(self, option, index))
+    empty = type(results[0])()
+    passes = []
+    for result in [results[0], empty, results[1], results[1]]:  # the list appears, goes, appears again, stays
+        asked.clear()
+        w.set_result(result)
+        if result is empty:
+            assert w.stack.currentWidget() is w.empty and w.empty.isVisible()  # nothing marked: the words
+            continue
+        assert w.stack.currentWidget() is w.view and w.view.isVisible()
+        assert w.view.visualRect(w.model.index(0)).height() == w.delegate.layout(_option(w), w.model.index(0)).height
+        passes.append(asked.count(0))  # each pass over the rows asks the first row's size once
+    # Appearing: one pass more than the same ranking shown again, for its scroll bar appearing (gone while the
+    # list was empty), which narrows the rows; showing the list with its rows in cost two more.
+    assert passes[1] == passes[2] + 1, passes
+
+
+def _option(w):
+    option = QStyleOptionViewItem()
+    option.font = w.view.font()
+    return option
+
+
+def test_a_new_ranking_whose_words_keep_their_lines_leaves_the_window_laid_out(qtbot, window, atlas):
+    """Each mark changes the summary's and the legend's words; when they wrap to the same lines nothing around the
+    list changes size, and the window is not laid out again (it was on every mark: ~1 ms)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    from .conftest import region_centre
+    from .test_mainwindow import click
+
+    class Requests(QObject):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.LayoutRequest:
+                self.seen.append(obj)
+            return False
+
+    requests = Requests()
+    for widget in (window, window.splitter, window.right_splitter):
+        widget.installEventFilter(requests)
+    window.show_view("posterior")
+    view = window.views["posterior"]
+    summary, legend = window.candidates.summary, window.candidates.legend
+    kept = 0
+    for region in ("buttock_center", "posterior_thigh", "upper_buttock", "lower_back", "posterior_knee", "sacroiliac"):
+        click(view, *region_centre(atlas, "posterior", region))
+        QApplication.processEvents()
+        before = (summary.text(), summary.height(), legend.text(), legend.height(), legend.isHidden())
+        requests.seen.clear()
+        click(view, *region_centre(atlas, "posterior", region, "left"))
+        QApplication.processEvents()
+        after = (summary.text(), summary.height(), legend.text(), legend.height(), legend.isHidden())
+        if after[0] != before[0] and after[1::2] == before[1::2]:  # new words, the same lines
+            kept += 1
+            assert window not in requests.seen and window.splitter not in requests.seen, (before, after)
+            assert window.candidates.view.visualRect(window.candidates.model.index(0)).isValid()
+    assert kept >= 2

@@ -198,6 +198,7 @@ def test_a_diagrams_words_for_its_marks_follow_the_marks_and_the_language_betwee
     mark, an undo and the language."""
     from hipmap.ui.kit import i18n
 
+    window.show_view("lateral_right")
     view = window.views["lateral_right"]
     assert view.accessibleDescription().startswith("No marks.")
     window.document.add_region("lateral_thigh", "right", 6)
@@ -278,3 +279,31 @@ def test_a_page_put_away_is_no_longer_laid_out_and_shows_again_whole(window, qtb
     assert window.muscle_panel.plain_text() == first and _panel_matches_fresh(qtbot, window)
     bar = window.muscle_panel.browser.verticalScrollBar()
     assert bar.maximum() > 0  # laid out to its end again: the whole page scrolls
+
+
+def test_a_view_not_showing_draws_the_muscle_selected_when_it_is_shown(window, atlas):
+    """A selection draws on the diagram in sight; another tab's diagram takes the muscle it showed off at once and
+    draws the new one when it is shown, before it paints."""
+    def drawn(view, muscle_id):
+        name = atlas.muscles[muscle_id].name
+        return [i for i in view.scene().items() if i.toolTip().startswith(name)]
+
+    window.show_view("posterior")
+    window.document.add_region("lateral_thigh", "right", 6)
+    window.select_any(A, "right")
+    back, side = window.views["posterior"], window.views["lateral_right"]
+    assert back.isVisible() and not side.isVisible()
+    assert drawn(back, A) and "Showing Vastus lateralis" in back.accessibleDescription()
+    assert not drawn(side, A) and "Showing" not in side.accessibleDescription()  # not drawn while not showing
+    window.show_view("lateral_right")  # shown: drawn before it paints
+    assert drawn(side, A) and "Showing Vastus lateralis" in side.accessibleDescription()
+    assert set(map(id, drawn(side, A))) <= set(map(id, side.overlay_items + side.muscle_layer.items))
+    late = side.viewport().grab().toImage()
+    window.select_any(B, "right")
+    window.select_any(A, "right")  # drawn at once, in sight: the same picture
+    assert side.viewport().grab().toImage() == late
+    window.select_any(B, "right")  # piriformis, seen from the back
+    assert not drawn(back, A) and not drawn(back, B)  # the back view, hidden now, took vastus lateralis off
+    assert "Showing" not in back.accessibleDescription()
+    window.show_view("posterior")
+    assert drawn(back, B) and "Showing Piriformis" in back.accessibleDescription()

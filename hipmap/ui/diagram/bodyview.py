@@ -204,7 +204,8 @@ class BodyView(QGraphicsView):
         self.preview_item.setZValue(Z_PREVIEW)
         self.mark_items: list[QGraphicsItem] = []
         self._zone_cache: dict = {}
-        self.overlay_items: list[QGraphicsItem] = []  # the zones and trigger points shown
+        self._overlay_items: list[QGraphicsItem] = []  # the zones and trigger points shown (overlay_items)
+        self._overlay_pending = None  # the muscle to draw when this view is shown (set_overlay)
         self.layers = dict.fromkeys(LAYERS, True)
         self.muscle_layer = MuscleLayer(scene, view_id, Z_MUSCLE, Z_GHOST, Z_MUSCLE_EDGE)
         self.explore_label = ExploreLabel(self.viewport())
@@ -387,9 +388,38 @@ class BodyView(QGraphicsView):
         self._overlay_key = None  # drawn again: what the description says follows what is shown
         self.set_overlay(*self._overlay_args)
 
+    @property
+    def overlay_items(self) -> list[QGraphicsItem]:
+        """The zones and trigger points of the muscle shown (drawn now if this view was waiting to be shown)."""
+        self.ensure_overlay()
+        return self._overlay_items
+
+    @overlay_items.setter
+    def overlay_items(self, items: list[QGraphicsItem]) -> None:
+        self._overlay_items = items
+
     def set_overlay(self, muscle: Muscle | None, side: str | None, preview: bool = False) -> None:
         """Draw a muscle's shape (under the rest), essential zone (solid), spillover zone (hatched) and trigger
-        points (X)."""
+        points (X).
+
+        A view not showing (another tab) takes the muscle it showed off at once and draws the new one when it is
+        shown: a selection draws on the view in sight only (drawing a muscle on the three others cost the first
+        mark of a map 1-3 ms). ensure_overlay() draws it sooner."""
+        self._overlay_pending = None
+        if muscle is not None and not self.isVisible():
+            if (muscle.id, side, preview) != getattr(self, "_overlay_key", None):
+                self._draw_overlay(None, None)  # (taking items off the scene costs little)
+                self._overlay_args = self._overlay_pending = (muscle, side, preview)
+            return
+        self._draw_overlay(muscle, side, preview)
+
+    def ensure_overlay(self) -> None:
+        """Draw the muscle set while this view was not showing."""
+        if self._overlay_pending is not None:
+            args, self._overlay_pending = self._overlay_pending, None
+            self._draw_overlay(*args)
+
+    def _draw_overlay(self, muscle: Muscle | None, side: str | None, preview: bool = False) -> None:
         key = (muscle.id if muscle else None, side, preview)
         if key == getattr(self, "_overlay_key", None):
             return
@@ -404,9 +434,9 @@ class BodyView(QGraphicsView):
         made_key = (muscle.id, side, preview, tuple(self.layers.items()), diagram_style())
         made = self._overlays_made.pop(made_key, None)
         if made is not None and made[0] is muscle:
-            _muscle, self.muscle_layer.items, self.overlay_items, self._overlay_text = made
+            _muscle, self.muscle_layer.items, self._overlay_items, self._overlay_text = made
             scene = self.scene()
-            for item in self.muscle_layer.items + self.overlay_items:
+            for item in self.muscle_layer.items + self._overlay_items:
                 scene.addItem(item)
             self._overlay_made = (made_key, muscle)
             self.update_description()
@@ -455,11 +485,11 @@ class BodyView(QGraphicsView):
         then costs no new items, paths or words): per muscle, side, preview, layers and look."""
         scene = self.scene()
         made, self._overlay_made = self._overlay_made, None
-        kept = (self.muscle_layer.items, self.overlay_items)
-        for item in self.overlay_items:
+        kept = (self.muscle_layer.items, self._overlay_items)
+        for item in self._overlay_items:
             scene.removeItem(item)
         self.muscle_layer.clear()
-        self.overlay_items = []
+        self._overlay_items = []
         if made is not None:
             if len(self._overlays_made) >= OVERLAYS_KEPT:  # the oldest goes
                 del self._overlays_made[next(iter(self._overlays_made))]
@@ -538,7 +568,7 @@ class BodyView(QGraphicsView):
         item.setToolTip(tip)
         item.setData(0, layer)
         item.setVisible(self.layers[layer])
-        self.overlay_items.append(item)
+        self._overlay_items.append(item)
 
     def _cross(self, x, y, strength, tip):
         item = TriggerCross(strength)
@@ -549,13 +579,13 @@ class BodyView(QGraphicsView):
         item.setData(0, "points")
         item.setVisible(self.layers["points"])
         self.scene().addItem(item)
-        self.overlay_items.append(item)
+        self._overlay_items.append(item)
 
     def _place_crosses(self):
         """The X's keep their screen size while the figure scales, so at a small size close trigger points (the
         three of gluteus minimus) would pile into one blot: those whose X's would overlap are drawn a little apart,
         along the line joining them, each within one X's width of its true place."""
-        crosses = [item for item in getattr(self, "overlay_items", ()) if isinstance(item, TriggerCross)]
+        crosses = [item for item in getattr(self, "_overlay_items", ()) if isinstance(item, TriggerCross)]
         if not crosses:
             return
         scale = self.transform().m11() or 1.0
@@ -590,6 +620,7 @@ class BodyView(QGraphicsView):
             self._fit_labels()
 
     def showEvent(self, event):
+        self.ensure_overlay()  # a muscle selected while another view showed
         super().showEvent(event)
         if not self._zoomed:
             self.fit()

@@ -116,12 +116,19 @@ def _record_format(text: str, how: tuple) -> None:
     _formatted[text] = how
 
 
+def _plain(value):
+    """A text as a plain str: how a text was made is kept in tuples of plain values, which the garbage collector
+    stops tracking once it has seen them (a translated text, its own record and its arguments' records were some
+    20,000 objects after a few hundred marks, each walked by every full pass)."""
+    return str(value) if isinstance(value, str) else value
+
+
 class _Made(str):
     """A translated text that remembers how it was made: its .format() result remembers it too."""
 
     def format(self, *args, **kwargs):  # noqa: A003 - str.format, recorded
         out = _Made(str.format(self, *args, **kwargs))
-        out._how = ("format", self._how, args, kwargs)
+        out._how = ("format", self._how, tuple(map(_plain, args)), tuple((k, _plain(v)) for k, v in kwargs.items()))
         if len(out) <= _RECORD_LIMIT:
             _record_format(str(out), out._how)
         return out
@@ -142,7 +149,7 @@ def _make_again(how, known: dict) -> str:
         return translate(*how[1:])
     _kind, base, args, kwargs = how
     again = lambda v: _make_again(known[v], known) if isinstance(v, str) and v in known else v  # noqa: E731
-    return _make_again(base, known).format(*[again(a) for a in args], **{k: again(v) for k, v in kwargs.items()})
+    return _make_again(base, known).format(*[again(a) for a in args], **{k: again(v) for k, v in kwargs})
 
 
 _before: dict[str, tuple] = {}  # _made as it was in the language shown before the last switch

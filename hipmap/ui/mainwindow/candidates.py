@@ -183,7 +183,16 @@ def _found(cache: OrderedDict, key):
 
 
 class _RowLayout:
-    """Where each part of one row goes, for a given width: shared by sizeHint and paint."""
+    """Where each part of one row goes, for a given width: shared by sizeHint and paint.
+
+    Hundreds are kept (KEPT_LAYOUTS) and replaced as rankings change, each walked by the garbage collector's passes:
+    slots, not a dict, and its words as plain str (a translated text carries a record of how it was made)."""
+
+    __slots__ = (
+        "name_font", "small_font", "more_font", "pct_font", "badge", "name", "name_static", "side_text", "side",
+        "marker", "marker_text", "pct_text", "bar", "pct", "score", "bullet_w", "reasons", "more", "more_text",
+        "more_static", "height",
+    )  # fmt: skip
 
     PAD_X, PAD_Y, BADGE, GAP = 12, 10, 26, 10
     BAR_H = 8
@@ -206,7 +215,6 @@ class _RowLayout:
         return found
 
     def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int):
-        self.font = option.font
         self.name_font, self.small_font, self.more_font, self.pct_font, metrics = self.fonts(option.font)
         fm_name, fm_small, fm_pct = metrics
         x = self.PAD_X + self.BADGE + self.GAP
@@ -232,13 +240,13 @@ class _RowLayout:
         self.name, self.name_static = block(self.name_font, c.name, x, w)
         y = self.name.bottom() + 1 + 3
         # Side, then the explaining marker on the same line when it fits.
-        self.side_text = side_phrase(c.side)
+        self.side_text = str(side_phrase(c.side))
         side_w = fm_small.horizontalAdvance(self.side_text)
         self.side = QRect(x, y, side_w + 1, fm_small.height())
         self.marker = None
         if explaining:
             sep = fm_small.horizontalAdvance("   ")
-            self.marker_text = translate("candidates", EXPLAINING_LABEL).format(star=STAR)
+            self.marker_text = str(translate("candidates", EXPLAINING_LABEL).format(star=STAR))
             marker_w = fm_small.horizontalAdvance(self.marker_text) + 1
             if side_w + sep + marker_w <= w:
                 self.marker = QRect(x + side_w + sep, y, marker_w, fm_small.height())
@@ -246,7 +254,7 @@ class _RowLayout:
                 y += fm_small.height()
                 self.marker = QRect(x, y, min(w, marker_w), fm_small.height())
         y += fm_small.height() + 6
-        self.pct_text = match_label(c)
+        self.pct_text = str(match_label(c))
         pct_w = fm_pct.horizontalAdvance(self.pct_text if only_trigger_point(c) else translate("candidates", "{percent} match").format(percent="100%")) + 2
         line_h = max(fm_pct.height(), self.BAR_H)
         self.bar = QRect(x, y + (line_h - self.BAR_H) // 2, max(20, w - pct_w - 10), self.BAR_H)
@@ -254,15 +262,16 @@ class _RowLayout:
         self.score = c.score
         y += line_h + 6
         self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
-        self.reasons: list[tuple[QRect, QStaticText]] = []
+        reasons = []
         for reason in c.reasons[:VISIBLE_REASONS]:
             r, static = block(self.small_font, reason, x + self.bullet_w, w - self.bullet_w)
-            self.reasons.append((r, static))
+            reasons.append((r, static))
             y = r.bottom() + 1 + 3
+        self.reasons: tuple[tuple[QRect, QStaticText], ...] = tuple(reasons)
         hidden = len(c.reasons) - VISIBLE_REASONS
         self.more = None
         if hidden > 0:
-            self.more_text = (translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
+            self.more_text = str(translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
             self.more, self.more_static = block(self.more_font, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
@@ -304,7 +313,7 @@ class CandidateDelegate(QStyledItemDelegate):
             return known[4]
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
         # The key is what the row shows, not the candidate: hashing one works out all its fields.
-        key = (c.name, c.side, c.score, match_label(c), c.reasons, explaining, width, font_key)
+        key = (c.name, c.side, c.score, str(match_label(c)), c.reasons, explaining, width, font_key)
         lay = _found(self._layouts, key)
         if lay is None:
             lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width), KEPT_LAYOUTS)
@@ -562,7 +571,7 @@ class CandidateList(QWidget):
         self._current: tuple[str, str] | None = None
         self._hovered: tuple[str, str] | None = None
         self._restoring = False
-        self._words_height: dict = {}  # (width, font, the words shown) -> their wrapped height
+        self._words_height: dict = {}  # (width, the words shown, font) -> their wrapped height
 
         self.title = QLabel(translate("candidates", "Muscles that may explain your pain"))
         self.title.setFont(style.scaled_font(self.font(), 1.15, bold=True))
@@ -626,13 +635,17 @@ class CandidateList(QWidget):
         margins = layout.contentsMargins()
         width = max(base.width(), self.width()) - margins.left() - margins.right()
         labels = [w for w in (self.title, self.summary, self.legend, self.note) if not w.isHidden()]
-        # Asked several times for each new ranking, mostly with the same words: the wrapped heights are kept.
-        key = (width, *((label.text(), label.font().key()) for label in labels))
-        words = self._words_height.get(key)
-        if words is None:
-            if len(self._words_height) > 64:
-                self._words_height.clear()
-            words = self._words_height[key] = sum(label.heightForWidth(width) for label in labels)
+        # Asked several times for each new ranking, mostly with the same words: each label's wrapped height is kept
+        # (a new ranking changes the summary's and the legend's words, not the title's or the note's).
+        words = 0
+        for label in labels:
+            key = (width, label.text(), label.font().key())
+            height = self._words_height.get(key)
+            if height is None:
+                if len(self._words_height) > 64:
+                    self._words_height.clear()
+                height = self._words_height[key] = label.heightForWidth(width)
+            words += height
         height = margins.top() + margins.bottom() + words
         height += self.stack.minimumSizeHint().height() + layout.spacing() * len(labels) + 2
         return QSize(base.width(), max(base.height(), height))
@@ -650,6 +663,10 @@ class CandidateList(QWidget):
         self._restoring = True
         try:
             shown = max(0, self.view.indexAt(QPoint(1, 1)).row())  # the list keeps its scroll: rows there show next
+            if result.candidates and self.stack.currentWidget() is not self.view:
+                # The list comes in place of the words shown while nothing is marked before it has rows: a list
+                # shown lays its rows out, and then it has none (its rows are laid out once, below).
+                self.stack.setCurrentWidget(self.view)
             self.model.set_result(result)
             self.view.reset_hover()
             row = self.model.row_of(keep)

@@ -36,6 +36,7 @@ from .firstframe import FirstFrame
 from .marking import Marking
 from .practice import Practice
 from .selfcare import SelfCare
+from ..kit import heap
 from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
@@ -77,6 +78,7 @@ class _ColumnScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.NoFocus)
         column.installEventFilter(self)
+        self._told = None  # the sizes the splitter was last told of
 
     def minimumSizeHint(self) -> QSize:
         from PySide6.QtWidgets import QStyle
@@ -87,8 +89,29 @@ class _ColumnScroll(QScrollArea):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.LayoutRequest:
-            self.updateGeometry()  # the column's minimum may have changed: let the splitter know
+            # The column's minimum may have changed: the splitter is told when what it reads of this area has (a
+            # new ranking's words mostly keep their lines, and telling it laid the whole window out again).
+            told = (self.minimumSizeHint(), self.sizeHint(), self.maximumSize())
+            if told != self._told:
+                self._told = told
+                self.updateGeometry()
         return super().eventFilter(watched, event)
+
+
+class _ResultsSplitter(QSplitter):
+    """The candidate list over the details. Each new ranking changes the list's words, and the list asks the
+    splitter to share out its height again: it does when what it reads of its two parts has changed."""
+
+    _read = None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.LayoutRequest:
+            parts = [self.widget(i) for i in range(self.count())]
+            read = [(w.isHidden(), w.minimumSizeHint(), w.minimumSize(), w.maximumSize(), w.sizeHint(), w.sizePolicy()) for w in parts]
+            if read == self._read:
+                return True  # the same sizes: shared out as they are
+            self._read = read
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +181,10 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
+        self._tidy_timer = QTimer(self)  # the collector's pass after a change is painted, not in a later click
+        self._tidy_timer.setSingleShot(True)
+        self._tidy_timer.setInterval(0)
+        self._tidy_timer.timeout.connect(heap.tidy)
         # Once nothing has happened for a moment, the pages of the candidates at the top of the list are made ahead,
         # one a turn (a few ms each), so that choosing one only lays its page out (see _prepare_next).
         self._prepare_timer = QTimer(self)
@@ -215,7 +242,7 @@ class MainWindow(QMainWindow):
         self.candidates.selected.connect(self._on_selected)
         self.candidates.hovered.connect(self._on_candidate_hover)
         self.muscle_panel = MusclePanel()
-        right = QSplitter(Qt.Vertical)
+        right = _ResultsSplitter(Qt.Vertical)
         right.addWidget(self.candidates)
         right.addWidget(self.muscle_panel)
         right.setStretchFactor(0, 1)
@@ -645,6 +672,7 @@ class MainWindow(QMainWindow):
         self.browsing.follow_pain(painmap)
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
+        self._tidy_timer.start()  # (after the panel: a zero timer started later fires later)
         from ...core.pain.painmap import made_count
 
         n = made_count(painmap, self.atlas)  # a region marked by name is one mark, though it shows on several views
