@@ -35,7 +35,14 @@ def _overlap_area(big: BaseGeometry, small: BaseGeometry) -> float:
     """The area two shapes share, quick when SMALL is small: BIG is first cut to SMALL's bounding box (cheap), so
     the exact overlay runs on a few edges instead of a whole body outline."""
     near = shapely.clip_by_rect(big, *small.bounds)
-    return near.intersection(small).area if not near.is_empty else 0.0
+    if near.is_empty:
+        return 0.0
+    try:
+        return near.intersection(small).area
+    except shapely.errors.GEOSException:
+        # clip_by_rect does not promise a valid result (GEOS's docs), and a cut across a narrow neck of the
+        # outline can cross itself: then the exact overlay, on the whole outline.
+        return big.intersection(small).area
 
 @dataclass(frozen=True)
 class View:
