@@ -877,8 +877,9 @@ class Soak:
             yes = not self.warming and self.rng.random() < 0.1
         self.answer_screening(dialog, yes=yes)
 
-    def _expect_routine(self, old, what):
-        """After asking for a routine: a player opens exactly when self-care is allowed."""
+    def _expect_routine(self, old, what, muscle=None):
+        """After asking for a routine (Ctrl+R: for the selected MUSCLE): a player opens exactly when self-care is
+        allowed and there is a timed routine to play."""
         w = self.window
         dialog = self.open_screening_dialog()
         nerve = self.doc.painmap.has_nerve_signs()
@@ -888,7 +889,10 @@ class Soak:
                 return "screened"  # then ask again
         player = w.selfcare.player
         allowed = not nerve and self.settings.value("safety/may_self_treat") == "yes"
-        if allowed:
+        if allowed and muscle is not None and not self.has_timed_routine(muscle):  # (pelvic floor: its details say what to do instead)
+            _check(player is old or not self.live(player), f"{what}: a player opened for a muscle with no timed routine")
+            self.outcomes["no timed routine: the details instead"] += 1
+        elif allowed:
             _check(self.live(player) and player is not old and player.isVisible(), f"{what}: no player opened")
             self.outcomes["routine started"] += 1
             _check(w.selfcare.before_routine is self.doc.painmap, "the map before the routine was not kept")
@@ -896,6 +900,12 @@ class Soak:
             _check(player is old or not self.live(player), f"{what}: a player opened although self-care is on hold")
             self.outcomes["routine held back (nerve signs)" if nerve else "routine held back (a doctor first)"] += 1
         return "done"
+
+    def has_timed_routine(self, selected) -> bool:
+        from hipmap.core.routine.builder import routine_for_muscle
+
+        muscle = self.window.atlas.muscles[selected[0]]
+        return bool(routine_for_muscle(muscle, selected[1], self.window.atlas.exercises).steps)
 
     def a_routine_start(self):
         w = self.window
@@ -913,10 +923,10 @@ class Soak:
                 return
         old = w.selfcare.player
         self.press(w.selfcare.act_routine)
-        if self._expect_routine(old, "Ctrl+R") == "screened":
+        if self._expect_routine(old, "Ctrl+R", w.selected) == "screened":
             old = w.selfcare.player
             self.press(w.selfcare.act_routine)
-            _check(self._expect_routine(old, "Ctrl+R after the check") == "done", "the check was asked again right after it was answered")
+            _check(self._expect_routine(old, "Ctrl+R after the check", w.selected) == "done", "the check was asked again right after it was answered")
 
     def remark_without_nerve_signs(self):
         """What the nerve-sign banner asks for, done the quick way: no tingling or numbness, clear, mark again."""

@@ -2018,6 +2018,10 @@
             <translation>solo los ejercicios de compresión tienen {key}</translation>
         </message>
         <message>
+            <source>only a compression step can name the pressure ({slot})</source>
+            <translation>solo un paso de compresión puede indicar la presión ({slot})</translation>
+        </message>
+        <message>
             <source>nothing</source>
             <translation>un valor vacío</translation>
         </message>

@@ -350,3 +350,18 @@ def test_a_compression_names_what_presses_and_a_stretch_has_no_tool(atlas, copy)
     found = problems(copy)
     assert_reported(found, "exercises.yaml", bad, "tool", "unknown value", "elbow")
     assert_reported(found, "exercises.yaml", stretch, "tool", "only compression")
+
+
+def test_a_stretch_step_that_names_a_pressure_is_reported_at_its_line(copy):
+    f = copy[0] / "exercises.yaml"
+    line = mutate(f, "until you feel a mild stretch in the buttock.", "until the pressure is about {pressure} out of 10.")
+    found = problems(copy)
+    assert_reported(found, "exercises.yaml", line - 3, "only a compression step can name the pressure")
+
+
+def test_a_compression_step_reads_the_pressure_of_the_muscle_it_is_done_for(atlas):
+    press = atlas.exercises["ball_bench_edge"]
+    assert any("{pressure}" in step for step in press.steps)
+    assert any("about 5-7 out of 10" in step for step in press.steps_at("5-7"))
+    assert any(f"about {press.pressure} out of 10" in step for step in press.steps_at())
+    assert all("{pressure}" not in step for step in press.as_row()["steps"])

@@ -207,3 +207,33 @@ def test_a_new_page_is_laid_out_once_at_the_width_it_is_shown_at(panel, atlas, m
     bar = panel.browser.horizontalScrollBar()
     assert bar.maximum() == 0 or not bar.isVisible()
     assert atlas.muscles["gluteus_medius"].name in panel.plain_text()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_muscle_s_details_give_one_pressure_its_own(qtbot, language):
+    """The dose line and the steps say the same pressure out of 10: the muscle's own (deep ones need more), never
+    the exercise's general figure beside it, in both languages."""
+    import re
+
+    from hipmap.core.content.atlas import load_atlas
+    from hipmap.ui.kit import i18n
+
+    atlas = load_atlas(language=language)
+    i18n.install(language)
+    panel = MusclePanel()
+    qtbot.addWidget(panel)
+    try:
+        checked = 0
+        for muscle in atlas.muscles.values():
+            compression = muscle.self_care.compression if muscle.self_care else None
+            if compression is None or compression.exercise not in atlas.exercises:
+                continue
+            panel.show_muscle(atlas, muscle.id, muscle.sides[0], None)
+            text = panel.plain_text()
+            said = set(re.findall(r"(\d+-\d+) (?:out of|sobre) 10", text))
+            assert said == {compression.pressure}, (muscle.id, said, compression.pressure)
+            assert "{pressure}" not in text
+            checked += 1
+        assert checked >= 20
+    finally:
+        i18n.install("en")

@@ -31,6 +31,9 @@ _FIELDS = (
 _PRESSURE = re.compile(r"^(\d{1,3})(?:-(\d{1,3}))?$")  # few digits: int() of 5,000 digits raises ValueError
 
 
+PRESSURE_SLOT = "{pressure}"  # in a compression step: the pressure target out of 10 of the muscle it is done for
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -49,10 +52,16 @@ class Exercise:
     sources: tuple[str, ...]
     tool: str = ""  # compression: "tennis_ball" or "hands"; "" for stretches
 
+    def steps_at(self, pressure: str = "") -> tuple[str, ...]:
+        """The steps as a person reads them: PRESSURE_SLOT in a step is PRESSURE (the target of the muscle being
+        pressed: a deep muscle needs more) or else the exercise's own."""
+        level = pressure or self.pressure
+        return tuple(step.replace(PRESSURE_SLOT, level) for step in self.steps)
+
     def as_row(self) -> dict:
         """A plain, JSON-ready summary."""
         return {
-            "id": self.id, "name": self.name, "kind": self.kind, "steps": list(self.steps), "hold_s": self.hold_s,
+            "id": self.id, "name": self.name, "kind": self.kind, "steps": list(self.steps_at()), "hold_s": self.hold_s,
             "rest_s": self.rest_s, "reps": self.reps, "per_side": self.per_side, "pressure": self.pressure,
             "feel": self.feel, "avoid": self.avoid, "cautions": list(self.cautions), "pictogram": str(self.pictogram),
             "sources": list(self.sources), **({"tool": self.tool} if self.tool else {}),
@@ -166,6 +175,10 @@ def _load_exercises(col: Collector, data_dir: Path, assets_dir: Path, sources: M
         elif not isinstance(per_side, bool):
             col.add_coded(path, r.line("per_side"), f"{where}.per_side", "expected true or false, got {kind}", kind=_describe(per_side))
         pressure, tool = "", ""
+        if kind != "compression":
+            for i, step in enumerate(steps):
+                if PRESSURE_SLOT in step:
+                    col.add_coded(path, r.line("steps"), f"{where}.steps[{i}]", "only a compression step can name the pressure ({slot})", slot=PRESSURE_SLOT)
         if kind == "compression":
             pressure = read_pressure(r)
             tool = r.choice("tool", TOOLS, required=False, default=TOOLS[0])

@@ -132,9 +132,9 @@ class ExerciseBlock(Block):
 
     kind = "exercise"
 
-    def __init__(self, name, exercise, dose, where="", label=""):
+    def __init__(self, name, exercise, dose, where="", label="", pressure=""):
         super().__init__(name)
-        self.exercise, self.dose, self.where, self.label = exercise, dose, where, label
+        self.exercise, self.dose, self.where, self.label, self.pressure = exercise, dose, where, label, pressure
         self._cache: dict = {}
 
     def _html(self):
@@ -143,7 +143,7 @@ class ExerciseBlock(Block):
         parts = [f"<h3>{label}{_e(ex.name)}</h3>", f"<p class='dose'>{_e(self.dose)}</p>"]
         if self.where:
             parts.append(translate("handout", "<p><b>Where:</b> {e}</p>").format(e=_e(self.where)))
-        parts.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in ex.steps) + "</ol>")
+        parts.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in ex.steps_at(self.pressure)) + "</ol>")
         if ex.feel:
             parts.append(translate("handout", "<p><b>It should feel:</b> {e}</p>").format(e=_e(ex.feel)))
         if ex.avoid:

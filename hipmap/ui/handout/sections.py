@@ -177,7 +177,7 @@ def _muscle_blocks(handout: Handout, entry: HandoutMuscle, shown_exercises: dict
     press = atlas.exercises.get(care.compression.exercise) if care.compression is not None else None
     if press is not None:
         blocks.append(
-            ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, translate("handout", "Hand pressure") if press.tool == "hands" else translate("handout", "Tennis ball"))
+            ExerciseBlock(f"exercise:{press.id}:{key}", press, _compression_dose(care, press), care.compression.where, translate("handout", "Hand pressure") if press.tool == "hands" else translate("handout", "Tennis ball"), care.compression.pressure)
         )
     if care.instead is not None:
         blocks.append(HtmlBlock(

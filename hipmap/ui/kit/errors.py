@@ -83,6 +83,7 @@ TEMPLATES = frozenset((
     QT_TRANSLATE_NOOP("core", "expected {least} to {most} steps, got {count}"),
     QT_TRANSLATE_NOOP("core", "expected true or false, got {kind}"),
     QT_TRANSLATE_NOOP("core", "only compression exercises have a {key}"),
+    QT_TRANSLATE_NOOP("core", "only a compression step can name the pressure ({slot})"),
     # hipmap.core.content.fields
     QT_TRANSLATE_NOOP("core", "nothing"),
     QT_TRANSLATE_NOOP("core", "a mapping"),

@@ -38,11 +38,12 @@ def _file_uri(path) -> str:
     return path.resolve().as_uri()  # a file system call: once per pictogram, not on every page
 
 
-def _exercise_html(exercise, dose: str, where: str = "") -> str:
-    """One exercise: pictogram, name, the dose in numbers, the steps, and what it should and should not feel like."""
+def _exercise_html(exercise, dose: str, where: str = "", pressure: str = "") -> str:
+    """One exercise: pictogram, name, the dose in numbers, the steps (at the muscle's PRESSURE), and what it should
+    and should not feel like."""
     picture = _file_uri(exercise.pictogram) if exercise.pictogram else ""
     img = f"<img src='{picture}' width='96' height='96' style='float: right'>" if picture else ""
-    steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps)
+    steps = "".join(f"<li>{_e(step)}</li>" for step in exercise.steps_at(pressure))
     parts = [f"<table width='100%'><tr><td valign='top'><p><b>{_e(exercise.name)}</b><br>{_e(dose)}</p>"]
     if where:
         parts.append(translate("musclepanel", "<p><b>Where:</b> {e}</p>").format(e=_e(where)))
@@ -68,7 +69,7 @@ def _self_care_html(atlas: Atlas, muscle: Muscle, quiet: str) -> str:
         c = care.compression
         dose = translate("musclepanel", "Pressure {pressure} out of 10 · hold {hold} s · {reps} times").format(pressure=c.pressure, hold=c.hold_s, reps=c.reps)
         dose += translate("musclepanel", " · each side") if press.per_side else ""
-        parts.append(_exercise_html(press, dose, c.where))
+        parts.append(_exercise_html(press, dose, c.where, c.pressure))
     if care.instead is not None:  # no ball can reach this muscle: why, who treats it, and what is safe at home
         parts.append(translate("musclepanel", "<h3>No ball for this muscle</h3>") + f"<p>{_e(care.instead.text)}</p>")
         if care.instead.at_home:
