@@ -222,7 +222,9 @@ class BodyView(QGraphicsView):
         self.setAccessibleName(translate("bodyview", "{title} view of the body").format(title=self.view.title))
         self.viewport().setAccessibleName(self.accessibleName())
         self.update_description()
-        self.setMinimumSize(180, 300)
+        # Small enough that with large text and the muscle browser open a 720-pixel-high screen still shows all
+        # of it (the figure scales to its pane); 300 was cut off there by some 26 px.
+        self.setMinimumSize(180, 240)
         self.setCursor(Qt.CrossCursor)
 
     def use_atlas(self, atlas: Atlas) -> None:
