@@ -64,7 +64,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main() does (hipmap.ui.
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 import gc; gc.disable()  # as main() pauses the collector while it starts (hipmap.ui.kit.heap.pause)
-import os; os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as main() keeps fills on its thread (hipmap.ui.kit.raster)
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as main() keeps fills on its thread (hipmap.ui.kit.raster)
 app = QApplication(sys.argv)
 from hipmap.ui.mainwindow.window import MainWindow
 window = MainWindow(settings=QSettings(sys.argv[1], QSettings.IniFormat))
@@ -120,13 +120,36 @@ def _stats(samples: list[float], cpu: list[float] | None = None) -> dict:
     """Median, p99 and max of wall-clock milliseconds; with CPU, the same of the main thread's CPU milliseconds
     over the same spans (on a shared machine they leave out the waits for a processor, so they move less)."""
     ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
-    out = {"runs": len(ordered), "median_ms": round(statistics.median(ordered), 3), "p99_ms": round(p99, 3), "max_ms": round(ordered[-1], 3)}
+    out = {"runs": len(ordered), "median_ms": round(statistics.median(ordered), 3), "p99_ms": round(_p99(ordered), 3), "max_ms": round(ordered[-1], 3)}
     if cpu:
         cpu = sorted(cpu)
         out["cpu_median_ms"] = round(statistics.median(cpu), 3)
-        out["cpu_p99_ms"] = round(cpu[min(len(cpu) - 1, int(round(0.99 * (len(cpu) - 1))))], 3)
+        out["cpu_p99_ms"] = round(_p99(cpu), 3)
     return out
+
+
+def _p99(ordered: list[float]) -> float:
+    """The 99th percentile of sorted samples (the nearest rank)."""
+    return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+
+
+def _repaint_unpainted(named, seen: set, pictures: dict, forced: dict, unchanged: dict) -> tuple[int, int]:
+    """Each (widget, name) that Qt has not painted in the turns measured (not in SEEN) is compared, untimed, with
+    its picture before (PICTURES): unchanged, it is counted in UNCHANGED; changed, it is repainted at once, timed and
+    counted in FORCED. The repaints' (wall ns, main-thread CPU ns)."""
+    wall = used = 0
+    for widget, name in named:
+        if id(widget) in seen:
+            continue
+        if widget.grab().toImage() == pictures[id(widget)]:  # (untimed) nothing on it changed
+            unchanged[name] = unchanged.get(name, 0) + 1
+            continue
+        c1, t1 = time.thread_time_ns(), time.perf_counter_ns()
+        widget.repaint()
+        wall += time.perf_counter_ns() - t1
+        used += time.thread_time_ns() - c1
+        forced[name] = forced.get(name, 0) + 1
+    return wall, used
 
 
 def startup(runs: int = 5) -> dict:
@@ -312,17 +335,10 @@ def _release_clicks(runs: int, seed: int, whole: bool, extras: dict) -> tuple[li
                 turns[turn] = turns.get(turn, 0) + 1
             elapsed = time.perf_counter_ns() - t0
             used = time.thread_time_ns() - c0
-            for widget, name in ((view.viewport(), "diagram"), (listed, "list")):
-                if whole or id(widget) in watch.seen:
-                    continue
-                if widget.grab().toImage() == pictures[id(widget)]:  # (untimed) nothing on it changed
-                    unchanged[name] = unchanged.get(name, 0) + 1
-                    continue
-                c1, t1 = time.thread_time_ns(), time.perf_counter_ns()
-                widget.repaint()
-                elapsed += time.perf_counter_ns() - t1
-                used += time.thread_time_ns() - c1
-                forced[name] = forced.get(name, 0) + 1
+            if not whole:
+                wall, cpu_ns = _repaint_unpainted(((view.viewport(), "diagram"), (listed, "list")), watch.seen, pictures, forced, unchanged)
+                elapsed += wall
+                used += cpu_ns
             if i >= 0:
                 samples.append(elapsed / 1e6)
                 cpu.append(used / 1e6)
@@ -541,18 +557,9 @@ def select_to_paint(rounds: int = 4, seed: int = 5) -> dict:
                         app.processEvents()
                     elapsed = time.perf_counter_ns() - t0
                     used = time.thread_time_ns() - c0
-                    for widget in shown:
-                        if id(widget) in watch.seen:
-                            continue
-                        name = names[id(widget)]
-                        if widget.grab().toImage() == pictures[id(widget)]:  # (untimed) nothing on it changed
-                            unchanged[name] = unchanged.get(name, 0) + 1
-                            continue
-                        c1, t1 = time.thread_time_ns(), time.perf_counter_ns()
-                        widget.repaint()
-                        elapsed += time.perf_counter_ns() - t1
-                        used += time.thread_time_ns() - c1
-                        forced[name] = forced.get(name, 0) + 1
+                    wall, cpu_ns = _repaint_unpainted([(w, names[id(w)]) for w in shown], watch.seen, pictures, forced, unchanged)
+                    elapsed += wall
+                    used += cpu_ns
                     samples.append(elapsed / 1e6)
                     cpu.append(used / 1e6)
                     assert window.selected == (muscle.id, side), (window.selected, muscle.id, side)

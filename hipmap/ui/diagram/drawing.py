@@ -39,10 +39,16 @@ def draw_view(painter: QPainter, renderer: QSvgRenderer, box: QRectF, mirrored: 
     """Render a view's SVG into its viewBox, mirrored left-right for lateral_left."""
     painter.save()
     if mirrored:
-        painter.translate(2 * box.x() + box.width(), 0)
-        painter.scale(-1, 1)
+        mirror_painter(painter, box.x(), box.width())
     renderer.render(painter, box)
     painter.restore()
+
+
+def mirror_painter(painter: QPainter, x: float, width: float) -> None:
+    """Turn PAINTER's drawing left for right across the middle of [x, x + width] (lateral_left is lateral_right
+    drawn so)."""
+    painter.translate(2 * x + width, 0)
+    painter.scale(-1, 1)
 
 
 def spread_marks(points, half: float, reach: float, rounds: int = 60) -> list[tuple[float, float]]:

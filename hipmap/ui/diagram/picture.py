@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPicture, QRadialGradi
 
 from ..kit.colors import diagram_style
 from ..kit.i18n import translate
-from .drawing import view_renderer
+from .drawing import mirror_painter, view_renderer
 from .muscleshape import names_text, paint_muscle, sides_for
 
 BALL_RADIUS = 11.0  # view units: a ball about 4 cm across, smaller than life so the muscle stays visible
@@ -122,9 +122,7 @@ def draw_drawing(painter: QPainter, view) -> None:
     """The view's drawing on a painter set to the view's coordinates (lateral_left mirrored), as draw_view draws it."""
     painter.save()
     if view.mirrored:
-        x0, _y0, w, _h = view.viewbox
-        painter.translate(2 * x0 + w, 0)
-        painter.scale(-1, 1)
+        mirror_painter(painter, view.viewbox[0], view.viewbox[2])
     painter.drawPicture(0, 0, _drawing(view))
     painter.restore()
 

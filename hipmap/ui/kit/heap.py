@@ -48,10 +48,6 @@ def unsettle() -> None:
     gc.unfreeze()
 
 
-def settled() -> bool:
-    return _settled
-
-
 def tidy() -> int | None:
     """In idle time (a change has been painted), the collector's next pass, the one Python would start on its own
     in the middle of a later click: the generation collected, or None if the heap is not settled (Python's usual

@@ -368,7 +368,7 @@ class MusclePanel(QWidget):
             shown = self.browser.document()
             if shown is not self._own:
                 self.browser.setDocument(self._own)
-                if any(kept[0] is shown for kept in self._documents.values()):
+                if self._is_kept(shown):
                     _put_away(shown)
             self.browser.setHtml(page)
             return
@@ -394,8 +394,12 @@ class MusclePanel(QWidget):
             if doc.textWidth() != width:
                 doc.setTextWidth(width)
             self.browser.setDocument(doc)
-        if shown is not doc and any(kept[0] is shown for kept in self._documents.values()):
+        if shown is not doc and self._is_kept(shown):
             _put_away(shown)
+
+    def _is_kept(self, doc: QTextDocument) -> bool:
+        """DOC is one of the pages kept to show again (not the browser's own, nor one being dropped)."""
+        return any(kept[0] is doc for kept in self._documents.values())
 
     def _new_document(self, page: str) -> QTextDocument:
         """A new document for PAGE, filled before the browser shows it: then Qt lays out the part on screen at once

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.chosen_outside = False  # the selected muscle was chosen in the browser, not in the candidate list
         self.previewed: tuple[str, str] | None = None
         self._mode = read_choice(self.settings, "view/layout", "tabs", ("tabs", "side"))
+        self._share_when_shown = False  # attached before it had its size: the 70/30 split waits for the show
 
         tab = read_int(self.settings, "view/tab", 0, 0, len(VIEW_IDS) - 1)
         first_views = list(VIEW_IDS) if self._mode == "side" else [VIEW_IDS[tab]]
@@ -225,8 +226,7 @@ class MainWindow(QMainWindow):
         renderers = {}
         for view_id, view in atlas.views.items():
             key = str(view.svg_file)
-            if key not in renderers:  # (shared with the muscle panel's pictures and any other window)
-                renderers[key] = view_renderer(key)
+            renderers[key] = view_renderer(key)  # (one for the whole app: the panel's pictures, other windows)
             body = BodyView(atlas, view_id, renderers[key])
             body.strokeFinished.connect(self.marking.on_stroke)
             body.eraseFinished.connect(self.marking.on_erase)
@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event):
         super().showEvent(event)
-        if getattr(self, "_share_when_shown", False):  # attached before it had its size (the CLI, tests)
+        if self._share_when_shown:  # attached before it had its size (the CLI, tests)
             self._share_width()
 
     def closeEvent(self, event):
