@@ -17,6 +17,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HIPMAP_NO_CACHE", "1")  # never the user's warm-start cache (tests/core/test_warmstart.py uses its own)
 
 
+def _own_home_per_worker() -> None:
+    """Under pytest-xdist each worker process gets a HOME of its own: Qt's test-mode folders (~/.qttest: autosave,
+    history, routines) would otherwise be shared by tests running at the same moment in two processes. The font
+    cache stays where it was, so fonts are not indexed again."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix=f"hipmap-test-{worker}-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    os.environ.setdefault("XDG_CACHE_HOME", str(Path.home() / ".cache"))
+    os.environ["HOME"] = str(home)
+
+
+_own_home_per_worker()
+
+
 def load_tool(name: str):
     """tools/NAME.py as a module (the tools are scripts, not part of the package)."""
     import importlib.util

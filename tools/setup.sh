@@ -51,6 +51,11 @@ fi
 
 case "$action" in
   run)  exec .venv/bin/python main.py "$@" ;;
-  test) exec .venv/bin/python -m pytest "$@" ;;
+  test)
+    # One test process per processor, at most four (each holds its own Qt); files stay whole in one process, so
+    # a module's costly fixtures are made once. HIPMAP_TEST_WORKERS=0 runs everything in this process.
+    workers="${HIPMAP_TEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}"
+    [ "$workers" -gt 4 ] && workers=4
+    exec .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@" ;;
   *)    echo "usage: bash tools/setup.sh run|test" >&2; exit 2 ;;
 esac
