@@ -73,6 +73,22 @@ def warning_edge(palette: QPalette) -> QColor:
     return QColor(WARNING_EDGE_DARK if is_dark(palette) else WARNING_EDGE_LIGHT)
 
 
+_FONT_KEYS: list = []  # (font, its key), the fonts asked about last
+
+
+def font_key(font: QFont) -> str:
+    """font.key(), remembered for the few fonts in use: QFont.key() writes every attribute of the font out as text
+    (several microseconds), and the candidate list keys its caches by font a few hundred times a click; comparing
+    with a font already seen is one call."""
+    for known, key in _FONT_KEYS:
+        if known == font:
+            return key
+    key = font.key()
+    _FONT_KEYS.insert(0, (QFont(font), key))
+    del _FONT_KEYS[4:]
+    return key
+
+
 def scaled_font(font: QFont, factor: float = 1.0, bold: bool | None = None, italic: bool | None = None) -> QFont:
     """A copy of font, resized in whichever unit it uses (points or pixels)."""
     out = QFont(font)

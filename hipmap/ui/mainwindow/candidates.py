@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTextOption, QTransform
+from PySide6.QtGui import QBrush, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from ...core.pain.matching import Candidate, MatchResult
 from ..kit import colors, style
 from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, side_phrase, translate
+from ..kit.words import WrappedWords
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
 # PySide6 6.12 ("deallocating None" after a few hundred paints); objects avoid it.
@@ -52,7 +54,6 @@ RankRole = Qt.UserRole + 2
 ExplainingRole = Qt.UserRole + 3
 
 VISIBLE_REASONS = 2
-MIN_ROW_HEIGHT = 60  # pixels: no row is shorter (a name, a side and the bar with their padding)
 EMPTY_TEXT = (
     QT_TRANSLATE_NOOP("candidates", "Click or paint where it hurts on the diagram. The muscles whose pain patterns match it will be listed here.")
 )
@@ -118,6 +119,10 @@ class CandidateModel(QAbstractListModel):
     def candidate(self, row: int) -> Candidate | None:
         return self.result.candidates[row] if 0 <= row < len(self.result.candidates) else None
 
+    def explaining(self, row: int) -> bool:
+        """Whether the candidate in ROW belongs to the set that explains most of the pain."""
+        return self.result.candidates[row].key in self._explaining
+
     def row_of(self, key: tuple[str, str] | None) -> int | None:
         if key is None:
             return None
@@ -182,6 +187,50 @@ def _found(cache: OrderedDict, key):
     return value
 
 
+KEPT_LINES = 512  # one-line texts kept laid out: ranks, sides, percentages, the marker, the bullet
+
+
+class _Lines:
+    """One-line texts laid out once per font and drawn as QStaticText. QPainter.drawText(rect, flags, text) lays
+    its text out again on every call, and a row has half a dozen of them."""
+
+    _kept: OrderedDict = OrderedDict()  # (text, font key) -> (QStaticText, its advance)
+    _heights: dict = {}  # font key -> the line's height, fractional (what drawText centres by)
+
+    @classmethod
+    def draw(cls, painter: QPainter, rect: QRect, how: int, text: str, font, font_key: str) -> None:
+        """As painter.drawText(RECT, flags, TEXT) with the painter's font FONT (whose key is FONT_KEY), HOW being
+        LEFT_TOP, CENTRE or RIGHT_MIDDLE: the same pixels."""
+        key = (text, font_key)
+        found = _found(cls._kept, key)
+        if found is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.PlainText)
+            static.prepare(QTransform(), font)
+            # Aligned by its advance, as drawText aligns a line (the static text's own width can be a pixel more).
+            found = _keep(cls._kept, key, (static, QFontMetricsF(font).horizontalAdvance(text)), KEPT_LINES)
+        height = cls._heights.get(font_key)
+        if height is None:
+            height = cls._heights[font_key] = QFontMetricsF(font).height()
+        static, width = found
+        room_w, room_h = rect.width(), rect.height()
+        if width > room_w or height > room_h:
+            painter.drawText(rect, _DRAW_TEXT_FLAGS[how], text)  # cut to its box, as drawText does
+            return
+        if how == LEFT_TOP:
+            painter.drawStaticText(QPointF(rect.x(), rect.y()), static)
+        else:
+            x = rect.x() + (room_w - width if how == RIGHT_MIDDLE else (room_w - width) / 2)
+            painter.drawStaticText(QPointF(x, rect.y() + (room_h - height) / 2), static)
+
+
+_SELECTED, _MOUSE_OVER, _HAS_FOCUS = QStyle.State_Selected.value, QStyle.State_MouseOver.value, QStyle.State_HasFocus.value
+
+# How a one-line text sits in its box (plain numbers: combining Qt's alignment flags costs microseconds a time).
+LEFT_TOP, CENTRE, RIGHT_MIDDLE = 0, 1, 2
+_DRAW_TEXT_FLAGS = {LEFT_TOP: int(Qt.AlignLeft | Qt.AlignTop), CENTRE: int(Qt.AlignCenter), RIGHT_MIDDLE: int(Qt.AlignRight | Qt.AlignVCenter)}
+
+
 class _RowLayout:
     """Where each part of one row goes, for a given width: shared by sizeHint and paint.
 
@@ -189,7 +238,7 @@ class _RowLayout:
     slots, not a dict, and its words as plain str (a translated text carries a record of how it was made)."""
 
     __slots__ = (
-        "name_font", "small_font", "more_font", "pct_font", "badge", "name", "name_static", "side_text", "side",
+        "name_font", "small_font", "more_font", "pct_font", "font_keys", "badge", "name", "name_static", "side_text", "side",
         "marker", "marker_text", "pct_text", "bar", "pct", "score", "bullet_w", "reasons", "more", "more_text",
         "more_static", "height",
     )  # fmt: skip
@@ -201,9 +250,8 @@ class _RowLayout:
     _blocks: OrderedDict = OrderedDict()  # (text, font, width) -> (its height, its laid-out QStaticText)
 
     @classmethod
-    def fonts(cls, font):
-        """Fonts and metrics derived from the list's font, made once per font."""
-        key = font.key()
+    def fonts(cls, font, key: str):
+        """Fonts, their keys and metrics derived from the list's font (whose key is KEY), made once per font."""
         found = cls._fonts.get(key)
         if found is None:
             name_font = style.scaled_font(font, 1.05, bold=True)
@@ -211,21 +259,24 @@ class _RowLayout:
             more_font = style.scaled_font(font, 0.9, italic=True)
             pct_font = style.scaled_font(font, 1.0, bold=True)
             metrics = (QFontMetrics(name_font), QFontMetrics(small_font), QFontMetrics(pct_font))
-            found = cls._fonts[key] = (name_font, small_font, more_font, pct_font, metrics)
+            keys = tuple(f.key() for f in (name_font, small_font, more_font, pct_font))
+            found = cls._fonts[key] = (name_font, small_font, more_font, pct_font, metrics, keys)
         return found
 
-    def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int):
-        self.name_font, self.small_font, self.more_font, self.pct_font, metrics = self.fonts(option.font)
+    def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int, font_key: str | None = None):
+        fonts = self.fonts(option.font, font_key or style.font_key(option.font))
+        self.name_font, self.small_font, self.more_font, self.pct_font, metrics, self.font_keys = fonts
+        name_key, small_key, more_key, _pct_key = self.font_keys
         fm_name, fm_small, fm_pct = metrics
         x = self.PAD_X + self.BADGE + self.GAP
         w = max(60, width - x - self.PAD_X)
         y = self.PAD_Y
 
-        def block(font, text: str, left: int, avail: int) -> tuple[QRect, QStaticText]:
+        def block(font, font_key: str, text: str, left: int, avail: int) -> tuple[QRect, QStaticText]:
             # Wrapped once, here: painting draws the lines laid out (the same pixels as drawText's word wrap,
             # which would lay the text out again on every paint). The same words at the same width are wrapped
             # once: most of a new ranking's names, reasons and "more" lines were shown before.
-            key = (text, font.key(), avail)
+            key = (text, font_key, avail)
             found = _found(self._blocks, key)
             if found is None:
                 static = QStaticText(text)
@@ -237,7 +288,7 @@ class _RowLayout:
             return QRect(left, y, avail, found[0]), found[1]
 
         self.badge = QRect(self.PAD_X, y + max(0, (fm_name.height() - self.BADGE) // 2), self.BADGE, self.BADGE)
-        self.name, self.name_static = block(self.name_font, c.name, x, w)
+        self.name, self.name_static = block(self.name_font, name_key, c.name, x, w)
         y = self.name.bottom() + 1 + 3
         # Side, then the explaining marker on the same line when it fits.
         self.side_text = str(side_phrase(c.side))
@@ -264,7 +315,7 @@ class _RowLayout:
         self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
         reasons = []
         for reason in c.reasons[:VISIBLE_REASONS]:
-            r, static = block(self.small_font, reason, x + self.bullet_w, w - self.bullet_w)
+            r, static = block(self.small_font, small_key, reason, x + self.bullet_w, w - self.bullet_w)
             reasons.append((r, static))
             y = r.bottom() + 1 + 3
         self.reasons: tuple[tuple[QRect, QStaticText], ...] = tuple(reasons)
@@ -272,7 +323,7 @@ class _RowLayout:
         self.more = None
         if hidden > 0:
             self.more_text = str(translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
-            self.more, self.more_static = block(self.more_font, self.more_text, x + self.bullet_w, w - self.bullet_w)
+            self.more, self.more_static = block(self.more_font, more_key, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
 
@@ -305,9 +356,10 @@ class CandidateDelegate(QStyledItemDelegate):
         c = index.data(CandidateRole)
         if c is None:
             return None
-        width = width or self._width(option)
-        explaining = bool(index.data(ExplainingRole))
-        font_key = option.font.key()
+        return self.layout_of(c, bool(index.data(ExplainingRole)), width or self._width(option), option)
+
+    def layout_of(self, c: Candidate, explaining: bool, width: int, option) -> _RowLayout:
+        font_key = style.font_key(option.font)
         known = self._by_id.get(id(c))
         if known is not None and known[0] is c and known[1:4] == (explaining, width, font_key):
             return known[4]
@@ -316,13 +368,40 @@ class CandidateDelegate(QStyledItemDelegate):
         key = (c.name, c.side, c.score, str(match_label(c)), c.reasons, explaining, width, font_key)
         lay = _found(self._layouts, key)
         if lay is None:
-            lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width), KEPT_LAYOUTS)
+            lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width, font_key), KEPT_LAYOUTS)
         _keep(self._by_id, id(c), (c, explaining, width, font_key, lay), KEPT_LAYOUTS)
         self._heights[c.key] = lay.height
         return lay
 
+    def plan_sizes(self, first: int, end: int) -> None:
+        """Every row's size for the layout about to run, worked out in one go: rows FIRST to END measured, the
+        others at the height they had when last measured (or a typical one). The list asks for every row's size on
+        every new ranking, each a call from Qt into Python; with the sizes ready each call is one lookup."""
+        model = self.view.model()
+        width = self.view.viewport().width() if self.view.viewport().width() > 0 else 320
+        opt = QStyleOptionViewItem()
+        opt.font = self.view.font()
+        sizes, made = [], {}
+        for row, c in enumerate(model.result.candidates):
+            if first <= row < end:
+                height = self.layout_of(c, model.explaining(row), width, opt).height
+            else:
+                self.estimated = True
+                known = self._by_id.get(id(c))
+                height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
+            size = made.get(height)
+            if size is None:
+                size = made[height] = QSize(width, height)
+            sizes.append(size)
+        self.planned = sizes
+
+    planned: list | None = None  # the rows' sizes for the layout running now (plan_sizes)
+
     def sizeHint(self, option, index) -> QSize:
         row = index.row()
+        planned = self.planned
+        if planned is not None and row < len(planned):
+            return planned[row]
         if self.exact is not None and not self.exact[0] <= row < self.exact[1]:
             # Off screen: the height it had when last measured (or a typical one), at almost no cost, since the
             # list asks for every row's size on every new ranking.
@@ -346,11 +425,12 @@ class CandidateDelegate(QStyledItemDelegate):
         opt.font = self.view.font()  # (the font the view gives its rows: the same layouts are found again)
         rows = model.rowCount()
 
+        width = self._width(opt)
+
         def filled(at: int, step: int) -> int:
             room = height
             while 0 <= at < rows and room > 0:
-                lay = self.layout(opt, model.index(at, 0))
-                room -= lay.height if lay is not None else MIN_ROW_HEIGHT
+                room -= self.layout_of(model.candidate(at), model.explaining(at), width, opt).height
                 at += step
             return at
 
@@ -359,30 +439,30 @@ class CandidateDelegate(QStyledItemDelegate):
     def _look(self, pal: QPalette, font) -> tuple:
         """The colours and the badge's font the rows are painted with, worked out once per palette, look and font
         (each row painted on every new ranking would otherwise blend and copy them again)."""
-        key = (pal.cacheKey(), pal.currentColorGroup(), colors.high_contrast(), font.key())
+        key = (pal.cacheKey(), pal.currentColorGroup(), colors.high_contrast(), style.font_key(font))
         if self._look_key != key:
             text, base, highlight = pal.color(QPalette.Text), pal.color(QPalette.Base), pal.color(QPalette.Highlight)
+            badge_font = style.scaled_font(font, 0.9, bold=True)
             self._look_key = key
             self._look_made = (
                 text, style.secondary_text(pal), style.accent(pal), highlight,
                 style.blend(base, highlight, 0.2), style.blend(base, text, 0.06), style.hairline(pal),
-                style.blend(base, text, 0.14), style.on_accent(pal), style.scaled_font(font, 0.9, bold=True),
+                style.blend(base, text, 0.14), style.on_accent(pal), badge_font, badge_font.key(),
             )  # fmt: skip
         return self._look_made
 
     def paint(self, painter: QPainter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        # Only the row's text is needed from the model (initStyleOption would ask it for a dozen roles it has not).
-        opt.text = index.data(Qt.DisplayRole) or ""
-        rect = opt.rect
-        lay = self.layout(opt, index, rect.width())
+        # (The option as Qt gives it: its font, palette, state and rectangle are all a row needs.)
+        rect = option.rect
+        lay = self.layout(option, index, rect.width())
         if lay is None:
             return super().paint(painter, option, index)
-        pal = opt.palette
-        selected = bool(opt.state & QStyle.State_Selected)
-        hovered = bool(opt.state & QStyle.State_MouseOver)
-        focused = bool(opt.state & QStyle.State_HasFocus) and self.view.hasFocus()
-        text, quiet, accent, highlight, selected_tint, hover_tint, hairline, track_color, on_accent, badge_font = self._look(pal, opt.font)
+        pal = option.palette
+        state = option.state.value  # (plain numbers: Qt's flag types are slow to combine)
+        selected = bool(state & _SELECTED)
+        hovered = bool(state & _MOUSE_OVER)
+        focused = bool(state & _HAS_FOCUS) and self.view.hasFocus()
+        text, quiet, accent, highlight, selected_tint, hover_tint, hairline, track_color, on_accent, badge_font, badge_key = self._look(pal, option.font)
 
         painter.save()
         painter.setRenderHint(QPainter.Antialiasing)
@@ -407,20 +487,21 @@ class CandidateDelegate(QStyledItemDelegate):
         # Rank badge: filled for the explaining set, outlined otherwise (the marker text says the same in words).
         explaining = bool(index.data(ExplainingRole))
         painter.setPen(NO_PEN if explaining else QPen(accent))
-        painter.setBrush(accent if explaining else Qt.NoBrush)
+        painter.setBrush(accent if explaining else NO_BRUSH)
         painter.drawEllipse(QRectF(lay.badge).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.setFont(badge_font)
         painter.setPen(on_accent if explaining else accent)
-        painter.drawText(lay.badge, Qt.AlignCenter, str(index.row() + 1))
+        _Lines.draw(painter, lay.badge, CENTRE, str(index.row() + 1), badge_font, badge_key)
 
         painter.setFont(lay.name_font)
         painter.setPen(text)
         painter.drawStaticText(lay.name.topLeft(), lay.name_static)
+        small_key, pct_key = lay.font_keys[1], lay.font_keys[3]
         painter.setFont(lay.small_font)
-        painter.drawText(lay.side, int(Qt.AlignLeft | Qt.AlignTop), lay.side_text)
+        _Lines.draw(painter, lay.side, LEFT_TOP, lay.side_text, lay.small_font, small_key)
         if lay.marker is not None:
             painter.setPen(accent)
-            painter.drawText(lay.marker, int(Qt.AlignLeft | Qt.AlignTop), lay.marker_text)
+            _Lines.draw(painter, lay.marker, LEFT_TOP, lay.marker_text, lay.small_font, small_key)
 
         track = QRectF(lay.bar)
         painter.setPen(NO_PEN)
@@ -433,13 +514,13 @@ class CandidateDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(bar, lay.BAR_H / 2, lay.BAR_H / 2)
         painter.setFont(lay.pct_font)
         painter.setPen(text)
-        painter.drawText(lay.pct, int(Qt.AlignRight | Qt.AlignVCenter), lay.pct_text)
+        _Lines.draw(painter, lay.pct, RIGHT_MIDDLE, lay.pct_text, lay.pct_font, pct_key)
 
         painter.setFont(lay.small_font)
         painter.setPen(quiet)
         for r, static in lay.reasons:
             bullet = QRect(r.x() - lay.bullet_w, r.y(), lay.bullet_w, r.height())
-            painter.drawText(bullet, int(Qt.AlignLeft | Qt.AlignTop), "\u2022")
+            _Lines.draw(painter, bullet, LEFT_TOP, "\u2022", lay.small_font, small_key)
             painter.drawStaticText(r.topLeft(), static)
         if lay.more is not None:
             painter.setFont(lay.more_font)
@@ -484,8 +565,12 @@ class CandidateView(QListView):
         delegate = self.itemDelegate()
         delegate.exact = (max(0, first), end)
         delegate.estimated = False
-        self.scheduleDelayedItemsLayout()
-        self.executeDelayedItemsLayout()
+        delegate.plan_sizes(*delegate.exact)
+        try:
+            self.scheduleDelayedItemsLayout()
+            self.executeDelayedItemsLayout()
+        finally:
+            delegate.planned = None  # (later layouts, after a resize, measure as they go)
         if delegate.estimated:
             self._rest_timer.start()
         else:
@@ -576,11 +661,9 @@ class CandidateList(QWidget):
         self.title = QLabel(translate("candidates", "Muscles that may explain your pain"))
         self.title.setFont(style.scaled_font(self.font(), 1.15, bold=True))
         self.title.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(translate("candidates", "Summary"))
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
+        # New words with every ranking, mostly on the same lines: laid out again only when their lines change.
+        self.summary = WrappedWords(name=translate("candidates", "Summary"))
+        self.legend = WrappedWords()
         self.legend.setFont(style.scaled_font(self.font(), 0.9))
 
         self.model = CandidateModel(self)
@@ -750,16 +833,20 @@ class CandidateList(QWidget):
         if has_rows:
             n = len(result.candidates)
             self.summary.setText(result.summary or (translate("candidates", "%n muscle may be involved.", "", n) if n == 1 else translate("candidates", "%n muscles may be involved.", "", n)))
+        shown = (self.summary.isHidden(), self.legend.isHidden())
         self.summary.setVisible(has_rows)
         if result.pain_area > 0 and not has_rows:
-            self.empty.setText(_empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT)))
+            empty = _empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT))
         else:
-            self.empty.setText(_empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT)))
+            empty = _empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT))
+        if empty != self.empty.text():  # (a label's new text asks for a new layout even when it is hidden)
+            self.empty.setText(empty)
         self.legend.setText(
             translate("candidates", "{STAR} marks the muscles that together explain {percent} of your pain.").format(STAR=STAR, percent=percent(result.explained_share))
         )
         self.legend.setVisible(bool(result.explaining))
-        self.updateGeometry()
+        if shown != (self.summary.isHidden(), self.legend.isHidden()):
+            self.updateGeometry()  # (words on new lines ask for it themselves)
 
     def _apply_palette(self) -> None:
         pal = self.palette()
