@@ -316,8 +316,12 @@ def side_phrase(side: str) -> str:
 
 
 def matching_phrases() -> dict[str, str]:
-    """The words of the matcher's reasons and summary (hipmap.core.pain.matching.PHRASES) in the interface's language."""
-    return {
+    """The words of the matcher's reasons and summary (hipmap.core.pain.matching.PHRASES) in the interface's language.
+
+    Plain words: a change of language makes a new matcher and matches again (MainWindow.use_atlas), so the dozens of
+    sentences each ranking builds from them need no record of how they were made (each record costs microseconds,
+    on every click)."""
+    phrases = {
         "empty": translate("matching", "Mark where it hurts to see which muscles may be involved."),
         "main": translate("matching", "Its main referral zone covers {percent} of the pain you marked."),
         "main_where": translate("matching", "Its main referral zone covers {percent} of the pain you marked: {where}."),
@@ -344,6 +348,7 @@ def matching_phrases() -> dict[str, str]:
         "right": side_name("right"),
         "both": side_name("both"),
     }
+    return {key: str(words) for key, words in phrases.items()}
 
 
 def step_title(title: str) -> str:
