@@ -177,9 +177,10 @@ def test_the_list_appearing_with_the_first_mark_lays_its_rows_out_as_one_already
         assert w.stack.currentWidget() is w.view and w.view.isVisible()
         assert w.view.visualRect(w.model.index(0)).height() == w.delegate.layout(_option(w), w.model.index(0)).height
         passes.append(asked.count(0))  # each pass over the rows asks the first row's size once
-    # Appearing: one pass more than the same ranking shown again, for its scroll bar appearing (gone while the
-    # list was empty), which narrows the rows; showing the list with its rows in cost two more.
-    assert passes[1] == passes[2] + 1, passes
+    # Appearing costs no more passes over the rows than the same ranking shown again: the scroll bar stays (its
+    # appearing narrowed the rows just laid out), and the words above the list take their room first (their
+    # showing shortened the list just laid out). Each cost one more pass, measuring every row.
+    assert passes[0] == passes[1] <= passes[2], passes
 
 
 def _option(w):

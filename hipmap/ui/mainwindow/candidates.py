@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from ...core.pain.matching import Candidate, MatchResult
 from ..kit import colors, style
-from ..kit.i18n import QT_TRANSLATE_NOOP, side_name, side_phrase, translate
+from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, side_phrase, translate
 from ..kit.words import WrappedWords
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
@@ -231,6 +231,60 @@ LEFT_TOP, CENTRE, RIGHT_MIDDLE = 0, 1, 2
 _DRAW_TEXT_FLAGS = {LEFT_TOP: int(Qt.AlignLeft | Qt.AlignTop), CENTRE: int(Qt.AlignCenter), RIGHT_MIDDLE: int(Qt.AlignRight | Qt.AlignVCenter)}
 
 
+class _RowWords:
+    """The words every row shares and their widths, in one language and font: the sides, the explaining marker,
+    the match labels, "+ n more reasons". Worked out once (each a translation and a measure, for every row laid
+    out, on every new ranking)."""
+
+    _made: dict = {}  # (language, the list's small font's key) -> _RowWords
+
+    @classmethod
+    def of(cls, font_key: str, metrics) -> "_RowWords":
+        key = (current_language(), font_key)
+        found = cls._made.get(key)
+        if found is None:
+            if len(cls._made) > 8:
+                cls._made.clear()
+            found = cls._made[key] = cls(metrics)
+        return found
+
+    def __init__(self, metrics):
+        fm_name, fm_small, fm_pct = metrics
+        self.fm_small, self.fm_pct = fm_small, fm_pct
+        self.name_h, self.small_h, self.pct_h = fm_name.height(), fm_small.height(), fm_pct.height()
+        self.sep_w = fm_small.horizontalAdvance("   ")
+        self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
+        marker = str(translate("candidates", EXPLAINING_LABEL).format(star=STAR))
+        self.marker = (marker, fm_small.horizontalAdvance(marker) + 1)
+        # Room for the widest label, "100% match", whatever the score: the bars of all rows end at one place.
+        self.full_w = fm_pct.horizontalAdvance(translate("candidates", "{percent} match").format(percent="100%")) + 2
+        self._sides: dict = {}
+        self._labels: dict = {}
+        self._more: dict = {}
+
+    def side(self, side: str) -> tuple[str, int]:
+        found = self._sides.get(side)
+        if found is None:
+            text = str(side_phrase(side))
+            found = self._sides[side] = (text, self.fm_small.horizontalAdvance(text))
+        return found
+
+    def match(self, c: Candidate) -> tuple[str, int]:
+        """The row's match label and the room kept for it."""
+        key = (percent(c.score), only_trigger_point(c))
+        found = self._labels.get(key)
+        if found is None:
+            text = str(match_label(c))
+            found = self._labels[key] = (text, self.fm_pct.horizontalAdvance(text) + 2 if key[1] else self.full_w)
+        return found
+
+    def more(self, hidden: int) -> str:
+        found = self._more.get(hidden)
+        if found is None:
+            found = self._more[hidden] = str(translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
+        return found
+
+
 class _RowLayout:
     """Where each part of one row goes, for a given width: shared by sizeHint and paint.
 
@@ -267,7 +321,6 @@ class _RowLayout:
         fonts = self.fonts(option.font, font_key or style.font_key(option.font))
         self.name_font, self.small_font, self.more_font, self.pct_font, metrics, self.font_keys = fonts
         name_key, small_key, more_key, _pct_key = self.font_keys
-        fm_name, fm_small, fm_pct = metrics
         x = self.PAD_X + self.BADGE + self.GAP
         w = max(60, width - x - self.PAD_X)
         y = self.PAD_Y
@@ -287,32 +340,29 @@ class _RowLayout:
                 found = _keep(self._blocks, key, (math.ceil(static.size().height()), static), KEPT_BLOCKS)
             return QRect(left, y, avail, found[0]), found[1]
 
-        self.badge = QRect(self.PAD_X, y + max(0, (fm_name.height() - self.BADGE) // 2), self.BADGE, self.BADGE)
+        words = _RowWords.of(small_key, metrics)
+        self.badge = QRect(self.PAD_X, y + max(0, (words.name_h - self.BADGE) // 2), self.BADGE, self.BADGE)
         self.name, self.name_static = block(self.name_font, name_key, c.name, x, w)
         y = self.name.bottom() + 1 + 3
         # Side, then the explaining marker on the same line when it fits.
-        self.side_text = str(side_phrase(c.side))
-        side_w = fm_small.horizontalAdvance(self.side_text)
-        self.side = QRect(x, y, side_w + 1, fm_small.height())
+        self.side_text, side_w = words.side(c.side)
+        self.side = QRect(x, y, side_w + 1, words.small_h)
         self.marker = None
         if explaining:
-            sep = fm_small.horizontalAdvance("   ")
-            self.marker_text = str(translate("candidates", EXPLAINING_LABEL).format(star=STAR))
-            marker_w = fm_small.horizontalAdvance(self.marker_text) + 1
-            if side_w + sep + marker_w <= w:
-                self.marker = QRect(x + side_w + sep, y, marker_w, fm_small.height())
+            self.marker_text, marker_w = words.marker
+            if side_w + words.sep_w + marker_w <= w:
+                self.marker = QRect(x + side_w + words.sep_w, y, marker_w, words.small_h)
             else:
-                y += fm_small.height()
-                self.marker = QRect(x, y, min(w, marker_w), fm_small.height())
-        y += fm_small.height() + 6
-        self.pct_text = str(match_label(c))
-        pct_w = fm_pct.horizontalAdvance(self.pct_text if only_trigger_point(c) else translate("candidates", "{percent} match").format(percent="100%")) + 2
-        line_h = max(fm_pct.height(), self.BAR_H)
+                y += words.small_h
+                self.marker = QRect(x, y, min(w, marker_w), words.small_h)
+        y += words.small_h + 6
+        self.pct_text, pct_w = words.match(c)
+        line_h = max(words.pct_h, self.BAR_H)
         self.bar = QRect(x, y + (line_h - self.BAR_H) // 2, max(20, w - pct_w - 10), self.BAR_H)
         self.pct = QRect(x + w - pct_w, y, pct_w, line_h)
         self.score = c.score
         y += line_h + 6
-        self.bullet_w = fm_small.horizontalAdvance("\u2022  ")
+        self.bullet_w = words.bullet_w
         reasons = []
         for reason in c.reasons[:VISIBLE_REASONS]:
             r, static = block(self.small_font, small_key, reason, x + self.bullet_w, w - self.bullet_w)
@@ -322,7 +372,7 @@ class _RowLayout:
         hidden = len(c.reasons) - VISIBLE_REASONS
         self.more = None
         if hidden > 0:
-            self.more_text = str(translate("candidates", "+ %n more reason (see details)", "", hidden) if hidden == 1 else translate("candidates", "+ %n more reasons (see details)", "", hidden))
+            self.more_text = words.more(hidden)
             self.more, self.more_static = block(self.more_font, more_key, self.more_text, x + self.bullet_w, w - self.bullet_w)
             y = self.more.bottom() + 1 + 3
         self.height = y - 3 + self.PAD_Y
@@ -365,7 +415,7 @@ class CandidateDelegate(QStyledItemDelegate):
             return known[4]
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
         # The key is what the row shows, not the candidate: hashing one works out all its fields.
-        key = (c.name, c.side, c.score, str(match_label(c)), c.reasons, explaining, width, font_key)
+        key = (c.name, c.side, c.score, only_trigger_point(c), c.reasons, explaining, width, font_key, current_language())
         lay = _found(self._layouts, key)
         if lay is None:
             lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width, font_key), KEPT_LAYOUTS)
@@ -454,9 +504,12 @@ class CandidateDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         # (The option as Qt gives it: its font, palette, state and rectangle are all a row needs.)
         rect = option.rect
-        lay = self.layout(option, index, rect.width())
-        if lay is None:
+        model, row = index.model(), index.row()
+        c = model.candidate(row)
+        if c is None:
             return super().paint(painter, option, index)
+        explaining = model.explaining(row)
+        lay = self.layout_of(c, explaining, rect.width(), option)
         pal = option.palette
         state = option.state.value  # (plain numbers: Qt's flag types are slow to combine)
         selected = bool(state & _SELECTED)
@@ -480,18 +533,17 @@ class CandidateDelegate(QStyledItemDelegate):
             painter.setBrush(NO_BRUSH)
             painter.setPen(highlight)
             painter.drawRoundedRect(full.adjusted(3.5, 2.5, -3.5, -2.5), 6, 6)
-        elif index.row() < index.model().rowCount() - 1 and not selected:
+        elif row < model.rowCount() - 1 and not selected:
             painter.setPen(hairline)
             painter.drawLine(lay.PAD_X, rect.height() - 1, rect.width() - lay.PAD_X, rect.height() - 1)
 
         # Rank badge: filled for the explaining set, outlined otherwise (the marker text says the same in words).
-        explaining = bool(index.data(ExplainingRole))
         painter.setPen(NO_PEN if explaining else QPen(accent))
         painter.setBrush(accent if explaining else NO_BRUSH)
         painter.drawEllipse(QRectF(lay.badge).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.setFont(badge_font)
         painter.setPen(on_accent if explaining else accent)
-        _Lines.draw(painter, lay.badge, CENTRE, str(index.row() + 1), badge_font, badge_key)
+        _Lines.draw(painter, lay.badge, CENTRE, str(row + 1), badge_font, badge_key)
 
         painter.setFont(lay.name_font)
         painter.setPen(text)
@@ -542,6 +594,9 @@ class CandidateView(QListView):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # The scroll bar stays, so the rows' width never changes with their number: a bar appearing under the
+        # first ranking of a map narrowed every row just laid out, and Qt laid them all out again, measuring each.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.setResizeMode(QListView.Adjust)  # re-measure rows when the width changes
         self.setUniformItemSizes(False)
         # The list is rebuilt on every stroke, and only the top rows are on screen: those are measured and painted
@@ -743,13 +798,13 @@ class CandidateList(QWidget):
     def set_result(self, result: MatchResult) -> None:
         """Show a new result; the selected muscle and side stay selected if they are still listed."""
         keep = self._current
+        # The words above the list first (and the list in place of the words shown while nothing is marked): shown
+        # or hidden, they change the list's height, and a list resized after its rows are laid out lays them all
+        # out again, measuring each.
+        self._update_texts(result)
         self._restoring = True
         try:
             shown = max(0, self.view.indexAt(QPoint(1, 1)).row())  # the list keeps its scroll: rows there show next
-            if result.candidates and self.stack.currentWidget() is not self.view:
-                # The list comes in place of the words shown while nothing is marked before it has rows: a list
-                # shown lays its rows out, and then it has none (its rows are laid out once, below).
-                self.stack.setCurrentWidget(self.view)
             self.model.set_result(result)
             self.view.reset_hover()
             row = self.model.row_of(keep)
@@ -757,12 +812,10 @@ class CandidateList(QWidget):
             # painted with the mark that changed them; the others follow in the next turns of the event loop.
             self.view.lay_out_now(*self.delegate.rows_around(shown if row is None else row, self.view.viewport().height()))
             if row is not None:
-                index = self.model.index(row)
-                self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
-                self.view.scrollTo(index, QAbstractItemView.EnsureVisible)
+                # (Making it current scrolls it into view: the list scrolls to its current row, autoScroll.)
+                self.view.selectionModel().setCurrentIndex(self.model.index(row), QItemSelectionModel.ClearAndSelect)
         finally:
             self._restoring = False
-        self._update_texts(result)
         self._set_current(self._selected_key())
         if self._hovered is not None and self.model.row_of(self._hovered) is None:
             self._set_hovered(None)
