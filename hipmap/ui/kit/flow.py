@@ -76,24 +76,23 @@ class WrappingLayout(QLayout):
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 if move:
-                    self._align(row, row_height)
+                    self._put(row, y, row_height)
                 x, y = area.x(), y + row_height + self._row_spacing
                 row, row_height = [], 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-                row.append(item)
+                row.append((item, x, hint))
             x += hint.width() + self._spacing
             row_height = max(row_height, hint.height())
         if move and row:
-            self._align(row, row_height)
+            self._put(row, y, row_height)
         return y + row_height - rect.y() + m.bottom()
 
     @staticmethod
-    def _align(row, height: int):
-        """Centre each item of a row vertically on the row."""
-        for item in row:
-            g = item.geometry()
-            item.setGeometry(QRect(g.x(), g.y() + (height - g.height()) // 2, g.width(), g.height()))
+    def _put(row, y: int, height: int):
+        """Place a row's items, each centred up and down on the row: once each (a widget moved away and back is
+        painted again, and this lays out the tool palette whenever one of its actions changes)."""
+        for item, x, hint in row:
+            item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
 
 
 class FlowLayout(WrappingLayout):
