@@ -554,3 +554,14 @@ def test_no_dialog_button_keeps_an_icon_it_cannot_show_in_high_contrast(full_win
     finally:
         full_window.set_high_contrast(False)
         QApplication.setStyle(old)
+
+
+def test_a_new_mark_is_described_to_a_screen_reader_in_the_next_turn(window, qtbot):
+    """A mark's words (its regions and rating) reach the diagram's description a turn after the mark is drawn, and
+    follow an undo the same way."""
+    window.show_view("lateral_right")
+    view = window.views["lateral_right"]
+    window.document.add_region("lateral_thigh", "right", 6)
+    qtbot.waitUntil(lambda: view.accessibleDescription().startswith("1 mark: right outer thigh (pain 6)"), timeout=1000)
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.accessibleDescription().startswith("No marks."), timeout=1000)

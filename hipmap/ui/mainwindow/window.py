@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(0)
         self._panel_timer.timeout.connect(self._show_panel)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._show_mark_count)
         self._tidy_timer = QTimer(self)  # the collector's pass after a change is painted, not in a later click
         self._tidy_timer.setSingleShot(True)
         self._tidy_timer.setInterval(0)
@@ -672,9 +676,18 @@ class MainWindow(QMainWindow):
         self.browsing.follow_pain(painmap)
         self._show_overlay()
         self._panel_timer.start()  # the details can follow a moment after the list and the diagrams
+        self._count_timer.start()  # so can the count of marks in the status bar
+        self._count_over = self.statusBar().currentMessage()  # (a message shown before it comes stays)
         self._tidy_timer.start()  # (after the panel: a zero timer started later fires later)
+
+    _count_over = ""
+
+    def _show_mark_count(self):
         from ...core.pain.painmap import made_count
 
+        if self.statusBar().currentMessage() != self._count_over:
+            return  # something was said since the change: it is not covered
+        painmap = self.document.painmap
         n = made_count(painmap, self.atlas)  # a region marked by name is one mark, though it shows on several views
         self.statusBar().showMessage((translate("app", "%n mark", "", n) if n == 1 else translate("app", "%n marks", "", n)) if n else translate("app", "Click or drag on a diagram to mark where it hurts."))
 
