@@ -452,20 +452,19 @@ class CandidateDelegate(QStyledItemDelegate):
         planned = self.planned
         if planned is not None and row < len(planned):
             return planned[row]
+        model = index.model()
+        c = model.candidate(row)
+        if c is None:
+            return super().sizeHint(option, index)
+        width = self._width(option)
         if self.exact is not None and not self.exact[0] <= row < self.exact[1]:
             # Off screen: the height it had when last measured (or a typical one), at almost no cost, since the
             # list asks for every row's size on every new ranking.
-            c = index.model().candidate(row)
-            if c is not None:
-                self.estimated = True
-                known = self._by_id.get(id(c))
-                height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
-                return QSize(self._width(option), height)
-        opt = QStyleOptionViewItem(option)  # the font is all a layout needs; no need to fill in the rest
-        lay = self.layout(opt, index)
-        if lay is None:
-            return super().sizeHint(option, index)
-        return QSize(self._width(opt), lay.height)
+            self.estimated = True
+            known = self._by_id.get(id(c))
+            height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
+            return QSize(width, height)
+        return QSize(width, self.layout_of(c, model.explaining(row), width, option).height)
 
     def rows_around(self, row: int, height: int) -> tuple[int, int]:
         """The rows that can be on screen while ROW is (it may end up at the top or at the bottom of the list's
