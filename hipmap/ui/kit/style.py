@@ -85,7 +85,7 @@ def font_key(font: QFont) -> str:
             return key
     key = font.key()
     _FONT_KEYS.insert(0, (QFont(font), key))
-    del _FONT_KEYS[4:]
+    del _FONT_KEYS[8:]
     return key
 
 

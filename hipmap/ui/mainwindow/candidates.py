@@ -776,7 +776,7 @@ class CandidateList(QWidget):
         # (a new ranking changes the summary's and the legend's words, not the title's or the note's).
         words = 0
         for label in labels:
-            key = (width, label.text(), label.font().key())
+            key = (width, label.text(), style.font_key(label.font()))
             height = self._words_height.get(key)
             if height is None:
                 if len(self._words_height) > 64:
