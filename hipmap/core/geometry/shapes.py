@@ -430,12 +430,12 @@ class Grid:
 
 def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(how many items each id has, the items of the ids one after another) from a (ptr, items) layout,
-    for sorted unique ids: runs of consecutive ids are one slice each."""
+    for sorted unique ids: runs of consecutive ids are one slice each when they are long."""
     counts = ptr[ids + 1] - ptr[ids]
     if not len(ids):
         return counts, items[:0]
     breaks = np.flatnonzero(np.diff(ids) != 1) + 1
-    if len(breaks) < RUNS_AS_SLICES or len(breaks) * ITEMS_PER_SLICE < counts.sum():
+    if len(breaks) * ITEMS_PER_SLICE < counts.sum():  # (short runs, as a few classes under a click: one gather)
         starts = ptr[ids[np.concatenate(([0], breaks))]].tolist()
         ends = ptr[ids[np.concatenate((breaks - 1, [len(ids) - 1]))] + 1].tolist()
         return counts, np.concatenate([items[a:b] for a, b in zip(starts, ends)])
@@ -479,8 +479,8 @@ class CellIndex:
         return counts, items
 
 
-RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing...
-ITEMS_PER_SLICE = 64  # ...unless the runs are long: a slice costs about as much as gathering this many items
+RUNS_AS_SLICES = 300  # (CellIndex.lookup) beyond this many runs, one vectorised gather is faster than slicing
+ITEMS_PER_SLICE = 128  # (gather) a slice costs about as much as gathering this many items at once
 
 
 class CellClasses:
