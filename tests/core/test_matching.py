@@ -249,3 +249,62 @@ def test_cell_classes_stay_exact_when_every_hash_collides(atlas, matcher, monkey
     rng = random.Random(4)
     for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
         assert [(c.key, c.score) for c in degenerate.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]
+
+
+def _figures(result):
+    """Everything a match says, read in full (floats by their bits)."""
+    return (
+        [(c.key, c.name, c.score.hex(), c.explained.hex(), c.spillover.hex(), c.coverage.hex(), c.on_trigger_point,
+          c.essential_regions, c.spillover_regions, c.unmarked_regions, c.reasons) for c in result.candidates],
+        [c.key for c in result.explaining], result.explained_share.hex(), result.unexplained_regions, result.pain_area.hex(), result.summary,
+    )  # fmt: skip
+
+
+def test_the_shortcuts_taken_by_the_size_of_the_pain_change_no_figure(atlas, monkeypatch):
+    """Summing over all classes or sorting the cells, pooling the explaining set's classes or not, scanning or sorting
+    the pieces in pain: the same candidates, scores to the last bit, reasons and explaining set either way."""
+    from hipmap.core.pain import matching
+
+    rng = random.Random(11)
+    v = next(iter(atlas.views))
+    x, y = 300.0, 500.0
+    overlapping = PainMap(tuple(click_mark(v, x + 4 * k, y, intensity=k) for k in (3, 9, 5, 0, 9)))
+    maps = [random_click_map(atlas, rng) for _ in range(8)] + [random_painted_map(atlas, rng, 12) for _ in range(4)]
+    maps += [regions_map(atlas, ["lateral_thigh", "lateral_knee", "buttock_center"]), overlapping]
+    usual = [_figures(matching.Matcher(atlas).match(pm)) for pm in maps]
+    for name, value in (("POOL_CLASSES", 0), ("DENSE_CLASSES_PER_CELL", 0), ("SCAN_SIZE", 0), ("POOL_CLASSES", 10**9), ("DENSE_CLASSES_PER_CELL", 10**9)):
+        with monkeypatch.context() as m:
+            m.setattr(matching, name, value)
+            assert [_figures(matching.Matcher(atlas).match(pm)) for pm in maps] == usual, name
+
+
+def test_a_matched_candidate_is_what_its_constructor_makes(atlas, matcher):
+    """Candidates are made without the dataclass' __init__: the same fields, equal, hashed, copied and pickled alike."""
+    import copy
+    import dataclasses
+    import pickle
+
+    from hipmap.core.pain.matching import Candidate
+
+    result = matcher.match(regions_map(atlas, ["lateral_thigh", "lateral_knee"]))
+    assert len(result.candidates) > 3
+    for c in result.candidates[:3]:
+        made = Candidate(*(getattr(c, f.name) for f in dataclasses.fields(Candidate)))
+        assert list(made.__dict__) == list(c.__dict__)
+        assert made == c and hash(made) == hash(c)
+        assert dataclasses.replace(c) == c == copy.copy(c) == pickle.loads(pickle.dumps(c))
+
+
+def test_one_shape_marked_on_two_views_has_each_views_cells(atlas, matcher):
+    """Marks' cells are remembered by shape and view (on the body of that view): the same shape on another view is
+    that view's cells."""
+    from hipmap.core.synthetic import random_point_on_body
+
+    rng = random.Random(5)
+    views = list(atlas.views)
+    for a, b in zip(views, views[1:] + views[:1]):
+        x, y = random_point_on_body(atlas, rng, b)
+        mark = click_mark(a, x, y, intensity=6)
+        both = matcher.pain_cells(PainMap((mark, mark.with_(view=b))))
+        alone = matcher.pain_cells(PainMap((click_mark(b, x, y, intensity=6),)))
+        assert both[b][0].tolist() == alone[b][0].tolist() and both[b][1].tolist() == alone[b][1].tolist()
