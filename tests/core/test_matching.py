@@ -308,3 +308,48 @@ def test_one_shape_marked_on_two_views_has_each_views_cells(atlas, matcher):
         both = matcher.pain_cells(PainMap((mark, mark.with_(view=b))))
         alone = matcher.pain_cells(PainMap((click_mark(b, x, y, intensity=6),)))
         assert both[b][0].tolist() == alone[b][0].tolist() and both[b][1].tolist() == alone[b][1].tolist()
+
+
+def test_one_shape_alone_has_the_cells_it_has_among_others(atlas):
+    """Grid.cells_many's pass for a lone shape of one ring (a click) finds the cells of its pass over many shapes
+    (those whose centres shapely finds inside, for discs), edges through cell centres or not."""
+    import numpy as np
+
+    from hipmap.core.geometry.shapes import Grid, disc
+
+    rng = random.Random(3)
+    view = next(iter(atlas.views.values()))
+    grid = Grid(view.viewbox, 3.0)
+    xs, ys = np.meshgrid(grid.xs, grid.ys)
+    shapes = [disc(rng.uniform(0, 600), rng.uniform(0, 1000), rng.uniform(0.5, 40)) for _ in range(40)]
+    for _ in range(40):  # squares and triangles with edges through cell centres, or a hair beside them
+        x, y = float(rng.choice(grid.xs)) + rng.choice((0.0, 1e-9, 1.5)), float(rng.choice(grid.ys)) + rng.choice((0.0, -1e-9, 1.5))
+        w = rng.choice((3.0, 9.0, 0.5))
+        shapes += [shapely.box(x, y, x + w, y + w), shapely.Polygon([(x, y), (x + w, y + w / 3), (x + w / 4, y + w)])]
+    for i, shape in enumerate(shapes):
+        alone, = grid.cells_many([shape])
+        assert alone.tolist() == grid.cells_many([shape, shapes[0]])[0].tolist()
+        if i < 40:
+            assert alone.tolist() == np.flatnonzero(shapely.contains_xy(shape, xs.ravel(), ys.ravel())).tolist()
+
+
+def test_remembered_pain_follows_marks_undone_and_replaced(atlas):
+    """The pain of each view is remembered from the last match: a mark taken away (undo), one replaced by
+    another of the same shape and another rating, or the same marks in another order match as a new matcher does."""
+    from hipmap.core.pain.matching import Matcher
+    from hipmap.core.synthetic import random_point_on_body
+
+    rng = random.Random(9)
+    views = list(atlas.views)
+    marks = []
+    for i in range(12):
+        v = views[i // 4]
+        x, y = random_point_on_body(atlas, rng, v)
+        marks.append(click_mark(v, x, y, intensity=rng.choice((3, 6, 9))))
+    kept = Matcher(atlas)
+    maps = [PainMap(tuple(marks[:k])) for k in range(1, 13)]
+    maps += [PainMap(tuple(marks[:k])) for k in (11, 7, 12)]  # undone, and done again
+    maps += [PainMap(tuple(marks[:5]) + (marks[5].with_(intensity=10),) + tuple(marks[6:]))]  # rated again
+    maps += [PainMap(tuple(reversed(marks))), PainMap(tuple(marks[:4]) + tuple(marks[8:]))]
+    for pm in maps:
+        assert _figures(kept.match(pm)) == _figures(Matcher(atlas).match(pm))

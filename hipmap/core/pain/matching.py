@@ -109,7 +109,8 @@ UNIT_BITS = WEIGHT_UNITS.bit_length()  # a mark's units (at most WEIGHT_UNITS) f
 
 
 class _Deferred:
-    """Fields not worked out yet: the function that works them out (a dict, field -> value) and its arguments."""
+    """Fields not worked out yet: the function that works them out for a candidate (the candidate, then ARGS ->
+    a dict, field -> value) and its other arguments; one serves every candidate of a match."""
 
     __slots__ = ("make", "args")
 
@@ -130,7 +131,7 @@ class _Later:
             return ()  # the field's default
         value = obj.__dict__[self.slot]
         if isinstance(value, _Deferred):
-            for name, found in value.make(*value.args).items():
+            for name, found in value.make(obj, *value.args).items():
                 if obj.__dict__.get("_" + name) is value:
                     obj.__dict__["_" + name] = found
             value = obj.__dict__[self.slot]
@@ -308,9 +309,11 @@ class Matcher:
         self.atlas = atlas
         self.phrases = {**PHRASES, **(phrases or {})}
         self.candidates: list[tuple[str, str]] = [(m, s) for m, muscle in atlas.muscles.items() for s in muscle.sides]
+        self.candidate_index = {key: c for c, key in enumerate(self.candidates)}
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
-        self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
+        self._mark_cells: dict[int, tuple[weakref.ref, str, np.ndarray]] = {}  # id(geometry) -> (weak ref, view, cells)
+        self._view_pain: dict[str, tuple] = {}  # view -> the last pain there: (weights, weak refs to shapes, cells, units)
         piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
         groups: dict[tuple[int, str, str], int] = {}
         group_area: list[float] = []
@@ -520,13 +523,22 @@ class Matcher:
                 found[0].append(u)
                 found[1].append(mark.geometry)
         out = {}
+        last_pain = self._view_pain
         for view_id, (weights, geometries) in by_view.items():
-            found = self._cells_of_marks(view_id, geometries)
-            if len(found) == 1:
-                cells = found[0]
-                units = np.full(len(cells), weights[0])
+            # A click changes the marks on one view: the others' pain is the same as last time (the same shapes,
+            # weakly held: the matcher keeps no mark alive).
+            last = last_pain.get(view_id)
+            if last is not None and last[0] == weights and len(last[1]) == len(geometries) and all(r() is g for r, g in zip(last[1], geometries)):
+                cells, units = last[2], last[3]
             else:
-                cells, units = _strongest(found, weights)
+                found = self._cells_of_marks(view_id, geometries)
+                if len(found) == 1:
+                    cells = found[0]
+                    units = np.full(len(cells), weights[0])
+                else:
+                    cells, units = _strongest(found, weights)
+                units.flags.writeable = cells.flags.writeable = False  # (handed out again)
+                last_pain[view_id] = (weights, [weakref.ref(g) for g in geometries], cells, units)
             if len(cells):
                 out[view_id] = (cells, units)
         return out
@@ -552,7 +564,7 @@ class Matcher:
             # Few classes for the pain's cells: sums over all of them cost less than sorting the cells by class.
             # (Every cell in pain has some units, so the classes in pain are those with a sum.)
             per_class = np.bincount(cls, weights=units, minlength=class_count)
-            touched = np.flatnonzero(per_class)
+            touched = per_class.nonzero()[0]
             class_units = per_class[touched]
         else:
             touched, first, cell_class = np.unique(cls, return_index=True, return_inverse=True)  # the classes in pain, and each pain cell's
@@ -592,7 +604,7 @@ class Matcher:
             tiles = ("tiles", key_tile, tile[first], bit[first], len(items))
         # The pieces in pain, in increasing order: a sort of the few entries of a small mark, else one scan.
         few = len(items) * 8 < piece_count and piece_count > SCAN_SIZE
-        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if few else np.flatnonzero(piece_packed)
+        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if few else piece_packed.nonzero()[0]
         hp_packed = piece_packed[hit_pieces]
         hp_units = np.floor(hp_packed / self.pack)
         hp_cells = hp_packed - hp_units * self.pack
@@ -607,7 +619,7 @@ class Matcher:
         np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(hp_cells[hp_ess] / self.piece_cell_count[ess_pieces], 1.0))
         # Every group with an essential piece in pain, in increasing order.
         few = len(ess_pieces) * 8 < len(group_max) and len(group_max) > SCAN_SIZE
-        groups = np.unique(self.piece_group[ess_pieces]) if few else np.flatnonzero(group_max)
+        groups = np.unique(self.piece_group[ess_pieces]) if few else group_max.nonzero()[0]
         coverage = np.divide(
             np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
@@ -627,14 +639,13 @@ class Matcher:
         for side, mask in self.side_codes.items():
             if side == BOTH or side in pain_sides:
                 same_side |= mask
-        hit = np.flatnonzero(in_zone | (on_point & same_side))
+        hit = (in_zone | (on_point & same_side)).nonzero()[0]
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
         # The candidates' figures read from numpy in one go; their regions and reasons wait until they are read.
-        details, muscles, keys = self._details, self.atlas.muscles, self.candidates
+        later, muscles, keys = _Deferred(self._details, piece_packed, total), self.atlas.muscles, self.candidates
         candidates = []
         for c, score, e, s, cov, point in zip(order.tolist(), *(a[order].tolist() for a in (scores, explained, spill, coverage, on_point))):
             muscle_id, side = keys[c]
-            later = _Deferred(details, c, piece_packed, total, e, s, cov, point)
             candidates.append(_candidate(muscle_id, muscles[muscle_id].name, side, score, e, s, cov, point, later))
         candidates = tuple(candidates)
         explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, tiles, total)
@@ -643,9 +654,11 @@ class Matcher:
         pain_area = total * views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
         return MatchResult(candidates, explaining, share, unexplained, pain_area, self._summary(explaining, share, unexplained))
 
-    def _details(self, c, piece_packed, total, explained, spill, coverage, on_point) -> dict:
+    def _details(self, candidate: Candidate, piece_packed, total) -> dict:
         """A candidate's regions (where its zones hold the pain, most first; its main zone's regions left unmarked)
         and its reasons. piece_packed: every piece's pain units and cells in pain, units * pack + cells."""
+        c = self.candidate_index[candidate.key]
+        explained, spill, coverage, on_point = candidate.explained, candidate.spillover, candidate.coverage, candidate.on_trigger_point
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
@@ -718,7 +731,7 @@ class Matcher:
             return (), 0.0, np.zeros(len(touched), dtype=bool)
         pool = order[:EXPLAIN_POOL].tolist()
         in_pain = len(tiles[2]) if tiles[0] == "pairs" else tiles[4]  # (class, piece) pairs or (piece, tile) entries
-        by_classes = self.candidate_class_pairs[pool].sum() < POOL_PAIRS_SHARE * in_pain
+        by_classes = self.candidate_class_pairs[order[:EXPLAIN_POOL]].sum() < POOL_PAIRS_SHARE * in_pain
         if by_classes or tiles[0] == "tiles":
             pieces = np.concatenate([self.pieces_of[c] for c in pool])
             rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
@@ -732,9 +745,9 @@ class Matcher:
             pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
         elif tiles[0] == "pairs":  # the pairs in pain whose piece belongs to a pool muscle
             row_of = np.full(len(self.candidates), -1, dtype=np.int64)
-            row_of[pool] = np.arange(len(pool))
+            row_of[order[:EXPLAIN_POOL]] = np.arange(len(pool))
             rows = row_of[self.piece_candidate[tiles[2]]]
-            keep = np.flatnonzero(rows >= 0)
+            keep = (rows >= 0).nonzero()[0]
             pos = np.repeat(np.arange(len(touched)), tiles[1])[keep]
             rows, ess = rows[keep], self.piece_essential[tiles[2][keep]]
         if (by_classes or tiles[0] == "pairs") and len(touched) <= POOL_CLASSES:
@@ -787,7 +800,7 @@ class Matcher:
     def _unexplained(self, class_region, class_units, covered, total):
         """Regions holding pain that the explaining set leaves out, largest first."""
         left = np.bincount(class_region[~covered], weights=class_units[~covered], minlength=len(self.cells))
-        keys = np.flatnonzero(left > UNEXPLAINED_SHARE * total)
+        keys = (left > UNEXPLAINED_SHARE * total).nonzero()[0]
         out = []
         for key in keys[np.argsort(-left[keys], kind="stable")].tolist():
             _view, region, side = self.cells[key]
