@@ -388,21 +388,22 @@ class Grid:
     def _ring_cells(self, coords: np.ndarray) -> np.ndarray:
         """cells_many's pass for one shape of one ring (a click: about 33 points), its COORDS closed: the same
         crossings, spans and cells, without the bookkeeping of parts, rings and owners (half the calls)."""
+        # (ndarray methods, not numpy's functions: each of those costs a Python wrapper's call more)
         x1, y1, x2, y2 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
-        lo = np.searchsorted(self.ys, np.minimum(y1, y2), side="left")
-        counts = np.searchsorted(self.ys, np.maximum(y1, y2), side="left") - lo
-        edge = np.repeat(np.arange(len(x1)), counts)
+        lo = self.ys.searchsorted(np.minimum(y1, y2))
+        counts = self.ys.searchsorted(np.maximum(y1, y2)) - lo
         row = expand_ranges(lo, counts)
         if not len(row):
-            return np.zeros(0, dtype=np.int64)
+            return row
+        edge = np.arange(len(x1)).repeat(counts)
         yc = self.ys[row]
         xc = x1[edge] + (yc - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
         order = np.lexsort((xc, row))
         xc, row = xc[order], row[order]
-        c0 = np.searchsorted(self.xs, xc[0::2])
-        span_counts = np.maximum(np.searchsorted(self.xs, xc[1::2]) - c0, 0)
+        c0 = self.xs.searchsorted(xc[0::2])
+        span_counts = np.maximum(self.xs.searchsorted(xc[1::2]) - c0, 0)
         flat = expand_ranges(row[0::2] * self.nx + c0, span_counts)
-        return flat if np.all(flat[1:] > flat[:-1]) else np.sort(flat)
+        return flat if (flat[1:] > flat[:-1]).all() else np.sort(flat)
 
     def cells_many(self, geometries) -> list[np.ndarray]:
         """cells() for many shapes in one vectorised pass (a painted map has dozens of strokes)."""
@@ -468,10 +469,11 @@ def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndar
 
 def expand_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Concatenate range(s, s + n) for every (s, n), vectorised."""
-    total = int(counts.sum())
+    ends = counts.cumsum()  # (counts are never negative: the last is the total)
+    total = int(ends[-1]) if len(ends) else 0
     if total == 0:
         return np.zeros(0, dtype=np.int64)
-    return np.repeat(np.asarray(starts, dtype=np.int64) - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return (np.asarray(starts, dtype=np.int64) - (ends - counts)).repeat(counts) + np.arange(total)
 
 
 class CellIndex:

@@ -251,7 +251,7 @@ def _strongest(found: list, weights: list) -> tuple[np.ndarray, np.ndarray]:
         np.not_equal(cells[1:], cells[:-1], out=first[1:])
         cells = cells[first]
         return cells, np.full(len(cells), weights[0])
-    keys = (cells << UNIT_BITS) + np.repeat(np.asarray(weights, dtype=np.int64), [len(f) for f in found])
+    keys = (cells << UNIT_BITS) + np.asarray(weights, dtype=np.int64).repeat([len(f) for f in found])
     keys.sort()
     cells = keys >> UNIT_BITS
     last = np.empty(len(keys), dtype=bool)
@@ -581,7 +581,7 @@ class Matcher:
                 packed = np.bincount(cls, weights=units * self.pack + 1.0, minlength=class_count)[touched]
             else:
                 packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
-            piece_packed = np.bincount(items, weights=np.repeat(packed, counts), minlength=piece_count)
+            piece_packed = np.bincount(items, weights=packed.repeat(counts), minlength=piece_count)
             hits = None  # every pair holds a cell in pain
             owners = gather(self.class_owner_ptr, self.class_owners, touched)[1]
             tiles = ("pairs", counts, items)
@@ -748,7 +748,7 @@ class Matcher:
             row_of[order[:EXPLAIN_POOL]] = np.arange(len(pool))
             rows = row_of[self.piece_candidate[tiles[2]]]
             keep = (rows >= 0).nonzero()[0]
-            pos = np.repeat(np.arange(len(touched)), tiles[1])[keep]
+            pos = np.arange(len(touched)).repeat(tiles[1])[keep]
             rows, ess = rows[keep], self.piece_essential[tiles[2][keep]]
         if (by_classes or tiles[0] == "pairs") and len(touched) <= POOL_CLASSES:
             # Few classes: each pool muscle's credit per class straight from its pieces there (spillover first: a
@@ -802,7 +802,7 @@ class Matcher:
         left = np.bincount(class_region[~covered], weights=class_units[~covered], minlength=len(self.cells))
         keys = (left > UNEXPLAINED_SHARE * total).nonzero()[0]
         out = []
-        for key in keys[np.argsort(-left[keys], kind="stable")].tolist():
+        for key in keys[(-left[keys]).argsort(kind="stable")].tolist():
             _view, region, side = self.cells[key]
             if (region, side) not in out:
                 out.append((region, side))
