@@ -161,6 +161,7 @@ def _dumps(payload) -> bytes:
 def _matcher_state(matcher) -> dict:
     state = dict(matcher.__dict__)
     state.pop("_mark_cells", None)  # weak references to this run's marks
+    state.pop("_view_pain", None)  # weak references to this run's last marks
     state.pop("phrases", None)  # the interface's words: given again on every load
     return state
 
@@ -172,6 +173,7 @@ def _matcher_from(state: dict, phrases):
     matcher.__dict__.update(state)
     matcher.phrases = {**PHRASES, **(phrases or {})}
     matcher._mark_cells = {}
+    matcher._view_pain = {}
     return matcher
 
 

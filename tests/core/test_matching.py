@@ -249,3 +249,107 @@ def test_cell_classes_stay_exact_when_every_hash_collides(atlas, matcher, monkey
     rng = random.Random(4)
     for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
         assert [(c.key, c.score) for c in degenerate.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]
+
+
+def _figures(result):
+    """Everything a match says, read in full (floats by their bits)."""
+    return (
+        [(c.key, c.name, c.score.hex(), c.explained.hex(), c.spillover.hex(), c.coverage.hex(), c.on_trigger_point,
+          c.essential_regions, c.spillover_regions, c.unmarked_regions, c.reasons) for c in result.candidates],
+        [c.key for c in result.explaining], result.explained_share.hex(), result.unexplained_regions, result.pain_area.hex(), result.summary,
+    )  # fmt: skip
+
+
+def test_the_shortcuts_taken_by_the_size_of_the_pain_change_no_figure(atlas, monkeypatch):
+    """Summing over all classes or sorting the cells, pooling the explaining set's classes or not, scanning or sorting
+    the pieces in pain: the same candidates, scores to the last bit, reasons and explaining set either way."""
+    from hipmap.core.pain import matching
+
+    rng = random.Random(11)
+    v = next(iter(atlas.views))
+    x, y = 300.0, 500.0
+    overlapping = PainMap(tuple(click_mark(v, x + 4 * k, y, intensity=k) for k in (3, 9, 5, 0, 9)))
+    maps = [random_click_map(atlas, rng) for _ in range(8)] + [random_painted_map(atlas, rng, 12) for _ in range(4)]
+    maps += [regions_map(atlas, ["lateral_thigh", "lateral_knee", "buttock_center"]), overlapping]
+    usual = [_figures(matching.Matcher(atlas).match(pm)) for pm in maps]
+    for name, value in (("POOL_CLASSES", 0), ("DENSE_CLASSES_PER_CELL", 0), ("SCAN_SIZE", 0), ("POOL_CLASSES", 10**9), ("DENSE_CLASSES_PER_CELL", 10**9)):
+        with monkeypatch.context() as m:
+            m.setattr(matching, name, value)
+            assert [_figures(matching.Matcher(atlas).match(pm)) for pm in maps] == usual, name
+
+
+def test_a_matched_candidate_is_what_its_constructor_makes(atlas, matcher):
+    """Candidates are made without the dataclass' __init__: the same fields, equal, hashed, copied and pickled alike."""
+    import copy
+    import dataclasses
+    import pickle
+
+    from hipmap.core.pain.matching import Candidate
+
+    result = matcher.match(regions_map(atlas, ["lateral_thigh", "lateral_knee"]))
+    assert len(result.candidates) > 3
+    for c in result.candidates[:3]:
+        made = Candidate(*(getattr(c, f.name) for f in dataclasses.fields(Candidate)))
+        assert list(made.__dict__) == list(c.__dict__)
+        assert made == c and hash(made) == hash(c)
+        assert dataclasses.replace(c) == c == copy.copy(c) == pickle.loads(pickle.dumps(c))
+
+
+def test_one_shape_marked_on_two_views_has_each_views_cells(atlas, matcher):
+    """Marks' cells are remembered by shape and view (on the body of that view): the same shape on another view is
+    that view's cells."""
+    from hipmap.core.synthetic import random_point_on_body
+
+    rng = random.Random(5)
+    views = list(atlas.views)
+    for a, b in zip(views, views[1:] + views[:1]):
+        x, y = random_point_on_body(atlas, rng, b)
+        mark = click_mark(a, x, y, intensity=6)
+        both = matcher.pain_cells(PainMap((mark, mark.with_(view=b))))
+        alone = matcher.pain_cells(PainMap((click_mark(b, x, y, intensity=6),)))
+        assert both[b][0].tolist() == alone[b][0].tolist() and both[b][1].tolist() == alone[b][1].tolist()
+
+
+def test_one_shape_alone_has_the_cells_it_has_among_others(atlas):
+    """Grid.cells_many's pass for a lone shape of one ring (a click) finds the cells of its pass over many shapes
+    (those whose centres shapely finds inside, for discs), edges through cell centres or not."""
+    import numpy as np
+
+    from hipmap.core.geometry.shapes import Grid, disc
+
+    rng = random.Random(3)
+    view = next(iter(atlas.views.values()))
+    grid = Grid(view.viewbox, 3.0)
+    xs, ys = np.meshgrid(grid.xs, grid.ys)
+    shapes = [disc(rng.uniform(0, 600), rng.uniform(0, 1000), rng.uniform(0.5, 40)) for _ in range(40)]
+    for _ in range(40):  # squares and triangles with edges through cell centres, or a hair beside them
+        x, y = float(rng.choice(grid.xs)) + rng.choice((0.0, 1e-9, 1.5)), float(rng.choice(grid.ys)) + rng.choice((0.0, -1e-9, 1.5))
+        w = rng.choice((3.0, 9.0, 0.5))
+        shapes += [shapely.box(x, y, x + w, y + w), shapely.Polygon([(x, y), (x + w, y + w / 3), (x + w / 4, y + w)])]
+    for i, shape in enumerate(shapes):
+        alone, = grid.cells_many([shape])
+        assert alone.tolist() == grid.cells_many([shape, shapes[0]])[0].tolist()
+        if i < 40:
+            assert alone.tolist() == np.flatnonzero(shapely.contains_xy(shape, xs.ravel(), ys.ravel())).tolist()
+
+
+def test_remembered_pain_follows_marks_undone_and_replaced(atlas):
+    """The pain of each view is remembered from the last match: a mark taken away (undo), one replaced by
+    another of the same shape and another rating, or the same marks in another order match as a new matcher does."""
+    from hipmap.core.pain.matching import Matcher
+    from hipmap.core.synthetic import random_point_on_body
+
+    rng = random.Random(9)
+    views = list(atlas.views)
+    marks = []
+    for i in range(12):
+        v = views[i // 4]
+        x, y = random_point_on_body(atlas, rng, v)
+        marks.append(click_mark(v, x, y, intensity=rng.choice((3, 6, 9))))
+    kept = Matcher(atlas)
+    maps = [PainMap(tuple(marks[:k])) for k in range(1, 13)]
+    maps += [PainMap(tuple(marks[:k])) for k in (11, 7, 12)]  # undone, and done again
+    maps += [PainMap(tuple(marks[:5]) + (marks[5].with_(intensity=10),) + tuple(marks[6:]))]  # rated again
+    maps += [PainMap(tuple(reversed(marks))), PainMap(tuple(marks[:4]) + tuple(marks[8:]))]
+    for pm in maps:
+        assert _figures(kept.match(pm)) == _figures(Matcher(atlas).match(pm))

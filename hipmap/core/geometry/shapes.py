@@ -11,6 +11,7 @@ from ..messages import again, coded
 from .svgpath import PathSyntaxError, parse_path
 
 EMPTY = Polygon()
+POLYGON = 3  # shapely's type id of a Polygon
 # Discs are drawn with 8 segments per quarter: smooth on screen, cheap to intersect.
 QUAD_SEGS = 8
 
@@ -384,12 +385,35 @@ class Grid:
             return np.zeros(0, dtype=np.int64)
         return self.cells_many([geometry])[0]
 
+    def _ring_cells(self, coords: np.ndarray) -> np.ndarray:
+        """cells_many's pass for one shape of one ring (a click: about 33 points), its COORDS closed: the same
+        crossings, spans and cells, without the bookkeeping of parts, rings and owners (half the calls)."""
+        # (ndarray methods, not numpy's functions: each of those costs a Python wrapper's call more)
+        x1, y1, x2, y2 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
+        lo = self.ys.searchsorted(np.minimum(y1, y2))
+        counts = self.ys.searchsorted(np.maximum(y1, y2)) - lo
+        row = expand_ranges(lo, counts)
+        if not len(row):
+            return row
+        edge = np.arange(len(x1)).repeat(counts)
+        yc = self.ys[row]
+        xc = x1[edge] + (yc - y1[edge]) * (x2[edge] - x1[edge]) / (y2[edge] - y1[edge])
+        order = np.lexsort((xc, row))
+        xc, row = xc[order], row[order]
+        c0 = self.xs.searchsorted(xc[0::2])
+        span_counts = np.maximum(self.xs.searchsorted(xc[1::2]) - c0, 0)
+        flat = expand_ranges(row[0::2] * self.nx + c0, span_counts)
+        return flat if (flat[1:] > flat[:-1]).all() else np.sort(flat)
+
     def cells_many(self, geometries) -> list[np.ndarray]:
         """cells() for many shapes in one vectorised pass (a painted map has dozens of strokes)."""
         geometries = np.asarray(list(geometries), dtype=object)
         empty = np.zeros(0, dtype=np.int64)
         if not len(geometries):
             return []
+        if len(geometries) == 1 and shapely.get_type_id(geometries[0]) == POLYGON and shapely.get_num_interior_rings(geometries[0]) == 0:
+            coords = shapely.get_coordinates(geometries[0])
+            return [self._ring_cells(coords) if len(coords) else empty]
         parts, part_owner = shapely.get_parts(geometries, return_index=True)
         rings, ring_part = shapely.get_rings(parts, return_index=True)
         coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
@@ -430,12 +454,13 @@ class Grid:
 
 def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(how many items each id has, the items of the ids one after another) from a (ptr, items) layout,
-    for sorted unique ids: runs of consecutive ids are one slice each."""
+    for sorted unique ids: runs of consecutive ids are one slice each when they are long."""
     counts = ptr[ids + 1] - ptr[ids]
-    if not len(ids):
-        return counts, items[:0]
+    total = int(counts.sum())
+    if total <= ITEMS_PER_SLICE:  # (none, or too few for slices to pay: no need to look for runs)
+        return counts, items[expand_ranges(ptr[ids], counts)] if total else items[:0]
     breaks = np.flatnonzero(np.diff(ids) != 1) + 1
-    if len(breaks) < RUNS_AS_SLICES or len(breaks) * ITEMS_PER_SLICE < counts.sum():
+    if len(breaks) * ITEMS_PER_SLICE < total:  # long runs: a slice each (short ones: one vectorised gather)
         starts = ptr[ids[np.concatenate(([0], breaks))]].tolist()
         ends = ptr[ids[np.concatenate((breaks - 1, [len(ids) - 1]))] + 1].tolist()
         return counts, np.concatenate([items[a:b] for a, b in zip(starts, ends)])
@@ -444,10 +469,11 @@ def gather(ptr: np.ndarray, items: np.ndarray, ids: np.ndarray) -> tuple[np.ndar
 
 def expand_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Concatenate range(s, s + n) for every (s, n), vectorised."""
-    total = int(counts.sum())
+    ends = counts.cumsum()  # (counts are never negative: the last is the total)
+    total = int(ends[-1]) if len(ends) else 0
     if total == 0:
         return np.zeros(0, dtype=np.int64)
-    return np.repeat(np.asarray(starts, dtype=np.int64) - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    return (np.asarray(starts, dtype=np.int64) - (ends - counts)).repeat(counts) + np.arange(total)
 
 
 class CellIndex:
@@ -479,8 +505,8 @@ class CellIndex:
         return counts, items
 
 
-RUNS_AS_SLICES = 300  # beyond this many runs, one vectorised gather is faster than slicing...
-ITEMS_PER_SLICE = 64  # ...unless the runs are long: a slice costs about as much as gathering this many items
+RUNS_AS_SLICES = 300  # (CellIndex.lookup) beyond this many runs, one vectorised gather is faster than slicing
+ITEMS_PER_SLICE = 128  # (gather) a slice costs about as much as gathering this many items at once
 
 
 class CellClasses:

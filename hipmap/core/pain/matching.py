@@ -53,6 +53,10 @@ NAMED_SHARE = 0.005  # a region is named in a reason only when it holds more tha
 TILE_PAIRS_PER_CELL = 24  # beyond this many (class, piece) pairs per cell in pain, pieces are counted over tiles
 POOL_PAIRS_SHARE = 1.0  # the explaining set reads its pool's pieces' classes when they are fewer than this share of the
 # (piece, tile) entries under the pain, else the pool pieces' tiles
+POOL_CLASSES = 256  # the explaining set pools the classes in pain by the pool muscles covering them beyond this many
+DENSE_CLASSES_PER_CELL = 64  # up to this many classes per cell in pain, the pain is summed over all classes, not sorted
+SCAN_SIZE = 16_384  # a scan of an array this long costs about as much as one np.unique of a few entries
+_POOL_BITS = np.left_shift(1, np.arange(EXPLAIN_POOL, dtype=np.int64))[:, None]  # a pool muscle's bit, per row
 
 
 EMPTY_SUMMARY = "Mark where it hurts to see which muscles may be involved."
@@ -100,8 +104,13 @@ def _weight_units(intensity: int) -> float:
     return float(round(WEIGHT_UNITS * intensity_weight(intensity)))
 
 
+_UNITS = {i: _weight_units(i) for i in range(11)}  # (read for every mark of the map on every match)
+UNIT_BITS = WEIGHT_UNITS.bit_length()  # a mark's units (at most WEIGHT_UNITS) fit in this many bits
+
+
 class _Deferred:
-    """Fields not worked out yet: the function that works them out (a dict, field -> value) and its arguments."""
+    """Fields not worked out yet: the function that works them out for a candidate (the candidate, then ARGS ->
+    a dict, field -> value) and its other arguments; one serves every candidate of a match."""
 
     __slots__ = ("make", "args")
 
@@ -122,7 +131,7 @@ class _Later:
             return ()  # the field's default
         value = obj.__dict__[self.slot]
         if isinstance(value, _Deferred):
-            for name, found in value.make(*value.args).items():
+            for name, found in value.make(obj, *value.args).items():
                 if obj.__dict__.get("_" + name) is value:
                     obj.__dict__["_" + name] = found
             value = obj.__dict__[self.slot]
@@ -169,6 +178,22 @@ class Candidate:
         }
 
 
+_new = object.__new__
+
+
+def _candidate(muscle_id, name, side, score, explained, spillover, coverage, on_trigger_point, later) -> Candidate:
+    """Candidate(muscle_id, ..., later, later, later, later) as its __init__ leaves it (the same __dict__, in the
+    same order), without that __init__: frozen, it sets each of 12 fields through object.__setattr__ and 4 of them
+    through _Later, and a match makes up to 50 candidates."""
+    c = _new(Candidate)
+    c.__dict__.update({
+        "muscle_id": muscle_id, "name": name, "side": side, "score": score, "explained": explained,
+        "spillover": spillover, "coverage": coverage, "on_trigger_point": on_trigger_point,
+        "_essential_regions": later, "_spillover_regions": later, "_unmarked_regions": later, "_reasons": later,
+    })  # fmt: skip
+    return c
+
+
 @dataclass(frozen=True)
 class MatchResult:
     candidates: tuple[Candidate, ...] = ()
@@ -213,6 +238,51 @@ def _listing(names: list[str], and_word: str = " and ") -> str:
     return ", ".join(names[:-1]) + and_word + names[-1]
 
 
+def _strongest(found: list, weights: list) -> tuple[np.ndarray, np.ndarray]:
+    """(the cells, sorted, and each one's strongest weight) from marks' FOUND cells and their WEIGHTS (whole units):
+    one sort of (cell, units) keys keeping each cell's last, not a whole-view grid (half a megabyte) written and scanned."""
+    cells = np.concatenate(found)  # (a copy: sorted in place)
+    if not len(cells):
+        return cells, np.zeros(0)
+    if min(weights) == max(weights):
+        cells.sort()
+        first = np.empty(len(cells), dtype=bool)
+        first[0] = True
+        np.not_equal(cells[1:], cells[:-1], out=first[1:])
+        cells = cells[first]
+        return cells, np.full(len(cells), weights[0])
+    keys = (cells << UNIT_BITS) + np.asarray(weights, dtype=np.int64).repeat([len(f) for f in found])
+    keys.sort()
+    cells = keys >> UNIT_BITS
+    last = np.empty(len(keys), dtype=bool)
+    last[-1] = True
+    np.not_equal(cells[1:], cells[:-1], out=last[:-1])
+    return cells[last], (keys[last] & ((1 << UNIT_BITS) - 1)).astype(float)
+
+
+def _greedy(credit: np.ndarray, pain: np.ndarray, total: float) -> tuple[list[int], np.ndarray, float]:
+    """The explaining set's greedy steps: CREDIT per pool muscle (rows, in rank order) and group of cells (columns,
+    holding PAIN units) -> (the rows chosen, which groups they cover, the pain those hold)."""
+    best = np.zeros(len(pain))
+    chosen: list[int] = []
+    least, tie, target = EXPLAIN_MIN_GAIN * total, EXPLAIN_TIE * total, EXPLAIN_TARGET * total
+    while len(chosen) < EXPLAIN_MAX:
+        gains = (np.maximum(credit - best, 0.0) @ pain).tolist()  # halves of whole numbers: exact, in any order
+        for row in chosen:
+            gains[row] = -1.0
+        # Near-ties go to the better-ranked muscle.
+        near = max(gains) - tie
+        row = next(i for i, gain in enumerate(gains) if gain >= near)
+        if gains[row] < least:
+            break
+        chosen.append(row)
+        best = np.maximum(best, credit[row])
+        if pain[best > 0].sum() >= target:
+            break
+    covered = best > 0
+    return chosen, covered, float(pain[covered].sum())
+
+
 class _ViewIndex:
     """One view's grid, which region each cell is in, which zone pieces and trigger points cover it, and the
     classes of alike cells (same region, same pieces, same trigger points) with their global class ids."""
@@ -239,9 +309,11 @@ class Matcher:
         self.atlas = atlas
         self.phrases = {**PHRASES, **(phrases or {})}
         self.candidates: list[tuple[str, str]] = [(m, s) for m, muscle in atlas.muscles.items() for s in muscle.sides]
+        self.candidate_index = {key: c for c, key in enumerate(self.candidates)}
         self.cells: list[tuple[str, str, str]] = []  # region keys: (view, region, side)
         self.views: dict[str, _ViewIndex] = {}
-        self._mark_cells: dict[int, tuple[weakref.ref, np.ndarray]] = {}  # id(geometry) -> (weak ref, cells)
+        self._mark_cells: dict[int, tuple[weakref.ref, str, np.ndarray]] = {}  # id(geometry) -> (weak ref, view, cells)
+        self._view_pain: dict[str, tuple] = {}  # view -> the last pain there: (weights, weak refs to shapes, cells, units)
         piece_candidate, piece_essential, piece_region, piece_area, piece_group = [], [], [], [], []
         groups: dict[tuple[int, str, str], int] = {}
         group_area: list[float] = []
@@ -374,6 +446,8 @@ class Matcher:
         if self.pack * WEIGHT_UNITS * most_cells * len(self.views) >= 2**53:
             raise ValueError("the grid is too fine for exact sums")
         self.side_codes = {side: np.asarray(self.candidate_side == side) for side in set(self.candidate_side.tolist())}
+        # (class, piece) pairs per candidate: the explaining set's choice of how to read its pool's pieces.
+        self.candidate_class_pairs = np.bincount(self.piece_candidate, weights=np.diff(self.piece_class_ptr), minlength=len(self.candidates)).astype(np.int64)
         self._build_tiles()
 
     def _build_tiles(self):
@@ -403,26 +477,31 @@ class Matcher:
     # ------------------------------------------------------------------------------------------- pain
 
     def _cells_of_marks(self, view_id: str, geometries: list) -> list[np.ndarray]:
-        """Marks' cells, remembered: a map grows one stroke at a time, and old strokes never change."""
+        """Marks' cells on the body, remembered: a map grows one stroke at a time, and old strokes never change."""
         out: list = [None] * len(geometries)
         todo = []
+        cache = self._mark_cells
         for i, geometry in enumerate(geometries):
-            hit = self._mark_cells.get(id(geometry))
-            if hit is not None and hit[0]() is geometry:
-                out[i] = hit[1]
+            hit = cache.get(id(geometry))
+            if hit is not None and hit[0]() is geometry and hit[1] == view_id:
+                out[i] = hit[2]
             else:
                 todo.append(i)
         if todo:
-            if len(self._mark_cells) + len(todo) > MARK_CACHE_SIZE:
-                self._mark_cells.clear()
-            fresh = self.views[view_id].grid.cells_many([geometries[i] for i in todo])
-            cache = self._mark_cells
-            for i, cells in zip(todo, fresh):
-                out[i] = cells
+            if len(cache) + len(todo) > MARK_CACHE_SIZE:
+                cache.clear()
+            vi = self.views[view_id]
+            empty = [geometries[i].is_empty for i in todo]
+            fresh = iter(vi.grid.cells_many([geometries[i] for i, e in zip(todo, empty) if not e]))
+            for i, is_empty in zip(todo, empty):
+                geometry = geometries[i]
+                cells = np.zeros(0, dtype=np.int64) if is_empty else next(fresh)
+                out[i] = cells = cells[vi.cell_region[cells] >= 0]
+                cells.flags.writeable = False  # (shared by every map holding the mark)
                 # Weakly held: an entry lasts as long as its mark is used (the map, the undo history), no longer.
-                key = id(geometries[i])
-                ref = weakref.ref(geometries[i], lambda r, k=key: cache.pop(k) if cache.get(k, (None,))[0] is r else None)
-                cache[key] = (ref, cells)
+                key = id(geometry)
+                ref = weakref.ref(geometry, lambda r, k=key: cache.pop(k) if cache.get(k, (None,))[0] is r else None)
+                cache[key] = (ref, view_id, cells)
         return out
 
     def pain_cells(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -431,25 +510,35 @@ class Matcher:
 
     def _pain_units(self, painmap: PainMap) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """pain_cells with the weights in WEIGHT_UNITS (whole numbers)."""
-        by_view: dict[str, list] = {}
+        by_view: dict[str, tuple[list, list]] = {}
+        views, units_of = self.views, _UNITS
         for mark in painmap.marks:
-            u = _weight_units(mark.intensity)
-            if u > 0 and mark.view in self.views and not mark.geometry.is_empty:
-                by_view.setdefault(mark.view, []).append((u, mark.geometry))
+            u = units_of.get(mark.intensity)
+            if u is None:
+                u = _weight_units(mark.intensity)
+            if u > 0 and mark.view in views:  # (an empty mark has no cells)
+                found = by_view.get(mark.view)
+                if found is None:
+                    by_view[mark.view] = found = ([], [])
+                found[0].append(u)
+                found[1].append(mark.geometry)
         out = {}
-        for view_id, marks in by_view.items():
-            marks.sort(key=lambda m: m[0])  # weakest first, so stronger pain overwrites it
-            vi = self.views[view_id]
-            found = self._cells_of_marks(view_id, [g for _u, g in marks])
-            if len(found) == 1:  # a single click or stroke: no need for a whole-view grid
-                cells = found[0][vi.cell_region[found[0]] >= 0]
-                units = np.full(len(cells), marks[0][0])
+        last_pain = self._view_pain
+        for view_id, (weights, geometries) in by_view.items():
+            # A click changes the marks on one view: the others' pain is the same as last time (the same shapes,
+            # weakly held: the matcher keeps no mark alive).
+            last = last_pain.get(view_id)
+            if last is not None and last[0] == weights and len(last[1]) == len(geometries) and all(r() is g for r, g in zip(last[1], geometries)):
+                cells, units = last[2], last[3]
             else:
-                grid = np.zeros(vi.grid.size)
-                for (u, _g), mark_cells in zip(marks, found):
-                    grid[mark_cells] = u
-                cells = np.flatnonzero((grid > 0) & (vi.cell_region >= 0))
-                units = grid[cells]
+                found = self._cells_of_marks(view_id, geometries)
+                if len(found) == 1:
+                    cells = found[0]
+                    units = np.full(len(cells), weights[0])
+                else:
+                    cells, units = _strongest(found, weights)
+                units.flags.writeable = cells.flags.writeable = False  # (handed out again)
+                last_pain[view_id] = (weights, [weakref.ref(g) for g in geometries], cells, units)
             if len(cells):
                 out[view_id] = (cells, units)
         return out
@@ -462,19 +551,37 @@ class Matcher:
         found = self._pain_units(painmap)
         if not found:
             return MatchResult(summary=self.phrases["empty"])
-        cls = np.concatenate([self.views[v].classes.of_cell[cells] + self.views[v].class_offset for v, (cells, _u) in found.items()])
-        units = np.concatenate([u for _cells, u in found.values()])
-        touched, first, cell_class = np.unique(cls, return_index=True, return_inverse=True)  # the classes in pain, and each pain cell's
-        cell_class = cell_class.ravel()
-        class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
+        views = self.views
+        if len(found) == 1:
+            ((view_id, (cells, units)),) = found.items()
+            cls = views[view_id].classes.of_cell[cells] + views[view_id].class_offset
+        else:
+            cls = np.concatenate([views[v].classes.of_cell[cells] + views[v].class_offset for v, (cells, _u) in found.items()])
+            units = np.concatenate([u for _cells, u in found.values()])
+        class_count = len(self.class_region)
+        first = cell_class = None
+        if class_count <= DENSE_CLASSES_PER_CELL * len(cls):
+            # Few classes for the pain's cells: sums over all of them cost less than sorting the cells by class.
+            # (Every cell in pain has some units, so the classes in pain are those with a sum.)
+            per_class = np.bincount(cls, weights=units, minlength=class_count)
+            touched = per_class.nonzero()[0]
+            class_units = per_class[touched]
+        else:
+            touched, first, cell_class = np.unique(cls, return_index=True, return_inverse=True)  # the classes in pain, and each pain cell's
+            cell_class = cell_class.ravel()
+            class_units = np.bincount(cell_class, weights=units, minlength=len(touched))
         total = float(class_units.sum())
         n = len(self.candidates)
+        piece_count = len(self.piece_area)
         pair_counts = self.class_piece_ptr[touched + 1] - self.class_piece_ptr[touched]
         if pair_counts.sum() <= TILE_PAIRS_PER_CELL * len(cls):
             # (class, piece) pairs: the zone pieces over each touched class, each carrying the class' units and cells.
             counts, items = gather(self.class_piece_ptr, self.class_pieces, touched)
-            packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
-            piece_packed = np.bincount(items, weights=np.repeat(packed, counts), minlength=len(self.piece_area))
+            if cell_class is None:
+                packed = np.bincount(cls, weights=units * self.pack + 1.0, minlength=class_count)[touched]
+            else:
+                packed = np.bincount(cell_class, weights=units * self.pack + 1.0, minlength=len(touched))
+            piece_packed = np.bincount(items, weights=packed.repeat(counts), minlength=piece_count)
             hits = None  # every pair holds a cell in pain
             owners = gather(self.class_owner_ptr, self.class_owners, touched)[1]
             tiles = ("pairs", counts, items)
@@ -482,34 +589,37 @@ class Matcher:
             # Many zone pieces over each cell (a large atlas): the pain tile by tile, for each tile and weight the mask
             # of its cells in pain with that weight; the zone pieces and trigger points count their cells in pain 64
             # at a time.
-            tile_bits = [tiles_of(self.views[v].grid, cells) for v, (cells, _u) in found.items()]
-            tile = np.concatenate([t + self.views[v].tile_offset for v, (t, _b) in zip(found, tile_bits)])
+            if first is None:
+                first = np.unique(cls, return_index=True)[1]
+            tile_bits = [tiles_of(views[v].grid, cells) for v, (cells, _u) in found.items()]
+            tile = np.concatenate([t + views[v].tile_offset for v, (t, _b) in zip(found, tile_bits)])
             bit = np.concatenate([b for _t, b in tile_bits])
             keys, masks = tile_masks(tile * (WEIGHT_UNITS + 1) + units.astype(np.int64), bit)
             key_tile, key_units = np.divmod(keys, WEIGHT_UNITS + 1)
             counts, items, hits = self.piece_tiles.under(key_tile, masks)
             # A piece's pain units and cells travel as one whole number, units * pack + cells.
-            piece_packed = np.bincount(items, weights=hits * np.repeat(key_units * self.pack + 1.0, counts), minlength=len(self.piece_area))
+            piece_packed = np.bincount(items, weights=hits * np.repeat(key_units * self.pack + 1.0, counts), minlength=piece_count)
             _counts, points, point_hits = self.point_tiles.under(key_tile, masks)
             owners = self.point_owner[points[point_hits > 0]]
             tiles = ("tiles", key_tile, tile[first], bit[first], len(items))
         # The pieces in pain, in increasing order: a sort of the few entries of a small mark, else one scan.
-        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if len(items) * 8 < len(self.piece_area) else np.flatnonzero(piece_packed)
-        piece_units = np.zeros(len(self.piece_area))
-        piece_cells = np.zeros(len(self.piece_area))
-        piece_units[hit_pieces] = np.floor(piece_packed[hit_pieces] / self.pack)
-        piece_cells[hit_pieces] = piece_packed[hit_pieces] - piece_units[hit_pieces] * self.pack
+        few = len(items) * 8 < piece_count and piece_count > SCAN_SIZE
+        hit_pieces = np.unique(items if hits is None else items[hits > 0]) if few else piece_packed.nonzero()[0]
+        hp_packed = piece_packed[hit_pieces]
+        hp_units = np.floor(hp_packed / self.pack)
+        hp_cells = hp_packed - hp_units * self.pack
         hp_candidate = self.piece_candidate[hit_pieces]
         hp_ess = self.piece_essential[hit_pieces]
-        hp_units = piece_units[hit_pieces]
-        explained = np.minimum(np.bincount(hp_candidate[hp_ess], weights=hp_units[hp_ess], minlength=n) / total, 1.0)
-        spill = np.bincount(hp_candidate[~hp_ess], weights=hp_units[~hp_ess], minlength=n) / total
-        spill = np.minimum(spill, 1.0 - explained)
+        # Each candidate's pain in its main zone, then in its spillover zone, summed in one pass.
+        sums = np.bincount(2 * hp_candidate + ~hp_ess, weights=hp_units, minlength=2 * n)
+        explained = np.minimum(sums[0::2] / total, 1.0)
+        spill = np.minimum(sums[1::2] / total, 1.0 - explained)
         ess_pieces = hit_pieces[hp_ess]  # in increasing order, so the sums below add in the same order as over all groups
         group_max = np.zeros(len(self.group_area))
-        np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(piece_cells[ess_pieces] / self.piece_cell_count[ess_pieces], 1.0))
+        np.maximum.at(group_max, self.piece_group[ess_pieces], np.minimum(hp_cells[hp_ess] / self.piece_cell_count[ess_pieces], 1.0))
         # Every group with an essential piece in pain, in increasing order.
-        groups = np.unique(self.piece_group[ess_pieces]) if len(ess_pieces) * 8 < len(group_max) else np.flatnonzero(group_max)
+        few = len(ess_pieces) * 8 < len(group_max) and len(group_max) > SCAN_SIZE
+        groups = np.unique(self.piece_group[ess_pieces]) if few else group_max.nonzero()[0]
         coverage = np.divide(
             np.bincount(self.group_candidate[groups], weights=group_max[groups] * self.group_area[groups], minlength=n),
             self.candidate_zone_area,
@@ -521,7 +631,7 @@ class Matcher:
         in_zone = explained + spill > 0
         # The trigger-point term adds to a zone match; on its own it earns nothing (such a muscle is listed last).
         scores = W_EXPLAINED * (explained + SPILLOVER_CREDIT * spill) + W_COVERAGE * coverage + W_TRIGGER * (on_point & in_zone)
-        scores = np.clip(scores, 0.0, 1.0)
+        scores = np.minimum(np.maximum(scores, 0.0), 1.0)  # (np.clip, without its wrapper's cost)
         class_region = self.class_region[touched]
         pain_sides = set(self.region_side[class_region].tolist())
         # A muscle on the side opposite to all the pain is listed only when its zones reach that pain.
@@ -529,38 +639,33 @@ class Matcher:
         for side, mask in self.side_codes.items():
             if side == BOTH or side in pain_sides:
                 same_side |= mask
-        hit = np.flatnonzero(in_zone | (on_point & same_side))
+        hit = (in_zone | (on_point & same_side)).nonzero()[0]
         order = hit[np.lexsort((self.name_rank[hit], -scores[hit], ~in_zone[hit]))][:MAX_CANDIDATES]
-        # The shown candidates' pieces, read from numpy in one go.
-        mine = np.concatenate([self.pieces_of[c] for c in order]) if len(order) else np.zeros(0, dtype=np.int64)
-        facts = (piece_units[mine].tolist(), piece_cells[mine].tolist())
-        candidates, start = [], 0
-        for c in order.tolist():
-            end = start + len(self.pieces_of[c])
-            candidates.append(self._candidate(c, scores, explained, spill, coverage, on_point, facts, start, end, total))
-            start = end
+        # The candidates' figures read from numpy in one go; their regions and reasons wait until they are read.
+        later, muscles, keys = _Deferred(self._details, piece_packed, total), self.atlas.muscles, self.candidates
+        candidates = []
+        for c, score, e, s, cov, point in zip(order.tolist(), *(a[order].tolist() for a in (scores, explained, spill, coverage, on_point))):
+            muscle_id, side = keys[c]
+            candidates.append(_candidate(muscle_id, muscles[muscle_id].name, side, score, e, s, cov, point, later))
         candidates = tuple(candidates)
         explaining, covered_units, covered = self._explaining_set(order, candidates, touched, class_units, tiles, total)
         share = float(min(1.0, covered_units / total))
         unexplained = self._unexplained(class_region, class_units, covered, total)
-        pain_area = total * self.views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
+        pain_area = total * views[next(iter(found))].grid.cell_area / WEIGHT_UNITS
         return MatchResult(candidates, explaining, share, unexplained, pain_area, self._summary(explaining, share, unexplained))
 
-    def _candidate(self, c, scores, explained, spill, coverage, on_point, facts, start, end, total) -> Candidate:
-        """Candidate c; facts[0][start:end] and facts[1][start:end] are its pieces' pain units and cells."""
-        muscle_id, side = self.candidates[c]
-        e, s, cov, point = float(explained[c]), float(spill[c]), float(coverage[c]), bool(on_point[c])
-        later = _Deferred(self._details, c, facts[0][start:end], facts[1][start:end], total, e, s, cov, point)
-        name = self.atlas.muscles[muscle_id].name
-        return Candidate(muscle_id, name, side, float(scores[c]), e, s, cov, point, later, later, later, later)
-
-    def _details(self, c, piece_units, piece_cells, total, explained, spill, coverage, on_point) -> dict:
+    def _details(self, candidate: Candidate, piece_packed, total) -> dict:
         """A candidate's regions (where its zones hold the pain, most first; its main zone's regions left unmarked)
-        and its reasons."""
+        and its reasons. piece_packed: every piece's pain units and cells in pain, units * pack + cells."""
+        c = self.candidate_index[candidate.key]
+        explained, spill, coverage, on_point = candidate.explained, candidate.spillover, candidate.coverage, candidate.on_trigger_point
         ess_regions: dict[str, float] = {}
         spill_regions: dict[str, float] = {}
         marked = set()
         named = NAMED_SHARE * total
+        packed = piece_packed[self.pieces_of[c]]
+        units = np.floor(packed / self.pack)
+        piece_units, piece_cells = units.tolist(), (packed - units * self.pack).tolist()
         # Plain Python over this muscle's few pieces: cheaper than many tiny numpy operations.
         cell_area = GRID_CELL * GRID_CELL
         for u, k, (is_ess, region, area) in zip(piece_units, piece_cells, self.piece_facts[c]):
@@ -616,22 +721,23 @@ class Matcher:
     def _explaining_set(self, order, candidates, touched, class_units, tiles, total):
         """Greedy smallest set of muscles whose zones together explain most of the pain (exact, class by class).
 
-        Classes covered by the same pool muscles are pooled first, so the greedy steps work on a few dozen groups.
+        Many classes are pooled first (classes covered by the same pool muscles), so the greedy steps work on a few
+        dozen groups.
         tiles: ("pairs", pieces per touched class, the pieces) or ("tiles", the pain's (tile, weight) keys' tiles in
         increasing order, each touched class' first pain cell's tile and bit, how many (piece, tile) entries lie under
         the pain): how match counted the pieces.
         Returns the set, the pain it covers (in units) and, per touched class, whether it is covered."""
-        covered = np.zeros(len(touched), dtype=bool)
         if not len(order):
-            return (), 0.0, covered
-        pool = list(order[:EXPLAIN_POOL])
-        pieces = np.concatenate([self.pieces_of[c] for c in pool])
-        rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
-        counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
+            return (), 0.0, np.zeros(len(touched), dtype=bool)
+        pool = order[:EXPLAIN_POOL].tolist()
         in_pain = len(tiles[2]) if tiles[0] == "pairs" else tiles[4]  # (class, piece) pairs or (piece, tile) entries
-        by_classes = counts.sum() < POOL_PAIRS_SHARE * in_pain
+        by_classes = self.candidate_class_pairs[order[:EXPLAIN_POOL]].sum() < POOL_PAIRS_SHARE * in_pain
+        if by_classes or tiles[0] == "tiles":
+            pieces = np.concatenate([self.pieces_of[c] for c in pool])
+            rows = np.repeat(np.arange(len(pool)), [len(self.pieces_of[c]) for c in pool])
         if by_classes:
             # Fewer (pool piece, class) pairs than pairs in pain: keep those whose class is in pain (pos: its place).
+            counts = self.piece_class_ptr[pieces + 1] - self.piece_class_ptr[pieces]
             classes = self.piece_classes[expand_ranges(self.piece_class_ptr[pieces], counts)]
             pos = np.minimum(np.searchsorted(touched, classes), len(touched) - 1)
             keep = np.flatnonzero(touched[pos] == classes)
@@ -639,11 +745,20 @@ class Matcher:
             pos, rows, ess = pos[keep], rows[pair], self.piece_essential[pieces[pair]]
         elif tiles[0] == "pairs":  # the pairs in pain whose piece belongs to a pool muscle
             row_of = np.full(len(self.candidates), -1, dtype=np.int64)
-            row_of[pool] = np.arange(len(pool))
+            row_of[order[:EXPLAIN_POOL]] = np.arange(len(pool))
             rows = row_of[self.piece_candidate[tiles[2]]]
-            keep = np.flatnonzero(rows >= 0)
-            pos = np.repeat(np.arange(len(touched)), tiles[1])[keep]
+            keep = (rows >= 0).nonzero()[0]
+            pos = np.arange(len(touched)).repeat(tiles[1])[keep]
             rows, ess = rows[keep], self.piece_essential[tiles[2][keep]]
+        if (by_classes or tiles[0] == "pairs") and len(touched) <= POOL_CLASSES:
+            # Few classes: each pool muscle's credit per class straight from its pieces there (spillover first: a
+            # class in both of a muscle's zones, were there one, would count as in its main zone).
+            credit = np.zeros((len(pool), len(touched)))
+            slot = rows * len(touched) + pos
+            credit.flat[slot[~ess]] = SPILLOVER_CREDIT
+            credit.flat[slot[ess]] = 1.0
+            chosen, covered, covered_units = _greedy(credit, class_units, total)
+            return tuple(candidates[row] for row in chosen), covered_units, covered  # (the pool is the first candidates)
         if by_classes or tiles[0] == "pairs":
             # One muscle has at most one piece per cell, so summing distinct powers of two is a bitwise OR.
             ess_bits = np.bincount(pos[ess], weights=np.left_shift(1, rows[ess]), minlength=len(touched)).astype(np.int64)
@@ -670,39 +785,24 @@ class Matcher:
                 packed = np.packbits(cells[at, :, class_bit], axis=1, bitorder="little").astype(np.int64)
                 found.append((packed << (8 * np.arange(packed.shape[1]))).sum(axis=1))
             ess_bits, spill_bits = found
-        keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
-        inverse = inverse.ravel()
-        group_pain = np.bincount(inverse, weights=class_units, minlength=len(keys))
-        bit = np.left_shift(1, np.arange(len(pool)))[:, None]
-        group_ess = (keys[None, :] >> EXPLAIN_POOL) & bit
-        group_spill = keys[None, :] & bit
-        credit = np.where(group_ess > 0, 1.0, np.where(group_spill > 0, SPILLOVER_CREDIT, 0.0))
-        best = np.zeros(len(keys))
-        group_covered = np.zeros(len(keys), dtype=bool)
-        chosen: list[int] = []
-        while len(chosen) < EXPLAIN_MAX:
-            gains = (np.maximum(credit - best, 0.0) * group_pain).sum(axis=1)  # halves of whole numbers: exact
-            gains[chosen] = -1.0
-            # Near-ties go to the better-ranked muscle: the pool is in rank order.
-            row = int(np.flatnonzero(gains >= gains.max() - EXPLAIN_TIE * total)[0])
-            if gains[row] < EXPLAIN_MIN_GAIN * total:
-                break
-            chosen.append(row)
-            best = np.maximum(best, credit[row])
-            group_covered |= credit[row] > 0
-            if group_pain[group_covered].sum() >= EXPLAIN_TARGET * total:
-                break
-        by_key = {c.key: c for c in candidates}
-        explaining = tuple(by_key[self.candidates[pool[row]]] for row in chosen)
-        return explaining, float(group_pain[group_covered].sum()), group_covered[inverse]
+        inverse = None
+        group_pain = class_units
+        if len(touched) > POOL_CLASSES:
+            keys, inverse = np.unique(ess_bits * (1 << EXPLAIN_POOL) + spill_bits, return_inverse=True)
+            inverse = inverse.ravel()
+            group_pain = np.bincount(inverse, weights=class_units, minlength=len(keys))
+            ess_bits, spill_bits = keys >> EXPLAIN_POOL, keys & ((1 << EXPLAIN_POOL) - 1)
+        bit = _POOL_BITS[: len(pool)]
+        credit = np.where((ess_bits & bit) > 0, 1.0, np.where((spill_bits & bit) > 0, SPILLOVER_CREDIT, 0.0))
+        chosen, covered, covered_units = _greedy(credit, group_pain, total)
+        return tuple(candidates[row] for row in chosen), covered_units, covered if inverse is None else covered[inverse]
 
     def _unexplained(self, class_region, class_units, covered, total):
         """Regions holding pain that the explaining set leaves out, largest first."""
         left = np.bincount(class_region[~covered], weights=class_units[~covered], minlength=len(self.cells))
+        keys = (left > UNEXPLAINED_SHARE * total).nonzero()[0]
         out = []
-        for key in np.argsort(-left, kind="stable"):
-            if left[key] <= UNEXPLAINED_SHARE * total:
-                break
+        for key in keys[(-left[keys]).argsort(kind="stable")].tolist():
             _view, region, side = self.cells[key]
             if (region, side) not in out:
                 out.append((region, side))
