@@ -547,3 +547,24 @@ def test_no_routine_starts_after_a_check_with_a_warning_sign_or_left_unfinished(
     QApplication.processEvents()
     assert window.selfcare.player is None
     assert window.settings.value("safety/may_self_treat") == "no"
+
+
+def test_a_stroke_keeps_only_its_part_on_the_body_whether_or_not_it_crosses_the_edge(window, atlas):
+    """A stroke wholly on the body is kept as drawn (found by the prepared body, without cutting it); one that
+    crosses the outline keeps the part on the body only."""
+    from shapely.geometry import Point
+
+    from hipmap.core.geometry.shapes import stroke, union, valid
+
+    body = union(atlas.views["posterior"].body.values())
+    inside = body.representative_point()
+    document = window.document
+    assert document.add_stroke("posterior", [(inside.x, inside.y)], 6.0, 5)
+    drawn = valid(stroke([(inside.x, inside.y)], 6.0))
+    kept = document.painmap.marks[-1].geometry
+    assert kept.equals(drawn) and abs(kept.area - drawn.area) < 1e-9
+    edge = body.exterior.interpolate(0.0) if body.geom_type == "Polygon" else max(body.geoms, key=lambda g: g.area).exterior.interpolate(0.0)
+    assert document.add_stroke("posterior", [(edge.x, edge.y)], 6.0, 5)
+    cut = document.painmap.marks[-1].geometry
+    whole = Point(edge.x, edge.y).buffer(6.0)
+    assert 0 < cut.area < whole.area and cut.difference(body).area < 1e-6

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shapely
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -46,6 +48,8 @@ class PainDocument(QObject):
         self.result = MatchResult(summary=translate("matching", EMPTY_SUMMARY))
         self.path: Path | None = None
         self._body = {v: union(view.body.values()) for v, view in atlas.views.items()}
+        for body in self._body.values():
+            shapely.prepare(body)  # (made on its first use)
 
     # ------------------------------------------------------------------------------------------ state
 
@@ -78,7 +82,12 @@ class PainDocument(QObject):
 
     def add_stroke(self, view_id: str, points, radius: float, intensity: int, qualities=()) -> bool:
         """Add a click (one point) or a painted stroke; the part off the body is dropped."""
-        shape = polygonal(valid(stroke(points, radius)).intersection(self._body[view_id]))
+        shape = valid(stroke(points, radius))
+        body = self._body[view_id]
+        # Most strokes lie wholly on the body: a prepared body answers that in microseconds, where cutting the
+        # stroke by the body's outline (a thousand points) costs a click some 80-250 us.
+        if not shapely.contains(body, shape):
+            shape = polygonal(shape.intersection(body))
         if shape.is_empty or shape.area < 1.0:
             return False
         mark = Mark(view_id, shape, int(intensity), tuple(qualities), self.atlas.views[view_id].side_of(shape))
