@@ -886,18 +886,24 @@ class CandidateList(QWidget):
             n = len(result.candidates)
             self.summary.setText(result.summary or (translate("candidates", "%n muscle may be involved.", "", n) if n == 1 else translate("candidates", "%n muscles may be involved.", "", n)))
         shown = (self.summary.isHidden(), self.legend.isHidden())
-        self.summary.setVisible(has_rows)
-        if result.pain_area > 0 and not has_rows:
-            empty = _empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT))
-        else:
-            empty = _empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT))
-        if empty != self.empty.text():  # (a label's new text asks for a new layout even when it is hidden)
-            self.empty.setText(empty)
-        self.legend.setText(
-            translate("candidates", "{STAR} marks the muscles that together explain {percent} of your pain.").format(STAR=STAR, percent=percent(result.explained_share))
-        )
-        self.legend.setVisible(bool(result.explaining))
+        layout = self.layout()
+        layout.setEnabled(False)  # (each word shown or hidden would lay the column out at once: once, below)
+        try:
+            self.summary.setVisible(has_rows)
+            if result.pain_area > 0 and not has_rows:
+                empty = _empty_html(translate("candidates", "No close match"), result.summary, translate("candidates", NO_MATCH_HINT))
+            else:
+                empty = _empty_html(translate("candidates", "Nothing marked yet"), translate("candidates", EMPTY_TEXT))
+            if empty != self.empty.text():  # (a label's new text asks for a new layout even when it is hidden)
+                self.empty.setText(empty)
+            self.legend.setText(
+                translate("candidates", "{STAR} marks the muscles that together explain {percent} of your pain.").format(STAR=STAR, percent=percent(result.explained_share))
+            )
+            self.legend.setVisible(bool(result.explaining))
+        finally:
+            layout.setEnabled(True)
         if shown != (self.summary.isHidden(), self.legend.isHidden()):
+            layout.activate()  # now: the list takes its height before its rows are laid out
             self.updateGeometry()  # (words on new lines ask for it themselves)
 
     def _apply_palette(self) -> None:
