@@ -2,10 +2,12 @@
 widget (a widget moved away and back is painted again, and the palette is laid out whenever one of its actions
 changes, such as Undo becoming available with the first mark of a map)."""
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from hipmap.ui.kit.flow import WrappingLayout
+
+from .events import EventCount
 
 
 def test_laying_out_again_moves_no_widget(qtbot):
@@ -20,17 +22,7 @@ def test_laying_out_again_moves_no_widget(qtbot):
     box.show()
     qtbot.waitExposed(box)
 
-    class Moves(QObject):
-        count = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Move:
-                self.count += 1
-            return False
-
-    moves = Moves()
-    for w in widgets:
-        w.installEventFilter(moves)
+    moves = EventCount(QEvent.Move, *widgets)
     tops = [w.y() for w in widgets]
     layout.setGeometry(box.rect())
     assert moves.count == 0

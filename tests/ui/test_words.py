@@ -2,13 +2,15 @@
 look exactly as the Qt widgets and calls they stand in for."""
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hipmap.ui.kit import style
 from hipmap.ui.kit.words import WrappedWords
 from hipmap.ui.mainwindow.candidates import CENTRE, LEFT_TOP, RIGHT_MIDDLE, _Lines
+
+from .events import EventCount
 
 TEXTS = [
     "12 muscles may be involved.",
@@ -42,14 +44,6 @@ def test_wrapped_words_measure_and_paint_as_a_word_wrapped_label(qtbot, scale):
 
 
 def test_new_words_on_the_same_lines_ask_for_no_new_layout(qtbot):
-    class Requests(QObject):
-        count = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.LayoutRequest:
-                self.count += 1
-            return False
-
     box = QWidget()
     qtbot.addWidget(box)
     words = WrappedWords("12 muscles may be involved.")
@@ -60,8 +54,7 @@ def test_new_words_on_the_same_lines_ask_for_no_new_layout(qtbot):
     qtbot.waitExposed(box)
     for _ in range(3):
         qtbot.wait(10)  # (the first layout done)
-    requests = Requests()
-    box.installEventFilter(requests)
+    requests = EventCount(QEvent.LayoutRequest, box)
     words.setText("13 muscles may be involved.")  # one line, as before
     qtbot.wait(10)
     assert requests.count == 0 and words.text() == "13 muscles may be involved."
