@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.content.model import Atlas, Muscle
 from ...core.pain.painmap import NERVE_QUALITIES, Mark
 from ..kit.shapes import PathItem, painter_path
+from ..kit.turns import later
 from ..kit.colors import PAIN_RGB, ZONE_RGB, diagram_style, pain_fill
 from .muscleshape import MuscleLayer
 from .drawing import MIN_STEP, draw_view, spread_marks
@@ -186,7 +187,7 @@ class BodyView(QGraphicsView):
         self._marks: tuple[Mark, ...] = ()
         self._mark_regions: dict[int, tuple] = {}  # id(mark) -> (mark, its regions, language, words): the description
         self._marks_words: tuple = ((), None, "", "")  # (marks, atlas, language, marks_text()): the words last made
-        self._describe_timer = None  # the description of new marks, a turn after they are drawn (_describe_soon)
+        self._describe_timer = later(self, self.update_description)  # new marks' words, a turn after they are drawn
         self._overlay_args = (None, None, False)
         self._overlay_made = None  # (its key, the muscle) of the muscle shown, to keep when another is shown
         self._overlays_made: dict = {}  # muscles shown before: key -> (muscle, its layer's items, overlay items, words)
@@ -362,18 +363,8 @@ class BodyView(QGraphicsView):
         if not self.layers["marks"]:
             for item in self.mark_items:
                 item.setVisible(False)
-        self._describe_soon()
-
-    def _describe_soon(self) -> None:
-        """Describe the marks in the event loop's next turn: naming a new mark's regions is a search of the body,
-        and a screen reader has the words one turn after the mark is drawn, not in the frame that draws it."""
-        if self._describe_timer is None:
-            from PySide6.QtCore import QTimer
-
-            self._describe_timer = QTimer(self)
-            self._describe_timer.setSingleShot(True)
-            self._describe_timer.setInterval(0)
-            self._describe_timer.timeout.connect(self.update_description)
+        # Described in the event loop's next turn: naming a new mark's regions is a search of the body, and a screen
+        # reader has the words one turn after the mark is drawn, not in the frame that draws it.
         self._describe_timer.start()
 
     def _intensity_label(self, mark: Mark) -> QGraphicsItem:
@@ -557,8 +548,7 @@ class BodyView(QGraphicsView):
 
     def update_description(self) -> None:
         """What a screen reader says about the diagram: the marks, the muscle shown, how to mark."""
-        if self._describe_timer is not None:
-            self._describe_timer.stop()  # (described now)
+        self._describe_timer.stop()  # (described now)
         text = " ".join(t for t in (self.marks_text(), self._overlay_text, self.hint) if t)
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from . import lru
 from .style import font_key
 
 _WRAP = QTextOption()
@@ -87,19 +88,15 @@ class WrappedWords(QWidget):
     def _laid_out(self, text: str, width: int) -> tuple[int, QStaticText]:
         font = self.font()
         key = (text, width, font_key(font))
-        found = self._laid.get(key)
-        if found is None:
+        laid = lru.found(self._laid, key)
+        if laid is None:
             static = QStaticText(text)
             static.setTextFormat(Qt.PlainText)
             static.setTextWidth(max(1, width))
             static.setTextOption(_WRAP)
             static.prepare(QTransform(), font)
-            found = self._laid[key] = (math.ceil(static.size().height()) if text else 0, static)
-            if len(self._laid) > KEPT:
-                self._laid.popitem(last=False)
-        else:
-            self._laid.move_to_end(key)
-        return found
+            laid = lru.keep(self._laid, key, (math.ceil(static.size().height()) if text else 0, static), KEPT)
+        return laid
 
     def _height(self, text: str, width: int) -> int:
         return self._laid_out(text, width)[0] if text else 0

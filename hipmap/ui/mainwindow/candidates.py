@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen, QStaticText, QTextOption, QTransform
@@ -40,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.pain.matching import Candidate, MatchResult
-from ..kit import colors, style
+from ..kit import colors, lru, style
 from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, side_phrase, translate
+from ..kit.turns import later
 from ..kit.words import WrappedWords
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
@@ -169,24 +169,6 @@ KEPT_LAYOUTS = 400  # rows laid out, kept to show again (a few Qt objects each)
 KEPT_BLOCKS = 1000  # wrapped texts kept: names, reasons and "more" lines, which recur from one ranking to the next
 
 
-def _keep(cache: OrderedDict, key, value, limit: int):
-    """Put VALUE in CACHE, used last; beyond LIMIT the least recently used entry goes. One at a time: freeing
-    hundreds of laid-out rows at once (each a few Qt objects) cost 6-9 ms in one click."""
-    cache[key] = value
-    cache.move_to_end(key)
-    if len(cache) > limit:
-        cache.popitem(last=False)
-    return value
-
-
-def _found(cache: OrderedDict, key):
-    """CACHE's entry for KEY (now its most recently used), or None."""
-    value = cache.get(key)
-    if value is not None:
-        cache.move_to_end(key)
-    return value
-
-
 KEPT_LINES = 512  # one-line texts kept laid out: ranks, sides, percentages, the marker, the bullet
 
 
@@ -202,13 +184,13 @@ class _Lines:
         """As painter.drawText(RECT, flags, TEXT) with the painter's font FONT (whose key is FONT_KEY), HOW being
         LEFT_TOP, CENTRE or RIGHT_MIDDLE: the same pixels."""
         key = (text, font_key)
-        found = _found(cls._kept, key)
+        found = lru.found(cls._kept, key)
         if found is None:
             static = QStaticText(text)
             static.setTextFormat(Qt.PlainText)
             static.prepare(QTransform(), font)
             # Aligned by its advance, as drawText aligns a line (the static text's own width can be a pixel more).
-            found = _keep(cls._kept, key, (static, QFontMetricsF(font).horizontalAdvance(text)), KEPT_LINES)
+            found = lru.keep(cls._kept, key, (static, QFontMetricsF(font).horizontalAdvance(text)), KEPT_LINES)
         height = cls._heights.get(font_key)
         if height is None:
             height = cls._heights[font_key] = QFontMetricsF(font).height()
@@ -236,7 +218,7 @@ class _RowWords:
     the match labels, "+ n more reasons". Worked out once (each a translation and a measure, for every row laid
     out, on every new ranking)."""
 
-    _made: dict = {}  # (language, the list's small font's key) -> _RowWords
+    _made: dict = {}  # (language, the list's font's key) -> _RowWords
 
     @classmethod
     def of(cls, font_key: str, metrics) -> "_RowWords":
@@ -318,7 +300,8 @@ class _RowLayout:
         return found
 
     def __init__(self, option: QStyleOptionViewItem, c: Candidate, explaining: bool, width: int, font_key: str | None = None):
-        fonts = self.fonts(option.font, font_key or style.font_key(option.font))
+        list_key = font_key or style.font_key(option.font)
+        fonts = self.fonts(option.font, list_key)
         self.name_font, self.small_font, self.more_font, self.pct_font, metrics, self.font_keys = fonts
         name_key, small_key, more_key, _pct_key = self.font_keys
         x = self.PAD_X + self.BADGE + self.GAP
@@ -330,17 +313,17 @@ class _RowLayout:
             # which would lay the text out again on every paint). The same words at the same width are wrapped
             # once: most of a new ranking's names, reasons and "more" lines were shown before.
             key = (text, font_key, avail)
-            found = _found(self._blocks, key)
+            found = lru.found(self._blocks, key)
             if found is None:
                 static = QStaticText(text)
                 static.setTextFormat(Qt.PlainText)
                 static.setTextWidth(avail)
                 static.setTextOption(_WORD_WRAP)
                 static.prepare(QTransform(), font)
-                found = _keep(self._blocks, key, (math.ceil(static.size().height()), static), KEPT_BLOCKS)
+                found = lru.keep(self._blocks, key, (math.ceil(static.size().height()), static), KEPT_BLOCKS)
             return QRect(left, y, avail, found[0]), found[1]
 
-        words = _RowWords.of(small_key, metrics)
+        words = _RowWords.of(list_key, metrics)
         self.badge = QRect(self.PAD_X, y + max(0, (words.name_h - self.BADGE) // 2), self.BADGE, self.BADGE)
         self.name, self.name_static = block(self.name_font, name_key, c.name, x, w)
         y = self.name.bottom() + 1 + 3
@@ -416,10 +399,10 @@ class CandidateDelegate(QStyledItemDelegate):
         # Text layout is the costly part of a row; the list is rebuilt on every stroke, mostly with the same rows.
         # The key is what the row shows, not the candidate: hashing one works out all its fields.
         key = (c.name, c.side, c.score, only_trigger_point(c), c.reasons, explaining, width, font_key, current_language())
-        lay = _found(self._layouts, key)
+        lay = lru.found(self._layouts, key)
         if lay is None:
-            lay = _keep(self._layouts, key, _RowLayout(option, c, explaining, width, font_key), KEPT_LAYOUTS)
-        _keep(self._by_id, id(c), (c, explaining, width, font_key, lay), KEPT_LAYOUTS)
+            lay = lru.keep(self._layouts, key, _RowLayout(option, c, explaining, width, font_key), KEPT_LAYOUTS)
+        lru.keep(self._by_id, id(c), (c, explaining, width, font_key, lay), KEPT_LAYOUTS)
         self._heights[c.key] = lay.height
         return lay
 
@@ -428,17 +411,16 @@ class CandidateDelegate(QStyledItemDelegate):
         others at the height they had when last measured (or a typical one). The list asks for every row's size on
         every new ranking, each a call from Qt into Python; with the sizes ready each call is one lookup."""
         model = self.view.model()
-        width = self.view.viewport().width() if self.view.viewport().width() > 0 else 320
         opt = QStyleOptionViewItem()
         opt.font = self.view.font()
+        width = self._width(opt)
         sizes, made = [], {}
         for row, c in enumerate(model.result.candidates):
             if first <= row < end:
                 height = self.layout_of(c, model.explaining(row), width, opt).height
             else:
                 self.estimated = True
-                known = self._by_id.get(id(c))
-                height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
+                height = self._estimated_height(c)
             size = made.get(height)
             if size is None:
                 size = made[height] = QSize(width, height)
@@ -446,6 +428,11 @@ class CandidateDelegate(QStyledItemDelegate):
         self.planned = sizes
 
     planned: list | None = None  # the rows' sizes for the layout running now (plan_sizes)
+
+    def _estimated_height(self, c: Candidate) -> int:
+        """An unmeasured row's height: the one its candidate's row had when last measured, or a typical one."""
+        known = self._by_id.get(id(c))
+        return known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
 
     def sizeHint(self, option, index) -> QSize:
         row = index.row()
@@ -461,9 +448,7 @@ class CandidateDelegate(QStyledItemDelegate):
             # Off screen: the height it had when last measured (or a typical one), at almost no cost, since the
             # list asks for every row's size on every new ranking.
             self.estimated = True
-            known = self._by_id.get(id(c))
-            height = known[4].height if known is not None and known[0] is c else self._heights.get(c.key, self.TYPICAL_HEIGHT)
-            return QSize(width, height)
+            return QSize(width, self._estimated_height(c))
         return QSize(width, self.layout_of(c, model.explaining(row), width, option).height)
 
     def rows_around(self, row: int, height: int) -> tuple[int, int]:
@@ -603,10 +588,7 @@ class CandidateView(QListView):
         # own batched layout left the first rows unlaid while an earlier batch was still pending: the list was
         # painted empty and its rows came a frame later.
         self.setLayoutMode(QListView.SinglePass)
-        self._rest_timer = QTimer(self)
-        self._rest_timer.setSingleShot(True)
-        self._rest_timer.setInterval(0)
-        self._rest_timer.timeout.connect(self.measure_rest)
+        self._rest_timer = later(self, self.measure_rest)
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setFrameShape(QFrame.NoFrame)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from ..kit.datadir import keep_settings_private
 from ..kit.windows import fit_to_screen
 from ..kit.i18n import QT_TRANSLATE_NOOP, set_command_tip, translate
 from ..kit.settings import drop_unreadable_values, read_bool, read_bytes, read_choice, read_int
+from ..kit.turns import later
 
 # The core (numpy, shapely) and the widgets built on it are imported in attach(), after the first paint. So are Qt's
 # namespace (PySide builds its ~90 enums, some 15 ms, on the first import of Qt), QStyle's enums and QMessageBox:
@@ -178,23 +179,13 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         if read_bool(self.settings, "view/high_contrast", False):
             self.set_high_contrast(True)
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.setInterval(0)
-        self._panel_timer.timeout.connect(self._show_panel)
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._show_mark_count)
-        self._tidy_timer = QTimer(self)  # the collector's pass after a change is painted, not in a later click
-        self._tidy_timer.setSingleShot(True)
-        self._tidy_timer.setInterval(0)
-        self._tidy_timer.timeout.connect(heap.tidy)
+        # What follows a change in the event loop's next turn, after the list and the diagrams are painted.
+        self._panel_timer = later(self, self._show_panel)
+        self._count_timer = later(self, self._show_mark_count)
+        self._tidy_timer = later(self, heap.tidy)  # the collector's pass after a change is painted, not in a later click
         # Once nothing has happened for a moment, the pages of the candidates at the top of the list are made ahead,
         # one a turn (a few ms each), so that choosing one only lays its page out (see _prepare_next).
-        self._prepare_timer = QTimer(self)
-        self._prepare_timer.setSingleShot(True)
-        self._prepare_timer.timeout.connect(self._prepare_next)
+        self._prepare_timer = later(self, self._prepare_next)  # (started with its delay)
         geometry = read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):  # (restoreGeometry refuses damaged bytes)
             fit_to_screen(self, 1360, 880)
