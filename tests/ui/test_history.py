@@ -1,5 +1,6 @@
 """The history window: the list, the chart, and looking at, starting from, comparing and deleting sessions."""
 
+import gc
 import os
 import time
 
@@ -393,10 +394,14 @@ def test_the_chart_places_every_line_point_dot_and_bar_where_its_frame_puts_its_
 def test_the_history_bench_reports_its_figures():
     from hipmap.ui.cli import bench
 
+    from hipmap.ui.kit import heap
+
     result = bench.history_open(n=60, runs=2)
     assert result["runs"] == 2 and result["sessions"] == 60 and result["points_drawn"] == 60
     assert result["max_ms"] >= result["median_ms"] > 0 and result["target_ms"] == 200.0
     assert isinstance(result["meets_target"], bool)
+    # It measured over a settled heap, as the app's is, and gave the rest of the process its usual collection back.
+    assert gc.get_freeze_count() == 0 and gc.isenabled() and heap.tidy() is None
 
 
 def test_the_chart_can_be_used_from_the_keyboard(history):
