@@ -86,6 +86,24 @@ def test_enter_activates_the_current_row(qtbot, clist, result):
     assert blocker.args == list(result.candidates[2].key)
 
 
+def test_a_row_is_read_only_a_double_click_or_f2_opens_no_editor(qtbot, clist, result):
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    flags = clist.model.flags(clist.model.index(1))
+    assert flags & Qt.ItemIsSelectable and flags & Qt.ItemIsEnabled
+    assert not flags & (Qt.ItemIsEditable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled)
+    with qtbot.waitSignal(clist.activated) as blocker:  # (a double click: a click, then the second press)
+        QTest.mouseClick(clist.view.viewport(), Qt.LeftButton, Qt.NoModifier, row_centre(clist, 1))
+        QTest.mouseDClick(clist.view.viewport(), Qt.LeftButton, Qt.NoModifier, row_centre(clist, 1))
+    assert blocker.args == list(result.candidates[1].key)
+    assert clist.view.state() != QAbstractItemView.EditingState
+    clist.view.setFocus()
+    QTest.keyClick(clist.view, Qt.Key_F2)
+    assert clist.view.state() != QAbstractItemView.EditingState
+    assert not clist.view.findChildren(QLineEdit)
+    assert clist.model.index(1).data() == result.candidates[1].name  # (its words are the candidate's, unchanged)
+
+
 def test_clicking_a_row_emits_selected(qtbot, clist, result):
     with qtbot.waitSignal(clist.selected) as blocker:
         QTest.mouseClick(clist.view.viewport(), Qt.LeftButton, Qt.NoModifier, row_centre(clist, 1))
