@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__, default_assets_dir
 from ..core.reading import check_regular
@@ -159,6 +159,8 @@ def main(argv=None) -> int:
             from .kit.errors import problem_text
 
             problems = "\n".join(problem_text(p) for p in exc.problems[:20])
+            from PySide6.QtWidgets import QMessageBox  # (an error only: its enums cost a start ~5 ms)
+
             QMessageBox.critical(window, translate("app", "hipmap cannot start"), translate("app", "The app's data files have problems:\n\n{problems}").format(problems=problems))
             app.exit(1)
             return

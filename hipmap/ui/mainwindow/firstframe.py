@@ -33,6 +33,21 @@ if TYPE_CHECKING:  # (imported where used: what only marks need waits for the fi
 BOTTOM_CENTRE = 0x0004 | 0x0040
 
 
+def cross_cursor():
+    """Qt's cross cursor, made without Qt's namespace: Qt.CrossCursor (or any Qt.CursorShape) builds its ~90 enums,
+    ~15 ms that the frame taking marks would wait for. A cursor read from a data stream is its shape, a 16-bit
+    number (QDataStream's format for a cursor, stable across Qt versions): 2, the cross."""
+    from PySide6.QtCore import QByteArray, QDataStream
+    from PySide6.QtGui import QCursor
+
+    cursor = QCursor()
+    QDataStream(QByteArray(CROSS_CURSOR_SHAPE.to_bytes(2, "big"))) >> cursor
+    return cursor
+
+
+CROSS_CURSOR_SHAPE = 2  # Qt.CrossCursor's value
+
+
 def _readable(path: Path) -> bool:
     """A drawing Qt may read: a regular file of sane size (a FIFO would block the first paint for ever)."""
     try:
@@ -44,11 +59,9 @@ def _readable(path: Path) -> bool:
 
 def rings_path(rings) -> QPainterPath:
     """Plain coordinate rings (warmstart.light_views) as one odd-even path: holes stay holes."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QPainterPath, QPolygonF
 
-    path = QPainterPath()
-    path.setFillRule(Qt.OddEvenFill)
+    path = QPainterPath()  # (odd-even filled: a path's own rule, so Qt's namespace is not needed before marking)
     for ring in rings:
         if len(ring) >= 3:
             path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
@@ -107,15 +120,13 @@ class FirstFrame(QWidget):
     def take_marks(self, light_views: dict, radius, intensity) -> bool:
         """Take clicks and drags from now on (False if LIGHT_VIEWS lacks a shown view): RADIUS() and INTENSITY()
         give the brush's radius and the rating, as the toolbar shows them."""
-        from PySide6.QtCore import Qt
-
         try:
             bodies = {v: rings_path([r for rings in light_views[v]["body"].values() for r in rings]) for v in self.view_ids}
         except (KeyError, TypeError, ValueError, AttributeError):
             return False
         self.bodies = bodies
         self._radius, self._intensity = radius, intensity
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(cross_cursor())
         self.update()
         return True
 
