@@ -28,3 +28,24 @@ def test_laying_out_again_moves_no_widget(qtbot):
     assert moves.count == 0
     assert layout.rows() > 1 and [w.y() for w in widgets] == tops
     assert widgets[0].geometry().center().y() in range(widgets[1].geometry().center().y() - 1, widgets[1].geometry().center().y() + 2)
+
+
+def test_the_first_mark_of_a_map_asks_no_new_layout_of_the_palette_or_the_window(window, qtbot):
+    """Undo becomes available, named ("Undo: Mark pain"): its button follows, and nothing it measures changed, so
+    neither the palette nor the window is laid out again in the frame that shows the mark."""
+    from PySide6.QtWidgets import QApplication
+
+    palette = window.findChild(QWidget, "main-toolbar")
+    undo = palette.widgetForAction(window.act_undo)
+    assert not undo.isEnabled()
+    QApplication.processEvents()
+    requests = EventCount(QEvent.LayoutRequest, palette, undo.parentWidget(), window)
+    view = window.current_view()
+    assert window.document.add_stroke(view.view_id, [(250.0, 450.0)], 12.0, 6)
+    QApplication.processEvents()
+    assert undo.isEnabled() and undo.statusTip() == "Undo: Mark pain"
+    assert requests.count == 0
+    # A change the button measures (new words) still lays it out again, and it shows them.
+    window.act_undo.setText("&Undo the last change")
+    assert undo.text() == "Undo the last change"
+    qtbot.waitUntil(lambda: requests.count > 0 and undo.width() >= undo.sizeHint().width(), timeout=2000)

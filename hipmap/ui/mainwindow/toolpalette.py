@@ -4,10 +4,47 @@ language, the text size or the contrast."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from ..kit.flow import WrappingLayout, flow_policy
+
+
+class PaletteButton(QToolButton):
+    """A tool button that follows a change of its action's state without asking for a new layout.
+
+    QToolButton follows any change of its action by taking the whole action again, and setting its icon again asks
+    for a new layout, which goes up to the main window: after the first mark of a map (Undo enabled, its status tip
+    "Undo: Mark pain") the window laid out its toolbar, central area and status bar again and repainted the tabs and
+    the status bar, in the frame that shows the mark. When nothing the button measures has changed (its words, icon,
+    font, checkability, menu), only its state follows: enabled, checked, tool tip, status tip, What's This."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._measured = None  # what the button's size came from, when it last took its action whole
+
+    @staticmethod
+    def _measures(action: QAction) -> tuple:
+        return (action.iconText(), action.text(), action.icon().cacheKey(), action.isCheckable(), action.isVisible(), action.font().key(), id(action.menu()))
+
+    def setDefaultAction(self, action: QAction) -> None:  # noqa: N802 - Qt's name
+        self._measured = self._measures(action)
+        super().setDefaultAction(action)
+
+    def actionEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        action = event.action()
+        if event.type() == QEvent.ActionChanged and action is self.defaultAction():
+            measured = self._measures(action)
+            if measured == self._measured:
+                self.setToolTip(action.toolTip())
+                self.setStatusTip(action.statusTip())
+                self.setWhatsThis(action.whatsThis())
+                self.setChecked(action.isChecked())
+                self.setEnabled(action.isEnabled())
+                return
+            self._measured = measured  # (Qt takes the action whole again: setDefaultAction)
+        super().actionEvent(event)
 
 
 class ToolPalette(QFrame):
@@ -30,7 +67,7 @@ class ToolPalette(QFrame):
         row.setSpacing(3)
         for item in items:
             if isinstance(item, QAction):
-                button = QToolButton(group)
+                button = PaletteButton(group)
                 button.setDefaultAction(item)
                 # Set by name: the palette is in the first frame, which does without Qt's namespace (window.py).
                 button.setProperty("toolButtonStyle", "ToolButtonTextOnly")
