@@ -24,6 +24,17 @@ _WRAP.setWrapMode(QTextOption.WordWrap)
 KEPT = 32  # laid-out texts kept (a few words each): the ones shown lately come back as the marks change
 
 
+def wrapped_text(text: str, width: int, font) -> tuple[int, QStaticText]:
+    """TEXT laid out once in FONT, wrapped at word boundaries to WIDTH pixels as a word-wrapped label wraps it:
+    (its height, rounded up, and the laid-out QStaticText, drawn with the same pixels as that label's)."""
+    static = QStaticText(text)
+    static.setTextFormat(Qt.PlainText)
+    static.setTextWidth(max(1, width))
+    static.setTextOption(_WRAP)
+    static.prepare(QTransform(), font)
+    return math.ceil(static.size().height()), static
+
+
 class WrappedWords(QWidget):
     """Plain text wrapped at word boundaries in the widget's font and foreground colour, top left.
 
@@ -90,12 +101,8 @@ class WrappedWords(QWidget):
         key = (text, width, font_key(font))
         laid = lru.found(self._laid, key)
         if laid is None:
-            static = QStaticText(text)
-            static.setTextFormat(Qt.PlainText)
-            static.setTextWidth(max(1, width))
-            static.setTextOption(_WRAP)
-            static.prepare(QTransform(), font)
-            laid = lru.keep(self._laid, key, (math.ceil(static.size().height()) if text else 0, static), KEPT)
+            height, static = wrapped_text(text, width, font)
+            laid = lru.keep(self._laid, key, (height if text else 0, static), KEPT)
         return laid
 
     def _height(self, text: str, width: int) -> int:

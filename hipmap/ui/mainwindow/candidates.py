@@ -8,12 +8,10 @@ function serves both painting and size hints, so what is measured is exactly wha
 from __future__ import annotations
 
 import html
-import math
 from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QStringListModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -22,10 +20,11 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QStringListModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen, QStaticText, QTextOption, QTransform
+from PySide6.QtGui import QBrush, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -43,7 +42,7 @@ from ...core.pain.matching import Candidate, MatchResult
 from ..kit import colors, lru, style
 from ..kit.i18n import QT_TRANSLATE_NOOP, current_language, side_name, side_phrase, translate
 from ..kit.turns import later
-from ..kit.words import WrappedWords
+from ..kit.words import WrappedWords, wrapped_text
 
 # Passing the Qt.NoPen / Qt.NoBrush enums straight to QPainter trips a reference-count bug in
 # PySide6 6.12 ("deallocating None" after a few hundred paints); objects avoid it.
@@ -167,9 +166,6 @@ class CandidateModel(QStringListModel):
         items = "".join(f"<li>{e(r)}</li>" for r in c.reasons)
         return f"<qt>{head}{f'<ul>{items}</ul>' if items else ''}</qt>"
 
-
-_WORD_WRAP = QTextOption()
-_WORD_WRAP.setWrapMode(QTextOption.WordWrap)
 
 KEPT_LAYOUTS = 400  # rows laid out, kept to show again (a few Qt objects each)
 KEPT_BLOCKS = 1000  # wrapped texts kept: names, reasons and "more" lines, which recur from one ranking to the next
@@ -321,12 +317,7 @@ class _RowLayout:
             key = (text, font_key, avail)
             found = lru.found(self._blocks, key)
             if found is None:
-                static = QStaticText(text)
-                static.setTextFormat(Qt.PlainText)
-                static.setTextWidth(avail)
-                static.setTextOption(_WORD_WRAP)
-                static.prepare(QTransform(), font)
-                found = lru.keep(self._blocks, key, (math.ceil(static.size().height()), static), KEPT_BLOCKS)
+                found = lru.keep(self._blocks, key, wrapped_text(text, avail, font), KEPT_BLOCKS)
             return QRect(left, y, avail, found[0]), found[1]
 
         words = _RowWords.of(list_key, metrics)
