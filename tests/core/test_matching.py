@@ -215,16 +215,36 @@ def test_the_index_is_the_same_whether_its_shapes_are_rasterised_few_or_many_at_
     from hipmap.core.pain import matching
 
     monkeypatch.setattr(matching, "SHAPES_PER_PASS", 4)  # two candidates' zones, four trigger points per pass
-    few = matching.Matcher(atlas)
+    few = matching.Matcher(atlas, keep_build_index=True)
+    whole = matching.Matcher(atlas, keep_build_index=True)
     for name in ("piece_candidate", "piece_essential", "piece_area", "piece_group", "group_area", "group_candidate", "point_owner", "class_region", "class_pieces"):
         assert np.array_equal(getattr(few, name), getattr(matcher, name)), name
     assert few.piece_region == matcher.piece_region and few.cells == matcher.cells
     for view_id, vi in matcher.views.items():
         assert np.array_equal(few.views[view_id].classes.of_cell, vi.classes.of_cell)
-        assert np.array_equal(few.views[view_id].points.items, vi.points.items)
+        assert np.array_equal(few.views[view_id].points.items, whole.views[view_id].points.items)
     rng = random.Random(3)
     for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
         assert [(c.key, c.score) for c in few.match(pm).candidates] == [(c.key, c.score) for c in matcher.match(pm).candidates]
+
+
+def test_once_built_the_index_keeps_one_number_per_cell_per_view_and_matches_the_same(atlas, matcher):
+    """The per-cell region and inverted indexes only serve the build: the matcher (and so the warm-start file)
+    keeps each view's cell classes, and matches exactly as a matcher that kept them all."""
+    import numpy as np
+
+    from hipmap.core.pain import matching
+
+    kept = matching.Matcher(atlas, keep_build_index=True)
+    for view_id, vi in matcher.views.items():
+        per_cell = [name for name, value in vars(vi).items() if isinstance(value, np.ndarray) and value.size >= vi.grid.size]
+        per_cell += [name for name, value in vars(vi).items() if hasattr(value, "ptr") and len(value.ptr) > vi.grid.size]
+        assert per_cell == [], (view_id, per_cell)
+        assert vi.classes.of_cell.size == vi.grid.size
+        assert hasattr(kept.views[view_id], "cell_region")
+    rng = random.Random(5)
+    for pm in [random_click_map(atlas, rng) for _ in range(10)] + [random_painted_map(atlas, rng, 8) for _ in range(3)]:
+        assert _figures(matcher.match(pm)) == _figures(kept.match(pm))
 
 
 def test_cell_classes_stay_exact_when_every_hash_collides(atlas, matcher, monkeypatch):
@@ -236,7 +256,7 @@ def test_cell_classes_stay_exact_when_every_hash_collides(atlas, matcher, monkey
     from hipmap.core.pain import matching
 
     monkeypatch.setattr(shapes._Mixer, "next", lambda self, count: np.zeros(count, dtype=np.uint64))
-    degenerate = matching.Matcher(atlas)
+    degenerate = matching.Matcher(atlas, keep_build_index=True)
     for view_id, vi in degenerate.views.items():
         classes, usual = vi.classes, matcher.views[view_id].classes
         assert classes.count > usual.count  # the colliding cells were split off, not merged

@@ -284,8 +284,14 @@ def _greedy(credit: np.ndarray, pain: np.ndarray, total: float) -> tuple[list[in
 
 
 class _ViewIndex:
-    """One view's grid, which region each cell is in, which zone pieces and trigger points cover it, and the
-    classes of alike cells (same region, same pieces, same trigger points) with their global class ids."""
+    """One view's grid and the classes of alike cells (same region, same zone pieces, same trigger points) with
+    their global class ids; a cell off the body is in no class (-1).
+
+    While the matcher is built it also holds, per cell, its region and the zone pieces and trigger points covering
+    it (cell_region, pieces, points): the classes and tiles are made from them, and then nothing reads them, so
+    Matcher drops them (release_build_index), unless asked to keep them (tests check the classes against them).
+    They are most of the index's memory: four arrays of one number per cell per view, ~8 MB of the shipped atlas's
+    ~10, and so of the warm-start file."""
 
     def __init__(self, grid: Grid, cell_region: np.ndarray, pieces: CellIndex, points: CellIndex, point_owner: np.ndarray):
         self.grid = grid
@@ -297,6 +303,9 @@ class _ViewIndex:
         self.class_offset = 0
         self.tile_offset = 0  # the global number of this view's first tile
 
+    def release_build_index(self):
+        del self.cell_region, self.pieces, self.points
+
 
 class Matcher:
     """Built once per atlas; ``match`` is then cheap enough to run on every stroke.
@@ -305,7 +314,7 @@ class Matcher:
     covers the cells whose centres lie inside it. An inverted index from cells to zone pieces means a match
     touches only the zones under the pain."""
 
-    def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None):
+    def __init__(self, atlas: Atlas, phrases: Mapping[str, str] | None = None, keep_build_index: bool = False):
         self.atlas = atlas
         self.phrases = {**PHRASES, **(phrases or {})}
         self.candidates: list[tuple[str, str]] = [(m, s) for m, muscle in atlas.muscles.items() for s in muscle.sides]
@@ -369,6 +378,9 @@ class Matcher:
         self.piece_cell_count = np.rint(self.piece_area / (GRID_CELL * GRID_CELL))
         self.candidate_side = np.asarray([side for _m, side in self.candidates], dtype=object)
         self._build_classes()
+        if not keep_build_index:
+            for vi in self.views.values():
+                vi.release_build_index()
 
     def _view_pieces(self, grid, cell_region, zone_cells, first, groups, group_area, group_candidate, piece_candidate, piece_essential, piece_region, piece_area, piece_group) -> list[np.ndarray]:
         """One view's zone pieces: each candidate's main zone, then its spillover zone outside the main one, cut by
@@ -496,7 +508,7 @@ class Matcher:
             for i, is_empty in zip(todo, empty):
                 geometry = geometries[i]
                 cells = np.zeros(0, dtype=np.int64) if is_empty else next(fresh)
-                out[i] = cells = cells[vi.cell_region[cells] >= 0]
+                out[i] = cells = cells[vi.classes.of_cell[cells] >= 0]  # (cells off the body are in no class)
                 cells.flags.writeable = False  # (shared by every map holding the mark)
                 # Weakly held: an entry lasts as long as its mark is used (the map, the undo history), no longer.
                 key = id(geometry)
