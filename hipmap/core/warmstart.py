@@ -49,12 +49,18 @@ def enabled() -> bool:
     return os.environ.get(ENV_OFF, "") in ("", "0")
 
 
-def _files(root: Path):
-    for folder, dirs, names in os.walk(root):
+def _relative_files(root: Path):
+    """(path relative to ROOT with "/" between folders, full path) of every file under ROOT but hidden ones and
+    bytecode, folders and names sorted; plain strings: the key reads ~140 files on every start, and a Path made
+    and cut per file cost half of its ~8 ms."""
+    top = os.fspath(root)
+    for folder, dirs, names in os.walk(top):
         dirs.sort()
+        rel = os.path.relpath(folder, top)
+        prefix = "" if rel == os.curdir else rel.replace(os.sep, "/") + "/"
         for name in sorted(names):
             if not name.startswith(".") and not name.endswith((".pyc", ".pyo")):
-                yield Path(folder) / name
+                yield prefix + name, os.path.join(folder, name)
 
 
 def _installed_version(package: str) -> str:
@@ -85,11 +91,13 @@ def content_key(data_dir: Path, assets_dir: Path, language: str | None) -> bytes
     roots += [(f"code/{d}", PACKAGE_DIR / d) for d in _CODE_DIRS]
     for label, root in roots:
         h.update(f"root {label}\x00".encode())
-        for file in _files(root):
-            if label.startswith("code/") and file.suffix != ".py":
+        code = label.startswith("code/")
+        for relative, path in _relative_files(root):
+            if code and not relative.endswith(".py"):
                 continue
-            h.update(file.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
-            body = file.read_bytes()
+            h.update(relative.encode("utf-8", "surrogateescape") + b"\x00")
+            with open(path, "rb") as handle:
+                body = handle.read()
             h.update(struct.pack(">Q", len(body)) + body)
     return h.digest()
 
