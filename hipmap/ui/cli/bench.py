@@ -55,7 +55,8 @@ app.exec()
 
 # The same steps as hipmap.ui.app.main(): the window first; on a warm start the first frame then takes marks (the
 # cache's light geometry), and the atlas loads once that is on screen. Prints: first frame, ready for marking, the
-# memory then, and the atlas and its index loaded with the diagrams live (the ranked list follows a click).
+# memory then, the atlas and its index loaded with the diagrams live (the ranked list follows a click), and the
+# memory then.
 _HIPMAP = r"""
 import time; t0 = time.perf_counter()
 import os, sys
@@ -84,7 +85,7 @@ class Watch(QObject):
             if name == "loaded":
                 if "ready" not in times:  # a cold start: marking works once the atlas is loaded
                     times["ready"], times["rss"] = times["loaded"], rss_mb()
-                print(times["first"], times["ready"], times["rss"], times["loaded"], flush=True)
+                print(times["first"], times["ready"], times["rss"], times["loaded"], rss_mb(), flush=True)
                 if warm[0] is not None and matcher[0] is None:
                     warm[0].save(window.document.matcher)  # untimed: what the app does a moment later
                 app.quit()
@@ -161,8 +162,8 @@ def startup(runs: int = 5) -> dict:
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("HIPMAP_NO_CACHE", None)
-    bare, bare_rss, first, ready, rss, loaded = [], [], [], [], [], []
-    cold_first, cold_ready, cold_rss, cold_loaded = [], [], [], []
+    bare, bare_rss, first, ready, rss, loaded, loaded_rss = [], [], [], [], [], [], []
+    cold_first, cold_ready, cold_rss, cold_loaded, cold_loaded_rss = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
         env["HIPMAP_DATA_DIR"] = str(Path(tmp) / "data")  # the user's autosave, routines and history stay out of it
@@ -184,15 +185,18 @@ def startup(runs: int = 5) -> dict:
             painted_ms, mb = (float(v) for v in done.stdout.strip().splitlines()[-1].split())
             bare.append(painted_ms)
             bare_rss.append(mb)
-            for environment, a, b, c, d in ((warm_env, first, ready, rss, loaded), (cold_env, cold_first, cold_ready, cold_rss, cold_loaded)):
-                painted, interactive, mb, matching = hipmap(environment)
+            for environment, a, b, c, d, e in ((warm_env, first, ready, rss, loaded, loaded_rss), (cold_env, cold_first, cold_ready, cold_rss, cold_loaded, cold_loaded_rss)):
+                painted, interactive, mb, matching, matching_mb = hipmap(environment)
                 a.append(painted)
                 b.append(interactive)
                 c.append(mb)
                 d.append(matching)
+                e.append(matching_mb)
     ratio = statistics.median(first) / statistics.median(bare)
     ready_ratio = statistics.median(ready) / statistics.median(bare)
     memory_ratio = statistics.median(rss) / statistics.median(bare_rss)
+    loaded_ratio = statistics.median(loaded) / statistics.median(bare)
+    loaded_memory_ratio = statistics.median(loaded_rss) / statistics.median(bare_rss)
     return {
         "bare_window": _stats(bare),
         "hipmap_window": _stats(first),  # the window with its diagrams drawn
@@ -204,7 +208,9 @@ def startup(runs: int = 5) -> dict:
         "ratio_of_medians": round(ratio, 3),
         "interactive_ratio_of_medians": round(ready_ratio, 3),
         "interactive_cold_ratio_of_medians": round(statistics.median(cold_ready) / statistics.median(bare), 3),
-        "loaded_ratio_of_medians": round(statistics.median(loaded) / statistics.median(bare), 3),
+        # The issue's own reading of ready for marking ("atlas loaded, diagrams live"), against the same targets:
+        "loaded_ratio_of_medians": round(loaded_ratio, 3),
+        "meets_loaded_target": loaded_ratio <= INTERACTIVE_TARGET_RATIO,
         "target_ratio": STARTUP_TARGET_RATIO,
         "interactive_target_ratio": INTERACTIVE_TARGET_RATIO,
         "meets_target": ratio <= STARTUP_TARGET_RATIO,  # judged unrounded
@@ -216,6 +222,10 @@ def startup(runs: int = 5) -> dict:
             "ratio": round(memory_ratio, 3),
             "target_ratio": MEMORY_TARGET_RATIO,
             "meets_target": memory_ratio <= MEMORY_TARGET_RATIO,
+            "hipmap_loaded": round(statistics.median(loaded_rss), 1),
+            "hipmap_loaded_cold": round(statistics.median(cold_loaded_rss), 1),
+            "loaded_ratio": round(loaded_memory_ratio, 3),
+            "meets_loaded_target": loaded_memory_ratio <= MEMORY_TARGET_RATIO,
         },
     }
 
