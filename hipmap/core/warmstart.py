@@ -25,7 +25,8 @@ from .. import PACKAGE_DIR, __version__, default_assets_dir, default_data_dir
 from .fileio import atomic_write_bytes
 
 MAGIC = b"HIPMAP-WARM\x00"
-FORMAT = 4  # 2: the payload holds the red-flag screen too; 3: the light part (views-*.pickle) beside it; 4: the matcher's tile index
+FORMAT = 5  # 2: the payload holds the red-flag screen too; 3: the light part (views-*.pickle) beside it; 4: the matcher's tile
+# index; 5: the matcher without its build-only per-cell index, the light part without the regions
 _HEADER = struct.Struct(">12sI32sQ")  # magic, format, key (sha256), payload length
 ENV_DIR = "HIPMAP_CACHE_DIR"  # where the cache lives; the bench points it at a temporary folder
 ENV_OFF = "HIPMAP_NO_CACHE"  # set (to anything but "" or "0") to always load from the sources
@@ -127,8 +128,9 @@ def _rings(geometry) -> list:
 
 def light_views(atlas) -> dict:
     """What the first frame needs to take marks before numpy and shapely are loaded, made from the atlas itself
-    (one source of truth): for each view, its viewbox, drawing, body outline (per side) and regions (id, side,
-    name) as plain coordinate rings. Only builtins: reading it back imports nothing."""
+    (one source of truth): for each view, its viewbox, drawing and body outline (per side) as plain coordinate
+    rings. Only builtins: reading it back imports nothing. (The regions' rings, seven times the body's points,
+    were here too and nothing read them: ~5 ms and ~3.5 MB of every warm start, before the first mark.)"""
     views = {}
     for view_id, view in atlas.views.items():
         views[view_id] = {
@@ -137,8 +139,6 @@ def light_views(atlas) -> dict:
             "svg_file": str(view.svg_file),
             "mirrored": bool(view.mirrored),
             "body": {side: _rings(shape) for side, shape in view.body.items()},
-            "regions": [(region_id, side, atlas.regions[region_id].name if region_id in atlas.regions else region_id, _rings(shape))
-                        for (region_id, side), shape in view.regions.items()],  # fmt: skip
         }
     return views
 

@@ -214,8 +214,9 @@ def _first_line_with_cache(script: str, cache) -> tuple[str, str]:
 
 # ------------------------------------------------------------------------------------ the first frame's light part
 
-def test_the_light_geometry_is_the_atlas_s_own_region_by_region(cache, atlas):
-    """One source of truth: every view's body and regions, as plain rings, equal the atlas's shapes to 1e-6."""
+def test_the_light_geometry_is_the_atlas_s_own_body_outline(cache, atlas):
+    """One source of truth: every view's body, as plain rings, equals the atlas's shape to 1e-6; and the light part
+    holds only what the first frame reads."""
     import shapely
     from shapely.geometry import Polygon
 
@@ -235,14 +236,11 @@ def test_the_light_geometry_is_the_atlas_s_own_region_by_region(cache, atlas):
 
     for view_id, view in atlas.views.items():
         part = light[view_id]
+        assert set(part) == {"title", "viewbox", "svg_file", "mirrored", "body"}
         assert part["viewbox"] == tuple(view.viewbox) and part["mirrored"] == view.mirrored
         assert set(part["body"]) == set(view.body)
         for side, shape in view.body.items():
             same(part["body"][side], shape)
-        assert [(r, s) for r, s, _name, _rings in part["regions"]] == list(view.regions)
-        for region_id, side, name, rings in part["regions"]:
-            assert name == atlas.regions[region_id].name
-            same(rings, view.regions[(region_id, side)])
 
 
 def test_the_light_part_is_read_without_numpy_or_shapely(cache):
