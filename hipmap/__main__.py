@@ -275,6 +275,9 @@ def _cmd_bench(args) -> int:
         print(f"  memory at ready for marking {m['hipmap_interactive']} MB, bare window {m['bare_window']} MB: "
               f"ratio {m['ratio']} (target {m['target_ratio']}); with the atlas loaded {m['hipmap_loaded']} MB: "
               f"ratio {m['loaded_ratio']}")  # fmt: skip
+        a = m["anonymous"]
+        print(f"  of which private (not shared libraries): bare window {a['bare_window']} MB, ready {a['hipmap_interactive']} MB, "
+              f"atlas loaded {a['hipmap_loaded']} MB")  # fmt: skip
         p = w["player"]
         if "error" in p:
             print(f"routine player: {p['error']}")

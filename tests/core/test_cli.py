@@ -146,6 +146,8 @@ def test_bench_quick_reports_every_figure_and_leaves_the_users_data_alone(tmp_pa
     # ...and with the atlas loaded (the issue's own reading of ready), which comes later and holds more
     assert start["hipmap_loaded"]["median_ms"] >= start["hipmap_interactive"]["median_ms"]
     assert start["memory_mb"]["hipmap_loaded"] > start["memory_mb"]["hipmap_interactive"] > 0
+    private = start["memory_mb"]["anonymous"]  # the part that is not shared libraries' pages
+    assert 0 < private["bare_window"] < start["memory_mb"]["bare_window"] and 0 < private["hipmap_interactive"] < private["hipmap_loaded"]
     assert {"ready_for_marking_ratio", "memory_ratio", "release_to_paint_median", "scaled_click_p99"} <= set(data["meets_targets"])
     assert {"atlas_loaded_ratio", "atlas_loaded_memory_ratio"} <= set(data["meets_targets"])
     select = data["window"]["select_to_paint"]  # issue 13: every muscle selected, side by side and in tabs
