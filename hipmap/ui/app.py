@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -55,12 +55,16 @@ def build_index(window) -> None:
         heap.settle()
 
 
-class CacheWriter:
+class CacheWriter(QObject):
     """Writes the warm-start cache after a cold start without a hitch: while no mouse button is held, one step of
     WarmStart.save_steps per turn of the event loop (each ~20 ms of pickling), the hashing and writing in a thread.
-    A write under way when the app quits is finished then (the thread is waited for at exit)."""
+    A write under way when the app quits is finished then (the thread is waited for at exit).
 
-    def __init__(self, warm, matcher):
+    Give it a parent (the window) or keep a reference: PySide holds a timer's or a signal's bound method without
+    its object, so a writer nothing else holds is collected and never writes."""
+
+    def __init__(self, warm, matcher, parent=None):
+        super().__init__(parent)
         self.warm, self.matcher = warm, matcher  # matcher: a function giving it (the document's, when writing)
         self.steps = None
         self.done = False
@@ -182,7 +186,7 @@ def main(argv=None) -> int:
                     QTimer.singleShot(0, once_ready)
 
             QTimer.singleShot(0, index_then_the_rest)
-            writer = CacheWriter(warm, lambda: window.document.matcher)
+            writer = CacheWriter(warm, lambda: window.document.matcher, parent=window)
             app.aboutToQuit.connect(writer.finish)
             writer.start()
         else:
