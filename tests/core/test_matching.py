@@ -214,9 +214,9 @@ def test_the_index_is_the_same_whether_its_shapes_are_rasterised_few_or_many_at_
 
     from hipmap.core.pain import matching
 
+    whole = matching.Matcher(atlas, keep_build_index=True)  # the usual passes
     monkeypatch.setattr(matching, "SHAPES_PER_PASS", 4)  # two candidates' zones, four trigger points per pass
     few = matching.Matcher(atlas, keep_build_index=True)
-    whole = matching.Matcher(atlas, keep_build_index=True)
     for name in ("piece_candidate", "piece_essential", "piece_area", "piece_group", "group_area", "group_candidate", "point_owner", "class_region", "class_pieces"):
         assert np.array_equal(getattr(few, name), getattr(matcher, name)), name
     assert few.piece_region == matcher.piece_region and few.cells == matcher.cells
