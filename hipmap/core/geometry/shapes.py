@@ -489,23 +489,7 @@ class CellIndex:
         np.add.at(self.ptr, all_cells + 1, 1)
         self.ptr = np.cumsum(self.ptr)
 
-    def lookup(self, cells: np.ndarray):
-        """(how many items cover each cell, the covering items in cell order), for sorted unique cells."""
-        counts = self.ptr[cells + 1] - self.ptr[cells]
-        if not len(cells):
-            return counts, self.items[:0]
-        # Painted cells come in runs along grid rows; a run's items are one contiguous slice of the index.
-        breaks = np.flatnonzero(np.diff(cells) != 1) + 1
-        if len(breaks) < RUNS_AS_SLICES:
-            firsts = cells[np.concatenate(([0], breaks))]
-            lasts = cells[np.concatenate((breaks - 1, [len(cells) - 1]))]
-            items = np.concatenate([self.items[a:b] for a, b in zip(self.ptr[firsts], self.ptr[lasts + 1])])
-        else:
-            items = self.items[expand_ranges(self.ptr[cells], counts)]
-        return counts, items
 
-
-RUNS_AS_SLICES = 300  # (CellIndex.lookup) beyond this many runs, one vectorised gather is faster than slicing
 ITEMS_PER_SLICE = 128  # (gather) a slice costs about as much as gathering this many items at once
 
 
