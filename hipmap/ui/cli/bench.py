@@ -197,9 +197,7 @@ def startup(runs: int = 5) -> dict:
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("HIPMAP_NO_CACHE", None)
-    bare, bare_rss, first, ready, rss, loaded, loaded_rss = [], [], [], [], [], [], []
-    bare_anon, anon, loaded_anon = [], [], []
-    cold_first, cold_ready, cold_rss, cold_loaded, cold_loaded_rss = [], [], [], [], []
+    bare_runs, warm_runs, cold_runs = [], [], []  # each run: the figures its script prints, in that order
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
         env["HIPMAP_DATA_DIR"] = str(Path(tmp) / "data")  # the user's autosave, routines and history stay out of it
@@ -210,8 +208,8 @@ def startup(runs: int = 5) -> dict:
         warm_env = dict(env, HIPMAP_CACHE_DIR=str(Path(tmp) / "cache"))
         cold_env = dict(env, HIPMAP_CACHE_DIR=str(Path(tmp) / "no-cache"), HIPMAP_NO_CACHE="1")
 
-        def hipmap(environment):
-            done = subprocess.run([sys.executable, "-c", _HIPMAP, settings], capture_output=True, text=True, env=environment, timeout=120)
+        def figures(script, environment, *args):
+            done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=environment, timeout=120)
             return [float(v) for v in done.stdout.strip().splitlines()[-1].split()]
 
         subprocess.run([sys.executable, "-c", _BARE], capture_output=True, env=env, timeout=120)
@@ -220,23 +218,14 @@ def startup(runs: int = 5) -> dict:
         subprocess.run([sys.executable, "-c", _FIRST_START], capture_output=True, env=first_env, timeout=120)
         if not list((Path(tmp) / "cache").glob("atlas-*.pickle")):
             raise RuntimeError("hipmap did not write its warm-start cache after a cold start")
-        hipmap(warm_env)  # untimed: compiles the bytecode
+        figures(_HIPMAP, warm_env, settings)  # untimed: compiles the bytecode
         for _ in range(runs):
-            done = subprocess.run([sys.executable, "-c", _BARE], capture_output=True, text=True, env=env, timeout=120)
-            painted_ms, mb, private = (float(v) for v in done.stdout.strip().splitlines()[-1].split())
-            bare.append(painted_ms)
-            bare_rss.append(mb)
-            bare_anon.append(private)
-            for environment, a, b, c, d, e in ((warm_env, first, ready, rss, loaded, loaded_rss), (cold_env, cold_first, cold_ready, cold_rss, cold_loaded, cold_loaded_rss)):
-                painted, interactive, mb, matching, matching_mb, private, matching_private = hipmap(environment)
-                if environment is warm_env:
-                    anon.append(private)
-                    loaded_anon.append(matching_private)
-                a.append(painted)
-                b.append(interactive)
-                c.append(mb)
-                d.append(matching)
-                e.append(matching_mb)
+            bare_runs.append(figures(_BARE, env))
+            warm_runs.append(figures(_HIPMAP, warm_env, settings))
+            cold_runs.append(figures(_HIPMAP, cold_env, settings))
+    bare, bare_rss, bare_anon = zip(*bare_runs)
+    first, ready, rss, loaded, loaded_rss, anon, loaded_anon = zip(*warm_runs)
+    cold_first, cold_ready, cold_rss, cold_loaded, cold_loaded_rss, _anon, _loaded_anon = zip(*cold_runs)
     ratio = statistics.median(first) / statistics.median(bare)
     ready_ratio = statistics.median(ready) / statistics.median(bare)
     memory_ratio = statistics.median(rss) / statistics.median(bare_rss)
